@@ -1,0 +1,82 @@
+"""The stage contracts: what ingest returns (`RawDocument`) and what extractors read (`Doc`)."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .record import Meta, Section
+
+
+class IngestError(Exception):
+    """A file that cannot be read; the message is what the user sees in the record's `errors`."""
+
+
+@dataclass
+class Block:
+    """A unit of the source in reading order: a paragraph, or a table of cell strings."""
+
+    kind: str  # "para" or "table"
+    text: str = ""
+    rows: list[list[str]] | None = None
+    page: int | None = None
+
+
+@dataclass
+class RawDocument:
+    """What a reader got out of a file, before normalization."""
+
+    path: str
+    format: str
+    sha256: str
+    blocks: list[Block] = field(default_factory=list)
+    pages: int | None = None
+    errors: list[str] = field(default_factory=list)
+    status: str = "ok"
+    ocr_pages: list[int] = field(default_factory=list)
+    encoding: str | None = None
+    converted_from: str | None = None
+
+
+@dataclass
+class Line:
+    """One line of the normalized text with its offsets (`end` excludes the newline)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Doc:
+    """The annotation layer every extractor reads: normalized text, its lines and section tree."""
+
+    text: str
+    sections: list[Section] = field(default_factory=list)
+    meta: Meta = field(default_factory=Meta)
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        out, pos = [], 0
+        for raw in self.text.split("\n"):
+            out.append(Line(pos, pos + len(raw), raw))
+            pos += len(raw) + 1
+        return out
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [ln.start for ln in self.lines]
+
+    def line_index(self, offset: int) -> int:
+        """Index of the line holding `offset`."""
+        return max(0, bisect.bisect_right(self._line_starts, offset) - 1)
+
+    def sections_at(self, offset: int) -> list[Section]:
+        """The headings enclosing `offset`, outermost first."""
+        return sorted((s for s in self.sections if s.start <= offset < s.end), key=lambda s: s.level)
+
+    def section_at(self, offset: int) -> Section | None:
+        """The innermost heading enclosing `offset`."""
+        path = self.sections_at(offset)
+        return path[-1] if path else None

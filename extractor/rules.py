@@ -1,0 +1,117 @@
+"""Rule data loaded from `rules/*.yaml`: named regex fragments and rules with examples.
+
+A rule file may hold `fragments` (name -> regex, usable inside patterns as `{name}`), `rules`
+(a list of dicts with `id`, `pattern`, `comment`, `examples`, `counter_examples` and any
+fields the applying code reads) and any other data (gazetteers, tables). Files are parsed and
+patterns compiled once per process.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_FRAGMENT_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_FLAGS = {"IGNORECASE": re.IGNORECASE, "MULTILINE": re.MULTILINE, "DOTALL": re.DOTALL, "VERBOSE": re.VERBOSE}
+
+
+class RuleError(ValueError):
+    """A rule file that cannot be loaded: bad YAML, unknown fragment, invalid regex."""
+
+
+@dataclass
+class Rule:
+    """One named pattern with the examples it must and must not match."""
+
+    id: str
+    regex: re.Pattern[str] | None
+    data: dict[str, Any]
+    examples: list[Any] = field(default_factory=list)
+    counter_examples: list[Any] = field(default_factory=list)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+
+@dataclass
+class RuleFile:
+    """A parsed rule file: its compiled rules, its fragments and its raw data."""
+
+    name: str
+    rules: list[Rule]
+    fragments: dict[str, str]
+    data: dict[str, Any]
+
+    def rule(self, rule_id: str) -> Rule:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(f"{self.name}: no rule {rule_id!r}")
+
+    def pattern(self, name: str, flags: int = 0) -> re.Pattern[str]:
+        """Compile a fragment by name (fragments may use other fragments)."""
+        return _compile(self.name, expand(self.fragments, "{" + name + "}"), flags)
+
+
+def rules_dir() -> Path:
+    """The folder of rule files: $VNPLAN_RULES, else `rules/` beside the package."""
+    env = os.environ.get("VNPLAN_RULES")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def expand(fragments: dict[str, str], pattern: str, depth: int = 0) -> str:
+    """Replace `{name}` references by their fragment, wrapped in a non-capturing group."""
+    if depth > 20:
+        raise RuleError(f"fragment recursion too deep in {pattern!r}")
+
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in fragments:
+            raise RuleError(f"unknown fragment {{{name}}}")
+        return "(?:" + expand(fragments, fragments[name], depth + 1) + ")"
+
+    return _FRAGMENT_REF.sub(sub, pattern)
+
+
+def _compile(file: str, pattern: str, flags: int) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as e:
+        raise RuleError(f"{file}: invalid regex {pattern!r}: {e}") from e
+
+
+@lru_cache(maxsize=None)
+def load_rules(name: str) -> RuleFile:
+    """Load `rules/<name>.yaml` once; patterns are compiled with their fragments expanded."""
+    path = rules_dir() / f"{name}.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as e:
+        raise RuleError(f"cannot load rule file {path}: {e}") from e
+    fragments = {k: str(v) for k, v in (data.get("fragments") or {}).items()}
+    rules = []
+    for raw in data.get("rules") or []:
+        if "id" not in raw:
+            raise RuleError(f"{name}: a rule has no id: {raw}")
+        regex = None
+        if raw.get("pattern") is not None:
+            flags = 0
+            for f in raw.get("flags") or []:
+                flags |= _FLAGS[f]
+            regex = _compile(name, expand(fragments, str(raw["pattern"])), flags)
+        rules.append(Rule(raw["id"], regex, raw, list(raw.get("examples") or []),
+                          list(raw.get("counter_examples") or [])))
+    return RuleFile(name, rules, fragments, data)
+
+
+def rule_files() -> list[str]:
+    """Names of all rule files present."""
+    return sorted(p.stem for p in rules_dir().glob("*.yaml"))

@@ -1,0 +1,49 @@
+"""Vietnamese number, date, tone-placement and folding primitives on real corpus phrases."""
+
+import pytest
+
+from extractor.vntext import find_dates, fix_tone_placement, fold, parse_date, parse_number
+
+
+@pytest.mark.parametrize("s,want", [
+    ("7,5", 7.5), ("2.500", 2500), ("01", 1), ("03", 3), ("45", 45), ("1.000,5", 1000.5),
+    ("6,2", 6.2), ("12.345.678", 12345678), ("abc", None), ("", None),
+])
+def test_parse_number(s, want):
+    assert parse_number(s) == want
+
+
+@pytest.mark.parametrize("s,want", [
+    ("Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng", "2021-01-11"),
+    ("Yên Bái, ngày 11 tháng 5 năm 2021", "2021-05-11"),
+    ("Thuận An, ngày 18 tháng 11 năm 2021", "2021-11-18"),
+    ("ngày 01/9/2021 của UBND tỉnh Bình Dương", "2021-09-01"),
+    ("Ngày 25 tháng 3 năm 2022, UBND tỉnh", "2022-03-25"),
+    ("Thứ bảy, 20/04/2024 | 02:24", "2024-04-20"),
+    ("giai đoạn 2021 - 2030", None),
+    ("ngày 31/02/2021", None),
+])
+def test_parse_date(s, want):
+    assert parse_date(s) == want
+
+
+def test_find_dates_gives_offsets():
+    s = "ngày 07/9/2020 và ngày 22 tháng 8 năm 2019"
+    assert [(s[a:b], iso) for a, b, iso in find_dates(s)] == [
+        ("07/9/2020", "2020-09-07"), ("ngày 22 tháng 8 năm 2019", "2019-08-22")]
+
+
+@pytest.mark.parametrize("s,want", [
+    ("Hoà", "Hòa"), ("Uỷ ban nhân dân", "Ủy ban nhân dân"), ("Thuỷ", "Thủy"), ("hoá", "hóa"),
+    ("Hoàng", "Hoàng"), ("khuỷu", "khuỷu"), ("quý", "quý"), ("CỘNG HOÀ", "CỘNG HÒA"),
+])
+def test_tone_placement(s, want):
+    assert fix_tone_placement(s) == want
+
+
+@pytest.mark.parametrize("s,want", [
+    ("Đổi mới", "doi moi"), ("Sở Khoa học và Công nghệ", "so khoa hoc va cong nghe"),
+    ("năng suất", "nang suat"), ("Ủy ban", "uy ban"), ("người", "nguoi"), ("Hải Dương", "hai duong"),
+])
+def test_fold(s, want):
+    assert fold(s) == want
