@@ -1,0 +1,53 @@
+"""Legacy Word `.doc` -> `.docx` through LibreOffice (`soffice --headless --convert-to docx`)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..document import IngestError
+
+SOFFICE_MISSING = "LibreOffice is not installed (apt-get install libreoffice-writer-nogui)"
+
+
+def find_soffice() -> str | None:
+    """Path of the LibreOffice command line (`soffice` or `libreoffice`), or None."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def doc_to_docx(path: Path, timeout: float = 120) -> Path:
+    """Convert `path` (.doc) to a .docx in a fresh temp dir and return its path.
+
+    LibreOffice runs headless with a private profile, so parallel conversions and a user's
+    open LibreOffice do not collide. The caller may delete the returned file's folder.
+    Raises IngestError when soffice is missing, times out, fails or produces nothing.
+    """
+    path = Path(path)
+    soffice = find_soffice()
+    if soffice is None:
+        raise IngestError(SOFFICE_MISSING)
+    if not path.is_file():
+        raise IngestError(f"cannot open file: {path}")
+    out_dir = Path(tempfile.mkdtemp(prefix="vnplan-doc-"))
+    profile = Path(tempfile.gettempdir()) / f"vnplan-lo-{os.getpid()}"
+    cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+           "--nolockcheck", "--convert-to", "docx", "--outdir", str(out_dir), str(path.resolve())]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False,
+                              stdin=subprocess.DEVNULL, start_new_session=True)
+    except subprocess.TimeoutExpired as e:
+        shutil.rmtree(out_dir, ignore_errors=True)
+        raise IngestError(f"LibreOffice timed out after {timeout:g} s converting .doc to .docx") from e
+    except OSError as e:
+        shutil.rmtree(out_dir, ignore_errors=True)
+        raise IngestError(f"LibreOffice could not be started: {e}") from e
+    produced = sorted(out_dir.glob("*.docx"))
+    if not produced or produced[0].stat().st_size == 0:
+        shutil.rmtree(out_dir, ignore_errors=True)
+        detail = (proc.stderr or proc.stdout or b"").decode("utf-8", "replace").strip().splitlines()
+        reason = f": {detail[-1]}" if detail else ""
+        raise IngestError(f"LibreOffice could not convert the .doc file (exit {proc.returncode}){reason}")
+    return produced[0]
