@@ -1,0 +1,240 @@
+"""OCR of PDF pages without a text layer: pypdfium2 renders, Tesseract (`-l vie`) reads.
+
+Pages are rendered one at a time in the calling thread (pdfium is not thread-safe) and read
+by one `tesseract` process per page, as many at once as there are cores. Tesseract's TSV
+output gives word boxes, from which wrapped lines are joined back into paragraphs. The text
+then goes through `fix_ocr_text`, the rules in `rules/ocr_fixes.yaml`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+TESSERACT_MISSING = "Tesseract OCR is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)"
+VIE_MISSING = "Tesseract has no Vietnamese model (apt-get install tesseract-ocr-vie)"
+DEFAULT_DPI = 300
+DEFAULT_PAGE_TIMEOUT = 180.0
+LANG = "vie"
+
+
+def available_cores() -> int:
+    """Cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@lru_cache(maxsize=8)
+def _langs(tesseract: str) -> frozenset[str]:
+    try:
+        out = subprocess.run([tesseract, "--list-langs"], capture_output=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return frozenset()
+    lines = (out.stdout + out.stderr).decode("utf-8", "replace").splitlines()
+    return frozenset(ln.strip() for ln in lines if ln.strip() and " " not in ln.strip())
+
+
+def tesseract_problem() -> str | None:
+    """Why OCR cannot run here (a sentence for the user), or None when it can."""
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return TESSERACT_MISSING
+    if LANG not in _langs(exe):
+        return VIE_MISSING
+    return None
+
+
+# ------------------------------------------------------------------ layout: words -> paragraphs
+
+
+@dataclass
+class _OcrLine:
+    left: int
+    top: int
+    right: int
+    bottom: int
+    words: list[tuple[str, int]]  # (text, width)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w for w, _ in self.words)
+
+
+_LIST_START = re.compile(r"^(?:[-+•*–]|\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVXLC]+\.|Điều\s+\d|Chương\s+[IVXLC\d])")
+_ENDS_SENTENCE = re.compile(r"[.:;!?]$")
+
+
+def _tsv_lines(tsv: str) -> list[_OcrLine]:
+    """Lines of words, in Tesseract's reading order, from its TSV output."""
+    lines: dict[tuple[int, int, int], _OcrLine] = {}
+    reader = csv.reader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
+    next(reader, None)
+    for row in reader:
+        if len(row) < 12 or row[0] != "5":
+            continue
+        text = row[11].strip()
+        if not text:
+            continue
+        key = (int(row[2]), int(row[3]), int(row[4]))
+        left, top, width, height = (int(v) for v in row[6:10])
+        ln = lines.get(key)
+        if ln is None:
+            lines[key] = _OcrLine(left, top, left + width, top + height, [(text, width)])
+        else:
+            ln.left, ln.top = min(ln.left, left), min(ln.top, top)
+            ln.right, ln.bottom = max(ln.right, left + width), max(ln.bottom, top + height)
+            ln.words.append((text, width))
+    return list(lines.values())
+
+
+def _paragraphs(lines: list[_OcrLine]) -> list[str]:
+    """Join wrapped lines: a line continues the previous one when its first word did not fit there."""
+    if not lines:
+        return []
+    right_edge = max(ln.right for ln in lines)
+    paras: list[list[_OcrLine]] = []
+    for ln in lines:
+        if paras:
+            prev = paras[-1][-1]
+            height = max(1, prev.bottom - prev.top)
+            space = height * 0.3
+            first_w = ln.words[0][1]
+            near = 0 <= ln.top - prev.bottom < height * 1.2
+            no_room = prev.right + space + first_w > right_edge - space
+            marker = bool(_LIST_START.match(ln.text)) and bool(_ENDS_SENTENCE.search(prev.text))
+            if near and no_room and not marker:
+                paras[-1].append(ln)
+                continue
+        paras.append([ln])
+    return [" ".join(ln.text for ln in para) for para in paras]
+
+
+def tsv_to_text(tsv: str) -> str:
+    """Page text from Tesseract TSV: one paragraph per line."""
+    return "\n".join(_paragraphs(_tsv_lines(tsv)))
+
+
+# ------------------------------------------------------------------ running Tesseract
+
+
+def _run_tesseract(image: Path, timeout: float, threads: int) -> str:
+    env = dict(os.environ, OMP_THREAD_LIMIT=str(threads))
+    cmd = ["tesseract", str(image), "stdout", "-l", LANG, "--dpi", str(DEFAULT_DPI), "tsv"]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, timeout=timeout, env=env, check=False,
+                              stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired as e:
+        raise RuntimeError(f"OCR timed out after {timeout:g} s") from e
+    except FileNotFoundError as e:
+        raise RuntimeError(TESSERACT_MISSING) from e
+    if proc.returncode != 0:
+        msg = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RuntimeError(f"Tesseract failed (exit {proc.returncode})" + (f": {msg[-1]}" if msg else ""))
+    return tsv_to_text(proc.stdout.decode("utf-8", "replace"))
+
+
+def ocr_pages(path: Path, page_indexes: list[int], *, dpi: int = DEFAULT_DPI,
+              timeout: float = DEFAULT_PAGE_TIMEOUT, workers: int | None = None
+              ) -> tuple[dict[int, str], dict[int, str]]:
+    """OCR the given 0-based pages of the PDF at `path`.
+
+    Returns (texts by page, errors by page); every requested page is in exactly one of them.
+    Never raises for a page problem; a missing Tesseract makes every page an error.
+    """
+    texts: dict[int, str] = {}
+    errors: dict[int, str] = {}
+    pages = list(dict.fromkeys(page_indexes))
+    if not pages:
+        return texts, errors
+    problem = tesseract_problem()
+    if problem:
+        return texts, {i: problem for i in pages}
+    import pypdfium2 as pdfium
+
+    workers = max(1, min(workers or available_cores(), len(pages)))
+    threads = 1 if workers > 1 else available_cores()
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except Exception as e:  # noqa: BLE001 - pdfium raises its own error types
+        return texts, {i: f"cannot open PDF for OCR: {e}" for i in pages}
+    futures: dict[int, Future[str]] = {}
+    with tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as tmp, ThreadPoolExecutor(workers) as pool:
+        try:
+            n = len(pdf)
+            for i in pages:
+                if not 0 <= i < n:
+                    errors[i] = f"page {i + 1} does not exist (the PDF has {n} pages)"
+                    continue
+                try:
+                    page = pdf[i]
+                    image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+                    page.close()
+                    png = Path(tmp) / f"p{i:05d}.png"
+                    image.save(png, compress_level=1)
+                except Exception as e:  # noqa: BLE001
+                    errors[i] = f"page {i + 1} could not be rendered for OCR: {e}"
+                    continue
+                futures[i] = pool.submit(_run_tesseract, png, timeout, threads)
+        finally:
+            pdf.close()
+        for i, fut in futures.items():
+            try:
+                texts[i] = fix_ocr_text(fut.result())
+            except Exception as e:  # noqa: BLE001 - one bad page must not lose the others
+                errors[i] = f"page {i + 1}: {e}"
+    return texts, errors
+
+
+# ------------------------------------------------------------------ post-OCR fixes
+
+
+_SPACING_ACCENTS = str.maketrans({"\u00b4": "\u0301", "\u02ca": "\u0301", "\u0060": "\u0300", "\u02cb": "\u0300",
+                                  "\u02dc": "\u0303", "\u02c0": "\u0309", "\u02c6": "\u0302"})
+
+
+def _action(name: str, m: re.Match[str]) -> str:
+    s = m.group(0)
+    if name == "join_nfc":
+        return unicodedata.normalize("NFC", s.replace(" ", ""))
+    if name == "spacing_accents":
+        return unicodedata.normalize("NFC", s.translate(_SPACING_ACCENTS))
+    if name == "despace":
+        return re.sub(r"\s+", "", s)
+    if name == "digits":
+        return s.translate(str.maketrans("OoDIl", "00011"))
+    raise ValueError(f"unknown ocr_fixes action {name!r}")
+
+
+@lru_cache(maxsize=1)
+def _fix_rules() -> list[tuple[re.Pattern[str], str | None, str | None]]:
+    from ..rules import load_rules
+
+    out = []
+    for r in load_rules("ocr_fixes").rules:
+        if r.regex is None:
+            continue
+        out.append((r.regex, r.get("replacement"), r.get("action")))
+    return out
+
+
+def fix_ocr_text(text: str) -> str:
+    """Repair what OCR typically breaks in this genre (diacritics, Đ, 0/O, spaced symbols)."""
+    text = unicodedata.normalize("NFC", text)
+    for regex, replacement, action in _fix_rules():
+        if action:
+            text = regex.sub(lambda m, a=action: _action(a, m), text)
+        elif replacement is not None:
+            text = regex.sub(replacement, text)
+    return unicodedata.normalize("NFC", text)
