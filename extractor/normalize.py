@@ -1,15 +1,209 @@
-"""Normalize: blocks of a raw document -> the one plain text every span points into."""
+"""Normalize: blocks of a raw document -> the one plain text every span points into.
+
+NFC with one tone placement, web boilerplate and page furniture dropped, lines broken by
+layout joined again, tables rendered the way legal portals render them in plain text (each
+cell its own paragraph, row by row), paragraphs separated by one blank line.
+"""
 
 from __future__ import annotations
 
 import re
+import statistics
+from collections import Counter
+from functools import lru_cache
 
-from .document import RawDocument
+from .document import Block, RawDocument
 from .vntext import fix_tone_placement, nfc
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_TERMINAL = tuple(".;:!?…")
+
+LIST_START = re.compile(
+    r"""^\s*(?:
+        [-–—+•*▪●◦·]\s                              # dash or bullet items
+      | [a-zđ][).]\s                                # a) b) a. b.
+      | \d{1,3}(?:\.\d{1,3})*[.)]\s                 # 1. 1) 1.2.
+      | [IVXLC]{1,6}[.)]\s                          # I. II)
+      | (?:Điều|Chương|Mục|Phần|Phụ\ lục|PHỤ\ LỤC|Khoản)\s+[\dIVXLC]+\b
+    )""",
+    re.VERBOSE,
+)
+HEADER_LINE = re.compile(
+    r"""^\s*(?:
+        Số\s*[:.]?\s*\d                                  # Số: 114/KH-UBND
+      | Số\s*:                                           # Số: /KH-UBND
+      | [^\W\d_][^,\n]{0,40},\s*ngày\s+\d{1,2}           # Yên Bái, ngày 11 ...
+      | (?:Nơi|Noi)\s+nhận                               # distribution list
+      | -{3,} | _{3,}                                    # header rules
+      | Độc\ lập\s*-
+      | (?:TM|KT|TL|TUQ|Q)\.\s
+    )""",
+    re.VERBOSE,
+)
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|(?:Trang|Page)\s+\d{1,4}(?:\s*/\s*\d{1,4})?"
+                          r"|\d{1,4}\s*/\s*\d{1,4})\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+    """(line patterns, 'drop the lines after' patterns) from rules/boilerplate.yaml."""
+    from .rules import load_rules
+
+    lines, tails = [], []
+    for rule in load_rules("boilerplate").rules:
+        if rule.regex is not None:
+            (tails if rule.get("drop_following") else lines).append(rule.regex)
+    return lines, tails
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for a line of web furniture (menus, share buttons, loading notices, counters)."""
+    s = line.strip()
+    return bool(s) and any(rx.search(s) for rx in _boilerplate()[0] + _boilerplate()[1])
+
+
+def _is_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def is_page_number(line: str) -> bool:
+    """A lone page number: '2', '- 2 -', 'Trang 2/5', '2/5'."""
+    return bool(_PAGE_NUMBER.match(line))
+
+
+def clean_line(line: str) -> str:
+    """One line with odd spaces unified, invisible characters removed and trailing spaces stripped."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", line)).rstrip()
+
+
+def wrap_width(lines_by_block: list[list[str]]) -> int | None:
+    """The hard-wrap width of a text, when many lines stop mid-sentence at about the same length."""
+    cands = []
+    for lines in lines_by_block:
+        for a, b in zip(lines, lines[1:], strict=False):
+            a = a.strip()
+            if a and b.strip() and not a.endswith(_TERMINAL) and len(a) >= 40:
+                cands.append(len(a))
+    if len(cands) < 5:
+        return None
+    med = statistics.median(cands)
+    band = [n for n in cands if 0.8 * med <= n <= 1.2 * med]
+    return max(band) if len(band) >= 5 and len(band) >= 0.6 * len(cands) else None
+
+
+def should_join(a: str, b: str, width: int | None) -> bool:
+    """True when line `b` continues the sentence of line `a` (broken by layout, not by the author)."""
+    a_s, b_s = a.strip(), b.strip()
+    if not a_s or not b_s or LIST_START.match(b) or HEADER_LINE.match(a) or HEADER_LINE.match(b):
+        return False
+    if _is_caps(a_s) or _is_caps(b_s) or is_page_number(b_s):
+        return False
+    if a_s.endswith(_TERMINAL):
+        return False
+    if b_s[0].islower():
+        return True
+    return width is not None and len(a_s) >= 0.75 * width
+
+
+def join_wrapped(lines: list[str], width: int | None) -> list[str]:
+    """Lines of one paragraph block with layout breaks removed."""
+    out: list[str] = []
+    for ln in lines:
+        if out and should_join(out[-1], ln, width):
+            out[-1] = out[-1].rstrip() + " " + ln.strip()
+        else:
+            out.append(ln)
+    return out
+
+
+def render_table(rows: list[list[str]]) -> list[str]:
+    """Paragraphs of a table as a legal portal prints it: every non-empty cell paragraph, row by row."""
+    paras = []
+    for row in rows:
+        for cell in row:
+            for p in (cell or "").split("\n"):
+                if p.strip():
+                    paras.append(p.strip())
+    return paras
+
+
+def drop_page_furniture(blocks: list[Block]) -> list[Block]:
+    """Drop running headers/footers (a line repeated at the top or bottom of most pages) and page numbers."""
+    pages: dict[int, list[int]] = {}
+    for i, b in enumerate(blocks):
+        if b.kind == "para" and b.page is not None and b.text.strip():
+            pages.setdefault(b.page, []).append(i)
+    if len(pages) < 2:
+        return blocks
+    edge: Counter[str] = Counter()
+    for idxs in pages.values():
+        keys = {re.sub(r"\d+", "#", blocks[i].text.strip().lower()) for i in idxs[:2] + idxs[-2:]}
+        edge.update(keys)
+    need = max(2, (len(pages) + 1) // 2)
+    drop = set()
+    for idxs in pages.values():
+        for i in set(idxs[:2] + idxs[-2:]):
+            text = blocks[i].text.strip()
+            key = re.sub(r"\d+", "#", text.lower())
+            if is_page_number(text) or (edge[key] >= need and len(text) < 120):
+                drop.add(i)
+    return [b for i, b in enumerate(blocks) if i not in drop]
+
+
+def _drop_boilerplate(lines: list[str]) -> list[str]:
+    line_rx, tail_rx = _boilerplate()
+    out, skipping = [], False
+    for ln in lines:
+        s = ln.strip()
+        if skipping and (not s or re.fullmatch(r"[•·*\-–]?\s*[\d.,]+", s)):
+            continue
+        skipping = False
+        if s and any(rx.search(s) for rx in tail_rx):
+            skipping = True
+            continue
+        if s and any(rx.search(s) for rx in line_rx):
+            continue
+        out.append(ln)
+    return out
+
+
+def block_paragraphs(raw: RawDocument) -> list[list[str]]:
+    """Each block as its list of cleaned lines (a table gives one line per cell paragraph)."""
+    blocks = raw.blocks
+    if raw.format == "pdf" or any(b.page is not None for b in blocks[:1]):
+        blocks = drop_page_furniture(blocks)
+    out = []
+    for b in blocks:
+        if b.kind == "table":
+            out.extend([clean_line(p)] for p in render_table(b.rows or []))
+        else:
+            text = b.text.replace("\r\n", "\n").replace("\r", "\n")
+            lines = [clean_line(ln) for ln in text.split("\n")]
+            out.append(lines)
+    return out
 
 
 def normalize(raw: RawDocument) -> str:
-    """NFC, one tone placement, blank-line runs collapsed."""
-    text = "\n".join(b.text for b in raw.blocks if b.kind == "para")
-    text = fix_tone_placement(nfc(text))
+    """The record text: NFC, one tone placement, boilerplate dropped, wrapped lines joined."""
+    paras = []
+    blocks = [[fix_tone_placement(nfc(ln)) for ln in lines] for lines in block_paragraphs(raw)]
+    blocks = [_drop_boilerplate(lines) for lines in blocks]
+    width = wrap_width(blocks)
+    for lines in blocks:
+        # a blank line inside a block still separates paragraphs
+        group: list[str] = []
+        for ln in lines + [""]:
+            if ln.strip():
+                group.append(ln)
+                continue
+            if group:
+                para = "\n".join(join_wrapped(group, width))
+                if paras and should_join(paras[-1].rsplit("\n", 1)[-1], group[0], None):
+                    paras[-1] = paras[-1].rstrip() + " " + para.lstrip()  # broken by a page break
+                else:
+                    paras.append(para)
+            group = []
+    text = "\n\n".join(p for p in paras if p.strip())
     return re.sub(r"\n\s*\n+", "\n\n", text).strip()

@@ -1,35 +1,140 @@
-"""Ingest: read a file of any supported format into a `RawDocument` (never raises)."""
+"""Ingest: read a file of any supported format into a `RawDocument` (never raises).
+
+The format is sniffed from the bytes first (a PDF named `.txt` is read as a PDF) and the
+extension is only a fallback; each reader raises `IngestError` with a sentence for the user.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
+import zipfile
+from io import BytesIO
 from pathlib import Path
 
-from ..document import Block, IngestError, RawDocument
+from ..document import IngestError, RawDocument
 
 SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html",
                       ".docx": "docx", ".pdf": "pdf", ".doc": "doc"}
 
+MAX_BYTES = 200 * 1024 * 1024
+"""Files larger than this are refused with a clear error instead of exhausting memory."""
 
-def sniff_format(path: Path, head: bytes) -> str:
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _looks_html(head: bytes) -> bool:
+    """True when the start of the file is an HTML document (any common encoding of ASCII)."""
+    s = head[:2048].lstrip(b"\xef\xbb\xbf").replace(b"\x00", b"").lstrip().lower()
+    if s.startswith(b"<!doctype html") or s.startswith(b"<html"):
+        return True
+    if s.startswith(b"<?xml") and b"<html" in s:
+        return True
+    return s.startswith(b"<") and any(t in s for t in (b"<head", b"<body", b"<meta ", b"<title"))
+
+
+def _zip_kind(data: bytes) -> str:
+    """'docx' for a Word package, 'zip' for another zip, 'corrupt' when the zip cannot be opened."""
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return "corrupt"
+    return "docx" if "word/document.xml" in names else "zip"
+
+
+def sniff_format(path: Path, data: bytes) -> str:
     """The format by content where the bytes say it, else by extension; 'unknown' otherwise."""
     by_ext = SUPPORTED_SUFFIXES.get(path.suffix.lower(), "unknown")
-    return by_ext
+    head = data[:8]
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        kind = _zip_kind(data)
+        if kind == "docx":
+            return "docx"
+        if kind == "corrupt" and by_ext == "docx":
+            return "docx"  # the DOCX reader explains what is wrong with it
+        return "zip"
+    if head.startswith(_OLE_MAGIC):
+        return "doc"
+    if _looks_html(data):
+        return "html"
+    if by_ext in ("docx", "doc", "pdf"):
+        return by_ext  # bytes that do not match the extension: the reader says why
+    return "txt"
+
+
+def _sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _dispatch(raw: RawDocument, path: Path, data: bytes) -> None:
+    """Run the reader for `raw.format`, filling `raw` in place."""
+    fmt = raw.format
+    if fmt == "txt":
+        from .txt import read_txt
+
+        read_txt(raw, data)
+    elif fmt == "html":
+        from .html import read_html
+
+        read_html(raw, data)
+    elif fmt == "docx":
+        from .docx import read_docx
+
+        read_docx(raw, data)
+    elif fmt == "doc":
+        from .docx import read_doc
+
+        read_doc(raw, path)
+    elif fmt == "pdf":
+        from .pdf import read_pdf
+
+        read_pdf(raw, path, data)
+    elif fmt == "zip":
+        raise IngestError("not a supported document: a zip archive that is not a Word (.docx) file")
+    else:
+        raise IngestError(f"unsupported format: {path.suffix or 'no extension'}")
 
 
 def read_document(path: str | Path) -> RawDocument:
     """Read `path` into blocks; any failure becomes `status: error` with a reason."""
     path = Path(path)
+    empty_sha = hashlib.sha256(b"").hexdigest()
     try:
+        size = os.stat(path).st_size
+        if path.is_dir():
+            raise IsADirectoryError(21, "is a directory")
+        if size > MAX_BYTES:
+            raw = RawDocument(str(path), SUPPORTED_SUFFIXES.get(path.suffix.lower(), "unknown"),
+                              _sha256_file(path))
+            raw.status, raw.errors = "error", [
+                f"file too large: {size / 1e6:.0f} MB (the limit is {MAX_BYTES / 1e6:.0f} MB)"]
+            return raw
         data = path.read_bytes()
     except OSError as e:
-        return RawDocument(str(path), "unknown", hashlib.sha256(b"").hexdigest(), status="error",
-                           errors=[f"cannot open file: {e.strerror or e}"])
-    raw = RawDocument(str(path), sniff_format(path, data[:8]), hashlib.sha256(data).hexdigest())
+        return RawDocument(str(path), SUPPORTED_SUFFIXES.get(path.suffix.lower(), "unknown"), empty_sha,
+                           status="error", errors=[f"cannot open file: {e.strerror or e}"])
+    raw = RawDocument(str(path), "unknown", hashlib.sha256(data).hexdigest())
     try:
-        if raw.format != "txt":
-            raise IngestError(f"unsupported format: {path.suffix or 'no extension'}")
-        raw.blocks = [Block("para", t) for t in data.decode("utf-8-sig").split("\n")]
+        if not data.strip():
+            raw.format = SUPPORTED_SUFFIXES.get(path.suffix.lower(), "unknown")
+            raise IngestError("empty file" if not data else "empty file (only blank characters)")
+        raw.format = sniff_format(path, data)
+        _dispatch(raw, path, data)
     except IngestError as e:
         raw.status, raw.errors = "error", [str(e)]
+        raw.blocks = []
+    except MemoryError:
+        raw.status, raw.errors, raw.blocks = "error", ["file too large to read into memory"], []
+    except Exception as e:  # noqa: BLE001 - a reader bug must not lose the record
+        raw.status, raw.errors = "error", [f"could not read the {raw.format.upper()} file: {type(e).__name__}: {e}"]
+        raw.blocks = []
+    if raw.format not in ("txt", "html", "pdf", "docx", "doc"):
+        raw.format = "unknown"
     return raw

@@ -1,0 +1,106 @@
+"""Plain-text reader: UTF-8 (with or without BOM), UTF-16, Windows-1258 and legacy font encodings."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..document import Block, IngestError, RawDocument
+
+_VOWELS = set("aeiouyâăêôơưAEIOUYÂĂÊÔƠƯ")
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when every other byte is NUL, as in BOM-less UTF-16 text."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _cp1258_score(text: str) -> float:
+    """Share of combining tone marks that follow a vowel: near 1 for real Windows-1258 Vietnamese."""
+    marks = good = 0
+    for prev, ch in zip(text, text[1:], strict=False):
+        if ch in _TONE_MARKS:
+            marks += 1
+            base = unicodedata.normalize("NFD", prev)[:1]
+            good += base in _VOWELS
+    return good / marks if marks >= 3 else 0.0
+
+
+def _is_binary(data: bytes) -> bool:
+    """True for content that is no text in any encoding we read (NULs, control characters)."""
+    sample = data[:65536]
+    if b"\x00" in sample:
+        return True
+    controls = len(_CONTROL.findall(sample.decode("latin-1")))
+    return controls > 0.02 * len(sample)
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode text bytes: (text, encoding name). Raises IngestError for binary or undecodable data."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    bomless = _utf16_without_bom(data)
+    if bomless:
+        return data.decode(bomless, errors="replace"), bomless
+    if _is_binary(data):
+        raise IngestError("not a text document (binary content)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    cp1258 = data.decode("cp1258", errors="replace")
+    if _cp1258_score(cp1258) >= 0.9:
+        return cp1258, "windows-1258"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise IngestError("unknown text encoding: the bytes are not UTF-8, UTF-16 or a Vietnamese code page")
+    return str(best), best.encoding
+
+
+def apply_legacy(text: str) -> tuple[str, str | None]:
+    """Convert TCVN3/VNI mojibake with the legacy module when it is available."""
+    try:
+        from .legacy import convert_legacy
+    except ImportError:
+        return text, None
+    return convert_legacy(text)
+
+
+def split_paragraphs(text: str) -> list[Block]:
+    """Blocks of a text: runs of lines separated by blank lines (line breaks inside kept)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks = []
+    for chunk in re.split(r"\n[ \t\u00a0\u200b]*\n", text):
+        chunk = chunk.strip("\n")
+        if chunk.strip():
+            blocks.append(Block("para", chunk))
+    return blocks
+
+
+def read_txt(raw: RawDocument, data: bytes) -> None:
+    """Fill `raw` from text bytes: decoded, legacy-converted, split into paragraphs."""
+    try:
+        text, encoding = decode_text(data)
+    except IngestError:
+        raw.format = "unknown"
+        raise
+    text, legacy = apply_legacy(text)
+    raw.encoding = legacy or encoding
+    text = unicodedata.normalize("NFC", text).replace("\ufeff", "")
+    if not text.strip():
+        raise IngestError("empty file")
+    raw.blocks = split_paragraphs(text)
