@@ -1,0 +1,294 @@
+"""Administrative bodies: canonical names, distributed list headings, and body spans in running text.
+
+The gazetteer, head words and collective nouns live in rules/bodies.yaml; near-miss spellings
+("Phòng Văn hóa Thông tin", "Liên minh Hợp tác tỉnh") are matched with rapidfuzz.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from .abbrev import expand_abbreviations
+from .rules import RuleFile, load_rules
+from .vntext import fold
+
+FUZZY_MIN = 88  # rapidfuzz ratio (0-100) for a near-miss spelling of a gazetteer name
+
+
+@dataclass
+class BodySpan:
+    """A body found in running text: its offsets and canonical name."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    collective: bool = False
+
+
+def _rules() -> RuleFile:
+    return load_rules("bodies")
+
+
+@lru_cache(maxsize=1)
+def _heads() -> list[str]:
+    return sorted(_rules().data["heads"], key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, str]:
+    """Folded canonical name -> canonical name."""
+    return {_key(n): n for n in _rules().data["gazetteer"]}
+
+
+def _key(s: str) -> str:
+    """Comparison key: folded, dash and comma spacing unified, '&' read as 'và'."""
+    s = fold(s).replace("&", " va ")
+    s = re.sub(r"\s*[-–]\s*", " - ", s)
+    s = re.sub(r"\s*,\s*", ", ", s)
+    return " ".join(s.split())
+
+
+def head_of(name: str) -> str | None:
+    """The head word a body name opens with ('Sở', 'Ban Quản lý', 'Ủy ban nhân dân'), or None."""
+    low = fold(name)
+    for h in _heads():
+        fh = fold(h)
+        if low == fh or low.startswith(fh + " ") or low.startswith(fh + ","):
+            return h
+    return None
+
+
+def is_collective(name: str) -> bool:
+    """'Các đơn vị liên quan', 'các sở, ban, ngành liên quan', 'tổ chức có liên quan'."""
+    words = name.strip().split()
+    if not words:
+        return False
+    nouns = _rules().data["collective_nouns"]
+    rest = " ".join(words[1:]) if words[0].lower() in ("các", "những", "mọi") else ""
+    if rest:
+        return any(rest.lower().startswith(n + " ") or rest.lower().startswith(n + ",") or rest.lower() == n
+                   for n in nouns)
+    return bool(re.fullmatch(rf"(?:{'|'.join(nouns)})(?:\s*,\s*\w+)*\s+(?:{_rules().fragments['qualifier']})",
+                             name.strip(), re.IGNORECASE))
+
+
+def _tidy(s: str) -> str:
+    """Expand abbreviations, unify dash spacing between words, trim punctuation."""
+    s = expand_abbreviations(s)
+    s = re.sub(r"(?<=[^\W\d])\s*[-–]\s*(?=[^\W\d])", " - ", s)
+    return s.strip(" \t.,;:")
+
+
+def _valid_tail(words: list[str]) -> bool:
+    if not words:
+        return True
+    first = " ".join(words[:2]).lower()
+    locs = _rules().data["locality_words"]
+    if any(first == w.lower() or first.startswith(w.lower() + " ") or words[0].lower() == w.lower()
+           for w in locs):
+        return True
+    return len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+@lru_cache(maxsize=4096)
+def canonical_body(name: str, context: str | None = None) -> str:
+    """Full official name of a body as written: abbreviations expanded, near-misses fixed.
+
+    'Sở KH&CN' -> 'Sở Khoa học và Công nghệ'; 'Liên minh Hợp tác tỉnh' -> 'Liên minh Hợp tác xã tỉnh';
+    a trailing locality is kept as written; collective bodies are returned as written.
+    `context` (e.g. the document's level) is accepted for callers but not needed yet.
+    """
+    s = _tidy(name)
+    if not s or is_collective(s):
+        return s
+    words = s.split()
+    gaz = _gazetteer()
+    best: tuple[float, int, str] | None = None
+    for k in range(len(words), 0, -1):
+        tail = words[k:]
+        if not _valid_tail(tail):
+            continue
+        core = _key(" ".join(words[:k]))
+        if core in gaz:
+            cand = (101.0, k, gaz[core])
+        else:
+            hits = [(fuzz.ratio(core, g), g) for g in gaz if g.split()[0] == core.split()[0]]
+            score, g = max(hits, default=(0.0, ""))
+            if score < FUZZY_MIN:
+                continue
+            cand = (score, k, gaz[g])
+        if best is None or cand[:2] > best[:2]:
+            best = cand
+    if best is None:
+        head = head_of(s)
+        return (head + s[len(head):]) if head else s
+    tail = " ".join(words[best[1]:])
+    return f"{best[2]} {tail}".strip()
+
+
+# ---------------------------------------------------------------- list headings
+
+
+def _strip_heading_tail(text: str) -> str:
+    rule = _rules().rule("body.heading_tail")
+    return rule.regex.sub("", text.strip()).strip()
+
+
+def _segment(head: str, pieces: list[str]) -> list[str]:
+    """Join comma pieces back where a gazetteer name holds a comma ('Văn hóa, Thể thao và Du lịch')."""
+    gaz = _gazetteer()
+    out, i = [], 0
+    while i < len(pieces):
+        for k in (3, 2, 1):
+            if i + k > len(pieces):
+                continue
+            cand = ", ".join(pieces[i:i + k])
+            key = _key(f"{head} {cand}")
+            if k == 1 or key in gaz or max((fuzz.ratio(key, g) for g in gaz), default=0) >= 95:
+                out += _split_va(head, cand) if k == 1 else [cand]
+                i += k
+                break
+    return out
+
+
+def _split_va(head: str, piece: str) -> list[str]:
+    """'Xây dựng và Y tế' -> two names when the whole is no gazetteer name but both halves are."""
+    gaz = _gazetteer()
+    if _key(f"{head} {piece}") in gaz:
+        return [piece]
+    words = piece.split()
+    for i, w in enumerate(words):
+        if w == "và" and 0 < i < len(words) - 1:
+            left, right = " ".join(words[:i]), " ".join(words[i + 1:])
+            if _key(f"{head} {left}") in gaz and _key(f"{head} {right}") in gaz:
+                return [left, right]
+    return [piece]
+
+
+_LIST_HEAD = re.compile(r"^(?:các|những)\s+(\w+)\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL)
+
+
+def split_body_list(text: str, context: str | None = None) -> list[str]:
+    """The bodies a heading or table cell names, each as a full canonical name.
+
+    'Các sở: Công Thương, Xây dựng có trách nhiệm:' -> ['Sở Công Thương', 'Sở Xây dựng'];
+    'Phòng Văn hóa Thông tin; Đài Truyền thanh thành phố' -> two bodies.
+    """
+    text = _strip_heading_tail(_tidy(text))
+    if not text:
+        return []
+    m = _LIST_HEAD.match(text)
+    if m and head_of(m.group(1)):
+        head = head_of(m.group(1)) or m.group(1)
+        head = head[:1].upper() + head[1:]
+        body = m.group(2)
+        pieces = [p.strip() for p in re.split(r"\s*;\s*", body) if p.strip()]
+        if len(pieces) == 1:
+            pieces = [p.strip() for p in re.split(r"\s*,\s*", body) if p.strip()]
+            pieces = _segment(head, pieces)
+        pieces = [re.sub(r"^và\s+", "", p) for p in pieces]
+        return [canonical_body(f"{head} {p}", context) for p in pieces]
+    out = []
+    for part in re.split(r"\s*;\s*", text):
+        out += [canonical_body(p, context) for p in _split_at_heads(part) if p]
+    return [b for b in out if b]
+
+
+def _split_at_heads(text: str) -> list[str]:
+    """Split 'A tỉnh, B tỉnh và C' where a comma or 'và' is followed by a new named body."""
+    if is_collective(text):
+        return [text.strip()]
+    heads = "|".join(re.escape(h) for h in _heads())
+    parts = re.split(rf"\s*(?:,|\s+và)\s+(?=(?:{heads})\s+[\wÀ-ỹ])", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+# ---------------------------------------------------------------- bodies in running text
+
+
+def _name_regex(name: str) -> str:
+    """A tolerant regex for a gazetteer name: 'và' may be '&' or missing, dashes and commas optional."""
+    out, glue = [], ""
+    for w in name.split(" "):
+        if w == "và":
+            out.append(r"\s*(?:(?:và|&)\s*)?")
+            glue = ""
+        elif w in ("-", "–"):
+            out.append(r"\s*(?:[-–]\s*)?")
+            glue = ""
+        else:
+            out.append(glue + re.escape(w.rstrip(",")))
+            glue = r",?\s*" if w.endswith(",") else r"\s+"
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def body_regex() -> re.Pattern[str]:
+    """One regex for a body in running text: a gazetteer name (also abbreviated), an open name
+    (head + capitalised words) or a collective, each with an optional locality tail."""
+    r = _rules()
+    frag = r.fragments
+    heads = sorted(_heads(), key=len, reverse=True)
+    aliases: dict[str, list[str]] = {}
+    for short, full in (r.data.get("head_aliases") or {}).items():
+        aliases.setdefault(full, []).append(short)
+    by_head: dict[str, list[str]] = {}
+    for g in sorted(_rules().data["gazetteer"], key=len, reverse=True):
+        h = head_of(g) or g.split()[0]
+        by_head.setdefault(h, []).append(g[len(h):].strip())
+    abbrevs = [rule.regex.pattern for rule in load_rules("abbreviations").rules]
+    named = []
+    for h, names in by_head.items():
+        alts = [_name_regex(n) for n in names if n] + abbrevs
+        opt = "?" if "" in names else ""
+        head_rx = "|".join([re.escape(h)] + [re.escape(a) for a in aliases.get(h, [])])
+        named.append(rf"(?i:{head_rx})(?:\s+(?i:{'|'.join(alts)})){opt}(?![\wÀ-ỹ])")
+    open_name = rf"(?:{'|'.join(re.escape(h) for h in heads)})(?:\s+{frag['cap_word']})+"
+    loc = r.pattern("locality").pattern
+    named_body = rf"(?:{'|'.join(named)}|{open_name})(?:\s+(?:{loc}|{frag['cap_word']}(?:\s+{frag['cap_word']}){{0,2}}))?"
+    nouns = "|".join(sorted(map(re.escape, r.data["collective_nouns"]), key=len, reverse=True))
+    qual = frag["qualifier"]
+    collective = (rf"(?:(?i:các|những)\s+(?i:{nouns})(?:\s*,\s*(?i:{nouns}))*(?:\s+(?:{qual}))?"
+                  rf"|(?i:{nouns})(?:\s*,\s*(?i:{nouns}))*\s+(?:{qual}))(?![\wÀ-ỹ])")
+    return re.compile(rf"(?P<named>{named_body})|(?P<coll>{collective})")
+
+
+def find_bodies(text: str, start: int = 0, end: int | None = None) -> list[BodySpan]:
+    """Every body named in text[start:end], left to right."""
+    end = len(text) if end is None else end
+    out = []
+    for m in body_regex().finditer(text, start, end):
+        coll = m.group("coll") is not None
+        raw = m.group(0)
+        out.append(BodySpan(m.start(), m.end(), raw, raw.strip() if coll else canonical_body(raw), coll))
+    return out
+
+
+_LIST_SEP = re.compile(r"\s*(?:,|;|\s+và|,\s*và)\s+|\s*;\s*")
+
+
+def body_list_at(text: str, pos: int, end: int | None = None) -> tuple[list[BodySpan], int]:
+    """A list of bodies starting exactly at `pos` ('Sở Tài chính và Sở Khoa học và Công nghệ, các
+    cơ quan liên quan'), and the offset where it stops."""
+    end = len(text) if end is None else end
+    rx = body_regex()
+    found: list[BodySpan] = []
+    cur = pos
+    while cur < end:
+        m = rx.match(text, cur, end)
+        if not m:
+            break
+        coll = m.group("coll") is not None
+        raw = m.group(0)
+        found.append(BodySpan(m.start(), m.end(), raw, raw.strip() if coll else canonical_body(raw), coll))
+        cur = m.end()
+        sep = _LIST_SEP.match(text, cur, end)
+        if not sep or not rx.match(text, sep.end(), end):
+            break
+        cur = sep.end()
+    return found, (found[-1].end if found else pos)
