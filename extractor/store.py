@@ -1,0 +1,421 @@
+"""Store: one SQLite file holding documents and their items, behind one small interface.
+
+`Store` is the only way the rest of vnplan reads or writes the database, so another backend
+(PostgreSQL for many writers, say) can sit behind the same methods. A document's rows are
+computed by `record_rows` (a pure function, safe to run in worker processes) and written by
+`Store.add_rows` in ONE transaction: a kill at any moment leaves either the whole document or
+none of it. Adding is idempotent by sha256; a changed file under the same doc_id replaces its rows.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from .abbrev import expand_abbreviations
+from .rules import load_rules
+from .search import search_fold
+from .vntext import fold
+
+DEFAULT_DB = Path("outputs/vnplan.db")
+
+_FTS_DDL = """
+CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
+    folded, content='passages', content_rowid='id', tokenize='unicode61 remove_diacritics 0');
+CREATE TRIGGER IF NOT EXISTS passages_ai AFTER INSERT ON passages BEGIN
+    INSERT INTO passages_fts(rowid, folded) VALUES (new.id, new.folded); END;
+CREATE TRIGGER IF NOT EXISTS passages_ad AFTER DELETE ON passages BEGIN
+    INSERT INTO passages_fts(passages_fts, rowid, folded) VALUES ('delete', old.id, old.folded); END;
+"""
+
+
+TEXT_CHUNK = 500  # characters of text per indexed passage (lines are merged up to this size)
+
+
+@dataclass
+class DocRows:
+    """Everything `Store.add_rows` writes for one document, computed without a database."""
+
+    doc_id: str
+    sha256: str
+    document: dict[str, Any]
+    references: list[dict[str, Any]] = field(default_factory=list)
+    targets: list[dict[str, Any]] = field(default_factory=list)
+    obligations: list[dict[str, Any]] = field(default_factory=list)
+    links: list[tuple[int, str]] = field(default_factory=list)
+    passages: list[tuple[str, int | None, int, int, str | None, str]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=4096)
+def body_aliases(name: str) -> tuple[str, ...]:
+    """Abbreviated spellings of a body's name, from the abbreviation rules' own examples."""
+    aliases: list[str] = []
+    for rule in load_rules("abbreviations").rules:
+        expansion = str(rule.get("expansion") or "")
+        if not expansion.strip() or expansion not in name or rule.regex is None:
+            continue
+        for example in rule.examples:
+            for m in rule.regex.finditer(str(example)):
+                alias = name.replace(expansion, m.group(0))
+                if alias != name and alias not in aliases:
+                    aliases.append(alias)
+    return tuple(aliases)
+
+
+def _body_row(role: str, name: str) -> tuple[str, str, str, str, str]:
+    name = expand_abbreviations(name)
+    aliases = body_aliases(name)
+    return role, name, search_fold(name), json.dumps(aliases, ensure_ascii=False), " | ".join(map(fold, aliases))
+
+
+def _section_label(sections: list[dict[str, Any]], offset: int | None, fallback: str | None = None) -> str | None:
+    """The innermost heading around `offset`, as 'II.1 Title' style text."""
+    best = None
+    if offset is not None:
+        for s in sections:
+            if s["start"] <= offset < s["end"] and (best is None or s["level"] >= best["level"]):
+                best = s
+    if best is None:
+        return fallback
+    return f"{best.get('id') or best.get('number') or ''} {best['title']}".strip()
+
+
+def _span(item: dict[str, Any]) -> tuple[int | None, int | None]:
+    span = item.get("span") or [None, None]
+    return span[0], span[1]
+
+
+def _year_bounds(d: dict[str, Any] | None) -> tuple[int | None, int | None, int | None]:
+    """(deadline_year, year_from, year_to): the years a deadline covers; None is open-ended."""
+    if not d:
+        return None, None, None
+    kind, start, end = d.get("kind"), d.get("start"), d.get("end")
+    date_year = int(d["date"][:4]) if d.get("date") else None
+    if kind == "date" and date_year:
+        return date_year, date_year, date_year
+    if kind == "year":
+        return end or start, end or start, end or start
+    if kind == "range":
+        return end, start, end
+    if kind == "from":
+        return start, start, None
+    return None, None, None  # recurring: every year
+
+
+def _text_chunks(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of consecutive lines, merged up to about TEXT_CHUNK characters."""
+    start = pos = 0
+    for line in text.split("\n"):
+        pos += len(line) + 1
+        if pos - start >= TEXT_CHUNK:
+            yield start, pos - 1
+            start = pos
+    if text[start:].strip():
+        yield start, len(text)
+
+
+def record_rows(record: dict[str, Any]) -> DocRows:
+    """The rows of one record (pure: run it in workers, then `Store.add_rows` in the writer)."""
+    meta, src, text = record.get("meta") or {}, record.get("source") or {}, record.get("text") or ""
+    sections, parent = record.get("sections") or [], record.get("parent") or {}
+    period = meta.get("period") or {}
+    doc_id = record["doc_id"]
+    stored = {k: v for k, v in record.items() if k != "text"}
+    rows = DocRows(doc_id, src["sha256"], {
+        "doc_id": doc_id, "sha256": src["sha256"], "path": src.get("path"), "format": src.get("format"),
+        "pages": src.get("pages"), "status": record.get("status"),
+        "errors": json.dumps(record.get("errors") or [], ensure_ascii=False),
+        **{k: meta.get(k) for k in ("kind", "doc_type", "number", "date", "issuer", "level", "place", "title")},
+        "place_folded": fold(meta.get("place") or ""), "issuer_folded": search_fold(meta.get("issuer") or ""),
+        "period_start": period.get("start"), "period_end": period.get("end"), "signer": meta.get("signer"),
+        "parent_number": parent.get("number"), "chars": len(text), "text": text,
+        "record": json.dumps(stored, ensure_ascii=False)}, errors=list(record.get("errors") or []))
+    for i, ref in enumerate(record.get("references") or []):
+        mentions = ref.get("mentions") or []
+        s, e = _span(mentions[0]) if mentions else (None, None)
+        rows.references.append({
+            "ord": i, **{k: ref.get(k) for k in ("doc_type", "number", "date", "issuer", "title", "relation")},
+            "mentions": json.dumps(mentions, ensure_ascii=False), "span_start": s, "span_end": e,
+            "quote": mentions[0].get("quote") if mentions else None, "section": _section_label(sections, s)})
+        words = " ".join(str(ref.get(k) or "") for k in ("doc_type", "number", "date", "issuer", "title"))
+        rows.passages.append(("reference", i, s or 0, e or 0, rows.references[-1]["section"], search_fold(words)))
+    for i, t in enumerate(record.get("targets") or []):
+        s, e = _span(t)
+        rows.targets.append({
+            "ord": i, **{k: t.get(k) for k in ("indicator", "indicator_id", "comparator", "value", "value_max",
+                                                  "unit", "year", "scope")},
+            "span_start": s, "span_end": e, "quote": t.get("quote"), "section": _section_label(sections, s)})
+        words = f"{t.get('indicator') or ''} {t.get('quote') or ''} {t.get('unit') or ''}"
+        rows.passages.append(("target", i, s or 0, e or 0, rows.targets[-1]["section"], search_fold(words)))
+    for i, o in enumerate(record.get("obligations") or []):
+        s, e = _span(o)
+        lead, support, d = list(o.get("lead") or []), list(o.get("support") or []), o.get("deadline") or {}
+        year, year_from, year_to = _year_bounds(d)
+        rows.obligations.append({
+            "ord": i, "task": o.get("task"), "lead": json.dumps(lead, ensure_ascii=False),
+            "support": json.dumps(support, ensure_ascii=False), "lead_text": "; ".join(lead),
+            "support_text": "; ".join(support), "deadline_text": d.get("text"), "deadline_kind": d.get("kind"),
+            "deadline_start": d.get("start"), "deadline_end": d.get("end"), "deadline_date": d.get("date"),
+            "deadline_year": year, "year_from": year_from, "year_to": year_to, "span_start": s, "span_end": e,
+            "quote": o.get("quote"), "section": _section_label(sections, s, o.get("section")),
+            "bodies": [_body_row("lead", b) for b in lead] + [_body_row("support", b) for b in support]})
+        words = " ".join([o.get("task") or "", o.get("quote") or "", *lead, *support])
+        rows.passages.append(("obligation", i, s or 0, e or 0, rows.obligations[-1]["section"], search_fold(words)))
+    chain = list(parent.get("chain") or []) or ([parent["number"]] if parent.get("number") else [])
+    rows.links = [(depth, number) for depth, number in enumerate(chain, 1) if number]
+    for s, e in _text_chunks(text):
+        rows.passages.append(("text", None, s, e, _section_label(sections, s), search_fold(text[s:e])))
+    return rows
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    if readonly:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys=ON")
+    return conn
+
+
+def _create_schema(db: sqlite_utils.Database) -> None:
+    """Tables, foreign keys, indexes and the full-text index (idempotent)."""
+    if "documents" in db.table_names():
+        return
+    fk = "ON DELETE CASCADE"
+    db.execute("""CREATE TABLE documents (
+        doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, path TEXT, format TEXT, pages INTEGER,
+        status TEXT, errors TEXT, kind TEXT, doc_type TEXT, number TEXT, date TEXT, issuer TEXT,
+        level TEXT, place TEXT, place_folded TEXT, issuer_folded TEXT, title TEXT,
+        period_start INTEGER, period_end INTEGER, signer TEXT, parent_number TEXT, chars INTEGER,
+        text TEXT, record TEXT, ingested_at TEXT)""")
+    db.execute(f"""CREATE TABLE "references" (
+        id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) {fk}, ord INTEGER,
+        doc_type TEXT, number TEXT, date TEXT, issuer TEXT, title TEXT, relation TEXT,
+        resolved_doc_id TEXT REFERENCES documents(doc_id) ON DELETE SET NULL, mentions TEXT,
+        span_start INTEGER, span_end INTEGER, quote TEXT, section TEXT)""")
+    db.execute(f"""CREATE TABLE targets (
+        id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) {fk}, ord INTEGER,
+        indicator TEXT, indicator_id TEXT, comparator TEXT, value REAL, value_max REAL, unit TEXT,
+        year INTEGER, scope TEXT, span_start INTEGER, span_end INTEGER, quote TEXT, section TEXT)""")
+    db.execute(f"""CREATE TABLE obligations (
+        id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) {fk}, ord INTEGER,
+        task TEXT, lead TEXT, support TEXT, lead_text TEXT, support_text TEXT,
+        deadline_text TEXT, deadline_kind TEXT, deadline_start INTEGER, deadline_end INTEGER,
+        deadline_date TEXT, deadline_year INTEGER, year_from INTEGER, year_to INTEGER,
+        span_start INTEGER, span_end INTEGER, quote TEXT, section TEXT)""")
+    db.execute("""CREATE TABLE bodies (
+        id INTEGER PRIMARY KEY, name TEXT NOT NULL, folded TEXT NOT NULL UNIQUE,
+        aliases TEXT, aliases_folded TEXT)""")
+    db.execute(f"""CREATE TABLE obligation_bodies (
+        obligation_id INTEGER NOT NULL REFERENCES obligations(id) {fk},
+        body_id INTEGER NOT NULL REFERENCES bodies(id), role TEXT NOT NULL,
+        PRIMARY KEY (obligation_id, body_id, role))""")
+    db.execute(f"""CREATE TABLE links (
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id) {fk}, depth INTEGER NOT NULL,
+        parent_number TEXT, parent_doc_id TEXT REFERENCES documents(doc_id) ON DELETE SET NULL,
+        PRIMARY KEY (doc_id, depth))""")
+    db.execute(f"""CREATE TABLE passages (
+        id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) {fk},
+        kind TEXT NOT NULL, item_id INTEGER, span_start INTEGER, span_end INTEGER, section TEXT,
+        folded TEXT NOT NULL)""")
+    db.execute(f"""CREATE TABLE errors (
+        id INTEGER PRIMARY KEY, doc_id TEXT REFERENCES documents(doc_id) {fk}, path TEXT,
+        sha256 TEXT, message TEXT NOT NULL, at TEXT)""")
+    for table, cols in [("references", ["doc_id"]), ("references", ["number"]),
+                        ("references", ["resolved_doc_id"]), ("targets", ["doc_id"]), ("targets", ["year"]),
+                        ("obligations", ["doc_id"]), ("obligations", ["year_from", "year_to"]),
+                        ("obligation_bodies", ["body_id"]), ("links", ["parent_number"]),
+                        ("links", ["parent_doc_id"]), ("passages", ["doc_id"]), ("passages", ["kind", "item_id"]),
+                        ("documents", ["number"]), ("documents", ["kind"]), ("documents", ["place_folded"]),
+                        ("errors", ["doc_id"]), ("errors", ["path"])]:
+        db[table].create_index(cols, if_not_exists=True)
+    db.conn.executescript(_FTS_DDL)
+
+
+class Store:
+    """The vnplan database: add records, look documents up, search (see `extractor.search`)."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, readonly: bool = False) -> None:
+        self.path = Path(path)
+        if readonly and not self.path.exists():
+            raise FileNotFoundError(f"no database at {self.path}")
+        self.readonly = readonly
+        self.conn = _connect(self.path, readonly)
+        self.db = sqlite_utils.Database(self.conn)
+        if not readonly:
+            _create_schema(self.db)
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- writing ---------------------------------------------------------------------------
+    def has_sha(self, sha256: str) -> bool:
+        """Whether a document with these raw bytes is stored."""
+        return self.conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+    def known_shas(self) -> set[str]:
+        """Every stored sha256 (one query, for skipping a whole batch cheaply)."""
+        return {r[0] for r in self.conn.execute("SELECT sha256 FROM documents")}
+
+    def add_record(self, record: Any) -> str:
+        """Store one record (a `Record` or its dict); returns 'added', 'replaced' or 'skipped'."""
+        if hasattr(record, "to_dict"):
+            record = record.to_dict()
+        return self.add_rows(record_rows(record))
+
+    def add_rows(self, rows: DocRows) -> str:
+        """Write a document's precomputed rows in one transaction (see `add_record`)."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.transaction() as c:
+            if c.execute("SELECT 1 FROM documents WHERE sha256 = ?", (rows.sha256,)).fetchone():
+                return "skipped"
+            replaced = c.execute("DELETE FROM documents WHERE doc_id = ?", (rows.doc_id,)).rowcount > 0
+            doc = rows.document | {"ingested_at": now}
+            c.execute(f"INSERT INTO documents ({', '.join(doc)}) VALUES ({', '.join('?' * len(doc))})",
+                      list(doc.values()))
+            self._insert_items(c, rows, now)
+        return "replaced" if replaced else "added"
+
+    def _insert_items(self, c: sqlite3.Connection, rows: DocRows, now: str) -> None:
+        doc_id, number = rows.doc_id, rows.document.get("number")
+        item_ids: dict[tuple[str, int], int] = {}
+        resolve = "(SELECT doc_id FROM documents WHERE number = ? AND doc_id != ? LIMIT 1)"
+        for ref in rows.references:
+            cols = ", ".join(ref)
+            cur = c.execute(f'INSERT INTO "references" (doc_id, {cols}, resolved_doc_id) '
+                            f"VALUES (?, {', '.join('?' * len(ref))}, {resolve})",
+                            [doc_id, *ref.values(), ref["number"], doc_id])
+            item_ids["reference", ref["ord"]] = cur.lastrowid or 0
+        for t in rows.targets:
+            cur = c.execute(f"INSERT INTO targets (doc_id, {', '.join(t)}) VALUES (?, {', '.join('?' * len(t))})",
+                            [doc_id, *t.values()])
+            item_ids["target", t["ord"]] = cur.lastrowid or 0
+        for o in rows.obligations:
+            bodies = o.pop("bodies")
+            cur = c.execute(f"INSERT INTO obligations (doc_id, {', '.join(o)}) VALUES (?, {', '.join('?' * len(o))})",
+                            [doc_id, *o.values()])
+            o["bodies"] = bodies
+            oid = cur.lastrowid or 0
+            item_ids["obligation", o["ord"]] = oid
+            for role, name, folded, aliases, aliases_folded in bodies:
+                c.execute("INSERT INTO bodies (name, folded, aliases, aliases_folded) VALUES (?, ?, ?, ?) "
+                          "ON CONFLICT(folded) DO NOTHING", (name, folded, aliases, aliases_folded))
+                c.execute("INSERT OR IGNORE INTO obligation_bodies (obligation_id, body_id, role) "
+                          "SELECT ?, id, ? FROM bodies WHERE folded = ?", (oid, role, folded))
+        for depth, parent_number in rows.links:
+            c.execute(f"INSERT INTO links (doc_id, depth, parent_number, parent_doc_id) VALUES (?, ?, ?, {resolve})",
+                      (doc_id, depth, parent_number, parent_number, doc_id))
+        if number:  # documents stored earlier that cite or descend from this one now resolve to it
+            c.execute('UPDATE "references" SET resolved_doc_id = ? WHERE number = ? AND resolved_doc_id IS NULL '
+                      "AND doc_id != ?", (doc_id, number, doc_id))
+            c.execute("UPDATE links SET parent_doc_id = ? WHERE parent_number = ? AND parent_doc_id IS NULL "
+                      "AND doc_id != ?", (doc_id, number, doc_id))
+        c.executemany("INSERT INTO passages (doc_id, kind, item_id, span_start, span_end, section, folded) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                      [(doc_id, kind, item_ids.get((kind, ord_)) if ord_ is not None else None, s, e, sec, f)
+                       for kind, ord_, s, e, sec, f in rows.passages])
+        c.executemany("INSERT INTO errors (doc_id, path, sha256, message, at) VALUES (?, ?, ?, ?, ?)",
+                      [(doc_id, rows.document.get("path"), rows.sha256, m, now) for m in rows.errors])
+
+    def add_error(self, path: str, message: str, sha256: str | None = None) -> None:
+        """Record a file that produced no record at all (its worker failed)."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.transaction() as c:
+            c.execute("INSERT INTO errors (doc_id, path, sha256, message, at) VALUES (NULL, ?, ?, ?, ?)",
+                      (path, sha256, message, now))
+
+    # -- reading ---------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        """Row count of every table."""
+        tables = ["documents", "references", "targets", "obligations", "bodies", "obligation_bodies",
+                  "links", "passages", "errors"]
+        return {t: self.conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+
+    def get_record(self, doc_id: str) -> dict[str, Any] | None:
+        """The stored record, exactly as it was added."""
+        row = self.conn.execute("SELECT record, text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        record = json.loads(row["record"])
+        record["text"] = row["text"]
+        return record
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """A document's columns (without the stored record JSON)."""
+        row = self.conn.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        d = dict(row)
+        d.pop("record")
+        d["errors"] = json.loads(d["errors"] or "[]")
+        return d
+
+    def documents(self, limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
+        """Documents for a listing, with their item counts, by doc_id."""
+        sql = """SELECT d.doc_id, d.kind, d.status, d.number, d.date, d.place, d.title, d.issuer, d.pages,
+            (SELECT count(*) FROM obligations o WHERE o.doc_id = d.doc_id) AS obligations,
+            (SELECT count(*) FROM targets t WHERE t.doc_id = d.doc_id) AS targets,
+            (SELECT count(*) FROM "references" r WHERE r.doc_id = d.doc_id) AS "references"
+            FROM documents d ORDER BY d.doc_id LIMIT ? OFFSET ?"""
+        return [dict(r) for r in self.conn.execute(sql, (limit, offset))]
+
+    def items(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+        """A document's references, targets and obligations as stored, in document order."""
+        out = {}
+        for kind, table in [("reference", "references"), ("target", "targets"), ("obligation", "obligations")]:
+            rows = self.conn.execute(f'SELECT * FROM "{table}" WHERE doc_id = ? ORDER BY ord', (doc_id,))
+            out[kind] = [dict(r) for r in rows]
+        for item in out["reference"]:
+            item["mentions"] = json.loads(item["mentions"] or "[]")
+        for item in out["obligation"]:
+            item["lead"], item["support"] = json.loads(item["lead"]), json.loads(item["support"])
+        return out
+
+    def chain(self, doc_id: str) -> list[dict[str, Any]]:
+        """The document's ancestors, nearest first, each with the stored doc_id when known."""
+        rows = self.conn.execute("SELECT depth, parent_number, parent_doc_id FROM links WHERE doc_id = ? "
+                                 "ORDER BY depth", (doc_id,))
+        return [dict(r) for r in rows]
+
+    def errors(self) -> list[dict[str, Any]]:
+        """Every per-file problem recorded, oldest first."""
+        return [dict(r) for r in self.conn.execute("SELECT * FROM errors ORDER BY id")]
+
+    def search(self, query: str, **filters: Any) -> list[dict[str, Any]]:
+        """Ranked hits for `query`; see `extractor.search.search` for the filters."""
+        from .search import search
+
+        return search(self.conn, query, **filters)
+
