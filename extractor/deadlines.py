@@ -1,0 +1,127 @@
+"""Deadlines: the time phrase governing a task ('Hàng năm', 'Năm 2021-2030', 'trước ngày 30/6/2022').
+
+Patterns live in rules/deadlines.yaml. A phrase that modifies a noun ('các nhiệm vụ khoa học và công
+nghệ hằng năm', 'Đề án ... giai đoạn 2019-2021') is no deadline; of the remaining phrases the first
+one governs.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+from .record import Deadline
+from .rules import Rule, RuleFile, load_rules
+from .vntext import iso_date
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_CLAUSE_END = ";.:!?\n"
+
+
+@dataclass
+class DeadlineMatch:
+    """A deadline and where its phrase sits in the searched text."""
+
+    deadline: Deadline
+    start: int
+    end: int
+    rule: str
+
+
+def _rules() -> RuleFile:
+    return load_rules("deadlines")
+
+
+def _build(rule: Rule, m: re.Match[str]) -> Deadline | None:
+    """The Deadline a rule's match stands for, or None when its numbers are no real date."""
+    kind, g = rule.get("kind"), m.groupdict()
+    text = m.group(0).strip()
+    if kind == "recurring":
+        return Deadline(text, "recurring")
+    if kind == "range":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        return Deadline(text, "range", start=y1, end=y2) if y1 <= y2 else None
+    if kind == "from":
+        return Deadline(text, "from", start=int(g["y"]))
+    if kind == "year":
+        return Deadline(text, "year", end=int(g["y"]))
+    y = int(g["y"])
+    if g.get("q"):
+        month = 3 * _ROMAN[g["q"].upper()]
+        day = calendar.monthrange(y, month)[1]
+        return Deadline(text, "date", date=iso_date(day, month, y))
+    if g.get("mo"):
+        month = int(g["mo"])
+        if not 1 <= month <= 12:
+            return None
+        return Deadline(text, "date", date=iso_date(calendar.monthrange(y, month)[1], month, y))
+    iso = iso_date(g["d"], g["m"], y)
+    return Deadline(text, "date", date=iso) if iso else None
+
+
+def _clause_initial(text: str, start: int) -> bool:
+    """True when only a clause break, an opening bracket, a bullet marker or nothing precedes `start`."""
+    before = re.sub(r"(?:^|\n)\s*[-–+•*]$", "\n", text[:start].rstrip(" \t"))
+    return not before or before[-1] in _CLAUSE_END + "("
+
+
+def _sentence_final(text: str, end: int) -> bool:
+    rest = text[end:]
+    return not rest.strip() or bool(re.match(r"\s*(?:\.(?!\.)|\n|$)", rest))
+
+
+def _noun_modifier(text: str, m: re.Match[str], rule: Rule) -> bool:
+    """True when the phrase describes a noun before it instead of timing the task."""
+    data = _rules().data
+    first = m.group(0).strip().split()[0].lower() if m.group(0).strip() else ""
+    if first in data["adverbial_preps"] or _clause_initial(text, m.start()) or _sentence_final(text, m.end()):
+        return False
+    clause = re.split(r"[;.:\n]", text[: m.start()])[-1]
+    words = clause.lower().split()[-int(rule.get("noun_window", data["noun_window"])):]
+    window = " " + " ".join(words) + " "
+    return any(f" {n} " in window for n in data["plan_nouns"])
+
+
+def find_deadlines(text: str, cell: bool = False) -> list[DeadlineMatch]:
+    """Every deadline phrase of `text` that governs something, left to right, none overlapping.
+
+    `cell=True` reads a table's time cell, where the whole cell is the phrase.
+    """
+    cands: list[tuple[int, int, Rule, re.Match[str]]] = []
+    for rule in _rules().rules:
+        if rule.regex is None:
+            continue
+        for m in rule.regex.finditer(text):
+            if m.group(0).strip():
+                cands.append((m.start(), -(m.end() - m.start()), rule, m))
+    cands.sort(key=lambda c: (c[0], c[1]))
+    out: list[DeadlineMatch] = []
+    taken_end = -1
+    for start, _neg, rule, m in cands:
+        s = start + len(m.group(0)) - len(m.group(0).lstrip())
+        if s < taken_end:
+            continue
+        if rule.get("initial_only") and not (cell or _clause_initial(text, s)):
+            continue
+        if rule.get("noun_check") and not cell and _noun_modifier(text, m, rule):
+            taken_end = m.end()
+            continue
+        dl = _build(rule, m)
+        if dl is None:
+            continue
+        out.append(DeadlineMatch(dl, s, m.end(), rule.id))
+        taken_end = m.end()
+    return out
+
+
+def locate_deadline(text: str, cell: bool = False) -> DeadlineMatch | None:
+    """The governing deadline phrase of `text` (the first that is no noun modifier), with offsets."""
+    found = find_deadlines(text, cell)
+    return found[0] if found else None
+
+
+def find_deadline(text: str, cell: bool = False) -> Deadline | None:
+    """The deadline of a task's text, or None: 'Năm 2021-2030' -> range 2021-2030."""
+    hit = locate_deadline(text, cell)
+    return hit.deadline if hit else None
