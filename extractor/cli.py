@@ -23,6 +23,17 @@ def progress_option(f):
                         help="Show a progress bar (default: only on a terminal).")(f)
 
 
+def db_option(f):
+    """`--db PATH`, the SQLite database shared by the store commands."""
+    return click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=Path("outputs/vnplan.db"),
+                        show_default=True, help="The vnplan SQLite database.")(f)
+
+
+def json_option(f):
+    """`--json`, machine-readable output instead of text."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(f)
+
+
 def _echo_json(obj) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False, indent=2))
 
@@ -63,6 +74,92 @@ def extract(source: Path, out: Path | None, doc_id: str | None, workers: int, pr
         click.echo(f"record written to {target}", err=True)
     else:
         _echo_json(record)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@db_option
+@workers_option
+@progress_option
+@json_option
+def ingest(folder: Path, db: Path, workers: int, progress: bool | None, as_json: bool) -> None:
+    """Extract every file of FOLDER into the database; stored files are skipped, so re-running resumes."""
+    from .batch import as_jsonable, format_result, ingest_folder
+
+    result = ingest_folder(folder, db, workers=workers, progress=progress)
+    if as_json:
+        _echo_json(as_jsonable(result))
+    else:
+        click.echo(format_result(result, db), err=True)
+
+
+@cli.command()
+@click.argument("query", default="")
+@click.option("--kind", type=click.Choice(["obligation", "target", "reference", "text"]),
+              help="Only items of this kind.")
+@click.option("--body", help="Only obligations of this body (full or abbreviated name, diacritics optional).")
+@click.option("--year", type=int, help="Only obligations whose deadline covers YEAR, targets set for YEAR.")
+@click.option("--place", help="Only documents of this place (diacritics optional).")
+@click.option("--limit", "-n", type=int, default=20, show_default=True, help="At most this many hits.")
+@db_option
+@json_option
+def search(query: str, kind: str | None, body: str | None, year: int | None, place: str | None, limit: int,
+           db: Path, as_json: bool) -> None:
+    """Search obligations, targets, references and text, with or without diacritics, best hits first."""
+    from .search import format_hit
+    from .store import Store
+
+    with Store(db, readonly=True) as store:
+        hits = store.search(query, kind=kind, body=body, year=year, place=place, limit=limit)
+    if as_json:
+        _echo_json(hits)
+        return
+    for hit in hits:
+        click.echo(format_hit(hit) + "\n")
+    click.echo(f"{len(hits)} hit(s)", err=True)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "xlsx"]), default="jsonl", show_default=True,
+              help="jsonl and xlsx hold both kinds; csv holds one (default obligations).")
+@click.option("--kind", type=click.Choice(["obligations", "targets"]), help="Only this kind of item.")
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file (default: standard output; required for xlsx).")
+@db_option
+def export(fmt: str, kind: str | None, out: Path | None, db: Path) -> None:
+    """Export the stored obligations and targets as JSON Lines, CSV (UTF-8 BOM) or an Excel workbook."""
+    from .export import export as run_export
+    from .store import Store
+
+    if fmt == "xlsx" and out is None:
+        raise click.UsageError("xlsx needs -o FILE")
+    with Store(db, readonly=True) as store:
+        n = run_export(store, fmt, out, kind, stdout=click.get_text_stream("stdout"))
+    click.echo(f"{n} items exported" + (f" to {out}" if out else ""), err=True)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8765, show_default=True, help="Port to listen on.")
+def serve(db: Path, host: str, port: int) -> None:
+    """Serve the read-only search and document pages of a database in the browser."""
+    from .web import serve as run_server
+
+    run_server(db, host, port)
+
+
+@cli.command()
+@click.argument("folder", default=Path("corpus"), type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs"),
+              show_default=True, help="Folder for records/, vnplan.db and exports/.")
+@workers_option
+@progress_option
+def demo(folder: Path, out: Path, workers: int, progress: bool | None) -> None:
+    """The main job: extract FOLDER to records, build the database, export tables, print a summary."""
+    from .batch import run_demo
+
+    click.echo(run_demo(folder, out, workers=workers, progress=progress))
 
 
 def main() -> None:

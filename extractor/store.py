@@ -13,18 +13,13 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from .abbrev import expand_abbreviations
-from .rules import load_rules
-from .search import search_fold
-from .vntext import fold
+from .store_rows import DocRows, record_rows
 
 DEFAULT_DB = Path("outputs/vnplan.db")
 
@@ -36,146 +31,6 @@ CREATE TRIGGER IF NOT EXISTS passages_ai AFTER INSERT ON passages BEGIN
 CREATE TRIGGER IF NOT EXISTS passages_ad AFTER DELETE ON passages BEGIN
     INSERT INTO passages_fts(passages_fts, rowid, folded) VALUES ('delete', old.id, old.folded); END;
 """
-
-
-TEXT_CHUNK = 500  # characters of text per indexed passage (lines are merged up to this size)
-
-
-@dataclass
-class DocRows:
-    """Everything `Store.add_rows` writes for one document, computed without a database."""
-
-    doc_id: str
-    sha256: str
-    document: dict[str, Any]
-    references: list[dict[str, Any]] = field(default_factory=list)
-    targets: list[dict[str, Any]] = field(default_factory=list)
-    obligations: list[dict[str, Any]] = field(default_factory=list)
-    links: list[tuple[int, str]] = field(default_factory=list)
-    passages: list[tuple[str, int | None, int, int, str | None, str]] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-
-@lru_cache(maxsize=4096)
-def body_aliases(name: str) -> tuple[str, ...]:
-    """Abbreviated spellings of a body's name, from the abbreviation rules' own examples."""
-    aliases: list[str] = []
-    for rule in load_rules("abbreviations").rules:
-        expansion = str(rule.get("expansion") or "")
-        if not expansion.strip() or expansion not in name or rule.regex is None:
-            continue
-        for example in rule.examples:
-            for m in rule.regex.finditer(str(example)):
-                alias = name.replace(expansion, m.group(0))
-                if alias != name and alias not in aliases:
-                    aliases.append(alias)
-    return tuple(aliases)
-
-
-def _body_row(role: str, name: str) -> tuple[str, str, str, str, str]:
-    name = expand_abbreviations(name)
-    aliases = body_aliases(name)
-    return role, name, search_fold(name), json.dumps(aliases, ensure_ascii=False), " | ".join(map(fold, aliases))
-
-
-def _section_label(sections: list[dict[str, Any]], offset: int | None, fallback: str | None = None) -> str | None:
-    """The innermost heading around `offset`, as 'II.1 Title' style text."""
-    best = None
-    if offset is not None:
-        for s in sections:
-            if s["start"] <= offset < s["end"] and (best is None or s["level"] >= best["level"]):
-                best = s
-    if best is None:
-        return fallback
-    return f"{best.get('id') or best.get('number') or ''} {best['title']}".strip()
-
-
-def _span(item: dict[str, Any]) -> tuple[int | None, int | None]:
-    span = item.get("span") or [None, None]
-    return span[0], span[1]
-
-
-def _year_bounds(d: dict[str, Any] | None) -> tuple[int | None, int | None, int | None]:
-    """(deadline_year, year_from, year_to): the years a deadline covers; None is open-ended."""
-    if not d:
-        return None, None, None
-    kind, start, end = d.get("kind"), d.get("start"), d.get("end")
-    date_year = int(d["date"][:4]) if d.get("date") else None
-    if kind == "date" and date_year:
-        return date_year, date_year, date_year
-    if kind == "year":
-        return end or start, end or start, end or start
-    if kind == "range":
-        return end, start, end
-    if kind == "from":
-        return start, start, None
-    return None, None, None  # recurring: every year
-
-
-def _text_chunks(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of consecutive lines, merged up to about TEXT_CHUNK characters."""
-    start = pos = 0
-    for line in text.split("\n"):
-        pos += len(line) + 1
-        if pos - start >= TEXT_CHUNK:
-            yield start, pos - 1
-            start = pos
-    if text[start:].strip():
-        yield start, len(text)
-
-
-def record_rows(record: dict[str, Any]) -> DocRows:
-    """The rows of one record (pure: run it in workers, then `Store.add_rows` in the writer)."""
-    meta, src, text = record.get("meta") or {}, record.get("source") or {}, record.get("text") or ""
-    sections, parent = record.get("sections") or [], record.get("parent") or {}
-    period = meta.get("period") or {}
-    doc_id = record["doc_id"]
-    stored = {k: v for k, v in record.items() if k != "text"}
-    rows = DocRows(doc_id, src["sha256"], {
-        "doc_id": doc_id, "sha256": src["sha256"], "path": src.get("path"), "format": src.get("format"),
-        "pages": src.get("pages"), "status": record.get("status"),
-        "errors": json.dumps(record.get("errors") or [], ensure_ascii=False),
-        **{k: meta.get(k) for k in ("kind", "doc_type", "number", "date", "issuer", "level", "place", "title")},
-        "place_folded": fold(meta.get("place") or ""), "issuer_folded": search_fold(meta.get("issuer") or ""),
-        "period_start": period.get("start"), "period_end": period.get("end"), "signer": meta.get("signer"),
-        "parent_number": parent.get("number"), "chars": len(text), "text": text,
-        "record": json.dumps(stored, ensure_ascii=False)}, errors=list(record.get("errors") or []))
-    for i, ref in enumerate(record.get("references") or []):
-        mentions = ref.get("mentions") or []
-        s, e = _span(mentions[0]) if mentions else (None, None)
-        rows.references.append({
-            "ord": i, **{k: ref.get(k) for k in ("doc_type", "number", "date", "issuer", "title", "relation")},
-            "mentions": json.dumps(mentions, ensure_ascii=False), "span_start": s, "span_end": e,
-            "quote": mentions[0].get("quote") if mentions else None, "section": _section_label(sections, s)})
-        words = " ".join(str(ref.get(k) or "") for k in ("doc_type", "number", "date", "issuer", "title"))
-        rows.passages.append(("reference", i, s or 0, e or 0, rows.references[-1]["section"], search_fold(words)))
-    for i, t in enumerate(record.get("targets") or []):
-        s, e = _span(t)
-        rows.targets.append({
-            "ord": i, **{k: t.get(k) for k in ("indicator", "indicator_id", "comparator", "value", "value_max",
-                                                  "unit", "year", "scope")},
-            "span_start": s, "span_end": e, "quote": t.get("quote"), "section": _section_label(sections, s)})
-        words = f"{t.get('indicator') or ''} {t.get('quote') or ''} {t.get('unit') or ''}"
-        rows.passages.append(("target", i, s or 0, e or 0, rows.targets[-1]["section"], search_fold(words)))
-    for i, o in enumerate(record.get("obligations") or []):
-        s, e = _span(o)
-        lead, support, d = list(o.get("lead") or []), list(o.get("support") or []), o.get("deadline") or {}
-        year, year_from, year_to = _year_bounds(d)
-        rows.obligations.append({
-            "ord": i, "task": o.get("task"), "lead": json.dumps(lead, ensure_ascii=False),
-            "support": json.dumps(support, ensure_ascii=False), "lead_text": "; ".join(lead),
-            "support_text": "; ".join(support), "deadline_text": d.get("text"), "deadline_kind": d.get("kind"),
-            "deadline_start": d.get("start"), "deadline_end": d.get("end"), "deadline_date": d.get("date"),
-            "deadline_year": year, "year_from": year_from, "year_to": year_to, "span_start": s, "span_end": e,
-            "quote": o.get("quote"), "section": _section_label(sections, s, o.get("section")),
-            "bodies": [_body_row("lead", b) for b in lead] + [_body_row("support", b) for b in support]})
-        words = " ".join([o.get("task") or "", o.get("quote") or "", *lead, *support])
-        rows.passages.append(("obligation", i, s or 0, e or 0, rows.obligations[-1]["section"], search_fold(words)))
-    chain = list(parent.get("chain") or []) or ([parent["number"]] if parent.get("number") else [])
-    rows.links = [(depth, number) for depth, number in enumerate(chain, 1) if number]
-    for s, e in _text_chunks(text):
-        rows.passages.append(("text", None, s, e, _section_label(sections, s), search_fold(text[s:e])))
-    return rows
 
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
@@ -363,6 +218,21 @@ class Store:
                   "links", "passages", "errors"]
         return {t: self.conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
 
+    def stats(self) -> dict[str, Any]:
+        """Documents by kind and status, item counts, resolved references and the parent chains."""
+        q = self.conn.execute
+        chains: dict[str, list[str]] = {}
+        for r in q("SELECT doc_id, parent_number FROM links ORDER BY doc_id, depth"):
+            chains.setdefault(r[0], []).append(r[1])
+        return {
+            "by_kind": dict(q("SELECT kind, count(*) FROM documents GROUP BY kind ORDER BY 2 DESC").fetchall()),
+            "by_status": dict(q("SELECT status, count(*) FROM documents GROUP BY status ORDER BY 2 DESC").fetchall()),
+            "counts": self.counts(),
+            "resolved_references": q('SELECT count(*) FROM "references" WHERE resolved_doc_id IS NOT NULL')
+            .fetchone()[0],
+            "chains": chains,
+        }
+
     def get_record(self, doc_id: str) -> dict[str, Any] | None:
         """The stored record, exactly as it was added."""
         row = self.conn.execute("SELECT record, text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
@@ -402,6 +272,19 @@ class Store:
         for item in out["obligation"]:
             item["lead"], item["support"] = json.loads(item["lead"]), json.loads(item["support"])
         return out
+
+    def item_rows(self, kind: str) -> Iterator[dict[str, Any]]:
+        """Every obligation or target (`kind`: 'obligations' or 'targets') with its document's columns."""
+        if kind not in ("obligations", "targets"):
+            raise ValueError(f"unknown item kind {kind!r}")
+        sql = f"""SELECT i.*, d.number AS doc_number, d.doc_type AS doc_doc_type, d.date AS doc_date,
+            d.issuer AS doc_issuer, d.place AS doc_place, d.title AS doc_title
+            FROM {kind} i JOIN documents d ON d.doc_id = i.doc_id ORDER BY i.doc_id, i.ord"""
+        for row in self.conn.execute(sql):
+            item = dict(row)
+            if kind == "obligations":
+                item["lead"], item["support"] = json.loads(item["lead"]), json.loads(item["support"])
+            yield item
 
     def chain(self, doc_id: str) -> list[dict[str, Any]]:
         """The document's ancestors, nearest first, each with the stored doc_id when known."""
