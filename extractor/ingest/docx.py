@@ -1,0 +1,285 @@
+"""DOCX reader (python-docx): paragraphs and tables in body order, Word list numbers restored.
+
+Word keeps automatic list numbers ("1.", "a)", "I.") out of the paragraph text; they are
+rebuilt from `numPr` and numbering.xml so headings keep them. Legacy .doc files are
+converted to DOCX first (see `extractor.ingest.doc`).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from ..document import Block, IngestError, RawDocument
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_LEGACY_FONT = re.compile(r"^\.?Vn|^VNI[- ]|^VN ", re.IGNORECASE)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + sym, n - value
+    return out
+
+
+def _letters(n: int) -> str:
+    s = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        s = chr(97 + r) + s
+    return s or "a"
+
+
+def format_number(n: int, fmt: str) -> str:
+    """A list counter in Word's number format: decimal 3, lowerLetter c, upperRoman III."""
+    if fmt == "lowerLetter":
+        return _letters(n)
+    if fmt == "upperLetter":
+        return _letters(n).upper()
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+class Numbering:
+    """Word list definitions and running counters, giving each numbered paragraph its label."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for an in root.findall(f"{W}abstractNum"):
+            lv = {}
+            for lvl in an.findall(f"{W}lvl"):
+                ilvl = int(lvl.get(f"{W}ilvl", "0"))
+                fmt = lvl.find(f"{W}numFmt")
+                text = lvl.find(f"{W}lvlText")
+                start = lvl.find(f"{W}start")
+                lv[ilvl] = (fmt.get(f"{W}val") if fmt is not None else "decimal",
+                            text.get(f"{W}val") if text is not None else f"%{ilvl + 1}.",
+                            int(start.get(f"{W}val")) if start is not None else 1)
+            abstract[an.get(f"{W}abstractNumId")] = lv
+        for num in root.findall(f"{W}num"):
+            ref = num.find(f"{W}abstractNumId")
+            if ref is None:
+                continue
+            lv = dict(abstract.get(ref.get(f"{W}val"), {}))
+            for ov in num.findall(f"{W}lvlOverride"):
+                ilvl = int(ov.get(f"{W}ilvl", "0"))
+                so = ov.find(f"{W}startOverride")
+                if so is not None and ilvl in lv:
+                    fmt, text, _ = lv[ilvl]
+                    lv[ilvl] = (fmt, text, int(so.get(f"{W}val")))
+            self.levels[num.get(f"{W}numId")] = lv
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        """The next label of list `num_id` at level `ilvl` ('1.', 'a)', 'I.', '-' for bullets)."""
+        lv = self.levels.get(num_id)
+        if not lv or ilvl not in lv or num_id == "0":
+            return ""
+        fmt, text, _ = lv[ilvl]
+        if fmt == "none":
+            return ""
+        if fmt == "bullet":
+            return "-"
+        counts = self.counters.setdefault(num_id, [0] * 9)
+        for k in range(9):
+            if k < ilvl and counts[k] == 0:
+                counts[k] = lv.get(k, ("decimal", "", 1))[2]
+        counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else lv[ilvl][2]
+        for k in range(ilvl + 1, 9):
+            counts[k] = 0
+
+        def sub(m: re.Match[str]) -> str:
+            k = int(m.group(1)) - 1
+            kfmt = lv.get(k, ("decimal", "", 1))[0]
+            return format_number(counts[k] or 1, kfmt if kfmt != "bullet" else "decimal")
+
+        return re.sub(r"%(\d)", sub, text).strip()
+
+
+def _num_pr(p_el: Any, styles: dict[str, Any]) -> tuple[str, int] | None:
+    """(numId, ilvl) of a paragraph, from its own properties or its style chain."""
+    ppr = p_el.find(f"{W}pPr")
+    num = ppr.find(f"{W}numPr") if ppr is not None else None
+    style_id = None
+    if ppr is not None and ppr.find(f"{W}pStyle") is not None:
+        style_id = ppr.find(f"{W}pStyle").get(f"{W}val")
+    seen = set()
+    while num is None and style_id and style_id not in seen:
+        seen.add(style_id)
+        st = styles.get(style_id)
+        if st is None:
+            break
+        sppr = st.find(f"{W}pPr")
+        num = sppr.find(f"{W}numPr") if sppr is not None else None
+        based = st.find(f"{W}basedOn")
+        style_id = based.get(f"{W}val") if based is not None else None
+    if num is None:
+        return None
+    nid = num.find(f"{W}numId")
+    ilvl = num.find(f"{W}ilvl")
+    if nid is None:
+        return None
+    return nid.get(f"{W}val"), int(ilvl.get(f"{W}val")) if ilvl is not None else 0
+
+
+def _run_font(r_el: Any) -> str | None:
+    rpr = r_el.find(f"{W}rPr")
+    fonts = rpr.find(f"{W}rFonts") if rpr is not None else None
+    if fonts is None:
+        return None
+    return fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")
+
+
+def _paragraph_text(p_el: Any, default_font: str | None, convert_run: Any) -> str:
+    """Text of a <w:p>: runs, tabs and breaks; runs in legacy fonts converted to Unicode."""
+    parts = []
+    for r in p_el.iter(f"{W}r"):
+        font = _run_font(r) or default_font
+        buf = []
+        for child in r:
+            tag = child.tag
+            if tag == f"{W}t":
+                buf.append(child.text or "")
+            elif tag == f"{W}tab":
+                buf.append("\t")
+            elif tag in (f"{W}br", f"{W}cr"):
+                buf.append("\n")
+            elif tag == f"{W}noBreakHyphen":
+                buf.append("-")
+        text = "".join(buf)
+        if convert_run is not None and font and _LEGACY_FONT.match(font):
+            text = convert_run(text, font)
+        parts.append(text)
+    return "".join(parts)
+
+
+def _legacy_converter() -> Any:
+    try:
+        from .legacy import convert_run
+    except ImportError:
+        return None
+    return convert_run
+
+
+def _default_font(document: Any) -> str | None:
+    try:
+        return document.styles["Normal"].font.name
+    except (KeyError, AttributeError):
+        return None
+
+
+class _Reader:
+    """Walks the body of one document, producing blocks."""
+
+    def __init__(self, document: Any) -> None:
+        self.numbering = Numbering(document)
+        self.styles = {s.get(f"{W}styleId"): s for s in document.styles.element.findall(f"{W}style")}
+        self.font = _default_font(document)
+        self.convert_run = _legacy_converter()
+
+    def para(self, p_el: Any) -> str:
+        text = _paragraph_text(p_el, self.font, self.convert_run)
+        num = _num_pr(p_el, self.styles)
+        if num and text.strip():
+            label = self.numbering.label(*num)
+            if label and not text.lstrip().startswith(label):
+                text = f"{label} {text.lstrip()}"
+        return text
+
+    def table(self, tbl_el: Any) -> list[list[str]]:
+        rows = []
+        for tr in tbl_el.findall(f"{W}tr"):
+            row = []
+            for tc in tr.findall(f"{W}tc"):
+                tcpr = tc.find(f"{W}tcPr")
+                vmerge = tcpr.find(f"{W}vMerge") if tcpr is not None else None
+                if vmerge is not None and vmerge.get(f"{W}val", "continue") == "continue":
+                    row.append("")  # the merged cell's text is in the row above
+                    continue
+                paras = []
+                for child in tc:
+                    if child.tag == f"{W}p":
+                        paras.append(self.para(child))
+                    elif child.tag == f"{W}tbl":
+                        paras.extend(c for r in self.table(child) for c in r if c.strip())
+                row.append("\n".join(p for p in paras if p.strip()))
+            rows.append(row)
+        return rows
+
+    def blocks(self, body: Any) -> list[Block]:
+        out = []
+        for child in body:
+            if child.tag == f"{W}p":
+                text = self.para(child)
+                if text.strip():
+                    out.append(Block("para", text))
+            elif child.tag == f"{W}tbl":
+                out.append(Block("table", rows=self.table(child)))
+            elif child.tag == f"{W}sdt":
+                content = child.find(f"{W}sdtContent")
+                if content is not None:
+                    out.extend(self.blocks(content))
+        return out
+
+
+def read_docx(raw: RawDocument, data: bytes) -> None:
+    """Fill `raw` with the blocks of DOCX bytes. Raises IngestError for a corrupt package."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as z:
+            if "word/document.xml" not in z.namelist():
+                raise IngestError("corrupt DOCX: the package has no word/document.xml")
+            bad = z.testzip()
+            if bad:
+                raise IngestError(f"corrupt DOCX: damaged part {bad}")
+    except zipfile.BadZipFile as e:
+        raise IngestError(f"corrupt DOCX: not a valid zip package ({e})") from e
+    try:
+        document = docx.Document(BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as e:
+        raise IngestError(f"corrupt DOCX: {e}") from e
+    except Exception as e:  # lxml XMLSyntaxError and friends
+        raise IngestError(f"corrupt DOCX: {type(e).__name__}: {e}") from e
+    raw.blocks = _Reader(document).blocks(document.element.body)
+    if not any((b.text or "").strip() or b.rows for b in raw.blocks):
+        raise IngestError("the DOCX file holds no text")
+
+
+def read_doc(raw: RawDocument, path: Path) -> None:
+    """Fill `raw` from a legacy Word .doc, converted to DOCX by LibreOffice first."""
+    try:
+        from .doc import doc_to_docx
+    except ImportError as e:
+        raise IngestError("legacy .doc files need the converter module, which is not installed") from e
+    try:
+        converted = doc_to_docx(Path(path), timeout=120)
+    except IngestError:
+        raise
+    except Exception as e:  # noqa: BLE001 - conversion failures become a sentence
+        raise IngestError(f"could not convert the .doc file: {e}") from e
+    try:
+        read_docx(raw, Path(converted).read_bytes())
+    finally:
+        import shutil
+
+        shutil.rmtree(Path(converted).parent, ignore_errors=True)
+    raw.format = "doc"
+    raw.converted_from = "doc"
