@@ -1,0 +1,214 @@
+"""HTML reader: the main text of a saved web page (legal portal, news site), chrome dropped.
+
+trafilatura finds the main content (recall favoured, tables kept, line structure kept as
+XML). Where it loses the header block of a legal document (short lines: `Số: ...`, the
+place and date, the national motto) a plain lxml reading of the cleaned page is used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from ..document import Block, IngestError, RawDocument
+
+_CHROME_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
+                "button", "select", "svg", "template", "head")
+_CHROME_ATTR = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|footer|header|sidebar|breadcrumbs?|share|social|"
+                          r"comments?|banner|advert|ads|related|toolbar|popup|modal|cookie)(?:$|[\s_-])",
+                          re.IGNORECASE)
+_BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "section", "article",
+               "blockquote", "pre", "dd", "dt", "ul", "ol", "center", "td", "th", "table", "main"}
+_HEADER_HINT = re.compile(r"^(?:Số\s*:|(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BỘ [A-ZĐ]|SỞ [A-ZĐ]|CHÍNH PHỦ|THỦ TƯỚNG|.{0,40},\s*ngày\s+\d{1,2}\s+tháng|CỘNG HÒA XÃ HỘI|Độc lập\s*-)",
+                          re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """Decode page bytes: BOM, then the declared <meta charset>, then UTF-8, then detection."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    m = _META_CHARSET.search(data[:4096])
+    if m:
+        name = m.group(1).decode("ascii").lower()
+        try:
+            return data.decode(name), name
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            return data.decode("utf-8", errors="replace"), "utf-8"
+        return str(best), best.encoding
+
+
+def _clean_text(s: str) -> str:
+    return re.sub(r"[ \t\r\f\v\u00a0]+", " ", s).strip()
+
+
+def _traf_blocks(text: str) -> list[Block]:
+    """Blocks from trafilatura's XML output (p/head/list items as paragraphs, tables as rows)."""
+    import trafilatura
+    from lxml import etree
+
+    xml = trafilatura.extract(text, output_format="xml", favor_recall=True, include_tables=True,
+                              include_comments=False, include_images=False, deduplicate=False)
+    if not xml:
+        return []
+    root = etree.fromstring(xml.encode("utf-8"))
+    main = root.find("main")
+    if main is None:
+        main = root
+    blocks: list[Block] = []
+
+    def text_of(el: Any) -> str:
+        parts = []
+        for node in el.iter():
+            if node.tag == "lb":
+                parts.append("\n")
+            elif node.text and node is el or node.tag not in ("lb",) and node.text:
+                parts.append(node.text)
+            if node is not el and node.tail:
+                parts.append(node.tail)
+        return "\n".join(_clean_text(x) for x in "".join(parts).split("\n"))
+
+    def walk(el: Any) -> None:
+        for child in el:
+            if child.tag == "table":
+                rows = []
+                for row in child.iter("row"):
+                    rows.append(["\n".join(_clean_text(text_of(p)) for p in cell if p.tag == "p")
+                                 or _clean_text(text_of(cell)) for cell in row.findall("cell")])
+                if rows:
+                    blocks.append(Block("table", rows=rows))
+            elif child.tag == "list":
+                for item in child.findall("item"):
+                    t = text_of(item).strip()
+                    if t:
+                        blocks.append(Block("para", t))
+            elif child.tag in ("div", "main"):
+                walk(child)
+            else:
+                t = text_of(child).strip()
+                if t:
+                    blocks.append(Block("para", t))
+
+    walk(main)
+    return blocks
+
+
+def _strip_chrome(root: Any) -> None:
+    """Remove scripts, navigation, menus, footers and their look-alikes from an lxml tree."""
+    for el in list(root.iter(*_CHROME_TAGS)):
+        if el.getparent() is not None:
+            el.getparent().remove(el)
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None:
+            continue
+        attrs = " ".join(el.get(a, "") for a in ("class", "id", "role"))
+        if attrs and _CHROME_ATTR.search(attrs) and el.tag not in ("body", "html", "main", "article"):
+            el.getparent().remove(el)
+
+
+def _lxml_blocks(text: str) -> list[Block]:
+    """Blocks from the page itself with chrome removed (fallback when trafilatura drops lines)."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    _strip_chrome(root)
+    main = next(iter(root.iter("article", "main")), None)
+    if main is None:
+        main = root.find("body") if root.find("body") is not None else root
+    blocks: list[Block] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        t = "".join(buf)
+        buf.clear()
+        for ln in t.split("\n"):
+            if _clean_text(ln):
+                blocks.append(Block("para", _clean_text(ln)))
+
+    def walk(el: Any) -> None:
+        if el.tag == "table" and el.find(".//table") is None:
+            flush()
+            rows = [["\n".join(_clean_text(x) for x in cell.itertext() if _clean_text(x))
+                     for cell in tr.iter("td", "th")] for tr in el.iter("tr")]
+            rows = [r for r in rows if any(r)]
+            if rows:
+                blocks.append(Block("table", rows=rows))
+            return
+        if el.tag in _BLOCK_TAGS:
+            buf.append("\n")
+        if el.text:
+            buf.append(el.text)
+        for child in el:
+            if isinstance(child.tag, str):
+                walk(child)
+            if child.tail:
+                buf.append(child.tail)
+        if el.tag in _BLOCK_TAGS:
+            buf.append("\n")
+
+    walk(main)
+    flush()
+    return blocks
+
+
+def _lines(blocks: list[Block]) -> list[str]:
+    out = []
+    for b in blocks:
+        if b.kind == "table":
+            out.extend(c for r in b.rows or [] for cell in r for c in cell.split("\n") if c.strip())
+        else:
+            out.extend(ln.strip() for ln in b.text.split("\n") if ln.strip())
+    return out
+
+
+def choose(traf: list[Block], plain: list[Block]) -> list[Block]:
+    """trafilatura's blocks, unless the plain reading of the same region holds lines it lost.
+
+    The region runs from trafilatura's first to its last line in the plain reading, extended
+    back over a legal header block (issuing body, `Số:`, place and date) just above it.
+    """
+    if not traf or not plain:
+        return traf or plain
+    tl = _lines(traf)
+    pl = [(bi, ln) for bi, b in enumerate(plain) for ln in _lines([b])]
+    plines = [ln for _, ln in pl]
+    if not tl or tl[0] not in plines or tl[-1] not in plines:
+        return traf
+    start = plines.index(tl[0])
+    end = len(plines) - 1 - plines[::-1].index(tl[-1])
+    if end < start:
+        return traf
+    for k in range(start - 1, max(-1, start - 16), -1):
+        if _HEADER_HINT.match(plines[k]):
+            start = k
+    window = plines[start:end + 1]
+    tc, wc = Counter(tl), Counter(window)
+    if not (wc - tc) or sum((tc - wc).values()) > 0.1 * len(tl):
+        return traf
+    if sum(map(len, window)) > 2 * sum(map(len, tl)):
+        return traf
+    return plain[pl[start][0]:pl[end][0] + 1]
+
+
+def read_html(raw: RawDocument, data: bytes) -> None:
+    """Fill `raw` with the main text of a web page."""
+    text, encoding = decode_html(data)
+    raw.encoding = encoding
+    blocks = choose(_traf_blocks(text), _lxml_blocks(text))
+    if not blocks:
+        raise IngestError("no main text found in the HTML page")
+    raw.blocks = blocks
