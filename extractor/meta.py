@@ -1,10 +1,389 @@
-"""Meta: kind, number, date, issuer, level, place, title, period, signer from the header block."""
+"""Meta: kind, number, date, issuer, level, place, title, period, signer from the header block.
+
+Also the shared helpers for document numbers and issuing bodies (canonical numbers, locality names
+and levels) that references and link use. Patterns and tables live in rules/meta.yaml.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from functools import lru_cache
+
+from .abbrev import expand_abbreviations
 from .document import Doc
 from .record import Meta
+from .rules import RuleFile, load_rules
+from .vntext import find_dates, fold, nfc
+
+_HEAD_LINES = 40  # the header block and title sit within the first lines
+_TITLE_MAX = 400
+
+
+def _rf() -> RuleFile:
+    return load_rules("meta")
+
+
+def _rx(rule_id: str) -> re.Pattern[str]:
+    return _rf().rule(rule_id).regex
+
+
+# ---------------------------------------------------------------- numbers
+
+
+_NUMBER_SPLIT = re.compile(r"\s*[/\-–]\s*")
+
+
+def canonical_number(raw: str | None) -> str | None:
+    """The official form of a document number: '36/QD/TTg' -> '36/QĐ-TTg', '52 - KL / TW' -> '52-KL/TW'."""
+    if not raw:
+        return None
+    s = re.sub(r"^\s*(?:[Ss]ố|SỐ)\s*:?\s*", "", nfc(raw)).strip().rstrip(".,;:)")
+    m = re.match(r"(\d{1,5}[a-z]?)\s*[/\-–]\s*(.+)$", s)
+    if not m:
+        return None
+    serial, parts = m.group(1), [p for p in _NUMBER_SPLIT.split(m.group(2)) if p]
+    year = parts.pop(0) if len(parts) > 1 and re.fullmatch(r"(?:19|20)\d{2}", parts[0]) else None
+    data = _rf().data
+    spell = data.get("code_spellings") or {}
+    codes = [spell.get(c, c) for c in parts]
+    if not codes or not all(re.fullmatch(r"[A-Za-zĐđ&]+\d{0,3}", c) for c in codes):
+        return None
+    party = {c.upper() for c in data.get("party_issuer_codes") or []}
+    if len(codes) >= 2 and codes[-1].upper() in party and not year:
+        return f"{serial}-{'-'.join(codes[:-1])}/{codes[-1]}"
+    return f"{serial}{'/' + year if year else ''}/{'-'.join(codes)}"
+
+
+def number_codes(number: str) -> list[str]:
+    """The letter codes of a canonical number: '08/2014/NĐ-CP' -> ['NĐ', 'CP']."""
+    return [p for p in re.split(r"[/-]", number)[1:] if not p.isdigit()]
+
+
+def doc_type_from_number(number: str | None) -> str | None:
+    """The doc_type a number's type code implies ('114/KH-UBND' -> 'Kế hoạch'), or None."""
+    if not number:
+        return None
+    table = _rf().data.get("type_codes") or {}
+    for code in number_codes(number):
+        bare = re.sub(r"\d+$", "", code)
+        if bare in table:
+            return table[bare]
+    return None
+
+
+def issuer_from_number(number: str | None) -> str | None:
+    """A national issuer the number's issuer code names ('36/QĐ-TTg' -> 'Thủ tướng Chính phủ'), or None."""
+    if not number:
+        return None
+    table = _rf().data.get("issuer_codes") or {}
+    codes = number_codes(number)
+    for code in reversed(codes[1:] if len(codes) > 1 else codes):
+        bare = re.sub(r"\d+$", "", code)
+        if bare in table and (bare != "QH" or len(codes) == 1):
+            return table[bare]
+    return None
+
+
+# ---------------------------------------------------------------- places and bodies
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, tuple[str, str]]:
+    """Folded place name -> (official name, 'province')."""
+    d = _rf().data
+    out = {fold(p): (p, "province") for p in list(d["provinces"]) + list(d["central_cities"])}
+    for variant, name in (d.get("place_variants") or {}).items():
+        out[fold(variant)] = (name, "province")
+    return out
+
+
+def province_name(name: str | None) -> str | None:
+    """The official province name for a spelling of it ('YÊN BÁI' -> 'Yên Bái'), or None."""
+    if not name:
+        return None
+    hit = _places().get(fold(" ".join(name.split())))
+    return hit[0] if hit else None
+
+
+def province_pattern() -> str:
+    """A regex alternative of every province spelling (case-insensitive use), longest first."""
+    names = sorted({n for n in list(_rf().data["provinces"]) + list(_rf().data["central_cities"])}
+                   | set(_rf().data.get("place_variants") or {}), key=len, reverse=True)
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+
+
+def title_case(name: str) -> str:
+    """'THUẬN AN' -> 'Thuận An'; a known province gets its official spelling."""
+    name = " ".join(name.split())
+    return province_name(name) or " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
+
+
+def unit_level(unit: str, place: str | None) -> str | None:
+    """Level of a body named with a locality word: 'tỉnh' -> province, 'thành phố Thuận An' -> district."""
+    unit = unit.lower()
+    if unit == "thành phố" and place and fold(place) in {fold(c) for c in _rf().data["central_cities"]}:
+        return "province"
+    return (_rf().data.get("units") or {}).get(unit)
+
+
+@lru_cache(maxsize=1)
+def _sectors() -> list[str]:
+    return sorted(_rf().data.get("sectors") or [], key=len, reverse=True)
+
+
+def sector_name(words: str) -> str | None:
+    """The official sector name that `words` starts with (any case): 'KHOA HỌC VÀ CÔNG NGHỆ ...' -> 'Khoa học và Công nghệ'."""
+    f = fold(words)
+    for s in _sectors():
+        fs = fold(s)
+        if f.startswith(fs) and (len(f) == len(fs) or not f[len(fs)].isalnum()):
+            return s
+    return None
+
+
+_UNITS = r"tỉnh|thành phố|thị xã|huyện|quận|xã|phường|thị trấn"
+_HEADER_BODY = re.compile(
+    r"(?P<tp>THỦ TƯỚNG CHÍNH PHỦ)|(?P<gov>^CHÍNH PHỦ$)"
+    r"|(?P<council>ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\s+(?P<unit>" + _UNITS.upper() + r")\s+(?P<name>.+?)"
+    r"(?=\s+(?:SỞ|PHÒNG|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM)\s|$)"
+    r"|(?P<head>BỘ|SỞ|PHÒNG|TỔNG CỤC|CỤC|VĂN PHÒNG)\s+(?P<rest>.+?)(?=\s+(?:SỐ|SỞ|PHÒNG)\s|$)"
+)
+
+
+def _parse_header_bodies(header: str) -> tuple[str | None, str | None, str | None]:
+    """(issuer, level, place) from the joined capital lines of the header block."""
+    issuer = level = place = locality = None
+    for m in _HEADER_BODY.finditer(header):
+        if m.group("tp"):
+            issuer, level, place = "Thủ tướng Chính phủ", "national", None
+        elif m.group("gov"):
+            issuer, level, place = "Chính phủ", "national", None
+        elif m.group("council"):
+            body = expand_abbreviations(m.group("council").replace("ỦY BAN NHÂN DÂN", "UBND")
+                                        .replace("HỘI ĐỒNG NHÂN DÂN", "HĐND"))
+            unit, name = m.group("unit").lower(), title_case(m.group("name"))
+            locality = f"{unit} {name}"
+            issuer, level, place = f"{body} {locality}", unit_level(unit, name), name
+        else:
+            head = m.group("head").capitalize().replace("Tổng cục", "Tổng cục")
+            sector = sector_name(m.group("rest")) or m.group("rest").capitalize()
+            issuer = f"{head} {sector}"
+            if head in ("Bộ", "Tổng cục", "Cục") and not locality:
+                level, place = "national", None
+            elif locality:
+                issuer = f"{issuer} {locality}"
+    return issuer, level, place
+
+
+# ---------------------------------------------------------------- header helpers
+
+
+def _head_lines(doc: Doc) -> list[tuple[int, str]]:
+    """(index, stripped text) of the non-empty lines before the body starts."""
+    limit = doc.sections[0].start if doc.sections else len(doc.text)
+    out = []
+    for i, ln in enumerate(doc.lines):
+        if ln.start >= limit or len(out) >= _HEAD_LINES:
+            break
+        if ln.text.strip():
+            out.append((i, ln.text.strip()))
+    return out
+
+
+def _is_caps(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _sentence_case(title: str, keep: list[str]) -> str:
+    """Lower-case an all-caps title, restoring place names and acronyms ('(TFP)')."""
+    out = []
+    for w in title.split():
+        core = re.sub(r"\W", "", w)
+        vowels = set(fold(core)) & set("aeiouy")
+        out.append(w if core and not vowels else w.lower())
+    s = " ".join(out)
+    for name in keep:
+        s = re.sub(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", name, s)
+    return s
+
+
+def _title(lines: list[tuple[int, str]], k: int, rest: str | None, doc_type: str, place: str | None) -> str:
+    """The type word plus the title lines that follow the type line at position k."""
+    parts = [rest] if rest else []
+    for _, s in lines[k + 1:]:
+        if (_rx("meta.body_starter").match(s) or _rx("meta.authority_line").match(s)
+                or re.fullmatch(r"[-_=*.\s]+", s) or len(s) > _TITLE_MAX):
+            break
+        if parts and not (_is_caps(s) and _is_caps(parts[0])) and not s[:1].islower():
+            break
+        parts.append(s)
+    text = " ".join(parts).strip()
+    if not text:
+        return doc_type
+    keep = [p for p in (_rf().data["provinces"] + _rf().data["central_cities"] + [place or "", "Việt Nam"]) if p]
+    text = _sentence_case(text, keep) if _is_caps(text) else text
+    if text[:1].isupper() and not (len(text) > 1 and text[1].isupper()):
+        text = text[0].lower() + text[1:]
+    return f"{doc_type} {text}"
+
+
+def _period(title: str | None) -> dict[str, int | None] | None:
+    if not title:
+        return None
+    m = _rx("meta.period").search(title)
+    if m:
+        return {"start": int(m.group("start")), "end": int(m.group("end"))}
+    m = _rx("meta.period_until").search(title)
+    if m:
+        return {"start": None, "end": int(m.group("end"))}
+    m = _rx("meta.period_year").search(title)
+    if m:
+        return {"start": int(m.group("year")), "end": int(m.group("year"))}
+    return None
+
+
+def _signer(doc: Doc, after: int) -> str | None:
+    """The name under the first signature title (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH) after line `after`."""
+    sig, name = _rx("meta.signature_title"), _rx("meta.person_name")
+    lines = doc.lines
+    for i in range(after, len(lines)):
+        if not sig.match(lines[i].text.strip()):
+            continue
+        seen = 0
+        for ln in lines[i + 1:]:
+            s = ln.text.strip()
+            if not s or sig.match(s) or re.fullmatch(r"\(?\[?(?:đã ký|Đã ký|daky|ký)\]?\)?", s):
+                continue
+            m = name.match(s)
+            if m:
+                return m.group("name")
+            seen += 1
+            if seen > 2:
+                break
+    return None
+
+
+def _self_issuer(doc: Doc, place: str | None) -> tuple[str | None, str | None, str | None]:
+    """Issuer named in the opening ('UBND thành phố ban hành Kế hoạch') when the header lacks it."""
+    limit = doc.sections[0].start if doc.sections else min(len(doc.text), 3000)
+    m = _rx("meta.issued_by_self").search(doc.text[:limit])
+    if not m:
+        return None, None, None
+    unit = m.group("unit").lower()
+    after = doc.text[m.end("unit"):m.end("unit") + 40]
+    named = re.match(r"\s+((?:[A-ZĐÀ-Ỹ][\wà-ỹ]*\s?){1,4})", after)
+    name = province_name(named.group(1)) if named else None
+    name = name or (title_case(named.group(1).strip()) if named and unit != "tỉnh" else None) or place
+    if not name:
+        return None, None, None
+    body = expand_abbreviations(m.group("body"))
+    return f"{body} {unit} {name}", unit_level(unit, name), name
+
+
+# ---------------------------------------------------------------- news
+
+
+def _news(doc: Doc) -> Meta:
+    """Meta of a news article: headline, article dateline, the province it is about."""
+    lines = [(i, ln.text.strip()) for i, ln in enumerate(doc.lines) if ln.text.strip()]
+    dl, clock = _rx("meta.news_dateline"), _rx("meta.page_clock")
+    headline_at, headline = None, None
+    seen: Counter[str] = Counter()
+    for i, s in lines[:15]:
+        if len(s) > 250 or (len(s.split()) >= 25 and s.endswith(".")):
+            break
+        m = dl.search(s)
+        if m:  # a headline glued to its byline and dateline by line joining
+            s = re.sub(r"(?:\s+[a-z]+:?)+$", "", s[:m.start()].strip())
+        if len(s.split()) < 4 or s.startswith("("):
+            continue
+        seen[s] += 1
+        if headline is None or seen[s] > 1 or seen[headline] < 2:
+            headline_at, headline = i, s
+    dates = []
+    for i, s in lines:
+        m = dl.search(s) if len(s) < 120 else None
+        if m:
+            iso = find_dates(m.group("d1") or m.group("d2"))
+            if iso:
+                dates.append((bool(clock.search(s)), headline_at is not None and i < headline_at, iso[0][2]))
+    dates.sort(key=lambda t: (t[0], t[1]))
+    place = _main_province(doc.text, headline or "")
+    return Meta(kind="news", title=headline, date=dates[0][2] if dates else None,
+                level="province" if place else None, place=place)
+
+
+def _main_province(text: str, headline: str) -> str | None:
+    """The province an article is about: the one named most (the headline counts triple)."""
+    rx = re.compile(r"(?<!\w)(" + province_pattern() + r")(?!\w)")
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in rx.finditer(text):
+        name = province_name(m.group(1))
+        if name:
+            counts[name] += 1
+            first.setdefault(name, m.start())
+    for m in rx.finditer(headline):
+        name = province_name(m.group(1))
+        if name:
+            counts[name] += 2
+    if not counts:
+        return None
+    return max(counts, key=lambda n: (counts[n], -first.get(n, 0)))
+
+
+# ---------------------------------------------------------------- main
 
 
 def extract_meta(doc: Doc) -> Meta:
-    return Meta()
+    """What the document says about itself, from its header block, title and signature."""
+    lines = _head_lines(doc)
+    num_rx, date_rx, type_rx = _rx("meta.number_line"), _rx("meta.dateline"), _rx("meta.type_line")
+    number = date = issue_place = None
+    type_at = None
+    header_caps: list[str] = []
+    for k, (_, s) in enumerate(lines):
+        if type_at is None and type_rx.match(s):
+            type_at = k
+            continue
+        if type_at is not None:
+            continue
+        m = num_rx.match(s)
+        if m and number is None:
+            number = canonical_number(m.group("num"))
+            continue
+        m = date_rx.match(s)
+        if m and date is None:
+            found = find_dates(m.group("date"))
+            date = found[0][2] if found else None
+            issue_place = m.group("place").strip()
+            continue
+        if _is_caps(s) and not re.match(r"CỘNG HÒA|ĐỘC LẬP", s) and not re.fullmatch(r"[-_=*.\s]+", s):
+            header_caps.append(s)
+    subject = next((_rx("meta.subject_line").match(s) for _, s in lines if _rx("meta.subject_line").match(s)), None)
+    if type_at is None and number is None and date is None and subject is None:
+        return _news(doc)
+    issuer, level, place = _parse_header_bodies(" ".join(header_caps))
+    if issuer is None:
+        issuer, level, place = _self_issuer(doc, province_name(issue_place) or issue_place)
+    if place is None and issue_place and level != "national":
+        place = province_name(issue_place) or issue_place
+        level = level or ("province" if province_name(issue_place) else None)
+    kind, doc_type, title = "other", None, None
+    if type_at is not None:
+        m = type_rx.match(lines[type_at][1])
+        word = " ".join(m.group("type").split())
+        kind, doc_type = (_rf().data["doc_types"].get(word) or ["other", word.capitalize()])
+        title = _title(lines, type_at, m.group("rest"), doc_type, place)
+    elif subject is not None:
+        kind, doc_type = "official_letter", "Công văn"
+        title = "Về việc " + subject.group("title") if subject.group(0).strip().lower().startswith("v/v") \
+            else subject.group("title")
+    elif number:
+        doc_type = doc_type_from_number(number)
+        kind = next((v[0] for v in _rf().data["doc_types"].values() if v[1] == doc_type), "other")
+    after = lines[type_at][0] if type_at is not None else 0
+    return Meta(kind=kind, doc_type=doc_type, number=number, date=date, issuer=issuer, level=level,
+                place=place, title=title, period=_period(title), signer=_signer(doc, after))
