@@ -111,7 +111,7 @@ def _paragraphs(lines: list[_OcrLine]) -> list[str]:
             height = max(1, prev.bottom - prev.top)
             space = height * 0.3
             first_w = ln.words[0][1]
-            near = 0 <= ln.top - prev.bottom < height * 1.2
+            near = -height * 0.6 <= ln.top - prev.bottom < height * 1.2
             no_room = prev.right + space + first_w > right_edge - space
             marker = bool(_LIST_START.match(ln.text)) and bool(_ENDS_SENTENCE.search(prev.text))
             if near and no_room and not marker:
@@ -179,7 +179,7 @@ def ocr_pages(path: Path, page_indexes: list[int], *, dpi: int = DEFAULT_DPI,
                     continue
                 try:
                     page = pdf[i]
-                    image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+                    image = page.render(scale=dpi / 72, grayscale=True, no_smoothimage=True).to_pil()
                     page.close()
                     png = Path(tmp) / f"p{i:05d}.png"
                     image.save(png, compress_level=1)
