@@ -134,7 +134,7 @@ def export(fmt: str, kind: str | None, out: Path | None, db: Path) -> None:
     if fmt == "xlsx" and out is None:
         raise click.UsageError("xlsx needs -o FILE")
     with Store(db, readonly=True) as store:
-        n = run_export(store, fmt, out, kind, stdout=click.get_text_stream("stdout"))
+        n = run_export(store, fmt, out, kind, stdout=sys.stdout)
     click.echo(f"{n} items exported" + (f" to {out}" if out else ""), err=True)
 
 
