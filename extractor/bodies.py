@@ -127,8 +127,11 @@ def canonical_body(name: str, context: str | None = None) -> str:
     if best is None:
         head = head_of(s)
         return (head + s[len(head):]) if head else s
-    tail = " ".join(words[best[1]:])
-    return f"{best[2]} {tail}".strip()
+    tail_words = words[best[1]:]
+    if tail_words and all(w[:1].isupper() for w in tail_words) and head_of(best[2]) in _rules().data.get(
+            "drop_bare_place_after", []):
+        tail_words = []  # 'Sở Khoa học và Công nghệ Bình Dương': the place only locates the department
+    return f"{best[2]} {' '.join(tail_words)}".strip()
 
 
 # ---------------------------------------------------------------- list headings
@@ -195,11 +198,11 @@ def split_body_list(text: str, context: str | None = None) -> list[str]:
         return [canonical_body(f"{head} {p}", context) for p in pieces]
     out = []
     for part in re.split(r"\s*;\s*", text):
-        out += [canonical_body(p, context) for p in _split_at_heads(part) if p]
+        out += [canonical_body(p, context) for p in split_at_heads(part) if p]
     return [b for b in out if b]
 
 
-def _split_at_heads(text: str) -> list[str]:
+def split_at_heads(text: str) -> list[str]:
     """Split 'A tỉnh, B tỉnh và C' where a comma or 'và' is followed by a new named body."""
     if is_collective(text):
         return [text.strip()]

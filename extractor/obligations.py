@@ -1,10 +1,328 @@
-"""Obligations: who must do what by when, from task sections, sentences and appendix tables."""
+"""Obligations: who must do what by when, from the implementation section, lead sentences and tables.
+
+Three sources (see rules/obligations.yaml):
+- the *Tổ chức thực hiện* section: each body heading and the bullets under it;
+- sentences anywhere naming a lead: *X chủ trì*, *X là cơ quan đầu mối*, *X có trách nhiệm*;
+- appendix table rows (extractor/appendix.py).
+Support bodies come only from *phối hợp (với)*; closing formulas and the distribution list are skipped.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from . import structure
+from .appendix import appendix_obligations
+from .bodies import (
+    BodySpan,
+    body_list_at,
+    find_bodies,
+    head_of,
+    is_collective,
+    split_at_heads,
+    split_body_list,
+)
+from .deadlines import find_deadline
 from .document import Doc
-from .record import Obligation
+from .record import Obligation, Section
+from .rules import RuleFile, load_rules
+from .vntext import fold
+
+_NUMBER = re.compile(r"^\s*(?:Điều\s+\d+\s*[.:]|[IVXLC]+\s*[.)]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*[.)])\s*", re.IGNORECASE)
+_MAX_BODY_WORDS = 14
+
+
+@dataclass
+class Block:
+    """A bullet or a paragraph of running text with its offsets; `marker` is the bullet sign or None."""
+
+    start: int
+    end: int
+    marker: str | None
+
+
+def _rules() -> RuleFile:
+    return load_rules("obligations")
+
+
+def _rx(rule_id: str) -> re.Pattern[str]:
+    rx = _rules().rule(rule_id).regex
+    assert rx is not None
+    return rx
+
+
+# ---------------------------------------------------------------- text units
+
+
+def _blocks(text: str, start: int, end: int) -> list[Block]:
+    """Bullets and paragraphs of text[start:end]; a wrapped line (no marker, joined mid-sentence) continues."""
+    bullet = _rx("item.bullet")
+    out: list[Block] = []
+    pos, prev_blank = start, True
+    for raw in text[start:end].split("\n"):
+        ls, le = pos, pos + len(raw)
+        pos = le + 1
+        if not raw.strip():
+            prev_blank = True
+            continue
+        s = ls + len(raw) - len(raw.lstrip())
+        e = ls + len(raw.rstrip())
+        m = bullet.match(raw)
+        cont = out and not m and (not prev_blank or (raw.lstrip()[:1].islower()
+                                                     and text[out[-1].end - 1] not in ".:;!?"))
+        if cont:
+            out[-1].end = e
+        else:
+            out.append(Block(s, e, m.group("marker") if m else None))
+        prev_blank = False
+    return out
+
+
+def _merge_sub_bullets(blocks: list[Block]) -> list[Block]:
+    """Bullets with another sign than the first bullet's are sub-items of the bullet before them."""
+    top = next((b.marker for b in blocks if b.marker), None)
+    out: list[Block] = []
+    for b in blocks:
+        if b.marker and b.marker != top and out and out[-1].marker == top:
+            out[-1].end = b.end
+        else:
+            out.append(b)
+    return out
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of text[start:end]: a stop followed by a capital letter ends a sentence."""
+    out, s = [], start
+    for m in re.finditer(r"(?<!\.)[.!?](?!\.)\s+(?=\S)", text[start:end]):
+        nxt = text[start + m.end()]
+        if nxt.isupper() or nxt.isdigit():
+            out.append((s, start + m.start() + 1))
+            s = start + m.end()
+    out.append((s, end))
+    return out
+
+
+def _clean_task(s: str) -> str:
+    s = _NUMBER.sub("", s) if _NUMBER.match(s) else s
+    s = re.sub(r"^\s*[-–+•*]\s*", "", s)
+    return " ".join(s.split()).strip(" .;,…")
+
+
+# ---------------------------------------------------------------- roles
+
+
+def _supports(text: str, start: int, end: int, lead: list[str]) -> list[str]:
+    """Bodies after *phối hợp (với)* in text[start:end], minus the leads."""
+    out: list[str] = []
+    seen = {fold(x) for x in lead}
+    for m in _rx("support.marker").finditer(text, start, end):
+        bodies, _ = body_list_at(text, m.end(), end)
+        for b in bodies:
+            if fold(b.name) not in seen:
+                seen.add(fold(b.name))
+                out.append(b.name)
+    return out
+
+
+def _is_body_phrase(s: str) -> bool:
+    """A short phrase that is only a body name or a collective (no task words)."""
+    s = s.strip(" .:;")
+    if not s or len(s.split()) > _MAX_BODY_WORDS:
+        return False
+    if _rx("support.marker").search(s) or re.search(r"\b(?:chủ trì|có trách nhiệm)\b", s, re.IGNORECASE):
+        return False
+    return head_of(s) is not None or is_collective(s) or s.lower().startswith(("các ", "ủy ban", "ubnd"))
+
+
+def heading_bodies(line: str) -> tuple[list[str], str | None]:
+    """The bodies a heading line names and the task written on the same line after a colon, if any.
+
+    '2. Các Phòng: Quản lý Đô thị; Y tế' -> (['Phòng Quản lý Đô thị', 'Phòng Y tế'], None);
+    'Sở Tài chính: bố trí kinh phí' -> (['Sở Tài chính'], 'bố trí kinh phí').
+    """
+    s = _NUMBER.sub("", line, count=1).strip()
+    if re.match(r"^(?:các|những)\s+\w+\s*:", s, re.IGNORECASE) and head_of(s.split()[1].rstrip(":")):
+        return split_body_list(s), None
+    m = _rx("lead.inline_colon").match(s)
+    pieces = [p for part in re.split(r"\s*;\s*", m.group("bodies")) for p in split_at_heads(part)] if m else []
+    if pieces and all(_is_body_phrase(p) for p in pieces):
+        bodies = split_body_list(m.group("bodies"))
+        return bodies, m.group("task")
+    parts = [p for part in re.split(r"\s*;\s*", s.rstrip(" :")) for p in split_at_heads(part)]
+    if parts and all(_is_body_phrase(p) for p in parts):
+        return split_body_list(s), None
+    return [], None
+
+
+def _doer_at(text: str, block: Block) -> list[BodySpan]:
+    """Bodies opening a paragraph as its subject ('Hội Doanh nhân trẻ Thuận An phối hợp với ...')."""
+    start = block.start + len(text[block.start:block.end]) - len(_NUMBER.sub("", text[block.start:block.end]))
+    bodies, stop = body_list_at(text, start, block.end)
+    if not bodies:
+        return []
+    rest = text[stop:block.end].lstrip(" ,")
+    return bodies if rest[:1].islower() else []
+
+
+# ---------------------------------------------------------------- implementation section
+
+
+def _make(doc: Doc, start: int, end: int, lead: list[str], task: str | None = None) -> Obligation:
+    text = doc.text
+    while end > start and text[end - 1] in " \n\t":
+        end -= 1
+    task = _clean_task(task if task is not None else text[start:end])
+    return Obligation(task=task, lead=list(lead), support=_supports(text, start, end, lead),
+                      deadline=find_deadline(text[start:end]), span=[start, end], quote=text[start:end])
+
+
+def _item_obligations(doc: Doc, item: Section, children: list[Section], lead: list[str],
+                      content_start: int) -> list[Obligation]:
+    """Obligations of one body heading: its bullets, or its paragraphs."""
+    text = doc.text
+    if children:
+        blocks = [Block(c.start, c.end, "-") for c in children]
+        intro = _blocks(text, content_start, children[0].start)
+    else:
+        blocks = _merge_sub_bullets(_blocks(text, content_start, item.end))
+        first = next((i for i, b in enumerate(blocks) if b.marker), len(blocks))
+        intro, blocks = blocks[:first], blocks[first:]
+    out = [_make(doc, b.start, b.end, lead) for b in intro
+           if blocks and text[b.start:b.end].rstrip()[-1:] != ":"]
+    if blocks:
+        return out + [_make(doc, b.start, b.end, lead) for b in blocks]
+    paras = intro
+    if not paras:
+        return []
+    doers = [_doer_at(text, p) for p in paras]
+    if not any(doers):
+        return [_make(doc, paras[0].start, paras[-1].end, lead)]
+    named = {fold(b.name) for d in doers for b in d}
+    rest = [x for x in lead if fold(x) not in named] or lead
+    return [_make(doc, p.start, p.end, [b.name for b in d] if d else rest) for p, d in zip(paras, doers, strict=True)]
+
+
+def _implementation(doc: Doc, sec: Section, sections: list[Section]) -> tuple[list[Obligation], list[tuple[int, int]]]:
+    """Obligations under the body headings of an implementation section, and the spans they cover."""
+    text = doc.text
+    out: list[Obligation] = []
+    covered: list[tuple[int, int]] = []
+    kids = [s for s in sections if s.level == sec.level + 1 and sec.start < s.start < sec.end]
+    for item in kids:
+        line_end = text.find("\n", item.start)
+        line_end = item.end if line_end < 0 or line_end > item.end else line_end
+        lead, inline = heading_bodies(text[item.start:line_end])
+        grandkids = [s for s in sections if s.level == item.level + 1 and item.start < s.start < item.end]
+        if not lead:
+            if grandkids:
+                sub, cov = _implementation(doc, item, sections)
+                out += sub
+                covered += cov
+            continue
+        if inline:
+            istart = text.index(inline.strip()[:20], item.start)
+            out.append(_make(doc, istart, line_end, lead))
+        out += _item_obligations(doc, item, grandkids, lead, line_end)
+        covered.append((item.start, item.end))
+    if not kids:
+        for b in _blocks(text, text.find("\n", sec.start) + 1, sec.end):
+            lead, inline = heading_bodies(text[b.start:b.end])
+            if lead and inline:
+                out.append(_make(doc, b.start, b.end, lead, inline))
+                covered.append((b.start, b.end))
+    return out, covered
+
+
+# ---------------------------------------------------------------- lead sentences
+
+
+def _lead_list(text: str, bodies: list[BodySpan], i: int, seg_start: int) -> tuple[int, list[BodySpan]] | None:
+    """The lead bodies ending with bodies[i] (followed by a lead marker), if the clause lets them lead."""
+    j = i
+    sub = _rules().rule("lead.preamble")
+    while j > 0 and re.fullmatch(r"\s+(?:trực\s+thuộc|thuộc)\s+", text[bodies[j - 1].end:bodies[j].start]):
+        j -= 1
+    leads = [bodies[j]]
+    while j > 0 and re.fullmatch(r"\s*(?:,|;|\s+và|,\s*và)\s+", text[bodies[j - 1].end:bodies[j].start]):
+        j -= 1
+        leads.insert(0, bodies[j])
+    before = _NUMBER.sub("", text[seg_start:leads[0].start], count=1)
+    before = re.sub(r"^\s*[-–+•*]\s*", "", before)
+    if sub.regex is None or not sub.regex.search(before):
+        return None
+    return leads[0].start, leads
+
+
+def _sentence_obligations(doc: Doc, start: int, end: int) -> list[Obligation]:
+    """Obligations of sentences naming their lead (X chủ trì / là cơ quan đầu mối / có trách nhiệm)."""
+    text = doc.text
+    marker, closing = _rx("lead.marker"), _rx("closing.formula")
+    out = []
+    for s, e in _sentences(text, start, end):
+        if closing.search(text[s:e]):
+            continue
+        bodies = find_bodies(text, s, e)
+        hits = []
+        for i, b in enumerate(bodies):
+            m = marker.match(text, b.end, e)
+            if not m:
+                continue
+            clause_start = max([s] + [s + k.end() for k in re.finditer(r"[;]\s*", text[s:b.start])])
+            found = _lead_list(text, bodies, i, clause_start)
+            if found:
+                lead_start, leads = found
+                hits.append((lead_start if hits else s, leads, m))
+        for k, (hs, leads, m) in enumerate(hits):
+            he = hits[k + 1][0] if k + 1 < len(hits) else e
+            task = text[m.start("marker"):he]
+            task = re.sub(r"^(?:có|chịu)\s+trách\s+nhiệm\s+", "", task.strip())
+            names = list(dict.fromkeys(b.name for b in leads))
+            ob = _make(doc, hs, he, names, task)
+            ob.deadline = find_deadline(text[hs:he].rstrip(" ;"))
+            out.append(ob)
+    return out
+
+
+# ---------------------------------------------------------------- driver
+
+
+def _uncovered(start: int, end: int, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out, cur = [], start
+    for cs, ce in sorted(covered):
+        if ce <= cur or cs >= end:
+            continue
+        if cs > cur:
+            out.append((cur, cs))
+        cur = max(cur, ce)
+    if cur < end:
+        out.append((cur, end))
+    return out
 
 
 def extract_obligations(doc: Doc) -> list[Obligation]:
-    return []
+    """Every obligation of the document, in text order, each with its section id."""
+    text = doc.text
+    sections = doc.sections or structure.find_sections(text)
+    impl_rx = _rx("section.implementation")
+    out: list[Obligation] = []
+    covered: list[tuple[int, int]] = []
+    for sec in sections:
+        if impl_rx.search(sec.title) and not any(a <= sec.start < b for a, b in covered):
+            obls, cov = _implementation(doc, sec, sections)
+            out += obls
+            covered += cov
+    table_obls, table_spans = appendix_obligations(text)
+    out += table_obls
+    covered += table_spans
+    dist = _rx("closing.distribution").search(text)
+    if dist:
+        after = [s.start for s in sections if s.start > dist.start() and s.level == 1]
+        covered.append((dist.start(), min(after) if after else len(text)))
+    for a, b in _uncovered(0, len(text), covered):
+        for blk in _blocks(text, a, b):
+            out += _sentence_obligations(doc, blk.start, blk.end)
+    for ob in out:
+        path = sorted((s for s in sections if s.start <= ob.span[0] < s.end), key=lambda s: s.level)
+        ob.section = path[-1].id if path else None
+    return sorted(out, key=lambda o: o.span[0])

@@ -1,0 +1,169 @@
+"""Appendix tables as rendered in legal-portal text: one cell per line, rows anchored by their number.
+
+A header (STT | Nội dung, nhiệm vụ | Thời gian | Đơn vị chủ trì | Đơn vị phối hợp, in any order) is
+recognised by its cell words (rules/obligations.yaml `table_header`); each row then becomes one
+obligation, however many dashes its task cell holds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .bodies import head_of, is_collective, split_body_list
+from .deadlines import find_deadline
+from .record import Obligation
+from .rules import load_rules
+
+
+@dataclass
+class Cell:
+    """A non-empty line of the text: one table cell (or one paragraph of a task cell)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Table:
+    """A detected table: its column kinds in order and the lines after its header."""
+
+    columns: list[str]
+    header_start: int
+    body: list[Cell]
+
+
+@lru_cache(maxsize=1)
+def _header_rx() -> dict[str, list[re.Pattern[str]]]:
+    data = load_rules("obligations").data["table_header"]
+    return {k: [re.compile(p, re.IGNORECASE) for p in v] for k, v in data.items()}
+
+
+def _column_kind(cell: str) -> str | None:
+    s = " ".join(cell.split()).strip(" .:")
+    if len(s) > 60:
+        return None
+    for kind, rxs in _header_rx().items():
+        if any(rx.search(s) for rx in rxs):
+            return kind
+    return None
+
+
+def _cells(text: str) -> list[Cell]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(Cell(pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(raw) + 1
+    return out
+
+
+def find_tables(text: str) -> list[Table]:
+    """Every task table of the text, with its column order read from the header."""
+    cells = _cells(text)
+    tables, i = [], 0
+    while i < len(cells):
+        if _column_kind(cells[i].text) != "number":
+            i += 1
+            continue
+        cols, j = ["number"], i + 1
+        while j < len(cells) and (kind := _column_kind(cells[j].text)) and kind != "number":
+            cols.append(kind)
+            j += 1
+        if "task" in cols and "lead" in cols:
+            end = j
+            while end < len(cells) and _column_kind(cells[end].text) != "number":
+                end += 1
+            tables.append(Table(cols, cells[i].start, cells[j:end]))
+            i = end
+        else:
+            i = j
+    return tables
+
+
+def _rows(table: Table) -> list[list[Cell]]:
+    """Lines of each numbered row, from its number cell up to the next row's number."""
+    data = load_rules("obligations").data
+    num_rx, group_rx = re.compile(data["table_row_number"]), re.compile(data["table_group_number"])
+    rows: list[list[Cell]] = []
+    expect, cur = 1, None
+    for c in table.body:
+        m = num_rx.match(c.text)
+        if m and int(m.group("n")) in (expect, 1):
+            cur = [c]
+            rows.append(cur)
+            expect = int(m.group("n")) + 1
+        elif group_rx.match(c.text):
+            cur = None
+        elif cur is not None:
+            cur.append(c)
+    return rows
+
+
+def _looks_like(kind: str, cell: Cell) -> bool:
+    s = cell.text
+    if kind == "time":
+        return len(s) <= 80 and find_deadline(s, cell=True) is not None
+    if kind in ("lead", "support"):
+        return len(s) <= 250 and not s.startswith(("-", "+")) and (
+            head_of(s) is not None or is_collective(s) or s.lower().startswith(("các ", "ủy ban", "ubnd")))
+    return len(s) <= 250 and not s.startswith(("-", "+"))
+
+
+def _split_row(columns: list[str], lines: list[Cell]) -> tuple[list[Cell], dict[str, Cell]] | None:
+    """Task lines and the single-line cells after them, aligned by content where possible."""
+    ti = columns.index("task")
+    before, after = columns[1:ti], columns[ti + 1:]
+    lines = lines[1 + len(before):]
+    k = len(after)
+    if len(lines) < 1 + k:
+        return None
+    best = None
+    for j in range(1, len(lines) - k + 1):
+        tail = lines[j:j + k]
+        if all(_looks_like(kind, cell) for kind, cell in zip(after, tail, strict=True)):
+            best = j
+            break
+    if best is None:
+        best = len(lines) - k
+    return lines[:best], dict(zip(after, lines[best:best + k], strict=True))
+
+
+def table_obligations(text: str, table: Table) -> list[Obligation]:
+    """One obligation per numbered row of `table`."""
+    out = []
+    for row in _rows(table):
+        split = _split_row(table.columns, row)
+        if split is None:
+            continue
+        task_cells, cells = split
+        lead_cell = cells.get("lead")
+        lead = split_body_list(lead_cell.text) if lead_cell else []
+        if not lead or not task_cells:
+            continue
+        support_cell = cells.get("support")
+        support = split_body_list(support_cell.text) if support_cell else []
+        time_cell = cells.get("time")
+        deadline = find_deadline(time_cell.text, cell=True) if time_cell else None
+        task = " ".join(re.sub(r"^[-–+•*]\s*", "", c.text) for c in task_cells)
+        task = " ".join(task.split()).rstrip(" .;…")
+        last = max(c.end for c in [*task_cells, *cells.values()])
+        span = [row[0].start, last]
+        out.append(Obligation(task=task, lead=lead, support=[s for s in support if s not in lead],
+                              deadline=deadline, span=span, quote=text[span[0]:span[1]]))
+    return out
+
+
+def appendix_obligations(text: str) -> tuple[list[Obligation], list[tuple[int, int]]]:
+    """Obligations of every task table, and the spans the tables cover."""
+    obls, spans = [], []
+    for t in find_tables(text):
+        rows = table_obligations(text, t)
+        obls += rows
+        end = max((o.span[1] for o in rows), default=t.body[-1].end if t.body else t.header_start)
+        spans.append((t.header_start, end))
+    return obls, spans
