@@ -30,3 +30,62 @@ def txt_record_dir(txt_records, tmp_path_factory) -> Path:
     for doc_id, rec in txt_records.items():
         write_json_atomic(out / f"{doc_id}.json", rec)
     return out
+
+
+# --- other formats of the dev corpus (DOCX, PDF, HTML), built once per session ---------------
+
+
+@pytest.fixture(scope="session")
+def format_files(tmp_path_factory) -> dict[str, dict[str, Path]]:
+    """The dev TXT documents as DOCX, PDF (one LibreOffice call) and HTML: {format: {doc_id: path}}."""
+    from tests.formats import make_docx, make_html, make_pdf
+
+    root = tmp_path_factory.mktemp("formats")
+    docx = {p.stem: make_docx(p, root / "docx" / f"{p.stem}.docx") for p in dev_txt_paths()}
+    html = {p.stem: make_html(p, root / "html" / f"{p.stem}.html") for p in dev_txt_paths()}
+    try:
+        pdfs = make_pdf(list(docx.values()), root / "pdf")
+    except (RuntimeError, OSError) as e:
+        pytest.skip(f"cannot build PDFs: {e}")
+    pdf = {Path(p).stem: Path(p) for p in pdfs}
+    return {"docx": docx, "pdf": pdf, "html": html}
+
+
+def _records_of(files: dict[str, Path]) -> dict[str, dict]:
+    return {doc_id: extract_file(path, doc_id=doc_id).to_dict() for doc_id, path in files.items()}
+
+
+def _record_dir(records: dict[str, dict], out: Path) -> Path:
+    for doc_id, rec in records.items():
+        write_json_atomic(out / f"{doc_id}.json", rec)
+    return out
+
+
+@pytest.fixture(scope="session")
+def docx_records(format_files) -> dict[str, dict]:
+    """Records of the dev documents read from a DOCX made of their TXT, by doc_id."""
+    return _records_of(format_files["docx"])
+
+
+@pytest.fixture(scope="session")
+def pdf_records(format_files) -> dict[str, dict]:
+    """Records of the dev documents read from a PDF printed from that DOCX, by doc_id."""
+    return _records_of(format_files["pdf"])
+
+
+@pytest.fixture(scope="session")
+def html_records(format_files) -> dict[str, dict]:
+    """Records of the dev documents read from a web page wrapping their TXT, by doc_id."""
+    return _records_of(format_files["html"])
+
+
+@pytest.fixture(scope="session")
+def docx_record_dir(docx_records, tmp_path_factory) -> Path:
+    """The DOCX records written as a prediction folder for the scorer."""
+    return _record_dir(docx_records, tmp_path_factory.mktemp("pred-docx"))
+
+
+@pytest.fixture(scope="session")
+def pdf_record_dir(pdf_records, tmp_path_factory) -> Path:
+    """The PDF records written as a prediction folder for the scorer."""
+    return _record_dir(pdf_records, tmp_path_factory.mktemp("pred-pdf"))

@@ -159,3 +159,63 @@ def make_html(txt_path: Path, out_path: Path) -> Path:
 def squash(text: str) -> str:
     """Text modulo whitespace, the form the format tests compare."""
     return re.sub(r"\s+", " ", text).strip()
+
+
+def add_numbering(document, levels: list[tuple[str, str]]) -> str:
+    """Add a Word list definition (levels of (numFmt, lvlText)) to a python-docx document; its numId."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    numbering = document.part.numbering_part.element
+    ids = [int(x) for x in numbering.xpath("./w:abstractNum/@w:abstractNumId")] or [0]
+    abstract_id = max(ids) + 1
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>' for i, (fmt, text) in enumerate(levels))
+    numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">{lvls}'
+                                  '</w:abstractNum>'))
+    num_ids = [int(x) for x in numbering.xpath("./w:num/@w:numId")] or [0]
+    num_id = max(num_ids) + 1
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+                               f'<w:abstractNumId w:val="{abstract_id}"/></w:num>'))
+    return str(num_id)
+
+
+def set_numbering(paragraph, num_id: str, ilvl: int = 0) -> None:
+    """Make a python-docx paragraph an item of list `num_id` at level `ilvl`."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/>'
+                         f'<w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def to_cp1258(text: str) -> bytes:
+    """Text in Windows-1258: base letters the code page has, tone marks as combining characters."""
+    import unicodedata
+
+    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            ch.encode("cp1258")
+            out.append(ch)
+            continue
+        except UnicodeEncodeError:
+            pass
+        d = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in d if c not in tones))
+        out.append(base + "".join(c for c in d if c in tones))
+    return "".join(out).encode("cp1258")
+
+
+def image_pdf(pdf_path: Path, out_path: Path, pages: int = 1) -> Path:
+    """A PDF without text layer: the first pages of `pdf_path` rendered to images (a scan)."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    images = [pdf[i].render(scale=200 / 72).to_pil().convert("RGB") for i in range(min(pages, len(pdf)))]
+    pdf.close()
+    images[0].save(out_path, "PDF", resolution=200.0, save_all=True, append_images=images[1:])
+    return Path(out_path)

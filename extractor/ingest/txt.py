@@ -98,7 +98,14 @@ def read_txt(raw: RawDocument, data: bytes) -> None:
     except IngestError:
         raw.format = "unknown"
         raise
-    text, legacy = apply_legacy(text)
+    legacy = None
+    if not encoding.startswith("utf") and encoding != "windows-1258":
+        # legacy font encodings are 8-bit bytes the converter reads as cp1252
+        converted, legacy = apply_legacy(data.decode("cp1252", errors="replace"))
+        if legacy:
+            text = converted
+    if legacy is None:
+        text, legacy = apply_legacy(text)
     raw.encoding = legacy or encoding
     text = unicodedata.normalize("NFC", text).replace("\ufeff", "")
     if not text.strip():

@@ -1,0 +1,251 @@
+"""Readers: sniffing, text encodings, DOCX numbering and tables, PDF pages and tables, HTML chrome."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from extractor import ingest
+from extractor.normalize import normalize
+from tests.conftest import CORPUS
+from tests.formats import add_numbering, make_docx, make_pdf, set_numbering, to_cp1258
+
+YEN_BAI = CORPUS / "yen-bai-114-kh-ubnd-2021.txt"
+SENTENCE = ("Thực hiện Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ ban hành Kế hoạch "
+            "tổng thể nâng cao năng suất dựa trên nền tảng khoa học, công nghệ và đổi mới sáng tạo")
+HOA_BINH = "Ủy ban nhân dân tỉnh Hòa Bình; Sở Khoa học và Công nghệ tỉnh Thanh Hóa chủ trì."
+
+
+def read_text(path: Path) -> str:
+    raw = ingest.read_document(path)
+    assert raw.status == "ok", raw.errors
+    return normalize(raw)
+
+
+# --- plain text encodings -------------------------------------------------------------------
+
+@pytest.mark.parametrize("encoding,data_of,expect", [
+    ("utf-8", lambda s: s.encode("utf-8"), "utf-8"),
+    ("utf-8 with BOM", lambda s: b"\xef\xbb\xbf" + s.encode("utf-8"), "utf-8-sig"),
+    ("utf-16 with BOM", lambda s: s.encode("utf-16"), "utf-16"),
+    ("utf-16 without BOM", lambda s: s.encode("utf-16-le"), "utf-16-le"),
+    ("windows-1258", to_cp1258, "windows-1258"),
+])
+def test_txt_encodings_read_to_the_same_text(tmp_path, encoding, data_of, expect):
+    text = f"{SENTENCE}\n\n{HOA_BINH}\n"
+    path = tmp_path / "doc.txt"
+    path.write_bytes(data_of(text))
+    raw = ingest.read_document(path)
+    assert (raw.status, raw.encoding, raw.format) == ("ok", expect, "txt")
+    assert normalize(raw) == f"{SENTENCE}\n\n{HOA_BINH}"
+
+
+def test_windows_1258_combining_marks_become_precomposed(tmp_path):
+    path = tmp_path / "cp1258.txt"
+    path.write_bytes(to_cp1258("Kế hoạch nâng cao năng suất"))
+    text = normalize(ingest.read_document(path))
+    assert text == "Kế hoạch nâng cao năng suất" and len(text) == len("Kế hoạch nâng cao năng suất")
+
+
+def test_txt_calls_the_legacy_converter(tmp_path, monkeypatch):
+    legacy = pytest.importorskip("extractor.ingest.legacy")
+    monkeypatch.setattr(legacy, "convert_legacy", lambda s: (s.replace("KÕ ho¹ch", "Kế hoạch"), "tcvn3"))
+    path = tmp_path / "tcvn3.txt"
+    path.write_bytes("KÕ ho¹ch sè 114".encode("cp1252"))
+    raw = ingest.read_document(path)
+    assert raw.encoding == "tcvn3"
+    assert normalize(raw).startswith("Kế hoạch")
+
+
+def test_sha256_is_of_the_raw_bytes(tmp_path):
+    import hashlib
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + SENTENCE.encode())
+    assert ingest.read_document(path).sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --- sniffing ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def yen_bai_files(tmp_path_factory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("yen-bai")
+    docx = make_docx(YEN_BAI, root / "yen-bai.docx")
+    return {"docx": docx, "pdf": make_pdf(docx, root)}
+
+
+def test_content_decides_the_format_not_the_extension(yen_bai_files, tmp_path):
+    pdf_as_txt = tmp_path / "ke-hoach.txt"
+    shutil.copy(yen_bai_files["pdf"], pdf_as_txt)
+    docx_as_pdf = tmp_path / "ke-hoach.pdf"
+    shutil.copy(yen_bai_files["docx"], docx_as_pdf)
+    for path, fmt in ((pdf_as_txt, "pdf"), (docx_as_pdf, "docx")):
+        raw = ingest.read_document(path)
+        assert (raw.status, raw.format) == ("ok", fmt)
+        assert "Số: 114/KH-UBND" in normalize(raw)
+
+
+def test_sniff_format():
+    sniff = ingest.sniff_format
+    assert sniff(Path("a.txt"), b"%PDF-1.7\n...") == "pdf"
+    assert sniff(Path("a.doc"), b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100) == "doc"
+    assert sniff(Path("a.txt"), b"<!DOCTYPE html><html><body>x</body></html>") == "html"
+    assert sniff(Path("a.htm"), "Kế hoạch số 114".encode()) == "txt"
+
+
+# --- DOCX -----------------------------------------------------------------------------------
+
+def test_docx_restores_word_list_numbers(tmp_path):
+    import docx
+
+    d = docx.Document()
+    roman = add_numbering(d, [("upperRoman", "%1."), ("decimal", "%2.")])
+    letters = add_numbering(d, [("lowerLetter", "%1)")])
+    bullets = add_numbering(d, [("bullet", "•")])
+    for text, num, lvl in [("TỔ CHỨC THỰC HIỆN", roman, 0), ("Sở Khoa học và Công nghệ:", roman, 1),
+                           ("Sở Tài chính:", roman, 1), ("KINH PHÍ", roman, 0), ("Ngân sách nhà nước", roman, 1),
+                           ("Mục tiêu đến năm 2025:", letters, 0), ("Mục tiêu đến năm 2030:", letters, 0),
+                           ("Chủ trì, phối hợp với các sở, ban, ngành liên quan triển khai kế hoạch;", bullets, 0)]:
+        set_numbering(d.add_paragraph(text), num, lvl)
+    path = tmp_path / "numbered.docx"
+    d.save(path)
+    assert read_text(path).split("\n\n") == [
+        "I. TỔ CHỨC THỰC HIỆN", "1. Sở Khoa học và Công nghệ:", "2. Sở Tài chính:", "II. KINH PHÍ",
+        "1. Ngân sách nhà nước", "a) Mục tiêu đến năm 2025:", "b) Mục tiêu đến năm 2030:",
+        "- Chủ trì, phối hợp với các sở, ban, ngành liên quan triển khai kế hoạch;"]
+
+
+def test_docx_body_order_and_merged_cells(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("PHỤ LỤC")
+    t = d.add_table(rows=3, cols=3)
+    t.cell(0, 0).text, t.cell(0, 1).text, t.cell(0, 2).text = "Nội dung", "Đơn vị chủ trì", "Thời gian"
+    t.cell(1, 0).text, t.cell(2, 0).text = "Tuyên truyền kế hoạch", "Đào tạo chuyên gia"
+    lead = t.cell(1, 1).merge(t.cell(2, 1))
+    lead.text = "Sở KH&CN"
+    t.cell(1, 2).merge(t.cell(2, 2)).text = "Hàng năm"
+    d.add_paragraph("Nguyễn Thế Phước")
+    path = tmp_path / "table.docx"
+    d.save(path)
+    raw = ingest.read_document(path)
+    assert [b.kind for b in raw.blocks] == ["para", "table", "para"]
+    assert raw.blocks[1].rows == [["Nội dung", "Đơn vị chủ trì", "Thời gian"],
+                                  ["Tuyên truyền kế hoạch", "Sở KH&CN", "Hàng năm"],
+                                  ["Đào tạo chuyên gia", "", ""]]
+    assert normalize(raw).count("Sở KH&CN") == 1
+
+
+def test_docx_runs_in_legacy_fonts_are_converted(tmp_path, monkeypatch):
+    import docx
+
+    legacy = pytest.importorskip("extractor.ingest.legacy")
+    seen = []
+    monkeypatch.setattr(legacy, "convert_run",
+                        lambda text, font: seen.append(font) or text.replace("KÕ ho¹ch", "Kế hoạch"))
+    d = docx.Document()
+    p = d.add_paragraph()
+    p.add_run("KÕ ho¹ch").font.name = ".VnTime"
+    p.add_run(" số 114/KH-UBND").font.name = "Times New Roman"
+    path = tmp_path / "legacy.docx"
+    d.save(path)
+    assert read_text(path) == "Kế hoạch số 114/KH-UBND"
+    assert seen == [".VnTime"]
+
+
+# --- PDF ------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def paged_pdf(tmp_path_factory) -> Path:
+    """A 3+ page PDF with a running header, a footer and page numbers on every page."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    root = tmp_path_factory.mktemp("paged")
+    d = docx.Document()
+    section = d.sections[0]
+    section.header.paragraphs[0].text = "Kế hoạch số 114/KH-UBND của Ủy ban nhân dân tỉnh Yên Bái"
+    footer = section.footer.paragraphs[0]
+    footer.text = "Trang "
+    footer._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+    for i in range(1, 61):
+        d.add_paragraph(f"- Nhiệm vụ {i}: tuyên truyền, phổ biến các kiến thức về năng suất, cải tiến năng suất, "
+                        "các kinh nghiệm điển hình cải tiến năng suất của các địa phương, doanh nghiệp trong "
+                        "và ngoài nước.")
+    path = root / "paged.docx"
+    d.save(path)
+    return make_pdf(path, root)
+
+
+def test_pdf_drops_running_headers_footers_and_page_numbers(paged_pdf):
+    raw = ingest.read_document(paged_pdf)
+    assert raw.pages >= 3 and raw.format == "pdf"
+    text = normalize(raw)
+    assert "Kế hoạch số 114/KH-UBND" not in text
+    assert "Trang" not in text
+    paras = text.split("\n\n")
+    assert len(paras) == 60
+    assert paras[40] == ("- Nhiệm vụ 41: tuyên truyền, phổ biến các kiến thức về năng suất, cải tiến năng suất, "
+                         "các kinh nghiệm điển hình cải tiến năng suất của các địa phương, doanh nghiệp trong "
+                         "và ngoài nước.")
+
+
+def test_pdf_table_becomes_table_blocks(yen_bai_files):
+    raw = ingest.read_document(yen_bai_files["pdf"])
+    tables = [b for b in raw.blocks if b.kind == "table"]
+    assert tables, "the appendix table was not found"
+    rows = [r for t in tables for r in t.rows]
+    assert rows[0] == ["Stt", "Nội dung, nhiệm vụ", "Thời gian", "Đơn vị chủ trì", "Đơn vị phối hợp"]
+    assert [r[0] for r in rows[1:]] == [str(i) for i in range(1, 12)]
+    assert rows[11][3] == "Sở Lao động- Thương binh và Xã hội"
+    assert not any(c is None or c == "None" for r in rows for c in r)
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+def test_html_drops_chrome_keeps_the_header_block(tmp_path):
+    from tests.formats import make_html
+
+    path = make_html(YEN_BAI, tmp_path / "page.html")
+    raw = ingest.read_document(path)
+    assert (raw.status, raw.format) == ("ok", "html")
+    text = normalize(raw)
+    lines = text.split("\n\n")
+    assert lines[:5] == ["ỦY BAN NHÂN DÂN", "TỈNH YÊN BÁI", "-------", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                         "Độc lập - Tự do - Hạnh phúc"]
+    assert "Số: 114/KH-UBND" in lines and "Yên Bái, ngày 11 tháng 5 năm 2021" in lines
+    for chrome in ("Trang chủ", "Bản quyền", "dataLayer", "Tìm kiếm", "Chuyên mục", "Facebook"):
+        assert chrome not in text
+
+
+def test_html_header_table_of_a_legal_portal(tmp_path):
+    page = """<!DOCTYPE html><html><head><meta charset="windows-1258"><title>114/KH-UBND</title></head><body>
+    <div class="menu"><a href="/">Trang chủ</a> <a href="/vb">Văn bản</a></div><div id="toanvan">
+    <table><tr><td><p><b>ỦY BAN NHÂN DÂN<br>TỈNH YÊN BÁI</b></p><p>Số: 114/KH-UBND</p></td>
+    <td><p><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b></p><p><i>Yên Bái, ngày 11 tháng 5 năm 2021</i></p></td></tr></table>
+    <p><b>KẾ HOẠCH</b></p><p>{s}.</p><p>I. MỤC TIÊU, YÊU CẦU</p></div>
+    <div class="footer">Bản quyền thuộc Cổng thông tin điện tử</div><script>var a = 1;</script></body></html>"""
+    path = tmp_path / "portal.htm"
+    path.write_bytes(to_cp1258(page.format(s=SENTENCE)))
+    raw = ingest.read_document(path)
+    assert raw.encoding == "windows-1258"
+    assert normalize(raw).split("\n\n") == [
+        "ỦY BAN NHÂN DÂN", "TỈNH YÊN BÁI", "Số: 114/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Yên Bái, ngày 11 tháng 5 năm 2021", "KẾ HOẠCH", SENTENCE + ".", "I. MỤC TIÊU, YÊU CẦU"]
+
+
+@pytest.mark.parametrize("kind", ["tcvn3", "vni"])
+def test_txt_in_a_legacy_font_encoding(tmp_path, kind):
+    legacy = pytest.importorskip("extractor.ingest.legacy")
+    encode = getattr(legacy, f"to_{kind}", None)
+    if encode is None:
+        pytest.skip("legacy encoder not available")
+    path = tmp_path / f"{kind}.txt"
+    path.write_bytes(encode(SENTENCE).encode("cp1252"))
+    raw = ingest.read_document(path)
+    assert (raw.status, raw.encoding) == ("ok", kind)
+    assert normalize(raw) == SENTENCE
