@@ -115,10 +115,10 @@ def _gain(tokens: list[str], decode) -> tuple[int, int]:
     return gain, changed
 
 
-def detect_legacy(text: str) -> str | None:
-    """'tcvn3' or 'vni' when `text` is that encoding read as cp1252, else None."""
+def _detect_scored(text: str) -> tuple[str | None, int]:
+    """(encoding, words gained) for the legacy encoding `text` is in, or (None, 0)."""
     if not any(0xA0 <= ord(c) <= 0xFF for c in text):
-        return None
+        return None, 0
     tokens = _tokens(text)
     best, best_gain = None, 0
     for name, decode in (("tcvn3", decode_tcvn3), ("vni", decode_vni)):
@@ -126,8 +126,13 @@ def detect_legacy(text: str) -> str | None:
         if changed and gain >= max(1, 0.5 * changed) and gain > best_gain:
             best, best_gain = name, gain
     if best is None or _native_letters(text) > 0.2 * best_gain:
-        return None
-    return best
+        return None, 0
+    return best, best_gain
+
+
+def detect_legacy(text: str) -> str | None:
+    """'tcvn3' or 'vni' when `text` is that encoding read as cp1252, else None."""
+    return _detect_scored(text)[0]
 
 
 # ------------------------------------------------------------------ TCVN3 capitals
@@ -174,9 +179,32 @@ def _decode_tcvn3_text(text: str) -> str:
 # ------------------------------------------------------------------ entry points
 
 
+# Code pages a reader may have guessed for legacy bytes; their text is turned back into the bytes.
+_REDECODE = ("cp1258", "cp1250", "cp1254", "cp1257", "iso8859_2", "iso8859_15", "mac_roman")
+
+
+def _best_reading(text: str) -> tuple[str, str | None]:
+    """The reading of `text` (as is, or turned back into bytes and re-read as cp1252) that most
+    looks like legacy Vietnamese, with its encoding."""
+    best, (enc, gain) = text, _detect_scored(text)
+    if any(ord(c) > 0xFF for c in text):
+        for codec in _REDECODE:
+            try:
+                recovered = decode_cp1252(text.encode(codec))
+            except UnicodeEncodeError:
+                continue
+            r_enc, r_gain = _detect_scored(recovered)
+            if r_gain > gain:
+                best, enc, gain = recovered, r_enc, r_gain
+    return best, enc
+
+
 def convert_legacy(text: str) -> tuple[str, str | None]:
-    """Detect TCVN3 or VNI mojibake in decoded `text` and convert it: (text, 'tcvn3'|'vni'|None)."""
-    enc = detect_legacy(text)
+    """Detect TCVN3 or VNI mojibake in decoded `text` and convert it: (text, 'tcvn3'|'vni'|None).
+
+    The text is expected as cp1252/Latin-1 decoded bytes; text another single-byte code page
+    decoded (cp1258, cp1250 ...) is turned back into its bytes first."""
+    text, enc = _best_reading(text)
     if enc == "tcvn3":
         return unicodedata.normalize("NFC", _decode_tcvn3_text(text)), enc
     if enc == "vni":
