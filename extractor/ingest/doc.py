@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -16,6 +17,15 @@ SOFFICE_MISSING = "LibreOffice is not installed (apt-get install libreoffice-wri
 def find_soffice() -> str | None:
     """Path of the LibreOffice command line (`soffice` or `libreoffice`), or None."""
     return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    """Stop soffice and the office process it started (its own process group), then reap it."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        proc.kill()
+    proc.communicate()
 
 
 def doc_to_docx(path: Path, timeout: float = 120) -> Path:
@@ -36,18 +46,21 @@ def doc_to_docx(path: Path, timeout: float = 120) -> Path:
     cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
            "--nolockcheck", "--convert-to", "docx", "--outdir", str(out_dir), str(path.resolve())]
     try:
-        proc = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False,
-                              stdin=subprocess.DEVNULL, start_new_session=True)
-    except subprocess.TimeoutExpired as e:
-        shutil.rmtree(out_dir, ignore_errors=True)
-        raise IngestError(f"LibreOffice timed out after {timeout:g} s converting .doc to .docx") from e
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                stdin=subprocess.DEVNULL, start_new_session=True)
     except OSError as e:
         shutil.rmtree(out_dir, ignore_errors=True)
         raise IngestError(f"LibreOffice could not be started: {e}") from e
+    try:
+        stdout, stderr = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired as e:
+        _kill_group(proc)
+        shutil.rmtree(out_dir, ignore_errors=True)
+        raise IngestError(f"LibreOffice timed out after {timeout:g} s converting the .doc file") from e
     produced = sorted(out_dir.glob("*.docx"))
     if not produced or produced[0].stat().st_size == 0:
         shutil.rmtree(out_dir, ignore_errors=True)
-        detail = (proc.stderr or proc.stdout or b"").decode("utf-8", "replace").strip().splitlines()
+        detail = (stderr or stdout or b"").decode("utf-8", "replace").strip().splitlines()
         reason = f": {detail[-1]}" if detail else ""
         raise IngestError(f"LibreOffice could not convert the .doc file (exit {proc.returncode}){reason}")
     return produced[0]
