@@ -129,6 +129,18 @@ def render_table(rows: list[list[str]]) -> list[str]:
     return paras
 
 
+def _page_number_like(text: str, page: int) -> bool:
+    """A lone number that is this page's number (allowing a cover page or two of offset)."""
+    if not is_page_number(text):
+        return False
+    n = int(re.findall(r"\d+", text)[0])
+    return page - 1 <= n <= page + 3
+
+
+def _edge_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.strip().lower())
+
+
 def drop_page_furniture(blocks: list[Block]) -> list[Block]:
     """Drop running headers/footers (a line repeated at the top or bottom of most pages) and page numbers."""
     pages: dict[int, list[int]] = {}
@@ -137,17 +149,25 @@ def drop_page_furniture(blocks: list[Block]) -> list[Block]:
             pages.setdefault(b.page, []).append(i)
     if len(pages) < 2:
         return blocks
-    edge: Counter[str] = Counter()
+    tops: Counter[str] = Counter()
+    bottoms: Counter[str] = Counter()
     for idxs in pages.values():
-        keys = {re.sub(r"\d+", "#", blocks[i].text.strip().lower()) for i in idxs[:2] + idxs[-2:]}
-        edge.update(keys)
+        tops.update({_edge_key(blocks[i].text) for i in idxs[:2]})
+        bottoms.update({_edge_key(blocks[i].text) for i in idxs[-2:]})
     need = max(2, (len(pages) + 1) // 2)
+
+    def furniture(i: int, page: int, counts: Counter[str]) -> bool:
+        text = blocks[i].text.strip()
+        if _page_number_like(text, page):
+            return True
+        return counts[_edge_key(text)] >= need and len(text) < 150 and not LIST_START.match(text)
+
     drop = set()
-    for idxs in pages.values():
-        for i in set(idxs[:2] + idxs[-2:]):
-            text = blocks[i].text.strip()
-            key = re.sub(r"\d+", "#", text.lower())
-            if is_page_number(text) or (edge[key] >= need and len(text) < 120):
+    for page, idxs in pages.items():
+        for seq, counts in ((idxs[:2], tops), (idxs[::-1][:2], bottoms)):
+            for i in seq:  # from the edge inwards, while the lines are furniture
+                if not furniture(i, page + 1, counts):
+                    break
                 drop.add(i)
     return [b for i, b in enumerate(blocks) if i not in drop]
 

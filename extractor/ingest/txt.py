@@ -104,7 +104,8 @@ def read_txt(raw: RawDocument, data: bytes) -> None:
         converted, legacy = apply_legacy(data.decode("cp1252", errors="replace"))
         if legacy:
             text = converted
-    if legacy is None:
+    text = unicodedata.normalize("NFC", text)
+    if legacy is None and encoding != "windows-1258":
         text, legacy = apply_legacy(text)
     raw.encoding = legacy or encoding
     text = unicodedata.normalize("NFC", text).replace("\ufeff", "")

@@ -1,0 +1,118 @@
+"""normalize(): the record text — NFC, one tone placement, no web furniture, layout breaks joined."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from extractor import ingest
+from extractor.document import Block, RawDocument
+from extractor.normalize import is_boilerplate, normalize, should_join
+from tests.conftest import CORPUS
+
+
+def raw_of(*blocks: Block, fmt: str = "txt") -> RawDocument:
+    return RawDocument("x", fmt, "0" * 64, blocks=list(blocks))
+
+
+def text_of(s: str) -> str:
+    return normalize(raw_of(Block("para", s)))
+
+
+def corpus_text(name: str) -> str:
+    return normalize(ingest.read_document(CORPUS / name))
+
+
+def test_nfc_and_one_tone_placement():
+    decomposed = unicodedata.normalize("NFD", "Ủy ban nhân dân tỉnh Hòa Bình")
+    assert text_of(decomposed) == "Ủy ban nhân dân tỉnh Hòa Bình"
+    assert text_of("Uỷ ban nhân dân tỉnh Hoà Bình, Thanh Hoá; thuỷ lợi") == \
+        "Ủy ban nhân dân tỉnh Hòa Bình, Thanh Hóa; thủy lợi"
+
+
+def test_blank_runs_collapse_and_trailing_spaces_go():
+    assert text_of("KẾ HOẠCH   \n\n\n\n \u00a0\nI. MỤC TIÊU\t\n") == "KẾ HOẠCH\n\nI. MỤC TIÊU"
+
+
+def test_portal_furniture_is_dropped_from_the_corpus():
+    yen_bai = corpus_text("yen-bai-114-kh-ubnd-2021.txt")
+    assert yen_bai.startswith("ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI")
+    assert "Đang tải nội dung" not in yen_bai and "Hệ thống pháp luật" not in yen_bai
+    khcn = corpus_text("news-binh-duong-khcn-2022.txt")
+    assert khcn.startswith("Bình Dương phát triển khoa học công nghệ")  # the portal clock line is gone
+    assert khcn.endswith("Bích Phương")  # "Xem thêm", the visitor counter and its digits are gone
+    assert "TẠI ĐÂY" not in khcn
+    quang_ninh = corpus_text("news-quang-ninh-36-2021.txt")
+    assert quang_ninh.endswith("Phong Lâm")
+    for furniture in ("Thích và chia sẻ bài viết:", "tin liên quan", "video hot", "Về đầu trang"):
+        assert furniture not in quang_ninh
+
+
+def test_boilerplate_keeps_sentences_that_mention_the_words():
+    assert is_boilerplate("Xem thêm")
+    assert is_boilerplate("Tổng số lượt truy cập :")
+    assert not is_boilerplate("Xem thêm các nhiệm vụ tại Phụ lục kèm theo Kế hoạch này.")
+    assert not is_boilerplate("Hoàn thiện hệ thống pháp luật về khoa học và công nghệ.")
+
+
+def test_hard_wrapped_txt_lines_are_joined():
+    text = corpus_text("thuan-an-kh-2021.txt")
+    assert ("- Triển khai Kế hoạch số 4363/KH-UBND ngày 07/9/2020 của UBND tỉnh Triển khai thực hiện "
+            "Quyết định số 1068/QĐ-TTg ngày 22/8/2019 của Thủ tướng Chính phủ phê duyệt Chiến lược sở hữu "
+            "trí tuệ đến năm 2030 trên địa bàn tỉnh Bình Dương, giai đoạn 2021 – 2025, tầm nhìn đến năm 2030."
+            ) in text.split("\n")
+    # a sentence cut by a page break (blank lines, then a lower-case continuation) is one paragraph again
+    assert ("- Phối hợp Sở Khoa học và Công nghệ tổ chức triển khai, áp dụng hệ thống quản lý theo tiêu "
+            "chuẩn ISO 56000") in text
+
+
+def test_list_items_headings_and_header_block_stay_lines():
+    yen_bai = corpus_text("yen-bai-114-kh-ubnd-2021.txt").split("\n")
+    for line in ("ỦY BAN NHÂN DÂN", "TỈNH YÊN BÁI", "Số: 114/KH-UBND", "Yên Bái, ngày 11 tháng 5 năm 2021",
+                 "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nơi nhận:", "- Bộ Khoa học và Công nghệ;",
+                 "- Các sở, ban, ngành đoàn thể tỉnh;"):
+        assert line in yen_bai
+    thuan_an = corpus_text("thuan-an-kh-2021.txt").split("\n")
+    for line in ("- UBND tỉnh;", " - Sở Khoa học và Công nghệ;", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"):
+        assert line in thuan_an
+
+
+def test_should_join():
+    assert should_join("- Các sở, ban, ngành đoàn", "thể tỉnh;", None)
+    assert not should_join("- Bộ Khoa học và Công nghệ;", "- Tổng cục TCĐLCL;", None)
+    assert not should_join("Nơi nhận:", "- Bộ Khoa học và Công nghệ;", None)
+    assert not should_join("ỦY BAN NHÂN DÂN", "TỈNH YÊN BÁI", 80)
+    assert not should_join("1. Mục tiêu chung", "a) Mục tiêu đến năm 2025:", 80)
+    long = "- Triển khai Kế hoạch số 4363/KH-UBND ngày 07/9/2020 của UBND tỉnh"
+    assert should_join(long, "Triển khai thực hiện Quyết định số 1068/QĐ-TTg", 80)
+    assert not should_join(long, "Triển khai thực hiện Quyết định số 1068/QĐ-TTg", None)
+
+
+def test_tables_render_cell_by_cell_like_the_portal():
+    raw = raw_of(Block("para", "PHỤ LỤC"),
+                 Block("table", rows=[["Stt", "Nội dung, nhiệm vụ", "Đơn vị chủ trì"],
+                                      ["7", "- Ứng dụng công nghệ số;\n- Ứng dụng thương mại điện tử.", "Sở Công Thương"],
+                                      ["", "", ""]]),
+                 Block("para", "Nguyễn Thế Phước"))
+    assert normalize(raw) == ("PHỤ LỤC\n\nStt\n\nNội dung, nhiệm vụ\n\nĐơn vị chủ trì\n\n7\n\n"
+                              "- Ứng dụng công nghệ số;\n\n- Ứng dụng thương mại điện tử.\n\nSở Công Thương\n\n"
+                              "Nguyễn Thế Phước")
+
+
+def test_page_furniture_dropped_for_paged_blocks():
+    blocks = []
+    for page in range(4):
+        blocks += [Block("para", "Kế hoạch số 114/KH-UBND ngày 11/5/2021", page=page),
+                   Block("para", f"- Nhiệm vụ {page + 1}: tuyên truyền về năng suất.", page=page),
+                   Block("para", f"- {page + 1} -", page=page)]
+    text = normalize(raw_of(*blocks, fmt="pdf"))
+    assert text.split("\n\n") == [f"- Nhiệm vụ {i}: tuyên truyền về năng suất." for i in range(1, 5)]
+
+
+def test_normalize_is_fast_enough():
+    import time
+
+    raw = ingest.read_document(CORPUS / "yen-bai-114-kh-ubnd-2021.txt")
+    raw.blocks = raw.blocks * 20
+    t = time.perf_counter()
+    normalize(raw)
+    assert time.perf_counter() - t < 2.0
