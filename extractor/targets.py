@@ -1,10 +1,417 @@
-"""Targets: numbers the text sets as aims, with comparator, unit, horizon year and indicator id."""
+"""Targets: numbers the text sets as aims, with comparator, unit, horizon year and indicator id.
+
+What a target looks like in Vietnamese plans is data (`rules/targets.yaml`, `rules/indicators.yaml`);
+this module applies it generically. The text is read line by line (a line is a paragraph, a
+bullet or a table cell) and each line clause by clause (`;` and sentence ends). In a clause every
+value rule is tried; a value survives when no exclusion covers it, it does not report a state,
+and its unit kind's conditions hold. The horizon year comes, in order, from a year in brackets
+right after the value, a horizon closing the value's phrase, a horizon earlier in the clause, the
+Thời gian cell of its table row, a horizon opening the run of clauses it belongs to, and the
+nearest heading that names one.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
 from .document import Doc
 from .record import Target
+from .rules import Rule, load_rules
+from .vntext import fold, parse_number
+
+_LEVEL_UP = {"district": "province", "commune": "district"}
+_BULLET = re.compile(r"^\s*[-+•*–]")
+_MAX_WORDS = 40
+
+
+@lru_cache(maxsize=1)
+def _by_kind() -> dict[str, list[Rule]]:
+    """Target rules grouped by their `kind`, in file order."""
+    out: dict[str, list[Rule]] = {}
+    for rule in load_rules("targets").rules:
+        out.setdefault(str(rule.get("kind")), []).append(rule)
+    return out
+
+
+def _rules(kind: str) -> list[Rule]:
+    return _by_kind().get(kind, [])
+
+
+@lru_cache(maxsize=1)
+def _indicators() -> list[tuple[str, re.Pattern[str], set[str] | None]]:
+    """(id, folded-text pattern, allowed unit kinds) per row of rules/indicators.yaml."""
+    rows = load_rules("indicators").data.get("indicators") or []
+    return [(r["id"], re.compile(r["pattern"]), set(r["kinds"]) if r.get("kinds") else None) for r in rows]
+
+
+def classify_indicator(indicator: str, unit_kind: str = "percent", context: str = "") -> str | None:
+    """The indicator id for an indicator phrase; else the match nearest the end of `context`."""
+    rows = [(i, rx) for i, rx, kinds in _indicators() if kinds is None or unit_kind in kinds]
+    folded = fold(indicator)
+    for ind_id, rx in rows:
+        if rx.search(folded):
+            return ind_id
+    best: tuple[int, str] | None = None
+    folded = fold(context)
+    for ind_id, rx in rows:
+        for m in rx.finditer(folded):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), ind_id)
+    return best[1] if best else None
+
+
+def _first(rules: list[Rule], text: str, key: str = "search") -> tuple[Rule, re.Match[str]] | None:
+    for rule in rules:
+        m = getattr(rule.regex, key)(text)
+        if m:
+            return rule, m
+    return None
+
+
+def _group(m: re.Match[str], name: str) -> str | None:
+    """A named group, or its numbered twins (`lo2`, `lo3`) used by alternative branches."""
+    for key in (name, name + "2", name + "3"):
+        if key in m.re.groupindex and m.group(key) is not None:
+            return m.group(key)
+    return None
+
+
+def _clauses(s: str) -> list[tuple[int, int]]:
+    """Spans of the clauses of a line: split at `;` and sentence ends outside brackets."""
+    out, start, depth = [], 0, 0
+    for i, ch in enumerate(s):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch == ";" or (ch in ".!?" and _sentence_end(s, i))):
+            out.append((start, i + 1))
+            start = i + 1
+    out.append((start, len(s)))
+    return [(a, b) for a, b in out if s[a:b].strip(" .;-")]
+
+
+def _sentence_end(s: str, i: int) -> bool:
+    rest = s[i + 1:]
+    if not rest.strip():
+        return True
+    if not rest[:1].isspace():
+        return False
+    nxt = rest.lstrip()[:1]
+    return nxt.isupper() or nxt in "-+•(\"“"
+
+
+@dataclass
+class _Value:
+    """One number with its unit found in a clause (offsets relative to the clause)."""
+
+    rule: Rule = field(repr=False)
+    start: int
+    end: int
+    lo: float
+    hi: float | None
+    unit: str
+    unit_start: int
+    kind: str
+
+
+def _values(clause: str) -> list[_Value]:
+    """Every value rule's matches, earlier rules winning where they overlap."""
+    found: list[_Value] = []
+    for rule in _rules("value"):
+        for m in rule.regex.finditer(clause):
+            lo, hi, unit = _group(m, "lo"), _group(m, "hi"), _group(m, "unit")
+            if lo is None or unit is None or any(v.start < m.end() and m.start() < v.end for v in found):
+                continue
+            lo_v, hi_v = parse_number(lo), parse_number(hi) if hi else None
+            if lo_v is None:
+                continue
+            kind = str(rule.get("unit_kind"))
+            ustart = next(m.start(k) for k in ("unit", "unit2", "unit3") if k in m.re.groupindex and m.group(k))
+            found.append(_Value(rule, m.start(), m.end(), lo_v, hi_v, _unit(rule, unit, kind), ustart, kind))
+    return sorted(found, key=lambda v: v.start)
+
+
+def _unit(rule: Rule, unit: str, kind: str) -> str:
+    """The unit as written, spaces normalised: '% /năm' -> '%/năm', 'Doanh nghiệp' -> 'doanh nghiệp'."""
+    mapped = (rule.get("unit_map") or {}).get(unit.lower())
+    if mapped:
+        return str(mapped)
+    if kind == "percent":
+        return re.sub(r"\s+", "", unit)
+    unit = re.sub(r"\s+", " ", unit).strip()
+    return unit[0].lower() + unit[1:] if unit[:1].isupper() and unit[1:2].islower() else unit
+
+
+def _excluded(clause: str, v: _Value) -> bool:
+    """A value covered by an exclusion (a date, a document number, a standard, a budget...)."""
+    for rule in _rules("exclude"):
+        if v.kind in (rule.get("skip_kinds") or []):
+            continue
+        for m in rule.regex.finditer(clause):
+            if m.start() <= v.start < m.end():
+                return True
+    if v.kind in ("count", "generic") and 1900 <= v.lo <= 2100 and "." not in clause[v.start:v.unit_start]:
+        return True
+    return False
+
+
+def _is_status(prefix: str) -> bool:
+    """The clause reports a state (hiện nay, đã ...) and no aim word follows the status word."""
+    last = None
+    for rule in _rules("status"):
+        for m in rule.regex.finditer(prefix):
+            last = m.end() if last is None else max(last, m.end())
+    return last is not None and _first(_rules("aim"), prefix[last:]) is None
+
+
+def _comparator(prefix: str, after: str, v: _Value) -> tuple[str, int]:
+    """Comparator of a value and where its words start in `prefix`."""
+    if v.hi is not None:
+        start = re.search(r"\btừ\s*$", prefix, re.IGNORECASE)
+        return "range", start.start() if start else len(prefix)
+    if _first(_rules("suffix_cmp"), after):
+        start = re.search(r"\btừ\s*$", prefix, re.IGNORECASE)
+        return ">=", start.start() if start else len(prefix)
+    hit = _first(_rules("comparator"), prefix)
+    if hit:
+        return str(hit[0].get("cmp")), hit[1].start()
+    return "=", len(prefix)
+
+
+def _horizons(clause: str) -> list[tuple[int, int, int]]:
+    """(start, end, year) of the horizon phrases of a clause that are not document titles."""
+    out = []
+    for rule in _rules("horizon"):
+        opens = rule.get("opens")
+        if opens == "per_value":
+            continue
+        finder = rule.regex.finditer(clause) if opens != "clause_start" else filter(None, [rule.regex.match(clause)])
+        for m in finder:
+            if _first(_rules("not_horizon"), clause[:m.start()]):
+                continue
+            out.append((m.start(), m.end(), int(_group(m, "year") or 0)))
+    return sorted(set(out))
+
+
+def _per_value_year(after: str) -> tuple[int | None, int]:
+    """A year in brackets right after a value, and how far it reaches."""
+    for rule in _rules("horizon"):
+        if rule.get("opens") == "per_value":
+            m = rule.regex.match(after)
+            if m:
+                return int(_group(m, "year") or 0), m.end()
+    return None, 0
+
+
+def _heading_info(doc: Doc, offset: int) -> tuple[bool, bool, int | None]:
+    """(in a goal section, in a status section, horizon year of the nearest heading naming one)."""
+    goal = status = False
+    year = None
+    for sec in doc.sections_at(offset):
+        title = sec.title or ""
+        goal = goal or bool(_first(_rules("goal_heading"), title))
+        status = status or bool(_first(_rules("status_heading"), title))
+        hit = _first(_rules("heading_horizon"), title)
+        if hit:
+            year = int(_group(hit[1], "year") or 0) or year
+    return goal, status and not goal, year
+
+
+def _row_year(doc: Doc, li: int) -> int | None:
+    """The end year of the Thời gian cell following a table task cell (cells are lines or `|` parts)."""
+    lines = doc.lines
+    for j in range(li + 1, min(li + 16, len(lines))):
+        s = lines[j].text.strip()
+        if not s or _BULLET.match(s):
+            continue
+        for part in [s, *re.split(r"\s*[|\t]\s*", s)[:1]]:
+            hit = _first(_rules("time_cell"), part)
+            if hit:
+                return int(_group(hit[1], "year") or 0) or None
+        return None
+    return None
+
+
+def _phrase_after(s: str, pos: int) -> str:
+    """The noun phrase from `pos`: up to `;`, `.`, `:` or a comma that does not continue a list."""
+    depth, i, n = 0, pos, len(s)
+    while i < n:
+        ch = s[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ";:" or (depth == 0 and ch in ".!?" and _sentence_end(s, i)):
+            break
+        elif depth == 0 and ch == ",":
+            seg = re.split(r"[,;.:]", s[i + 1:], maxsplit=1)[0]
+            words = seg.split()
+            tail = s[i + 1:].strip(" .;") == seg.strip(" .;")
+            names = words[:1] and words[0][:1].isupper() and len(words) <= 4
+            if not words or not ("và" in words[:5] or names or (tail and len(words) <= 2)):
+                break
+        i += 1
+    words = s[pos:i].split()
+    return " ".join(words[:_MAX_WORDS]).rstrip(" .…,")
+
+
+def _indicator_before(text: str) -> str:
+    """The measured quantity written before a value: after the last lead-in, fillers stripped."""
+    last = 0
+    for rule in _rules("lead_in"):
+        for m in rule.regex.finditer(text):
+            last = max(last, m.end())
+    text = text[last:]
+    for _ in range(2):
+        for rule in _rules("filler") + _rules("resumptive"):
+            text = rule.regex.sub("", text)
+    return re.sub(r"\s+", " ", text).strip(" ,;:-–")
+
+
+def _last_comma(s: str) -> int:
+    """Offset after the last comma outside brackets (0 when none)."""
+    depth, last = 0, 0
+    for i, ch in enumerate(s):
+        depth += ch in "(["
+        depth -= ch in ")]" and depth > 0
+        if ch == "," and depth == 0:
+            last = i + 1
+    return last
+
+
+def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str | None) -> str:
+    """The indicator of a value in the document's words."""
+    if v.kind == "rank":
+        head = clause[pre_start:v.start]
+        head = _indicator_before(head[_last_comma(head):])
+        tail = _phrase_after(clause, v.end)
+        return " ".join(p for p in (head, clause[v.start:v.end], tail) if p)
+    if v.kind in ("count", "generic"):
+        return (clause[v.unit_start:v.end] + " " + _phrase_after(clause, v.end)).strip()
+    before = _indicator_before(clause[pre_start:cmp_start])
+    if before:
+        return before
+    if prev and not clause[pre_start:cmp_start].strip(" ,;-–và"):
+        return prev
+    return _phrase_after(clause, v.end)
+
+
+@dataclass
+class _State:
+    """What carries from line to line: the horizon of the current run and the quoted scope."""
+
+    run_year: int | None = None
+    scope: str | None = None
+
+
+def _doc_year(doc: Doc) -> int | None:
+    period: dict[str, Any] | None = doc.meta.period
+    if period and period.get("start"):
+        return int(period["start"])
+    if doc.meta.date and doc.meta.date[:4].isdigit():
+        return int(doc.meta.date[:4])
+    return None
 
 
 def extract_targets(doc: Doc) -> list[Target]:
-    return []
+    """Every number the text sets as an aim, with its comparator, unit, horizon year and indicator."""
+    level = doc.meta.level or "province"
+    doc_year = _doc_year(doc)
+    heading_lines = {doc.line_index(s.start) for s in doc.sections}
+    state = _State()
+    out: list[Target] = []
+    seen: set[tuple[Any, ...]] = set()
+    for li, line in enumerate(doc.lines):
+        s = line.text
+        if not s.strip():
+            continue
+        if li in heading_lines:
+            state.run_year = None
+        goal_sec, status_sec, head_year = _heading_info(doc, line.start)
+        found = False
+        line_year: int | None = None
+        for cs, ce in _clauses(s):
+            clause = s[cs:ce]
+            horizons = _horizons(clause)
+            if not status_sec:
+                for t in _clause_targets(doc, li, clause, horizons, state, goal_sec, head_year, doc_year, level):
+                    t.span = [line.start + cs + t.span[0], line.start + cs + t.span[1]]
+                    found = True
+                    key = (t.value, t.value_max, t.year, "%" in (t.unit or ""), t.indicator_id or fold(t.indicator))
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(t)
+            if horizons:
+                line_year = horizons[-1][2]
+                state.run_year = line_year
+            anchor = _first(_rules("scope_anchor"), clause)
+            if anchor:
+                state.scope = str(anchor[0].get("scope"))
+        if not found and not _BULLET.match(s):
+            short = len(s.strip()) <= 60 or s.rstrip().endswith(":")
+            state.run_year = line_year if (line_year and short) else None
+    return out
+
+
+def _clause_targets(doc: Doc, li: int, clause: str, horizons: list[tuple[int, int, int]], state: _State,
+                    goal_sec: bool, head_year: int | None, doc_year: int | None, level: str) -> list[Target]:
+    """The targets of one clause; spans are relative to the clause, quote is the trimmed clause."""
+    q0 = len(clause) - len(clause.lstrip(" \t-+•*–"))
+    q1 = len(clause.rstrip())
+    quote = clause[q0:q1]
+    out: list[Target] = []
+    prev_end, prev_ind = 0, None
+    row_year: int | None | bool = False
+    for v in _values(clause):
+        prefix, after = clause[:v.start], clause[v.end:]
+        goal = goal_sec or bool(_first(_rules("aim"), prefix))
+        if _excluded(clause, v) or (v.rule.get("needs") == "goal" and not goal):
+            continue
+        if not goal_sec and _is_status(prefix):
+            continue
+        cmp, cmp_start = _comparator(prefix, after, v)
+        if v.rule.get("needs") == "signal" and cmp == "=" and cmp_start == len(prefix) and not goal:
+            continue
+        pv_year, pv_len = _per_value_year(after)
+        end = v.end + pv_len
+        year = pv_year
+        if year is None:
+            closing = [h for h in horizons if h[0] >= v.end and not re.search(r"[,;]", clause[v.end:h[0]])]
+            opening = [h for h in horizons if h[1] <= v.start]
+            if closing:
+                year = closing[0][2]
+            elif opening:
+                year = opening[-1][2]
+        if year is None:
+            if row_year is False:
+                row_year = _row_year(doc, li)
+            year = row_year or state.run_year or head_year
+        if doc_year and year and year < doc_year:
+            continue  # a result already reached (or a baseline), not an aim
+        indicator = _indicator(clause, v, prev_end, min(cmp_start, v.start), prev_ind)
+        context = clause[max(0, v.start - 300):v.end]
+        scope = state.scope or level
+        if not state.scope and level in _LEVEL_UP and _first(_rules("contribution"), prefix):
+            scope = _LEVEL_UP[level]
+        out.append(Target(
+            indicator=indicator,
+            indicator_id=classify_indicator(indicator, v.kind, context),
+            comparator=cmp,
+            value=_num(v.lo),
+            value_max=_num(v.hi) if v.hi is not None else None,
+            unit=v.unit,
+            year=year,
+            scope=scope,
+            span=[q0, q1],
+            quote=quote,
+        ))
+        prev_end, prev_ind = end, indicator
+    return out
+
+
+def _num(x: float) -> float | int:
+    return int(x) if float(x).is_integer() else x
