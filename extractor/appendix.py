@@ -142,7 +142,7 @@ def table_obligations(text: str, table: Table) -> list[Obligation]:
             continue
         task_cells, cells = split
         lead_cell = cells.get("lead")
-        lead = split_body_list(lead_cell.text) if lead_cell else []
+        lead = split_body_list(lead_cell.text) if lead_cell and _looks_like("lead", lead_cell) else []
         if not lead or not task_cells:
             continue
         support_cell = cells.get("support")

@@ -79,7 +79,7 @@ def is_collective(name: str) -> bool:
 
 def _tidy(s: str) -> str:
     """Expand abbreviations, unify dash spacing between words, trim punctuation."""
-    s = expand_abbreviations(s)
+    s = expand_abbreviations(re.sub(r"\s*\([^)]*\)", "", s))
     s = re.sub(r"(?<=[^\W\d])\s*[-–]\s*(?=[^\W\d])", " - ", s)
     return s.strip(" \t.,;:")
 
@@ -207,7 +207,8 @@ def split_at_heads(text: str) -> list[str]:
     if is_collective(text):
         return [text.strip()]
     heads = "|".join(re.escape(h) for h in _heads())
-    parts = re.split(rf"\s*(?:,|\s+và)\s+(?=(?:{heads})\s+[\wÀ-ỹ])", text)
+    nouns = "|".join(map(re.escape, _rules().data["collective_nouns"]))
+    parts = re.split(rf"\s*(?:,|\s+và)\s+(?=(?:{heads})\s+[\wÀ-ỹ]|(?i:các)\s+(?i:{nouns})\b)", text)
     return [p.strip() for p in parts if p.strip()]
 
 

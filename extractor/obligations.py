@@ -106,6 +106,7 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _clean_task(s: str) -> str:
     s = _NUMBER.sub("", s) if _NUMBER.match(s) else s
     s = re.sub(r"^\s*[-–+•*]\s*", "", s)
+    s = re.sub(r"^(?:có|chịu)\s+trách\s+nhiệm\s+", "", s.strip())
     return " ".join(s.split()).strip(" .;,…")
 
 
@@ -135,24 +136,33 @@ def _is_body_phrase(s: str) -> bool:
     return head_of(s) is not None or is_collective(s) or s.lower().startswith(("các ", "ủy ban", "ubnd"))
 
 
+def _pieces(s: str) -> list[str]:
+    return [p for part in re.split(r"\s*;\s*", s.strip(" :")) for p in split_at_heads(part)]
+
+
 def heading_bodies(line: str) -> tuple[list[str], str | None]:
-    """The bodies a heading line names and the task written on the same line after a colon, if any.
+    """The bodies a heading line names and the task written on the same line, if any.
 
     '2. Các Phòng: Quản lý Đô thị; Y tế' -> (['Phòng Quản lý Đô thị', 'Phòng Y tế'], None);
-    'Sở Tài chính: bố trí kinh phí' -> (['Sở Tài chính'], 'bố trí kinh phí').
+    'Sở Tài chính: bố trí kinh phí' -> (['Sở Tài chính'], 'bố trí kinh phí');
+    'Sở Tài chính chủ trì, phối hợp ... bố trí kinh phí' -> (['Sở Tài chính'], 'chủ trì, phối hợp ...').
     """
     s = _NUMBER.sub("", line, count=1).strip()
+    s = _rx("heading.request_prefix").sub("", s, count=1)
     if re.match(r"^(?:các|những)\s+\w+\s*:", s, re.IGNORECASE) and head_of(s.split()[1].rstrip(":")):
         return split_body_list(s), None
     m = _rx("lead.inline_colon").match(s)
-    pieces = [p for part in re.split(r"\s*;\s*", m.group("bodies")) for p in split_at_heads(part)] if m else []
+    head_part, task = (m.group("bodies"), m.group("task")) if m else (s, None)
+    pieces = _pieces(head_part)
     if pieces and all(_is_body_phrase(p) for p in pieces):
-        bodies = split_body_list(m.group("bodies"))
-        return bodies, m.group("task")
-    parts = [p for part in re.split(r"\s*;\s*", s.rstrip(" :")) for p in split_at_heads(part)]
-    if parts and all(_is_body_phrase(p) for p in parts):
-        return split_body_list(s), None
-    return [], None
+        return split_body_list(head_part), task
+    bodies, stop = body_list_at(s, 0)
+    mk = _rx("lead.marker").match(s, stop) if bodies else None
+    if not mk:
+        return [], None
+    names = list(dict.fromkeys(b.name for b in bodies))
+    rest = s[mk.end():].strip()
+    return names, (None if not rest or rest.endswith(":") else s[mk.start("marker"):])
 
 
 def _doer_at(text: str, block: Block) -> list[BodySpan]:
@@ -181,6 +191,7 @@ def _item_obligations(doc: Doc, item: Section, children: list[Section], lead: li
                       content_start: int) -> list[Obligation]:
     """Obligations of one body heading: its bullets, or its paragraphs."""
     text = doc.text
+    closing = _rx("closing.formula")
     if children:
         blocks = [Block(c.start, c.end, "-") for c in children]
         intro = _blocks(text, content_start, children[0].start)
@@ -188,6 +199,8 @@ def _item_obligations(doc: Doc, item: Section, children: list[Section], lead: li
         blocks = _merge_sub_bullets(_blocks(text, content_start, item.end))
         first = next((i for i, b in enumerate(blocks) if b.marker), len(blocks))
         intro, blocks = blocks[:first], blocks[first:]
+    intro = [b for b in intro if not closing.search(text[b.start:b.end])]
+    blocks = [b for b in blocks if not closing.search(text[b.start:b.end])]
     out = [_make(doc, b.start, b.end, lead) for b in intro
            if blocks and text[b.start:b.end].rstrip()[-1:] != ":"]
     if blocks:
@@ -203,6 +216,17 @@ def _item_obligations(doc: Doc, item: Section, children: list[Section], lead: li
     return [_make(doc, p.start, p.end, [b.name for b in d] if d else rest) for p, d in zip(paras, doers, strict=True)]
 
 
+def _loose(doc: Doc, start: int, end: int) -> tuple[list[Obligation], list[tuple[int, int]]]:
+    """Bullets naming their doer before a colon ('- Sở Tài chính: bố trí kinh phí') outside body headings."""
+    out, covered = [], []
+    for b in _blocks(doc.text, start, end):
+        lead, inline = heading_bodies(re.sub(r"^\s*[-–+•*]\s*", "", doc.text[b.start:b.end]))
+        if lead and inline:
+            out.append(_make(doc, b.start, b.end, lead, inline))
+            covered.append((b.start, b.end))
+    return out, covered
+
+
 def _implementation(doc: Doc, sec: Section, sections: list[Section]) -> tuple[list[Obligation], list[tuple[int, int]]]:
     """Obligations under the body headings of an implementation section, and the spans they cover."""
     text = doc.text
@@ -215,10 +239,9 @@ def _implementation(doc: Doc, sec: Section, sections: list[Section]) -> tuple[li
         lead, inline = heading_bodies(text[item.start:line_end])
         grandkids = [s for s in sections if s.level == item.level + 1 and item.start < s.start < item.end]
         if not lead:
-            if grandkids:
-                sub, cov = _implementation(doc, item, sections)
-                out += sub
-                covered += cov
+            sub, cov = _implementation(doc, item, sections) if grandkids else _loose(doc, line_end, item.end)
+            out += sub
+            covered += cov
             continue
         if inline:
             istart = text.index(inline.strip()[:20], item.start)
@@ -226,11 +249,10 @@ def _implementation(doc: Doc, sec: Section, sections: list[Section]) -> tuple[li
         out += _item_obligations(doc, item, grandkids, lead, line_end)
         covered.append((item.start, item.end))
     if not kids:
-        for b in _blocks(text, text.find("\n", sec.start) + 1, sec.end):
-            lead, inline = heading_bodies(text[b.start:b.end])
-            if lead and inline:
-                out.append(_make(doc, b.start, b.end, lead, inline))
-                covered.append((b.start, b.end))
+        body_start = text.find("\n", sec.start)
+        sub, cov = _loose(doc, body_start if 0 <= body_start < sec.end else sec.end, sec.end)
+        out += sub
+        covered += cov
     return out, covered
 
 
@@ -275,7 +297,8 @@ def _sentence_obligations(doc: Doc, start: int, end: int) -> list[Obligation]:
                 hits.append((lead_start if hits else s, leads, m))
         for k, (hs, leads, m) in enumerate(hits):
             he = hits[k + 1][0] if k + 1 < len(hits) else e
-            task = text[m.start("marker"):he]
+            passive = re.search(r"(?:\(|\bdo)\s*$", text[s:leads[0].start])
+            task = text[hs:he] if passive else text[m.start("marker"):he]
             task = re.sub(r"^(?:có|chịu)\s+trách\s+nhiệm\s+", "", task.strip())
             names = list(dict.fromkeys(b.name for b in leads))
             ob = _make(doc, hs, he, names, task)
@@ -307,11 +330,13 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
     impl_rx = _rx("section.implementation")
     out: list[Obligation] = []
     covered: list[tuple[int, int]] = []
-    for sec in sections:
-        if impl_rx.search(sec.title) and not any(a <= sec.start < b for a, b in covered):
+    done: list[tuple[int, int]] = []
+    for sec in sorted(sections, key=lambda s: (s.start, s.level)):
+        if impl_rx.search(sec.title) and not any(a <= sec.start < b for a, b in done):
             obls, cov = _implementation(doc, sec, sections)
             out += obls
             covered += cov
+            done.append((sec.start, sec.end))
     table_obls, table_spans = appendix_obligations(text)
     out += table_obls
     covered += table_spans
