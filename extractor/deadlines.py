@@ -66,16 +66,11 @@ def _clause_initial(text: str, start: int) -> bool:
     return not before or before[-1] in _CLAUSE_END + "("
 
 
-def _sentence_final(text: str, end: int) -> bool:
-    rest = text[end:]
-    return not rest.strip() or bool(re.match(r"\s*(?:\.(?!\.)|\n|$)", rest))
-
-
 def _noun_modifier(text: str, m: re.Match[str], rule: Rule) -> bool:
     """True when the phrase describes a noun before it instead of timing the task."""
     data = _rules().data
     first = m.group(0).strip().split()[0].lower() if m.group(0).strip() else ""
-    if first in data["adverbial_preps"] or _clause_initial(text, m.start()) or _sentence_final(text, m.end()):
+    if first in data["adverbial_preps"] or _clause_initial(text, m.start()):
         return False
     clause = re.split(r"[;.:\n]", text[: m.start()])[-1]
     words = clause.lower().split()[-int(rule.get("noun_window", data["noun_window"])):]

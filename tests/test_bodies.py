@@ -1,0 +1,92 @@
+"""Body names: abbreviations, near-miss spellings, distributed list headings, bodies in running text."""
+
+import pytest
+
+from extractor.bodies import body_list_at, canonical_body, find_bodies, is_collective, split_body_list
+
+
+@pytest.mark.parametrize("written,want", [
+    ("Sở KH&CN", "Sở Khoa học và Công nghệ"),
+    ("Sở KHCN", "Sở Khoa học và Công nghệ"),
+    ("Sở Thông tin & Truyền thông", "Sở Thông tin và Truyền thông"),
+    ("Sở Lao động- Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội"),
+    ("Phòng Văn hóa Thông tin", "Phòng Văn hóa và Thông tin"),
+    ("Liên minh Hợp tác tỉnh", "Liên minh Hợp tác xã tỉnh"),
+    ("Liên minh HTX tỉnh", "Liên minh Hợp tác xã tỉnh"),
+    ("sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ"),
+    ("Sở khoa học và Công nghệ", "Sở Khoa học và Công nghệ"),
+    ("Chi cục TCĐLCL", "Chi cục Tiêu chuẩn Đo lường Chất lượng"),
+    ("Tổng cục TCĐLCL", "Tổng cục Tiêu chuẩn Đo lường Chất lượng"),
+    ("UBND tỉnh", "Ủy ban nhân dân tỉnh"),
+    ("Phòng Tài chính-Kế hoạch", "Phòng Tài chính - Kế hoạch"),
+    ("Hiệp hội DN tỉnh", "Hiệp hội doanh nghiệp tỉnh"),
+    ("BQL các khu CN tỉnh", "Ban Quản lý các khu công nghiệp tỉnh"),
+    ("Đài Truyền thanh thành phố", "Đài Truyền thanh thành phố"),
+    ("Hội Doanh nhân trẻ Thuận An", "Hội Doanh nhân trẻ Thuận An"),
+    ("Sở Khoa học và Công nghệ Bình Dương", "Sở Khoa học và Công nghệ"),
+    ("Ủy ban nhân dân các huyện, thị xã, thành phố", "Ủy ban nhân dân các huyện, thị xã, thành phố"),
+    ("Sở Khoa học và Công nghệ (cơ quan thường trực)", "Sở Khoa học và Công nghệ"),
+    ("Sở Nội vụ", "Sở Nội vụ"),
+])
+def test_canonical_body(written, want):
+    assert canonical_body(written) == want
+
+
+@pytest.mark.parametrize("name", [
+    "Các đơn vị liên quan", "các sở, ban, ngành liên quan", "các phòng, ban", "tổ chức có liên quan",
+    "Các doanh nghiệp, cá nhân có hoạt động sản xuất", "các Sở, ngành trong tỉnh",
+])
+def test_collective_bodies_kept_as_written(name):
+    assert is_collective(name)
+    assert canonical_body(name) == name
+
+
+@pytest.mark.parametrize("heading,want", [
+    ("Các sở: Công Thương, Nông nghiệp và Phát triển nông thôn, Xây dựng, Giao thông vận tải, Văn hóa, Thể thao "
+     "và Du lịch, Thông tin và Truyền thông, Y tế, Giáo dục và Đào tạo, Lao động - Thương binh và Xã hội trong "
+     "phạm vi thẩm quyền có trách nhiệm:",
+     ["Sở Công Thương", "Sở Nông nghiệp và Phát triển nông thôn", "Sở Xây dựng", "Sở Giao thông vận tải",
+      "Sở Văn hóa, Thể thao và Du lịch", "Sở Thông tin và Truyền thông", "Sở Y tế", "Sở Giáo dục và Đào tạo",
+      "Sở Lao động - Thương binh và Xã hội"]),
+    ("Các Phòng: Quản lý Đô thị; Y tế; Lao động Thương binh và Xã hội; Giáo dục và Đào tạo; Tài nguyên và Môi "
+     "trường; Nội vụ",
+     ["Phòng Quản lý Đô thị", "Phòng Y tế", "Phòng Lao động - Thương binh và Xã hội", "Phòng Giáo dục và Đào tạo",
+      "Phòng Tài nguyên và Môi trường", "Phòng Nội vụ"]),
+    ("Ban Quản lý các khu công nghiệp tỉnh, Liên minh Hợp tác tỉnh, Hiệp hội doanh nghiệp tỉnh:",
+     ["Ban Quản lý các khu công nghiệp tỉnh", "Liên minh Hợp tác xã tỉnh", "Hiệp hội doanh nghiệp tỉnh"]),
+    ("Phòng Văn hóa Thông tin; Đài Truyền thanh thành phố", ["Phòng Văn hóa và Thông tin", "Đài Truyền thanh thành phố"]),
+    ("Các doanh nghiệp, cá nhân có hoạt động sản xuất; Hội Doanh nhân trẻ Thuận An",
+     ["Các doanh nghiệp, cá nhân có hoạt động sản xuất", "Hội Doanh nhân trẻ Thuận An"]),
+    ("Các sở, ngành, cơ quan, đơn vị liên quan:", ["Các sở, ngành, cơ quan, đơn vị liên quan"]),
+    ("Các sở: Tài chính, Xây dựng và Y tế", ["Sở Tài chính", "Sở Xây dựng", "Sở Y tế"]),
+    ("Sở KH&CN", ["Sở Khoa học và Công nghệ"]),
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh"]),
+])
+def test_split_body_list(heading, want):
+    assert split_body_list(heading) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Sở Khoa học và Công nghệ và các sở quản lý chuyên ngành, xây dựng các chương trình",
+     ["Sở Khoa học và Công nghệ", "các sở quản lý chuyên ngành"]),
+    ("Sở Tài chính và Sở khoa học và Công nghệ tổng hợp, cân đối",
+     ["Sở Tài chính", "Sở Khoa học và Công nghệ"]),
+    ("Sở Khoa học và Công nghệ, các Sở, ngành trong tỉnh và tổ chức có liên quan tổ chức các khóa tập huấn",
+     ["Sở Khoa học và Công nghệ", "các Sở, ngành trong tỉnh", "tổ chức có liên quan"]),
+    ("Phòng Kinh tế; các Sở, ngành liên quan tổ chức các hoạt động", ["Phòng Kinh tế", "các Sở, ngành liên quan"]),
+    ("các phòng, ban lồng ghép, triển khai", ["các phòng, ban"]),
+    ("các Sở, Ban, ngành liên quan tổ chức hướng dẫn", ["các Sở, Ban, ngành liên quan"]),
+    ("UBND các huyện, thị xã tổ chức", ["Ủy ban nhân dân các huyện, thị xã"]),
+    ("xây dựng các chương trình", []),
+])
+def test_body_list_in_running_text(text, want):
+    bodies, _ = body_list_at(text, 0)
+    assert [b.name for b in bodies] == want
+
+
+def test_find_bodies_spans_point_into_text():
+    text = "Chi cục Tiêu chuẩn Đo lường Chất lượng trực thuộc Sở KH&CN là cơ quan đầu mối"
+    found = find_bodies(text)
+    assert [b.name for b in found] == ["Chi cục Tiêu chuẩn Đo lường Chất lượng", "Sở Khoa học và Công nghệ"]
+    assert all(text[b.start:b.end] == b.text for b in found)

@@ -1,0 +1,75 @@
+"""Deadlines: each kind of time phrase, noun-phrase 'hằng năm', and the governing phrase of a bullet."""
+
+import pytest
+
+from extractor.deadlines import find_deadline, locate_deadline
+
+
+def _dl(text, cell=False):
+    d = find_deadline(text, cell=cell)
+    return None if d is None else (d.kind, d.start, d.end, d.date)
+
+
+@pytest.mark.parametrize("cell,want", [
+    ("Năm 2021", ("year", None, 2021, None)),
+    ("Năm 2021-2030", ("range", 2021, 2030, None)),
+    ("giai đoạn 2021 - 2025", ("range", 2021, 2025, None)),
+    ("2021-2025", ("range", 2021, 2025, None)),
+    ("2021 – 2025", ("range", 2021, 2025, None)),
+    ("Từ năm 2021", ("from", 2021, None, None)),
+    ("Hàng năm", ("recurring", None, None, None)),
+    ("Hằng năm", ("recurring", None, None, None)),
+    ("Định kỳ", ("recurring", None, None, None)),
+    ("Định kỳ hàng năm", ("recurring", None, None, None)),
+    ("Định kỳ hoặc đột xuất", ("recurring", None, None, None)),
+    ("Hằng quý", ("recurring", None, None, None)),
+    ("Hàng tháng", ("recurring", None, None, None)),
+    ("Thường xuyên", ("recurring", None, None, None)),
+    ("trước ngày 30/6/2022", ("date", None, None, "2022-06-30")),
+    ("trước ngày 30 tháng 6 năm 2022", ("date", None, None, "2022-06-30")),
+    ("31/12/2021", ("date", None, None, "2021-12-31")),
+    ("Quý IV/2021", ("date", None, None, "2021-12-31")),
+    ("quý III năm 2022", ("date", None, None, "2022-09-30")),
+    ("Tháng 6/2022", ("date", None, None, "2022-06-30")),
+    ("cuối năm 2025", ("year", None, 2025, None)),
+    ("trong năm 2022", ("year", None, 2022, None)),
+    ("đến năm 2025", ("year", None, 2025, None)),
+    ("Từ năm 2021 đến năm 2025", ("range", 2021, 2025, None)),
+])
+def test_time_cell_kinds(cell, want):
+    assert _dl(cell, cell=True) == want
+
+
+@pytest.mark.parametrize("text,phrase", [
+    # 'hằng năm' describing the tasks is no deadline; the later 'Định kỳ báo cáo' is
+    ("Chủ trì, phối hợp với các sở, ban, ngành liên quan triển khai kế hoạch; lồng ghép, triển khai các nhiệm vụ "
+     "khoa học và công nghệ hằng năm; hướng dẫn thực hiện các văn bản. Định kỳ báo cáo kết quả thực hiện kế hoạch "
+     "theo quy định.", "Định kỳ"),
+    ("Chủ trì, phối hợp với các phòng, ban lồng ghép, triển khai các nhiệm vụ khoa học và công nghệ hàng năm để hỗ "
+     "trợ doanh nghiệp nâng cao năng suất trên nền tảng khoa học, công nghệ và đổi mới sáng tạo từ năm 2021.",
+     "từ năm 2021"),
+    ("Hằng năm, căn cứ vào nội dung kế hoạch được phê duyệt, Sở Khoa học và Công nghệ có trách nhiệm tổng hợp",
+     "Hằng năm"),
+    ("Chủ trì, phối hợp với Sở Khoa học và Công nghệ sử dụng, khai thác dữ liệu; định kỳ hàng năm cập nhật, bổ sung "
+     "thông tin, dữ liệu.", "định kỳ hàng năm"),
+    ("Tham mưu tổ chức sơ kết, tổng kết việc thực hiện Kế hoạch. Định kỳ hoặc đột xuất tổng hợp, báo cáo Sở Khoa "
+     "học và Công nghệ", "Định kỳ hoặc đột xuất"),
+    ("Hàng năm phối hợp với Phòng Kinh tế xây dựng các chương trình truyền thông", "Hàng năm"),
+    ("tổ chức các hoạt động tôn vinh, khen thưởng tập thể trong cộng đồng doanh nghiệp hằng năm.", "hằng năm"),
+    ("Xây dựng kế hoạch của địa phương, hoàn thành trong Quý III/2021.", "trong Quý III/2021"),
+])
+def test_governing_phrase(text, phrase):
+    hit = locate_deadline(text)
+    assert hit is not None and hit.deadline.text == phrase
+    assert text[hit.start:hit.end] == phrase
+
+
+@pytest.mark.parametrize("text", [
+    "lồng ghép, triển khai các nhiệm vụ khoa học và công nghệ hằng năm; hướng dẫn thực hiện",
+    "Ban hành các kế hoạch đưa vào sử dụng các dự án của Đề án xây dựng mô hình đô thị thông minh giai đoạn "
+    "2019-2021 định hướng đến năm 2025 và xây dựng chính quyền điện tử",
+    "Triển khai Kế hoạch số 4363/KH-UBND ngày 07/9/2020 của UBND tỉnh",
+    "Tham mưu Ủy ban nhân dân tỉnh cân đối, bố trí kinh phí để thực hiện các nhiệm vụ của kế hoạch",
+])
+def test_no_deadline(text):
+    assert find_deadline(text) is None

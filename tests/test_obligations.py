@@ -1,0 +1,262 @@
+"""Obligations on small documents built from real corpus phrases, and whole-document checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.appendix import find_tables, table_obligations
+from extractor.document import Doc
+from extractor.obligations import extract_obligations, heading_bodies
+from extractor.structure import find_sections
+
+
+def _obls(text: str):
+    doc = Doc(text)
+    doc.sections = find_sections(text)
+    obls = extract_obligations(doc)
+    for o in obls:
+        assert text[o.span[0]:o.span[1]] == o.quote
+    return obls
+
+
+PLAN = """KẾ HOẠCH
+
+II. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU
+
+1. Phát triển hoạt động nghiên cứu
+
+- Phối hợp với các đơn vị liên quan tổ chức các chương trình, khóa đào tạo về các giải pháp nâng cao năng suất.
+
+III. KINH PHÍ THỰC HIỆN
+
+2. Hằng năm, căn cứ vào nội dung kế hoạch được phê duyệt, Sở Khoa học và Công nghệ có trách nhiệm tổng hợp, lập dự toán nguồn ngân sách sự nghiệp khoa học gửi Sở Tài chính thẩm định, trình Ủy ban nhân dân tỉnh theo quy định.
+
+IV. TỔ CHỨC THỰC HIỆN
+
+1. Sở Khoa học và Công nghệ:
+
+- Là cơ quan thường trực giúp Ủy ban nhân dân tỉnh quản lý nhà nước về hoạt động năng suất, chủ trì xây dựng kế hoạch.
+
+- Chủ trì, phối hợp với các sở, ban, ngành liên quan triển khai kế hoạch; lồng ghép, triển khai các nhiệm vụ khoa học và công nghệ hằng năm. Định kỳ báo cáo kết quả thực hiện kế hoạch theo quy định.
+
+2. Các sở: Công Thương, Xây dựng, Văn hóa, Thể thao và Du lịch trong phạm vi thẩm quyền có trách nhiệm:
+
+Phối hợp với Sở Khoa học và Công nghệ và các sở quản lý chuyên ngành, xây dựng các chương trình truyền thông. Tham mưu, đề xuất với Ủy ban nhân dân tỉnh triển khai các nội dung của kế hoạch.
+
+3. Sở Kế hoạch và Đầu tư:
+
+Chủ trì, phối hợp với Sở Tài chính và Sở khoa học và Công nghệ tổng hợp, cân đối đảm bảo các nguồn lực.
+
+4. Ban Quản lý các khu công nghiệp tỉnh, Liên minh Hợp tác tỉnh, Hiệp hội doanh nghiệp tỉnh:
+
+- Phối hợp triển khai thực hiện nội dung nâng cao năng suất trong các hợp tác xã, làng nghề.
+
+- Cung cấp thông tin về nhu cầu đào tạo cho Sở Khoa học và Công nghệ để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.
+
+5. Các doanh nghiệp, cá nhân có hoạt động sản xuất; Hội Doanh nhân trẻ Thuận An
+
+Hội Doanh nhân trẻ Thuận An phối hợp với Phòng Kinh tế; các Sở, ngành liên quan tổ chức các hoạt động tôn vinh trong cộng đồng doanh nghiệp hằng năm.
+
+Tích cực, chủ động trong việc áp dụng hệ thống quản lý, áp dụng công cụ cải tiến năng suất.
+
+Trên đây là Kế hoạch nâng cao năng suất. Yêu cầu Thủ trưởng các sở, ban, ngành nghiêm túc triển khai thực hiện.
+
+Nơi nhận:
+- Bộ Khoa học và Công nghệ;
+- Sở Tài chính chủ trì;
+"""
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return _obls(PLAN)
+
+
+def _find(obls, words):
+    hits = [o for o in obls if words in o.task]
+    assert len(hits) == 1, f"{words!r}: {[o.task for o in obls]}"
+    return hits[0]
+
+
+def test_plan_count(plan):
+    assert len(plan) == 9
+
+
+def test_task_list_without_lead_is_no_obligation(plan):
+    assert not [o for o in plan if "khóa đào tạo" in o.task]
+
+
+def test_lead_sentence_in_funding_section(plan):
+    o = _find(plan, "lập dự toán")
+    assert o.lead == ["Sở Khoa học và Công nghệ"] and o.support == []
+    assert o.deadline.kind == "recurring" and o.deadline.text == "Hằng năm"
+    assert o.task.startswith("tổng hợp, lập dự toán")
+
+
+def test_bullets_under_body_heading(plan):
+    o = _find(plan, "Là cơ quan thường trực")
+    assert o.lead == ["Sở Khoa học và Công nghệ"] and o.deadline is None
+    o = _find(plan, "lồng ghép")
+    assert o.support == ["các sở, ban, ngành liên quan"]
+    assert o.deadline.text == "Định kỳ"
+
+
+def test_distributed_list_heading_and_support(plan):
+    o = _find(plan, "chương trình truyền thông")
+    assert o.lead == ["Sở Công Thương", "Sở Xây dựng", "Sở Văn hóa, Thể thao và Du lịch"]
+    assert o.support == ["Sở Khoa học và Công nghệ", "các sở quản lý chuyên ngành"]
+
+
+def test_two_supports_joined_by_va(plan):
+    assert _find(plan, "cân đối").support == ["Sở Tài chính", "Sở Khoa học và Công nghệ"]
+
+
+def test_addressed_bodies_are_not_support(plan):
+    o = _find(plan, "Cung cấp thông tin")
+    assert o.lead == ["Ban Quản lý các khu công nghiệp tỉnh", "Liên minh Hợp tác xã tỉnh", "Hiệp hội doanh nghiệp tỉnh"]
+    assert o.support == []
+
+
+def test_paragraphs_naming_different_doers(plan):
+    o = _find(plan, "tôn vinh")
+    assert o.lead == ["Hội Doanh nhân trẻ Thuận An"]
+    assert o.support == ["Phòng Kinh tế", "các Sở, ngành liên quan"]
+    assert o.deadline.kind == "recurring"
+    o = _find(plan, "Tích cực")
+    assert o.lead == ["Các doanh nghiệp, cá nhân có hoạt động sản xuất"]
+
+
+def test_closing_and_distribution_list_skipped(plan):
+    assert not [o for o in plan if "nghiêm túc" in o.task or "Trên đây" in o.task]
+    assert not [o for o in plan if o.span[0] > PLAN.index("Nơi nhận")]
+
+
+def test_sections_recorded(plan):
+    assert _find(plan, "Là cơ quan thường trực").section == "IV.1"
+
+
+@pytest.mark.parametrize("line,lead,task", [
+    ("1. Sở Khoa học và Công nghệ:", ["Sở Khoa học và Công nghệ"], None),
+    ("1. Phòng Kinh tế", ["Phòng Kinh tế"], None),
+    ("3. Phòng Tài chính - Kế hoạch", ["Phòng Tài chính - Kế hoạch"], None),
+    ("7. Ủy ban nhân dân các huyện, thị xã, thành phố:", ["Ủy ban nhân dân các huyện, thị xã, thành phố"], None),
+    ("b) Sở Tài chính: Bố trí kinh phí thực hiện Kế hoạch.", ["Sở Tài chính"], "Bố trí kinh phí thực hiện Kế hoạch."),
+    ("6. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], None),
+    ("a) Sở Khoa học và Công nghệ là cơ quan thường trực, có trách nhiệm:", ["Sở Khoa học và Công nghệ"], None),
+    ("1. Trách nhiệm của các sở, ngành", [], None),
+    ("2. Mục tiêu cụ thể", [], None),
+])
+def test_heading_bodies(line, lead, task):
+    assert heading_bodies(line) == (lead, task)
+
+
+NEWS = ("Sở Khoa học và Công nghệ chủ trì, phối hợp với các Sở, Ban, ngành liên quan tổ chức hướng dẫn, đôn đốc, "
+        "kiểm tra việc thực hiện Kế hoạch; Chi cục Tiêu chuẩn Đo lường Chất lượng trực thuộc Sở Khoa học và Công "
+        "nghệ là cơ quan đầu mối theo dõi, tổng hợp tình hình triển khai thực hiện Kế hoạch.\n\n"
+        "Sở KH&CN sẽ trình UBND tỉnh Kế hoạch này để triển khai ngay Quyết định 36/QĐ-TTg. "
+        "Tổng cục sẽ phối hợp và giúp đỡ Quảng Ninh trong quá trình triển khai thực hiện.\n")
+
+
+def test_news_lead_sentences_and_intent():
+    obls = _obls(NEWS)
+    assert [o.lead for o in obls] == [["Sở Khoa học và Công nghệ"], ["Chi cục Tiêu chuẩn Đo lường Chất lượng"]]
+    assert obls[0].support == ["các Sở, Ban, ngành liên quan"]
+    assert obls[1].task.startswith("là cơ quan đầu mối")
+
+
+@pytest.mark.parametrize("text", [
+    "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Khoa học và Công nghệ chịu trách nhiệm thi hành Quyết định này./.",
+    "Trong quá trình thực hiện nếu có khó khăn, vướng mắc đề nghị cơ quan, đơn vị kịp thời báo cáo về Phòng Kinh tế.",
+    "Ông Hoàng Bá Nam, Giám đốc Sở KH&CN khẳng định, Quảng Ninh sẵn sàng thực hiện Quyết định 36/QĐ-TTg.",
+])
+def test_not_obligations(text):
+    assert _obls(text) == []
+
+
+def test_assignment_in_decision_article():
+    obls = _obls("Điều 2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ban, ngành, Ủy ban nhân dân "
+                 "các huyện, thành, thị tổ chức triển khai thực hiện Kế hoạch.\n")
+    assert len(obls) == 1 and obls[0].lead == ["Sở Khoa học và Công nghệ"]
+    assert obls[0].support == ["các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành, thị"]
+
+
+TABLE = """PHỤ LỤC
+
+Stt
+
+Nội dung, nhiệm vụ
+
+Thời gian
+
+Đơn vị chủ trì
+
+Đơn vị phối hợp
+
+1
+
+Tuyên truyền, giới thiệu nội dung của Kế hoạch và các văn bản liên quan
+
+Năm 2021
+
+Sở KH&CN
+
+Các đơn vị liên quan
+
+2
+
+- ng dụng công nghệ số, tự động hóa.
+
+- ng dụng thương mại điện tử trong việc quảng bá và tiêu thụ sản phẩm.
+
+Năm 2021-2030
+
+Sở Thông tin & Truyền thông
+
+Các đơn vị liên quan
+
+3
+
+Tuyên truyền triển khai các chương trình đào tạo
+
+Hàng năm
+
+Sở Lao động- Thương binh và Xã hội
+
+Các đơn vị liên quan
+"""
+
+
+def test_table_rows():
+    tables = find_tables(TABLE)
+    assert len(tables) == 1 and tables[0].columns == ["number", "task", "time", "lead", "support"]
+    rows = table_obligations(TABLE, tables[0])
+    assert [o.lead for o in rows] == [["Sở Khoa học và Công nghệ"], ["Sở Thông tin và Truyền thông"],
+                                      ["Sở Lao động - Thương binh và Xã hội"]]
+    assert [o.deadline.kind for o in rows] == ["year", "range", "recurring"]
+    assert all(o.support == ["Các đơn vị liên quan"] for o in rows)
+    assert "thương mại điện tử" in rows[1].task  # one row, however many dashes
+    assert all(TABLE[o.span[0]:o.span[1]] == o.quote for o in rows)
+
+
+def test_table_columns_in_another_order():
+    text = ("TT\n\nNhiệm vụ\n\nCơ quan chủ trì\n\nCơ quan phối hợp\n\nThời gian hoàn thành\n\nSản phẩm\n\n"
+            "I\n\nNhóm nhiệm vụ tuyên truyền\n\n1\n\nTuyên truyền Kế hoạch\n\nSở Thông tin và Truyền thông\n\n"
+            "Sở KH&CN\n\nQuý IV/2021\n\nTin, bài\n")
+    rows = table_obligations(text, find_tables(text)[0])
+    assert len(rows) == 1
+    assert rows[0].lead == ["Sở Thông tin và Truyền thông"] and rows[0].support == ["Sở Khoa học và Công nghệ"]
+    assert rows[0].deadline.date == "2021-12-31"
+
+
+# ---------------------------------------------------------------- whole documents
+
+
+def test_whole_documents_spans_and_roles(txt_records):
+    for rec in txt_records.values():
+        for o in rec["obligations"]:
+            assert rec["text"][o["span"][0]:o["span"][1]] == o["quote"]
+            assert o["lead"], o
+    assert txt_records["news-quang-ninh-36-2021"]["obligations"] == []
+    yb = txt_records["yen-bai-114-kh-ubnd-2021"]["obligations"]
+    assert len(yb) == 22
+    assert sum(1 for o in yb if o["section"] == "PL") == 11
