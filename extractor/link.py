@@ -1,10 +1,145 @@
-"""Link: the parent a document implements and its chain up to the national root."""
+"""Link: the parent a document implements and its chain up to the national root.
+
+Known documents come from rules/registry.yaml, optionally extended by the caller (e.g. an index of
+the corpus records, see `registry_from_records`). Local numbers such as 114/KH-UBND repeat across
+provinces, so a registry entry is only used when the issuers agree or the number is national.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
 from .document import Doc
+from .meta import issuer_from_number
 from .record import Parent, Reference
+from .rules import load_rules
+from .vntext import fold
+
+_LEVEL_RANK = {"national": 0, "province": 1, "district": 2, "commune": 3}
+_MAX_CHAIN = 12
 
 
-def find_parent(doc: Doc, references: list[Reference]) -> Parent | None:
+def bundled_registry() -> list[dict[str, Any]]:
+    """The registry entries shipped in rules/registry.yaml."""
+    return list(load_rules("registry").data.get("documents") or [])
+
+
+def registry_from_records(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Registry entries from extracted records (their meta and parent), to pass to `find_parent`."""
+    out = []
+    for rec in records:
+        meta = rec.get("meta") or {}
+        if not meta.get("number"):
+            continue
+        parent = rec.get("parent") or {}
+        out.append({"number": meta["number"], "doc_type": meta.get("doc_type"), "date": meta.get("date"),
+                    "issuer": meta.get("issuer"), "title": meta.get("title"), "level": meta.get("level"),
+                    "place": meta.get("place"), "implements": parent.get("number")})
+    return out
+
+
+def _entries(registry: Iterable[Mapping[str, Any]] | Mapping[str, Mapping[str, Any]] | None) -> list[dict]:
+    extra: list[dict] = []
+    if isinstance(registry, Mapping):
+        extra = [dict(v, number=v.get("number", k)) for k, v in registry.items()]
+    elif registry is not None:
+        extra = [dict(v) for v in registry]
+    return extra + bundled_registry()  # caller's entries first: they win
+
+
+def is_national_number(number: str | None) -> bool:
+    """True when the number's issuer code names a national body (TTg, CP, BKHCN, /TW)."""
+    return bool(number) and issuer_from_number(number) is not None
+
+
+def _same_issuer(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    norm = [re.sub(r"\bubnd\b", "uy ban nhan dan", fold(x)) for x in (a, b)]
+    return " ".join(norm[0].split()) == " ".join(norm[1].split())
+
+
+def _lookup(entries: list[dict], number: str | None, issuer: str | None) -> dict | None:
+    """The registry entry for a number, when it is national or its issuer agrees."""
+    if not number:
+        return None
+    hits = [e for e in entries if e.get("number") == number]
+    for e in hits:
+        if _same_issuer(e.get("issuer"), issuer):
+            return e
+    if hits and is_national_number(number):
+        return hits[0]
     return None
+
+
+def issuer_level(issuer: str | None, number: str | None = None) -> str | None:
+    """Level of an issuing body: national for Thủ tướng / Bộ / Trung ương, else by its locality word."""
+    if number and is_national_number(number) and not issuer:
+        return "national"
+    if not issuer:
+        return None
+    f = fold(issuer)
+    if re.search(r"\b(xa|phuong|thi tran)\b", f):
+        return "commune"
+    if re.search(r"\b(huyen|thi xa|quan)\b", f):
+        return "district"
+    if re.search(r"\bthanh pho\b", f):
+        return "province" if re.search(r"ha noi|ho chi minh|hai phong|da nang|can tho", f) else "district"
+    if re.search(r"\btinh\b", f):
+        return "province"
+    return "national" if re.match(r"(thu tuong|chinh phu|quoc hoi|bo |ban |tong cuc|van phong chinh phu)", f) else None
+
+
+def _ref_level(ref: Reference, entries: list[dict]) -> int:
+    level = issuer_level(ref.issuer, ref.number)
+    if level is None:
+        entry = _lookup(entries, ref.number, ref.issuer)
+        level = entry.get("level") if entry else None
+    return _LEVEL_RANK.get(level or "", 1)
+
+
+def _chain(first: Reference, others: list[Reference], entries: list[dict]) -> list[str]:
+    """Ancestors, nearest first: the parent, then what the registry says each one implements."""
+    chain = [first.number] if first.number else []
+    issuer = first.issuer
+    number = first.number
+    while number and len(chain) < _MAX_CHAIN:
+        entry = _lookup(entries, number, issuer)
+        nxt = entry.get("implements") if entry else None
+        if not nxt or nxt in chain:
+            break
+        chain.append(nxt)
+        number, issuer = nxt, None
+    for ref in others:  # other implemented documents of higher level, when the registry stops short
+        if ref.number and ref.number not in chain:
+            chain.append(ref.number)
+    return chain
+
+
+def _news_subject(references: list[Reference]) -> Reference | None:
+    """The document a news article reports on: the numbered one it names most often."""
+    numbered = [r for r in references if r.number]
+    if not numbered:
+        return None
+    return max(numbered, key=lambda r: (len(r.mentions), -r.mentions[0].span[0] if r.mentions else 0))
+
+
+def find_parent(doc: Doc, references: list[Reference],
+                registry: Iterable[Mapping[str, Any]] | Mapping[str, Mapping[str, Any]] | None = None,
+                ) -> Parent | None:
+    """The document this one directly implements (the most local one), with its chain of ancestors."""
+    entries = _entries(registry)
+    implemented = [r for r in references if r.relation == "implements" and (r.number or r.date)]
+    if not implemented and doc.meta.kind == "news":
+        subject = _news_subject(references)
+        implemented = [subject] if subject else []
+    if not implemented:
+        return None
+    ordered = sorted(implemented, key=lambda r: -_ref_level(r, entries))
+    best = ordered[0]
+    entry = _lookup(entries, best.number, best.issuer) or {}
+    return Parent(number=best.number, doc_type=best.doc_type or entry.get("doc_type"),
+                  date=best.date or entry.get("date"), issuer=best.issuer or entry.get("issuer"),
+                  chain=_chain(best, ordered[1:], entries))

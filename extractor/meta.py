@@ -310,12 +310,12 @@ def _news(doc: Doc) -> Meta:
             if iso:
                 dates.append((bool(clock.search(s)), headline_at is not None and i < headline_at, iso[0][2]))
     dates.sort(key=lambda t: (t[0], t[1]))
-    place = _main_province(doc.text, headline or "")
+    place = main_province(doc.text, headline or "")
     return Meta(kind="news", title=headline, date=dates[0][2] if dates else None,
                 level="province" if place else None, place=place)
 
 
-def _main_province(text: str, headline: str) -> str | None:
+def main_province(text: str, headline: str) -> str | None:
     """The province an article is about: the one named most (the headline counts triple)."""
     rx = re.compile(r"(?<!\w)(" + province_pattern() + r")(?!\w)")
     counts: Counter[str] = Counter()

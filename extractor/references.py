@@ -1,10 +1,385 @@
-"""References: the legal documents a text cites, merged per document, with every mention."""
+"""References: the legal documents a text cites, merged per document, with every mention.
+
+A citation is read as "<type word> số <number> ngày <date> của <issuer> <title>"; laws and Party
+resolutions cited by name and documents the text says were issued on a date are read too.
+Patterns live in rules/references.yaml; number and body helpers come from meta.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .abbrev import expand_abbreviations
 from .document import Doc
-from .record import Reference
+from .meta import (
+    canonical_number,
+    doc_type_from_number,
+    issuer_from_number,
+    main_province,
+    province_name,
+    province_pattern,
+    sector_name,
+)
+from .record import Mention, Reference
+from .rules import RuleFile, load_rules
+from .vntext import find_dates, fold
+
+_RANK = {"implements": 0, "basis": 1, "amends": 2, "replaces": 3, "cites": 4}
+_CONNECTOR = re.compile(r"^[\s,;]*(?:và|hoặc|cùng|,)?[\s,;]*$")
+_LOOKBACK = 400
+
+
+@dataclass
+class _Cite:
+    """One citation found in the text, before merging."""
+
+    start: int
+    end: int
+    head_end: int
+    doc_type: str | None
+    number: str | None
+    date: str | None = None
+    issuer: str | None = None
+    title: str | None = None
+    relation: str | None = None
+    key: tuple = field(default_factory=tuple)
+
+
+@dataclass
+class _Ctx:
+    """What the document says about itself that citations need (own number, locality, province)."""
+
+    number: str | None
+    doc_type: str | None
+    unit: str | None
+    place: str | None
+    province: str | None
+    opening_end: int
+    news: bool
+
+
+def _rf() -> RuleFile:
+    return load_rules("references")
+
+
+def _rx(rule_id: str) -> re.Pattern[str]:
+    return _rf().rule(rule_id).regex
+
+
+@lru_cache(maxsize=1)
+def _national_rx() -> re.Pattern[str]:
+    names = sorted(_rf().data["national_issuers"], key=len, reverse=True)
+    return re.compile("|".join(r"\s+".join(map(re.escape, n.split())) for n in names))
+
+
+@lru_cache(maxsize=1)
+def _province_rx() -> re.Pattern[str]:
+    return re.compile(r"\s+(" + province_pattern() + r")(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _name_rx() -> re.Pattern[str]:
+    word = _rf().fragments["name_word"]
+    return re.compile(rf"[ \t]+({word}(?:[ \t]+{word}){{0,3}})(?![\w])")
+
+
+def _context(doc: Doc) -> _Ctx:
+    m = doc.meta
+    unit = place = None
+    if m.issuer:
+        hit = re.search(r"\b(tỉnh|thành phố|thị xã|huyện|quận|xã|phường|thị trấn)\s+(.+)$", m.issuer)
+        if hit:
+            unit, place = hit.group(1), hit.group(2)
+    province = m.place if m.level == "province" else main_province(doc.text, "")
+    news = m.kind == "news"
+    if news:
+        opening = 0
+    elif doc.sections:
+        opening = doc.sections[0].start
+    else:
+        bullet = re.search(r"^\s*[-+•]\s", doc.text, re.MULTILINE)
+        opening = bullet.start() if bullet else len(doc.text)
+    return _Ctx(m.number, m.doc_type, unit, place, province, opening, news)
+
+
+# ---------------------------------------------------------------- issuers
+
+
+def _local_name(text: str, pos: int, unit: str) -> tuple[int, str | None]:
+    """The place name after a locality word at `pos` ('tỉnh| Bình Dương'), or no name."""
+    if unit in ("tỉnh", "thành phố"):
+        m = _province_rx().match(text, pos)
+        if m:
+            return m.end(), province_name(m.group(1))
+    if unit == "tỉnh":
+        return pos, None
+    m = _name_rx().match(text, pos)
+    if m and m.group(1).split()[0] not in _rf().data["not_names"]:
+        return m.end(), " ".join(m.group(1).split())
+    return pos, None
+
+
+def _council(text: str, pos: int, ctx: _Ctx) -> tuple[int, str] | None:
+    m = _rx("ref.council").match(text[pos:pos + 60])
+    if not m:
+        return None
+    unit = " ".join(m.group("unit").split()).rstrip(".")
+    unit = "thành phố" if unit == "TP" else unit
+    end, name = _local_name(text, pos + m.end(), unit)
+    if name is None:
+        name = ctx.place if unit == ctx.unit else ctx.province if unit == "tỉnh" else None
+    body = expand_abbreviations(" ".join(m.group("body").split()))
+    return end, f"{body} {unit}" + (f" {name}" if name else "")
+
+
+def issuer_at(text: str, pos: int, ctx: _Ctx) -> tuple[int, str] | None:
+    """The issuing body named at `pos` (after 'của'), expanded, with its end offset."""
+    m = _national_rx().match(text, pos)
+    if m:
+        return m.end(), " ".join(m.group().split())
+    hit = _council(text, pos, ctx)
+    if hit:
+        return hit
+    m = re.compile(_rf().data["party_local"]).match(text, pos)
+    if m:
+        end, name = _local_name(text, m.end(), "tỉnh" if "Tỉnh" in m.group() else "")
+        return end, " ".join(m.group().split()) + (f" {name}" if name else "")
+    for head in _rf().data["body_heads"]:
+        if not text.startswith(head + " ", pos):
+            continue
+        start = pos + len(head) + 1
+        sector = sector_name(text[start:start + 60])
+        if sector:
+            end = start + len(sector)
+        else:
+            nm = _name_rx().match(text, start - 1)
+            if not nm:
+                return None
+            end, sector = nm.end(), nm.group(1)
+        name = f"{head} {sector}"
+        loc = re.match(r"\s+(tỉnh|thành phố|huyện|thị xã|quận)(?![\w])", text[end:end + 20])
+        if loc:
+            end2, place = _local_name(text, end + loc.end(), loc.group(1))
+            if place:
+                return end2, f"{name} {loc.group(1)} {place}"
+        if head not in ("Bộ", "Bộ trưởng Bộ", "Tổng cục", "Cục") and ctx.unit and ctx.place:
+            name = f"{name} {ctx.unit} {ctx.place}"
+        return end, name
+    return None
+
+
+def _issuer_text(s: str, ctx: _Ctx) -> str | None:
+    """Parse a whole phrase as an issuer ('UBND tỉnh Bình Dương'), or None."""
+    hit = issuer_at(s, 0, ctx)
+    return hit[1] if hit else None
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def _sentence(text: str, pos: int, stops: str = r".;\n") -> tuple[int, int]:
+    """Bounds of the sentence around `pos` (a '.' ends one only before a space or the end)."""
+    start = 0
+    for m in re.finditer(rf"[{stops}]", text[max(0, pos - _LOOKBACK):pos]):
+        ch = m.group()
+        if ch != "." or re.match(r"\.\s", text[max(0, pos - _LOOKBACK) + m.start():]):
+            start = max(0, pos - _LOOKBACK) + m.end()
+    end_m = re.compile(rf"\.(?=\s|$)|[{stops.replace('.', '')}]").search(text, pos)
+    return start, end_m.start() if end_m else len(text)
+
+
+# ---------------------------------------------------------------- finding citations
+
+
+def _numbered(doc: Doc, ctx: _Ctx) -> list[_Cite]:
+    text, out = doc.text, []
+    words = _rf().data["doc_type_words"]
+    for m in _rx("ref.number").finditer(text):
+        number = canonical_number(m.group())
+        if not number:
+            continue
+        before = text[max(0, m.start() - 80):m.start()]
+        lead = _rx("ref.lead").search(before)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if re.match(r"\s*S[ốo]\s*:?\s*$", text[line_start:m.start()]) or number == ctx.number:
+            continue
+        if lead is None and doc_type_from_number(number) is None:
+            continue
+        typ = lead.group("type") if lead else None
+        doc_type = words.get(" ".join(fold(typ).split())) if typ else doc_type_from_number(number)
+        start = m.start() - len(before) + lead.start() if lead and lead.group().strip() else m.start()
+        if (ctx.number is None and doc_type == ctx.doc_type
+                and _rx("ref.self_caption").search(text[max(0, start - 30):start])):
+            continue
+        c = _Cite(start, m.end(), m.end(), doc_type, number, key=("n", number))
+        _fill_after(text, c, ctx)
+        _fill_before(text, c, ctx)
+        out.append(c)
+    return out
+
+
+def _fill_after(text: str, c: _Cite, ctx: _Ctx) -> None:
+    """Date and issuer written after the number: 'ngày 11/01/2021 của Thủ tướng Chính phủ'."""
+    pos = c.end
+    for _ in range(2):
+        d = _rx("ref.date_after").match(text[pos:pos + 60])
+        if d and c.date is None:
+            found = find_dates("ngày " + d.group("date"))
+            c.date = found[0][2] if found else None
+            pos += d.end()
+        o = _rx("ref.of_issuer").match(text[pos:pos + 12])
+        if o and c.issuer is None:
+            hit = issuer_at(text, pos + o.end(), ctx)
+            if hit:
+                pos, c.issuer = hit
+    c.head_end = pos
+
+
+def _fill_before(text: str, c: _Cite, ctx: _Ctx) -> None:
+    """Issuer, date, title and relation that the sentence gives before the citation."""
+    s_start, _ = _sentence(text, c.start, r".\n")
+    prefix = text[s_start:c.start]
+    prop = _rx("ref.proposal").search(prefix)
+    if prop and c.issuer is None:
+        c.issuer = _issuer_text(prop.group("issuer"), ctx) or prop.group("issuer")
+        c.relation = "basis"
+    subj = _rx("ref.issued_by_subject").search(prefix)
+    if subj and c.issuer is None:
+        c.issuer = _issuer_text(subj.group("issuer"), ctx)
+        what = subj.group("what").strip(" ,")
+        if what and "ký" not in subj.group("verb"):
+            c.title = f"{' '.join(subj.group('verb').split())} {what}"
+    prog = _rx("ref.programme_before").search(prefix)
+    if prog and c.title is None:
+        c.title = " ".join(prog.group("prog").split())
+    ar = _rx("ref.amends_replaces").search(prefix)
+    if ar:
+        c.relation = "amends" if ar.group("amends") else "replaces"
+    if c.issuer is None:
+        c.issuer = issuer_from_number(c.number)
+    if c.date is None:
+        d = re.match(r"\s*[-+]?\s*Ngày\s+([^,]{6,30}),", prefix)
+        found = find_dates("ngày " + d.group(1)) if d else []
+        c.date = found[0][2] if found else None
+
+
+def _by_name(doc: Doc, ctx: _Ctx, taken: list[tuple[int, int]]) -> list[_Cite]:
+    """Laws and Party resolutions cited by name, and documents issued on a stated date."""
+    text, out = doc.text, []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < e and s < b for s, e in taken)
+
+    for m in _rx("ref.issued_on_date").finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        found = find_dates("ngày " + m.group("date"))
+        typ = _rf().data["doc_type_words"].get(" ".join(fold(m.group("type")).split()))
+        c = _Cite(m.start("type"), m.end("title"), m.end(), typ, None, found[0][2] if found else None,
+                  _issuer_text(m.group("issuer").strip(), ctx), " ".join(m.group("title").split()))
+        c.key = ("d", typ, c.date)
+        out.append(c)
+        taken.append((c.start, c.end))
+    for m in _rx("ref.law_by_name").finditer(text):
+        if not free(m.start(), m.end()) or re.search(r"dự\s+thảo\s+$", text[max(0, m.start() - 12):m.start()], re.I):
+            continue
+        title = " ".join(m.group("title").split())
+        c = _Cite(m.start(), m.end(), m.end(), "Bộ luật" if m.group("type").startswith("Bộ") else "Luật",
+                  None, issuer="Quốc hội", title=title, key=("l", fold(title)))
+        _fill_after(text, c, ctx)
+        c.issuer = "Quốc hội"
+        out.append(c)
+    for m in _rx("ref.party_resolution_by_name").finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        t = m.group("title")
+        issuer = ("Ban Chấp hành Trung ương Đảng" if "Trung ương" in t
+                  else "Đại hội đại biểu toàn quốc của Đảng" if "toàn quốc" in t else None)
+        dang_bo = re.search(r"Đảng\s+bộ\s+(tỉnh|thành phố|huyện|thị xã|quận)", t)
+        if dang_bo and issuer is None:
+            end, name = _local_name(text, m.start("title") + dang_bo.end(), dang_bo.group(1))
+            issuer = f"Đảng bộ {dang_bo.group(1)} {name or ctx.province or ''}".strip()
+        c = _Cite(m.start(), m.end(), m.end(), "Nghị quyết", None, issuer=issuer, key=("r", fold(" ".join(t.split()))))
+        c.head_end = m.start("title")
+        _fill_after_date_only(text, c)
+        out.append(c)
+    return out
+
+
+def _fill_after_date_only(text: str, c: _Cite) -> None:
+    d = _rx("ref.date_after").match(text[c.end:c.end + 60])
+    if d:
+        found = find_dates("ngày " + d.group("date"))
+        c.date = found[0][2] if found else None
+
+
+# ---------------------------------------------------------------- titles, relations, merging
+
+
+def _titles(text: str, cites: list[_Cite]) -> None:
+    """Title = the words after the citation head, up to the sentence end or the next citation."""
+    numbered = sorted((c for c in cites if c.number), key=lambda c: c.start)
+    for c in cites:
+        if c.title is not None and c.key[0] != "r":
+            continue
+        _, s_end = _sentence(text, c.head_end)
+        limit = s_end
+        for n in numbered:
+            if c.head_end <= n.start < limit:
+                gap = text[c.head_end:n.start]
+                limit = n.start if _CONNECTOR.match(gap) or c.key[0] == "r" else n.head_end
+                break
+        t = " ".join(text[c.head_end:limit].split()).strip(" ,;:.(")
+        t = re.sub(r"\s*\([^()]{1,40}\)$", "", t) if c.key[0] == "r" else t
+        c.title = t if len(t) >= 3 else None
+
+
+def _relations(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
+    """implements / basis in the opening by the clause trigger; nested citations and the rest cite."""
+    ordered = sorted(cites, key=lambda c: c.start)
+    for k, c in enumerate(ordered):
+        if c.relation is not None:
+            continue
+        c.relation = "cites"
+        if ctx.news or c.start >= ctx.opening_end:
+            continue
+        s_start, _ = _sentence(text, c.start, r".\n")
+        trig = _rx("ref.relation_opening").match(text[s_start:c.start])
+        if not trig:
+            continue
+        prev = [p for p in ordered[:k] if p.start >= s_start]
+        if prev and not _CONNECTOR.match(text[prev[-1].head_end:c.start]):
+            if not re.fullmatch(r"[^;]*;\s*", text[prev[-1].head_end:c.start]):
+                continue
+        c.relation = "basis" if trig.group("basis") else "implements"
+
+
+def _merge(text: str, cites: list[_Cite]) -> list[Reference]:
+    refs: dict[tuple, Reference] = {}
+    for c in sorted(cites, key=lambda c: c.start):
+        mention = Mention([c.start, c.end], text[c.start:c.end])
+        r = refs.get(c.key)
+        if r is None:
+            refs[c.key] = Reference(c.doc_type, c.number, c.date, c.issuer, c.title, c.relation or "cites", [mention])
+            continue
+        r.mentions.append(mention)
+        r.date = r.date or c.date
+        r.issuer = r.issuer or c.issuer
+        r.title = r.title or c.title
+        r.doc_type = r.doc_type or c.doc_type
+        if _RANK.get(c.relation or "cites", 4) < _RANK.get(r.relation, 4):
+            r.relation = c.relation or "cites"
+    return list(refs.values())
 
 
 def extract_references(doc: Doc) -> list[Reference]:
-    return []
+    """Every distinct document the text cites, with all its mentions (not the document itself)."""
+    ctx = _context(doc)
+    cites = _numbered(doc, ctx)
+    cites += _by_name(doc, ctx, [(c.start, c.end) for c in cites])
+    _titles(doc.text, cites)
+    _relations(doc.text, cites, ctx)
+    return _merge(doc.text, cites)
+
