@@ -53,15 +53,17 @@ def sniff_format(path: Path, data: bytes) -> str:
         kind = _zip_kind(data)
         if kind == "docx":
             return "docx"
-        if kind == "corrupt" and by_ext == "docx":
+        if kind in ("corrupt", "zip") and by_ext == "docx":
             return "docx"  # the DOCX reader explains what is wrong with it
         return "zip"
     if head.startswith(_OLE_MAGIC):
         return "doc"
+    if data.lstrip()[:5] == b"{\\rtf":
+        return "doc"  # rich text, converted by LibreOffice like a .doc
     if _looks_html(data):
         return "html"
-    if by_ext in ("docx", "doc", "pdf"):
-        return by_ext  # bytes that do not match the extension: the reader says why
+    if by_ext in ("docx", "doc", "pdf") and (b"\x00" in data[:4096] or data[:2] == b"PK"):
+        return by_ext  # binary bytes that do not match the extension: the reader says why
     return "txt"
 
 

@@ -68,7 +68,13 @@ def decode_text(data: bytes) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise IngestError("unknown text encoding: the bytes are not UTF-8, UTF-16 or a Vietnamese code page")
-    return str(best), best.encoding
+    text = str(best)
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(1 for c in letters if ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF)
+    if letters and latin < 0.6 * len(letters):
+        raise IngestError(f"unknown text encoding: the best guess ({best.encoding}) gives no Latin or "
+                          "Vietnamese text")
+    return text, best.encoding
 
 
 def apply_legacy(text: str) -> tuple[str, str | None]:
