@@ -236,8 +236,8 @@ def _row_year(doc: Doc, li: int) -> int | None:
     return None
 
 
-def _phrase_after(s: str, pos: int) -> str:
-    """The noun phrase from `pos`: up to `;`, `.`, `:` or a comma that does not continue a list."""
+def _phrase_end(s: str, pos: int) -> int:
+    """Where the noun phrase from `pos` ends: at `;`, `.`, `: ` or a comma that does not continue a list."""
     depth, i, n = 0, pos, len(s)
     while i < n:
         ch = s[i]
@@ -245,7 +245,7 @@ def _phrase_after(s: str, pos: int) -> str:
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in ";:" or (depth == 0 and ch in ".!?" and _sentence_end(s, i)):
+        elif depth == 0 and (ch == ";" or (ch in ".!?:" and _sentence_end(s, i)) or (ch == ":" and s[i + 1:i + 2] == " ")):
             break
         elif depth == 0 and ch == ",":
             seg = re.split(r"[,;.:]", s[i + 1:], maxsplit=1)[0]
@@ -255,7 +255,12 @@ def _phrase_after(s: str, pos: int) -> str:
             if not words or not ("và" in words[:5] or names or (tail and len(words) <= 2)):
                 break
         i += 1
-    words = s[pos:i].split()
+    return i
+
+
+def _phrase_after(s: str, pos: int) -> str:
+    """The noun phrase from `pos` (see `_phrase_end`), at most _MAX_WORDS words."""
+    words = s[pos:_phrase_end(s, pos)].split()
     return " ".join(words[:_MAX_WORDS]).rstrip(" .…,")
 
 
@@ -291,7 +296,8 @@ def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str
         tail = _phrase_after(clause, v.end)
         return " ".join(p for p in (head, clause[v.start:v.end], tail) if p)
     if v.kind in ("count", "generic"):
-        return (clause[v.unit_start:v.end] + " " + _phrase_after(clause, v.end)).strip()
+        tail = re.sub(r"^\s*trở lên\b", "", clause[v.end:])
+        return (clause[v.unit_start:v.end] + " " + _phrase_after(tail, 0)).strip()
     before = _indicator_before(clause[pre_start:cmp_start])
     if before:
         return before
@@ -334,6 +340,7 @@ def extract_targets(doc: Doc) -> list[Target]:
         goal_sec, status_sec, head_year = _heading_info(doc, line.start)
         found = False
         line_year: int | None = None
+        run_before = state.run_year
         for cs, ce in _clauses(s):
             clause = s[cs:ce]
             horizons = _horizons(clause)
@@ -351,6 +358,8 @@ def extract_targets(doc: Doc) -> list[Target]:
             anchor = _first(_rules("scope_anchor"), clause)
             if anchor:
                 state.scope = str(anchor[0].get("scope"))
+        if _BULLET.match(s) and found:
+            state.run_year = run_before  # a bullet's own horizon stays in the bullet
         if not found and not _BULLET.match(s):
             short = len(s.strip()) <= 60 or s.rstrip().endswith(":")
             state.run_year = line_year if (line_year and short) else None
@@ -374,7 +383,8 @@ def _clause_targets(doc: Doc, li: int, clause: str, horizons: list[tuple[int, in
         if not goal_sec and _is_status(prefix):
             continue
         cmp, cmp_start = _comparator(prefix, after, v)
-        if v.rule.get("needs") == "signal" and cmp == "=" and cmp_start == len(prefix) and not goal:
+        if v.rule.get("needs") == "signal" and cmp_start == len(prefix) and not goal and cmp != ">=" \
+                and not _first(_rules("aim_verb"), prefix[_last_comma(prefix):]):
             continue
         pv_year, pv_len = _per_value_year(after)
         end = v.end + pv_len
@@ -409,6 +419,8 @@ def _clause_targets(doc: Doc, li: int, clause: str, horizons: list[tuple[int, in
             span=[q0, q1],
             quote=quote,
         ))
+        if v.kind in ("count", "generic", "rank"):
+            end = max(end, _phrase_end(clause, v.end))
         prev_end, prev_ind = end, indicator
     return out
 
