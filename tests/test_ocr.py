@@ -1,0 +1,320 @@
+"""OCR: Tesseract on PDF pages without a text layer, and the post-OCR text repairs.
+
+The slow tests build one scanned PDF per session from a dev document (TXT -> DOCX -> PDF by
+LibreOffice -> page images by pdftoppm -> image-only PDF by Pillow) and read it through the
+pipeline, comparing with the TXT form.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from rapidfuzz import fuzz
+
+from extractor.ingest import ocr
+from extractor.ingest.ocr import TESSERACT_MISSING, VIE_MISSING, fix_ocr_text, ocr_pages, tsv_to_text
+from extractor.pipeline import extract_file, extract_folder, write_json_atomic
+from extractor.rules import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+GOLD = Path(__file__).resolve().parent / "gold"
+OCR_DOC = "yen-bai-114-kh-ubnd-2021"
+KEY_STRINGS = ["114/KH-UBND", "36/QĐ-TTg", "7,2%", "6,2%/năm", "Yên Bái, ngày 11 tháng 5 năm 2021"]
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+needs_tesseract = pytest.mark.skipif(ocr.tesseract_problem() is not None, reason="Tesseract with 'vie' not installed")
+
+
+def norm_ws(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def similarity(a: str, b: str) -> float:
+    """Character similarity (0..1) of two texts, whitespace normalized."""
+    return fuzz.ratio(norm_ws(a), norm_ws(b)) / 100
+
+
+# ------------------------------------------------------------------ fixtures builders
+
+
+def make_scanned_pdf(txt: Path, out_dir: Path, dpi: int = 200) -> Path:
+    """An image-only PDF of `txt` as a scanner would make it: one DOCX paragraph per line,
+    printed to PDF by LibreOffice, rasterized by pdftoppm, the images wrapped back into a PDF."""
+    import docx
+    from PIL import Image
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    d = docx.Document()
+    for line in txt.read_text(encoding="utf-8").split("\n"):
+        d.add_paragraph(line)
+    docx_path = out_dir / f"{txt.stem}.docx"
+    d.save(docx_path)
+    profile = (out_dir / "lo-profile").resolve().as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(out_dir), str(docx_path)], check=True, capture_output=True, timeout=300)
+    printed = out_dir / f"{txt.stem}.pdf"
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(printed), str(out_dir / "page")],
+                   check=True, capture_output=True, timeout=300)
+    images = [Image.open(p) for p in sorted(out_dir.glob("page-*.png"))]
+    scan_dir = out_dir / "scan"
+    scan_dir.mkdir()
+    scanned = scan_dir / f"{txt.stem}.pdf"
+    images[0].save(scanned, save_all=True, append_images=images[1:], resolution=dpi)
+    return scanned
+
+
+def make_image_pdf(lines: list[str], path: Path, dpi: int = 300) -> Path:
+    """A one-page image-only PDF with `lines` drawn in DejaVu Sans 12 pt."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(FONT), size=int(12 * dpi / 72))
+    img = Image.new("L", (int(8.27 * dpi), int(3 * dpi)), 255)
+    draw = ImageDraw.Draw(img)
+    y = dpi // 2
+    for line in lines:
+        draw.text((dpi // 2, y), line, font=font, fill=0)
+        y += int(20 * dpi / 72)
+    img.save(path, resolution=dpi)
+    return path
+
+
+def _have_tools() -> str | None:
+    for tool in ("soffice", "pdftoppm"):
+        if shutil.which(tool) is None:
+            return f"{tool} not installed"
+    return ocr.tesseract_problem()
+
+
+@pytest.fixture(scope="session")
+def scanned_pdf(tmp_path_factory) -> Path:
+    """The dev document OCR_DOC as an image-only PDF, built once per session."""
+    problem = _have_tools()
+    if problem:
+        pytest.skip(problem)
+    return make_scanned_pdf(CORPUS / f"{OCR_DOC}.txt", tmp_path_factory.mktemp("scan"))
+
+
+@pytest.fixture(scope="session")
+def scanned_record(scanned_pdf) -> dict:
+    return extract_file(scanned_pdf).to_dict()
+
+
+@pytest.fixture(scope="session")
+def txt_record() -> dict:
+    return extract_file(CORPUS / f"{OCR_DOC}.txt").to_dict()
+
+
+@pytest.fixture
+def small_pdf(tmp_path) -> Path:
+    if not FONT.exists():
+        pytest.skip("DejaVu fonts not installed")
+    return make_image_pdf(["Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ",
+                           "Tăng năng suất lao động bình quân đạt 7,2%/năm."], tmp_path / "small.pdf")
+
+
+# ------------------------------------------------------------------ fix_ocr_text
+
+
+def _fix_examples():
+    for rule in load_rules("ocr_fixes").rules:
+        for ex in rule.examples:
+            if isinstance(ex, dict) and "fixed" in ex:
+                yield pytest.param(ex["text"], ex["fixed"], id=f"{rule.id}:{ex['text'][:30]}")
+
+
+@pytest.mark.parametrize("text,fixed", list(_fix_examples()))
+def test_fix_ocr_text_examples(text, fixed):
+    assert fix_ocr_text(text) == fixed
+
+
+def _counter_examples():
+    for rule in load_rules("ocr_fixes").rules:
+        for ex in rule.counter_examples:
+            yield pytest.param(ex, id=f"{rule.id}:{ex[:30]}")
+
+
+@pytest.mark.parametrize("text", list(_counter_examples()))
+def test_fix_ocr_text_leaves_counter_examples(text):
+    assert fix_ocr_text(text) == text
+
+
+def test_every_fix_rule_has_a_worked_example():
+    for rule in load_rules("ocr_fixes").rules:
+        assert any(isinstance(ex, dict) and "fixed" in ex for ex in rule.examples), rule.id
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)
+def test_fix_ocr_text_leaves_clean_dev_text_alone(path):
+    text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+    assert fix_ocr_text(text) == text
+
+
+def test_fix_ocr_text_combined_damage():
+    damaged = "Thực hiện Quyết định số 36 / QÐ - TTg ngày 11/O1/2O21, đạt 7, 2 %/năm"
+    assert fix_ocr_text(damaged) == "Thực hiện Quyết định số 36/QĐ-TTg ngày 11/01/2021, đạt 7,2%/năm"
+
+
+# ------------------------------------------------------------------ layout
+
+
+def _tsv(rows: list[tuple[int, int, int, int, int, int, int, str]]) -> str:
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    out = [head]
+    for block, par, line, word, left, top, width, text in rows:
+        out.append(f"5\t1\t{block}\t{par}\t{line}\t{word}\t{left}\t{top}\t{width}\t40\t95\t{text}")
+    return "\n".join(out) + "\n"
+
+
+def test_tsv_wrapped_lines_join_and_short_lines_end_paragraphs():
+    rows = [
+        # a heading, short: ends its paragraph
+        (1, 1, 1, 1, 100, 100, 120, "I."), (1, 1, 1, 2, 240, 100, 200, "MỤC"), (1, 1, 1, 3, 460, 100, 200, "TIÊU"),
+        # a paragraph wrapped over two lines: "nghiệp" did not fit after "doanh" at the right edge
+        (1, 2, 1, 1, 100, 160, 80, "Hỗ"), (1, 2, 1, 2, 200, 160, 1400, "trợ"), (1, 2, 1, 3, 1620, 160, 280, "doanh"),
+        (1, 2, 2, 1, 100, 210, 400, "nghiệp"), (1, 2, 2, 2, 520, 210, 300, "đổi mới."),
+        # a list item after a sentence end: a new paragraph, though "-" would not have fitted
+        (1, 3, 1, 1, 100, 260, 40, "-"), (1, 3, 1, 2, 160, 260, 1740, "Tối thiểu 15"),
+        (1, 3, 2, 1, 100, 310, 500, "doanh"), (1, 3, 2, 2, 620, 310, 300, "nghiệp."),
+        (1, 4, 1, 1, 100, 360, 40, "-"), (1, 4, 1, 2, 160, 360, 300, "Khác."),
+    ]
+    assert tsv_to_text(_tsv(rows)).split("\n") == [
+        "I. MỤC TIÊU",
+        "Hỗ trợ doanh nghiệp đổi mới.",
+        "- Tối thiểu 15 doanh nghiệp.",
+        "- Khác.",
+    ]
+
+
+def test_tsv_empty_page():
+    assert tsv_to_text("level\tpage_num\n") == ""
+
+
+# ------------------------------------------------------------------ missing tools, errors
+
+
+def test_missing_tesseract_is_a_clear_error_for_every_page(monkeypatch, tmp_path):
+    monkeypatch.setattr(ocr.shutil, "which", lambda name, *a, **k: None)
+    texts, errors = ocr_pages(tmp_path / "any.pdf", [0, 2])
+    assert texts == {}
+    assert errors == {0: TESSERACT_MISSING, 2: TESSERACT_MISSING}
+    assert "apt-get install tesseract-ocr tesseract-ocr-vie" in TESSERACT_MISSING
+
+
+def test_missing_vietnamese_model_is_a_clear_error(monkeypatch, tmp_path):
+    monkeypatch.setattr(ocr.shutil, "which", lambda name, *a, **k: "/usr/bin/tesseract")
+    monkeypatch.setattr(ocr, "_langs", lambda exe: frozenset({"eng", "osd"}))
+    texts, errors = ocr_pages(tmp_path / "any.pdf", [1])
+    assert texts == {} and errors == {1: VIE_MISSING}
+
+
+def test_missing_tesseract_through_the_batch(monkeypatch, tmp_path, small_pdf):
+    """A scanned PDF gets an error record saying what to install; the other files go on."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(small_pdf, folder / "scan.pdf")
+    shutil.copy(CORPUS / "news-binh-duong-2109-2021.txt", folder / "news.txt")
+    real_which = shutil.which
+    monkeypatch.setattr(ocr.shutil, "which", lambda name, *a, **k: None if name == "tesseract" else real_which(name))
+    out = tmp_path / "out"
+    result = extract_folder(folder, out, workers=1, progress=False)
+    assert sorted(p.name for p in result.written) == ["news.json", "scan.json"]
+    scan = json.loads((out / "scan.json").read_text(encoding="utf-8"))
+    news = json.loads((out / "news.json").read_text(encoding="utf-8"))
+    assert scan["status"] == "error"
+    assert any(TESSERACT_MISSING in e for e in scan["errors"]), scan["errors"]
+    assert news["status"] == "ok" and news["text"]
+
+
+def test_unopenable_pdf_and_bad_page_index(tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"not a pdf")
+    if ocr.tesseract_problem():
+        pytest.skip("Tesseract not installed")
+    texts, errors = ocr_pages(bad, [0])
+    assert texts == {} and errors[0].startswith("cannot open PDF for OCR")
+
+
+@needs_tesseract
+def test_ocr_small_page(small_pdf):
+    texts, errors = ocr_pages(small_pdf, [0, 5])
+    assert errors == {5: "page 6 does not exist (the PDF has 1 pages)"}
+    text = texts[0]
+    assert "Quyết định số 36/QĐ-TTg ngày 11/01/2021" in text
+    assert "7,2%/năm" in text
+    assert similarity(text, "Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ "
+                            "Tăng năng suất lao động bình quân đạt 7,2%/năm.") >= 0.97
+
+
+@needs_tesseract
+def test_page_timeout_is_a_page_error(small_pdf):
+    texts, errors = ocr_pages(small_pdf, [0], timeout=0.001)
+    assert texts == {}
+    assert errors[0] == "page 1: OCR timed out after 0.001 s"
+
+
+def test_no_pages_no_work(tmp_path):
+    assert ocr_pages(tmp_path / "none.pdf", []) == ({}, {})
+
+
+# ------------------------------------------------------------------ a scanned dev document (slow)
+
+
+@pytest.mark.slow
+def test_ocr_pages_reads_scanned_dev_document(scanned_pdf):
+    import pypdfium2
+
+    n = len(pypdfium2.PdfDocument(str(scanned_pdf)))
+    texts, errors = ocr_pages(scanned_pdf, list(range(n)))
+    assert errors == {}
+    assert sorted(texts) == list(range(n))
+    text = "\n".join(texts[i] for i in range(n))
+    want = (CORPUS / f"{OCR_DOC}.txt").read_text(encoding="utf-8")
+    want = "\n".join(ln for ln in want.split("\n") if ln.strip(" -\u00a0"))  # rules of dashes are not text
+    assert similarity(text, want) >= 0.97
+    for key in KEY_STRINGS:
+        assert key in text, key
+
+
+@pytest.mark.slow
+def test_scanned_pdf_through_pipeline(scanned_record, txt_record):
+    rec = scanned_record
+    assert rec["source"]["format"] == "pdf"
+    assert rec["status"] == "ok", rec["errors"]
+    pages = rec["source"]["pages"]
+    assert pages and rec["source"]["ocr_pages"] == list(range(pages))
+    assert similarity(rec["text"], txt_record["text"]) >= 0.95
+    for key in KEY_STRINGS:
+        assert key in rec["text"], key
+    for item in rec["targets"] + rec["obligations"]:
+        assert rec["text"][item["span"][0]:item["span"][1]] == item["quote"]
+
+
+@pytest.mark.slow
+def test_scanned_scores_within_0_1_of_txt(scanned_record, txt_record, tmp_path):
+    from tests.shared_score import score
+
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    shutil.copy(GOLD / f"{OCR_DOC}.gold.json", gold)
+    scores = {}
+    for name, rec in (("txt", txt_record), ("scan", scanned_record)):
+        pred = tmp_path / name
+        write_json_atomic(pred / f"{OCR_DOC}.json", {**rec, "doc_id": OCR_DOC})
+        scores[name] = score(gold, pred)
+    for field in ("references", "targets"):
+        txt_f1, scan_f1 = scores["txt"][field]["f1"], scores["scan"][field]["f1"]
+        assert scan_f1 >= txt_f1 - 0.1, f"{field}: scanned F1 {scan_f1} vs TXT {txt_f1}"
+    # the scores only mean something once the extractors find what the TXT form has
+    assert scores["txt"]["references"]["tp"] > 0 and scores["txt"]["targets"]["tp"] > 0, scores["txt"]
+
+
+def test_worker_count_is_the_cores():
+    assert ocr.available_cores() == len(os.sched_getaffinity(0))
