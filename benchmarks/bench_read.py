@@ -1,0 +1,109 @@
+"""Benchmark the PDF reader against pdfplumber-only and pypdfium2-only text extraction.
+
+Builds a multi-page PDF (every dev TXT concatenated several times -> DOCX -> PDF through
+LibreOffice) and times, in one run: the project reader (`read_document` + `normalize`),
+pdfplumber's `extract_text` on every page, and pypdfium2's `get_text_range` on every page.
+
+    .venv/bin/python benchmarks/bench_read.py [--copies 3] [--repeat 3] [--pdf FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def build_pdf(out_dir: Path, copies: int) -> Path:
+    """A PDF of all dev TXT documents concatenated `copies` times (ruled appendix tables included)."""
+    import docx
+
+    from tests.formats import _lines, make_pdf, split_appendix
+
+    document = docx.Document()
+    for _ in range(copies):
+        for txt in sorted((ROOT / "corpus").glob("*.txt")):
+            lines, table = split_appendix(_lines(txt))
+            for ln in lines:
+                document.add_paragraph(ln)
+            if table:
+                t = document.add_table(rows=len(table), cols=len(table[0]))
+                t.style = "Table Grid"
+                for r, row in enumerate(table):
+                    for c, paras in enumerate(row):
+                        t.cell(r, c).text = "\n".join(paras)
+    path = out_dir / "bench.docx"
+    document.save(str(path))
+    return make_pdf(path, out_dir)
+
+
+def project_reader(path: Path) -> int:
+    from extractor import ingest, normalize
+
+    raw = ingest.read_document(path)
+    assert raw.status == "ok", raw.errors
+    return len(normalize.normalize(raw))
+
+
+def pdfplumber_only(path: Path) -> int:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return sum(len(page.extract_text() or "") for page in pdf.pages)
+
+
+def pypdfium2_only(path: Path) -> int:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return sum(len(pdf[i].get_textpage().get_text_range()) for i in range(len(pdf)))
+    finally:
+        pdf.close()
+
+
+def best_time(fn: Callable[[Path], int], path: Path, repeat: int) -> tuple[float, int]:
+    """The best wall time of `repeat` runs, and the characters the last run returned."""
+    best, chars = float("inf"), 0
+    for _ in range(repeat):
+        t = time.perf_counter()
+        chars = fn(path)
+        best = min(best, time.perf_counter() - t)
+    return best, chars
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--copies", type=int, default=3, help="times the dev corpus is repeated (3 -> ~80 pages)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per reader; the best is reported")
+    ap.add_argument("--pdf", type=Path, help="benchmark this PDF instead of building one")
+    args = ap.parse_args()
+    import pypdfium2 as pdfium
+
+    with tempfile.TemporaryDirectory(prefix="vnplan-bench-") as tmp:
+        path = args.pdf or build_pdf(Path(tmp), args.copies)
+        pdf = pdfium.PdfDocument(str(path))
+        pages = len(pdf)
+        pdf.close()
+        print(f"{path.name}: {pages} pages, {path.stat().st_size / 1024:.0f} KiB")
+        results = {name: best_time(fn, path, args.repeat) for name, fn in
+                   (("vnplan read_document+normalize", project_reader),
+                    ("pdfplumber extract_text", pdfplumber_only),
+                    ("pypdfium2 get_text_range", pypdfium2_only))}
+    base = results["vnplan read_document+normalize"][0]
+    for name, (secs, chars) in results.items():
+        print(f"  {name:32s} {secs:7.3f} s  {pages / secs:8.1f} pages/s  {chars:8d} chars  "
+              f"x{secs / base:5.2f} of vnplan")
+    plumber, pdfium_t = results["pdfplumber extract_text"][0], results["pypdfium2 get_text_range"][0]
+    print(f"  pdfplumber / vnplan = {plumber / base:.1f}x slower; vnplan / pypdfium2 = {base / pdfium_t:.1f}x; "
+          f"pdfplumber / pypdfium2 = {plumber / pdfium_t:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
