@@ -87,11 +87,11 @@ def _clauses(s: str) -> list[tuple[int, int]]:
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
-        elif depth == 0 and (ch == ";" or (ch in ".!?" and _sentence_end(s, i))):
+        elif depth == 0 and (ch in ";|\t" or (ch in ".!?" and _sentence_end(s, i))):
             out.append((start, i + 1))
             start = i + 1
     out.append((start, len(s)))
-    return [(a, b) for a, b in out if s[a:b].strip(" .;-")]
+    return [(a, b) for a, b in out if s[a:b].strip(" .;|\t-")]
 
 
 def _sentence_end(s: str, i: int) -> bool:
@@ -221,19 +221,23 @@ def _heading_info(doc: Doc, offset: int) -> tuple[bool, bool, int | None]:
     return goal, status and not goal, year
 
 
-def _row_year(doc: Doc, li: int) -> int | None:
-    """The end year of the Thời gian cell following a table task cell (cells are lines or `|` parts)."""
+def _row_year(doc: Doc, li: int, rest: str) -> int | None:
+    """The end year of the Thời gian cell after a task cell: the next cell of a `|`/tab row,
+    or the first line after the cell's own bullet lines."""
+    cells = [c for c in re.split(r"[|\t]", rest)[1:] if c.strip()]
+    if cells:
+        return _cell_year(cells[0])
     lines = doc.lines
     for j in range(li + 1, min(li + 16, len(lines))):
         s = lines[j].text.strip()
-        if not s or _BULLET.match(s):
-            continue
-        for part in [s, *re.split(r"\s*[|\t]\s*", s)[:1]]:
-            hit = _first(_rules("time_cell"), part)
-            if hit:
-                return int(_group(hit[1], "year") or 0) or None
-        return None
+        if s and not _BULLET.match(s):
+            return _cell_year(re.split(r"[|\t]", s)[0])
     return None
+
+
+def _cell_year(cell: str) -> int | None:
+    hit = _first(_rules("time_cell"), cell.strip())
+    return int(_group(hit[1], "year") or 0) or None if hit else None
 
 
 def _phrase_end(s: str, pos: int) -> int:
@@ -245,7 +249,7 @@ def _phrase_end(s: str, pos: int) -> int:
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
-        elif depth == 0 and (ch == ";" or (ch in ".!?:" and _sentence_end(s, i)) or (ch == ":" and s[i + 1:i + 2] == " ")):
+        elif depth == 0 and (ch in ";|\t" or (ch in ".!?:" and _sentence_end(s, i)) or (ch == ":" and s[i + 1:i + 2] == " ")):
             break
         elif depth == 0 and ch == ",":
             seg = re.split(r"[,;.:]", s[i + 1:], maxsplit=1)[0]
@@ -345,7 +349,8 @@ def extract_targets(doc: Doc) -> list[Target]:
             clause = s[cs:ce]
             horizons = _horizons(clause)
             if not status_sec:
-                for t in _clause_targets(doc, li, clause, horizons, state, goal_sec, head_year, doc_year, level):
+                row = (li, s[ce - 1:] if s[ce - 1:ce] in "|\t" else s[ce:])
+                for t in _clause_targets(doc, row, clause, horizons, state, goal_sec, head_year, doc_year, level):
                     t.span = [line.start + cs + t.span[0], line.start + cs + t.span[1]]
                     found = True
                     key = (t.value, t.value_max, t.year, "%" in (t.unit or ""), t.indicator_id or fold(t.indicator))
@@ -366,11 +371,11 @@ def extract_targets(doc: Doc) -> list[Target]:
     return out
 
 
-def _clause_targets(doc: Doc, li: int, clause: str, horizons: list[tuple[int, int, int]], state: _State,
+def _clause_targets(doc: Doc, row: tuple[int, str], clause: str, horizons: list[tuple[int, int, int]], state: _State,
                     goal_sec: bool, head_year: int | None, doc_year: int | None, level: str) -> list[Target]:
     """The targets of one clause; spans are relative to the clause, quote is the trimmed clause."""
     q0 = len(clause) - len(clause.lstrip(" \t-+•*–"))
-    q1 = len(clause.rstrip())
+    q1 = len(clause.rstrip(" \t|"))
     quote = clause[q0:q1]
     out: list[Target] = []
     prev_end, prev_ind = 0, None
@@ -398,7 +403,7 @@ def _clause_targets(doc: Doc, li: int, clause: str, horizons: list[tuple[int, in
                 year = opening[-1][2]
         if year is None:
             if row_year is False:
-                row_year = _row_year(doc, li)
+                row_year = _row_year(doc, *row)
             year = row_year or state.run_year or head_year
         if doc_year and year and year < doc_year:
             continue  # a result already reached (or a baseline), not an aim
