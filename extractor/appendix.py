@@ -109,28 +109,35 @@ def _looks_like(kind: str, cell: Cell) -> bool:
     if kind == "time":
         return len(s) <= 80 and find_deadline(s, cell=True) is not None
     if kind in ("lead", "support"):
-        return len(s) <= 250 and not s.startswith(("-", "+")) and (
+        return len(s) <= 250 and find_deadline(s, cell=True) is None and not s.startswith(("-", "+")) and (
             head_of(s) is not None or is_collective(s) or s.lower().startswith(("các ", "ủy ban", "ubnd")))
     return len(s) <= 250 and not s.startswith(("-", "+"))
 
 
+def _assign(after: list[str], tail: list[Cell]) -> dict[str, Cell] | None:
+    """Cells of `tail` in column order; a column whose cell does not fit is taken as empty (the portal
+    text drops empty cells). None when a line is left over."""
+    out, i = {}, 0
+    for kind in after:
+        if i < len(tail) and _looks_like(kind, tail[i]):
+            out[kind] = tail[i]
+            i += 1
+    return out if i == len(tail) else None
+
+
 def _split_row(columns: list[str], lines: list[Cell]) -> tuple[list[Cell], dict[str, Cell]] | None:
-    """Task lines and the single-line cells after them, aligned by content where possible."""
+    """Task lines and the single-line cells after them, aligned by what each cell looks like."""
     ti = columns.index("task")
     before, after = columns[1:ti], columns[ti + 1:]
     lines = lines[1 + len(before):]
+    for j in range(1, len(lines) + 1):
+        cells = _assign(after, lines[j:])
+        if cells is not None and "lead" in cells:
+            return lines[:j], cells
     k = len(after)
     if len(lines) < 1 + k:
         return None
-    best = None
-    for j in range(1, len(lines) - k + 1):
-        tail = lines[j:j + k]
-        if all(_looks_like(kind, cell) for kind, cell in zip(after, tail, strict=True)):
-            best = j
-            break
-    if best is None:
-        best = len(lines) - k
-    return lines[:best], dict(zip(after, lines[best:best + k], strict=True))
+    return lines[:len(lines) - k], dict(zip(after, lines[len(lines) - k:], strict=True))
 
 
 def table_obligations(text: str, table: Table) -> list[Obligation]:

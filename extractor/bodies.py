@@ -202,13 +202,33 @@ def split_body_list(text: str, context: str | None = None) -> list[str]:
     return [b for b in out if b]
 
 
+def _opens_named_body(s: str) -> bool:
+    """True when `s` starts a new named body: a head then a capitalised word, a multi-word head,
+    or the start of a gazetteer name ('Hiệp hội doanh nghiệp')."""
+    head = head_of(s)
+    if head is None:
+        return False
+    rest = s[len(head):].split()
+    if not rest:
+        return False
+    if " " in head or rest[0][:1].isupper():
+        return True
+    start = _key(f"{head} {rest[0]}")
+    return any(g.startswith(start + " ") or g == start for g in _gazetteer())
+
+
 def split_at_heads(text: str) -> list[str]:
-    """Split 'A tỉnh, B tỉnh và C' where a comma or 'và' is followed by a new named body."""
-    if is_collective(text):
-        return [text.strip()]
-    heads = "|".join(re.escape(h) for h in _heads())
+    """Split 'A tỉnh, B tỉnh và C' where a comma or 'và' is followed by a new named body or by
+    'các <collective noun>'; 'các Sở, Ban, ngành liên quan' stays whole."""
     nouns = "|".join(map(re.escape, _rules().data["collective_nouns"]))
-    parts = re.split(rf"\s*(?:,|\s+và)\s+(?=(?:{heads})\s+[\wÀ-ỹ]|(?i:các)\s+(?i:{nouns})\b)", text)
+    coll = re.compile(rf"(?i:các)\s+(?i:{nouns})\b")
+    parts, last = [], 0
+    for m in re.finditer(r"\s*(?:,|\s+và)\s+", text):
+        nxt = text[m.end():]
+        if _opens_named_body(nxt) or (coll.match(nxt) and last < m.start()):
+            parts.append(text[last:m.start()])
+            last = m.end()
+    parts.append(text[last:])
     return [p.strip() for p in parts if p.strip()]
 
 

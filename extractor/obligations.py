@@ -217,13 +217,24 @@ def _item_obligations(doc: Doc, item: Section, children: list[Section], lead: li
 
 
 def _loose(doc: Doc, start: int, end: int) -> tuple[list[Obligation], list[tuple[int, int]]]:
-    """Bullets naming their doer before a colon ('- Sở Tài chính: bố trí kinh phí') outside body headings."""
+    """Body headings written as bullets ('- Sở Tài chính:' then its items) and bullets naming their doer
+    before a colon ('- Sở Tài chính: bố trí kinh phí'), outside numbered body headings."""
+    text = doc.text
     out, covered = [], []
-    for b in _blocks(doc.text, start, end):
-        lead, inline = heading_bodies(re.sub(r"^\s*[-–+•*]\s*", "", doc.text[b.start:b.end]))
+    current: list[str] = []
+    for b in _blocks(text, start, end):
+        raw = text[b.start:b.end]
+        lead, inline = heading_bodies(re.sub(r"^\s*[-–+•*]\s*", "", raw))
         if lead and inline:
             out.append(_make(doc, b.start, b.end, lead, inline))
-            covered.append((b.start, b.end))
+        elif lead and raw.rstrip().endswith(":"):
+            current = lead
+        elif current and not _rx("closing.formula").search(raw):
+            out.append(_make(doc, b.start, b.end, current))
+        else:
+            current = []
+            continue
+        covered.append((b.start, b.end))
     return out, covered
 
 
@@ -297,7 +308,7 @@ def _sentence_obligations(doc: Doc, start: int, end: int) -> list[Obligation]:
                 hits.append((lead_start if hits else s, leads, m))
         for k, (hs, leads, m) in enumerate(hits):
             he = hits[k + 1][0] if k + 1 < len(hits) else e
-            passive = re.search(r"(?:\(|\bdo)\s*$", text[s:leads[0].start])
+            passive = re.search(r"\(\s*$", text[s:leads[0].start])
             task = text[hs:he] if passive else text[m.start("marker"):he]
             task = re.sub(r"^(?:có|chịu)\s+trách\s+nhiệm\s+", "", task.strip())
             names = list(dict.fromkeys(b.name for b in leads))
