@@ -17,6 +17,8 @@ from .rules import RuleFile, load_rules
 from .vntext import find_dates, fold, nfc
 
 _HEAD_LINES = 40  # the header block and title sit within the first lines
+_MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc"
+                    r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.IGNORECASE)
 _TITLE_MAX = 400
 
 
@@ -154,6 +156,12 @@ _HEADER_BODY = re.compile(
 def _parse_header_bodies(header: str) -> tuple[str | None, str | None, str | None]:
     """(issuer, level, place) from the joined capital lines of the header block."""
     issuer = level = place = locality = None
+    header = re.sub(r"\bTP\.?\s*", "THÀNH PHỐ ", " ".join(header.split()))
+    party = re.search(r"\b(TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG) ỦY\s+(.+?)(?=\s+(?:BAN|VĂN PHÒNG)\s|$)", header)
+    if party:
+        name = title_case(party.group(2))
+        level = "province" if province_name(name) else "district"
+        return f"{party.group(1).capitalize()} ủy {name}", level, name
     for m in _HEADER_BODY.finditer(header):
         if m.group("tp"):
             issuer, level, place = "Thủ tướng Chính phủ", "national", None
@@ -244,12 +252,19 @@ def _period(title: str | None) -> dict[str, int | None] | None:
     return None
 
 
+_SIG_JOINED = re.compile(r"^(?:KT|TM|TL|TUQ)\.\s*[^a-zà-ỹ]*?\s(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹ]+){1,4})\s*$")
+
+
 def _signer(doc: Doc, after: int) -> str | None:
     """The name under the first signature title (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH) after line `after`."""
     sig, name = _rx("meta.signature_title"), _rx("meta.person_name")
     lines = doc.lines
     for i in range(after, len(lines)):
-        if not sig.match(lines[i].text.strip()):
+        line = lines[i].text.strip()
+        joined = _SIG_JOINED.match(line)
+        if joined:
+            return joined.group("name")
+        if not sig.match(line):
             continue
         seen = 0
         for ln in lines[i + 1:]:
@@ -350,17 +365,19 @@ def extract_meta(doc: Doc) -> Meta:
             continue
         if type_at is not None:
             continue
-        m = num_rx.match(s)
-        if m and number is None:
-            number = canonical_number(m.group("num"))
-            continue
-        m = date_rx.match(s)
+        s = _MOTTO.sub(" ", s)
+        m = num_rx.search(s)
+        if m:
+            number = number or canonical_number(m.group("num"))
+            s = s[:m.start()] + " " + s[m.end():]
+        m = date_rx.search(s) if len(s) <= 120 else None
         if m and date is None:
             found = find_dates(m.group("date"))
             date = found[0][2] if found else None
             issue_place = m.group("place").strip()
-            continue
-        if _is_caps(s) and not re.match(r"CỘNG HÒA|ĐỘC LẬP", s) and not re.fullmatch(r"[-_=*.\s]+", s):
+            s = s[:m.start()]
+        s = re.sub(r"[-_=*]{2,}", " ", s).strip()
+        if s and _is_caps(s):
             header_caps.append(s)
     subject = next((_rx("meta.subject_line").match(s) for _, s in lines if _rx("meta.subject_line").match(s)), None)
     if type_at is None and number is None and date is None and subject is None:

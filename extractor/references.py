@@ -56,7 +56,7 @@ class _Ctx:
     unit: str | None
     place: str | None
     province: str | None
-    opening_end: int
+    openings: list[tuple[int, int]]
     news: bool
 
 
@@ -93,15 +93,27 @@ def _context(doc: Doc) -> _Ctx:
         if hit:
             unit, place = hit.group(1), hit.group(2)
     province = m.place if m.level == "province" else main_province(doc.text, "")
-    news = m.kind == "news"
-    if news:
-        opening = 0
-    elif doc.sections:
-        opening = doc.sections[0].start
-    else:
-        bullet = re.search(r"^\s*[-+•]\s", doc.text, re.MULTILINE)
-        opening = bullet.start() if bullet else len(doc.text)
-    return _Ctx(m.number, m.doc_type, unit, place, province, opening, news)
+    return _Ctx(m.number, m.doc_type, unit, place, province, _openings(doc), m.kind == "news")
+
+
+def _openings(doc: Doc) -> list[tuple[int, int]]:
+    """The opening regions: text before the first heading, and the preamble of an attached
+    document (an unnumbered title heading such as KẾ HOẠCH up to the next heading)."""
+    if doc.meta.kind == "news":
+        return []
+    text, secs = doc.text, sorted(doc.sections, key=lambda s: s.start)
+    if not secs:
+        trig = _rx("ref.relation_opening")
+        first = next((m for m in re.finditer(r"^.*$", text, re.MULTILINE) if trig.match(m.group())), None)
+        if first is None:
+            return []
+        bullet = re.compile(r"^\s*(?:[-+•]|\d{1,2}[.)])\s", re.MULTILINE).search(text, first.end())
+        return [(0, bullet.start() if bullet else len(text))]
+    regions = [(0, secs[0].start)]
+    for a, b in zip(secs, secs[1:] + [None], strict=False):
+        if a.number is None and not a.id.startswith("PL"):
+            regions.append((a.start, b.start if b else len(text)))
+    return regions
 
 
 # ---------------------------------------------------------------- issuers
@@ -209,6 +221,8 @@ def _numbered(doc: Doc, ctx: _Ctx) -> list[_Cite]:
             continue
         typ = lead.group("type") if lead else None
         doc_type = words.get(" ".join(fold(typ).split())) if typ else doc_type_from_number(number)
+        if doc_type is None and lead is not None and lead.group("so"):
+            doc_type = "Công văn"  # 'số 123/UBND-KT': a number without a type code is a letter
         start = m.start() - len(before) + lead.start() if lead and lead.group().strip() else m.start()
         if (ctx.number is None and doc_type == ctx.doc_type
                 and _rx("ref.self_caption").search(text[max(0, start - 30):start])):
@@ -337,22 +351,24 @@ def _titles(text: str, cites: list[_Cite]) -> None:
 
 
 def _relations(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
-    """implements / basis in the opening by the clause trigger; nested citations and the rest cite."""
-    ordered = sorted(cites, key=lambda c: c.start)
-    for k, c in enumerate(ordered):
+    """implements / basis in an opening clause (Thực hiện / Căn cứ); nested citations and the rest cite."""
+    for c in cites:
         if c.relation is not None:
             continue
         c.relation = "cites"
-        if ctx.news or c.start >= ctx.opening_end:
+        if not any(a <= c.start < b for a, b in ctx.openings):
             continue
-        s_start, _ = _sentence(text, c.start, r".\n")
-        trig = _rx("ref.relation_opening").match(text[s_start:c.start])
+        trig = None
+        for stops in (r".;\n", r".\n"):  # the clause first ('...; Căn cứ X'), then the sentence
+            s_start, _ = _sentence(text, c.start, stops)
+            trig = _rx("ref.relation_opening").match(text[s_start:c.start])
+            if trig:
+                break
         if not trig:
             continue
-        prev = [p for p in ordered[:k] if p.start >= s_start]
-        if prev and not _CONNECTOR.match(text[prev[-1].head_end:c.start]):
-            if not re.fullmatch(r"[^;]*;\s*", text[prev[-1].head_end:c.start]):
-                continue
+        before = text[s_start + trig.end():c.start]
+        if before.strip() and not re.search(r"(?:^|[,;]|\bvà|\bcác)\s*$", before):
+            continue  # nested: 'Kế hoạch ... thực hiện Quyết định số ...' is cited by the outer one
         c.relation = "basis" if trig.group("basis") else "implements"
 
 
