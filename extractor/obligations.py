@@ -249,6 +249,9 @@ def _implementation(doc: Doc, sec: Section, sections: list[Section]) -> tuple[li
         line_end = item.end if line_end < 0 or line_end > item.end else line_end
         lead, inline = heading_bodies(text[item.start:line_end])
         grandkids = [s for s in sections if s.level == item.level + 1 and item.start < s.start < item.end]
+        sub_heads = [g for g in grandkids if heading_bodies(text[g.start:text.find("\n", g.start)])[0]]
+        if lead and grandkids and 2 * len(sub_heads) > len(grandkids):
+            lead = []  # 'Trách nhiệm của các sở, ngành' over 'a) Sở Tài chính', 'b) Sở Xây dựng'
         if not lead:
             sub, cov = _implementation(doc, item, sections) if grandkids else _loose(doc, line_end, item.end)
             out += sub

@@ -143,7 +143,10 @@ def test_sections_recorded(plan):
     ("b) Sở Tài chính: Bố trí kinh phí thực hiện Kế hoạch.", ["Sở Tài chính"], "Bố trí kinh phí thực hiện Kế hoạch."),
     ("6. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], None),
     ("a) Sở Khoa học và Công nghệ là cơ quan thường trực, có trách nhiệm:", ["Sở Khoa học và Công nghệ"], None),
-    ("1. Trách nhiệm của các sở, ngành", [], None),
+    ("1. Trách nhiệm của Sở Thông tin và Truyền thông", ["Sở Thông tin và Truyền thông"], None),
+    ("1. Các sở, ban, ngành, Ủy ban nhân dân các huyện, thị xã, thành phố:",
+     ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"], None),
+    ("2. Kinh phí thực hiện", [], None),
     ("2. Mục tiêu cụ thể", [], None),
 ])
 def test_heading_bodies(line, lead, task):
@@ -178,6 +181,68 @@ def test_assignment_in_decision_article():
                  "các huyện, thành, thị tổ chức triển khai thực hiện Kế hoạch.\n")
     assert len(obls) == 1 and obls[0].lead == ["Sở Khoa học và Công nghệ"]
     assert obls[0].support == ["các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành, thị"]
+
+
+NESTED = """KẾ HOẠCH
+
+IV. TỔ CHỨC THỰC HIỆN
+
+1. Trách nhiệm của các sở, ngành
+
+a) Sở Khoa học và Công nghệ
+
+- Chủ trì, phối hợp với các sở, ngành, UBND các huyện, thành phố tổ chức triển khai thực hiện Kế hoạch.
+
+- Hằng năm, tổng hợp, báo cáo UBND tỉnh, Bộ Khoa học và Công nghệ kết quả thực hiện trước ngày 15/12.
+
+b) Sở Kế hoạch và Đầu tư, Sở Tài chính
+
+Căn cứ khả năng cân đối ngân sách, tham mưu UBND tỉnh bố trí kinh phí thực hiện Kế hoạch.
+
+2. Trách nhiệm của Sở Thông tin và Truyền thông
+
+a) Chủ trì, phối hợp với Báo Bắc Giang, Đài Phát thanh và Truyền hình tỉnh đẩy mạnh tuyên truyền.
+
+b) Hướng dẫn các cơ quan báo chí đưa tin.
+
+3. UBND các huyện, thành phố
+
+Xây dựng kế hoạch thực hiện, gửi Sở KH&CN trước ngày 30/6/2021 để tổng hợp.
+"""
+
+
+def test_nested_responsibility_headings():
+    obls = _obls(NESTED)
+    assert [o.lead for o in obls] == [
+        ["Sở Khoa học và Công nghệ"], ["Sở Khoa học và Công nghệ"], ["Sở Kế hoạch và Đầu tư", "Sở Tài chính"],
+        ["Sở Thông tin và Truyền thông"], ["Sở Thông tin và Truyền thông"], ["Ủy ban nhân dân các huyện, thành phố"]]
+    assert obls[0].support == ["các sở, ngành", "Ủy ban nhân dân các huyện, thành phố"]
+    assert obls[1].deadline.kind == "recurring"
+    assert obls[3].support == ["Báo Bắc Giang", "Đài Phát thanh và Truyền hình tỉnh"]
+    assert obls[5].support == [] and obls[5].deadline.date == "2021-06-30"  # 'gửi Sở KH&CN' is no support
+
+
+LOOSE = """KẾ HOẠCH
+
+III. TỔ CHỨC THỰC HIỆN
+
+Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch.
+
+- Sở Tài chính:
++ Bố trí kinh phí thực hiện Kế hoạch.
++ Hướng dẫn thanh quyết toán kinh phí.
+- Sở Nội vụ: Phối hợp với Sở Khoa học và Công nghệ đưa nội dung năng suất vào chương trình đào tạo.
+
+Trên đây là Kế hoạch.
+"""
+
+
+def test_body_headings_as_bullets():
+    obls = _obls(LOOSE)
+    assert [(o.lead, o.task[:20]) for o in obls] == [
+        (["Sở Khoa học và Công nghệ"], "là cơ quan thường tr"), (["Sở Tài chính"], "Bố trí kinh phí thực"),
+        (["Sở Tài chính"], "Hướng dẫn thanh quyế"), (["Sở Nội vụ"], "Phối hợp với Sở Khoa")]
+    assert obls[3].support == ["Sở Khoa học và Công nghệ"]
 
 
 TABLE = """PHỤ LỤC
