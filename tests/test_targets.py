@@ -1,0 +1,224 @@
+"""Targets: real phrases of Vietnamese plans (most from the dev corpus) -> the targets expected.
+
+Each case is a small text run through `extract_targets` on a `Doc` with the section tree of
+`structure.find_sections`; the expected list is exact, so numbers that are not aims must not
+come out.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extractor.document import Doc
+from extractor.record import Meta
+from extractor.structure import find_sections
+from extractor.targets import extract_targets
+from tests.conftest import GOLD
+
+# (value, value_max, comparator, unit, year)
+CASES: list[tuple[str, str, list[tuple]]] = [
+    # ---- comparators
+    ("above_per_year", "Với mục tiêu tăng năng suất lao động bình quân trên 7,5%/năm.",
+     [(7.5, None, ">", "%/năm", None)]),
+    ("above_hon", "Phấn đấu tỷ lệ doanh nghiệp ứng dụng công nghệ số đạt hơn 60%.",
+     [(60, None, ">", "%", None)]),
+    ("above_vuot", "Mục tiêu doanh thu công nghệ thông tin vượt 20%/năm.", [(20, None, ">", "%/năm", None)]),
+    ("at_least_toi_thieu", "Tối thiểu 30 doanh nghiệp nhỏ và vừa của tỉnh xây dựng và triển khai các dự án điểm.",
+     [(30, None, ">=", "doanh nghiệp", None)]),
+    ("at_least_it_nhat", "Có ít nhất 02 Doanh nghiệp quy mô lớn (tập đoàn, tổng công ty...) triển khai kế hoạch năng suất.",
+     [(2, None, ">=", "doanh nghiệp", None)]),
+    ("at_least_khong_duoi", "Phấn đấu tỷ lệ giải ngân không dưới 90%.", [(90, None, ">=", "%", None)]),
+    ("at_least_tro_len", "Hỗ trợ từ 30 doanh nghiệp trở lên áp dụng công cụ cải tiến năng suất.",
+     [(30, None, ">=", "doanh nghiệp", None)]),
+    ("about_khoang", "Hỗ trợ đào tạo chứng nhận đạt tiêu chuẩn cho khoảng 01 chuyên gia năng suất chất lượng tại tỉnh.",
+     [(1, None, "~", "chuyên gia", None)]),
+    ("about_gan", "Phấn đấu gần 50% doanh nghiệp tham gia thương mại điện tử.", [(50, None, "~", "%", None)]),
+    ("about_xap_xi", "Mục tiêu tỷ trọng kinh tế số xấp xỉ 30% GRDP.", [(30, None, "~", "%", None)]),
+    ("equal_dat", "Góp phần đạt mục tiêu tăng năng suất lao động bình quân của tỉnh đạt 6,2%/năm.",
+     [(6.2, None, "=", "%/năm", None)]),
+    ("equal_plain", "Hình thành 01 câu lạc bộ cải tiến năng suất thành phố.", [(1, None, "=", "câu lạc bộ", None)]),
+    ("at_most_toi_da", "Mục tiêu tỷ lệ hồ sơ trễ hạn tối đa 5%.", [(5, None, "<=", "%", None)]),
+    ("at_most_khong_qua", "Phấn đấu tỷ lệ hộ nghèo không quá 3%.", [(3, None, "<=", "%", None)]),
+    ("below_duoi", "Phấn đấu giảm tỷ lệ hộ nghèo xuống dưới 2%.", [(2, None, "<", "%", None)]),
+    ("above_dat_tren_space", "Góp phần đạt mục tiêu tăng năng suất lao động bình quân của tỉnh đạt trên 7,2% /năm.",
+     [(7.2, None, ">", "%/năm", None)]),
+    # ---- ranges
+    ("range_dash_spaces", "Từ 03 - 04 huyện, thị xã, thành phố thuộc tỉnh xây dựng và triển khai kế hoạch.",
+     [(3, 4, "range", "huyện, thị xã, thành phố", None)]),
+    ("range_den", "Từ 12 đến 15 tỉnh, thành phố trực thuộc trung ương hoàn thành việc xây dựng kế hoạch.",
+     [(12, 15, "range", "tỉnh, thành phố", None)]),
+    ("range_groups", "Từ 3 đến 5 tập đoàn, tổng công ty triển khai xây dựng và thực hiện kế hoạch năng suất.",
+     [(3, 5, "range", "tập đoàn, tổng công ty", None)]),
+    ("range_tight", "Hỗ trợ từ 5-10 doanh nghiệp ứng dụng công nghệ số.", [(5, 10, "range", "doanh nghiệp", None)]),
+    ("range_two_in_bullet", "- Xây dựng thúc đẩy từ 1-3 doanh nghiệp công nghệ số điển hình. Hỗ trợ từ 5-10 doanh nghiệp.",
+     [(1, 3, "range", "doanh nghiệp", None), (5, 10, "range", "doanh nghiệp", None)]),
+    ("range_percent", "Phấn đấu tỷ lệ doanh nghiệp đổi mới sáng tạo đạt 30-40%.", [(30, 40, "range", "%", None)]),
+    ("range_percent_both", "Mục tiêu tỷ lệ đô thị hóa từ 45% đến 50%.", [(45, 50, "range", "%", None)]),
+    # ---- number forms
+    ("leading_zero", "Triển khai thí điểm 01 doanh nghiệp thi công xây lắp nâng cao năng suất.",
+     [(1, None, "=", "doanh nghiệp", None)]),
+    ("thousands_dot", "Phấn đấu đến năm 2025 có 2.500 doanh nghiệp áp dụng công cụ cải tiến năng suất.",
+     [(2500, None, "=", "doanh nghiệp", 2025)]),
+    ("decimal_comma", "Đến năm 2030, năng suất lao động tăng bình quân 7,25%/năm.", [(7.25, None, "=", "%/năm", 2030)]),
+    ("top_rank", "Đưa Bình Dương vào Top 7 tổ chức này.", [(7, None, "=", "Top", None)]),
+    ("top_keep", "Tiếp tục duy trì giữ vững danh hiệu Top 21 của Diễn đàn cộng đồng thông minh thế giới (ICF).",
+     [(21, None, "=", "Top", None)]),
+    ("leading_group_rank", "Phấn đấu trở thành 1 trong 10 tỉnh dẫn đầu cả nước về chỉ số PCI.",
+     [(10, None, "=", "nhóm dẫn đầu", None)]),
+    ("money_goal", "Mục tiêu đến năm 2030 năng suất lao động đạt 200 triệu đồng/người/năm.",
+     [(200, None, "=", "triệu đồng/người/năm", 2030)]),
+    # ---- years
+    ("year_in_sentence", "Đến năm 2030, tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt 40%.",
+     [(40, None, "=", "%", 2030)]),
+    ("per_value_years", "Nâng cao tỉ lệ đóng góp của TFP khoảng 45% (năm 2025), trên 50% (năm 2030), tốc độ đổi mới "
+     "công nghệ, thiết bị trên 20%/năm.",
+     [(45, None, "~", "%", 2025), (50, None, ">", "%", 2030), (20, None, ">", "%/năm", None)]),
+    ("horizon_after_not_before", "Góp phần đạt mục tiêu tăng năng suất lao động bình quân của tỉnh trên 11%/năm; đến năm "
+     "2030 có khoảng 50 doanh nghiệp nhỏ và vừa của tỉnh xây dựng dự án điểm; hình thành ít nhất 1 Câu lạc bộ "
+     "cải tiến năng suất.",
+     [(11, None, ">", "%/năm", None), (50, None, "~", "doanh nghiệp", 2030), (1, None, ">=", "câu lạc bộ", 2030)]),
+    ("horizon_run_sentences", "Kế hoạch được ban hành với mục tiêu cụ thể đến năm 2030, tăng năng suất lao động bình quân "
+     "trên 7,5%/năm. Từ 03 - 04 huyện, thị xã, thành phố xây dựng kế hoạch. Tối thiểu 30 doanh nghiệp nhỏ và vừa "
+     "triển khai dự án điểm.",
+     [(7.5, None, ">", "%/năm", 2030), (3, 4, "range", "huyện, thị xã, thành phố", 2030),
+      (30, None, ">=", "doanh nghiệp", 2030)]),
+    ("horizon_run_paragraphs", "Về mục tiêu cụ thể, phấn đấu đến năm 2025 tăng năng suất lao động bình quân trên 7%/năm.\n\n"
+     "Từ 12 đến 15 tỉnh, thành phố trực thuộc trung ương hoàn thành việc xây dựng kế hoạch.",
+     [(7, None, ">", "%/năm", 2025), (12, 15, "range", "tỉnh, thành phố", 2025)]),
+    ("horizon_run_broken", "Phấn đấu đến năm 2025 tăng năng suất lao động bình quân trên 7%/năm.\n\n"
+     "Ông Giám đốc Sở phát biểu tại buổi làm việc về các nội dung của kế hoạch.\n\n"
+     "Tối thiểu 20 doanh nghiệp triển khai dự án điểm.",
+     [(7, None, ">", "%/năm", 2025), (20, None, ">=", "doanh nghiệp", None)]),
+    ("closing_horizon", "Phấn đấu tỷ lệ doanh nghiệp ứng dụng công nghệ số đạt 35% vào năm 2025 và 50% vào năm 2030.",
+     [(35, None, "=", "%", 2025), (50, None, "=", "%", 2030)]),
+    ("period_opening", "- Giai đoạn 2021 - 2025: hỗ trợ 20 doanh nghiệp; giai đoạn 2026-2030: hỗ trợ 30 doanh nghiệp.",
+     [(20, None, "=", "doanh nghiệp", 2025), (30, None, "=", "doanh nghiệp", 2030)]),
+    ("heading_year", "I. MỤC TIÊU\n2. Mục tiêu cụ thể\na) Mục tiêu đến năm 2025:\n"
+     "- Góp phần đạt mục tiêu tăng năng suất lao động bình quân trên 7%/năm.\n"
+     "- Xây dựng và triển khai kế hoạch nâng cao năng suất.\n"
+     "- Tối thiểu 1 doanh nghiệp nhỏ và vừa xây dựng và triển khai các dự án điểm.\n"
+     "b) Mục tiêu đến năm 2030\n- Tối thiểu 2 doanh nghiệp nhỏ và vừa xây dựng và triển khai các dự án điểm.",
+     [(7, None, ">", "%/năm", 2025), (1, None, ">=", "doanh nghiệp", 2025), (2, None, ">=", "doanh nghiệp", 2030)]),
+    ("heading_period", "I. MỤC TIÊU\n1. Giai đoạn 2021 - 2025\n- Tốc độ tăng năng suất lao động bình quân đạt trên 7%/năm.\n"
+     "2. Giai đoạn 2026 - 2030\n- Đóng góp của TFP vào tăng trưởng kinh tế đạt 50%.",
+     [(7, None, ">", "%/năm", 2025), (50, None, "=", "%", 2030)]),
+    ("bullet_horizon_stays", "I. MỤC TIÊU\n1. Mục tiêu đến năm 2030\n- Đến năm 2028, 60% doanh nghiệp ứng dụng thương mại "
+     "điện tử.\n- Tỷ trọng kinh tế số chiếm 30% GRDP.",
+     [(60, None, "=", "%", 2028), (30, None, "=", "%", 2030)]),
+    ("table_row_period", "Stt\n\nNội dung, nhiệm vụ\n\nThời gian\n\nĐơn vị chủ trì\n\n10\n\n"
+     "- Tuyên truyền phổ biến các công nghệ mới.\n\n- Triển khai thí điểm 01 doanh nghiệp thi công xây lắp\n\n"
+     "Năm 2021-2030\n\nSở Giao thông vận tải",
+     [(1, None, "=", "doanh nghiệp", 2030)]),
+    ("table_row_inline", "3 | Hỗ trợ từ 5-10 doanh nghiệp ứng dụng công nghệ số | 2021 - 2025 | Sở Thông tin và Truyền thông",
+     [(5, 10, "range", "doanh nghiệp", 2025)]),
+    ("table_row_recurring", "5\n\nHỗ trợ tối thiểu 10 doanh nghiệp xây dựng kế hoạch\n\nHàng năm\n\nSở KH&CN",
+     [(10, None, ">=", "doanh nghiệp", None)]),
+    ("vision_title_no_horizon", "Chương trình phát triển khoa học công nghệ giai đoạn 2021-2030, tầm nhìn đến 2040.\n\n"
+     "Bên cạnh tiếp tục duy trì danh hiệu Top 21, đưa Bình Dương vào Top 7 tổ chức này.",
+     [(21, None, "=", "Top", None), (7, None, "=", "Top", None)]),
+    ("duplicate_caption", "Đến năm 2030, tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt 40%.\n"
+     "Bình Dương phấn đấu đến năm 2030, tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt 40%. (Ảnh: cand.com.vn)",
+     [(40, None, "=", "%", 2030)]),
+    # ---- numbers that are not targets
+    ("not_task_count", "Kế hoạch đưa ra 5 nhiệm vụ và giải pháp chủ yếu: triển khai cơ chế, chính sách.", []),
+    ("not_word_count", "Chương trình đề ra tám nhiệm vụ chủ yếu.", []),
+    ("not_layers", "Mô hình 5 lớp (Qui hoạch đô thị, hạ tầng kỹ thuật, giao thông).", []),
+    ("not_classification", "- Hỗ trợ 03 nhóm doanh nghiệp nhỏ và vừa trọng tâm: doanh nghiệp nhỏ và vừa chuyển đổi từ hộ "
+     "kinh doanh.", []),
+    ("not_ordinal", "Phù hợp xu thế của cuộc Cách mạng công nghiệp lần thứ tư.", []),
+    ("not_party_meeting", "Thực hiện Nghị quyết Hội nghị Trung ương 7 khóa X về xây dựng đội ngũ trí thức.", []),
+    ("not_dates_numbers", "Thực hiện Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ.", []),
+    ("not_period", "Tham mưu ban hành chính sách hỗ trợ đầu tư trên địa bàn tỉnh giai đoạn 2021-2015.", []),
+    ("not_standard", "Áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 và ISO 56000.", []),
+    ("not_version", "Triển khai chuyển đổi từ giao thức IPv4 sang IPv6; công nghiệp 4.0.", []),
+    ("not_furniture", "Thứ bảy, 20/04/2024 | 02:24 - GMT+7\n19/04/2022 - 13:24\nTổng số lượt truy cập :\n  • 1\n  • 4", []),
+    ("not_reporting_cycle", "Khảo sát để xây dựng kế hoạch chi tiết hằng năm, 05 năm về đào tạo.", []),
+    ("not_parts_news", "Trong đó có 2 nội dung quan trọng Quảng Ninh sẽ quan tâm thực hiện.", []),
+    ("not_budget", "Tổng kinh phí thực hiện Kế hoạch dự kiến: 15.000 triệu đồng.", []),
+    ("not_support_rate", "Hỗ trợ tối đa 50% kinh phí, không quá 300 triệu đồng/dự án.", []),
+    ("not_status_now", "Hiện nay toàn tỉnh có hơn 9.000 doanh nghiệp, trong đó 97% là doanh nghiệp nhỏ và vừa.", []),
+    ("not_status_past", "Sở đã hỗ trợ 45 doanh nghiệp áp dụng công cụ cải tiến năng suất.", []),
+    ("not_status_section", "I. KẾT QUẢ THỰC HIỆN GIAI ĐOẠN 2016-2020\nNăng suất lao động tăng bình quân 6,8%/năm; "
+     "có 25 doanh nghiệp áp dụng hệ thống quản lý.\nII. MỤC TIÊU\n- Tối thiểu 30 doanh nghiệp áp dụng hệ thống quản lý.",
+     [(30, None, ">=", "doanh nghiệp", None)]),
+    ("not_views", "1.234 lượt xem", []),
+    ("not_reported_growth", "GRDP của tỉnh tăng 8,5% so với cùng kỳ năm trước.", []),
+    ("not_count_without_aim", "Hội thảo có sự tham gia của 120 doanh nghiệp.", []),
+]
+
+
+def _run(text: str, **meta) -> list:
+    doc = Doc(text)
+    doc.sections = find_sections(text)
+    doc.meta = Meta(**meta)
+    return extract_targets(doc)
+
+
+@pytest.mark.parametrize("text,want", [pytest.param(t, w, id=i) for i, t, w in CASES])
+def test_target_cases(text, want):
+    got = [(t.value, t.value_max, t.comparator, t.unit, t.year) for t in _run(text)]
+    assert got == want
+
+
+def test_case_count():
+    assert len(CASES) >= 60
+
+
+def test_quote_is_the_span():
+    text = "a) Mục tiêu đến năm 2025:\n- Tối thiểu 15 doanh nghiệp trên địa bàn tỉnh xây dựng dự án điểm."
+    for t in _run(text):
+        assert text[t.span[0]:t.span[1]] == t.quote
+        assert t.quote.startswith("Tối thiểu 15")
+
+
+def test_past_year_is_no_aim():
+    text = "Năm 2020, tỷ lệ đóng góp của TFP đạt 42%. Đến năm 2025, tỷ lệ đóng góp của TFP đạt 45%."
+    got = [(t.value, t.year) for t in _run(text, date="2021-05-11")]
+    assert got == [(45, 2025)]
+
+
+def test_indicators_in_document_words():
+    text = ("Góp phần đạt mục tiêu đóng góp của khoa học công nghệ thông qua TFP (năng suất nhân tố tổng hợp), "
+            "đóng góp trên 45% vào tăng trưởng kinh tế của tỉnh.")
+    (t,) = _run(text)
+    assert t.indicator == "đóng góp của khoa học công nghệ thông qua TFP (năng suất nhân tố tổng hợp)"
+    assert t.indicator_id == "tfp_contribution"
+    (t,) = _run("Tối thiểu 30 doanh nghiệp nhỏ và vừa của tỉnh xây dựng và triển khai các dự án điểm về cải tiến "
+                "năng suất, tiếp tục đẩy mạnh các hoạt động nghiên cứu.")
+    assert t.indicator == "doanh nghiệp nhỏ và vừa của tỉnh xây dựng và triển khai các dự án điểm về cải tiến năng suất"
+    assert t.indicator_id == "sme_pilot_projects"
+
+
+def test_parallel_values_share_the_indicator():
+    ts = _run("Phấn đấu tăng năng suất lao động xã hội bình quân trên 7% (năm 2025), trên 7,5% (năm 2030).")
+    assert [t.indicator for t in ts] == ["tăng năng suất lao động xã hội bình quân"] * 2
+    assert {t.indicator_id for t in ts} == {"labor_productivity_growth"}
+
+
+def test_scope_contribution_and_quote():
+    ts = _run("- Góp phần đạt mục tiêu tăng năng suất lao động bình quân trên 7%/năm.\n"
+              "- Hình thành 01 câu lạc bộ cải tiến năng suất thành phố.", level="district")
+    assert [t.scope for t in ts] == ["province", "district"]
+    text = ("Sở vừa làm việc về dự thảo Kế hoạch của tỉnh, tăng năng suất lao động bình quân của tỉnh trên 11%/năm.\n"
+            "Hồi tháng 1/2021, Thủ tướng Chính phủ ký Quyết định số 36/QĐ/TTg ban hành Kế hoạch tổng thể.\n"
+            "Về mục tiêu cụ thể, phấn đấu đến năm 2025 góp phần đạt mục tiêu tăng năng suất lao động bình quân trên 7%/năm.")
+    assert [t.scope for t in _run(text, level="province")] == ["province", "national"]
+
+
+def test_default_scope_without_meta():
+    (t,) = _run("Tối thiểu 30 doanh nghiệp xây dựng dự án điểm.")
+    assert t.scope == "province"
+
+
+def test_dev_documents_targets(txt_records):
+    """Whole documents: every target quote is its span, and the dev targets are found."""
+    for doc_id, rec in txt_records.items():
+        gold = json.loads((GOLD / f"{doc_id}.gold.json").read_text(encoding="utf-8"))
+        got = {(t["value"], t["value_max"], t["year"]) for t in rec["targets"]}
+        want = {(t["value"], t["value_max"], t["year"]) for t in gold["targets"]}
+        assert want <= got, f"{doc_id}: missing {want - got}"
+        assert len(rec["targets"]) == len(gold["targets"]), doc_id
+        for t in rec["targets"]:
+            assert rec["text"][t["span"][0]:t["span"][1]] == t["quote"]
