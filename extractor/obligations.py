@@ -293,26 +293,29 @@ def _lead_list(text: str, bodies: list[BodySpan], i: int, seg_start: int) -> tup
 def _sentence_obligations(doc: Doc, start: int, end: int) -> list[Obligation]:
     """Obligations of sentences naming their lead (X chủ trì / là cơ quan đầu mối / có trách nhiệm)."""
     text = doc.text
-    marker, closing = _rx("lead.marker"), _rx("closing.formula")
+    marker, closing, assign = _rx("lead.marker"), _rx("closing.formula"), _rx("lead.assign")
     out = []
     for s, e in _sentences(text, start, end):
         if closing.search(text[s:e]):
             continue
         bodies = find_bodies(text, s, e)
-        hits = []
+        hits: list[tuple[int, list[BodySpan], int]] = []
         for i, b in enumerate(bodies):
-            m = marker.match(text, b.end, e)
-            if not m:
-                continue
             clause_start = max([s] + [s + k.end() for k in re.finditer(r"[;]\s*", text[s:b.start])])
-            found = _lead_list(text, bodies, i, clause_start)
-            if found:
-                lead_start, leads = found
-                hits.append((lead_start if hits else s, leads, m))
-        for k, (hs, leads, m) in enumerate(hits):
+            m = marker.match(text, b.end, e)
+            if m:
+                found = _lead_list(text, bodies, i, clause_start)
+                if found:
+                    hits.append((found[0] if hits else s, found[1], m.start("marker")))
+            elif assign.search(text, clause_start, b.start) and not any(b in h[1] for h in hits):
+                listed, stop = body_list_at(text, b.start, e)
+                if not marker.match(text, stop, e) and re.match(r"\s+[^\W\d]", text[stop:e]) \
+                        and text[stop:e].strip()[:1].islower():
+                    hits.append((b.start if hits else s, listed, stop))
+        for k, (hs, leads, task_start) in enumerate(hits):
             he = hits[k + 1][0] if k + 1 < len(hits) else e
             passive = re.search(r"\(\s*$", text[s:leads[0].start])
-            task = text[hs:he] if passive else text[m.start("marker"):he]
+            task = text[hs:he] if passive else text[task_start:he]
             task = re.sub(r"^(?:có|chịu)\s+trách\s+nhiệm\s+", "", task.strip())
             names = list(dict.fromkeys(b.name for b in leads))
             ob = _make(doc, hs, he, names, task)

@@ -245,6 +245,19 @@ def test_body_headings_as_bullets():
     assert obls[3].support == ["Sở Khoa học và Công nghệ"]
 
 
+@pytest.mark.parametrize("text,lead,task", [
+    ("Điều 2. Giao Sở Khoa học và Công nghệ tổ chức triển khai thực hiện Kế hoạch này.\n",
+     ["Sở Khoa học và Công nghệ"], "tổ chức triển khai thực hiện Kế hoạch này"),
+    ("UBND tỉnh giao Sở Công Thương và Sở Tài chính hướng dẫn doanh nghiệp.\n",
+     ["Sở Công Thương", "Sở Tài chính"], "hướng dẫn doanh nghiệp"),
+    ("Theo đó, Sở KH&CN là cơ quan thường trực, tham mưu UBND tỉnh triển khai Kế hoạch.\n",
+     ["Sở Khoa học và Công nghệ"], "là cơ quan thường trực, tham mưu UBND tỉnh triển khai Kế hoạch"),
+])
+def test_assignment_sentences(text, lead, task):
+    obls = _obls(text)
+    assert [(o.lead, o.task) for o in obls] == [(lead, task)]
+
+
 TABLE = """PHỤ LỤC
 
 Stt
