@@ -126,15 +126,47 @@ def _news_subject(references: list[Reference]) -> Reference | None:
     return max(numbered, key=lambda r: (len(r.mentions), -r.mentions[0].span[0] if r.mentions else 0))
 
 
+_PLAN_TYPES = {"Quyết định", "Kế hoạch", "Chỉ thị", "Chương trình", "Nghị quyết", "Kết luận", "Đề án"}
+_STOP = {"va", "cua", "tren", "dia", "ban", "giai", "doan", "ve", "viec", "cac", "nam", "den", "tinh", "thanh", "pho"}
+
+
+def _words(s: str | None) -> set[str]:
+    return {w for w in re.findall(r"\w+", fold(s or "")) if len(w) > 1 and w not in _STOP and not w.isdigit()}
+
+
+def _overlap(a: str | None, b: str | None) -> float:
+    wa, wb = _words(a), _words(b)
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+
+
+def _implemented(doc: Doc, references: list[Reference], entries: list[dict]) -> list[Reference]:
+    """What the document carries out: its `implements` references; failing that, what the registry
+    says it implements, or the plan/decision its opening cites as basis under the same title."""
+    found = [r for r in references if r.relation == "implements" and (r.number or r.date)]
+    if found:
+        return found
+    if doc.meta.kind == "news":
+        subject = _news_subject(references)
+        return [subject] if subject else []
+    own = _lookup(entries, doc.meta.number, doc.meta.issuer)
+    if own and own.get("implements"):
+        number = own["implements"]
+        ref = next((r for r in references if r.number == number), None)
+        return [ref or Reference(None, number, None, None, None, "implements")]
+    basis = [r for r in references if r.relation == "basis" and r.number and r.doc_type in _PLAN_TYPES
+             and _overlap(r.title, doc.meta.title) >= 0.6]
+    return basis[:1]
+
+
 def find_parent(doc: Doc, references: list[Reference],
                 registry: Iterable[Mapping[str, Any]] | Mapping[str, Mapping[str, Any]] | None = None,
                 ) -> Parent | None:
-    """The document this one directly implements (the most local one), with its chain of ancestors."""
+    """The document this one directly implements (the most local one), with its chain of ancestors.
+
+    `registry` adds known documents (a list of entries or a dict by number, e.g. from
+    `registry_from_records`) to the bundled rules/registry.yaml; the caller's entries win."""
     entries = _entries(registry)
-    implemented = [r for r in references if r.relation == "implements" and (r.number or r.date)]
-    if not implemented and doc.meta.kind == "news":
-        subject = _news_subject(references)
-        implemented = [subject] if subject else []
+    implemented = _implemented(doc, references, entries)
     if not implemented:
         return None
     ordered = sorted(implemented, key=lambda r: -_ref_level(r, entries))

@@ -156,6 +156,7 @@ _HEADER_BODY = re.compile(
 def _parse_header_bodies(header: str) -> tuple[str | None, str | None, str | None]:
     """(issuer, level, place) from the joined capital lines of the header block."""
     issuer = level = place = locality = None
+    header = re.sub(r"[^\w\s&.,-]|[-_=]{2,}", " ", header)
     header = re.sub(r"\bTP\.?\s*", "THÀNH PHỐ ", " ".join(header.split()))
     party = re.search(r"\b(TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG) ỦY\s+(.+?)(?=\s+(?:BAN|VĂN PHÒNG)\s|$)", header)
     if party:
@@ -252,7 +253,15 @@ def _period(title: str | None) -> dict[str, int | None] | None:
     return None
 
 
-_SIG_JOINED = re.compile(r"^(?:KT|TM|TL|TUQ)\.\s*[^a-zà-ỹ]*?\s(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹ]+){1,4})\s*$")
+def _joined_signer(line: str) -> str | None:
+    """The name at the end of a signature block joined on one line ('KT. CHỦ TỊCH ... Trần Văn Tân')."""
+    if not re.match(r"(?:KT|TM|TL|TUQ)\s*\.", line):
+        return None
+    words = line.split()
+    tail: list[str] = []
+    while words and words[-1][:1].isupper() and words[-1][1:].islower() and len(tail) < 5:
+        tail.insert(0, words.pop())
+    return " ".join(tail) if len(tail) >= 2 else None
 
 
 def _signer(doc: Doc, after: int) -> str | None:
@@ -261,9 +270,9 @@ def _signer(doc: Doc, after: int) -> str | None:
     lines = doc.lines
     for i in range(after, len(lines)):
         line = lines[i].text.strip()
-        joined = _SIG_JOINED.match(line)
+        joined = _joined_signer(line)
         if joined:
-            return joined.group("name")
+            return joined
         if not sig.match(line):
             continue
         seen = 0
