@@ -292,8 +292,11 @@ def _last_comma(s: str) -> int:
     return last
 
 
-def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str | None) -> str:
-    """The indicator of a value in the document's words."""
+def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str | None, stop: int) -> str:
+    """The indicator of a value in the document's words (`stop`: where the next value starts)."""
+    if stop < len(clause):
+        cut = max(clause.rfind(" và ", v.end, stop), clause.rfind(",", v.end, stop))
+        clause = clause[:cut] if cut > v.end else clause[:stop]
     if v.kind == "rank":
         head = clause[pre_start:v.start]
         head = _indicator_before(head[_last_comma(head):])
@@ -380,7 +383,8 @@ def _clause_targets(doc: Doc, row: tuple[int, str], clause: str, horizons: list[
     out: list[Target] = []
     prev_end, prev_ind = 0, None
     row_year: int | None | bool = False
-    for v in _values(clause):
+    values = _values(clause)
+    for k, v in enumerate(values):
         prefix, after = clause[:v.start], clause[v.end:]
         goal = goal_sec or bool(_first(_rules("aim"), prefix))
         if _excluded(clause, v) or (v.rule.get("needs") == "goal" and not goal):
@@ -388,8 +392,9 @@ def _clause_targets(doc: Doc, row: tuple[int, str], clause: str, horizons: list[
         if not goal_sec and _is_status(prefix):
             continue
         cmp, cmp_start = _comparator(prefix, after, v)
+        opening = v.kind == "percent" and not prefix.strip(" \t-+•*–")  # '- 100% hồ sơ ...'
         if v.rule.get("needs") == "signal" and cmp_start == len(prefix) and not goal and cmp != ">=" \
-                and not _first(_rules("aim_verb"), prefix[_last_comma(prefix):]):
+                and not opening and not _first(_rules("aim_verb"), prefix[_last_comma(prefix):]):
             continue
         pv_year, pv_len = _per_value_year(after)
         end = v.end + pv_len
@@ -407,8 +412,9 @@ def _clause_targets(doc: Doc, row: tuple[int, str], clause: str, horizons: list[
             year = row_year or state.run_year or head_year
         if doc_year and year and year < doc_year:
             continue  # a result already reached (or a baseline), not an aim
-        indicator = _indicator(clause, v, prev_end, min(cmp_start, v.start), prev_ind)
-        context = clause[max(0, v.start - 300):v.end]
+        stop = values[k + 1].start if k + 1 < len(values) else len(clause)
+        indicator = _indicator(clause, v, prev_end, min(cmp_start, v.start), prev_ind, stop)
+        context = clause[:v.end] if v.kind == "rank" else clause[prev_end:v.end]
         scope = state.scope or level
         if not state.scope and level in _LEVEL_UP and _first(_rules("contribution"), prefix):
             scope = _LEVEL_UP[level]
