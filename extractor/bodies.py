@@ -73,8 +73,8 @@ def is_collective(name: str) -> bool:
     if rest:
         return any(rest.lower().startswith(n + " ") or rest.lower().startswith(n + ",") or rest.lower() == n
                    for n in nouns)
-    return bool(re.fullmatch(rf"(?:{'|'.join(nouns)})(?:\s*,\s*\w+)*\s+(?:{_rules().fragments['qualifier']})",
-                             name.strip(), re.IGNORECASE))
+    return bool(re.fullmatch(rf"(?:{'|'.join(nouns)})(?:\s*,\s*\w+)*(?:\s+(?:{_rules().fragments['qualifier']}))+",
+                             name.strip()))
 
 
 def _tidy(s: str) -> str:
@@ -277,8 +277,9 @@ def body_regex() -> re.Pattern[str]:
     named_body = rf"(?:{'|'.join(named)}|{open_name})(?:\s+(?:{loc}|{frag['cap_word']}(?:\s+{frag['cap_word']}){{0,2}}))?"
     nouns = "|".join(sorted(map(re.escape, r.data["collective_nouns"]), key=len, reverse=True))
     qual = frag["qualifier"]
-    collective = (rf"(?:(?i:các|những)\s+(?i:{nouns})(?:\s*,\s*(?i:{nouns}))*(?:\s+(?:{qual}))?"
-                  rf"|(?i:{nouns})(?:\s*,\s*(?i:{nouns}))*\s+(?:{qual}))(?![\wÀ-ỹ])")
+    quals = rf"(?:\s+(?:{qual})(?![\wÀ-ỹ]))"
+    collective = (rf"(?:(?i:các|những)\s+(?i:{nouns})(?:\s*,\s*(?i:{nouns}))*{quals}*"
+                  rf"|(?:{nouns})(?:\s*,\s*(?:{nouns}))*{quals}+)(?![\wÀ-ỹ])")
     return re.compile(rf"(?P<named>{named_body})|(?P<coll>{collective})")
 
 

@@ -165,6 +165,11 @@ def heading_bodies(line: str) -> tuple[list[str], str | None]:
     return names, (None if not rest or rest.endswith(":") else s[mk.start("marker"):])
 
 
+def _marker_len(text: str, b: Block) -> int:
+    m = _rx("item.bullet").match(text[b.start:b.end])
+    return m.end() if m else 0
+
+
 def _doer_at(text: str, block: Block) -> list[BodySpan]:
     """Bodies opening a paragraph as its subject ('Hội Doanh nhân trẻ Thuận An phối hợp với ...')."""
     start = block.start + len(text[block.start:block.end]) - len(_NUMBER.sub("", text[block.start:block.end]))
@@ -172,7 +177,9 @@ def _doer_at(text: str, block: Block) -> list[BodySpan]:
     if not bodies:
         return []
     rest = text[stop:block.end].lstrip(" ,")
-    return bodies if rest[:1].islower() else []
+    if _rx("lead.marker").match(text, stop, block.end):
+        return bodies
+    return bodies if rest[:1].islower() and not rest.startswith(("và ", "của ", "thuộc ", "trực thuộc ")) else []
 
 
 # ---------------------------------------------------------------- implementation section
@@ -204,7 +211,10 @@ def _item_obligations(doc: Doc, item: Section, children: list[Section], lead: li
     out = [_make(doc, b.start, b.end, lead) for b in intro
            if blocks and text[b.start:b.end].rstrip()[-1:] != ":"]
     if blocks:
-        return out + [_make(doc, b.start, b.end, lead) for b in blocks]
+        for b in blocks:
+            doer = _doer_at(text, Block(b.start + _marker_len(text, b), b.end, None))
+            out.append(_make(doc, b.start, b.end, list(dict.fromkeys(d.name for d in doer)) or lead))
+        return out
     paras = intro
     if not paras:
         return []

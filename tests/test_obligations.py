@@ -258,6 +258,12 @@ def test_assignment_sentences(text, lead, task):
     assert [(o.lead, o.task) for o in obls] == [(lead, task)]
 
 
+def test_bullet_naming_its_own_doer():
+    obls = _obls("IV. TỔ CHỨC THỰC HIỆN\n\n1. Các sở, ngành:\n\n- Sở Tài chính bố trí kinh phí.\n\n"
+                 "- Xây dựng kế hoạch của ngành.\n")
+    assert [o.lead for o in obls] == [["Sở Tài chính"], ["Các sở, ngành"]]
+
+
 TABLE = """PHỤ LỤC
 
 Stt
