@@ -58,6 +58,9 @@ def test_binary_junk(tmp_path):
     assert_error(tmp_path / "junk.txt", "not a text document (binary content)", "unknown")
     (tmp_path / "junk.pdf").write_bytes(junk)
     assert_error(tmp_path / "junk.pdf", "broken PDF", "pdf")
+    (tmp_path / "error-page.pdf").write_text("<!DOCTYPE html><html><body><h1>404 Không tìm thấy trang</h1>"
+                                            "</body></html>", encoding="utf-8")
+    assert_error(tmp_path / "error-page.pdf", "broken PDF: the file is a web page (HTML), not a PDF", "pdf")
     (tmp_path / "archive.docx").write_bytes(_zip({"hello.txt": b"not word"}))
     assert_error(tmp_path / "archive.docx", "corrupt DOCX: the package has no word/document.xml")
 

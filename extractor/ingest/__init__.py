@@ -58,12 +58,14 @@ def sniff_format(path: Path, data: bytes) -> str:
         return "zip"
     if head.startswith(_OLE_MAGIC):
         return "doc"
+    if by_ext in ("pdf", "docx"):
+        return by_ext  # e.g. an HTML error page saved as .pdf: the reader says the file is broken
     if data.lstrip()[:5] == b"{\\rtf":
         return "doc"  # rich text, converted by LibreOffice like a .doc
     if _looks_html(data):
-        return "html"
-    if by_ext in ("docx", "doc", "pdf") and (b"\x00" in data[:4096] or data[:2] == b"PK"):
-        return by_ext  # binary bytes that do not match the extension: the reader says why
+        return "html"  # also Word's "web page" .doc files
+    if by_ext == "doc" and b"\x00" in data[:4096]:
+        return "doc"
     return "txt"
 
 

@@ -230,8 +230,11 @@ def _ocr(raw: RawDocument, path: Path, missing: list[int]) -> dict[int, str]:
 
 def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
     """Fill `raw` with the paragraphs and tables of a PDF, page by page."""
-    if not data.lstrip()[:1024].count(b"%PDF-"):
-        raise IngestError("broken PDF: the file does not start like a PDF")
+    if b"%PDF-" not in data[:1024]:
+        from . import _looks_html
+
+        what = "a web page (HTML)" if _looks_html(data) else "something else"
+        raise IngestError(f"broken PDF: the file is {what}, not a PDF")
     pdf = _open(data)
     tables = _Tables(data)
     try:

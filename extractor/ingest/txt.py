@@ -63,6 +63,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
     cp1258 = data.decode("cp1258", errors="replace")
     if _cp1258_score(cp1258) >= 0.9:
         return cp1258, "windows-1258"
+    converted, legacy = apply_legacy(data.decode("cp1252", errors="replace"))
+    if legacy:  # TCVN3 / VNI font encodings are 8-bit bytes the converter reads as cp1252
+        return converted, legacy
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -104,15 +107,10 @@ def read_txt(raw: RawDocument, data: bytes) -> None:
     except IngestError:
         raw.format = "unknown"
         raise
-    legacy = None
-    if not encoding.startswith("utf") and encoding != "windows-1258":
-        # legacy font encodings are 8-bit bytes the converter reads as cp1252
-        converted, legacy = apply_legacy(data.decode("cp1252", errors="replace"))
-        if legacy:
-            text = converted
     text = unicodedata.normalize("NFC", text)
+    legacy = encoding if encoding in ("tcvn3", "vni") else None
     if legacy is None and encoding != "windows-1258":
-        text, legacy = apply_legacy(text)
+        text, legacy = apply_legacy(text)  # legacy mojibake stored as Unicode
     raw.encoding = legacy or encoding
     text = unicodedata.normalize("NFC", text).replace("\ufeff", "")
     if not text.strip():
