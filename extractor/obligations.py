@@ -248,17 +248,23 @@ def _loose(doc: Doc, start: int, end: int) -> tuple[list[Obligation], list[tuple
     return out, covered
 
 
+def _children(sec: Section, sections: list[Section]) -> list[Section]:
+    """The direct sub-headings of `sec` (levels may skip: a 'Phần III' at level 1 over '1.' at level 3)."""
+    inner = [s for s in sections if sec.start <= s.start < sec.end and s.level > sec.level and s is not sec]
+    return [s for s in inner if not any(c.level < s.level and c.start <= s.start < c.end for c in inner)]
+
+
 def _implementation(doc: Doc, sec: Section, sections: list[Section]) -> tuple[list[Obligation], list[tuple[int, int]]]:
     """Obligations under the body headings of an implementation section, and the spans they cover."""
     text = doc.text
     out: list[Obligation] = []
     covered: list[tuple[int, int]] = []
-    kids = [s for s in sections if s.level == sec.level + 1 and sec.start < s.start < sec.end]
+    kids = _children(sec, sections)
     for item in kids:
         line_end = text.find("\n", item.start)
         line_end = item.end if line_end < 0 or line_end > item.end else line_end
         lead, inline = heading_bodies(text[item.start:line_end])
-        grandkids = [s for s in sections if s.level == item.level + 1 and item.start < s.start < item.end]
+        grandkids = _children(item, sections)
         sub_heads = [g for g in grandkids if heading_bodies(text[g.start:text.find("\n", g.start)])[0]]
         if lead and grandkids and 2 * len(sub_heads) > len(grandkids):
             lead = []  # 'Trách nhiệm của các sở, ngành' over 'a) Sở Tài chính', 'b) Sở Xây dựng'
