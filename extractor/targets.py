@@ -25,6 +25,7 @@ from .vntext import fold, parse_number
 _LEVEL_UP = {"district": "province", "commune": "district"}
 _BULLET = re.compile(r"^\s*[-+•*–]")
 _MAX_WORDS = 40
+_MULT = {"nghìn": 1000, "ngàn": 1000, "vạn": 10000, "triệu": 1000000}
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +130,8 @@ def _values(clause: str) -> list[_Value]:
             lo_v, hi_v = parse_number(lo), parse_number(hi) if hi else None
             if lo_v is None:
                 continue
+            mult = _MULT.get((_group(m, "mult") or "").lower(), 1)
+            lo_v, hi_v = lo_v * mult, hi_v * mult if hi_v is not None else None
             kind = str(rule.get("unit_kind"))
             ustart = next(m.start(k) for k in ("unit", "unit2", "unit3") if k in m.re.groupindex and m.group(k))
             found.append(_Value(rule, m.start(), m.end(), lo_v, hi_v, _unit(rule, unit, kind), ustart, kind))
@@ -182,8 +185,8 @@ def _comparator(prefix: str, after: str, v: _Value) -> tuple[str, int]:
     return "=", len(prefix)
 
 
-def _horizons(clause: str) -> list[tuple[int, int, int]]:
-    """(start, end, year) of the horizon phrases of a clause that are not document titles."""
+def _horizons(clause: str) -> list[tuple[int, int, int, bool]]:
+    """(start, end, year, may open a run) of the horizon phrases of a clause that are not titles."""
     out = []
     for rule in _rules("horizon"):
         opens = rule.get("opens")
@@ -193,7 +196,7 @@ def _horizons(clause: str) -> list[tuple[int, int, int]]:
         for m in finder:
             if _first(_rules("not_horizon"), clause[:m.start()]):
                 continue
-            out.append((m.start(), m.end(), int(_group(m, "year") or 0)))
+            out.append((m.start(), m.end(), int(_group(m, "year") or 0), opens != "never"))
     return sorted(set(out))
 
 
@@ -321,7 +324,22 @@ class _State:
     scope: str | None = None
 
 
+@dataclass
+class _Where:
+    """What a clause's targets need to know about their place in the document."""
+
+    doc: Doc
+    state: _State
+    line: int
+    rest: str  # the line after the clause: further cells of a table row
+    goal: bool  # under a goal heading
+    head_year: int | None
+    doc_year: int | None
+    level: str
+
+
 def _doc_year(doc: Doc) -> int | None:
+    """The year the document starts from (plan period start, else date of issue)."""
     period: dict[str, Any] | None = doc.meta.period
     if period and period.get("start"):
         return int(period["start"])
@@ -332,8 +350,7 @@ def _doc_year(doc: Doc) -> int | None:
 
 def extract_targets(doc: Doc) -> list[Target]:
     """Every number the text sets as an aim, with its comparator, unit, horizon year and indicator."""
-    level = doc.meta.level or "province"
-    doc_year = _doc_year(doc)
+    level, doc_year = doc.meta.level or "province", _doc_year(doc)
     heading_lines = {doc.line_index(s.start) for s in doc.sections}
     state = _State()
     out: list[Target] = []
@@ -345,24 +362,23 @@ def extract_targets(doc: Doc) -> list[Target]:
         if li in heading_lines:
             state.run_year = None
         goal_sec, status_sec, head_year = _heading_info(doc, line.start)
-        found = False
-        line_year: int | None = None
-        run_before = state.run_year
+        found, line_year, run_before = False, None, state.run_year
         for cs, ce in _clauses(s):
             clause = s[cs:ce]
             horizons = _horizons(clause)
             if not status_sec:
-                row = (li, s[ce - 1:] if s[ce - 1:ce] in "|\t" else s[ce:])
-                for t in _clause_targets(doc, row, clause, horizons, state, goal_sec, head_year, doc_year, level):
+                rest = s[ce - 1:] if s[ce - 1:ce] in "|\t" else s[ce:]
+                where = _Where(doc, state, li, rest, goal_sec, head_year, doc_year, level)
+                for t in _clause_targets(clause, horizons, where):
                     t.span = [line.start + cs + t.span[0], line.start + cs + t.span[1]]
                     found = True
                     key = (t.value, t.value_max, t.year, "%" in (t.unit or ""), t.indicator_id or fold(t.indicator))
                     if key not in seen:
                         seen.add(key)
                         out.append(t)
-            if horizons:
-                line_year = horizons[-1][2]
-                state.run_year = line_year
+            openers = [h for h in horizons if h[3]]
+            if openers:
+                line_year = state.run_year = openers[-1][2]
             anchor = _first(_rules("scope_anchor"), clause)
             if anchor:
                 state.scope = str(anchor[0].get("scope"))
@@ -374,62 +390,53 @@ def extract_targets(doc: Doc) -> list[Target]:
     return out
 
 
-def _clause_targets(doc: Doc, row: tuple[int, str], clause: str, horizons: list[tuple[int, int, int]], state: _State,
-                    goal_sec: bool, head_year: int | None, doc_year: int | None, level: str) -> list[Target]:
+def _has_signal(v: _Value, prefix: str, cmp_start: int, goal: bool, cmp: str) -> bool:
+    """A value needing a signal has one: a comparator, goal context, an aim verb, or it opens the clause."""
+    if v.rule.get("needs") != "signal" or goal or cmp_start < len(prefix) or cmp == ">=":
+        return True
+    if v.kind == "percent" and not prefix.strip(" \t-+•*–"):  # '- 100% hồ sơ ...'
+        return True
+    return bool(_first(_rules("aim_verb"), prefix[_last_comma(prefix):]))
+
+
+def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], where: _Where) -> list[Target]:
     """The targets of one clause; spans are relative to the clause, quote is the trimmed clause."""
     q0 = len(clause) - len(clause.lstrip(" \t-+•*–"))
     q1 = len(clause.rstrip(" \t|"))
-    quote = clause[q0:q1]
     out: list[Target] = []
     prev_end, prev_ind = 0, None
     row_year: int | None | bool = False
     values = _values(clause)
     for k, v in enumerate(values):
         prefix, after = clause[:v.start], clause[v.end:]
-        goal = goal_sec or bool(_first(_rules("aim"), prefix))
+        goal = where.goal or bool(_first(_rules("aim"), prefix))
         if _excluded(clause, v) or (v.rule.get("needs") == "goal" and not goal):
             continue
-        if not goal_sec and _is_status(prefix):
+        if not where.goal and _is_status(prefix):
             continue
         cmp, cmp_start = _comparator(prefix, after, v)
-        opening = v.kind == "percent" and not prefix.strip(" \t-+•*–")  # '- 100% hồ sơ ...'
-        if v.rule.get("needs") == "signal" and cmp_start == len(prefix) and not goal and cmp != ">=" \
-                and not opening and not _first(_rules("aim_verb"), prefix[_last_comma(prefix):]):
+        if not _has_signal(v, prefix, cmp_start, goal, cmp):
             continue
-        pv_year, pv_len = _per_value_year(after)
-        end = v.end + pv_len
-        year = pv_year
+        year, pv_len = _per_value_year(after)
         if year is None:
             closing = [h for h in horizons if h[0] >= v.end and not re.search(r"[,;]", clause[v.end:h[0]])]
-            opening = [h for h in horizons if h[1] <= v.start]
-            if closing:
-                year = closing[0][2]
-            elif opening:
-                year = opening[-1][2]
+            opening = [h for h in horizons if h[1] <= v.start and h[3]]
+            year = closing[0][2] if closing else opening[-1][2] if opening else None
         if year is None:
             if row_year is False:
-                row_year = _row_year(doc, *row)
-            year = row_year or state.run_year or head_year
-        if doc_year and year and year < doc_year:
+                row_year = _row_year(where.doc, where.line, where.rest)
+            year = row_year or where.state.run_year or where.head_year
+        if where.doc_year and year and year < where.doc_year:
             continue  # a result already reached (or a baseline), not an aim
         stop = values[k + 1].start if k + 1 < len(values) else len(clause)
         indicator = _indicator(clause, v, prev_end, min(cmp_start, v.start), prev_ind, stop)
         context = clause[:v.end] if v.kind == "rank" else clause[prev_end:v.end]
-        scope = state.scope or level
-        if not state.scope and level in _LEVEL_UP and _first(_rules("contribution"), prefix):
-            scope = _LEVEL_UP[level]
-        out.append(Target(
-            indicator=indicator,
-            indicator_id=classify_indicator(indicator, v.kind, context),
-            comparator=cmp,
-            value=_num(v.lo),
-            value_max=_num(v.hi) if v.hi is not None else None,
-            unit=v.unit,
-            year=year,
-            scope=scope,
-            span=[q0, q1],
-            quote=quote,
-        ))
+        scope = where.state.scope or where.level
+        if not where.state.scope and where.level in _LEVEL_UP and _first(_rules("contribution"), prefix):
+            scope = _LEVEL_UP[where.level]
+        out.append(Target(indicator, classify_indicator(indicator, v.kind, context), cmp, _num(v.lo),
+                          _num(v.hi) if v.hi is not None else None, v.unit, year, scope, [q0, q1], clause[q0:q1]))
+        end = v.end + pv_len
         if v.kind in ("count", "generic", "rank"):
             end = max(end, _phrase_end(clause, v.end))
         prev_end, prev_ind = end, indicator
