@@ -274,8 +274,9 @@ def body_regex() -> re.Pattern[str]:
         named.append(rf"(?i:{head_rx})(?:\s+(?i:{'|'.join(alts)})){opt}(?![\wÀ-ỹ])")
     sylls = "|".join(sorted(set(r.data["open_name_syllables"]), key=len, reverse=True))
     chunk = rf"{frag['cap_word']}(?:\s+(?:{sylls})(?![\wÀ-ỹ]))*"
-    open_name = (rf"(?:{'|'.join(re.escape(h) for h in heads)})\s+{chunk}"
-                 rf"(?:(?:\s*,\s*|\s+và\s+|\s+-\s+|\s+){chunk})*")
+    head_alt = "|".join(re.escape(h) for h in heads)
+    open_name = (rf"(?:{head_alt})\s+{chunk}"
+                 rf"(?:(?:\s*,\s*|\s+và\s+|\s+-\s+|\s+)(?!(?:{head_alt})\s){chunk})*")
     loc = r.pattern("locality").pattern
     named_body = rf"(?:{'|'.join(named)}|{open_name})(?:\s+(?:{loc}|{frag['cap_word']}(?:\s+{frag['cap_word']}){{0,2}}))?"
     nouns = "|".join(sorted(map(re.escape, r.data["collective_nouns"]), key=len, reverse=True))
