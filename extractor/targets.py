@@ -64,12 +64,9 @@ def classify_indicator(indicator: str, unit_kind: str = "percent", context: str 
     return best[1] if best else None
 
 
-def _first(rules: list[Rule], text: str, key: str = "search") -> tuple[Rule, re.Match[str]] | None:
-    for rule in rules:
-        m = getattr(rule.regex, key)(text)
-        if m:
-            return rule, m
-    return None
+def _first(rules: list[Rule], text: str) -> tuple[Rule, re.Match[str]] | None:
+    """The first rule matching somewhere in `text`, with its match."""
+    return next(((r, m) for r in rules if (m := r.regex.search(text))), None)
 
 
 def _group(m: re.Match[str], name: str) -> str | None:
@@ -173,12 +170,9 @@ def _is_status(prefix: str) -> bool:
 
 def _comparator(prefix: str, after: str, v: _Value) -> tuple[str, int]:
     """Comparator of a value and where its words start in `prefix`."""
-    if v.hi is not None:
+    if v.hi is not None or _first(_rules("suffix_cmp"), after):
         start = re.search(r"\btừ\s*$", prefix, re.IGNORECASE)
-        return "range", start.start() if start else len(prefix)
-    if _first(_rules("suffix_cmp"), after):
-        start = re.search(r"\btừ\s*$", prefix, re.IGNORECASE)
-        return ">=", start.start() if start else len(prefix)
+        return "range" if v.hi is not None else ">=", start.start() if start else len(prefix)
     hit = _first(_rules("comparator"), prefix)
     if hit:
         return str(hit[0].get("cmp")), hit[1].start()
@@ -196,7 +190,7 @@ def _horizons(clause: str) -> list[tuple[int, int, int, bool]]:
         for m in finder:
             if _first(_rules("not_horizon"), clause[:m.start()]):
                 continue
-            out.append((m.start(), m.end(), int(_group(m, "year") or 0), opens != "never"))
+            out.append((m.start(), m.end(), _year(m) or 0, opens != "never"))
     return sorted(set(out))
 
 
@@ -206,7 +200,7 @@ def _per_value_year(after: str) -> tuple[int | None, int]:
         if rule.get("opens") == "per_value":
             m = rule.regex.match(after)
             if m:
-                return int(_group(m, "year") or 0), m.end()
+                return _year(m), m.end()
     return None, 0
 
 
@@ -220,7 +214,7 @@ def _heading_info(doc: Doc, offset: int) -> tuple[bool, bool, int | None]:
         status = status or bool(_first(_rules("status_heading"), title))
         hit = _first(_rules("heading_horizon"), title)
         if hit:
-            year = int(_group(hit[1], "year") or 0) or year
+            year = _year(hit[1]) or year
     return goal, status and not goal, year
 
 
@@ -240,7 +234,11 @@ def _row_year(doc: Doc, li: int, rest: str) -> int | None:
 
 def _cell_year(cell: str) -> int | None:
     hit = _first(_rules("time_cell"), cell.strip())
-    return int(_group(hit[1], "year") or 0) or None if hit else None
+    return _year(hit[1]) if hit else None
+
+
+def _year(m: re.Match[str]) -> int | None:
+    return int(_group(m, "year") or 0) or None
 
 
 def _phrase_end(s: str, pos: int) -> int:
@@ -412,7 +410,7 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
         goal = where.goal or bool(_first(_rules("aim"), prefix))
         if _excluded(clause, v) or (v.rule.get("needs") == "goal" and not goal):
             continue
-        if not where.goal and _is_status(prefix):
+        if not where.goal and (_is_status(prefix) or _first(_rules("status_after"), after)):
             continue
         cmp, cmp_start = _comparator(prefix, after, v)
         if not _has_signal(v, prefix, cmp_start, goal, cmp):
