@@ -131,6 +131,25 @@ def test_scanned_pdf_when_the_ocr_module_breaks(good, monkeypatch):
     assert "renderer crashed" in rec["errors"][0]
 
 
+def test_pdf_with_one_scanned_page_is_partial(good, tmp_path, monkeypatch):
+    """Text pages are read; a scanned page OCR could not read makes the record partial, not an error."""
+    import pypdfium2 as pdfium
+
+    ocr = pytest.importorskip("extractor.ingest.ocr")
+    monkeypatch.setattr(ocr, "ocr_pages", lambda path, pages, **kw: ({}, {p: "tesseract timed out" for p in pages}))
+    mixed = pdfium.PdfDocument.new()
+    mixed.import_pages(pdfium.PdfDocument(str(good["pdf"])))
+    mixed.import_pages(pdfium.PdfDocument(str(good["scan"])))
+    path = tmp_path / "mixed.pdf"
+    mixed.save(str(path))
+    rec = record(path)
+    scanned = rec["source"]["pages"]
+    assert rec["status"] == "partial"
+    assert rec["errors"] == [f"page {scanned}: OCR failed: tesseract timed out",
+                             f"no text could be read from page(s) {scanned}"]
+    assert "Quyết định số 2109/QĐ-UBND ngày 01/9/2021" in rec["text"]
+
+
 @pytest.mark.slow
 def test_scanned_pdf_with_ocr(good):
     ocr = pytest.importorskip("extractor.ingest.ocr")

@@ -249,3 +249,22 @@ def test_txt_in_a_legacy_font_encoding(tmp_path, kind):
     raw = ingest.read_document(path)
     assert (raw.status, raw.encoding) == ("ok", kind)
     assert normalize(raw) == SENTENCE
+
+
+def test_pdf_typed_in_a_legacy_font_is_converted(tmp_path):
+    """A PDF printed from a .VnTime document carries TCVN3 bytes in its text layer: they are converted."""
+    import docx
+
+    legacy = pytest.importorskip("extractor.ingest.legacy")
+    if not hasattr(legacy, "to_tcvn3"):
+        pytest.skip("legacy encoder not available")
+    d = docx.Document()
+    # (no "ư": its TCVN3 byte is the soft hyphen, which a Unicode font does not print)
+    lines = ["Ủy ban nhân dân tỉnh Yên Bái ban hành kế hoạch nâng cao năng suất dựa trên nền tảng khoa học.",
+             "Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ban, ngành liên quan triển khai kế hoạch."]
+    for line in lines:
+        d.add_paragraph().add_run(legacy.to_tcvn3(line)).font.name = "Times New Roman"
+    d.save(tmp_path / "vntime.docx")
+    raw = ingest.read_document(make_pdf(tmp_path / "vntime.docx", tmp_path))
+    assert raw.encoding == "tcvn3"
+    assert normalize(raw).split("\n\n") == lines

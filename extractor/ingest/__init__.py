@@ -106,6 +106,36 @@ def _dispatch(raw: RawDocument, path: Path, data: bytes) -> None:
         raise IngestError(f"unsupported format: {path.suffix or 'no extension'}")
 
 
+_SEP = "\x1e"
+
+
+def convert_legacy_blocks(raw: RawDocument) -> None:
+    """Convert TCVN3/VNI mojibake in the blocks of a PDF, HTML or DOCX (text typed in .VnTime fonts)."""
+    try:
+        from .legacy import convert_legacy
+    except ImportError:
+        return
+    pieces = [b.text for b in raw.blocks if b.kind == "para"]
+    pieces += [cell for b in raw.blocks if b.kind == "table" for row in b.rows or [] for cell in row]
+    joined = _SEP.join(pieces)
+    if not joined.strip():
+        return
+    converted, kind = convert_legacy(joined)
+    if not kind:
+        return
+    parts = converted.split(_SEP)
+    if len(parts) != len(pieces):  # the separator did not survive: convert piece by piece
+        parts = [convert_legacy(p)[0] for p in pieces]
+    it = iter(parts)
+    for b in raw.blocks:
+        if b.kind == "para":
+            b.text = next(it)
+    for b in raw.blocks:
+        if b.kind == "table":
+            b.rows = [[next(it) for _ in row] for row in b.rows or []]
+    raw.encoding = kind
+
+
 def read_document(path: str | Path) -> RawDocument:
     """Read `path` into blocks; any failure becomes `status: error` with a reason."""
     path = Path(path)
@@ -131,6 +161,8 @@ def read_document(path: str | Path) -> RawDocument:
             raise IngestError("empty file" if not data else "empty file (only blank characters)")
         raw.format = sniff_format(path, data)
         _dispatch(raw, path, data)
+        if raw.format in ("pdf", "html", "docx", "doc"):
+            convert_legacy_blocks(raw)
     except IngestError as e:
         raw.status, raw.errors = "error", [str(e)]
         raw.blocks = []
