@@ -143,6 +143,8 @@ def ingest_folder(folder: Path, db: Path = DEFAULT_DB, workers: int = 1,
                 bar.update(1)
         if bar is not None:
             bar.close()
+        if result.stored and result.stored * 10 >= result.files:
+            store.optimize()
     result.seconds = time.perf_counter() - started
     return result
 

@@ -9,21 +9,76 @@ marks (ế, ợ) in mode 1.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
+import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from .abbrev import expand_abbreviations
 from .vntext import fold
 
 KINDS = ("obligation", "target", "reference", "text")
+RANK_CAP = 5_000  # a query matching more passages ranks the most recently stored RANK_CAP of them
+YEAR_WINDOW = 60  # an open-ended deadline ("from 2021") covers this many years
 _TOKEN = re.compile(r"\w+")
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """Per-letter folding of every Latin letter with marks (what `vntext.fold` does letter by letter)."""
+    chars = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))]
+    return {ord(c): fold(c) for c in chars if fold(c) != c and len(c.lower()) == 1}
+
+
+def fast_fold(s: str) -> str:
+    """`vntext.fold(s)` through a translation table: same result, several times faster."""
+    out = unicodedata.normalize("NFC", s).lower().translate(_fold_table())
+    return fold(out) if _COMBINING.search(out) else out
 
 
 def search_fold(s: str) -> str:
     """The form both index and queries are compared in: abbreviations expanded, then folded."""
-    return fold(expand_abbreviations(s)) if s else ""
+    return fast_fold(expand_abbreviations(s)) if s else ""
+
+
+def _key(folded: str) -> str:
+    return hashlib.blake2b(folded.encode(), digest_size=5).hexdigest()
+
+
+# Filters are tokens indexed with each passage, so a filtered search is one intersection of
+# posting lists inside FTS5: xxk<kind>, xxp<place>, xxb<body>, and xxy<year> for every year a
+# passage covers (xxyall: recurring; an open-ended span is spelled out for YEAR_WINDOW years).
+def kind_token(kind: str) -> str:
+    return f"xxk{kind}"
+
+
+def place_token(place_folded: str) -> str:
+    return f"xxp{_key(place_folded)}"
+
+
+def body_token(body_folded: str) -> str:
+    return f"xxb{_key(body_folded)}"
+
+
+def year_tokens(start: int | None, end: int | None, recurring: bool = False) -> list[str]:
+    """Tokens of the years a span covers: both bounds, one open bound, or every year."""
+    if recurring:
+        return ["xxyall"]
+    if start is not None and end is None:
+        end = start + YEAR_WINDOW
+    elif end is not None and start is None:
+        start = end - YEAR_WINDOW
+    if start is None or end is None or not 0 <= end - start <= 2 * YEAR_WINDOW:
+        return []
+    return [f"xxy{y}" for y in range(start, end + 1)]
+
+
+def _year_query(year: int) -> str:
+    return f"(xxy{year} OR xxyall)"
 
 
 def fts_query(query: str) -> str | None:
@@ -36,34 +91,31 @@ def _like(s: str) -> str:
     return "%" + s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _filters(kind: str | None, body: str | None, year: int | None, place: str | None) -> tuple[list[str], list]:
-    """SQL conditions (over passage `p` and document `d`) and their parameters."""
-    where: list[str] = []
-    params: list[Any] = []
+def _filter_terms(conn: sqlite3.Connection, kind: str | None, body: str | None, year: int | None,
+                  place: str | None) -> list[str] | None:
+    """FTS5 terms for the filters; None when a filter matches nothing stored."""
+    terms: list[str] = []
     if kind:
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r}: one of {', '.join(KINDS)}")
-        where.append("p.kind = ?")
-        params.append(kind)
+        terms.append(kind_token(kind))
     if body:
-        full, short = _like(search_fold(body)), _like(fold(body))
-        where.append("""((p.kind = 'obligation' AND EXISTS (SELECT 1 FROM obligation_bodies ob
-            JOIN bodies b ON b.id = ob.body_id WHERE ob.obligation_id = p.item_id
-            AND (b.folded LIKE ? ESCAPE '\\' OR b.aliases_folded LIKE ? ESCAPE '\\')))
-            OR (p.kind != 'obligation' AND d.issuer_folded LIKE ? ESCAPE '\\'))""")
-        params += [full, short, full]
-    if year is not None:
-        where.append("""((p.kind = 'obligation' AND EXISTS (SELECT 1 FROM obligations o WHERE o.id = p.item_id
-            AND o.deadline_kind IS NOT NULL AND (o.year_from IS NULL OR o.year_from <= ?)
-            AND (o.year_to IS NULL OR o.year_to >= ?)))
-            OR (p.kind = 'target' AND EXISTS (SELECT 1 FROM targets t WHERE t.id = p.item_id AND t.year = ?))
-            OR (p.kind IN ('text', 'reference') AND ((d.period_start <= ? AND d.period_end >= ?)
-                OR substr(d.date, 1, 4) = ?)))""")
-        params += [year, year, year, year, year, str(year)]
+        full, short = _like(search_fold(body)), _like(fast_fold(body))
+        names = {r[0] for r in conn.execute(
+            "SELECT folded FROM bodies WHERE folded LIKE ? ESCAPE '\\' OR aliases_folded LIKE ? ESCAPE '\\' "
+            "UNION SELECT issuer_folded FROM documents WHERE issuer_folded LIKE ? ESCAPE '\\'", (full, short, full))}
+        if not names:
+            return None
+        terms.append("(" + " OR ".join(body_token(n) for n in sorted(names)) + ")")
     if place:
-        where.append("d.place_folded LIKE ? ESCAPE '\\'")
-        params.append(_like(fold(place)))
-    return where, params
+        places = {r[0] for r in conn.execute("SELECT DISTINCT place_folded FROM documents "
+                                             "WHERE place_folded LIKE ? ESCAPE '\\'", (_like(fast_fold(place)),))}
+        if not places:
+            return None
+        terms.append("(" + " OR ".join(place_token(p) for p in sorted(places)) + ")")
+    if year is not None:
+        terms.append(_year_query(int(year)))
+    return terms
 
 
 def search(conn: sqlite3.Connection, query: str, *, kind: str | None = None, body: str | None = None,
@@ -75,24 +127,24 @@ def search(conn: sqlite3.Connection, query: str, *, kind: str | None = None, bod
     whose deadline covers it (the year, a range around it, recurring, from an earlier year),
     targets set for it, and text of documents whose period covers it; `place` matches the
     document's place, folded. An empty query with filters lists matching items in document order.
+    A query matching more than RANK_CAP passages is ranked among the most recently stored ones.
     """
-    where, params = _filters(kind, body, year, place)
-    match = fts_query(query)
-    sql = """SELECT p.id AS passage_id, p.kind, p.item_id, p.doc_id, p.span_start, p.span_end, p.section,
-        {score} AS score, d.title AS doc_title, d.number AS doc_number, d.kind AS doc_kind, d.place AS doc_place,
-        CASE WHEN p.kind = 'text' THEN substr(d.text, p.span_start + 1, p.span_end - p.span_start) END AS text_quote
-        FROM {source} JOIN documents d ON d.doc_id = p.doc_id"""
-    if match:
-        sql = sql.format(score="bm25(passages_fts)",
-                         source="passages_fts JOIN passages p ON p.id = passages_fts.rowid")
-        where.insert(0, "passages_fts MATCH ?")
-        params.insert(0, match)
-        order = "score, p.id"
+    terms = _filter_terms(conn, kind, body, year, place)
+    words = fts_query(query)
+    if terms is None or not (words or terms):
+        return []
+    match = " AND ".join(([words] if words else []) + terms)
+    if words:
+        top = f"""SELECT rowid, score FROM (SELECT rowid, bm25(passages_fts) AS score FROM passages_fts
+            WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT {RANK_CAP}) ORDER BY score, rowid LIMIT ?"""
     else:
-        sql = sql.format(score="0.0", source="passages p")
-        order = "p.doc_id, p.id"
-    sql += (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {order} LIMIT ?"
-    rows = conn.execute(sql, [*params, max(0, int(limit))]).fetchall()
+        top = "SELECT rowid, 0.0 AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid LIMIT ?"
+    sql = f"""SELECT p.id AS passage_id, p.kind, p.item_id, p.doc_id, p.span_start, p.span_end, p.section,
+        m.score, d.title AS doc_title, d.number AS doc_number, d.kind AS doc_kind, d.place AS doc_place,
+        CASE WHEN p.kind = 'text' THEN substr(d.text, p.span_start + 1, p.span_end - p.span_start) END AS text_quote
+        FROM ({top}) m JOIN passages p ON p.id = m.rowid JOIN documents d ON d.doc_id = p.doc_id
+        ORDER BY m.score, p.id"""
+    rows = conn.execute(sql, (match, max(0, int(limit)))).fetchall()
     return [_hit(conn, row) for row in rows]
 
 

@@ -204,6 +204,11 @@ class Store:
         c.executemany("INSERT INTO errors (doc_id, path, sha256, message, at) VALUES (?, ?, ?, ?, ?)",
                       [(doc_id, rows.document.get("path"), rows.sha256, m, now) for m in rows.errors])
 
+    def optimize(self) -> None:
+        """Merge the full-text index into one segment (after a large batch: faster ranking)."""
+        with self.transaction() as c:
+            c.execute("INSERT INTO passages_fts(passages_fts) VALUES ('optimize')")
+
     def add_error(self, path: str, message: str, sha256: str | None = None) -> None:
         """Record a file that produced no record at all (its worker failed)."""
         now = datetime.now(UTC).isoformat(timespec="seconds")

@@ -14,8 +14,7 @@ from typing import Any
 
 from .abbrev import expand_abbreviations
 from .rules import load_rules
-from .search import search_fold
-from .vntext import fold
+from .search import body_token, fast_fold, kind_token, place_token, search_fold, year_tokens
 
 TEXT_CHUNK = 500  # characters of text per indexed passage (lines are merged up to this size)
 
@@ -54,7 +53,7 @@ def body_aliases(name: str) -> tuple[str, ...]:
 def _body_row(role: str, name: str) -> tuple[str, str, str, str, str]:
     name = expand_abbreviations(name)
     aliases = body_aliases(name)
-    return role, name, search_fold(name), json.dumps(aliases, ensure_ascii=False), " | ".join(map(fold, aliases))
+    return role, name, search_fold(name), json.dumps(aliases, ensure_ascii=False), " | ".join(map(fast_fold, aliases))
 
 
 def _section_label(sections: list[dict[str, Any]], offset: int | None, fallback: str | None = None) -> str | None:
@@ -103,6 +102,18 @@ def _text_chunks(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
+def _tokens(*groups: list[str]) -> str:
+    return " " + " ".join(t for g in groups for t in g)
+
+
+def _obligation_years(d: dict[str, Any], year_from: int | None, year_to: int | None) -> list[str]:
+    if not d.get("kind"):
+        return []
+    if year_from is None and year_to is None:
+        return year_tokens(None, None, recurring=d["kind"] == "recurring")
+    return year_tokens(year_from, year_to)
+
+
 def record_rows(record: dict[str, Any]) -> DocRows:
     """The rows of one record (pure: run it in workers, then `Store.add_rows` in the writer)."""
     meta, src, text = record.get("meta") or {}, record.get("source") or {}, record.get("text") or ""
@@ -110,15 +121,22 @@ def record_rows(record: dict[str, Any]) -> DocRows:
     period = meta.get("period") or {}
     doc_id = record["doc_id"]
     stored = {k: v for k, v in record.items() if k != "text"}
+    place_folded, issuer_folded = fast_fold(meta.get("place") or ""), search_fold(meta.get("issuer") or "")
     rows = DocRows(doc_id, src["sha256"], {
         "doc_id": doc_id, "sha256": src["sha256"], "path": src.get("path"), "format": src.get("format"),
         "pages": src.get("pages"), "status": record.get("status"),
         "errors": json.dumps(record.get("errors") or [], ensure_ascii=False),
         **{k: meta.get(k) for k in ("kind", "doc_type", "number", "date", "issuer", "level", "place", "title")},
-        "place_folded": fold(meta.get("place") or ""), "issuer_folded": search_fold(meta.get("issuer") or ""),
+        "place_folded": place_folded, "issuer_folded": issuer_folded,
         "period_start": period.get("start"), "period_end": period.get("end"), "signer": meta.get("signer"),
         "parent_number": parent.get("number"), "chars": len(text), "text": text,
         "record": json.dumps(stored, ensure_ascii=False)}, errors=list(record.get("errors") or []))
+    # filter tokens (see extractor.search): place for every passage, issuer and period for the document's own
+    place = [place_token(place_folded)] if place_folded else []
+    issuer = [body_token(issuer_folded)] if issuer_folded else []
+    doc_years = year_tokens(period.get("start"), period.get("end")) if period.get("start") and period.get("end") else []
+    if meta.get("date") and f"xxy{meta['date'][:4]}" not in doc_years:
+        doc_years.append(f"xxy{meta['date'][:4]}")
     for i, ref in enumerate(record.get("references") or []):
         mentions = ref.get("mentions") or []
         s, e = _span(mentions[0]) if mentions else (None, None)
@@ -127,7 +145,8 @@ def record_rows(record: dict[str, Any]) -> DocRows:
             "mentions": json.dumps(mentions, ensure_ascii=False), "span_start": s, "span_end": e,
             "quote": mentions[0].get("quote") if mentions else None, "section": _section_label(sections, s)})
         words = " ".join(str(ref.get(k) or "") for k in ("doc_type", "number", "date", "issuer", "title"))
-        rows.passages.append(("reference", i, s or 0, e or 0, rows.references[-1]["section"], search_fold(words)))
+        rows.passages.append(("reference", i, s or 0, e or 0, rows.references[-1]["section"], search_fold(words)
+                              + _tokens([kind_token("reference")], place, issuer, doc_years)))
     for i, t in enumerate(record.get("targets") or []):
         s, e = _span(t)
         rows.targets.append({
@@ -135,23 +154,30 @@ def record_rows(record: dict[str, Any]) -> DocRows:
                                                   "unit", "year", "scope")},
             "span_start": s, "span_end": e, "quote": t.get("quote"), "section": _section_label(sections, s)})
         words = f"{t.get('indicator') or ''} {t.get('quote') or ''} {t.get('unit') or ''}"
-        rows.passages.append(("target", i, s or 0, e or 0, rows.targets[-1]["section"], search_fold(words)))
+        years = [f"xxy{t['year']}"] if t.get("year") else []
+        rows.passages.append(("target", i, s or 0, e or 0, rows.targets[-1]["section"], search_fold(words)
+                              + _tokens([kind_token("target")], place, issuer, years)))
     for i, o in enumerate(record.get("obligations") or []):
         s, e = _span(o)
         lead, support, d = list(o.get("lead") or []), list(o.get("support") or []), o.get("deadline") or {}
         year, year_from, year_to = _year_bounds(d)
+        bodies = [_body_row("lead", b) for b in lead] + [_body_row("support", b) for b in support]
         rows.obligations.append({
             "ord": i, "task": o.get("task"), "lead": json.dumps(lead, ensure_ascii=False),
             "support": json.dumps(support, ensure_ascii=False), "lead_text": "; ".join(lead),
             "support_text": "; ".join(support), "deadline_text": d.get("text"), "deadline_kind": d.get("kind"),
             "deadline_start": d.get("start"), "deadline_end": d.get("end"), "deadline_date": d.get("date"),
             "deadline_year": year, "year_from": year_from, "year_to": year_to, "span_start": s, "span_end": e,
-            "quote": o.get("quote"), "section": _section_label(sections, s, o.get("section")),
-            "bodies": [_body_row("lead", b) for b in lead] + [_body_row("support", b) for b in support]})
-        words = " ".join([o.get("task") or "", o.get("quote") or "", *lead, *support])
-        rows.passages.append(("obligation", i, s or 0, e or 0, rows.obligations[-1]["section"], search_fold(words)))
+            "quote": o.get("quote"), "section": _section_label(sections, s, o.get("section")), "bodies": bodies})
+        task, quote = o.get("task") or "", o.get("quote") or ""
+        words = " ".join([quote if task in quote else f"{task} {quote}", *lead, *support])
+        body_tokens = sorted({body_token(b[2]) for b in bodies})
+        rows.passages.append(("obligation", i, s or 0, e or 0, rows.obligations[-1]["section"], search_fold(words)
+                              + _tokens([kind_token("obligation")], place, body_tokens,
+                                        _obligation_years(d, year_from, year_to))))
     chain = list(parent.get("chain") or []) or ([parent["number"]] if parent.get("number") else [])
     rows.links = [(depth, number) for depth, number in enumerate(chain, 1) if number]
+    text_tokens = _tokens([kind_token("text")], place, issuer, doc_years)
     for s, e in _text_chunks(text):
-        rows.passages.append(("text", None, s, e, _section_label(sections, s), search_fold(text[s:e])))
+        rows.passages.append(("text", None, s, e, _section_label(sections, s), search_fold(text[s:e]) + text_tokens))
     return rows

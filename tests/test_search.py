@@ -166,3 +166,14 @@ def test_search_command_json(store):
         assert h["kind"] == "obligation"
     text = CliRunner().invoke(cli, ["search", "du toan ngan sach", "--db", str(store.path)])
     assert text.exit_code == 0 and "dự toán nguồn ngân sách" in text.stdout and YB in text.stdout
+
+
+def test_fast_fold_equals_vntext_fold():
+    from pathlib import Path
+
+    from extractor.search import fast_fold
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path("corpus").glob("*.txt"))]
+    texts += ["".join(LETTERS), unicodedata.normalize("NFD", "Đổi mới Hoà Bình ẾỢ"), "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚĂĐĨŨƠƯ x̃ ß İ"]
+    for t in texts:
+        assert fast_fold(t) == fold(t)
