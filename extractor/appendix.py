@@ -1,8 +1,10 @@
-"""Appendix tables as rendered in legal-portal text: one cell per line, rows anchored by their number.
+"""Structured task listings: appendix tables and task blocks with labelled lines.
 
-A header (STT | Nội dung, nhiệm vụ | Thời gian | Đơn vị chủ trì | Đơn vị phối hợp, in any order) is
+Tables are rendered as in legal-portal text: one cell per line, rows anchored by their number. A
+header (STT | Nội dung, nhiệm vụ | Thời gian | Đơn vị chủ trì | Đơn vị phối hợp, in any order) is
 recognised by its cell words (rules/obligations.yaml `table_header`); each row then becomes one
-obligation, however many dashes its task cell holds.
+obligation, however many dashes its task cell holds. Labelled blocks name their lead, support and time
+after the task ("Cơ quan chủ trì: ...", "Cơ quan phối hợp: ...", "Thời gian thực hiện: ...").
 """
 
 from __future__ import annotations
@@ -174,3 +176,79 @@ def appendix_obligations(text: str) -> tuple[list[Obligation], list[tuple[int, i
         end = max((o.span[1] for o in rows), default=t.body[-1].end if t.body else t.header_start)
         spans.append((t.header_start, end))
     return obls, spans
+
+
+# ---------------------------------------------------------------- labelled task blocks
+
+
+@lru_cache(maxsize=1)
+def _label_rx() -> re.Pattern[str]:
+    labels = load_rules("obligations").data["labels"]
+    alts = "|".join(f"(?P<{k}>{v})" for k, v in labels.items())
+    return re.compile(rf"(?:^|(?<=[\s(;,.]))(?:{alts})\s*:\s*", re.IGNORECASE)
+
+
+def _label_values(text: str, start: int, end: int) -> dict[str, tuple[int, int]]:
+    """Label kind -> span of its value, for the labels in text[start:end]."""
+    found = list(_label_rx().finditer(text, start, end))
+    out: dict[str, tuple[int, int]] = {}
+    for i, m in enumerate(found):
+        stop = found[i + 1].start() if i + 1 < len(found) else end
+        vs, ve = m.end(), stop
+        while ve > vs and text[ve - 1] in " \n\t;.,)+-–":
+            ve -= 1
+        out.setdefault(m.lastgroup or "", (vs, ve))
+    return out
+
+
+def _unbullet(s: str) -> str:
+    return re.sub(r"^\s*[-–+•*]\s*", "", s)
+
+
+def labelled_obligations(text: str, blocks: list[tuple[int, int]]) -> tuple[list[Obligation], list[tuple[int, int]]]:
+    """Obligations of task blocks followed (or ended) by labelled lead/support/time lines.
+
+    `blocks` are the bullets and paragraphs of the text, in order, as (start, end) spans.
+    """
+    rx = _label_rx()
+    out, covered = [], []
+    i = 0
+    while i < len(blocks):
+        s, e = blocks[i]
+        body = re.sub(r"^\s*[-–+•*]\s*", "", text[s:e])
+        first = rx.search(text, s, e)
+        if first is not None and first.start() == s + len(text[s:e]) - len(body):
+            i += 1
+            continue
+        if first is None:
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            first = rx.match(text, nxt[0] + len(text[nxt[0]:nxt[1]]) - len(_unbullet(text[nxt[0]:nxt[1]]))) \
+                if nxt else None
+            if first is None:
+                i += 1
+                continue
+            task_end = e
+        else:
+            task_end = first.start()
+        group_end, j = e, i + 1
+        while j < len(blocks):
+            js, je = blocks[j]
+            m = rx.match(_unbullet(text[js:je]))
+            if not m:
+                break
+            group_end, j = je, j + 1
+        values = _label_values(text, first.start(), group_end)
+        lead_span = values.get("lead")
+        lead = split_body_list(text[lead_span[0]:lead_span[1]]) if lead_span else []
+        if lead:
+            sup = values.get("support")
+            support = split_body_list(text[sup[0]:sup[1]]) if sup else []
+            tm = values.get("time")
+            deadline = find_deadline(text[tm[0]:tm[1]], cell=True) if tm else find_deadline(text[s:task_end])
+            task = re.sub(r"^\s*[-–+•*]\s*", "", text[s:task_end])
+            task = " ".join(task.split()).strip(" .;,(…")
+            out.append(Obligation(task=task, lead=lead, support=[x for x in support if x not in lead],
+                                  deadline=deadline, span=[s, group_end], quote=text[s:group_end]))
+            covered.append((s, group_end))
+        i = max(j, i + 1)
+    return out, covered

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from . import structure
-from .appendix import appendix_obligations
+from .appendix import appendix_obligations, labelled_obligations
 from .bodies import (
     BodySpan,
     body_list_at,
@@ -377,9 +377,12 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
     if dist:
         after = [s.start for s in sections if s.start > dist.start() and s.level == 1]
         covered.append((dist.start(), min(after) if after else len(text)))
-    for a, b in _uncovered(0, len(text), covered):
-        for blk in _blocks(text, a, b):
-            out += _sentence_obligations(doc, blk.start, blk.end)
+    free = [(blk.start, blk.end) for a, b in _uncovered(0, len(text), covered) for blk in _blocks(text, a, b)]
+    labelled, lab_cov = labelled_obligations(text, free)
+    out += labelled
+    for s, e in free:
+        if not any(a <= s < b for a, b in lab_cov):
+            out += _sentence_obligations(doc, s, e)
     for ob in out:
         path = sorted((s for s in sections if s.start <= ob.span[0] < s.end), key=lambda s: s.level)
         ob.section = path[-1].id if path else None

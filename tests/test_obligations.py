@@ -264,6 +264,34 @@ def test_bullet_naming_its_own_doer():
     assert [o.lead for o in obls] == [["Sở Tài chính"], ["Các sở, ngành"]]
 
 
+LABELLED = """II. NHIỆM VỤ
+
+1. Nhiệm vụ cụ thể
+
+- Xây dựng cơ sở dữ liệu về năng suất.
++ Cơ quan chủ trì: Sở Khoa học và Công nghệ.
++ Cơ quan phối hợp: Các sở, ngành liên quan.
++ Thời gian thực hiện: Năm 2022.
+
+- Đào tạo chuyên gia năng suất (Cơ quan chủ trì: Sở Lao động - Thương binh và Xã hội; thời gian thực hiện: 2022-2025).
+
+- Tuyên truyền về năng suất. Đơn vị chủ trì: Sở TT&TT; đơn vị phối hợp: Báo Hà Tĩnh, Đài PT và TH tỉnh; thời gian: hằng năm.
+
+- Phối hợp với các đơn vị liên quan tổ chức đào tạo.
+"""
+
+
+def test_labelled_task_blocks():
+    obls = _obls(LABELLED)
+    assert [(o.task, o.lead, o.support) for o in obls] == [
+        ("Xây dựng cơ sở dữ liệu về năng suất", ["Sở Khoa học và Công nghệ"], ["Các sở, ngành liên quan"]),
+        ("Đào tạo chuyên gia năng suất", ["Sở Lao động - Thương binh và Xã hội"], []),
+        ("Tuyên truyền về năng suất", ["Sở Thông tin và Truyền thông"],
+         ["Báo Hà Tĩnh", "Đài Phát thanh và Truyền hình tỉnh"]),
+    ]
+    assert [o.deadline.kind for o in obls] == ["year", "range", "recurring"]
+
+
 TABLE = """PHỤ LỤC
 
 Stt
