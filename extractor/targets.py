@@ -309,8 +309,8 @@ def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str
     before = _indicator_before(clause[pre_start:cmp_start])
     if before:
         return before
-    if prev and not clause[pre_start:cmp_start].strip(" ,;-–và"):
-        return prev
+    if prev:
+        return prev  # a parallel value: khoảng 45% (năm 2025), trên 50% (năm 2030)
     return _phrase_after(clause, v.end)
 
 
