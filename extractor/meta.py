@@ -149,7 +149,7 @@ _HEADER_BODY = re.compile(
     r"(?P<tp>THỦ TƯỚNG CHÍNH PHỦ)|(?P<gov>^CHÍNH PHỦ$)"
     r"|(?P<council>ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\s+(?P<unit>" + _UNITS.upper() + r")\s+(?P<name>.+?)"
     r"(?=\s+(?:SỞ|PHÒNG|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM)\s|$)"
-    r"|(?P<head>BỘ|SỞ|PHÒNG|TỔNG CỤC|CỤC|VĂN PHÒNG)\s+(?P<rest>.+?)(?=\s+(?:SỐ|SỞ|PHÒNG)\s|$)"
+    r"|(?<!ĐẢNG )(?P<head>\bBỘ|\bSỞ|\bPHÒNG|\bTỔNG CỤC|\bCỤC|\bVĂN PHÒNG)\s+(?P<rest>.+?)(?=\s+(?:SỐ|SỞ|PHÒNG)\s|$)"
 )
 
 
@@ -335,8 +335,9 @@ def _news(doc: Doc) -> Meta:
                 dates.append((bool(clock.search(s)), headline_at is not None and i < headline_at, iso[0][2]))
     dates.sort(key=lambda t: (t[0], t[1]))
     place = main_province(doc.text, headline or "")
-    return Meta(kind="news", title=headline, date=dates[0][2] if dates else None,
-                level="province" if place else None, place=place)
+    national = re.search(r"Thủ tướng|Chính phủ|Quốc hội|\bBộ [A-ZĐ]", doc.text)
+    level = "province" if place else "national" if national else None
+    return Meta(kind="news", title=headline, date=dates[0][2] if dates else None, level=level, place=place)
 
 
 def main_province(text: str, headline: str) -> str | None:

@@ -224,8 +224,7 @@ def _numbered(doc: Doc, ctx: _Ctx) -> list[_Cite]:
         if doc_type is None and lead is not None and lead.group("so"):
             doc_type = "Công văn"  # 'số 123/UBND-KT': a number without a type code is a letter
         start = m.start() - len(before) + lead.start() if lead and lead.group().strip() else m.start()
-        if (ctx.number is None and doc_type == ctx.doc_type
-                and _rx("ref.self_caption").search(text[max(0, start - 30):start])):
+        if ctx.number is None and _rx("ref.self_caption").search(text[max(0, start - 40):start]):
             continue
         c = _Cite(start, m.end(), m.end(), doc_type, number, key=("n", number))
         _fill_after(text, c, ctx)

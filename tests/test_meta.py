@@ -1,0 +1,261 @@
+"""meta.extract_meta and the number/body helpers, on small documents written as the genre writes them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extractor.document import Doc
+from extractor.meta import canonical_number, doc_type_from_number, extract_meta, issuer_from_number
+from extractor.structure import find_sections
+from tests.conftest import GOLD
+
+
+def meta_of(text: str):
+    doc = Doc(text)
+    doc.sections = find_sections(text)
+    return extract_meta(doc)
+
+
+@pytest.mark.parametrize("raw,want", [
+    ("114/KH-UBND", "114/KH-UBND"),
+    ("36/QĐ/TTg", "36/QĐ-TTg"),
+    ("36/QD-TTg", "36/QĐ-TTg"),
+    ("36 /QĐ-TTg", "36/QĐ-TTg"),
+    ("số 36/QĐ-TTg", "36/QĐ-TTg"),
+    ("08/2014/ND-CP", "08/2014/NĐ-CP"),
+    ("52-KL/TW", "52-KL/TW"),
+    ("52 - NQ / TW", "52-NQ/TW"),
+    ("05/CT-TU", "05-CT/TU"),
+    ("462/PKT", "462/PKT"),
+    ("01/2021/TT-BKHCN", "01/2021/TT-BKHCN"),
+    ("20/2021/NQ-HDND", "20/2021/NQ-HĐND"),
+    ("29/2013/QH13", "29/2013/QH13"),
+    ("/KH-UBND", None),
+    ("11/01/2021", None),
+])
+def test_canonical_number(raw, want):
+    assert canonical_number(raw) == want
+
+
+@pytest.mark.parametrize("number,doc_type,issuer", [
+    ("36/QĐ-TTg", "Quyết định", "Thủ tướng Chính phủ"),
+    ("114/KH-UBND", "Kế hoạch", None),
+    ("08/2014/NĐ-CP", "Nghị định", "Chính phủ"),
+    ("52-KL/TW", "Kết luận", "Ban Chấp hành Trung ương Đảng"),
+    ("01/2021/TT-BKHCN", "Thông tư", "Bộ Khoa học và Công nghệ"),
+    ("462/PKT", None, None),
+])
+def test_number_codes(number, doc_type, issuer):
+    assert doc_type_from_number(number) == doc_type
+    assert issuer_from_number(number) == issuer
+
+
+PROVINCE_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH YÊN BÁI
+
+-------
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+
+Số: 114/KH-UBND
+
+Yên Bái, ngày 11 tháng 5 năm 2021
+
+KẾ HOẠCH
+
+NÂNG CAO NĂNG SUẤT DỰA TRÊN NỀN TẢNG KHOA HỌC, CÔNG NGHỆ VÀ ĐỔI MỚI SÁNG TẠO GIAI ĐOẠN 2021-2030 TRÊN ĐỊA BÀN TỈNH YÊN BÁI
+
+Thực hiện Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ.
+
+I. MỤC TIÊU
+
+1. Mục tiêu chung
+
+Nơi nhận:
+- Bộ Khoa học và Công nghệ;
+- Lưu: VT, NL
+N.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+
+
+
+Nguyễn Thế Phước
+"""
+
+DISTRICT_NO_HEADER = """Thuận An, ngày 18 tháng 11 năm 2021
+
+KẾ HOẠCH
+
+Triển khai thực hiện kế hoạch tổng thể nâng cao năng suất trên địa bàn thành phố Thuận An giai đoạn 2021 - 2030
+
+Thực hiện Quyết định số 2109/QĐ-UBND ngày 01/9/2021 của UBND tỉnh Bình Dương ban hành Kế hoạch tổng thể. Xét đề nghị của Phòng Kinh tế tại Công văn số 462/PKT ngày 12/11/2021. UBND thành phố ban hành Kế hoạch tổng thể như sau:
+
+I. MỤC TIÊU
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Thanh Tâm"""
+
+DECISION = """ỦY BAN NHÂN DÂN TỈNH BÌNH DƯƠNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 2109/QĐ-UBND\tBình Dương, ngày 01 tháng 9 năm 2021
+QUYẾT ĐỊNH
+VỀ VIỆC BAN HÀNH KẾ HOẠCH TỔNG THỂ NÂNG CAO NĂNG SUẤT TRÊN ĐỊA BÀN TỈNH BÌNH DƯƠNG GIAI ĐOẠN 2021 - 2030
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH DƯƠNG
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+KT. CHỦ TỊCH PHÓ CHỦ TỊCH Mai Hùng Dũng
+"""
+
+LETTER = """UBND TỈNH QUẢNG NINH
+SỞ KHOA HỌC VÀ CÔNG NGHỆ
+-------
+Số: 123/SKHCN-QLCN
+V/v triển khai Kế hoạch nâng cao năng suất
+Quảng Ninh, ngày 05 tháng 4 năm 2021
+Kính gửi: Các sở, ban, ngành.
+Thực hiện Quyết định số 36/QĐ-TTg, Sở đề nghị các đơn vị báo cáo.
+GIÁM ĐỐC
+(Đã ký)
+Hoàng Bá Nam
+"""
+
+NATIONAL = """THỦ TƯỚNG CHÍNH PHỦ
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 36/QĐ-TTg
+Hà Nội, ngày 11 tháng 01 năm 2021
+QUYẾT ĐỊNH
+BAN HÀNH KẾ HOẠCH TỔNG THỂ NÂNG CAO NĂNG SUẤT GIAI ĐOẠN 2021 - 2030
+THỦ TƯỚNG CHÍNH PHỦ
+Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch tổng thể.
+"""
+
+DISTRICT_HEADER = """ỦY BAN NHÂN DÂN
+HUYỆN TRẤN YÊN
+Số: 58/KH-UBND
+Trấn Yên, ngày 20 tháng 6 năm 2021
+KẾ HOẠCH
+Cải cách hành chính năm 2022
+I. MỤC TIÊU
+"""
+
+MINISTRY = """BỘ KHOA HỌC VÀ CÔNG NGHỆ
+Số: 01/2021/TT-BKHCN
+Hà Nội, ngày 01 tháng 3 năm 2021
+THÔNG TƯ
+Quy định chi tiết
+Điều 1. Phạm vi điều chỉnh
+"""
+
+
+@pytest.mark.parametrize("text,field,want", [
+    (PROVINCE_PLAN, "kind", "plan"),
+    (PROVINCE_PLAN, "doc_type", "Kế hoạch"),
+    (PROVINCE_PLAN, "number", "114/KH-UBND"),
+    (PROVINCE_PLAN, "date", "2021-05-11"),
+    (PROVINCE_PLAN, "issuer", "Ủy ban nhân dân tỉnh Yên Bái"),
+    (PROVINCE_PLAN, "level", "province"),
+    (PROVINCE_PLAN, "place", "Yên Bái"),
+    (PROVINCE_PLAN, "title", "Kế hoạch nâng cao năng suất dựa trên nền tảng khoa học, công nghệ và đổi mới "
+                             "sáng tạo giai đoạn 2021-2030 trên địa bàn tỉnh Yên Bái"),
+    (PROVINCE_PLAN, "period", {"start": 2021, "end": 2030}),
+    (PROVINCE_PLAN, "signer", "Nguyễn Thế Phước"),
+    (DISTRICT_NO_HEADER, "number", None),
+    (DISTRICT_NO_HEADER, "date", "2021-11-18"),
+    (DISTRICT_NO_HEADER, "issuer", "Ủy ban nhân dân thành phố Thuận An"),
+    (DISTRICT_NO_HEADER, "level", "district"),
+    (DISTRICT_NO_HEADER, "place", "Thuận An"),
+    (DISTRICT_NO_HEADER, "title", "Kế hoạch triển khai thực hiện kế hoạch tổng thể nâng cao năng suất trên "
+                                  "địa bàn thành phố Thuận An giai đoạn 2021 - 2030"),
+    (DISTRICT_NO_HEADER, "signer", "Nguyễn Thanh Tâm"),
+    (DECISION, "kind", "decision"),
+    (DECISION, "number", "2109/QĐ-UBND"),
+    (DECISION, "date", "2021-09-01"),
+    (DECISION, "issuer", "Ủy ban nhân dân tỉnh Bình Dương"),
+    (DECISION, "title", "Quyết định về việc ban hành kế hoạch tổng thể nâng cao năng suất trên địa bàn tỉnh "
+                        "Bình Dương giai đoạn 2021 - 2030"),
+    (DECISION, "signer", "Mai Hùng Dũng"),
+    (LETTER, "kind", "official_letter"),
+    (LETTER, "doc_type", "Công văn"),
+    (LETTER, "number", "123/SKHCN-QLCN"),
+    (LETTER, "issuer", "Sở Khoa học và Công nghệ tỉnh Quảng Ninh"),
+    (LETTER, "level", "province"),
+    (LETTER, "signer", "Hoàng Bá Nam"),
+    (NATIONAL, "issuer", "Thủ tướng Chính phủ"),
+    (NATIONAL, "level", "national"),
+    (NATIONAL, "place", None),
+    (NATIONAL, "date", "2021-01-11"),
+    (DISTRICT_HEADER, "issuer", "Ủy ban nhân dân huyện Trấn Yên"),
+    (DISTRICT_HEADER, "level", "district"),
+    (DISTRICT_HEADER, "period", {"start": 2022, "end": 2022}),
+    (MINISTRY, "issuer", "Bộ Khoa học và Công nghệ"),
+    (MINISTRY, "kind", "decision"),
+    (MINISTRY, "level", "national"),
+])
+def test_header_fields(text, field, want):
+    assert getattr(meta_of(text), field) == want
+
+
+NEWS_PAGE_CLOCK = """Huỳnh AnhThứ bảy, 20/04/2024 | 02:24 - GMT+7
+
+Bình Dương phát triển khoa học công nghệ và đối mới sáng tạo phục vụ phát triển đô thị thông minh
+
+Ngày 25 tháng 3 năm 2022, UBND tỉnh Bình Dương đã ban hành Chương trình Phát triển khoa học công nghệ và đổi mới sáng tạo phục vụ phát triển đô thị thông minh trên địa bàn tỉnh giai đoạn 2021-2030, tầm nhìn đến 2040 (Chương trình).
+
+19/04/2022 - 13:24
+Bên cạnh tiếp tục duy trì giữ vững danh hiệu Top 21, đưa Bình Dương vào Top 7 tổ chức này, Chương trình còn hướng đến các mục tiêu cụ thể như tăng năng suất lao động xã hội bình quân trên 7%.
+"""
+
+NEWS_GLUED = """Triển khai kế hoạch tổng thể nâng cao năng suất chất lượng tại Quảng Ninh author 10:21 08/04/2021
+
+(VietQ.vn) - Sở KH&CN Quảng Ninh vừa có buổi làm việc với Tổng cục TCĐLCL về triển khai Kế hoạch tổng thể nâng cao năng suất dựa trên nền tảng khoa học công nghệ và đổi mới sáng tạo giai đoạn 2021 -2030. Trước đó, đoàn công tác đã làm việc với Phú Thọ, Thái Nguyên và Quảng Ninh.
+"""
+
+NEWS_REPEATED_TITLE = """Kết quả hoạt động khai thác và vận hành Nền tảng Dữ liệu (Nền tảng IPPlatform)
+Kế hoạch tổng thể nâng cao năng suất dựa trên nền tảng khoa học, công nghệ và đổi mới sáng tạo
+Kế hoạch tổng thể nâng cao năng suất dựa trên nền tảng khoa học, công nghệ và đổi mới sáng tạo
+Ủy ban nhân dân tỉnh Bình Dương đã ban hành Kế hoạch tổng thể nâng cao năng suất dựa trên nền tảng khoa học, công nghệ và đổi mới sáng tạo trên địa bàn tỉnh Bình Dương giai đoạn 2021 - 2030 tại Quyết định số 2109/QĐ-UBND ngày 01/9/2021 với mục tiêu cụ thể đến năm 2030.
+"""
+
+
+@pytest.mark.parametrize("text,field,want", [
+    (NEWS_PAGE_CLOCK, "kind", "news"),
+    (NEWS_PAGE_CLOCK, "date", "2022-04-19"),
+    (NEWS_PAGE_CLOCK, "title", "Bình Dương phát triển khoa học công nghệ và đối mới sáng tạo phục vụ phát triển "
+                               "đô thị thông minh"),
+    (NEWS_PAGE_CLOCK, "place", "Bình Dương"),
+    (NEWS_PAGE_CLOCK, "number", None),
+    (NEWS_PAGE_CLOCK, "issuer", None),
+    (NEWS_GLUED, "date", "2021-04-08"),
+    (NEWS_GLUED, "title", "Triển khai kế hoạch tổng thể nâng cao năng suất chất lượng tại Quảng Ninh"),
+    (NEWS_GLUED, "place", "Quảng Ninh"),
+    (NEWS_GLUED, "level", "province"),
+    (NEWS_REPEATED_TITLE, "title", "Kế hoạch tổng thể nâng cao năng suất dựa trên nền tảng khoa học, công nghệ "
+                                   "và đổi mới sáng tạo"),
+    (NEWS_REPEATED_TITLE, "date", None),
+    (NEWS_REPEATED_TITLE, "period", None),
+])
+def test_news_fields(text, field, want):
+    assert getattr(meta_of(text), field) == want
+
+
+def _gold(doc_id: str) -> dict:
+    return json.loads((GOLD / f"{doc_id}.gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("field", ["kind", "doc_type", "number", "date", "issuer", "level", "place", "period", "signer"])
+def test_dev_documents_meta(txt_records, field):
+    for doc_id, rec in txt_records.items():
+        assert rec["meta"][field] == _gold(doc_id)["meta"][field], f"{doc_id}: meta.{field}"

@@ -1,0 +1,247 @@
+"""references.extract_references: citation phrases of the corpus and the genre -> expected references."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extractor.document import Doc
+from extractor.record import Meta
+from extractor.references import extract_references
+from extractor.structure import find_sections
+from tests.conftest import GOLD
+
+
+def refs_of(text: str, **meta) -> dict:
+    """References of `text` by number (or doc_type for unnumbered ones); `meta` sets the document's own meta."""
+    doc = Doc(text)
+    doc.sections = find_sections(text)
+    doc.meta = Meta(**{"kind": "plan", **meta})
+    out = {}
+    for r in extract_references(doc):
+        out[r.number or f"{r.doc_type}:{r.title}"] = r
+    return out
+
+
+BODY = "\n\nI. MỤC TIÊU\n\n1. Nội dung\n\n- {}\n"
+YB = {"number": "114/KH-UBND", "issuer": "Ủy ban nhân dân tỉnh Yên Bái", "level": "province", "place": "Yên Bái",
+      "doc_type": "Kế hoạch"}
+TA = {"issuer": "Ủy ban nhân dân thành phố Thuận An", "level": "district", "place": "Thuận An", "doc_type": "Kế hoạch"}
+
+
+@pytest.mark.parametrize("phrase,number,date,issuer", [
+    ("Triển khai Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ.", "36/QĐ-TTg", "2021-01-11",
+     "Thủ tướng Chính phủ"),
+    ("Triển khai Quyết định số 36/QĐ/TTg Ban hành Kế hoạch tổng thể.", "36/QĐ-TTg", None, "Thủ tướng Chính phủ"),
+    ("Sẵn sàng thực hiện Quyết định 36/QĐ-TTg.", "36/QĐ-TTg", None, "Thủ tướng Chính phủ"),
+    ("Theo quyết định số 36/QD-TTg ngày 11 tháng 01 năm 2021.", "36/QĐ-TTg", "2021-01-11", "Thủ tướng Chính phủ"),
+    ("Theo Quyết định số 36 /QĐ-TTg của Thủ tướng Chính phủ.", "36/QĐ-TTg", None, "Thủ tướng Chính phủ"),
+    ("Căn cứ Nghị định số 08/2014/NĐ-CP ngày 27/01/2014 của Chính phủ.", "08/2014/NĐ-CP", "2014-01-27", "Chính phủ"),
+    ("Theo Kết luận số 52-KL/TW ngày 30/5/2019 của Ban Bí thư Trung ương Đảng.", "52-KL/TW", "2019-05-30",
+     "Ban Bí thư Trung ương Đảng"),
+    ("Theo Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị.", "52-NQ/TW", "2019-09-27", "Bộ Chính trị"),
+    ("Theo Thông tư số 01/2021/TT-BKHCN ngày 01/3/2021 của Bộ Khoa học và Công nghệ.", "01/2021/TT-BKHCN",
+     "2021-03-01", "Bộ Khoa học và Công nghệ"),
+    ("Triển khai Kế hoạch số 4363/KH-UBND ngày 07/9/2020 của UBND tỉnh Triển khai thực hiện chiến lược.",
+     "4363/KH-UBND", "2020-09-07", "Ủy ban nhân dân tỉnh Bình Dương"),
+    ("Triển khai Kế hoạch số 2434/KH-UBND ngày 10/8/2021 của UBND thành phố Thuận An về việc thực hiện.",
+     "2434/KH-UBND", "2021-08-10", "Ủy ban nhân dân thành phố Thuận An"),
+    ("Theo Quyết định số 826/QĐ-UBND ngày 27/3/2020 của UBND tỉnh Bình Dương.", "826/QĐ-UBND", "2020-03-27",
+     "Ủy ban nhân dân tỉnh Bình Dương"),
+    ("Theo Văn bản số 1234/UBND-KT ngày 02/3/2022 của UBND thành phố.", "1234/UBND-KT", "2022-03-02",
+     "Ủy ban nhân dân thành phố Thuận An"),
+    ("Theo Quyết định số 1158/QĐ-UBND ngày 15/4/2021 của Chủ tịch UBND tỉnh.", "1158/QĐ-UBND", "2021-04-15",
+     "Chủ tịch Ủy ban nhân dân tỉnh Bình Dương"),
+    ("Theo Quyết định số 1895/QĐ-TTg của Thủ tướng Chính phủ ngày 25/12/2012.", "1895/QĐ-TTg", "2012-12-25",
+     "Thủ tướng Chính phủ"),
+])
+def test_numbered_citation(phrase, number, date, issuer):
+    text = "KẾ HOẠCH\n\nMở đầu." + BODY.format(phrase) + "\nCác huyện thuộc tỉnh Bình Dương."
+    refs = refs_of(text, **TA)
+    r = refs[number]
+    assert (r.date, r.issuer, r.relation) == (date, issuer, "cites")
+
+
+OPENING = """KẾ HOẠCH
+
+Thực hiện Quyết định số 2109/QĐ-UBND ngày 01/9/2021 của UBND tỉnh Bình Dương ban hành Kế hoạch tổng thể nâng cao năng suất. Xét đề nghị của Phòng Kinh tế tại Công văn số 462/PKT ngày 12/11/2021. UBND thành phố ban hành Kế hoạch như sau:
+
+I. MỤC TIÊU
+
+1. Nhiệm vụ
+
+- Tiếp tục triển khai thực hiện Đề án hỗ trợ doanh nghiệp nhỏ và vừa khởi nghiệp sáng tạo trên địa bàn tỉnh Bình Dương đến năm 2025 theo Quyết định số 826/QĐ-UBND ngày 27/3/2020 của UBND tỉnh Bình Dương.
+
+- Triển khai Kế hoạch số 1678/KH-UBND ngày 07/4/2020 của UBND tỉnh Bình Dương thực hiện Quyết định số 142/QĐ-TTg ngày 21/01/2020 của Thủ tướng Chính phủ về việc thực hiện Kết luận số 52-KL/TW ngày 30/5/2019 của Ban Bí thư Trung ương Đảng về tiếp tục thực hiện Nghị quyết Hội nghị Trung ương 7 khóa X về xây dựng đội ngũ trí thức trong thời kỳ đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước.
+
+- Áp dụng Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001:2015 và tiêu chuẩn ISO 56000.
+
+- Gắn kết với Đề án hỗ trợ phát triển hệ sinh thái khởi nghiệp đổi mới sáng tạo; Chương trình đổi mới công nghệ.
+"""
+
+
+@pytest.fixture(scope="module")
+def opening():
+    return refs_of(OPENING, **TA)
+
+
+@pytest.mark.parametrize("number,relation", [
+    ("2109/QĐ-UBND", "implements"),
+    ("462/PKT", "basis"),
+    ("826/QĐ-UBND", "cites"),
+    ("1678/KH-UBND", "cites"),
+    ("142/QĐ-TTg", "cites"),
+    ("52-KL/TW", "cites"),
+])
+def test_relations(opening, number, relation):
+    assert opening[number].relation == relation
+
+
+def test_proposal_issuer_gets_document_locality(opening):
+    r = opening["462/PKT"]
+    assert (r.doc_type, r.issuer, r.title) == ("Công văn", "Phòng Kinh tế thành phố Thuận An", None)
+
+
+def test_programme_cited_through_its_decision(opening):
+    r = opening["826/QĐ-UBND"]
+    assert r.doc_type == "Quyết định"
+    assert r.title.startswith("Đề án hỗ trợ doanh nghiệp nhỏ và vừa khởi nghiệp sáng tạo")
+
+
+@pytest.mark.parametrize("number,date,issuer,title_start", [
+    ("1678/KH-UBND", "2020-04-07", "Ủy ban nhân dân tỉnh Bình Dương", "thực hiện Quyết định số 142/QĐ-TTg"),
+    ("142/QĐ-TTg", "2020-01-21", "Thủ tướng Chính phủ", "về việc thực hiện Kết luận số 52-KL/TW"),
+    ("52-KL/TW", "2019-05-30", "Ban Bí thư Trung ương Đảng", "về tiếp tục thực hiện Nghị quyết"),
+])
+def test_nested_citations_each_their_own(opening, number, date, issuer, title_start):
+    r = opening[number]
+    assert (r.date, r.issuer) == (date, issuer)
+    assert r.title.startswith(title_start)
+
+
+def test_party_resolution_by_name(opening):
+    r = next(r for r in opening.values() if r.doc_type == "Nghị quyết")
+    assert (r.number, r.date, r.issuer) == (None, None, "Ban Chấp hành Trung ương Đảng")
+    assert r.title.startswith("Hội nghị Trung ương 7 khóa X về xây dựng đội ngũ trí thức")
+
+
+def test_standards_and_named_programmes_are_not_references(opening):
+    assert not any("ISO" in key or "TCVN" in key for key in opening)
+    assert not any(r.doc_type in ("Đề án", "Chương trình") for r in opening.values())
+    assert len(opening) == 7
+
+
+def test_own_number_is_not_a_reference():
+    text = ("KẾ HOẠCH\n\nThực hiện Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ.\n\n"
+            "I. MỤC TIÊU\n\nTriển khai Kế hoạch số 114/KH-UBND.\n\nPHỤ LỤC:\n\nNỘI DUNG TRIỂN KHAI\n"
+            "(Ban hành kèm theo Kế hoạch số 114/KH-UBND ngày 11/5/2021 của Ủy ban nhân dân tỉnh Yên Bái)\n")
+    refs = refs_of(text, **YB)
+    assert set(refs) == {"36/QĐ-TTg"}
+    assert refs["36/QĐ-TTg"].relation == "implements"
+
+
+def test_attachment_caption_names_the_document_itself():
+    text = ("KẾ HOẠCH\nNÂNG CAO NĂNG SUẤT\n(Ban hành kèm theo Quyết định số 2109/QĐ-UBND ngày 01/9/2021 của UBND tỉnh)\n"
+            "I. MỤC TIÊU\n")
+    assert refs_of(text, kind="plan", doc_type="Kế hoạch") == {}
+
+
+def test_law_by_name_without_number():
+    text = "KẾ HOẠCH" + BODY.format("Bố trí kinh phí theo quy định của Luật Ngân sách nhà nước và các quy định hiện hành.")
+    r = refs_of(text, **YB)["Luật:Ngân sách nhà nước"]
+    assert (r.number, r.date, r.issuer, r.relation) == (None, None, "Quốc hội", "cites")
+
+
+DECISION = """QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH DƯƠNG
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;
+Căn cứ Luật Khoa học và Công nghệ ngày 18 tháng 6 năm 2013;
+Căn cứ Nghị định số 08/2014/NĐ-CP ngày 27/01/2014 của Chính phủ quy định chi tiết một số điều của Luật Khoa học và Công nghệ;
+Căn cứ Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ; Quyết định số 1068/QĐ-TTg ngày 22/8/2019 của Thủ tướng Chính phủ;
+Xét đề nghị của Giám đốc Sở Khoa học và Công nghệ tại Tờ trình số 125/TTr-SKHCN ngày 20/8/2021.
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.
+Điều 2. Quyết định này thay thế Quyết định số 1234/QĐ-UBND ngày 05/5/2015 của UBND tỉnh.
+"""
+
+
+@pytest.fixture(scope="module")
+def decision():
+    return refs_of(DECISION, kind="decision", doc_type="Quyết định", number="2109/QĐ-UBND",
+                   issuer="Ủy ban nhân dân tỉnh Bình Dương", level="province", place="Bình Dương")
+
+
+@pytest.mark.parametrize("key,date,relation", [
+    ("Luật:Tổ chức chính quyền địa phương", "2015-06-19", "basis"),
+    ("Luật:sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",
+     "2019-11-22", "basis"),
+    ("Luật:Khoa học và Công nghệ", "2013-06-18", "basis"),
+    ("08/2014/NĐ-CP", "2014-01-27", "basis"),
+    ("36/QĐ-TTg", "2021-01-11", "basis"),
+    ("1068/QĐ-TTg", "2019-08-22", "basis"),
+    ("125/TTr-SKHCN", "2021-08-20", "basis"),
+    ("1234/QĐ-UBND", "2015-05-05", "replaces"),
+])
+def test_decision_basis_list(decision, key, date, relation):
+    assert (decision[key].date, decision[key].relation) == (date, relation)
+
+
+def test_repeated_mentions_merged_with_quotes(decision):
+    law = decision["Luật:Khoa học và Công nghệ"]
+    assert len(law.mentions) == 2
+    for m in law.mentions:
+        assert DECISION[m.span[0]:m.span[1]] == m.quote
+
+
+def test_document_issued_on_a_date_without_number():
+    text = ("Bình Dương phát triển khoa học công nghệ\n\nNgày 25 tháng 3 năm 2022, UBND tỉnh Bình Dương đã ban hành "
+            "Chương trình Phát triển khoa học công nghệ và đổi mới sáng tạo (KHCN&ĐMST) phục vụ phát triển đô thị "
+            "thông minh trên địa bàn tỉnh giai đoạn 2021-2030, tầm nhìn đến 2040 (Chương trình).\n")
+    refs = list(refs_of(text, kind="news", place="Bình Dương", level="province").values())
+    assert len(refs) == 1
+    r = refs[0]
+    assert (r.doc_type, r.number, r.date, r.issuer, r.relation) == (
+        "Chương trình", None, "2022-03-25", "Ủy ban nhân dân tỉnh Bình Dương", "cites")
+    assert r.title.endswith("tầm nhìn đến 2040")
+
+
+def test_news_issuer_from_subject_and_all_cites():
+    text = ("Kế hoạch tổng thể nâng cao năng suất\nỦy ban nhân dân tỉnh Bình Dương đã ban hành Kế hoạch tổng thể "
+            "nâng cao năng suất giai đoạn 2021 - 2030 tại Quyết định số 2109/QĐ-UBND ngày 01/9/2021 với mục tiêu cụ thể.")
+    r = refs_of(text, kind="news", place="Bình Dương", level="province")["2109/QĐ-UBND"]
+    assert (r.issuer, r.relation) == ("Ủy ban nhân dân tỉnh Bình Dương", "cites")
+    assert r.title == "ban hành Kế hoạch tổng thể nâng cao năng suất giai đoạn 2021 - 2030"
+
+
+def test_coordinated_citations_share_the_opening_relation():
+    text = ("KẾ HOẠCH\n\nThực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị và Kế hoạch số 114/KH-UBND "
+            "ngày 11/5/2021 của UBND tỉnh Yên Bái về nâng cao năng suất, UBND huyện ban hành Kế hoạch.\n\nI. MỤC TIÊU\n")
+    refs = refs_of(text, kind="plan", issuer="Ủy ban nhân dân huyện Trấn Yên", level="district", place="Trấn Yên")
+    assert refs["05-CT/TW"].relation == "implements"
+    assert refs["114/KH-UBND"].relation == "implements"
+
+
+@pytest.mark.parametrize("phrase", [
+    "giai đoạn 2021 - 2030", "từ 5-10 doanh nghiệp", "chuyển đổi từ giao thức IPv4 sang IPv6",
+    "quy chuẩn QCVN 01:2019/BYT", "ngày 11/01/2021", "Top 21 của ICF", "theo quy định của pháp luật về ngân sách nhà nước",
+    "tham mưu ban hành Nghị Quyết quy định một số chính sách ưu đãi",
+])
+def test_not_references(phrase):
+    assert refs_of("KẾ HOẠCH" + BODY.format(phrase), **YB) == {}
+
+
+def _gold(doc_id: str) -> dict:
+    return json.loads((GOLD / f"{doc_id}.gold.json").read_text(encoding="utf-8"))
+
+
+def test_dev_documents_references(txt_records):
+    for doc_id, rec in txt_records.items():
+        want = {(r["number"] or r["doc_type"], r["date"], r["relation"]) for r in _gold(doc_id)["references"]}
+        got = {(r["number"] or r["doc_type"], r["date"], r["relation"]) for r in rec["references"]}
+        assert got == want, doc_id
+        for r in rec["references"]:
+            for m in r["mentions"]:
+                assert rec["text"][m["span"][0]:m["span"][1]] == m["quote"]
