@@ -121,7 +121,23 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     ("duplicate_caption", "Đến năm 2030, tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt 40%.\n"
      "Bình Dương phấn đấu đến năm 2030, tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt 40%. (Ảnh: cand.com.vn)",
      [(40, None, "=", "%", 2030)]),
+    ("thousand_word", "Phấn đấu đến năm 2030 có 10 nghìn doanh nghiệp áp dụng công cụ cải tiến năng suất.",
+     [(10000, None, "=", "doanh nghiệp", 2030)]),
+    ("number_word_bracket", "Hình thành 01 (một) câu lạc bộ cải tiến năng suất.", [(1, None, "=", "câu lạc bộ", None)]),
+    ("times", "Phấn đấu giá trị giao dịch công nghệ tăng gấp 2 lần.", [(2, None, "=", "lần", None)]),
+    ("year_then_aim", "Tỷ lệ đóng góp của TFP năm 2025 đạt 45%, năm 2030 đạt 50%.",
+     [(45, None, "=", "%", 2025), (50, None, "=", "%", 2030)]),
+    ("bracketed_period", "Phấn đấu hỗ trợ 20 doanh nghiệp (giai đoạn 2021-2025).", [(20, None, "=", "doanh nghiệp", 2025)]),
+    ("period_closing", "Hỗ trợ 50 doanh nghiệp đổi mới công nghệ trong giai đoạn 2021-2025.",
+     [(50, None, "=", "doanh nghiệp", 2025)]),
+    ("table_quarter", "4\n\nHỗ trợ tối thiểu 10 doanh nghiệp xây dựng kế hoạch\n\nQuý IV/2022\n\nSở KH&CN",
+     [(10, None, ">=", "doanh nghiệp", 2022)]),
+    ("opening_percent_task", "II. NHIỆM VỤ\n- 100% hồ sơ công việc được xử lý trên môi trường mạng.",
+     [(100, None, "=", "%", None)]),
     # ---- numbers that are not targets
+    ("not_done_after", "Gần 100 doanh nghiệp đã tham gia chương trình.", []),
+    ("not_task_heading_status", "II. NHIỆM VỤ\n4. Tăng cường năng lực tiêu chuẩn hóa và đánh giá sự phù hợp\n"
+     "- Hỗ trợ tối thiểu 10 doanh nghiệp áp dụng tiêu chuẩn.", [(10, None, ">=", "doanh nghiệp", None)]),
     ("not_task_count", "Kế hoạch đưa ra 5 nhiệm vụ và giải pháp chủ yếu: triển khai cơ chế, chính sách.", []),
     ("not_word_count", "Chương trình đề ra tám nhiệm vụ chủ yếu.", []),
     ("not_layers", "Mô hình 5 lớp (Qui hoạch đô thị, hạ tầng kỹ thuật, giao thông).", []),
