@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 import unicodedata
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -129,9 +130,10 @@ def tsv_to_text(tsv: str) -> str:
 # ------------------------------------------------------------------ running Tesseract
 
 
-def _run_tesseract(image: Path, timeout: float, threads: int) -> str:
+def _run_tesseract(image: Path, timeout: float, threads: int, dpi: int, psm: int = 3) -> str:
+    """Tesseract's TSV output for one image."""
     env = dict(os.environ, OMP_THREAD_LIMIT=str(threads))
-    cmd = ["tesseract", str(image), "stdout", "-l", LANG, "--dpi", str(DEFAULT_DPI), "tsv"]
+    cmd = ["tesseract", str(image), "stdout", "-l", LANG, "--dpi", str(dpi), "--psm", str(psm), "tsv"]
     try:
         proc = subprocess.run(cmd, capture_output=True, timeout=timeout, env=env, check=False,
                               stdin=subprocess.DEVNULL)
@@ -142,7 +144,120 @@ def _run_tesseract(image: Path, timeout: float, threads: int) -> str:
     if proc.returncode != 0:
         msg = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise RuntimeError(f"Tesseract failed (exit {proc.returncode})" + (f": {msg[-1]}" if msg else ""))
-    return tsv_to_text(proc.stdout.decode("utf-8", "replace"))
+    return proc.stdout.decode("utf-8", "replace")
+
+
+# Tesseract's layout analysis drops a lone short token (the "1" of a table row number, a "7."
+# on its own line) as noise. The ink left outside every recognized line is cut out, stacked
+# into one strip and read again as plain text lines; what reads as a number or list marker is
+# put back in place.
+_MARKER = re.compile(r"(?:\d{1,3}|[IVXLC]{1,6}|[a-zđ])[.)]?")
+
+
+def _ink_runs(counts: list[int], min_gap: int) -> list[tuple[int, int]]:
+    """Runs [start, end) of positive counts, runs closer than `min_gap` merged."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i, c in enumerate(counts + [0]):
+        if c and start is None:
+            start = i
+        elif not c and start is not None:
+            if runs and start - runs[-1][1] < min_gap:
+                runs[-1] = (runs[-1][0], i)
+            else:
+                runs.append((start, i))
+            start = None
+    return runs
+
+
+def _row_ink(img) -> list[int]:  # noqa: ANN001 - a PIL image in mode L, ink 0 and paper 255
+    w, data = img.width, img.tobytes()
+    return [data.count(0, y * w, (y + 1) * w) for y in range(img.height)]
+
+
+def _stray_boxes(image, lines: list[_OcrLine]) -> list[tuple[int, int, int, int]]:  # noqa: ANN001
+    """Boxes of line-sized ink outside the recognized lines, in or next to the text body."""
+    from PIL import Image, ImageDraw
+
+    if not lines:
+        return []
+    heights = sorted(ln.bottom - ln.top for ln in lines)
+    line_h = max(8, heights[len(heights) // 2])
+    bw = image.point(lambda v: 0 if v < 128 else 255)
+    draw = ImageDraw.Draw(bw)
+    pad = max(2, line_h // 5)
+    for ln in lines:
+        draw.rectangle([ln.left - pad, ln.top - pad, ln.right + pad, ln.bottom + pad], fill=255)
+    # table rules and frames are no text
+    for x, n in enumerate(_row_ink(bw.transpose(Image.Transpose.ROTATE_270))):
+        if n > 3 * line_h:
+            draw.line([(x, 0), (x, bw.height)], fill=255)
+    for y, n in enumerate(_row_ink(bw)):
+        if n > 6 * line_h:
+            draw.line([(0, y), (bw.width, y)], fill=255)
+    # near the text body, and not centred like a page number
+    body_top = min(ln.top for ln in lines) - 6 * line_h
+    body_bottom = max(ln.bottom for ln in lines) + 6 * line_h
+    centre_x = bw.width / 2
+    boxes = []
+    for top, bottom in _ink_runs(_row_ink(bw), max(2, line_h // 3)):
+        if not (0.5 * line_h <= bottom - top <= 1.6 * line_h) or not body_top <= (top + bottom) / 2 <= body_bottom:
+            continue
+        band = bw.crop((0, top, bw.width, bottom))
+        cols = _row_ink(band.transpose(Image.Transpose.ROTATE_270))
+        for left, right in _ink_runs(cols, max(2, line_h // 2)):
+            ink = sum(cols[left:right])
+            centred = abs((left + right) / 2 - centre_x) < 0.08 * bw.width
+            if right - left <= 4 * line_h and ink >= 0.04 * line_h * line_h and not centred:
+                boxes.append((left, top, right, bottom))
+    return boxes[:40]
+
+
+def _recover_strays(image, lines: list[_OcrLine], tmp: Path, timeout: float, threads: int,  # noqa: ANN001
+                    dpi: int) -> list[_OcrLine]:
+    """`lines` with the lone numbers and markers Tesseract dropped put back in reading order."""
+    from PIL import Image
+
+    boxes = _stray_boxes(image, lines)
+    if not boxes:
+        return lines
+    margin = max(10, max(b[3] - b[1] for b in boxes))
+    width = max(b[2] - b[0] for b in boxes) + 2 * margin
+    strip = Image.new("L", (width, sum(b[3] - b[1] + margin for b in boxes) + margin), 255)
+    slots = []
+    y = margin
+    for box in boxes:
+        strip.paste(image.crop(box), (margin, y))
+        slots.append((y, y + box[3] - box[1]))
+        y += box[3] - box[1] + margin
+    path = tmp / "strays.png"
+    strip.save(path)
+    found = _tsv_lines(_run_tesseract(path, timeout, threads, dpi, psm=6))
+    out = list(lines)
+    for box, (s_top, s_bottom) in zip(boxes, slots, strict=True):
+        words = [w for ln in found if s_top - margin / 2 <= (ln.top + ln.bottom) / 2 <= s_bottom + margin / 2
+                 for w in ln.words]
+        text = "".join(w for w, _ in words)
+        if not _MARKER.fullmatch(text):
+            continue
+        new = _OcrLine(box[0], box[1], box[2], box[3], [(text, box[2] - box[0])])
+        centre = (box[1] + box[3]) / 2
+        at = next((i for i, ln in enumerate(out) if (ln.top + ln.bottom) / 2 > centre), len(out))
+        out.insert(at, new)
+    return out
+
+
+def _ocr_page(png: Path, timeout: float, threads: int, dpi: int) -> str:
+    """Text of one page image: Tesseract, dropped markers recovered, lines joined, fixes applied."""
+    from PIL import Image
+
+    start = time.monotonic()
+    lines = _tsv_lines(_run_tesseract(png, timeout, threads, dpi))
+    left = timeout - (time.monotonic() - start)
+    if lines and left > 1:
+        with Image.open(png) as image, tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as tmp:
+            lines = _recover_strays(image.convert("L"), lines, Path(tmp), left, threads, dpi)
+    return fix_ocr_text("\n".join(_paragraphs(lines)))
 
 
 def ocr_pages(path: Path, page_indexes: list[int], *, dpi: int = DEFAULT_DPI,
@@ -186,12 +301,12 @@ def ocr_pages(path: Path, page_indexes: list[int], *, dpi: int = DEFAULT_DPI,
                 except Exception as e:  # noqa: BLE001
                     errors[i] = f"page {i + 1} could not be rendered for OCR: {e}"
                     continue
-                futures[i] = pool.submit(_run_tesseract, png, timeout, threads)
+                futures[i] = pool.submit(_ocr_page, png, timeout, threads, dpi)
         finally:
             pdf.close()
         for i, fut in futures.items():
             try:
-                texts[i] = fix_ocr_text(fut.result())
+                texts[i] = fut.result()
             except Exception as e:  # noqa: BLE001 - one bad page must not lose the others
                 errors[i] = f"page {i + 1}: {e}"
     return texts, errors
