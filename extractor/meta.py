@@ -222,8 +222,13 @@ def _title(lines: list[tuple[int, str]], k: int, rest: str | None, doc_type: str
     """The type word plus the title lines that follow the type line at position k."""
     parts = [rest] if rest else []
     for _, s in lines[k + 1:]:
-        if (_rx("meta.body_starter").match(s) or _rx("meta.authority_line").match(s)
-                or re.fullmatch(r"[-_=*.\s]+", s) or len(s) > _TITLE_MAX):
+        starter = _rx("meta.body_starter").match(s)
+        if parts or rest:  # a later line continues the title only when it is clearly part of it
+            stop = bool(starter)
+        else:  # the line under the type word is the title ('Thực hiện Quyết định số 36/QĐ-TTg ...')
+            stop = bool(starter) and (s.rstrip().endswith((".", ":", ";")) or s.startswith(("Căn cứ", "Kính gửi")))
+        if (stop or _rx("meta.authority_line").match(s) or re.fullmatch(r"[-_=*.\s]+", s)
+                or len(s) > _TITLE_MAX):
             break
         if parts and not (_is_caps(s) and _is_caps(parts[0])) and not s[:1].islower():
             break
