@@ -125,6 +125,10 @@ def canonical_body(name: str, context: str | None = None) -> str:
         if best is None or cand[:2] > best[:2]:
             best = cand
     if best is None:
+        for k in range(len(words) - 1, 1, -1):  # 'Sở Khoa học và Công nghệ - cơ quan thường trực'
+            core = _key(" ".join(words[:k]))
+            if core in gaz and (not words[k][:1].isalpha() or words[k][:1].islower()):
+                return gaz[core]
         head = head_of(s)
         return (head + s[len(head):]) if head else s
     tail_words = words[best[1]:]

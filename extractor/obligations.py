@@ -232,12 +232,14 @@ def _loose(doc: Doc, start: int, end: int) -> tuple[list[Obligation], list[tuple
     text = doc.text
     out, covered = [], []
     current: list[str] = []
-    for b in _blocks(text, start, end):
+    blocks = _blocks(text, start, end)
+    for i, b in enumerate(blocks):
         raw = text[b.start:b.end]
         lead, inline = heading_bodies(re.sub(r"^\s*[-–+•*]\s*", "", raw))
+        bullets_follow = i + 1 < len(blocks) and blocks[i + 1].marker not in (None, b.marker)
         if lead and inline:
             out.append(_make(doc, b.start, b.end, lead, inline))
-        elif lead and raw.rstrip().endswith(":"):
+        elif lead and (raw.rstrip().endswith(":") or bullets_follow):
             current = lead
         elif current and not _rx("closing.formula").search(raw):
             out.append(_make(doc, b.start, b.end, current))
