@@ -1,7 +1,7 @@
 """Meta: kind, number, date, issuer, level, place, title, period, signer from the header block.
 
-Also the shared helpers for document numbers and issuing bodies (canonical numbers, locality names
-and levels) that references and link use. Patterns and tables live in rules/meta.yaml.
+Also the shared helpers for issuing bodies (locality names, levels, sectors) that references use;
+document numbers are read by link.canonical_number. Patterns and tables live in rules/meta.yaml.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from functools import lru_cache
 
 from .abbrev import expand_abbreviations
 from .document import Doc
+from .link import canonical_number, doc_type_from_number
 from .record import Meta
 from .rules import RuleFile, load_rules
-from .vntext import find_dates, fold, nfc
+from .vntext import find_dates, fold
 
 _HEAD_LINES = 40  # the header block and title sit within the first lines
 _MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc"
@@ -28,63 +29,6 @@ def _rf() -> RuleFile:
 
 def _rx(rule_id: str) -> re.Pattern[str]:
     return _rf().rule(rule_id).regex
-
-
-# ---------------------------------------------------------------- numbers
-
-
-_NUMBER_SPLIT = re.compile(r"\s*[/\-–]\s*")
-
-
-def canonical_number(raw: str | None) -> str | None:
-    """The official form of a document number: '36/QD/TTg' -> '36/QĐ-TTg', '52 - KL / TW' -> '52-KL/TW'."""
-    if not raw:
-        return None
-    s = re.sub(r"^\s*(?:[Ss]ố|SỐ)\s*:?\s*", "", nfc(raw)).strip().rstrip(".,;:)")
-    m = re.match(r"(\d{1,5}[a-z]?)\s*[/\-–]\s*(.+)$", s)
-    if not m:
-        return None
-    serial, parts = m.group(1), [p for p in _NUMBER_SPLIT.split(m.group(2)) if p]
-    year = parts.pop(0) if len(parts) > 1 and re.fullmatch(r"(?:19|20)\d{2}", parts[0]) else None
-    data = _rf().data
-    spell = data.get("code_spellings") or {}
-    codes = [spell.get(c, c) for c in parts]
-    if not codes or not all(re.fullmatch(r"[A-Za-zĐđ&]+\d{0,3}", c) for c in codes):
-        return None
-    party = {c.upper() for c in data.get("party_issuer_codes") or []}
-    if len(codes) >= 2 and codes[-1].upper() in party and not year:
-        return f"{serial}-{'-'.join(codes[:-1])}/{codes[-1]}"
-    return f"{serial}{'/' + year if year else ''}/{'-'.join(codes)}"
-
-
-def number_codes(number: str) -> list[str]:
-    """The letter codes of a canonical number: '08/2014/NĐ-CP' -> ['NĐ', 'CP']."""
-    return [p for p in re.split(r"[/-]", number)[1:] if not p.isdigit()]
-
-
-def doc_type_from_number(number: str | None) -> str | None:
-    """The doc_type a number's type code implies ('114/KH-UBND' -> 'Kế hoạch'), or None."""
-    if not number:
-        return None
-    table = _rf().data.get("type_codes") or {}
-    for code in number_codes(number):
-        bare = re.sub(r"\d+$", "", code)
-        if bare in table:
-            return table[bare]
-    return None
-
-
-def issuer_from_number(number: str | None) -> str | None:
-    """A national issuer the number's issuer code names ('36/QĐ-TTg' -> 'Thủ tướng Chính phủ'), or None."""
-    if not number:
-        return None
-    table = _rf().data.get("issuer_codes") or {}
-    codes = number_codes(number)
-    for code in reversed(codes[1:] if len(codes) > 1 else codes):
-        bare = re.sub(r"\d+$", "", code)
-        if bare in table and (bare != "QH" or len(codes) == 1):
-            return table[bare]
-    return None
 
 
 # ---------------------------------------------------------------- places and bodies

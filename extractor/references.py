@@ -13,10 +13,8 @@ from functools import lru_cache
 
 from .abbrev import expand_abbreviations
 from .document import Doc
+from .link import canonical_number, doc_type_from_number, issuer_from_number
 from .meta import (
-    canonical_number,
-    doc_type_from_number,
-    issuer_from_number,
     main_province,
     province_name,
     province_pattern,

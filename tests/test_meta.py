@@ -7,7 +7,8 @@ import json
 import pytest
 
 from extractor.document import Doc
-from extractor.meta import canonical_number, doc_type_from_number, extract_meta, issuer_from_number
+from extractor.link import canonical_number, doc_type_from_number, issuer_from_number
+from extractor.meta import extract_meta
 from extractor.structure import find_sections
 from tests.conftest import GOLD
 
