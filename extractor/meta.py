@@ -270,7 +270,7 @@ def _news(doc: Doc) -> Meta:
         m = dl.search(s)
         if m:  # a headline glued to its byline and dateline by line joining
             s = re.sub(r"(?:\s+[a-z]+:?)+$", "", s[:m.start()].strip())
-        if len(s.split()) < 4 or s.startswith("("):
+        if len(s.split()) < 4 or s.startswith("(") or s.endswith("."):
             continue
         seen[s] += 1
         if headline is None or seen[s] > 1 or seen[headline] < 2:
@@ -279,7 +279,7 @@ def _news(doc: Doc) -> Meta:
     for i, s in lines:
         m = dl.search(s) if len(s) < 120 else None
         if m:
-            iso = find_dates(m.group("d1") or m.group("d2"))
+            iso = find_dates(next(v for v in m.groupdict().values() if v))
             if iso:
                 dates.append((bool(clock.search(s)), headline_at is not None and i < headline_at, iso[0][2]))
     dates.sort(key=lambda t: (t[0], t[1]))
