@@ -76,7 +76,7 @@ def make_image_pdf(lines: list[str], path: Path, dpi: int = 300) -> Path:
     from PIL import Image, ImageDraw, ImageFont
 
     font = ImageFont.truetype(str(FONT), size=int(12 * dpi / 72))
-    img = Image.new("L", (int(8.27 * dpi), int(3 * dpi)), 255)
+    img = Image.new("L", (int(8.27 * dpi), int((1 + 0.3 * len(lines)) * dpi)), 255)
     draw = ImageDraw.Draw(img)
     y = dpi // 2
     for line in lines:
@@ -193,6 +193,16 @@ def test_tsv_wrapped_lines_join_and_short_lines_end_paragraphs():
     ]
 
 
+def test_tsv_short_lines_on_a_wide_page_stay_apart():
+    page = "1\t1\t0\t0\t0\t0\t0\t0\t2000\t2800\t-1\t\n"
+    rows = [(1, 1, 1, 1, 100, 100, 200, "Năm"), (1, 1, 1, 2, 320, 100, 120, "2021"),
+            (1, 2, 1, 1, 100, 160, 100, "Sở"), (1, 2, 1, 2, 220, 160, 300, "KH&CN")]
+    tsv = _tsv(rows)
+    head, body = tsv.split("\n", 1)
+    assert tsv_to_text(tsv) == "Năm 2021 Sở KH&CN"  # no page size: the longest line is the edge
+    assert tsv_to_text(head + "\n" + page + body) == "Năm 2021\nSở KH&CN"
+
+
 def test_tsv_empty_page():
     assert tsv_to_text("level\tpage_num\n") == ""
 
@@ -252,6 +262,19 @@ def test_ocr_small_page(small_pdf):
     assert "7,2%/năm" in text
     assert similarity(text, "Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ "
                             "Tăng năng suất lao động bình quân đạt 7,2%/năm.") >= 0.97
+
+
+@needs_tesseract
+def test_lone_row_numbers_are_recovered(tmp_path):
+    """Tesseract drops a lone digit as noise; the recovery pass puts it back as its own line."""
+    if not FONT.exists():
+        pytest.skip("DejaVu fonts not installed")
+    pdf = make_image_pdf(["Sở KH&CN", "Các đơn vị liên quan", "3", "Tuyên truyền, giới thiệu nội dung",
+                          "Năm 2021", "4", "Nghiên cứu các yếu tố tác động"], tmp_path / "rows.pdf")
+    texts, errors = ocr_pages(pdf, [0])
+    assert errors == {}
+    assert texts[0].split("\n") == ["Sở KH&CN", "Các đơn vị liên quan", "3", "Tuyên truyền, giới thiệu nội dung",
+                                    "Năm 2021", "4", "Nghiên cứu các yếu tố tác động"]
 
 
 @needs_tesseract

@@ -77,6 +77,14 @@ _LIST_START = re.compile(r"^(?:[-+•*–]|\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVXLC]
 _ENDS_SENTENCE = re.compile(r"[.:;!?]$")
 
 
+def _page_width(tsv: str) -> int:
+    """The page width Tesseract reports (its level-1 row), 0 when absent."""
+    for row in csv.reader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        if row and row[0] == "1" and len(row) >= 9:
+            return int(row[8])
+    return 0
+
+
 def _tsv_lines(tsv: str) -> list[_OcrLine]:
     """Lines of words, in Tesseract's reading order, from its TSV output."""
     lines: dict[tuple[int, int, int], _OcrLine] = {}
@@ -100,11 +108,14 @@ def _tsv_lines(tsv: str) -> list[_OcrLine]:
     return list(lines.values())
 
 
-def _paragraphs(lines: list[_OcrLine]) -> list[str]:
-    """Join wrapped lines: a line continues the previous one when its first word did not fit there."""
+def _paragraphs(lines: list[_OcrLine], page_width: int = 0) -> list[str]:
+    """Join wrapped lines: a line continues the previous one when its first word did not fit there.
+
+    The right edge of the text is the longest line, or, on a page of short lines, the page
+    width less the left margin (margins taken as equal)."""
     if not lines:
         return []
-    right_edge = max(ln.right for ln in lines)
+    right_edge = max(max(ln.right for ln in lines), page_width - min(ln.left for ln in lines))
     paras: list[list[_OcrLine]] = []
     for ln in lines:
         if paras:
@@ -124,7 +135,7 @@ def _paragraphs(lines: list[_OcrLine]) -> list[str]:
 
 def tsv_to_text(tsv: str) -> str:
     """Page text from Tesseract TSV: one paragraph per line."""
-    return "\n".join(_paragraphs(_tsv_lines(tsv)))
+    return "\n".join(_paragraphs(_tsv_lines(tsv), _page_width(tsv)))
 
 
 # ------------------------------------------------------------------ running Tesseract
@@ -252,12 +263,13 @@ def _ocr_page(png: Path, timeout: float, threads: int, dpi: int) -> str:
     from PIL import Image
 
     start = time.monotonic()
-    lines = _tsv_lines(_run_tesseract(png, timeout, threads, dpi))
+    tsv = _run_tesseract(png, timeout, threads, dpi)
+    lines = _tsv_lines(tsv)
     left = timeout - (time.monotonic() - start)
     if lines and left > 1:
         with Image.open(png) as image, tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as tmp:
             lines = _recover_strays(image.convert("L"), lines, Path(tmp), left, threads, dpi)
-    return fix_ocr_text("\n".join(_paragraphs(lines)))
+    return fix_ocr_text("\n".join(_paragraphs(lines, _page_width(tsv))))
 
 
 def ocr_pages(path: Path, page_indexes: list[int], *, dpi: int = DEFAULT_DPI,
