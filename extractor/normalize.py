@@ -33,7 +33,7 @@ HEADER_LINE = re.compile(
     r"""^\s*(?:
         Số\s*[:.]?\s*\d                                  # Số: 114/KH-UBND
       | Số\s*:                                           # Số: /KH-UBND
-      | [^\W\d_][^,\n]{0,40},\s*ngày\s+\d{1,2}           # Yên Bái, ngày 11 ...
+      | [^\W\d_][^,\n]{0,30},\s*ngày[\d\s]{0,6}tháng[\d\s]{0,6}năm\s*\d{4}\s*$   # Yên Bái, ngày 11 tháng 5 năm 2021
       | (?:Nơi|Noi)\s+nhận                               # distribution list
       | -{3,} | _{3,}                                    # header rules
       | Độc\ lập\s*-
@@ -63,7 +63,8 @@ def is_boilerplate(line: str) -> bool:
     return bool(s) and any(rx.search(s) for rx in _boilerplate()[0] + _boilerplate()[1])
 
 
-def _is_caps(line: str) -> bool:
+def is_caps(line: str) -> bool:
+    """True for a line in capitals (a heading, a body name in the header block)."""
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
@@ -98,7 +99,7 @@ def should_join(a: str, b: str, width: int | None) -> bool:
     a_s, b_s = a.strip(), b.strip()
     if not a_s or not b_s or LIST_START.match(b) or HEADER_LINE.match(a) or HEADER_LINE.match(b):
         return False
-    if _is_caps(a_s) or _is_caps(b_s) or is_page_number(b_s):
+    if is_caps(a_s) or is_caps(b_s) or is_page_number(b_s):
         return False
     if a_s.endswith(_TERMINAL):
         return False

@@ -82,6 +82,9 @@ def test_should_join():
     assert not should_join("Nơi nhận:", "- Bộ Khoa học và Công nghệ;", None)
     assert not should_join("ỦY BAN NHÂN DÂN", "TỈNH YÊN BÁI", 80)
     assert not should_join("1. Mục tiêu chung", "a) Mục tiêu đến năm 2025:", 80)
+    assert not should_join("Yên Bái, ngày 11 tháng 5 năm 2021", "KẾ HOẠCH", 80)
+    assert should_join("Căn cứ Luật Tổ chức chính quyền địa phương, ngày 19 tháng 6 năm 2015 về việc",
+                       "tổ chức bộ máy", None)
     long = "- Triển khai Kế hoạch số 4363/KH-UBND ngày 07/9/2020 của UBND tỉnh"
     assert should_join(long, "Triển khai thực hiện Quyết định số 1068/QĐ-TTg", 80)
     assert not should_join(long, "Triển khai thực hiện Quyết định số 1068/QĐ-TTg", None)

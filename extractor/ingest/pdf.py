@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Block, IngestError, RawDocument
-from ..normalize import LIST_START, drop_page_furniture
+from ..normalize import HEADER_LINE, LIST_START, drop_page_furniture, is_caps
 
 MIN_PATHS_FOR_TABLE = 6
 """A page drawing at least this many path objects may hold a ruled table."""
@@ -80,7 +80,9 @@ def page_lines(textpage: Any) -> list[PdfLine]:
 
 def _continues(prev: PdfLine, line: PdfLine, right: float, usual_pitch: float) -> bool:
     """True when `line` carries on the paragraph of `prev` (prev was wrapped by the layout)."""
-    if LIST_START.match(line.text):
+    if LIST_START.match(line.text) or HEADER_LINE.match(line.text) or HEADER_LINE.match(prev.text):
+        return False
+    if is_caps(line.text) != is_caps(prev.text):  # a heading starts or ends here
         return False
     if prev.x1 == prev.x0 == 0.0:  # no geometry: let normalize decide
         return False
