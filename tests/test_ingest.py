@@ -71,9 +71,24 @@ def test_sha256_is_of_the_raw_bytes(tmp_path):
 
 @pytest.fixture(scope="module")
 def yen_bai_files(tmp_path_factory) -> dict[str, Path]:
+    import docx as python_docx
+
     root = tmp_path_factory.mktemp("yen-bai")
     docx = make_docx(YEN_BAI, root / "yen-bai.docx")
-    return {"docx": docx, "pdf": make_pdf(docx, root)}
+    # an official letter's header: two borderless columns side by side
+    d = python_docx.Document()
+    left, right = d.add_table(rows=1, cols=2).rows[0].cells
+    left.text = "ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI"
+    for line in ("-------", "Số: 114/KH-UBND"):
+        left.add_paragraph(line)
+    right.text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    for line in ("---------------", "Yên Bái, ngày 11 tháng 5 năm 2021"):
+        right.add_paragraph(line)
+    d.add_paragraph("KẾ HOẠCH")
+    d.add_paragraph(SENTENCE + ", giai đoạn 2021 - 2030.")
+    d.save(root / "header.docx")
+    pdf, header_pdf = make_pdf([docx, root / "header.docx"], root)
+    return {"docx": docx, "pdf": pdf, "header_pdf": header_pdf}
 
 
 def test_content_decides_the_format_not_the_extension(yen_bai_files, tmp_path):
@@ -203,6 +218,14 @@ def test_pdf_table_becomes_table_blocks(yen_bai_files):
     assert [r[0] for r in rows[1:]] == [str(i) for i in range(1, 12)]
     assert rows[11][3] == "Sở Lao động- Thương binh và Xã hội"
     assert not any(c is None or c == "None" for r in rows for c in r)
+
+
+def test_pdf_two_column_header_block(yen_bai_files):
+    """Side-by-side header columns give one line each; the column's wrapped motto line is joined."""
+    assert normalize(ingest.read_document(yen_bai_files["header_pdf"])).split("\n\n") == [
+        "ỦY BAN NHÂN DÂN", "TỈNH YÊN BÁI", "-------", "Số: 114/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "---------------", "Yên Bái, ngày 11 tháng 5 năm 2021", "KẾ HOẠCH",
+        SENTENCE + ", giai đoạn 2021 - 2030."]
 
 
 # --- HTML -----------------------------------------------------------------------------------

@@ -73,7 +73,7 @@ def _traf_blocks(text: str) -> list[Block]:
         for node in el.iter():
             if node.tag == "lb":
                 parts.append("\n")
-            elif node.text and node is el or node.tag not in ("lb",) and node.text:
+            elif node.text:
                 parts.append(node.text)
             if node is not el and node.tail:
                 parts.append(node.tail)
