@@ -236,6 +236,9 @@ def _loose(doc: Doc, start: int, end: int) -> tuple[list[Obligation], list[tuple
     for i, b in enumerate(blocks):
         raw = text[b.start:b.end]
         lead, inline = heading_bodies(re.sub(r"^\s*[-–+•*]\s*", "", raw))
+        if inline and not _rx("lead.inline_colon").match(_NUMBER.sub("", re.sub(r"^\s*[-–+•*]\s*", "", raw))):
+            current = []
+            continue  # 'Sở X chủ trì ...; Chi cục Y là cơ quan đầu mối ...': left to the sentence reader
         bullets_follow = i + 1 < len(blocks) and blocks[i + 1].marker not in (None, b.marker)
         if lead and inline:
             out.append(_make(doc, b.start, b.end, lead, inline))
