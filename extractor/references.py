@@ -2,7 +2,7 @@
 
 A citation is read as "<type word> số <number> ngày <date> của <issuer> <title>"; laws and Party
 resolutions cited by name and documents the text says were issued on a date are read too.
-Patterns live in rules/references.yaml; number and body helpers come from meta.
+Patterns live in rules/references.yaml; numbers are read by link, bodies with meta's tables.
 """
 
 from __future__ import annotations
@@ -14,12 +14,7 @@ from functools import lru_cache
 from .abbrev import expand_abbreviations
 from .document import Doc
 from .link import canonical_number, doc_type_from_number, issuer_from_number
-from .meta import (
-    main_province,
-    province_name,
-    province_pattern,
-    sector_name,
-)
+from .meta import main_province, province_name, province_pattern, sector_name
 from .record import Mention, Reference
 from .rules import RuleFile, load_rules
 from .vntext import find_dates, fold
@@ -27,6 +22,9 @@ from .vntext import find_dates, fold
 _RANK = {"implements": 0, "basis": 1, "amends": 2, "replaces": 3, "cites": 4}
 _CONNECTOR = re.compile(r"^[\s,;]*(?:và|hoặc|cùng|,)?[\s,;]*$")
 _LOOKBACK = 400
+# Where a title stops before the sentence does: an alias in brackets, or the document's own clause.
+_TITLE_END = re.compile(r"\s*\(sau đây (?:gọi|viết) tắt|,\s+(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Sở|Phòng|"
+                        r"Chủ tịch|Bộ trưởng)\s")
 
 
 @dataclass
@@ -56,6 +54,12 @@ class _Ctx:
     province: str | None
     openings: list[tuple[int, int]]
     news: bool
+
+
+def _iso(date_text: str) -> str | None:
+    """ISO form of a date written either way ('11/01/2021', '11 tháng 01 năm 2021')."""
+    found = find_dates("ngày " + date_text)
+    return found[0][2] if found else None
 
 
 def _rf() -> RuleFile:
@@ -237,8 +241,7 @@ def _fill_after(text: str, c: _Cite, ctx: _Ctx) -> None:
     for _ in range(2):
         d = _rx("ref.date_after").match(text[pos:pos + 60])
         if d and c.date is None:
-            found = find_dates("ngày " + d.group("date"))
-            c.date = found[0][2] if found else None
+            c.date = _iso(d.group("date"))
             pos += d.end()
         o = _rx("ref.of_issuer").match(text[pos:pos + 12])
         if o and c.issuer is None:
@@ -272,8 +275,7 @@ def _fill_before(text: str, c: _Cite, ctx: _Ctx) -> None:
         c.issuer = issuer_from_number(c.number)
     if c.date is None:
         d = re.match(r"\s*[-+]?\s*Ngày\s+([^,]{6,30}),", prefix)
-        found = find_dates("ngày " + d.group(1)) if d else []
-        c.date = found[0][2] if found else None
+        c.date = _iso(d.group(1)) if d else None
 
 
 def _by_name(doc: Doc, ctx: _Ctx, taken: list[tuple[int, int]]) -> list[_Cite]:
@@ -286,9 +288,8 @@ def _by_name(doc: Doc, ctx: _Ctx, taken: list[tuple[int, int]]) -> list[_Cite]:
     for m in _rx("ref.issued_on_date").finditer(text):
         if not free(m.start(), m.end()):
             continue
-        found = find_dates("ngày " + m.group("date"))
         typ = _rf().data["doc_type_words"].get(" ".join(fold(m.group("type")).split()))
-        c = _Cite(m.start("type"), m.end("title"), m.end(), typ, None, found[0][2] if found else None,
+        c = _Cite(m.start("type"), m.end("title"), m.end(), typ, None, _iso(m.group("date")),
                   _issuer_text(m.group("issuer").strip(), ctx), " ".join(m.group("title").split()))
         c.key = ("d", typ, c.date)
         out.append(c)
@@ -313,17 +314,11 @@ def _by_name(doc: Doc, ctx: _Ctx, taken: list[tuple[int, int]]) -> list[_Cite]:
             end, name = _local_name(text, m.start("title") + dang_bo.end(), dang_bo.group(1))
             issuer = f"Đảng bộ {dang_bo.group(1)} {name or ctx.province or ''}".strip()
         c = _Cite(m.start(), m.end(), m.end(), "Nghị quyết", None, issuer=issuer, key=("r", fold(" ".join(t.split()))))
+        d = _rx("ref.date_after").match(text[c.end:c.end + 60])
+        c.date = _iso(d.group("date")) if d else None
         c.head_end = m.start("title")
-        _fill_after_date_only(text, c)
         out.append(c)
     return out
-
-
-def _fill_after_date_only(text: str, c: _Cite) -> None:
-    d = _rx("ref.date_after").match(text[c.end:c.end + 60])
-    if d:
-        found = find_dates("ngày " + d.group("date"))
-        c.date = found[0][2] if found else None
 
 
 # ---------------------------------------------------------------- titles, relations, merging
@@ -342,9 +337,29 @@ def _titles(text: str, cites: list[_Cite]) -> None:
                 gap = text[c.head_end:n.start]
                 limit = n.start if _CONNECTOR.match(gap) or c.key[0] == "r" else n.head_end
                 break
-        t = " ".join(text[c.head_end:limit].split()).strip(" ,;:.(")
+        t = " ".join(text[c.head_end:limit].split())
+        t = _TITLE_END.split(t, maxsplit=1)[0].strip(" ,;:.(")
         t = re.sub(r"\s*\([^()]{1,40}\)$", "", t) if c.key[0] == "r" else t
         c.title = t if len(t) >= 3 else None
+
+
+def _trigger(text: str, pos: int) -> tuple[re.Match[str] | None, int]:
+    """The opening trigger (Căn cứ / Thực hiện ...) of the clause or sentence holding `pos`, or of
+    the 'Căn cứ các văn bản:' line that heads the bullet list holding it."""
+    rx = _rx("ref.relation_opening")
+    for stops in (r".;\n", r".\n"):  # the clause first ('...; Căn cứ X'), then the sentence
+        start, _ = _sentence(text, pos, stops)
+        trig = rx.match(text[start:pos])
+        if trig:
+            return trig, start
+    own = line_start = text.rfind("\n", 0, pos) + 1
+    while re.match(r"\s*[-+•]", text[line_start:pos]) and line_start > 0:
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        prev = text[prev_start:line_start - 1]
+        if not re.match(r"\s*[-+•]", prev):
+            return (rx.match(prev) if prev.rstrip().endswith(":") else None), own
+        line_start = prev_start
+    return None, pos
 
 
 def _relations(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
@@ -355,16 +370,11 @@ def _relations(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
         c.relation = "cites"
         if not any(a <= c.start < b for a, b in ctx.openings):
             continue
-        trig = None
-        for stops in (r".;\n", r".\n"):  # the clause first ('...; Căn cứ X'), then the sentence
-            s_start, _ = _sentence(text, c.start, stops)
-            trig = _rx("ref.relation_opening").match(text[s_start:c.start])
-            if trig:
-                break
+        trig, s_start = _trigger(text, c.start)
         if not trig:
             continue
-        before = text[s_start + trig.end():c.start]
-        if before.strip() and not re.search(r"(?:^|[,;]|\bvà|\bcác)\s*$", before):
+        prev = [p.head_end for p in cites if s_start <= p.start < c.start]
+        if prev and not re.search(r"(?:[,;:]|\bvà|\bcác|\bcùng|\bhoặc)\s*$", text[max(prev):c.start]):
             continue  # nested: 'Kế hoạch ... thực hiện Quyết định số ...' is cited by the outer one
         c.relation = "basis" if trig.group("basis") else "implements"
 

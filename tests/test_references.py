@@ -245,3 +245,27 @@ def test_dev_documents_references(txt_records):
         for r in rec["references"]:
             for m in r["mentions"]:
                 assert rec["text"][m["span"][0]:m["span"][1]] == m["quote"]
+
+
+@pytest.mark.parametrize("opening,number,relation", [
+    ("Để triển khai thực hiện có hiệu quả Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ, "
+     "UBND tỉnh ban hành Kế hoạch.", "36/QĐ-TTg", "implements"),
+    ("Căn cứ các văn bản:\n- Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ;\n"
+     "- Kế hoạch số 114/KH-UBND ngày 11/5/2021 của UBND tỉnh Yên Bái.", "114/KH-UBND", "basis"),
+    ("Căn cứ Kế hoạch số 114/KH-UBND ngày 11/5/2021 của UBND tỉnh Yên Bái về nâng cao năng suất; Thực hiện "
+     "Quyết định số 36/QĐ-TTg của Thủ tướng Chính phủ; UBND huyện ban hành Kế hoạch.", "36/QĐ-TTg", "implements"),
+    ("Thực hiện Kế hoạch số 114/KH-UBND ngày 11/5/2021 của UBND tỉnh Yên Bái về thực hiện Quyết định số "
+     "36/QĐ-TTg của Thủ tướng Chính phủ, UBND huyện ban hành Kế hoạch.", "36/QĐ-TTg", "cites"),
+])
+def test_opening_clauses(opening, number, relation):
+    text = "KẾ HOẠCH\n\n" + opening + "\n\nI. MỤC TIÊU\n"
+    refs = refs_of(text, issuer="Ủy ban nhân dân huyện Trấn Yên", level="district", place="Trấn Yên")
+    assert refs[number].relation == relation
+
+
+def test_title_stops_before_the_documents_own_clause():
+    text = ("KẾ HOẠCH\n\nThực hiện Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ ban hành Kế hoạch "
+            "tổng thể (sau đây gọi tắt là Quyết định số 36/QĐ-TTg), Ủy ban nhân dân tỉnh ban hành Kế hoạch.\n\nI. MỤC TIÊU\n")
+    r = refs_of(text, **YB)["36/QĐ-TTg"]
+    assert r.title == "ban hành Kế hoạch tổng thể"
+    assert len(r.mentions) == 2 and r.relation == "implements"
