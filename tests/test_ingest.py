@@ -291,3 +291,29 @@ def test_pdf_typed_in_a_legacy_font_is_converted(tmp_path):
     raw = ingest.read_document(make_pdf(tmp_path / "vntime.docx", tmp_path))
     assert raw.encoding == "tcvn3"
     assert normalize(raw).split("\n\n") == lines
+
+
+def test_docx_text_box_is_read_once_and_apart(tmp_path):
+    """A header typed in a text box (DrawingML with its VML fallback) gives its lines once, as paragraphs."""
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+          'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    box = ("<w:txbxContent><w:p><w:r><w:t>ỦY BAN NHÂN DÂN</w:t></w:r></w:p>"
+           "<w:p><w:r><w:t>TỈNH YÊN BÁI</w:t></w:r></w:p></w:txbxContent>")
+    run = parse_xml(
+        f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic>'
+        f'<a:graphicData><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp></a:graphicData></a:graphic>'
+        f'</wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox>'
+        f'</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+    d = docx.Document()
+    p = d.add_paragraph()
+    p._p.append(run)
+    p.add_run("Số: 114/KH-UBND")
+    d.save(tmp_path / "box.docx")
+    assert read_text(tmp_path / "box.docx").split("\n\n") == ["ỦY BAN NHÂN DÂN", "TỈNH YÊN BÁI", "Số: 114/KH-UBND"]

@@ -146,10 +146,35 @@ def _run_font(r_el: Any) -> str | None:
     return fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")
 
 
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_SKIP = {f"{W}txbxContent", f"{MC}Fallback", f"{W}del", f"{W}instrText"}
+
+
+def _own_runs(el: Any) -> Any:
+    """The runs of a paragraph, not those of text boxes anchored in it (nor VML fallbacks)."""
+    for child in el:
+        if child.tag in _SKIP or not isinstance(child.tag, str):
+            continue
+        if child.tag == f"{W}r":
+            yield child  # only its direct w:t are read, so a text box drawn inside it is not
+        else:
+            yield from _own_runs(child)
+
+
+def textbox_paragraphs(p_el: Any) -> list[Any]:
+    """Paragraphs of the text boxes anchored in a paragraph (the DrawingML copy only, not the VML one)."""
+    out = []
+    for box in p_el.iter(f"{W}txbxContent"):
+        if any(a.tag == f"{MC}Fallback" for a in box.iterancestors()):
+            continue
+        out.extend(box.findall(f"{W}p"))
+    return out
+
+
 def _paragraph_text(p_el: Any, default_font: str | None, convert_run: Any) -> str:
     """Text of a <w:p>: runs, tabs and breaks; runs in legacy fonts converted to Unicode."""
     parts = []
-    for r in p_el.iter(f"{W}r"):
+    for r in _own_runs(p_el):
         font = _run_font(r) or default_font
         buf = []
         for child in r:
@@ -226,6 +251,10 @@ class _Reader:
         out = []
         for child in body:
             if child.tag == f"{W}p":
+                for box_p in textbox_paragraphs(child):
+                    box_text = self.para(box_p)
+                    if box_text.strip():
+                        out.append(Block("para", box_text))
                 text = self.para(child)
                 if text.strip():
                     out.append(Block("para", text))
