@@ -127,7 +127,7 @@ def canonical_body(name: str, context: str | None = None) -> str:
     if best is None:
         for k in range(len(words) - 1, 1, -1):  # 'Sở Khoa học và Công nghệ - cơ quan thường trực'
             core = _key(" ".join(words[:k]))
-            if core in gaz and (not words[k][:1].isalpha() or words[k][:1].islower()):
+            if core in gaz and words[k] not in ("và", "&") and (not words[k][:1].isalpha() or words[k][:1].islower()):
                 return gaz[core]
         head = head_of(s)
         return (head + s[len(head):]) if head else s

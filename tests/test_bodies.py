@@ -27,6 +27,13 @@ from extractor.bodies import body_list_at, canonical_body, find_bodies, is_colle
     ("Ủy ban nhân dân các huyện, thị xã, thành phố", "Ủy ban nhân dân các huyện, thị xã, thành phố"),
     ("Sở Khoa học và Công nghệ (cơ quan thường trực)", "Sở Khoa học và Công nghệ"),
     ("Sở Nội vụ", "Sở Nội vụ"),
+    ("Văn phòng HĐND và UBND huyện", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"),
+    ("Phòng Kinh tế - Hạ tầng", "Phòng Kinh tế và Hạ tầng"),
+    ("Phòng TC-KH", "Phòng Tài chính - Kế hoạch"),
+    ("Sở Nông nghiệp và PTNT", "Sở Nông nghiệp và Phát triển nông thôn"),
+    ("Sở VH-TT&DL", "Sở Văn hóa, Thể thao và Du lịch"),
+    ("Sở Công thương", "Sở Công Thương"),
+    ("Sở Khoa học và Công nghệ - cơ quan thường trực", "Sở Khoa học và Công nghệ"),
 ])
 def test_canonical_body(written, want):
     assert canonical_body(written) == want
@@ -79,6 +86,12 @@ def test_split_body_list(heading, want):
     ("các Sở, Ban, ngành liên quan tổ chức hướng dẫn", ["các Sở, Ban, ngành liên quan"]),
     ("UBND các huyện, thị xã tổ chức", ["Ủy ban nhân dân các huyện, thị xã"]),
     ("xây dựng các chương trình", []),
+    ("Trung tâm Văn hóa, Thông tin và Thể thao thị xã xây dựng chuyên mục",
+     ["Trung tâm Văn hóa, Thông tin và Thể thao thị xã"]),
+    ("Báo Bắc Giang, Đài Phát thanh và Truyền hình tỉnh đẩy mạnh tuyên truyền",
+     ["Báo Bắc Giang", "Đài Phát thanh và Truyền hình tỉnh"]),
+    ("các cơ quan báo chí trên địa bàn tỉnh tăng cường", ["các cơ quan báo chí trên địa bàn tỉnh"]),
+    ("Ủy ban nhân dân cấp huyện tổ chức", ["Ủy ban nhân dân cấp huyện"]),
 ])
 def test_body_list_in_running_text(text, want):
     bodies, _ = body_list_at(text, 0)
