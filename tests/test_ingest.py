@@ -132,6 +132,18 @@ def test_docx_restores_word_list_numbers(tmp_path):
         "- Chủ trì, phối hợp với các sở, ban, ngành liên quan triển khai kế hoạch;"]
 
 
+def test_docx_numbering_from_the_paragraph_style(tmp_path):
+    import docx
+
+    d = docx.Document()
+    for text in ("Sở Khoa học và Công nghệ:", "Sở Tài chính:"):
+        d.add_paragraph(text, style="List Number")
+    d.add_paragraph("Các sở, ngành liên quan", style="List Bullet")
+    d.save(tmp_path / "styled.docx")
+    assert read_text(tmp_path / "styled.docx").split("\n\n") == [
+        "1. Sở Khoa học và Công nghệ:", "2. Sở Tài chính:", "- Các sở, ngành liên quan"]
+
+
 def test_docx_body_order_and_merged_cells(tmp_path):
     import docx
 
