@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .abbrev import expand_abbreviations
 from .document import Doc
-from .link import canonical_number, doc_type_from_number, issuer_from_number
+from .link import canonical_number, doc_type_from_number, issuer_from_number, number_codes
 from .meta import main_province, province_name, province_pattern, sector_name
 from .record import Mention, Reference
 from .rules import RuleFile, load_rules
@@ -159,6 +159,7 @@ def issuer_at(text: str, pos: int, ctx: _Ctx) -> tuple[int, str] | None:
     m = re.compile(_rf().data["party_local"]).match(text, pos)
     if m:
         end, name = _local_name(text, m.end(), "tỉnh" if "Tỉnh" in m.group() else "")
+        name = name or (ctx.province if "Tỉnh" in m.group() else ctx.place if ctx.unit else None)
         return end, " ".join(m.group().split()) + (f" {name}" if name else "")
     for head in _rf().data["body_heads"]:
         if not text.startswith(head + " ", pos):
@@ -219,7 +220,8 @@ def _numbered(doc: Doc, ctx: _Ctx) -> list[_Cite]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         if re.match(r"\s*S[ốo]\s*:?\s*$", text[line_start:m.start()]) or number == ctx.number:
             continue
-        if lead is None and doc_type_from_number(number) is None:
+        if (lead is None and doc_type_from_number(number) is None) or _rx("ref.not_document").search(before) \
+                or set(number_codes(number)) & set(_rf().data["not_document_codes"]):
             continue
         typ = lead.group("type") if lead else None
         doc_type = words.get(" ".join(fold(typ).split())) if typ else doc_type_from_number(number)

@@ -228,6 +228,7 @@ def test_coordinated_citations_share_the_opening_relation():
     "giai đoạn 2021 - 2030", "từ 5-10 doanh nghiệp", "chuyển đổi từ giao thức IPv4 sang IPv6",
     "quy chuẩn QCVN 01:2019/BYT", "ngày 11/01/2021", "Top 21 của ICF", "theo quy định của pháp luật về ngân sách nhà nước",
     "tham mưu ban hành Nghị Quyết quy định một số chính sách ưu đãi",
+    "Giấy phép số 123/GP-BTTTT do Bộ Thông tin và Truyền thông cấp", "Cơ quan chủ quản: giấy phép 45/GPXB-BTTTT",
 ])
 def test_not_references(phrase):
     assert refs_of("KẾ HOẠCH" + BODY.format(phrase), **YB) == {}
