@@ -215,7 +215,7 @@ def labelled_obligations(text: str, blocks: list[tuple[int, int]]) -> tuple[list
     i = 0
     while i < len(blocks):
         s, e = blocks[i]
-        body = re.sub(r"^\s*[-–+•*]\s*", "", text[s:e])
+        body = _unbullet(text[s:e])
         first = rx.search(text, s, e)
         if first is not None and first.start() == s + len(text[s:e]) - len(body):
             i += 1
@@ -245,8 +245,7 @@ def labelled_obligations(text: str, blocks: list[tuple[int, int]]) -> tuple[list
             support = split_body_list(text[sup[0]:sup[1]]) if sup else []
             tm = values.get("time")
             deadline = find_deadline(text[tm[0]:tm[1]], cell=True) if tm else find_deadline(text[s:task_end])
-            task = re.sub(r"^\s*[-–+•*]\s*", "", text[s:task_end])
-            task = " ".join(task.split()).strip(" .;,(…")
+            task = " ".join(_unbullet(text[s:task_end]).split()).strip(" .;,(…")
             out.append(Obligation(task=task, lead=lead, support=[x for x in support if x not in lead],
                                   deadline=deadline, span=[s, group_end], quote=text[s:group_end]))
             covered.append((s, group_end))
