@@ -65,6 +65,8 @@ def is_boilerplate(line: str) -> bool:
 
 def is_caps(line: str) -> bool:
     """True for a line in capitals (a heading, a body name in the header block)."""
+    if len(line) > 300:  # headings are short; long lines are prose
+        return False
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
