@@ -19,6 +19,7 @@ import argparse
 import os
 import random
 import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -92,6 +93,7 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--repeat", type=int, default=5, help="runs of each search query")
     ap.add_argument("--writer-sample", type=int, default=500, help="documents for the writer-alone figure")
+    ap.add_argument("--keep", type=Path, help="copy the built database here")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="vnplan-bench-") as tmp:
@@ -149,6 +151,8 @@ def main() -> int:
                       f"{statistics.median(timings[-args.repeat:]):6.1f} ms", flush=True)
         print(f"search ({len(QUERIES)} queries x {args.repeat}, limit 20): p50 {pct(timings, 0.5):.1f} ms, "
               f"p95 {pct(timings, 0.95):.1f} ms, max {max(timings):.1f} ms")
+        if args.keep:
+            shutil.copyfile(db, args.keep)
     return 0
 
 

@@ -21,9 +21,12 @@ from .abbrev import expand_abbreviations
 from .vntext import fold
 
 KINDS = ("obligation", "target", "reference", "text")
-RANK_CAP = 5_000  # a query matching more passages ranks the most recently stored RANK_CAP of them
+RANK_CAP = 3_000  # a query matching more passages ranks the most recently stored RANK_CAP of them
 YEAR_WINDOW = 60  # an open-ended deadline ("from 2021") covers this many years
 _TOKEN = re.compile(r"\w+")
+# Function words in nearly every passage (và, các, của, những, được, với): dropped from a query
+# that has other words, as they only slow the ranking down.
+STOPWORDS = frozenset({"va", "cac", "cua", "nhung", "duoc", "voi"})
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 
 
@@ -82,8 +85,9 @@ def _year_query(year: int) -> str:
 
 
 def fts_query(query: str) -> str | None:
-    """An FTS5 MATCH expression: every folded word of the query, quoted (all must occur)."""
+    """An FTS5 MATCH expression: every folded word of the query but STOPWORDS, quoted (all must occur)."""
     tokens = _TOKEN.findall(search_fold(query))
+    tokens = [t for t in tokens if t not in STOPWORDS] or tokens
     return " ".join(f'"{t}"' for t in tokens) or None
 
 

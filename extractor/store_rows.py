@@ -16,7 +16,7 @@ from .abbrev import expand_abbreviations
 from .rules import load_rules
 from .search import body_token, fast_fold, kind_token, place_token, search_fold, year_tokens
 
-TEXT_CHUNK = 500  # characters of text per indexed passage (lines are merged up to this size)
+TEXT_CHUNK = 1000  # characters of text per indexed passage (lines are merged up to this size)
 
 
 @dataclass
