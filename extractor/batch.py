@@ -54,11 +54,16 @@ def file_sha256(path: Path) -> str | None:
 
 
 def doc_ids(files: list[Path]) -> list[str]:
-    """File stems as ids, as `vnplan extract` names records; a repeated stem gets its extension."""
+    """File stems as ids, as `vnplan extract` names records; a repeated stem gets its extension
+    (a.txt, a.pdf -> a, a-pdf), then a counter (x/a.txt, y/a.txt, z/a.txt -> a, a-txt, a-txt-2)."""
     seen: set[str] = set()
     ids = []
     for p in files:
         doc_id = p.stem if p.stem not in seen else f"{p.stem}-{p.suffix.lstrip('.').lower()}"
+        base, n = doc_id, 1
+        while doc_id in seen:
+            n += 1
+            doc_id = f"{base}-{n}"
         seen.add(doc_id)
         ids.append(doc_id)
     return ids

@@ -137,3 +137,11 @@ def test_changed_file_is_replaced_and_new_file_added(tmp_path):
         assert s.counts()["documents"] == 8
         assert s.get_record("copy-02-news-quang-ninh-36-2021")["text"].endswith("Đoạn bổ sung sau khi sửa.")
         assert s.search("doan bo sung sau khi sua")[0]["doc_id"] == "copy-02-news-quang-ninh-36-2021"
+
+
+def test_doc_ids_never_collide():
+    from extractor.batch import doc_ids
+
+    files = [Path("x/a.txt"), Path("y/a.txt"), Path("z/a.txt"), Path("x/a.pdf"), Path("b.txt")]
+    ids = doc_ids(files)
+    assert ids[:2] == ["a", "a-txt"] and len(set(ids)) == len(ids)
