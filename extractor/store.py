@@ -23,14 +23,14 @@ from .store_rows import DocRows, record_rows
 
 DEFAULT_DB = Path("outputs/vnplan.db")
 
-_FTS_DDL = """
-CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
-    folded, content='passages', content_rowid='id', tokenize='unicode61 remove_diacritics 0');
-CREATE TRIGGER IF NOT EXISTS passages_ai AFTER INSERT ON passages BEGIN
-    INSERT INTO passages_fts(rowid, folded) VALUES (new.id, new.folded); END;
-CREATE TRIGGER IF NOT EXISTS passages_ad AFTER DELETE ON passages BEGIN
-    INSERT INTO passages_fts(passages_fts, rowid, folded) VALUES ('delete', old.id, old.folded); END;
-"""
+_FTS_DDL = [
+    """CREATE VIRTUAL TABLE passages_fts USING fts5(
+        folded, content='passages', content_rowid='id', tokenize='unicode61 remove_diacritics 0')""",
+    """CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
+        INSERT INTO passages_fts(rowid, folded) VALUES (new.id, new.folded); END""",
+    """CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
+        INSERT INTO passages_fts(passages_fts, rowid, folded) VALUES ('delete', old.id, old.folded); END""",
+]
 
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
@@ -46,10 +46,25 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     return conn
 
 
+SCHEMA_VERSION = 1  # PRAGMA user_version of a database with every table below
+
+
 def _create_schema(db: sqlite_utils.Database) -> None:
-    """Tables, foreign keys, indexes and the full-text index (idempotent)."""
-    if "documents" in db.table_names():
+    """Tables, foreign keys, indexes and the full-text index, all in one transaction (idempotent)."""
+    if db.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
         return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:  # another writer may have won
+            _create_tables(db)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _create_tables(db: sqlite_utils.Database) -> None:
     fk = "ON DELETE CASCADE"
     db.execute("""CREATE TABLE documents (
         doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, path TEXT, format TEXT, pages INTEGER,
@@ -98,7 +113,8 @@ def _create_schema(db: sqlite_utils.Database) -> None:
                         ("documents", ["number"]), ("documents", ["kind"]), ("documents", ["place_folded"]),
                         ("errors", ["doc_id"]), ("errors", ["path"])]:
         db[table].create_index(cols, if_not_exists=True)
-    db.conn.executescript(_FTS_DDL)
+    for statement in _FTS_DDL:
+        db.execute(statement)
 
 
 class Store:
