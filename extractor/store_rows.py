@@ -50,6 +50,7 @@ def body_aliases(name: str) -> tuple[str, ...]:
     return tuple(aliases)
 
 
+@lru_cache(maxsize=4096)
 def _body_row(role: str, name: str) -> tuple[str, str, str, str, str]:
     name = expand_abbreviations(name)
     aliases = body_aliases(name)
@@ -153,7 +154,8 @@ def record_rows(record: dict[str, Any]) -> DocRows:
             "ord": i, **{k: t.get(k) for k in ("indicator", "indicator_id", "comparator", "value", "value_max",
                                                   "unit", "year", "scope")},
             "span_start": s, "span_end": e, "quote": t.get("quote"), "section": _section_label(sections, s)})
-        words = f"{t.get('indicator') or ''} {t.get('quote') or ''} {t.get('unit') or ''}"
+        quote = t.get("quote") or ""
+        words = " ".join([quote, *(w for w in (t.get("indicator"), t.get("unit")) if w and w not in quote)])
         years = [f"xxy{t['year']}"] if t.get("year") else []
         rows.passages.append(("target", i, s or 0, e or 0, rows.targets[-1]["section"], search_fold(words)
                               + _tokens([kind_token("target")], place, issuer, years)))
