@@ -93,8 +93,12 @@ def is_vietnamese_syllable(word: str) -> bool:
     return bool(m) and m.group(2) in _NUCLEI
 
 
+_MAX_TOKENS = 20000  # enough to judge an encoding; keeps detection fast on huge files
+
+
 def _tokens(text: str) -> list[str]:
-    return [t for t in (w.strip(_EDGE_PUNCT) for w in text.split()) if t and not t.isdigit()]
+    words = (w.strip(_EDGE_PUNCT) for w in text.split())
+    return [t for t in words if t and not t.isdigit()][:_MAX_TOKENS]
 
 
 def _native_letters(text: str) -> int:
