@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .record import Deadline
 from .rules import Rule, RuleFile, load_rules
-from .vntext import iso_date
+from .vntext import fold, iso_date
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _CLAUSE_END = ";.:!?\n"
@@ -47,15 +47,12 @@ def _build(rule: Rule, m: re.Match[str]) -> Deadline | None:
     if kind == "year":
         return Deadline(text, "year", end=int(g["y"]))
     y = int(g["y"])
-    if g.get("q"):
-        month = 3 * _ROMAN[g["q"].upper()]
-        day = calendar.monthrange(y, month)[1]
-        return Deadline(text, "date", date=iso_date(day, month, y))
-    if g.get("mo"):
-        month = int(g["mo"])
+    month = (3 * _ROMAN[g["q"].upper()] if g.get("q") else int(g["mo"]) if g.get("mo")
+             else 6 * (1 + (fold(g["h"]) == "cuoi")) if g.get("h") else 0)
+    if month:  # a quarter, a month or a half year is no single day: kind year, its last day as extra
         if not 1 <= month <= 12:
             return None
-        return Deadline(text, "date", date=iso_date(calendar.monthrange(y, month)[1], month, y))
+        return Deadline(text, "year", end=y, date=iso_date(calendar.monthrange(y, month)[1], month, y))
     iso = iso_date(g["d"], g["m"], y)
     return Deadline(text, "date", date=iso) if iso else None
 
