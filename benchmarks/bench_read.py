@@ -44,6 +44,7 @@ def build_pdf(out_dir: Path, copies: int) -> Path:
 
 
 def project_reader(path: Path) -> int:
+    """vnplan: read_document then normalize; the text length."""
     from extractor import ingest, normalize
 
     raw = ingest.read_document(path)
@@ -52,6 +53,7 @@ def project_reader(path: Path) -> int:
 
 
 def pdfplumber_only(path: Path) -> int:
+    """pdfplumber extract_text on every page; the text length."""
     import pdfplumber
 
     with pdfplumber.open(path) as pdf:
@@ -59,6 +61,7 @@ def pdfplumber_only(path: Path) -> int:
 
 
 def pypdfium2_only(path: Path) -> int:
+    """pypdfium2 get_text_range on every page; the text length."""
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(str(path))
@@ -79,6 +82,7 @@ def best_time(fn: Callable[[Path], int], path: Path, repeat: int) -> tuple[float
 
 
 def main() -> None:
+    """Build (or take) the PDF, time the three readers, print pages/s and ratios."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--copies", type=int, default=3, help="times the dev corpus is repeated (3 -> ~80 pages)")
     ap.add_argument("--repeat", type=int, default=3, help="runs per reader; the best is reported")

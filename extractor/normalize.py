@@ -141,6 +141,7 @@ def _page_number_like(text: str, page: int) -> bool:
 
 
 def _edge_key(text: str) -> str:
+    """A line compared across pages: lower case, digits (page numbers) as #."""
     return re.sub(r"\d+", "#", text.strip().lower())
 
 
@@ -176,6 +177,7 @@ def drop_page_furniture(blocks: list[Block]) -> list[Block]:
 
 
 def _drop_boilerplate(lines: list[str]) -> list[str]:
+    """Lines without web furniture; a visitor counter takes its digit lines with it."""
     line_rx, tail_rx = _boilerplate()
     out, skipping = [], False
     for ln in lines:

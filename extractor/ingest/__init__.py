@@ -70,6 +70,7 @@ def sniff_format(path: Path, data: bytes) -> str:
 
 
 def _sha256_file(path: Path) -> str:
+    """SHA-256 of a file read in chunks (for files too large to load)."""
     h = hashlib.sha256()
     with path.open("rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):

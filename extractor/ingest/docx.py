@@ -20,6 +20,7 @@ _LEGACY_FONT = re.compile(r"^\.?Vn|^VNI[- ]|^VN ", re.IGNORECASE)
 
 
 def _roman(n: int) -> str:
+    """Upper-case Roman numeral of n."""
     out = ""
     for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
                        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
@@ -29,6 +30,7 @@ def _roman(n: int) -> str:
 
 
 def _letters(n: int) -> str:
+    """Spreadsheet-style letters of n: 1 -> a, 27 -> aa."""
     s = ""
     while n > 0:
         n, r = divmod(n - 1, 26)
@@ -139,6 +141,7 @@ def _num_pr(p_el: Any, styles: dict[str, Any]) -> tuple[str, int] | None:
 
 
 def _run_font(r_el: Any) -> str | None:
+    """The font a run sets for Latin text, if it sets one."""
     rpr = r_el.find(f"{W}rPr")
     fonts = rpr.find(f"{W}rFonts") if rpr is not None else None
     if fonts is None:
@@ -195,6 +198,7 @@ def _paragraph_text(p_el: Any, default_font: str | None, convert_run: Any) -> st
 
 
 def _legacy_converter() -> Any:
+    """`legacy.convert_run` when that module is installed, else None."""
     try:
         from .legacy import convert_run
     except ImportError:
@@ -203,6 +207,7 @@ def _legacy_converter() -> Any:
 
 
 def _default_font(document: Any) -> str | None:
+    """The font of the Normal style, which runs without their own font use."""
     try:
         return document.styles["Normal"].font.name
     except (KeyError, AttributeError):
@@ -219,6 +224,7 @@ class _Reader:
         self.convert_run = _legacy_converter()
 
     def para(self, p_el: Any) -> str:
+        """Text of one paragraph with its list number restored."""
         text = _paragraph_text(p_el, self.font, self.convert_run)
         num = _num_pr(p_el, self.styles)
         if num and text.strip():
@@ -228,6 +234,7 @@ class _Reader:
         return text
 
     def table(self, tbl_el: Any) -> list[list[str]]:
+        """Rows of cell texts; a vertically merged cell is given once, in its first row."""
         rows = []
         for tr in tbl_el.findall(f"{W}tr"):
             row = []
@@ -248,6 +255,7 @@ class _Reader:
         return rows
 
     def blocks(self, body: Any) -> list[Block]:
+        """Blocks of a body (or content control) in document order."""
         out = []
         for child in body:
             if child.tag == f"{W}p":

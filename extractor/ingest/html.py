@@ -50,6 +50,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
 
 
 def _clean_text(s: str) -> str:
+    """Runs of spaces, tabs and no-break spaces made one space, ends stripped."""
     return re.sub(r"[ \t\r\f\v\u00a0]+", " ", s).strip()
 
 
@@ -166,6 +167,7 @@ def _lxml_blocks(text: str) -> list[Block]:
 
 
 def _lines(blocks: list[Block]) -> list[str]:
+    """The non-empty lines of blocks, table cells included, for comparing two readings."""
     out = []
     for b in blocks:
         if b.kind == "table":

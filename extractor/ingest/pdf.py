@@ -38,6 +38,7 @@ class PdfLine:
 
 
 def _open(data: bytes) -> Any:
+    """Open PDF bytes with pdfium; a password or damage becomes an IngestError."""
     import pypdfium2 as pdfium
 
     try:
@@ -206,6 +207,7 @@ class _Tables:
 
 
 def _inside(line: PdfLine, bbox: tuple[float, float, float, float]) -> bool:
+    """True when the centre of a line lies in a table's box."""
     x0, bottom, x1, top = bbox
     cy = (line.top + line.bottom) / 2
     cx = (line.x0 + line.x1) / 2
