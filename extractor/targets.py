@@ -13,6 +13,7 @@ nearest heading that names one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -77,15 +78,22 @@ def _group(m: re.Match[str], name: str) -> str | None:
     return None
 
 
+def _top_level(s: str, pos: int = 0) -> Iterator[tuple[int, str]]:
+    """(offset, char) of the characters of `s` from `pos` that are outside brackets."""
+    depth = 0
+    for i in range(pos, len(s)):
+        ch = s[i]
+        if ch in "([" or ch in ")]":
+            depth = depth + 1 if ch in "([" else max(0, depth - 1)
+        elif depth == 0:
+            yield i, ch
+
+
 def _clauses(s: str) -> list[tuple[int, int]]:
-    """Spans of the clauses of a line: split at `;` and sentence ends outside brackets."""
-    out, start, depth = [], 0, 0
-    for i, ch in enumerate(s):
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        elif depth == 0 and (ch in ";|\t" or (ch in ".!?" and _sentence_end(s, i))):
+    """Spans of the clauses of a line: split at `;`, table cell marks and sentence ends outside brackets."""
+    out, start = [], 0
+    for i, ch in _top_level(s):
+        if ch in ";|\t" or (ch in ".!?" and _sentence_end(s, i)):
             out.append((start, i + 1))
             start = i + 1
     out.append((start, len(s)))
@@ -243,24 +251,17 @@ def _year(m: re.Match[str]) -> int | None:
 
 def _phrase_end(s: str, pos: int) -> int:
     """Where the noun phrase from `pos` ends: at `;`, `.`, `: ` or a comma that does not continue a list."""
-    depth, i, n = 0, pos, len(s)
-    while i < n:
-        ch = s[i]
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        elif depth == 0 and (ch in ";|\t" or (ch in ".!?:" and _sentence_end(s, i)) or (ch == ":" and s[i + 1:i + 2] == " ")):
-            break
-        elif depth == 0 and ch == ",":
+    for i, ch in _top_level(s, pos):
+        if ch in ";|\t" or (ch in ".!?:" and _sentence_end(s, i)) or (ch == ":" and s[i + 1:i + 2] == " "):
+            return i
+        if ch == ",":
             seg = re.split(r"[,;.:]", s[i + 1:], maxsplit=1)[0]
             words = seg.split()
             tail = s[i + 1:].strip(" .;") == seg.strip(" .;")
             names = words[:1] and words[0][:1].isupper() and len(words) <= 4
             if not words or not ("và" in words[:5] or names or (tail and len(words) <= 2)):
-                break
-        i += 1
-    return i
+                return i
+    return len(s)
 
 
 def _phrase_after(s: str, pos: int) -> str:
@@ -284,13 +285,7 @@ def _indicator_before(text: str) -> str:
 
 def _last_comma(s: str) -> int:
     """Offset after the last comma outside brackets (0 when none)."""
-    depth, last = 0, 0
-    for i, ch in enumerate(s):
-        depth += ch in "(["
-        depth -= ch in ")]" and depth > 0
-        if ch == "," and depth == 0:
-            last = i + 1
-    return last
+    return max((i + 1 for i, ch in _top_level(s) if ch == ","), default=0)
 
 
 def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str | None, stop: int) -> str:
