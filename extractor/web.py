@@ -235,7 +235,7 @@ def serve(db: Path, host: str = "127.0.0.1", port: int = 8765) -> None:
     """Serve until interrupted."""
     Store(db, readonly=True).close()
     server = make_server(host, port, make_app(Path(db)), server_class=_Server)
-    print(f"vnplan: serving {db} on http://{host}:{server.server_port}/ (Ctrl-C stops)")
+    print(f"vnplan: serving {db} on http://{host}:{server.server_port}/ (Ctrl-C stops)", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
