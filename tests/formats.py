@@ -126,6 +126,10 @@ _CHROME_TOP = """<!DOCTYPE html>
 """
 
 _CHROME_BOTTOM = """</article>
+<div class="related-news"><h3>Tin liên quan</h3><ul>
+<li><a href="/a">Bình Dương tổ chức hội nghị triển khai kế hoạch năng suất năm 2022</a></li>
+<li><a href="/b">Hội thảo chuyển đổi số trong doanh nghiệp nhỏ và vừa</a></li></ul></div>
+<div class="comments"><h3>Ý kiến bạn đọc</h3><form><textarea></textarea><button>Gửi</button></form></div>
 <div class="share">Chia sẻ: <a href="#">Facebook</a> <a href="#">Zalo</a></div>
 </main></div>
 <footer class="footer"><p>Bản quyền thuộc Cổng thông tin điện tử. Địa chỉ: số 1 đường Trung tâm.</p>
