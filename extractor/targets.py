@@ -302,8 +302,10 @@ def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str
         tail = re.sub(r"^\s*trở lên\b", "", clause[v.end:])
         return (clause[v.unit_start:v.end] + " " + _phrase_after(tail, 0)).strip()
     before = _indicator_before(clause[pre_start:cmp_start])
-    if before:
+    if len(before.split()) > 2:
         return before
+    if before:  # a bare verb: tăng 20% số đơn đăng ký sáng chế
+        return f"{before} {_phrase_after(clause, v.end)}".strip()
     if prev:
         return prev  # a parallel value: khoảng 45% (năm 2025), trên 50% (năm 2030)
     return _phrase_after(clause, v.end)
@@ -375,11 +377,12 @@ def extract_targets(doc: Doc) -> list[Target]:
             anchor = _first(_rules("scope_anchor"), clause)
             if anchor:
                 state.scope = str(anchor[0].get("scope"))
-        if _BULLET.match(s) and found:
-            state.run_year = run_before  # a bullet's own horizon stays in the bullet
-        if not found and not _BULLET.match(s):
-            short = len(s.strip()) <= 60 or s.rstrip().endswith(":")
+        intro = bool(_first(_rules("heading_horizon"), s.strip(" -+•*–")))  # 'Đến năm 2025:' as a plain line
+        if not found and (intro or not _BULLET.match(s)):
+            short = intro or len(s.strip()) <= 60 or s.rstrip().endswith(":")
             state.run_year = line_year if (line_year and short) else None
+        elif _BULLET.match(s) and found:
+            state.run_year = run_before  # a bullet's own horizon stays in the bullet
     return out
 
 

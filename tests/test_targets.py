@@ -107,6 +107,10 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     ("bullet_horizon_stays", "I. MỤC TIÊU\n1. Mục tiêu đến năm 2030\n- Đến năm 2028, 60% doanh nghiệp ứng dụng thương mại "
      "điện tử.\n- Tỷ trọng kinh tế số chiếm 30% GRDP.",
      [(60, None, "=", "%", 2028), (30, None, "=", "%", 2030)]),
+    ("plain_goal_lines", "Mục tiêu cụ thể đến năm 2025 của Kế hoạch nâng cao năng suất trên địa bàn tỉnh như sau\n"
+     "- Hình thành 01 câu lạc bộ năng suất.\n- Xây dựng kế hoạch nâng cao năng suất.\n"
+     "- Đến năm 2030:\n+ Tối thiểu 2 doanh nghiệp xây dựng dự án điểm.",
+     [(1, None, "=", "câu lạc bộ", 2025), (2, None, ">=", "doanh nghiệp", 2030)]),
     ("table_row_period", "Stt\n\nNội dung, nhiệm vụ\n\nThời gian\n\nĐơn vị chủ trì\n\n10\n\n"
      "- Tuyên truyền phổ biến các công nghệ mới.\n\n- Triển khai thí điểm 01 doanh nghiệp thi công xây lắp\n\n"
      "Năm 2021-2030\n\nSở Giao thông vận tải",
