@@ -328,6 +328,7 @@ class _Where:
     line: int
     rest: str  # the line after the clause: further cells of a table row
     goal: bool  # under a goal heading
+    aim_before: bool  # an aim word in an earlier clause of the paragraph
     head_year: int | None
     doc_year: int | None
     level: str
@@ -357,13 +358,13 @@ def extract_targets(doc: Doc) -> list[Target]:
         if li in heading_lines:
             state.run_year = None
         goal_sec, status_sec, head_year = _heading_info(doc, line.start)
-        found, line_year, run_before = False, None, state.run_year
+        found, line_year, run_before, aim_before = False, None, state.run_year, False
         for cs, ce in _clauses(s):
             clause = s[cs:ce]
             horizons = _horizons(clause)
             if not status_sec:
                 rest = s[ce - 1:] if s[ce - 1:ce] in "|\t" else s[ce:]
-                where = _Where(doc, state, li, rest, goal_sec, head_year, doc_year, level)
+                where = _Where(doc, state, li, rest, goal_sec, aim_before, head_year, doc_year, level)
                 for t in _clause_targets(clause, horizons, where):
                     t.span = [line.start + cs + t.span[0], line.start + cs + t.span[1]]
                     found = True
@@ -371,6 +372,7 @@ def extract_targets(doc: Doc) -> list[Target]:
                     if key not in seen:
                         seen.add(key)
                         out.append(t)
+            aim_before = aim_before or bool(_first(_rules("aim"), clause))
             openers = [h for h in horizons if h[3]]
             if openers:
                 line_year = state.run_year = openers[-1][2]
@@ -405,7 +407,7 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
     values = _values(clause)
     for k, v in enumerate(values):
         prefix, after = clause[:v.start], clause[v.end:]
-        goal = where.goal or bool(_first(_rules("aim"), prefix))
+        goal = where.goal or where.aim_before or bool(_first(_rules("aim"), prefix))
         if _excluded(clause, v) or (v.rule.get("needs") == "goal" and not goal):
             continue
         if not where.goal and (_is_status(prefix) or _first(_rules("status_after"), after)):

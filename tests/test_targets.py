@@ -111,6 +111,9 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      "- Hình thành 01 câu lạc bộ năng suất.\n- Xây dựng kế hoạch nâng cao năng suất.\n"
      "- Đến năm 2030:\n+ Tối thiểu 2 doanh nghiệp xây dựng dự án điểm.",
      [(1, None, "=", "câu lạc bộ", 2025), (2, None, ">=", "doanh nghiệp", 2030)]),
+    ("aim_earlier_in_paragraph", "Cụ thể, đến năm 2025 phấn đấu: 80% doanh nghiệp ứng dụng công nghệ số; "
+     "30 doanh nghiệp xây dựng dự án điểm.",
+     [(80, None, "=", "%", 2025), (30, None, "=", "doanh nghiệp", 2025)]),
     ("table_row_period", "Stt\n\nNội dung, nhiệm vụ\n\nThời gian\n\nĐơn vị chủ trì\n\n10\n\n"
      "- Tuyên truyền phổ biến các công nghệ mới.\n\n- Triển khai thí điểm 01 doanh nghiệp thi công xây lắp\n\n"
      "Năm 2021-2030\n\nSở Giao thông vận tải",
