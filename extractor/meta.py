@@ -353,10 +353,9 @@ def extract_meta(doc: Doc) -> Meta:
         word = " ".join(m.group("type").split())
         kind, doc_type = (_rf().data["doc_types"].get(word) or ["other", word.capitalize()])
         title = _title(lines, type_at, m.group("rest"), doc_type, place)
-    elif subject is not None:
+    elif subject is not None or any(s.startswith("Kính gửi") for _, s in lines):
         kind, doc_type = "official_letter", "Công văn"
-        title = "Về việc " + subject.group("title") if subject.group(0).strip().lower().startswith("v/v") \
-            else subject.group("title")
+        title = "Về việc " + subject.group("title") if subject else None
     elif number:
         doc_type = doc_type_from_number(number)
         kind = next((v[0] for v in _rf().data["doc_types"].values() if v[1] == doc_type), "other")

@@ -87,7 +87,8 @@ def _candidates(text: str) -> tuple[list[_Head], list[int]]:
         hit = _match_heading(heads_rules, line)
         if hit:
             rule, m = hit
-            title = (m.groupdict().get("title") or "").strip()
+            groups = m.groupdict()
+            title = (groups.get("title") or groups.get("title2") or "").strip()
             kind = str(rule.get("kind"))
             if kind in ("appendix", "part", "chapter", "mục") and (not title or title in (":", ".")):
                 j = _next_text_line(lines, i)
@@ -95,12 +96,13 @@ def _candidates(text: str) -> tuple[list[_Head], list[int]]:
                     consumed.add(j)
                     title = lines[j][1].strip()
             if kind == "appendix":
-                label = re.sub(r"[\s.:]+$", "", line[: m.start("title")] if m.group("title") else line)
+                label = re.sub(r"[\s.:]+$", "", line[: m.start("title")] if groups.get("title") else line)
                 title = f"{label}: {title}" if title else label
-            num = m.groupdict().get("num")
+            num = groups.get("num") or groups.get("num2")
             heads.append(_Head(kind, int(rule.get("rank")), num, title, start, i))
             continue
-        if heads and _is_caps_title(line) and not any(r.regex.match(line) for r in furniture):
+        in_appendix = any(h.kind == "appendix" for h in heads)  # table heads there are not titles
+        if heads and not in_appendix and _is_caps_title(line) and not any(r.regex.match(line) for r in furniture):
             prev = heads[-1]
             if prev.kind == "caps" and prev.line == _prev_text_line(lines, i):
                 prev.title = f"{prev.title} {line}"

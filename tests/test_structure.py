@@ -157,6 +157,8 @@ def test_decision_articles_and_attached_plan():
     ("II- NHIỆM VỤ", "II", "NHIỆM VỤ"),
     ("1.2. Nội dung hỗ trợ", "1.2", "Nội dung hỗ trợ"),
     ("đ) Nhiệm vụ khác", "đ", "Nhiệm vụ khác"),
+    ("4/ Kinh phí thực hiện", "4", "Kinh phí thực hiện"),
+    ("c/ Nhiệm vụ khác", "c", "Nhiệm vụ khác"),
 ])
 def test_heading_forms(line, number, title):
     secs = find_sections(line + "\nNội dung.\n")
@@ -172,3 +174,18 @@ def test_chapter_title_on_next_line():
     secs = find_sections("Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n1. Khoản một\n")
     assert secs[0].title == "QUY ĐỊNH CHUNG" and secs[0].level == 1
     assert [s.level for s in secs] == [1, 2, 3]
+
+
+def test_caps_table_head_in_appendix_is_not_a_section():
+    text = ("I. MỤC TIÊU\n1. Mục tiêu chung\nPHỤ LỤC I\nDANH MỤC NHIỆM VỤ\nNỘI DUNG CÔNG VIỆC\nĐƠN VỊ CHỦ TRÌ\n"
+            "Tuyên truyền\nSở Khoa học và Công nghệ\n")
+    secs = find_sections(text)
+    assert [s.id for s in secs] == ["I", "I.1", "PLI"]
+    assert secs[-1].title == "PHỤ LỤC I: DANH MỤC NHIỆM VỤ" and secs[-1].end == len(text.rstrip())
+
+
+def test_unnumbered_caps_title_after_numbered_heading():
+    text = "Điều 1. Ban hành Kế hoạch.\nĐiều 2. Hiệu lực.\nKẾ HOẠCH\nNÂNG CAO NĂNG SUẤT\nI. MỤC TIÊU\n"
+    secs = find_sections(text)
+    caps = [s for s in secs if s.number is None]
+    assert len(caps) == 1 and caps[0].title == "KẾ HOẠCH NÂNG CAO NĂNG SUẤT" and caps[0].level == 1
