@@ -71,8 +71,9 @@ def make_scanned_pdf(txt: Path, out_dir: Path, dpi: int = 200) -> Path:
     return scanned
 
 
-def make_image_pdf(lines: list[str], path: Path, dpi: int = 300) -> Path:
-    """A one-page image-only PDF with `lines` drawn in DejaVu Sans 12 pt."""
+def make_image_pdf(lines: list[str], path: Path, dpi: int = 300, rotate: int = 0) -> Path:
+    """A one-page image-only PDF with `lines` drawn in DejaVu Sans 12 pt, turned `rotate` degrees
+    counter-clockwise (a page fed into the scanner sideways)."""
     from PIL import Image, ImageDraw, ImageFont
 
     font = ImageFont.truetype(str(FONT), size=int(12 * dpi / 72))
@@ -82,6 +83,8 @@ def make_image_pdf(lines: list[str], path: Path, dpi: int = 300) -> Path:
     for line in lines:
         draw.text((dpi // 2, y), line, font=font, fill=0)
         y += int(20 * dpi / 72)
+    if rotate:
+        img = img.rotate(rotate, expand=True, fillcolor=255)
     img.save(path, resolution=dpi)
     return path
 
@@ -275,6 +278,22 @@ def test_lone_row_numbers_are_recovered(tmp_path):
     assert errors == {}
     assert texts[0].split("\n") == ["Sở KH&CN", "Các đơn vị liên quan", "3", "Tuyên truyền, giới thiệu nội dung",
                                     "Năm 2021", "4", "Nghiên cứu các yếu tố tác động"]
+
+
+@needs_tesseract
+@pytest.mark.parametrize("rotate", [90, 180, 270])
+def test_sideways_page_is_turned_upright(tmp_path, rotate):
+    if not FONT.exists():
+        pytest.skip("DejaVu fonts not installed")
+    lines = ["Thực hiện Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ ban hành",
+             "Kế hoạch tổng thể nâng cao năng suất dựa trên nền tảng khoa học, công nghệ và đổi",
+             "mới sáng tạo giai đoạn 2021 - 2030, Ủy ban nhân dân tỉnh ban hành kế hoạch như sau:",
+             "Góp phần đạt mục tiêu tăng năng suất lao động bình quân của tỉnh đạt 6,2%/năm."]
+    pdf = make_image_pdf(lines, tmp_path / "sideways.pdf", rotate=rotate)
+    texts, errors = ocr_pages(pdf, [0])
+    assert errors == {}
+    assert "36/QĐ-TTg" in texts[0] and "6,2%/năm" in texts[0]
+    assert similarity(texts[0], " ".join(lines)) >= 0.95
 
 
 @needs_tesseract

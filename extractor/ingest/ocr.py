@@ -21,12 +21,17 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 TESSERACT_MISSING = "Tesseract OCR is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)"
 VIE_MISSING = "Tesseract has no Vietnamese model (apt-get install tesseract-ocr-vie)"
 DEFAULT_DPI = 300
 DEFAULT_PAGE_TIMEOUT = 180.0
 LANG = "vie"
+LOW_CONFIDENCE = 65  # mean word confidence below which a page may be sideways
 
 
 def available_cores() -> int:
@@ -141,12 +146,11 @@ def tsv_to_text(tsv: str) -> str:
 # ------------------------------------------------------------------ running Tesseract
 
 
-def _run_tesseract(image: Path, timeout: float, threads: int, dpi: int, psm: int = 3) -> str:
-    """Tesseract's TSV output for one image."""
+def _tesseract(args: list[str], timeout: float, threads: int) -> str:
+    """Run `tesseract IMAGE stdout ARGS...`; its standard output, or RuntimeError with a reason."""
     env = dict(os.environ, OMP_THREAD_LIMIT=str(threads))
-    cmd = ["tesseract", str(image), "stdout", "-l", LANG, "--dpi", str(dpi), "--psm", str(psm), "tsv"]
     try:
-        proc = subprocess.run(cmd, capture_output=True, timeout=timeout, env=env, check=False,
+        proc = subprocess.run(["tesseract", *args], capture_output=True, timeout=timeout, env=env, check=False,
                               stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired as e:
         raise RuntimeError(f"OCR timed out after {timeout:g} s") from e
@@ -156,6 +160,35 @@ def _run_tesseract(image: Path, timeout: float, threads: int, dpi: int, psm: int
         msg = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise RuntimeError(f"Tesseract failed (exit {proc.returncode})" + (f": {msg[-1]}" if msg else ""))
     return proc.stdout.decode("utf-8", "replace")
+
+
+def _run_tesseract(image: Path, timeout: float, threads: int, dpi: int, psm: int = 3) -> str:
+    """Tesseract's TSV output for one image."""
+    return _tesseract([str(image), "stdout", "-l", LANG, "--dpi", str(dpi), "--psm", str(psm), "tsv"],
+                      timeout, threads)
+
+
+def _confidence(tsv: str) -> tuple[int, float]:
+    """(words, their mean confidence 0..100) in Tesseract TSV."""
+    confs = [float(row[10]) for row in csv.reader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
+             if len(row) >= 12 and row[0] == "5" and row[11].strip()]
+    return len(confs), (sum(confs) / len(confs) if confs else 0.0)
+
+
+_ROTATE = re.compile(r"Rotate:\s*(\d+)")
+_ORIENT_CONF = re.compile(r"Orientation confidence:\s*([\d.]+)")
+
+
+def _rotation(image: Path, timeout: float, threads: int, dpi: int) -> int:
+    """Degrees clockwise that make the page upright, by Tesseract's orientation detection (0 if unsure)."""
+    try:
+        out = _tesseract([str(image), "stdout", "--psm", "0", "--dpi", str(dpi)], timeout, threads)
+    except RuntimeError:
+        return 0  # no osd model, or too little text to tell
+    rot, conf = _ROTATE.search(out), _ORIENT_CONF.search(out)
+    if not rot or not conf or float(conf.group(1)) < 2:
+        return 0
+    return int(rot.group(1)) % 360
 
 
 # Tesseract's layout analysis drops a lone short token (the "1" of a table row number, a "7."
@@ -181,12 +214,13 @@ def _ink_runs(counts: list[int], min_gap: int) -> list[tuple[int, int]]:
     return runs
 
 
-def _row_ink(img) -> list[int]:  # noqa: ANN001 - a PIL image in mode L, ink 0 and paper 255
+def _row_ink(img: Image.Image) -> list[int]:
+    """Ink pixels per row of a mode-L image whose ink is 0 and paper 255."""
     w, data = img.width, img.tobytes()
     return [data.count(0, y * w, (y + 1) * w) for y in range(img.height)]
 
 
-def _stray_boxes(image, lines: list[_OcrLine]) -> list[tuple[int, int, int, int]]:  # noqa: ANN001
+def _stray_boxes(image: Image.Image, lines: list[_OcrLine]) -> list[tuple[int, int, int, int]]:
     """Boxes of line-sized ink outside the recognized lines, in or next to the text body."""
     from PIL import Image, ImageDraw
 
@@ -224,7 +258,7 @@ def _stray_boxes(image, lines: list[_OcrLine]) -> list[tuple[int, int, int, int]
     return boxes[:40]
 
 
-def _recover_strays(image, lines: list[_OcrLine], tmp: Path, timeout: float, threads: int,  # noqa: ANN001
+def _recover_strays(image: Image.Image, lines: list[_OcrLine], tmp: Path, timeout: float, threads: int,
                     dpi: int) -> list[_OcrLine]:
     """`lines` with the lone numbers and markers Tesseract dropped put back in reading order."""
     from PIL import Image
@@ -259,16 +293,30 @@ def _recover_strays(image, lines: list[_OcrLine], tmp: Path, timeout: float, thr
 
 
 def _ocr_page(png: Path, timeout: float, threads: int, dpi: int) -> str:
-    """Text of one page image: Tesseract, dropped markers recovered, lines joined, fixes applied."""
+    """Text of one page image: Tesseract (turning a sideways or upside-down page upright),
+    dropped markers recovered, wrapped lines joined, fixes applied."""
     from PIL import Image
 
     start = time.monotonic()
+
+    def left() -> float:
+        return timeout - (time.monotonic() - start)
+
     tsv = _run_tesseract(png, timeout, threads, dpi)
+    words, conf = _confidence(tsv)
+    if words and conf < LOW_CONFIDENCE and left() > 1:
+        rotate = _rotation(png, left(), threads, dpi)
+        if rotate:
+            turned = png.with_name(png.stem + "-upright.png")
+            with Image.open(png) as image:
+                image.rotate(-rotate, expand=True).save(turned, compress_level=1)
+            tsv2 = _run_tesseract(turned, max(1.0, left()), threads, dpi)
+            if _confidence(tsv2)[1] > conf:
+                png, tsv = turned, tsv2
     lines = _tsv_lines(tsv)
-    left = timeout - (time.monotonic() - start)
-    if lines and left > 1:
+    if lines and left() > 1:
         with Image.open(png) as image, tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as tmp:
-            lines = _recover_strays(image.convert("L"), lines, Path(tmp), left, threads, dpi)
+            lines = _recover_strays(image.convert("L"), lines, Path(tmp), left(), threads, dpi)
     return fix_ocr_text("\n".join(_paragraphs(lines, _page_width(tsv))))
 
 
