@@ -330,3 +330,11 @@ def test_docx_text_box_is_read_once_and_apart(tmp_path):
     p.add_run("Số: 114/KH-UBND")
     d.save(tmp_path / "box.docx")
     assert read_text(tmp_path / "box.docx").split("\n\n") == ["ỦY BAN NHÂN DÂN", "TỈNH YÊN BÁI", "Số: 114/KH-UBND"]
+
+
+def test_pdf_text_layer_readability():
+    from extractor.ingest.pdf import readable
+
+    assert readable("Thực hiện Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ.")
+    assert not readable("\x03\x04\x05\x11\x12 \x13\x14\x15\x16")  # glyph ids without a Unicode map
+    assert not readable("\ue001\ue002\ue003 \ue004\ue005")  # private-use code points

@@ -133,6 +133,16 @@ def _join(lines: list[PdfLine]) -> str:
     return out.replace("\ufffe", "-")
 
 
+def readable(text: str) -> bool:
+    """True when a page's text is mostly Latin/Vietnamese letters, digits and punctuation (not glyph ids)."""
+    sample = [c for c in text[:4000] if not c.isspace()]
+    if not sample:
+        return False
+    good = sum(1 for c in sample if (c.isalnum() and (ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF))
+               or (c.isprintable() and ord(c) < 0x2100 and not c.isalnum()))
+    return good >= 0.6 * len(sample)
+
+
 def _looks_ruled(page: Any) -> bool:
     """Cheap check: does the page draw enough lines/rectangles to hold a ruled table?"""
     import pypdfium2.raw as pdfium_c
@@ -257,8 +267,8 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
                 raw.errors.append(f"page {i + 1}: could not be read ({e})")
                 pages.append([])
                 continue
-            if not lines:
-                missing.append(i)
+            if not lines or not readable("".join(ln.text for ln in lines)):
+                missing.append(i)  # no text layer, or one in a font without a Unicode map: OCR
                 pages.append([])
                 continue
             items: list[PdfLine | tuple] = list(lines)
