@@ -179,12 +179,13 @@ def _chain(first: Reference, others: list[Reference], entries: list[dict]) -> li
     return chain
 
 
-def _news_subject(references: list[Reference]) -> Reference | None:
-    """The document a news article reports on: the numbered one it names most often."""
+def _news_subject(references: list[Reference], entries: list[dict]) -> Reference | None:
+    """The document a news article reports on: the most local numbered one, then the most named."""
     numbered = [r for r in references if r.number]
     if not numbered:
         return None
-    return max(numbered, key=lambda r: (len(r.mentions), -r.mentions[0].span[0] if r.mentions else 0))
+    return max(numbered, key=lambda r: (_ref_level(r, entries), len(r.mentions),
+                                        -r.mentions[0].span[0] if r.mentions else 0))
 
 
 _PLAN_TYPES = {"Quyết định", "Kế hoạch", "Chỉ thị", "Chương trình", "Nghị quyết", "Kết luận", "Đề án"}
@@ -207,7 +208,7 @@ def _implemented(doc: Doc, references: list[Reference], entries: list[dict]) -> 
     if found:
         return found
     if doc.meta.kind == "news":
-        subject = _news_subject(references)
+        subject = _news_subject(references, entries)
         return [subject] if subject else []
     own = _lookup(entries, doc.meta.number, doc.meta.issuer)
     if own and own.get("implements"):

@@ -93,7 +93,8 @@ _HEADER_BODY = re.compile(
     r"(?P<tp>THỦ TƯỚNG CHÍNH PHỦ)|(?P<gov>^CHÍNH PHỦ$)"
     r"|(?P<council>ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\s+(?P<unit>" + _UNITS.upper() + r")\s+(?P<name>.+?)"
     r"(?=\s+(?:SỞ|PHÒNG|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM)\s|$)"
-    r"|(?<!ĐẢNG )(?P<head>\bBỘ|\bSỞ|\bPHÒNG|\bTỔNG CỤC|\bCỤC|\bVĂN PHÒNG)\s+(?P<rest>.+?)(?=\s+(?:SỐ|SỞ|PHÒNG)\s|$)"
+    r"|(?<!ĐẢNG )(?P<head>\bBỘ|\bSỞ|\bPHÒNG|\bTỔNG CỤC|\bCHI CỤC|\bCỤC|\bVĂN PHÒNG|(?<!ỦY )\bBAN|\bTRUNG TÂM)\s+(?P<rest>.+?)"
+    r"(?=\s+(?:SỐ|SỞ|PHÒNG|TỔNG CỤC|CHI CỤC|CỤC|VĂN PHÒNG|BAN|TRUNG TÂM)\s|$)"
 )
 
 
@@ -119,7 +120,7 @@ def _parse_header_bodies(header: str) -> tuple[str | None, str | None, str | Non
             locality = f"{unit} {name}"
             issuer, level, place = f"{body} {locality}", unit_level(unit, name), name
         else:
-            head = m.group("head").capitalize().replace("Tổng cục", "Tổng cục")
+            head = m.group("head").capitalize()
             sector = sector_name(m.group("rest")) or m.group("rest").capitalize()
             issuer = f"{head} {sector}"
             if head in ("Bộ", "Tổng cục", "Cục") and not locality:
