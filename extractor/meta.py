@@ -127,7 +127,8 @@ def _parse_header_bodies(header: str) -> tuple[str | None, str | None, str | Non
                 level, place = "national", None
             elif locality:
                 issuer = f"{issuer} {locality}"
-    return issuer, level, place
+    known = {fold(b): b for b in _rf().data.get("national_bodies") or []}
+    return known.get(fold(issuer or ""), issuer), level, place
 
 
 # ---------------------------------------------------------------- header helpers

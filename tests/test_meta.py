@@ -260,3 +260,22 @@ def _gold(doc_id: str) -> dict:
 def test_dev_documents_meta(txt_records, field):
     for doc_id, rec in txt_records.items():
         assert rec["meta"][field] == _gold(doc_id)["meta"][field], f"{doc_id}: meta.{field}"
+
+
+@pytest.mark.parametrize("header,issuer,level,place", [
+    ("ỦY BAN NHÂN DÂN TỈNH YÊN BÁI", "Ủy ban nhân dân tỉnh Yên Bái", "province", "Yên Bái"),
+    ("UBND TỈNH BÌNH DƯƠNG SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Sở Khoa học và Công nghệ tỉnh Bình Dương", "province", "Bình Dương"),
+    ("UBND HUYỆN TRẤN YÊN PHÒNG KINH TẾ VÀ HẠ TẦNG", "Phòng Kinh tế và Hạ tầng huyện Trấn Yên", "district", "Trấn Yên"),
+    ("BỘ KHOA HỌC VÀ CÔNG NGHỆ TỔNG CỤC TIÊU CHUẨN ĐO LƯỜNG CHẤT LƯỢNG",
+     "Tổng cục Tiêu chuẩn Đo lường Chất lượng", "national", None),
+    ("TỈNH ỦY BÌNH DƯƠNG", "Tỉnh ủy Bình Dương", "province", "Bình Dương"),
+    ("UBND THÀNH PHỐ HÀ NỘI", "Ủy ban nhân dân thành phố Hà Nội", "province", "Hà Nội"),
+    ("UBND TP. HỒ CHÍ MINH", "Ủy ban nhân dân thành phố Hồ Chí Minh", "province", "Hồ Chí Minh"),
+    ("ỦY BAN NHÂN DÂN XÃ TÂN PHƯỚC", "Ủy ban nhân dân xã Tân Phước", "commune", "Tân Phước"),
+    ("HỘI ĐỒNG NHÂN DÂN TỈNH HÀ TĨNH", "Hội đồng nhân dân tỉnh Hà Tĩnh", "province", "Hà Tĩnh"),
+    ("ỦY BAN NHÂN DÂN", None, "province", "Hà Nội"),  # no locality: the dateline's place
+])
+def test_header_bodies(header, issuer, level, place):
+    text = f"{header}\nSố: 1/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2022\nKẾ HOẠCH\nThử nghiệm\n"
+    m = meta_of(text)
+    assert (m.issuer, m.level, m.place) == (issuer, level, place)
