@@ -347,6 +347,7 @@ def _doc_year(doc: Doc) -> int | None:
 def extract_targets(doc: Doc) -> list[Target]:
     """Every number the text sets as an aim, with its comparator, unit, horizon year and indicator."""
     level, doc_year = doc.meta.level or "province", _doc_year(doc)
+    quoting = doc.meta.kind in ("news", "report", "other")  # texts that quote other documents' targets
     heading_lines = {doc.line_index(s.start) for s in doc.sections}
     state = _State()
     out: list[Target] = []
@@ -376,7 +377,7 @@ def extract_targets(doc: Doc) -> list[Target]:
             openers = [h for h in horizons if h[3]]
             if openers:
                 line_year = state.run_year = openers[-1][2]
-            anchor = _first(_rules("scope_anchor"), clause)
+            anchor = quoting and _first(_rules("scope_anchor"), clause)
             if anchor:
                 state.scope = str(anchor[0].get("scope"))
         intro = bool(_first(_rules("heading_horizon"), s.strip(" -+•*–")))  # 'Đến năm 2025:' as a plain line
