@@ -120,3 +120,9 @@ def test_dev_documents_parent(txt_records):
         assert (got or {}).get("number") == (gold or {}).get("number"), doc_id
         if gold:
             assert got["chain"] == gold["chain"], doc_id
+
+
+def test_news_reporting_a_provincial_plan_that_implements_the_national_decision():
+    refs = [ref("36/QĐ-TTg", "cites", "Thủ tướng Chính phủ", mentions=2),
+            ref("4567/KH-UBND", "cites", "Ủy ban nhân dân tỉnh Quảng Nam", "Kế hoạch")]
+    assert find_parent(doc(kind="news"), refs).number == "4567/KH-UBND"
