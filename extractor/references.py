@@ -310,7 +310,8 @@ def _by_name(doc: Doc, ctx: _Ctx, taken: list[tuple[int, int]]) -> list[_Cite]:
             continue
         t = m.group("title")
         issuer = ("Ban Chấp hành Trung ương Đảng" if "Trung ương" in t
-                  else "Đại hội đại biểu toàn quốc của Đảng" if "toàn quốc" in t else None)
+                  else "Đại hội đại biểu toàn quốc của Đảng" if "toàn quốc" in t or re.fullmatch(r"Đại\s+hội\s+[IVXLC]+", t)
+                  else None)
         dang_bo = re.search(r"Đảng\s+bộ\s+(tỉnh|thành phố|huyện|thị xã|quận)", t)
         if dang_bo and issuer is None:
             end, name = _local_name(text, m.start("title") + dang_bo.end(), dang_bo.group(1))
