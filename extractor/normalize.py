@@ -194,29 +194,29 @@ def _drop_boilerplate(lines: list[str]) -> list[str]:
     return out
 
 
-def block_paragraphs(raw: RawDocument) -> list[list[str]]:
-    """Each block as its list of cleaned lines (a table gives one line per cell paragraph)."""
+def block_paragraphs(raw: RawDocument) -> list[tuple[list[str], bool]]:
+    """Each block as its cleaned lines, with whether it is a table cell (one per cell paragraph)."""
     blocks = raw.blocks
     if raw.format == "pdf" or any(b.page is not None for b in blocks[:1]):
         blocks = drop_page_furniture(blocks)
     out = []
     for b in blocks:
         if b.kind == "table":
-            out.extend([clean_line(p)] for p in render_table(b.rows or []))
+            out.extend(([clean_line(p)], True) for p in render_table(b.rows or []))
         else:
             text = b.text.replace("\r\n", "\n").replace("\r", "\n")
-            lines = [clean_line(ln) for ln in text.split("\n")]
-            out.append(lines)
+            out.append(([clean_line(ln) for ln in text.split("\n")], False))
     return out
 
 
 def normalize(raw: RawDocument) -> str:
     """The record text: NFC, one tone placement, boilerplate dropped, wrapped lines joined."""
-    paras = []
-    blocks = [[fix_tone_placement(nfc(ln)) for ln in lines] for lines in block_paragraphs(raw)]
-    blocks = [_drop_boilerplate(lines) for lines in blocks]
-    width = wrap_width(blocks)
-    for lines in blocks:
+    paras: list[str] = []
+    blocks = [(_drop_boilerplate([fix_tone_placement(nfc(ln)) for ln in lines]), cell)
+              for lines, cell in block_paragraphs(raw)]
+    width = wrap_width([lines for lines, _ in blocks])
+    prev_cell = True
+    for lines, cell in blocks:
         # a blank line inside a block still separates paragraphs
         group: list[str] = []
         for ln in lines + [""]:
@@ -225,10 +225,11 @@ def normalize(raw: RawDocument) -> str:
                 continue
             if group:
                 para = "\n".join(join_wrapped(group, width))
-                if paras and should_join(paras[-1].rsplit("\n", 1)[-1], group[0], None):
+                if not (cell or prev_cell) and should_join(paras[-1].rsplit("\n", 1)[-1], group[0], None):
                     paras[-1] = paras[-1].rstrip() + " " + para.lstrip()  # broken by a page break
                 else:
                     paras.append(para)
+                prev_cell = cell
             group = []
     text = "\n\n".join(p for p in paras if p.strip())
     return re.sub(r"\n\s*\n+", "\n\n", text).strip()

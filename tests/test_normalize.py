@@ -101,6 +101,14 @@ def test_tables_render_cell_by_cell_like_the_portal():
                               "Nguyễn Thế Phước")
 
 
+def test_table_cells_are_never_joined():
+    raw = raw_of(Block("table", rows=[["Đơn vị chủ trì", "Đơn vị phối hợp"],
+                                      ["Sở Công Thương", "các đơn vị liên quan"]]),
+                 Block("para", "phối hợp thực hiện"))
+    assert normalize(raw).split("\n\n") == ["Đơn vị chủ trì", "Đơn vị phối hợp", "Sở Công Thương",
+                                             "các đơn vị liên quan", "phối hợp thực hiện"]
+
+
 def test_page_furniture_dropped_for_paged_blocks():
     blocks = []
     for page in range(4):
