@@ -18,8 +18,6 @@ from .rules import RuleFile, load_rules
 from .vntext import find_dates, fold
 
 _HEAD_LINES = 40  # the header block and title sit within the first lines
-_MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc"
-                    r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.IGNORECASE)
 _TITLE_MAX = 400
 
 
@@ -88,27 +86,18 @@ def sector_name(words: str) -> str | None:
     return None
 
 
-_UNITS = r"tỉnh|thành phố|thị xã|huyện|quận|xã|phường|thị trấn"
-_HEADER_BODY = re.compile(
-    r"(?P<tp>THỦ TƯỚNG CHÍNH PHỦ)|(?P<gov>^CHÍNH PHỦ$)"
-    r"|(?P<council>ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\s+(?P<unit>" + _UNITS.upper() + r")\s+(?P<name>.+?)"
-    r"(?=\s+(?:SỞ|PHÒNG|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM)\s|$)"
-    r"|(?<!ĐẢNG )(?P<head>\bBỘ|\bSỞ|\bPHÒNG|\bTỔNG CỤC|\bCHI CỤC|\bCỤC|\bVĂN PHÒNG|(?<!ỦY )\bBAN|\bTRUNG TÂM)\s+(?P<rest>.+?)"
-    r"(?=\s+(?:SỐ|SỞ|PHÒNG|TỔNG CỤC|CHI CỤC|CỤC|VĂN PHÒNG|BAN|TRUNG TÂM)\s|$)"
-)
-
 
 def _parse_header_bodies(header: str) -> tuple[str | None, str | None, str | None]:
     """(issuer, level, place) from the joined capital lines of the header block."""
     issuer = level = place = locality = None
     header = re.sub(r"[^\w\s&.,-]|[-_=]{2,}", " ", header)
     header = re.sub(r"\bTP\.?\s*", "THÀNH PHỐ ", " ".join(header.split()))
-    party = re.search(r"\b(TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG) ỦY\s+(.+?)(?=\s+(?:BAN|VĂN PHÒNG)\s|$)", header)
+    party = _rx("meta.header_party").search(header)
     if party:
         name = title_case(party.group(2))
         level = "province" if province_name(name) else "district"
         return f"{party.group(1).capitalize()} ủy {name}", level, name
-    for m in _HEADER_BODY.finditer(header):
+    for m in _rx("meta.header_body").finditer(header):
         if m.group("tp"):
             issuer, level, place = "Thủ tướng Chính phủ", "national", None
         elif m.group("gov"):
@@ -326,7 +315,7 @@ def extract_meta(doc: Doc) -> Meta:
             continue
         if type_at is not None:
             continue
-        s = _MOTTO.sub(" ", s)
+        s = _rx("meta.motto").sub(" ", s)
         m = num_rx.search(s)
         if m:
             number = number or canonical_number(m.group("num"))

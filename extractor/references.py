@@ -20,12 +20,7 @@ from .rules import RuleFile, load_rules
 from .vntext import find_dates, fold
 
 _RANK = {"implements": 0, "basis": 1, "amends": 2, "replaces": 3, "cites": 4}
-_CONNECTOR = re.compile(r"^[\s,;]*(?:và|hoặc|cùng|,)?[\s,;]*$")
 _LOOKBACK = 400
-# Where a title stops before the sentence does: an alias in brackets, or the document's own clause.
-_TITLE_END = re.compile(r"\s*\(sau đây (?:gọi|viết) tắt|,\s+(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Sở|Phòng|"
-                        r"Chủ tịch|Bộ trưởng)\s")
-
 
 @dataclass
 class _Cite:
@@ -338,10 +333,10 @@ def _titles(text: str, cites: list[_Cite]) -> None:
         for n in numbered:
             if c.head_end <= n.start < limit:
                 gap = text[c.head_end:n.start]
-                limit = n.start if _CONNECTOR.match(gap) or c.key[0] == "r" else n.head_end
+                limit = n.start if _rx("ref.connector").match(gap) or c.key[0] == "r" else n.head_end
                 break
         t = " ".join(text[c.head_end:limit].split())
-        t = _TITLE_END.split(t, maxsplit=1)[0].strip(" ,;:.(")
+        t = _rx("ref.title_end").split(t, maxsplit=1)[0].strip(" ,;:.(")
         t = re.sub(r"\s*\([^()]{1,40}\)$", "", t) if c.key[0] == "r" else t
         c.title = t if len(t) >= 3 else None
 
