@@ -21,7 +21,7 @@ from typing import Any
 from .document import Doc
 from .record import Target
 from .rules import Rule, load_rules
-from .vntext import fold, parse_number
+from .vntext import as_int_if_whole, fold, parse_number
 
 _LEVEL_UP = {"district": "province", "commune": "district"}
 _BULLET = re.compile(r"^\s*[-+•*–]")
@@ -336,12 +336,8 @@ class _Where:
 
 def _doc_year(doc: Doc) -> int | None:
     """The year the document starts from (plan period start, else date of issue)."""
-    period: dict[str, Any] | None = doc.meta.period
-    if period and period.get("start"):
-        return int(period["start"])
-    if doc.meta.date and doc.meta.date[:4].isdigit():
-        return int(doc.meta.date[:4])
-    return None
+    start, date = (doc.meta.period or {}).get("start"), doc.meta.date or ""
+    return int(start) if start else int(date[:4]) if date[:4].isdigit() else None
 
 
 def extract_targets(doc: Doc) -> list[Target]:
@@ -433,14 +429,11 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
         scope = where.state.scope or where.level
         if not where.state.scope and where.level in _LEVEL_UP and _first(_rules("contribution"), prefix):
             scope = _LEVEL_UP[where.level]
-        out.append(Target(indicator, classify_indicator(indicator, v.kind, context), cmp, _num(v.lo),
-                          _num(v.hi) if v.hi is not None else None, v.unit, year, scope, [q0, q1], clause[q0:q1]))
+        out.append(Target(indicator, classify_indicator(indicator, v.kind, context), cmp, as_int_if_whole(v.lo),
+                          None if v.hi is None else as_int_if_whole(v.hi), v.unit, year, scope, [q0, q1],
+                          clause[q0:q1]))
         end = v.end + pv_len
         if v.kind in ("count", "generic", "rank"):
             end = max(end, _phrase_end(clause, v.end))
         prev_end, prev_ind = end, indicator
     return out
-
-
-def _num(x: float) -> float | int:
-    return int(x) if float(x).is_integer() else x
