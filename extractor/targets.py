@@ -377,7 +377,8 @@ def extract_targets(doc: Doc) -> list[Target]:
             if anchor:
                 state.scope = str(anchor[0].get("scope"))
         intro = bool(_first(_rules("heading_horizon"), s.strip(" -+•*–")))  # 'Đến năm 2025:' as a plain line
-        if not found and (intro or not _BULLET.match(s)):
+        continued = s.strip()[:1].islower()  # the rest of a bullet broken by the layout
+        if not found and (intro or not (_BULLET.match(s) or continued)):
             short = intro or len(s.strip()) <= 60 or s.rstrip().endswith(":")
             state.run_year = line_year if (line_year and short) else None
         elif _BULLET.match(s) and found:

@@ -114,6 +114,9 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     ("aim_earlier_in_paragraph", "Cụ thể, đến năm 2025 phấn đấu: 80% doanh nghiệp ứng dụng công nghệ số; "
      "30 doanh nghiệp xây dựng dự án điểm.",
      [(80, None, "=", "%", 2025), (30, None, "=", "doanh nghiệp", 2025)]),
+    ("broken_bullet_keeps_run", "a/ Mục tiêu đến năm 2025\n- Hình thành 01 câu lạc bộ cải tiến năng suất, góp phần gắn kết "
+     "hoạt động\n\nsản xuất, kinh doanh của doanh nghiệp.\n- Đào tạo cho khoảng 01 chuyên gia năng suất.",
+     [(1, None, "=", "câu lạc bộ", 2025), (1, None, "~", "chuyên gia", 2025)]),
     ("table_row_period", "Stt\n\nNội dung, nhiệm vụ\n\nThời gian\n\nĐơn vị chủ trì\n\n10\n\n"
      "- Tuyên truyền phổ biến các công nghệ mới.\n\n- Triển khai thí điểm 01 doanh nghiệp thi công xây lắp\n\n"
      "Năm 2021-2030\n\nSở Giao thông vận tải",
