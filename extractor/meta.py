@@ -171,7 +171,8 @@ def _title(lines: list[tuple[int, str]], k: int, rest: str | None, doc_type: str
     text = " ".join(parts).strip()
     if not text:
         return doc_type
-    keep = [p for p in (_rf().data["provinces"] + _rf().data["central_cities"] + [place or "", "Việt Nam"]) if p]
+    data = _rf().data
+    keep = [p for p in data["provinces"] + data["central_cities"] + data["national_bodies"] + [place or "", "Việt Nam"] if p]
     text = _sentence_case(text, keep) if _is_caps(text) else text
     if text[:1].isupper() and not (len(text) > 1 and text[1].isupper()):
         text = text[0].lower() + text[1:]

@@ -36,6 +36,7 @@ class _Cite:
     title: str | None = None
     relation: str | None = None
     key: tuple = field(default_factory=tuple)
+    full: int = 0  # how many of date / issuer the citation itself states
 
 
 @dataclass
@@ -240,11 +241,13 @@ def _fill_after(text: str, c: _Cite, ctx: _Ctx) -> None:
         if d and c.date is None:
             c.date = _iso(d.group("date"))
             pos += d.end()
+            c.full += 1
         o = _rx("ref.of_issuer").match(text[pos:pos + 12])
         if o and c.issuer is None:
             hit = issuer_at(text, pos + o.end(), ctx)
             if hit:
                 pos, c.issuer = hit
+                c.full += 1
     c.head_end = pos
 
 
@@ -378,21 +381,21 @@ def _relations(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
 
 
 def _merge(text: str, cites: list[_Cite]) -> list[Reference]:
-    refs: dict[tuple, Reference] = {}
+    """One reference per document: every mention kept, fields from the fullest citation first."""
+    groups: dict[tuple, list[_Cite]] = {}
     for c in sorted(cites, key=lambda c: c.start):
-        mention = Mention([c.start, c.end], text[c.start:c.end])
-        r = refs.get(c.key)
-        if r is None:
-            refs[c.key] = Reference(c.doc_type, c.number, c.date, c.issuer, c.title, c.relation or "cites", [mention])
-            continue
-        r.mentions.append(mention)
-        r.date = r.date or c.date
-        r.issuer = r.issuer or c.issuer
-        r.title = r.title or c.title
-        r.doc_type = r.doc_type or c.doc_type
-        if _RANK.get(c.relation or "cites", 4) < _RANK.get(r.relation, 4):
-            r.relation = c.relation or "cites"
-    return list(refs.values())
+        groups.setdefault(c.key, []).append(c)
+    out = []
+    for group in groups.values():
+        best = sorted(group, key=lambda c: -c.full)  # stable: the earliest of the fullest first
+
+        def first(attr: str, cands: list[_Cite] = best) -> str | None:
+            return next((getattr(c, attr) for c in cands if getattr(c, attr)), None)
+
+        relation = min((c.relation or "cites" for c in group), key=lambda r: _RANK.get(r, 4))
+        out.append(Reference(first("doc_type"), group[0].number, first("date"), first("issuer"), first("title"),
+                             relation, [Mention([c.start, c.end], text[c.start:c.end]) for c in group]))
+    return out
 
 
 def extract_references(doc: Doc) -> list[Reference]:

@@ -270,3 +270,16 @@ def test_title_stops_before_the_documents_own_clause():
     r = refs_of(text, **YB)["36/QĐ-TTg"]
     assert r.title == "ban hành Kế hoạch tổng thể"
     assert len(r.mentions) == 2 and r.relation == "implements"
+
+
+def test_merged_fields_come_from_the_fullest_citation():
+    text = ("Kế hoạch 155/KH-UBND năm 2021 thực hiện Quyết định 36/QĐ-TTg về Kế hoạch tổng thể do tỉnh Bắc Kạn ban hành\n"
+            "KẾ HOẠCH\nTHỰC HIỆN QUYẾT ĐỊNH SỐ 36/QĐ-TTG NGÀY 11/01/2021 CỦA THỦ TƯỚNG CHÍNH PHỦ\n"
+            "Thực hiện Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ ban hành Kế hoạch tổng thể, "
+            "Ủy ban nhân dân tỉnh Bắc Kạn ban hành Kế hoạch.\nI. MỤC TIÊU\n")
+    refs = refs_of(text, number="155/KH-UBND", issuer="Ủy ban nhân dân tỉnh Bắc Kạn", level="province",
+                   place="Bắc Kạn", doc_type="Kế hoạch")
+    assert list(refs) == ["36/QĐ-TTg"]
+    r = refs["36/QĐ-TTg"]
+    assert (len(r.mentions), r.date, r.issuer, r.title, r.relation) == (
+        3, "2021-01-11", "Thủ tướng Chính phủ", "ban hành Kế hoạch tổng thể", "implements")
