@@ -330,6 +330,9 @@ def extract_meta(doc: Doc) -> Meta:
         s = re.sub(r"[-_=*]{2,}", " ", s).strip()
         if s and _is_caps(s):
             header_caps.append(s)
+    portal = _rx("meta.portal_title").match(lines[0][1]) if lines else None
+    if number is None and portal:
+        number = canonical_number(portal.group("num"))
     subject = next((_rx("meta.subject_line").match(s) for _, s in lines if _rx("meta.subject_line").match(s)), None)
     if type_at is None and number is None and date is None and subject is None:
         return _news(doc)

@@ -279,3 +279,10 @@ def test_header_bodies(header, issuer, level, place):
     text = f"{header}\nSố: 1/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2022\nKẾ HOẠCH\nThử nghiệm\n"
     m = meta_of(text)
     assert (m.issuer, m.level, m.place) == (issuer, level, place)
+
+
+def test_portal_page_title_gives_the_number_when_the_header_has_none():
+    text = ("Kế hoạch 2434/KH-UBND năm 2021 thực hiện chủ trương do thành phố Thuận An ban hành\n"
+            "Thuận An, ngày 10 tháng 8 năm 2021\nKẾ HOẠCH\nThực hiện chủ trương\nI. MỤC TIÊU\n")
+    m = meta_of(text)
+    assert (m.number, m.date, m.kind, m.place) == ("2434/KH-UBND", "2021-08-10", "plan", "Thuận An")
