@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import stat
@@ -195,3 +196,17 @@ def test_garbage_doc_is_an_error_record(tmp_path):
     rec = extract_file(f)
     assert rec.status == "error"
     assert rec.errors and all(e.strip() for e in rec.errors)
+
+
+def test_profiles_of_finished_processes_are_cleaned(monkeypatch, tmp_path):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    done = subprocess.Popen(["true"])
+    done.wait()
+    stale = tmp_path / f"vnplan-lo-{done.pid}"
+    live = tmp_path / f"vnplan-lo-{os.getppid()}"
+    for d in (stale, live):
+        (d / "user").mkdir(parents=True)
+    assert doc_module._profile_dir() == tmp_path / f"vnplan-lo-{os.getpid()}"
+    assert not stale.exists() and live.exists()

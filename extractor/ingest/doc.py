@@ -19,6 +19,28 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _profile_dir() -> Path:
+    """This process's private LibreOffice profile; profiles left by processes that are gone are removed."""
+    tmp = Path(tempfile.gettempdir())
+    mine = tmp / f"vnplan-lo-{os.getpid()}"
+    if not mine.exists():
+        for old in tmp.glob("vnplan-lo-*"):
+            pid = old.name.rsplit("-", 1)[-1]
+            if pid.isdigit() and not _pid_alive(int(pid)):
+                shutil.rmtree(old, ignore_errors=True)
+    return mine
+
+
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
     """Stop soffice and the office process it started (its own process group), then reap it."""
     try:
@@ -42,7 +64,7 @@ def doc_to_docx(path: Path, timeout: float = 120) -> Path:
     if not path.is_file():
         raise IngestError(f"cannot open file: {path}")
     out_dir = Path(tempfile.mkdtemp(prefix="vnplan-doc-"))
-    profile = Path(tempfile.gettempdir()) / f"vnplan-lo-{os.getpid()}"
+    profile = _profile_dir()
     cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
            "--nolockcheck", "--convert-to", "docx", "--outdir", str(out_dir), str(path.resolve())]
     try:
