@@ -173,8 +173,8 @@ def _chain(first: Reference, others: list[Reference], entries: list[dict]) -> li
             break
         chain.append(nxt)
         number, issuer = nxt, None
-    for ref in others:  # other implemented documents of higher level, when the registry stops short
-        if ref.number and ref.number not in chain:
+    for ref in others:  # other implemented documents of a higher level, when the registry stops short
+        if ref.number and ref.number not in chain and _ref_level(ref, entries) < _ref_level(first, entries):
             chain.append(ref.number)
     return chain
 

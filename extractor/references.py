@@ -162,8 +162,11 @@ def issuer_at(text: str, pos: int, ctx: _Ctx) -> tuple[int, str] | None:
             continue
         start = pos + len(head) + 1
         sector = sector_name(text[start:start + 60])
+        token = re.match(r"[^\s,;.]+", text[start:start + 20])
         if sector:
             end = start + len(sector)
+        elif token and sector_name(expand_abbreviations(token.group())):  # Sở KH&CN
+            sector, end = sector_name(expand_abbreviations(token.group())), start + token.end()
         else:
             nm = _name_rx().match(text, start - 1)
             if not nm:
