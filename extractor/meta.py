@@ -86,7 +86,6 @@ def sector_name(words: str) -> str | None:
     return None
 
 
-
 def _parse_header_bodies(header: str) -> tuple[str | None, str | None, str | None]:
     """(issuer, level, place) from the joined capital lines of the header block."""
     issuer = level = place = locality = None
@@ -342,6 +341,8 @@ def extract_meta(doc: Doc) -> Meta:
     if place is None and issue_place and level != "national":
         place = province_name(issue_place) or issue_place
         level = level or ("province" if province_name(issue_place) else None)
+        if issuer and issuer.startswith("Sở ") and level == "province":  # 'SỞ ...' alone in the header
+            issuer = f"{issuer} {'thành phố' if unit_level('thành phố', place) == 'province' else 'tỉnh'} {place}"
     kind, doc_type, title = "other", None, None
     if type_at is not None:
         m = type_rx.match(lines[type_at][1])

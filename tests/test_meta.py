@@ -274,6 +274,7 @@ def test_dev_documents_meta(txt_records, field):
     ("ỦY BAN NHÂN DÂN XÃ TÂN PHƯỚC", "Ủy ban nhân dân xã Tân Phước", "commune", "Tân Phước"),
     ("HỘI ĐỒNG NHÂN DÂN TỈNH HÀ TĨNH", "Hội đồng nhân dân tỉnh Hà Tĩnh", "province", "Hà Tĩnh"),
     ("ỦY BAN NHÂN DÂN", None, "province", "Hà Nội"),  # no locality: the dateline's place
+    ("SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Sở Khoa học và Công nghệ thành phố Hà Nội", "province", "Hà Nội"),
 ])
 def test_header_bodies(header, issuer, level, place):
     text = f"{header}\nSố: 1/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2022\nKẾ HOẠCH\nThử nghiệm\n"
