@@ -150,6 +150,11 @@ def _unit(rule: Rule, unit: str, kind: str) -> str:
         return str(mapped)
     if kind == "percent":
         return re.sub(r"\s+", "", unit)
+    return _as_written(unit)
+
+
+def _as_written(unit: str) -> str:
+    """A unit with spaces collapsed and a capitalised first word lowered: 'Doanh nghiệp' -> 'doanh nghiệp'."""
     unit = re.sub(r"\s+", " ", unit).strip()
     return unit[0].lower() + unit[1:] if unit[:1].isupper() and unit[1:2].islower() else unit
 
@@ -383,6 +388,87 @@ def extract_targets(doc: Doc) -> list[Target]:
             state.run_year = line_year if (line_year and short) else None
         elif _BULLET.match(s) and found:
             state.run_year = run_before  # a bullet's own horizon stays in the bullet
+    for t in _table_targets(doc, level, doc_year):
+        key = (t.value, t.value_max, t.year, "%" in (t.unit or ""), t.indicator_id or fold(t.indicator))
+        if key not in seen:
+            seen.add(key)
+            out.append(t)
+    return out
+
+
+def _column(cell: str) -> tuple[str, int | None] | None:
+    """The kind of a header cell (number, indicator, unit, baseline, year, other) and its year."""
+    hit = _first(_rules("table_header"), cell.strip())
+    return (str(hit[0].get("column")), _year(hit[1])) if hit else None
+
+
+def _table_rows(doc: Doc) -> Iterator[tuple[list[tuple[str, int | None]], list[tuple[int, str]]]]:
+    """(header columns, row cells as (offset, text)) of every indicator table: cells on one line
+    split by `|`/tab, or one cell per line with rows numbered 1, 2, 3 ..."""
+    cells = [(ln.start + len(ln.text) - len(ln.text.lstrip()), ln.text.strip()) for ln in doc.lines if ln.text.strip()]
+    for i, (_, text) in enumerate(cells):
+        parts = [p for p in re.split(r"\s*[|\t]\s*", text) if p]
+        cols = [_column(p) for p in parts]
+        if len(parts) > 2 and all(cols) and any(c[0] == "indicator" for c in cols):  # a | row header
+            for off, row in cells[i + 1:]:
+                found = [(off + row.find(p), p) for p in re.split(r"\s*[|\t]\s*", row) if p]
+                if len(found) != len(cols):
+                    break
+                yield cols, found  # type: ignore[misc]
+            continue
+        if _column(text) != ("indicator", None):
+            continue
+        j, k = i, i + 1  # a cell-per-line header: the lines around "Chỉ tiêu" that are header cells
+        while j > 0 and _column(cells[j - 1][1]) and i - j < 2:
+            j -= 1
+        while k < len(cells) and _column(cells[k][1]):
+            k += 1
+        cols = [_column(t) for _, t in cells[j:k]]
+        if not cols or cols[0] != ("number", None) or not any(c[0] == "year" for c in cols):  # type: ignore[index]
+            continue
+        n = 1
+        while k < len(cells) and cells[k][1].rstrip(".") == str(n):
+            end = next((x for x in range(k + 1, min(k + 12, len(cells))) if cells[x][1].rstrip(".") == str(n + 1)),
+                       None)
+            row = cells[k:end] if end else cells[k:k + len(cols)]
+            yield cols, row  # type: ignore[misc]
+            k, n = (end, n + 1) if end else (len(cells), n)
+
+
+def _table_targets(doc: Doc, level: str, doc_year: int | None) -> list[Target]:
+    """Targets of indicator tables: each value under a year column of an indicator row."""
+    out = []
+    value_rule = _rules("table_value")
+    for cols, row in _table_rows(doc):
+        texts = [t for _, t in row]
+        ind = next(((o, t) for o, t in row if not _first(value_rule, t) and not t.rstrip(".").isdigit()), None)
+        if ind is None:
+            continue
+        unit = next((t for c, t in zip(cols, texts, strict=False) if c[0] == "unit"), None)
+        if len(cols) == len(row):  # cells and columns align
+            pairs = [(c, cell) for c, cell in zip(cols, row, strict=True) if c[0] in ("year", "baseline")]
+        else:  # empty cells were dropped: values map to the numeric columns only when they all are there
+            numeric = [c for c in cols if c[0] in ("year", "baseline")]
+            values = [cell for cell in row if _first(value_rule, cell[1])][-len(numeric):]
+            pairs = list(zip(numeric, values, strict=True)) if len(values) == len(numeric) else []
+            unit = next((t for t in texts[texts.index(ind[1]) + 1:] if not _first(value_rule, t)), None) \
+                if any(c[0] == "unit" for c in cols) else None
+        for (col, year), (off, cell) in pairs:
+            hit = _first(value_rule, cell)
+            if col != "year" or not hit or (doc_year and year and year < doc_year):
+                continue
+            m = hit[1]
+            lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi")) if m.group("hi") else None
+            if lo is None:
+                continue
+            cmp = "range" if hi is not None else next(
+                (str(r.get("cmp")) for r in _rules("comparator") if r.regex.search(m.group("cmp") + " ")), "=")
+            u = (m.group("unit") or unit or "").replace(" ", "") if m.group("unit") or "%" in (unit or "") \
+                else _as_written(unit) if unit else None
+            kind = "percent" if "%" in (u or "") else "count"
+            out.append(Target(ind[1], classify_indicator(ind[1], kind), cmp, as_int_if_whole(lo),
+                              None if hi is None else as_int_if_whole(hi), u, year, level,
+                              [ind[0], off + len(cell)], doc.text[ind[0]:off + len(cell)]))
     return out
 
 

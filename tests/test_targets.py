@@ -144,6 +144,17 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      [(10, None, ">=", "doanh nghiệp", 2022)]),
     ("opening_percent_task", "II. NHIỆM VỤ\n- 100% hồ sơ công việc được xử lý trên môi trường mạng.",
      [(100, None, "=", "%", None)]),
+    ("indicator_table_cells", "PHỤ LỤC\n\nSTT\n\nChỉ tiêu\n\nĐơn vị tính\n\nThực hiện năm 2020\n\nNăm 2025\n\nNăm 2030\n\n"
+     "Ghi chú\n\n1\n\nTốc độ tăng năng suất lao động bình quân\n\n%\n\n6,5\n\ntrên 7\n\n7,5\n\n2\n\n"
+     "Số doanh nghiệp xây dựng dự án điểm\n\nDoanh nghiệp\n\n10\n\n30\n\n50\n\nKhông rõ",
+     [(7, None, ">", "%", 2025), (7.5, None, "=", "%", 2030), (30, None, "=", "doanh nghiệp", 2025),
+      (50, None, "=", "doanh nghiệp", 2030)]),
+    ("indicator_table_pipes", "STT | Chỉ tiêu | ĐVT | Năm 2025 | Năm 2030\n1 | Tỷ trọng kinh tế số trong GRDP | % | ≥ 20 | 30\n"
+     "2 | Số doanh nghiệp khởi nghiệp | doanh nghiệp | 10-15 | 30",
+     [(20, None, ">=", "%", 2025), (30, None, "=", "%", 2030), (10, 15, "range", "doanh nghiệp", 2025),
+      (30, None, "=", "doanh nghiệp", 2030)]),
+    ("task_table_is_no_indicator_table", "Stt\n\nNội dung, nhiệm vụ\n\nThời gian\n\nĐơn vị chủ trì\n\n1\n\n"
+     "Tuyên truyền nội dung Kế hoạch\n\nNăm 2021\n\nSở KH&CN", []),
     # ---- numbers that are not targets
     ("not_done_after", "Gần 100 doanh nghiệp đã tham gia chương trình.", []),
     ("not_task_heading_status", "II. NHIỆM VỤ\n4. Tăng cường năng lực tiêu chuẩn hóa và đánh giá sự phù hợp\n"
