@@ -8,6 +8,7 @@ level starts, and never runs past the closing block (*Trên đây là*, *Nơi nh
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -77,6 +78,7 @@ def _candidates(text: str) -> tuple[list[_Head], list[int]]:
     heads: list[_Head] = []
     closes: list[int] = []
     consumed: set[int] = set()
+    in_appendix = False
     for i, (start, raw) in enumerate(lines):
         line = raw.strip()
         if not line or i in consumed:
@@ -101,7 +103,7 @@ def _candidates(text: str) -> tuple[list[_Head], list[int]]:
             num = groups.get("num") or groups.get("num2")
             heads.append(_Head(kind, int(rule.get("rank")), num, title, start, i))
             continue
-        in_appendix = any(h.kind == "appendix" for h in heads)  # table heads there are not titles
+        in_appendix = in_appendix or bool(heads) and heads[-1].kind == "appendix"  # table heads: no titles
         if heads and not in_appendix and _is_caps_title(line) and not any(r.regex.match(line) for r in furniture):
             prev = heads[-1]
             if prev.kind == "caps" and prev.line == _prev_text_line(lines, i):
@@ -152,24 +154,32 @@ def _ids(heads: list[_Head], levels: dict[int, int]) -> list[str]:
     return ids
 
 
+def _trim(text: str, start: int, end: int) -> int:
+    """`end` moved back over trailing whitespace, never before `start`."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def find_sections(text: str) -> list[Section]:
     """Headings of the text, each spanning to the next heading of the same or a higher level."""
     heads, closes = _candidates(text)
     if not any(h.kind != "caps" for h in heads):
         return []
     levels = _levels(heads)
-    for k, h in enumerate(heads):
-        end = len(text)
-        lvl = levels[h.rank]
-        for later in heads[k + 1:]:
-            if levels[later.rank] <= lvl:
-                end = later.start
-                break
-        for c in closes:
-            if h.start < c < end:
-                end = c
-                break
-        h.end = len(text[:end].rstrip()) if end > h.start else end
+    open_heads: list[_Head] = []  # headings still open, outermost first
+    for h in heads + [None]:
+        lvl = levels[h.rank] if h else 0
+        while open_heads and levels[open_heads[-1].rank] >= lvl:
+            o = open_heads.pop()
+            o.end = h.start if h else len(text)
+        if h:
+            open_heads.append(h)
+    for h in heads:
+        i = bisect.bisect_right(closes, h.start)
+        if i < len(closes) and closes[i] < h.end:
+            h.end = closes[i]
+        h.end = _trim(text, h.start, h.end)
     ids = _ids(heads, levels)
-    return [Section(sid, h.number, h.title, levels[h.rank], h.start, max(h.end, h.start))
+    return [Section(sid, h.number, h.title, levels[h.rank], h.start, h.end)
             for sid, h in zip(ids, heads, strict=True)]
