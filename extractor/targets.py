@@ -7,7 +7,8 @@ value rule is tried; a value survives when no exclusion covers it, it does not r
 and its unit kind's conditions hold. The horizon year comes, in order, from a year in brackets
 right after the value, a horizon closing the value's phrase, a horizon earlier in the clause, the
 Thời gian cell of its table row, a horizon opening the run of clauses it belongs to, and the
-nearest heading that names one.
+nearest heading that names one. Indicator tables (STT | Chỉ tiêu | ĐVT | Năm 2025 ...) are read
+row by row. Text scanning and indicator wording live in `target_text`.
 """
 
 from __future__ import annotations
@@ -15,99 +16,31 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from .document import Doc
 from .record import Target
-from .rules import Rule, load_rules
+from .rules import Rule
+from .target_text import (
+    as_written,
+    classify_indicator,
+    clauses,
+    first_match,
+    group,
+    indicator_before,
+    last_comma,
+    phrase_after,
+    phrase_end,
+    rules_of,
+    year_of,
+)
 from .vntext import as_int_if_whole, fold, parse_number
+
+__all__ = ["classify_indicator", "extract_targets"]
 
 _LEVEL_UP = {"district": "province", "commune": "district"}
 _BULLET = re.compile(r"^\s*[-+•*–]")
-_MAX_WORDS = 40
 _MULT = {"nghìn": 1000, "ngàn": 1000, "vạn": 10000, "triệu": 1000000}
-
-
-@lru_cache(maxsize=1)
-def _by_kind() -> dict[str, list[Rule]]:
-    """Target rules grouped by their `kind`, in file order."""
-    out: dict[str, list[Rule]] = {}
-    for rule in load_rules("targets").rules:
-        out.setdefault(str(rule.get("kind")), []).append(rule)
-    return out
-
-
-def _rules(kind: str) -> list[Rule]:
-    return _by_kind().get(kind, [])
-
-
-@lru_cache(maxsize=1)
-def _indicators() -> list[tuple[str, re.Pattern[str], set[str] | None]]:
-    """(id, folded-text pattern, allowed unit kinds) per row of rules/indicators.yaml."""
-    rows = load_rules("indicators").data.get("indicators") or []
-    return [(r["id"], re.compile(r["pattern"]), set(r["kinds"]) if r.get("kinds") else None) for r in rows]
-
-
-def classify_indicator(indicator: str, unit_kind: str = "percent", context: str = "") -> str | None:
-    """The indicator id for an indicator phrase; else the match nearest the end of `context`."""
-    rows = [(i, rx) for i, rx, kinds in _indicators() if kinds is None or unit_kind in kinds]
-    folded = fold(indicator)
-    for ind_id, rx in rows:
-        if rx.search(folded):
-            return ind_id
-    best: tuple[int, str] | None = None
-    folded = fold(context)
-    for ind_id, rx in rows:
-        for m in rx.finditer(folded):
-            if best is None or m.end() > best[0]:
-                best = (m.end(), ind_id)
-    return best[1] if best else None
-
-
-def _first(rules: list[Rule], text: str) -> tuple[Rule, re.Match[str]] | None:
-    """The first rule matching somewhere in `text`, with its match."""
-    return next(((r, m) for r in rules if (m := r.regex.search(text))), None)
-
-
-def _group(m: re.Match[str], name: str) -> str | None:
-    """A named group, or its numbered twins (`lo2`, `lo3`) used by alternative branches."""
-    for key in (name, name + "2", name + "3"):
-        if key in m.re.groupindex and m.group(key) is not None:
-            return m.group(key)
-    return None
-
-
-def _top_level(s: str, pos: int = 0) -> Iterator[tuple[int, str]]:
-    """(offset, char) of the characters of `s` from `pos` that are outside brackets."""
-    depth = 0
-    for i in range(pos, len(s)):
-        ch = s[i]
-        if ch in "([" or ch in ")]":
-            depth = depth + 1 if ch in "([" else max(0, depth - 1)
-        elif depth == 0:
-            yield i, ch
-
-
-def _clauses(s: str) -> list[tuple[int, int]]:
-    """Spans of the clauses of a line: split at `;`, table cell marks and sentence ends outside brackets."""
-    out, start = [], 0
-    for i, ch in _top_level(s):
-        if ch in ";|\t" or (ch in ".!?" and _sentence_end(s, i)):
-            out.append((start, i + 1))
-            start = i + 1
-    out.append((start, len(s)))
-    return [(a, b) for a, b in out if s[a:b].strip(" .;|\t-")]
-
-
-def _sentence_end(s: str, i: int) -> bool:
-    rest = s[i + 1:]
-    if not rest.strip():
-        return True
-    if not rest[:1].isspace():
-        return False
-    nxt = rest.lstrip()[:1]
-    return nxt.isupper() or nxt in "-+•(\"“"
 
 
 @dataclass
@@ -127,15 +60,15 @@ class _Value:
 def _values(clause: str) -> list[_Value]:
     """Every value rule's matches, earlier rules winning where they overlap."""
     found: list[_Value] = []
-    for rule in _rules("value"):
+    for rule in rules_of("value"):
         for m in rule.regex.finditer(clause):
-            lo, hi, unit = _group(m, "lo"), _group(m, "hi"), _group(m, "unit")
+            lo, hi, unit = group(m, "lo"), group(m, "hi"), group(m, "unit")
             if lo is None or unit is None or any(v.start < m.end() and m.start() < v.end for v in found):
                 continue
             lo_v, hi_v = parse_number(lo), parse_number(hi) if hi else None
             if lo_v is None:
                 continue
-            mult = _MULT.get((_group(m, "mult") or "").lower(), 1)
+            mult = _MULT.get((group(m, "mult") or "").lower(), 1)
             lo_v, hi_v = lo_v * mult, hi_v * mult if hi_v is not None else None
             kind = str(rule.get("unit_kind"))
             ustart = next(m.start(k) for k in ("unit", "unit2", "unit3") if k in m.re.groupindex and m.group(k))
@@ -150,18 +83,12 @@ def _unit(rule: Rule, unit: str, kind: str) -> str:
         return str(mapped)
     if kind == "percent":
         return re.sub(r"\s+", "", unit)
-    return _as_written(unit)
-
-
-def _as_written(unit: str) -> str:
-    """A unit with spaces collapsed and a capitalised first word lowered: 'Doanh nghiệp' -> 'doanh nghiệp'."""
-    unit = re.sub(r"\s+", " ", unit).strip()
-    return unit[0].lower() + unit[1:] if unit[:1].isupper() and unit[1:2].islower() else unit
+    return as_written(unit)
 
 
 def _excluded(clause: str, v: _Value) -> bool:
     """A value covered by an exclusion (a date, a document number, a standard, a budget...)."""
-    for rule in _rules("exclude"):
+    for rule in rules_of("exclude"):
         if v.kind in (rule.get("skip_kinds") or []):
             continue
         for m in rule.regex.finditer(clause):
@@ -175,18 +102,18 @@ def _excluded(clause: str, v: _Value) -> bool:
 def _is_status(prefix: str) -> bool:
     """The clause reports a state (hiện nay, đã ...) and no aim word follows the status word."""
     last = None
-    for rule in _rules("status"):
+    for rule in rules_of("status"):
         for m in rule.regex.finditer(prefix):
             last = m.end() if last is None else max(last, m.end())
-    return last is not None and _first(_rules("aim"), prefix[last:]) is None
+    return last is not None and first_match(rules_of("aim"), prefix[last:]) is None
 
 
 def _comparator(prefix: str, after: str, v: _Value) -> tuple[str, int]:
     """Comparator of a value and where its words start in `prefix`."""
-    if v.hi is not None or _first(_rules("suffix_cmp"), after):
+    if v.hi is not None or first_match(rules_of("suffix_cmp"), after):
         start = re.search(r"\btừ\s*$", prefix, re.IGNORECASE)
         return "range" if v.hi is not None else ">=", start.start() if start else len(prefix)
-    hit = _first(_rules("comparator"), prefix)
+    hit = first_match(rules_of("comparator"), prefix)
     if hit:
         return str(hit[0].get("cmp")), hit[1].start()
     return "=", len(prefix)
@@ -195,25 +122,25 @@ def _comparator(prefix: str, after: str, v: _Value) -> tuple[str, int]:
 def _horizons(clause: str) -> list[tuple[int, int, int, bool]]:
     """(start, end, year, may open a run) of the horizon phrases of a clause that are not titles."""
     out = []
-    for rule in _rules("horizon"):
+    for rule in rules_of("horizon"):
         opens = rule.get("opens")
         if opens == "per_value":
             continue
         finder = rule.regex.finditer(clause) if opens != "clause_start" else filter(None, [rule.regex.match(clause)])
         for m in finder:
-            if _first(_rules("not_horizon"), clause[:m.start()]):
+            if first_match(rules_of("not_horizon"), clause[:m.start()]):
                 continue
-            out.append((m.start(), m.end(), _year(m) or 0, opens != "never"))
+            out.append((m.start(), m.end(), year_of(m) or 0, opens != "never"))
     return sorted(set(out))
 
 
 def _per_value_year(after: str) -> tuple[int | None, int]:
     """A year in brackets right after a value, and how far it reaches."""
-    for rule in _rules("horizon"):
+    for rule in rules_of("horizon"):
         if rule.get("opens") == "per_value":
             m = rule.regex.match(after)
             if m:
-                return _year(m), m.end()
+                return year_of(m), m.end()
     return None, 0
 
 
@@ -223,11 +150,11 @@ def _heading_info(doc: Doc, offset: int) -> tuple[bool, bool, int | None]:
     year = None
     for sec in doc.sections_at(offset):
         title = sec.title or ""
-        goal = goal or bool(_first(_rules("goal_heading"), title))
-        status = status or bool(_first(_rules("status_heading"), title))
-        hit = _first(_rules("heading_horizon"), title)
+        goal = goal or bool(first_match(rules_of("goal_heading"), title))
+        status = status or bool(first_match(rules_of("status_heading"), title))
+        hit = first_match(rules_of("heading_horizon"), title)
         if hit:
-            year = _year(hit[1]) or year
+            year = year_of(hit[1]) or year
     return goal, status and not goal, year
 
 
@@ -246,51 +173,8 @@ def _row_year(doc: Doc, li: int, rest: str) -> int | None:
 
 
 def _cell_year(cell: str) -> int | None:
-    hit = _first(_rules("time_cell"), cell.strip())
-    return _year(hit[1]) if hit else None
-
-
-def _year(m: re.Match[str]) -> int | None:
-    return int(_group(m, "year") or 0) or None
-
-
-def _phrase_end(s: str, pos: int) -> int:
-    """Where the noun phrase from `pos` ends: at `;`, `.`, `: ` or a comma that does not continue a list."""
-    for i, ch in _top_level(s, pos):
-        if ch in ";|\t" or (ch in ".!?:" and _sentence_end(s, i)) or (ch == ":" and s[i + 1:i + 2] == " "):
-            return i
-        if ch == ",":
-            seg = re.split(r"[,;.:]", s[i + 1:], maxsplit=1)[0]
-            words = seg.split()
-            tail = s[i + 1:].strip(" .;") == seg.strip(" .;")
-            names = words[:1] and words[0][:1].isupper() and len(words) <= 4
-            if not words or not ("và" in words[:5] or names or (tail and len(words) <= 2)):
-                return i
-    return len(s)
-
-
-def _phrase_after(s: str, pos: int) -> str:
-    """The noun phrase from `pos` (see `_phrase_end`), at most _MAX_WORDS words."""
-    words = s[pos:_phrase_end(s, pos)].split()
-    return " ".join(words[:_MAX_WORDS]).rstrip(" .…,")
-
-
-def _indicator_before(text: str) -> str:
-    """The measured quantity written before a value: after the last lead-in, fillers stripped."""
-    last = 0
-    for rule in _rules("lead_in"):
-        for m in rule.regex.finditer(text):
-            last = max(last, m.end())
-    text = text[last:]
-    for _ in range(2):
-        for rule in _rules("filler") + _rules("resumptive"):
-            text = rule.regex.sub("", text)
-    return re.sub(r"\s+", " ", text).strip(" ,;:-–")
-
-
-def _last_comma(s: str) -> int:
-    """Offset after the last comma outside brackets (0 when none)."""
-    return max((i + 1 for i, ch in _top_level(s) if ch == ","), default=0)
+    hit = first_match(rules_of("time_cell"), cell.strip())
+    return year_of(hit[1]) if hit else None
 
 
 def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str | None, stop: int) -> str:
@@ -300,20 +184,20 @@ def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str
         clause = clause[:cut] if cut > v.end else clause[:stop]
     if v.kind == "rank":
         head = clause[pre_start:v.start]
-        head = _indicator_before(head[_last_comma(head):])
-        tail = _phrase_after(clause, v.end)
+        head = indicator_before(head[last_comma(head):])
+        tail = phrase_after(clause, v.end)
         return " ".join(p for p in (head, clause[v.start:v.end], tail) if p)
     if v.kind in ("count", "generic"):
         tail = re.sub(r"^\s*trở lên\b", "", clause[v.end:])
-        return (clause[v.unit_start:v.end] + " " + _phrase_after(tail, 0)).strip()
-    before = _indicator_before(clause[pre_start:cmp_start])
+        return (clause[v.unit_start:v.end] + " " + phrase_after(tail, 0)).strip()
+    before = indicator_before(clause[pre_start:cmp_start])
     if len(before.split()) > 2:
         return before
     if before:  # a bare verb: tăng 20% số đơn đăng ký sáng chế
-        return f"{before} {_phrase_after(clause, v.end)}".strip()
+        return f"{before} {phrase_after(clause, v.end)}".strip()
     if prev:
         return prev  # a parallel value: khoảng 45% (năm 2025), trên 50% (năm 2030)
-    return _phrase_after(clause, v.end)
+    return phrase_after(clause, v.end)
 
 
 @dataclass
@@ -361,7 +245,7 @@ def extract_targets(doc: Doc) -> list[Target]:
             state.run_year = None
         goal_sec, status_sec, head_year = _heading_info(doc, line.start)
         found, line_year, run_before, aim_before = False, None, state.run_year, False
-        for cs, ce in _clauses(s):
+        for cs, ce in clauses(s):
             clause = s[cs:ce]
             horizons = _horizons(clause)
             if not status_sec:
@@ -374,14 +258,14 @@ def extract_targets(doc: Doc) -> list[Target]:
                     if key not in seen:
                         seen.add(key)
                         out.append(t)
-            aim_before = aim_before or bool(_first(_rules("aim"), clause))
+            aim_before = aim_before or bool(first_match(rules_of("aim"), clause))
             openers = [h for h in horizons if h[3]]
             if openers:
                 line_year = state.run_year = openers[-1][2]
-            anchor = quoting and _first(_rules("scope_anchor"), clause)
+            anchor = quoting and first_match(rules_of("scope_anchor"), clause)
             if anchor:
                 state.scope = str(anchor[0].get("scope"))
-        intro = bool(_first(_rules("heading_horizon"), s.strip(" -+•*–")))  # 'Đến năm 2025:' as a plain line
+        intro = bool(first_match(rules_of("heading_horizon"), s.strip(" -+•*–")))  # 'Đến năm 2025:' as a plain line
         continued = s.strip()[:1].islower()  # the rest of a bullet broken by the layout
         if not found and (intro or not (_BULLET.match(s) or continued)):
             short = intro or len(s.strip()) <= 60 or s.rstrip().endswith(":")
@@ -398,8 +282,8 @@ def extract_targets(doc: Doc) -> list[Target]:
 
 def _column(cell: str) -> tuple[str, int | None] | None:
     """The kind of a header cell (number, indicator, unit, baseline, year, other) and its year."""
-    hit = _first(_rules("table_header"), cell.strip())
-    return (str(hit[0].get("column")), _year(hit[1])) if hit else None
+    hit = first_match(rules_of("table_header"), cell.strip())
+    return (str(hit[0].get("column")), year_of(hit[1])) if hit else None
 
 
 def _table_rows(doc: Doc) -> Iterator[tuple[list[tuple[str, int | None]], list[tuple[int, str]]]]:
@@ -438,10 +322,10 @@ def _table_rows(doc: Doc) -> Iterator[tuple[list[tuple[str, int | None]], list[t
 def _table_targets(doc: Doc, level: str, doc_year: int | None) -> list[Target]:
     """Targets of indicator tables: each value under a year column of an indicator row."""
     out = []
-    value_rule = _rules("table_value")
+    value_rule = rules_of("table_value")
     for cols, row in _table_rows(doc):
         texts = [t for _, t in row]
-        ind = next(((o, t) for o, t in row if not _first(value_rule, t) and not t.rstrip(".").isdigit()), None)
+        ind = next(((o, t) for o, t in row if not first_match(value_rule, t) and not t.rstrip(".").isdigit()), None)
         if ind is None:
             continue
         unit = next((t for c, t in zip(cols, texts, strict=False) if c[0] == "unit"), None)
@@ -449,12 +333,12 @@ def _table_targets(doc: Doc, level: str, doc_year: int | None) -> list[Target]:
             pairs = [(c, cell) for c, cell in zip(cols, row, strict=True) if c[0] in ("year", "baseline")]
         else:  # empty cells were dropped: values map to the numeric columns only when they all are there
             numeric = [c for c in cols if c[0] in ("year", "baseline")]
-            values = [cell for cell in row if _first(value_rule, cell[1])][-len(numeric):]
+            values = [cell for cell in row if first_match(value_rule, cell[1])][-len(numeric):]
             pairs = list(zip(numeric, values, strict=True)) if len(values) == len(numeric) else []
-            unit = next((t for t in texts[texts.index(ind[1]) + 1:] if not _first(value_rule, t)), None) \
+            unit = next((t for t in texts[texts.index(ind[1]) + 1:] if not first_match(value_rule, t)), None) \
                 if any(c[0] == "unit" for c in cols) else None
         for (col, year), (off, cell) in pairs:
-            hit = _first(value_rule, cell)
+            hit = first_match(value_rule, cell)
             if col != "year" or not hit or (doc_year and year and year < doc_year):
                 continue
             m = hit[1]
@@ -462,9 +346,9 @@ def _table_targets(doc: Doc, level: str, doc_year: int | None) -> list[Target]:
             if lo is None:
                 continue
             cmp = "range" if hi is not None else next(
-                (str(r.get("cmp")) for r in _rules("comparator") if r.regex.search(m.group("cmp") + " ")), "=")
+                (str(r.get("cmp")) for r in rules_of("comparator") if r.regex.search(m.group("cmp") + " ")), "=")
             u = (m.group("unit") or unit or "").replace(" ", "") if m.group("unit") or "%" in (unit or "") \
-                else _as_written(unit) if unit else None
+                else as_written(unit) if unit else None
             kind = "percent" if "%" in (u or "") else "count"
             out.append(Target(ind[1], classify_indicator(ind[1], kind), cmp, as_int_if_whole(lo),
                               None if hi is None else as_int_if_whole(hi), u, year, level,
@@ -478,7 +362,7 @@ def _has_signal(v: _Value, prefix: str, cmp_start: int, goal: bool, cmp: str) ->
         return True
     if v.kind == "percent" and not prefix.strip(" \t-+•*–"):  # '- 100% hồ sơ ...'
         return True
-    return bool(_first(_rules("aim_verb"), prefix[_last_comma(prefix):]))
+    return bool(first_match(rules_of("aim_verb"), prefix[last_comma(prefix):]))
 
 
 def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], where: _Where) -> list[Target]:
@@ -491,10 +375,10 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
     values = _values(clause)
     for k, v in enumerate(values):
         prefix, after = clause[:v.start], clause[v.end:]
-        goal = where.goal or where.aim_before or bool(_first(_rules("aim"), prefix))
+        goal = where.goal or where.aim_before or bool(first_match(rules_of("aim"), prefix))
         if _excluded(clause, v) or (v.rule.get("needs") == "goal" and not goal):
             continue
-        if not where.goal and (_is_status(prefix) or _first(_rules("status_after"), after)):
+        if not where.goal and (_is_status(prefix) or first_match(rules_of("status_after"), after)):
             continue
         cmp, cmp_start = _comparator(prefix, after, v)
         if not _has_signal(v, prefix, cmp_start, goal, cmp):
@@ -514,13 +398,13 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
         indicator = _indicator(clause, v, prev_end, min(cmp_start, v.start), prev_ind, stop)
         context = clause[:v.end] if v.kind == "rank" else clause[prev_end:v.end]
         scope = where.state.scope or where.level
-        if not where.state.scope and where.level in _LEVEL_UP and _first(_rules("contribution"), prefix):
+        if not where.state.scope and where.level in _LEVEL_UP and first_match(rules_of("contribution"), prefix):
             scope = _LEVEL_UP[where.level]
         out.append(Target(indicator, classify_indicator(indicator, v.kind, context), cmp, as_int_if_whole(v.lo),
                           None if v.hi is None else as_int_if_whole(v.hi), v.unit, year, scope, [q0, q1],
                           clause[q0:q1]))
         end = v.end + pv_len
         if v.kind in ("count", "generic", "rank"):
-            end = max(end, _phrase_end(clause, v.end))
+            end = max(end, phrase_end(clause, v.end))
         prev_end, prev_ind = end, indicator
     return out
