@@ -206,6 +206,56 @@ def split_body_list(text: str, context: str | None = None) -> list[str]:
     return [b for b in out if b]
 
 
+@lru_cache(maxsize=1)
+def _officer_titles() -> list[re.Pattern[str]]:
+    titles = sorted(_rules().data.get("officer_titles") or [], key=len, reverse=True)
+    return [re.compile(r"\s+".join(map(re.escape, t.split())) + r"\s+", re.IGNORECASE) for t in titles]
+
+
+def strip_officers(text: str) -> str:
+    """The bodies an officer heading names: 'Giám đốc Sở Kế hoạch và Đầu tư, Giám đốc Sở Tài chính'
+    -> 'Sở Kế hoạch và Đầu tư, Sở Tài chính'; 'Giám đốc các sở: Công Thương, Y tế' -> 'các sở: ...'.
+    A title stays when no body head or 'các'/'những' follows it ('giám đốc doanh nghiệp')."""
+    out, last = [], 0
+    aliases = tuple(a + " " for a in _rules().data.get("head_aliases") or {})
+    for start in (m.start() for m in re.finditer(r"(?<![\wÀ-ỹ])\w", text)):
+        if start < last:
+            continue
+        for rx in _officer_titles():
+            m = rx.match(text, start)
+            rest = text[m.end():] if m else ""
+            if m and (head_of(rest) or rest.startswith(aliases) or re.match(r"(?i:các|những)\s", rest)):
+                out.append(text[last:start])
+                last = m.end()
+                break
+    return "".join(out) + text[last:]
+
+
+_TASK_MARKER = re.compile(r"\s(?=(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|căn\s+cứ|"
+                          r"chủ\s+động|tổ\s+chức|triển\s+khai|xây\s+dựng|tham\s+mưu)\b)")
+
+
+def list_heading_task(text: str) -> int | None:
+    """Where the task starts after a distributed list written as a sentence's subject:
+    'Các sở: Công Thương, Y tế phối hợp với Sở ...' -> the offset of 'phối hợp'; None when the
+    heading ends with a colon or names no task."""
+    m = _LIST_HEAD.match(text)
+    if not m or not head_of(m.group(1)) or text.rstrip().endswith(":"):
+        return None
+    head, gaz = head_of(m.group(1)) or "", _gazetteer()
+    pos = m.start(2)
+    for piece in re.finditer(r"[^,;]+", text[pos:]):
+        words = list(re.finditer(r"\S+", piece.group(0)))
+        if _key(f"{head} {expand_abbreviations(piece.group(0).strip())}") in gaz:
+            continue
+        for k in range(len(words) - 1, 0, -1):
+            name = expand_abbreviations(piece.group(0)[:words[k - 1].end()].strip())
+            if _key(f"{head} {name}") in gaz and words[k].group(0)[:1].islower():
+                return pos + piece.start() + words[k].start()
+    mk = _TASK_MARKER.search(text, pos)
+    return mk.end() if mk else None
+
+
 def _opens_named_body(s: str) -> bool:
     """True when `s` starts a new named body: a head then a capitalised word, a multi-word head,
     or the start of a gazetteer name ('Hiệp hội doanh nghiệp')."""

@@ -2,7 +2,15 @@
 
 import pytest
 
-from extractor.bodies import body_list_at, canonical_body, find_bodies, is_collective, split_body_list
+from extractor.bodies import (
+    body_list_at,
+    canonical_body,
+    find_bodies,
+    is_collective,
+    list_heading_task,
+    split_body_list,
+    strip_officers,
+)
 
 
 @pytest.mark.parametrize("written,want", [
@@ -103,3 +111,42 @@ def test_find_bodies_spans_point_into_text():
     found = find_bodies(text)
     assert [b.name for b in found] == ["Chi cục Tiêu chuẩn Đo lường Chất lượng", "Sở Khoa học và Công nghệ"]
     assert all(text[b.start:b.end] == b.text for b in found)
+
+
+@pytest.mark.parametrize("written,want", [
+    ("Giám đốc Sở Khoa học và Công nghệ:", "Sở Khoa học và Công nghệ:"),
+    ("Giám đốc các sở: Công Thương, Y tế:", "các sở: Công Thương, Y tế:"),
+    ("Giám đốc Sở Kế hoạch và Đầu tư, Giám đốc Sở Tài chính", "Sở Kế hoạch và Đầu tư, Sở Tài chính"),
+    ("Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố", "Ủy ban nhân dân các huyện, thị xã, thành phố"),
+    ("Chủ tịch UBND các xã, phường", "UBND các xã, phường"),
+    ("Thủ trưởng các sở, ban, ngành", "các sở, ban, ngành"),
+    ("Chánh Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh"),
+    ("Cục trưởng Cục Thuế tỉnh", "Cục Thuế tỉnh"),
+    ("Trưởng Ban Quản lý các khu công nghiệp tỉnh", "Ban Quản lý các khu công nghiệp tỉnh"),
+    ("Trưởng ban Ban Dân tộc tỉnh", "Ban Dân tộc tỉnh"),
+    ("Hiệu trưởng Trường Đại học Phú Yên", "Trường Đại học Phú Yên"),
+    ("Vụ trưởng Vụ Kế hoạch - Tài chính", "Vụ Kế hoạch - Tài chính"),
+    ("Phó Giám đốc Sở Y tế", "Sở Y tế"),
+    ("giám đốc doanh nghiệp nhỏ và vừa", "giám đốc doanh nghiệp nhỏ và vừa"),
+    ("Chủ tịch nước", "Chủ tịch nước"),
+])
+def test_strip_officers(written, want):
+    assert strip_officers(written) == want
+
+
+@pytest.mark.parametrize("line,bodies,task", [
+    ("Các sở: Công Thương, Nông nghiệp và Phát triển nông thôn, Y tế phối hợp với Sở KH&CN lựa chọn doanh nghiệp, "
+     "sản phẩm chủ lực", ["Sở Công Thương", "Sở Nông nghiệp và Phát triển nông thôn", "Sở Y tế"],
+     "phối hợp với Sở KH&CN lựa chọn doanh nghiệp, sản phẩm chủ lực"),
+    ("Các sở: Văn hóa, Thể thao và Du lịch, KH&ĐT chủ trì tổ chức", ["Sở Văn hóa, Thể thao và Du lịch",
+                                                                     "Sở Kế hoạch và Đầu tư"], "chủ trì tổ chức"),
+    ("Các phòng: Kinh tế, Quản lý đô thị phối hợp tổ chức", ["Phòng Kinh tế", "Phòng Quản lý Đô thị"], "phối hợp tổ chức"),
+    ("Các sở: Công Thương, Y tế:", None, None),
+    ("Các sở: Công Thương, Y tế trong phạm vi thẩm quyền có trách nhiệm:", None, None),
+])
+def test_list_heading_with_task(line, bodies, task):
+    cut = list_heading_task(line)
+    if bodies is None:
+        assert cut is None
+    else:
+        assert (split_body_list(line[:cut]), line[cut:]) == (bodies, task)

@@ -153,6 +153,135 @@ def test_heading_bodies(line, lead, task):
     assert heading_bodies(line) == (lead, task)
 
 
+@pytest.mark.parametrize("line,lead", [
+    # directives and decisions address the officer; the lead is the body he heads
+    ("1. Giám đốc Sở Khoa học và Công nghệ:", ["Sở Khoa học và Công nghệ"]),
+    ("2. Giám đốc các sở: Công Thương, Nông nghiệp và Phát triển nông thôn, Thông tin và Truyền thông:",
+     ["Sở Công Thương", "Sở Nông nghiệp và Phát triển nông thôn", "Sở Thông tin và Truyền thông"]),
+    ("3. Giám đốc Sở Kế hoạch và Đầu tư, Giám đốc Sở Tài chính:", ["Sở Kế hoạch và Đầu tư", "Sở Tài chính"]),
+    ("4. Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố:", ["Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+    ("5. Thủ trưởng các sở, ban, ngành tỉnh:", ["các sở, ban, ngành tỉnh"]),
+    ("6. Chánh Văn phòng UBND tỉnh:", ["Văn phòng Ủy ban nhân dân tỉnh"]),
+    ("7. Cục trưởng Cục Thuế tỉnh:", ["Cục Thuế tỉnh"]),
+    ("8. Trưởng Ban Quản lý các khu công nghiệp tỉnh:", ["Ban Quản lý các khu công nghiệp tỉnh"]),
+    # ministry units
+    ("1. Tổng cục Tiêu chuẩn Đo lường Chất lượng:", ["Tổng cục Tiêu chuẩn Đo lường Chất lượng"]),
+    ("2. Vụ Kế hoạch - Tài chính:", ["Vụ Kế hoạch - Tài chính"]),
+    ("3. Văn phòng Bộ:", ["Văn phòng Bộ"]),
+])
+def test_officer_and_ministry_headings(line, lead):
+    assert heading_bodies(line) == (lead, None)
+
+
+@pytest.mark.parametrize("line,lead,task", [
+    # a numbered implementation item whose subject is the body: a heading with its task on the same line
+    ("2. Các sở: Công Thương, Nông nghiệp và Phát triển nông thôn, Y tế phối hợp với Sở KH&CN lựa chọn doanh nghiệp.",
+     ["Sở Công Thương", "Sở Nông nghiệp và Phát triển nông thôn", "Sở Y tế"],
+     "phối hợp với Sở KH&CN lựa chọn doanh nghiệp."),
+    ("4. Hiệp hội Doanh nghiệp tỉnh phối hợp tuyên truyền, vận động hội viên tham gia Kế hoạch.",
+     ["Hiệp hội doanh nghiệp tỉnh"], "phối hợp tuyên truyền, vận động hội viên tham gia Kế hoạch."),
+    ("5. UBND các huyện, thị xã, thành phố căn cứ Kế hoạch này xây dựng kế hoạch trước ngày 30/9/2022.",
+     ["Ủy ban nhân dân các huyện, thị xã, thành phố"], "căn cứ Kế hoạch này xây dựng kế hoạch trước ngày 30/9/2022."),
+    ("2. Các sở, ban, ngành, UBND các huyện, thành phố căn cứ nhiệm vụ được giao, chủ động xây dựng kế hoạch.",
+     ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố"],
+     "căn cứ nhiệm vụ được giao, chủ động xây dựng kế hoạch."),
+    ("6. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp tuyên truyền, vận động nhân dân.",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], "phối hợp tuyên truyền, vận động nhân dân."),
+    ("3. UBND các huyện, thành phố căn cứ tình hình thực tế:", ["Ủy ban nhân dân các huyện, thành phố"], None),
+    ("3. Kinh phí thực hiện Kế hoạch được bố trí từ ngân sách.", [], None),
+    ("3. Hằng năm, tổ chức đánh giá kết quả thực hiện.", [], None),
+])
+def test_subject_items(line, lead, task):
+    assert heading_bodies(line, subject=True) == (lead, task)
+    assert heading_bodies(line)[1] is None  # not read so outside numbered implementation items
+
+
+DIRECTIVE = """CHỈ THỊ
+
+Về đẩy mạnh ứng dụng khoa học, công nghệ nhằm nâng cao năng suất
+
+Để triển khai thực hiện có hiệu quả Quyết định số 36/QĐ-TTg, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:
+
+1. Giám đốc Sở Khoa học và Công nghệ:
+
+a) Chủ trì, phối hợp với các sở, ngành, địa phương tham mưu UBND tỉnh triển khai Luật Chuyển giao công nghệ.
+
+b) Hằng năm, đặt hàng các nhiệm vụ khoa học và công nghệ phục vụ nâng cao năng suất.
+
+2. Giám đốc các sở: Công Thương, Thông tin và Truyền thông:
+
+Phối hợp với Sở Khoa học và Công nghệ lựa chọn doanh nghiệp tiêu biểu trong giai đoạn 2022 - 2025.
+
+3. Giám đốc Sở Kế hoạch và Đầu tư, Giám đốc Sở Tài chính:
+
+Sở Kế hoạch và Đầu tư chủ trì tham mưu bố trí vốn đầu tư phát triển.
+
+Sở Tài chính tham mưu bố trí kinh phí sự nghiệp khoa học và công nghệ hằng năm.
+
+4. Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố:
+
+- Chỉ đạo xây dựng kế hoạch nâng cao năng suất của địa phương, ban hành trước ngày 31/12/2021.
+
+- Hỗ trợ hợp tác xã ứng dụng tiến bộ kỹ thuật vào sản xuất nông nghiệp.
+
+Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các huyện nghiêm túc thực hiện Chỉ thị này./.
+
+Nơi nhận:
+- Các sở, ban, ngành;
+"""
+
+
+def test_directive_items_are_assignments():
+    obls = _obls(DIRECTIVE)
+    assert [(o.lead, o.task[:12]) for o in obls] == [
+        (["Sở Khoa học và Công nghệ"], "Chủ trì, phố"), (["Sở Khoa học và Công nghệ"], "Hằng năm, đặ"),
+        (["Sở Công Thương", "Sở Thông tin và Truyền thông"], "Phối hợp với"),
+        (["Sở Kế hoạch và Đầu tư"], "Sở Kế hoạch "), (["Sở Tài chính"], "Sở Tài chính"),
+        (["Ủy ban nhân dân các huyện, thị xã, thành phố"], "Chỉ đạo xây "),
+        (["Ủy ban nhân dân các huyện, thị xã, thành phố"], "Hỗ trợ hợp t")]
+    assert obls[0].support == ["các sở, ngành, địa phương"]
+    assert obls[2].support == ["Sở Khoa học và Công nghệ"] and obls[2].deadline.kind == "range"
+    assert obls[4].deadline is None  # 'kinh phí sự nghiệp ... hằng năm' is a noun phrase
+    assert obls[5].deadline.date == "2021-12-31"
+
+
+IMPLEMENTATION_SENTENCES = """KẾ HOẠCH
+
+IV. TỔ CHỨC THỰC HIỆN
+
+1. Sở Khoa học và Công nghệ là cơ quan đầu mối, chủ trì tổ chức thực hiện Kế hoạch.
+
+2. Các sở: Công Thương, Nông nghiệp và Phát triển nông thôn, Y tế phối hợp với Sở KH&CN lựa chọn doanh nghiệp tham gia Kế hoạch.
+
+3. Hiệp hội Doanh nghiệp tỉnh phối hợp tuyên truyền, vận động hội viên tham gia Kế hoạch.
+
+4. UBND các huyện, thị xã, thành phố căn cứ Kế hoạch này xây dựng kế hoạch thực hiện trước ngày 30/9/2022.
+
+Trên đây là Kế hoạch hỗ trợ doanh nghiệp; yêu cầu các sở, ngành, địa phương triển khai thực hiện./.
+"""
+
+
+def test_implementation_items_written_as_sentences():
+    obls = _obls(IMPLEMENTATION_SENTENCES)
+    assert [o.lead for o in obls] == [
+        ["Sở Khoa học và Công nghệ"], ["Sở Công Thương", "Sở Nông nghiệp và Phát triển nông thôn", "Sở Y tế"],
+        ["Hiệp hội doanh nghiệp tỉnh"], ["Ủy ban nhân dân các huyện, thị xã, thành phố"]]
+    assert obls[1].support == ["Sở Khoa học và Công nghệ"]
+    assert obls[2].support == []  # the doer of 'phối hợp tuyên truyền' leads
+    assert obls[3].deadline.date == "2022-09-30"
+
+
+@pytest.mark.parametrize("text,lead,task", [
+    ("Giao Giám đốc Sở Tài chính chủ trì, phối hợp với Sở Kế hoạch và Đầu tư bố trí kinh phí.\n",
+     ["Sở Tài chính"], "chủ trì, phối hợp với Sở Kế hoạch và Đầu tư bố trí kinh phí"),
+    ("Giám đốc Sở Y tế có trách nhiệm chỉ đạo các bệnh viện áp dụng công cụ cải tiến năng suất.\n",
+     ["Sở Y tế"], "chỉ đạo các bệnh viện áp dụng công cụ cải tiến năng suất"),
+    ("UBND tỉnh giao Giám đốc Sở Công Thương hướng dẫn doanh nghiệp.\n", ["Sở Công Thương"], "hướng dẫn doanh nghiệp"),
+])
+def test_officer_in_lead_sentences(text, lead, task):
+    assert [(o.lead, o.task) for o in _obls(text)] == [(lead, task)]
+
+
 NEWS = ("Sở Khoa học và Công nghệ chủ trì, phối hợp với các Sở, Ban, ngành liên quan tổ chức hướng dẫn, đôn đốc, "
         "kiểm tra việc thực hiện Kế hoạch; Chi cục Tiêu chuẩn Đo lường Chất lượng trực thuộc Sở Khoa học và Công "
         "nghệ là cơ quan đầu mối theo dõi, tổng hợp tình hình triển khai thực hiện Kế hoạch.\n\n"
@@ -171,6 +300,12 @@ def test_news_lead_sentences_and_intent():
     "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Khoa học và Công nghệ chịu trách nhiệm thi hành Quyết định này./.",
     "Trong quá trình thực hiện nếu có khó khăn, vướng mắc đề nghị cơ quan, đơn vị kịp thời báo cáo về Phòng Kinh tế.",
     "Ông Hoàng Bá Nam, Giám đốc Sở KH&CN khẳng định, Quảng Ninh sẵn sàng thực hiện Quyết định 36/QĐ-TTg.",
+    "Ông Hoàng Bá Nam, Giám đốc Sở KH&CN chủ trì buổi làm việc.",
+    "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các huyện, "
+    "thị xã, thành phố nghiêm túc thực hiện Chỉ thị này./.",
+    "Trên đây là Kế hoạch; yêu cầu các sở, ngành, địa phương triển khai thực hiện./.",
+    "Đề nghị Cục Thuế tỉnh quan tâm, phối hợp; trong quá trình thực hiện nếu có vướng mắc, đề nghị các cơ quan, "
+    "đơn vị báo cáo về Sở Khoa học và Công nghệ để tổng hợp./.",
 ])
 def test_not_obligations(text):
     assert _obls(text) == []

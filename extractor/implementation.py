@@ -1,0 +1,223 @@
+"""Obligations of an implementation section (*Tổ chức thực hiện*) and of a directive's numbered items.
+
+Each body heading ('1. Sở Khoa học và Công nghệ:', '2. Giám đốc các sở: Công Thương, Y tế:') and the
+bullets or paragraphs under it; a numbered item whose subject is a body ('4. Hiệp hội Doanh nghiệp tỉnh
+phối hợp tuyên truyền ...') is a heading with its task on the same line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .bodies import (
+    BodySpan,
+    body_list_at,
+    head_of,
+    is_collective,
+    list_heading_task,
+    split_at_heads,
+    split_body_list,
+    strip_officers,
+)
+from .document import Doc
+from .obligation_units import MAX_BODY_WORDS, NUMBER, Block, make, merge_sub_bullets, rx, text_blocks
+from .record import Obligation, Section
+from .vntext import fold
+
+
+def _is_body_phrase(s: str) -> bool:
+    """A short phrase that is only a body name or a collective (no task words)."""
+    s = s.strip(" .:;")
+    if not s or len(s.split()) > MAX_BODY_WORDS:
+        return False
+    if rx("support.marker").search(s) or re.search(r"\b(?:chủ trì|có trách nhiệm)\b", s, re.IGNORECASE):
+        return False
+    bodies, stop = body_list_at(s, 0)
+    if bodies and s[stop:].strip() and _subject_verb(s[stop:]):
+        return False  # 'UBND các huyện, thành phố căn cứ tình hình thực tế'
+    return head_of(s) is not None or is_collective(s) or s.lower().startswith(("các ", "ủy ban", "ubnd"))
+
+
+def _pieces(s: str) -> list[str]:
+    return [p for part in re.split(r"\s*;\s*", s.strip(" :")) for p in split_at_heads(part)]
+
+
+def _subject_verb(rest: str) -> bool:
+    """True when `rest`, the text after a list of bodies, goes on with their verb ('phối hợp tuyên truyền',
+    'căn cứ Kế hoạch này xây dựng ...'), not with the rest of a noun phrase ('và ...', 'của ...')."""
+    rest = rest.lstrip(" ,")
+    return rest[:1].islower() and not rest.startswith(("và ", "của ", "thuộc ", "trực thuộc ", "được ", "là "))
+
+
+def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | None]:
+    """The bodies a heading line names and the task written on the same line, if any.
+
+    '2. Các Phòng: Quản lý Đô thị; Y tế' -> (['Phòng Quản lý Đô thị', 'Phòng Y tế'], None);
+    'Sở Tài chính: bố trí kinh phí' -> (['Sở Tài chính'], 'bố trí kinh phí');
+    'Sở Tài chính chủ trì, phối hợp ... bố trí kinh phí' -> (['Sở Tài chính'], 'chủ trì, phối hợp ...');
+    '1. Giám đốc Sở Tài chính:' -> (['Sở Tài chính'], None): the officer stands for the body he heads.
+    With `subject` (a numbered item of an implementation section), a line whose subject is a body list
+    followed by its verb is a heading with its task: 'Hiệp hội Doanh nghiệp tỉnh phối hợp tuyên truyền ...'
+    -> (['Hiệp hội doanh nghiệp tỉnh'], 'phối hợp tuyên truyền ...').
+    """
+    s = NUMBER.sub("", line, count=1).strip()
+    s = strip_officers(rx("heading.request_prefix").sub("", s, count=1))
+    if re.match(r"^(?:các|những)\s+\w+\s*:", s, re.IGNORECASE) and head_of(s.split()[1].rstrip(":")):
+        cut = list_heading_task(s) if subject else None
+        return (split_body_list(s[:cut]), s[cut:]) if cut else (split_body_list(s), None)
+    m = rx("lead.inline_colon").match(s)
+    head_part, task = (m.group("bodies"), m.group("task")) if m else (s, None)
+    pieces = _pieces(head_part)
+    if pieces and all(_is_body_phrase(p) for p in pieces):
+        return split_body_list(head_part), task
+    bodies, stop = body_list_at(s, 0)
+    mk = rx("lead.marker").match(s, stop) if bodies else None
+    names = list(dict.fromkeys(b.name for b in bodies))
+    if not mk:
+        if subject and bodies and _subject_verb(s[stop:]):
+            rest = s[stop:].lstrip(" ,")
+            return names, (None if rest.rstrip().endswith(":") else rest)
+        return [], None
+    rest = s[mk.end():].strip()
+    return names, (None if not rest or rest.endswith(":") else s[mk.start("marker"):])
+
+
+def _marker_len(text: str, b: Block) -> int:
+    m = rx("item.bullet").match(text[b.start:b.end])
+    return m.end() if m else 0
+
+
+def _doer_at(text: str, block: Block) -> list[BodySpan]:
+    """Bodies opening a paragraph as its subject ('Hội Doanh nhân trẻ Thuận An phối hợp với ...')."""
+    start = block.start + len(text[block.start:block.end]) - len(NUMBER.sub("", text[block.start:block.end]))
+    bodies, stop = body_list_at(text, start, block.end)
+    if not bodies:
+        return []
+    rest = text[stop:block.end].lstrip(" ,")
+    if rx("lead.marker").match(text, stop, block.end):
+        return bodies
+    return bodies if rest[:1].islower() and not rest.startswith(("và ", "của ", "thuộc ", "trực thuộc ")) else []
+
+
+# ---------------------------------------------------------------- implementation section
+
+
+def _item_obligations(doc: Doc, item: Section, children: list[Section], lead: list[str],
+                      content_start: int) -> list[Obligation]:
+    """Obligations of one body heading: its bullets, or its paragraphs."""
+    text = doc.text
+    closing = rx("closing.formula")
+    if children:
+        blocks = [Block(c.start, c.end, "-") for c in children]
+        intro = text_blocks(text, content_start, children[0].start)
+    else:
+        blocks = merge_sub_bullets(text_blocks(text, content_start, item.end))
+        first = next((i for i, b in enumerate(blocks) if b.marker), len(blocks))
+        intro, blocks = blocks[:first], blocks[first:]
+    intro = [b for b in intro if not closing.search(text[b.start:b.end])]
+    blocks = [b for b in blocks if not closing.search(text[b.start:b.end])]
+    out = [make(doc, b.start, b.end, lead) for b in intro
+           if blocks and text[b.start:b.end].rstrip()[-1:] != ":"]
+    if blocks:
+        for b in blocks:
+            doer = _doer_at(text, Block(b.start + _marker_len(text, b), b.end, None))
+            out.append(make(doc, b.start, b.end, list(dict.fromkeys(d.name for d in doer)) or lead))
+        return out
+    paras = intro
+    if not paras:
+        return []
+    doers = [_doer_at(text, p) for p in paras]
+    if not any(doers):
+        return [make(doc, paras[0].start, paras[-1].end, lead)]
+    named = {fold(b.name) for d in doers for b in d}
+    rest = [x for x in lead if fold(x) not in named] or lead
+    return [make(doc, p.start, p.end, [b.name for b in d] if d else rest) for p, d in zip(paras, doers, strict=True)]
+
+
+def _loose(doc: Doc, start: int, end: int) -> tuple[list[Obligation], list[tuple[int, int]]]:
+    """Body headings written as bullets ('- Sở Tài chính:' then its items) and bullets naming their doer
+    before a colon ('- Sở Tài chính: bố trí kinh phí'), outside numbered body headings."""
+    text = doc.text
+    out, covered = [], []
+    current: list[str] = []
+    blocks = text_blocks(text, start, end)
+    for i, b in enumerate(blocks):
+        raw = text[b.start:b.end]
+        lead, inline = heading_bodies(re.sub(r"^\s*[-–+•*]\s*", "", raw))
+        if inline and not rx("lead.inline_colon").match(NUMBER.sub("", re.sub(r"^\s*[-–+•*]\s*", "", raw))):
+            current = []
+            continue  # 'Sở X chủ trì ...; Chi cục Y là cơ quan đầu mối ...': left to the sentence reader
+        bullets_follow = i + 1 < len(blocks) and blocks[i + 1].marker not in (None, b.marker)
+        if lead and inline:
+            out.append(make(doc, b.start, b.end, lead, inline))
+        elif lead and (raw.rstrip().endswith(":") or bullets_follow):
+            current = lead
+        elif current and not rx("closing.formula").search(raw):
+            out.append(make(doc, b.start, b.end, current))
+        else:
+            current = []
+            continue
+        covered.append((b.start, b.end))
+    return out, covered
+
+
+def _children(sec: Section, sections: list[Section]) -> list[Section]:
+    """The direct sub-headings of `sec` (levels may skip: a 'Phần III' at level 1 over '1.' at level 3)."""
+    inner = [s for s in sections if sec.start <= s.start < sec.end and s.level > sec.level and s is not sec]
+    return [s for s in inner if not any(c.level < s.level and c.start <= s.start < c.end for c in inner)]
+
+
+def implementation_obligations(doc: Doc, sec: Section, sections: list[Section]) -> tuple[list[Obligation], list[tuple[int, int]]]:
+    """Obligations under the body headings of an implementation section, and the spans they cover."""
+    text = doc.text
+    out: list[Obligation] = []
+    covered: list[tuple[int, int]] = []
+    kids = _children(sec, sections)
+    for item in kids:
+        line_end = text.find("\n", item.start)
+        line_end = item.end if line_end < 0 or line_end > item.end else line_end
+        grandkids = _children(item, sections)
+        lead, inline = heading_bodies(text[item.start:line_end], subject=True)
+        sub_heads = [g for g in grandkids if heading_bodies(text[g.start:text.find("\n", g.start)], subject=True)[0]]
+        if lead and grandkids and 2 * len(sub_heads) > len(grandkids):
+            lead = []  # 'Trách nhiệm của các sở, ngành' over 'a) Sở Tài chính', 'b) Sở Xây dựng'
+        if not lead:
+            sub, cov = implementation_obligations(doc, item, sections) if grandkids else _loose(doc, line_end, item.end)
+            out += sub
+            covered += cov
+            continue
+        if inline:
+            istart = text.index(inline.strip()[:20], item.start)
+            out.append(make(doc, istart, line_end, lead))
+        out += _item_obligations(doc, item, grandkids, lead, line_end)
+        covered.append((item.start, item.end))
+    if not kids:
+        body_start = text.find("\n", sec.start)
+        sub, cov = _loose(doc, body_start if 0 <= body_start < sec.end else sec.end, sec.end)
+        out += sub
+        covered += cov
+    return out, covered
+
+
+def directive_items(doc: Doc, sections: list[Section]) -> Section | None:
+    """The numbered directive items of a document without an implementation section, as one section.
+
+    A Chỉ thị (or a letter) assigns its tasks in numbered items right after the directing formula:
+    '... Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:' / '... yêu cầu:' then '1. Giám đốc Sở ...: a) ...'.
+    The items are read like the body headings of a *Tổ chức thực hiện* section.
+    """
+    text, intro = doc.text, rx("section.directive_intro")
+    ordered = sorted(sections, key=lambda x: x.start)
+    for i, first in enumerate(ordered):
+        if not (first.number or "").isdigit():
+            continue
+        before = text[:first.start].rstrip()
+        if not before.endswith(":") or not intro.search(before[before.rfind("\n") + 1:]):
+            continue
+        last = first
+        for sec in ordered[i + 1:]:
+            if sec.level < first.level or (sec.level == first.level and not (sec.number or "").isdigit()):
+                break
+            last = sec if sec.level == first.level else last
+        return Section("directive", None, "", first.level - 1, first.start, last.end)
+    return None

@@ -1,0 +1,121 @@
+"""Text units shared by the obligation readers: blocks, sentences, task text, support bodies, the Obligation.
+
+Rules come from rules/obligations.yaml; see extractor/obligations.py for the sources of obligations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .bodies import body_list_at
+from .deadlines import find_deadline
+from .document import Doc
+from .record import Obligation
+from .rules import RuleFile, load_rules
+from .vntext import fold
+
+NUMBER = re.compile(r"^\s*(?:Điều\s+\d+\s*[.:]|[IVXLC]+\s*[.)]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*[.)])\s*", re.IGNORECASE)
+MAX_BODY_WORDS = 14
+
+
+@dataclass
+class Block:
+    """A bullet or a paragraph of running text with its offsets; `marker` is the bullet sign or None."""
+
+    start: int
+    end: int
+    marker: str | None
+
+
+def rules() -> RuleFile:
+    return load_rules("obligations")
+
+
+def rx(rule_id: str) -> re.Pattern[str]:
+    pattern = rules().rule(rule_id).regex
+    assert pattern is not None
+    return pattern
+
+
+# ---------------------------------------------------------------- text units
+
+
+def text_blocks(text: str, start: int, end: int) -> list[Block]:
+    """Bullets and paragraphs of text[start:end]; a wrapped line (no marker, joined mid-sentence) continues."""
+    bullet = rx("item.bullet")
+    out: list[Block] = []
+    pos, prev_blank = start, True
+    for raw in text[start:end].split("\n"):
+        ls, le = pos, pos + len(raw)
+        pos = le + 1
+        if not raw.strip():
+            prev_blank = True
+            continue
+        s = ls + len(raw) - len(raw.lstrip())
+        e = ls + len(raw.rstrip())
+        m = bullet.match(raw)
+        cont = out and not m and (not prev_blank or (raw.lstrip()[:1].islower()
+                                                     and text[out[-1].end - 1] not in ".:;!?"))
+        if cont:
+            out[-1].end = e
+        else:
+            out.append(Block(s, e, m.group("marker") if m else None))
+        prev_blank = False
+    return out
+
+
+def merge_sub_bullets(blocks: list[Block]) -> list[Block]:
+    """Bullets with another sign than the first bullet's are sub-items of the bullet before them."""
+    top = next((b.marker for b in blocks if b.marker), None)
+    out: list[Block] = []
+    for b in blocks:
+        if b.marker and b.marker != top and out and out[-1].marker == top:
+            out[-1].end = b.end
+        else:
+            out.append(b)
+    return out
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of text[start:end]: a stop followed by a capital letter ends a sentence."""
+    out, s = [], start
+    for m in re.finditer(r"(?<!\.)[.!?](?!\.)\s+(?=\S)", text[start:end]):
+        nxt = text[start + m.end()]
+        if nxt.isupper() or nxt.isdigit():
+            out.append((s, start + m.start() + 1))
+            s = start + m.end()
+    out.append((s, end))
+    return out
+
+
+def clean_task(s: str) -> str:
+    s = NUMBER.sub("", s) if NUMBER.match(s) else s
+    s = re.sub(r"^\s*[-–+•*]\s*", "", s)
+    s = re.sub(r"^(?:có|chịu)\s+trách\s+nhiệm\s+", "", s.strip())
+    return " ".join(s.split()).strip(" .;,…")
+
+
+# ---------------------------------------------------------------- roles
+
+
+def supports(text: str, start: int, end: int, lead: list[str]) -> list[str]:
+    """Bodies after *phối hợp (với)* in text[start:end], minus the leads."""
+    out: list[str] = []
+    seen = {fold(x) for x in lead}
+    for m in rx("support.marker").finditer(text, start, end):
+        bodies, _ = body_list_at(text, m.end(), end)
+        for b in bodies:
+            if fold(b.name) not in seen:
+                seen.add(fold(b.name))
+                out.append(b.name)
+    return out
+
+
+def make(doc: Doc, start: int, end: int, lead: list[str], task: str | None = None) -> Obligation:
+    text = doc.text
+    while end > start and text[end - 1] in " \n\t":
+        end -= 1
+    task = clean_task(task if task is not None else text[start:end])
+    return Obligation(task=task, lead=list(lead), support=supports(text, start, end, lead),
+                      deadline=find_deadline(text[start:end]), span=[start, end], quote=text[start:end])
