@@ -206,6 +206,27 @@ def test_tsv_short_lines_on_a_wide_page_stay_apart():
     assert tsv_to_text(head + "\n" + page + body) == "Năm 2021\nSở KH&CN"
 
 
+def test_tsv_motto_under_caps_heading_and_indented_paragraphs():
+    rows = [
+        # centred heading in capitals, full width, then the motto in sentence case: two lines
+        (1, 1, 1, 1, 150, 100, 1700, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        (1, 1, 2, 1, 500, 150, 150, "Độc"), (1, 1, 2, 2, 670, 150, 700, "lập - Tự do - Hạnh phúc"),
+        # a wrapped title in capitals: joined
+        (1, 2, 1, 1, 120, 260, 1780, "NÂNG CAO NĂNG SUẤT DỰA TRÊN NỀN TẢNG KHOA HỌC, CÔNG"),
+        (1, 2, 2, 1, 300, 310, 120, "NGHỆ"), (1, 2, 2, 2, 440, 310, 900, "VÀ ĐỔI MỚI SÁNG TẠO"),
+        # a full last line ending a sentence, then an indented first line: two paragraphs
+        (1, 3, 1, 1, 100, 420, 1800, "kết hợp với nghiên cứu, đào tạo nguồn nhân lực."),
+        (1, 3, 2, 1, 250, 470, 200, "Ủy"), (1, 3, 2, 2, 470, 470, 600, "ban nhân dân tỉnh"),
+    ]
+    assert tsv_to_text(_tsv(rows)).split("\n") == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "NÂNG CAO NĂNG SUẤT DỰA TRÊN NỀN TẢNG KHOA HỌC, CÔNG NGHỆ VÀ ĐỔI MỚI SÁNG TẠO",
+        "kết hợp với nghiên cứu, đào tạo nguồn nhân lực.",
+        "Ủy ban nhân dân tỉnh",
+    ]
+
+
 def test_tsv_empty_page():
     assert tsv_to_text("level\tpage_num\n") == ""
 

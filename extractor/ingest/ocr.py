@@ -113,25 +113,34 @@ def _tsv_lines(tsv: str) -> list[_OcrLine]:
     return list(lines.values())
 
 
+def _all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
 def _paragraphs(lines: list[_OcrLine], page_width: int = 0) -> list[str]:
     """Join wrapped lines: a line continues the previous one when its first word did not fit there.
 
     The right edge of the text is the longest line, or, on a page of short lines, the page
-    width less the left margin (margins taken as equal)."""
+    width less the left margin (margins taken as equal). A line still starts a paragraph when
+    it follows a sentence end and begins with a list marker or an indent, or when a line in
+    capitals is followed by one that is not (the national motto under its heading)."""
     if not lines:
         return []
-    right_edge = max(max(ln.right for ln in lines), page_width - min(ln.left for ln in lines))
+    text_left = min(ln.left for ln in lines)
+    right_edge = max(max(ln.right for ln in lines), page_width - text_left)
     paras: list[list[_OcrLine]] = []
     for ln in lines:
         if paras:
             prev = paras[-1][-1]
             height = max(1, prev.bottom - prev.top)
             space = height * 0.3
-            first_w = ln.words[0][1]
             near = -height * 0.6 <= ln.top - prev.bottom < height * 1.2
-            no_room = prev.right + space + first_w > right_edge - space
-            marker = bool(_LIST_START.match(ln.text)) and bool(_ENDS_SENTENCE.search(prev.text))
-            if near and no_room and not marker:
+            no_room = prev.right + space + ln.words[0][1] > right_edge - space
+            ended = bool(_ENDS_SENTENCE.search(prev.text))
+            starts = bool(_LIST_START.match(ln.text)) or ln.left - text_left > 1.5 * height
+            caps_change = _all_caps(prev.text) and not _all_caps(ln.text)
+            if near and no_room and not (ended and starts) and not caps_change:
                 paras[-1].append(ln)
                 continue
         paras.append([ln])
