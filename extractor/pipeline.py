@@ -16,8 +16,6 @@ from . import ingest, link, meta, normalize, obligations, references, structure,
 from .document import Doc
 from .record import Record, Source
 
-MAX_FILE_BYTES = 200 * 1024 * 1024
-
 
 def _step(record: Record, name: str, fn: Callable[[], Any], default: Any) -> Any:
     """Run one extraction step; a failure marks the record partial instead of losing it."""
