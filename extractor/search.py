@@ -128,8 +128,8 @@ def search(conn: sqlite3.Connection, query: str, *, kind: str | None = None, bod
 
     `kind` keeps one kind of item; `body` keeps obligations led or supported by a body matching
     it (full or abbreviated, folded; other kinds: the issuing body); `year` keeps obligations
-    whose deadline covers it (the year, a range around it, recurring, from an earlier year),
-    targets set for it, and text of documents whose period covers it; `place` matches the
+    whose deadline covers it (the year, a range around it, recurring, from an earlier year) and
+    targets set for it (so it leaves only obligations and targets); `place` matches the
     document's place, folded. An empty query with filters lists matching items in document order.
     A query matching more than RANK_CAP passages is ranked among the most recently stored ones.
     """

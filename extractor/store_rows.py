@@ -132,12 +132,9 @@ def record_rows(record: dict[str, Any]) -> DocRows:
         "period_start": period.get("start"), "period_end": period.get("end"), "signer": meta.get("signer"),
         "parent_number": parent.get("number"), "chars": len(text), "text": text,
         "record": json.dumps(stored, ensure_ascii=False)}, errors=list(record.get("errors") or []))
-    # filter tokens (see extractor.search): place for every passage, issuer and period for the document's own
+    # filter tokens (see extractor.search): place for every passage, the issuer for the document's own
     place = [place_token(place_folded)] if place_folded else []
     issuer = [body_token(issuer_folded)] if issuer_folded else []
-    doc_years = year_tokens(period.get("start"), period.get("end")) if period.get("start") and period.get("end") else []
-    if meta.get("date") and f"xxy{meta['date'][:4]}" not in doc_years:
-        doc_years.append(f"xxy{meta['date'][:4]}")
     for i, ref in enumerate(record.get("references") or []):
         mentions = ref.get("mentions") or []
         s, e = _span(mentions[0]) if mentions else (None, None)
@@ -147,7 +144,7 @@ def record_rows(record: dict[str, Any]) -> DocRows:
             "quote": mentions[0].get("quote") if mentions else None, "section": _section_label(sections, s)})
         words = " ".join(str(ref.get(k) or "") for k in ("doc_type", "number", "date", "issuer", "title"))
         rows.passages.append(("reference", i, s or 0, e or 0, rows.references[-1]["section"], search_fold(words)
-                              + _tokens([kind_token("reference")], place, issuer, doc_years)))
+                              + _tokens([kind_token("reference")], place, issuer)))
     for i, t in enumerate(record.get("targets") or []):
         s, e = _span(t)
         rows.targets.append({
@@ -179,7 +176,7 @@ def record_rows(record: dict[str, Any]) -> DocRows:
                                         _obligation_years(d, year_from, year_to))))
     chain = list(parent.get("chain") or []) or ([parent["number"]] if parent.get("number") else [])
     rows.links = [(depth, number) for depth, number in enumerate(chain, 1) if number]
-    text_tokens = _tokens([kind_token("text")], place, issuer, doc_years)
+    text_tokens = _tokens([kind_token("text")], place, issuer)
     for s, e in _text_chunks(text):
         rows.passages.append(("text", None, s, e, _section_label(sections, s), search_fold(text[s:e]) + text_tokens))
     return rows

@@ -177,3 +177,9 @@ def test_fast_fold_equals_vntext_fold():
     texts += ["".join(LETTERS), unicodedata.normalize("NFD", "Đổi mới Hoà Bình ẾỢ"), "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚĂĐĨŨƠƯ x̃ ß İ"]
     for t in texts:
         assert fast_fold(t) == fold(t)
+
+
+def test_year_filter_keeps_only_dated_kinds(store):
+    hits = store.search("nang suat", year=2025, limit=500)
+    assert hits and {h["kind"] for h in hits} <= {"obligation", "target"}
+    assert all(h["year"] == 2025 for h in hits if h["kind"] == "target")
