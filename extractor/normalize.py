@@ -46,6 +46,26 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|(?:Tr
 
 
 @lru_cache(maxsize=1)
+def _tail_boxes() -> list[re.Pattern[str]]:
+    """Patterns of the headers after which a page holds only other articles (rules with drop_rest)."""
+    from .rules import load_rules
+
+    return [r.regex for r in load_rules("boilerplate").rules if r.regex is not None and r.get("drop_rest")]
+
+
+def cut_trailing_boxes(blocks: list[tuple[list[str], bool]], tail_share: float = 0.6) -> list[tuple[list[str], bool]]:
+    """Blocks up to a related-news header that comes after `tail_share` of the text; the rest is dropped."""
+    total = sum(len(ln) for lines, _ in blocks for ln in lines) or 1
+    seen = 0
+    for bi, (lines, cell) in enumerate(blocks):
+        for li, ln in enumerate(lines):
+            if seen >= tail_share * total and any(rx.search(ln.strip()) for rx in _tail_boxes()):
+                return blocks[:bi] + ([(lines[:li], cell)] if li else [])
+            seen += len(ln)
+    return blocks
+
+
+@lru_cache(maxsize=1)
 def _boilerplate() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
     """(line patterns, 'drop the lines after' patterns) from rules/boilerplate.yaml."""
     from .rules import load_rules
@@ -213,7 +233,7 @@ def normalize(raw: RawDocument) -> str:
     """The record text: NFC, one tone placement, boilerplate dropped, wrapped lines joined."""
     paras: list[str] = []
     blocks = [(_drop_boilerplate([fix_tone_placement(nfc(ln)) for ln in lines]), cell)
-              for lines, cell in block_paragraphs(raw)]
+              for lines, cell in cut_trailing_boxes(block_paragraphs(raw))]
     width = wrap_width([lines for lines, _ in blocks])
     prev_cell = True
     for lines, cell in blocks:

@@ -127,3 +127,31 @@ def test_normalize_is_fast_enough():
     t = time.perf_counter()
     normalize(raw)
     assert time.perf_counter() - t < 2.0
+
+
+def _txt_text(tmp_path, body: str) -> str:
+    from extractor.pipeline import extract_file
+
+    p = tmp_path / "page.txt"
+    p.write_text(body, encoding="utf-8")
+    return extract_file(p).text
+
+
+def test_related_news_box_after_the_article_is_cut(tmp_path):
+    article = "Sở Khoa học và Công nghệ chủ trì triển khai Kế hoạch nâng cao năng suất. " * 8
+    text = _txt_text(tmp_path, article + "\n\nNgọc Bằng\n\nTin liên quan\n"
+                     "Lào Cai: Hơn 120 doanh nghiệp được hỗ trợ nâng cao năng suất chất lượng\n\nBình luận (0)\n")
+    assert text.endswith("Ngọc Bằng")
+    assert "120 doanh nghiệp" not in text
+
+
+def test_related_news_header_early_in_the_page_keeps_the_article(tmp_path):
+    article = "Sở Khoa học và Công nghệ chủ trì triển khai Kế hoạch nâng cao năng suất. " * 8
+    text = _txt_text(tmp_path, "Tin liên quan\n\n" + article)
+    assert text.startswith("Sở Khoa học và Công nghệ chủ trì")
+
+
+def test_decorated_page_numbers_dropped_from_pasted_text(tmp_path):
+    text = _txt_text(tmp_path, "Phòng Kinh tế chủ trì triển khai.\n\n- 3 -\n\nTrang 4/10\n\n3\n\nPhòng Nội vụ phối hợp.\n")
+    assert "- 3 -" not in text and "Trang 4/10" not in text
+    assert "\n3\n" in text  # a bare number may be a table row number: kept
