@@ -94,9 +94,7 @@ def _excluded(clause: str, v: _Value) -> bool:
         for m in rule.regex.finditer(clause):
             if m.start() <= v.start < m.end():
                 return True
-    if v.kind in ("count", "generic") and 1900 <= v.lo <= 2100 and "." not in clause[v.start:v.unit_start]:
-        return True
-    return False
+    return v.kind in ("count", "generic") and bool(re.match(r"(?:19|20)\d\d\b", clause[v.start:]))  # a year
 
 
 def _is_status(prefix: str) -> bool:
