@@ -21,7 +21,7 @@ from .abbrev import expand_abbreviations
 from .vntext import fold
 
 KINDS = ("obligation", "target", "reference", "text")
-RANK_CAP = 3_000  # a query matching more passages ranks the most recently stored RANK_CAP of them
+RANK_CAP = 2_000  # a query matching more passages ranks the most recently stored RANK_CAP of them
 YEAR_WINDOW = 60  # an open-ended deadline ("from 2021") covers this many years
 _TOKEN = re.compile(r"\w+")
 # Function words in nearly every passage (và, các, của, những, được, với): dropped from a query

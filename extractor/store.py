@@ -111,6 +111,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
                         ("obligation_bodies", ["body_id"]), ("links", ["parent_number"]),
                         ("links", ["parent_doc_id"]), ("passages", ["doc_id"]), ("passages", ["kind", "item_id"]),
                         ("documents", ["number"]), ("documents", ["kind"]), ("documents", ["place_folded"]),
+                        ("documents", ["issuer_folded"]),
                         ("errors", ["doc_id"]), ("errors", ["path"])]:
         db[table].create_index(cols, if_not_exists=True)
     for statement in _FTS_DDL:
