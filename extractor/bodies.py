@@ -336,7 +336,7 @@ def body_regex() -> re.Pattern[str]:
     nouns = "|".join(sorted(map(re.escape, r.data["collective_nouns"]), key=len, reverse=True))
     qual = frag["qualifier"]
     quals = rf"(?:\s+(?:{qual})(?![\wÀ-ỹ]))"
-    collective = (rf"(?:(?i:các|những)\s+(?i:{nouns})(?:\s*,\s*(?i:{nouns}))*{quals}*"
+    collective = (rf"(?:(?i:các|những)\s+(?i:{nouns}){quals}*(?:\s*,\s*(?i:{nouns}){quals}*)*"
                   rf"|(?:{nouns})(?:\s*,\s*(?:{nouns}))*{quals}+)(?![\wÀ-ỹ])")
     return re.compile(rf"(?P<named>{named_body})|(?P<coll>{collective})")
 

@@ -44,9 +44,8 @@ def _pieces(s: str) -> list[str]:
 
 def _subject_verb(rest: str) -> bool:
     """True when `rest`, the text after a list of bodies, goes on with their verb ('phối hợp tuyên truyền',
-    'căn cứ Kế hoạch này xây dựng ...'), not with the rest of a noun phrase ('và ...', 'của ...')."""
-    rest = rest.lstrip(" ,")
-    return rest[:1].islower() and not rest.startswith(("và ", "của ", "thuộc ", "trực thuộc ", "được ", "là "))
+    'căn cứ Kế hoạch này xây dựng ...'), not with the rest of a name ('giáo Tỉnh ủy' after 'Ban Tuyên')."""
+    return bool(rx("lead.subject_verb").match(rest.lstrip(" ,")))
 
 
 def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | None]:
@@ -74,10 +73,16 @@ def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | N
     mk = rx("lead.marker").match(s, stop) if bodies else None
     names = list(dict.fromkeys(b.name for b in bodies))
     if not mk:
-        if subject and bodies and _subject_verb(s[stop:]):
-            rest = s[stop:].lstrip(" ,")
-            return names, (None if rest.rstrip().endswith(":") else rest)
-        return [], None
+        if not subject:
+            return [], None
+        if not (bodies and _subject_verb(s[stop:])):
+            verb = rx("lead.subject_verb").search(s)  # 'Vụ Pháp chế phối hợp ...': a name the open-name rule cuts
+            subj = s[:verb.start()].rstrip(" ,") if verb else ""
+            if not subj or not _is_body_phrase(subj):
+                return [], None
+            names, stop = split_body_list(subj), verb.start()
+        rest = s[stop:].lstrip(" ,")
+        return names, (None if rest.rstrip().endswith(":") else rest)
     rest = s[mk.end():].strip()
     return names, (None if not rest or rest.endswith(":") else s[mk.start("marker"):])
 

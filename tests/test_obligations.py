@@ -168,6 +168,14 @@ def test_heading_bodies(line, lead, task):
     ("1. Tổng cục Tiêu chuẩn Đo lường Chất lượng:", ["Tổng cục Tiêu chuẩn Đo lường Chất lượng"]),
     ("2. Vụ Kế hoạch - Tài chính:", ["Vụ Kế hoạch - Tài chính"]),
     ("3. Văn phòng Bộ:", ["Văn phòng Bộ"]),
+    ("4. Vụ Đánh giá, Thẩm định và Giám định công nghệ:", ["Vụ Đánh giá, Thẩm định và Giám định công nghệ"]),
+    ("5. Trung tâm Truyền thông khoa học và công nghệ:", ["Trung tâm Truyền thông khoa học và công nghệ"]),
+    ("6. Các đơn vị thuộc Bộ:", ["Các đơn vị thuộc Bộ"]),
+    ("7. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ:", ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
+    ("8. Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương:",
+     ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+    ("9. Ban Tuyên giáo Tỉnh ủy:", ["Ban Tuyên giáo Tỉnh ủy"]),
+    ("10. Các cơ quan thông tấn, báo chí:", ["Các cơ quan thông tấn, báo chí"]),
 ])
 def test_officer_and_ministry_headings(line, lead):
     assert heading_bodies(line) == (lead, None)
@@ -188,7 +196,16 @@ def test_officer_and_ministry_headings(line, lead):
     ("6. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp tuyên truyền, vận động nhân dân.",
      ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], "phối hợp tuyên truyền, vận động nhân dân."),
     ("3. UBND các huyện, thành phố căn cứ tình hình thực tế:", ["Ủy ban nhân dân các huyện, thành phố"], None),
+    ("3. Vụ Pháp chế phối hợp rà soát văn bản quy phạm pháp luật.", ["Vụ Pháp chế"],
+     "phối hợp rà soát văn bản quy phạm pháp luật."),
+    ("4. Cục Phát triển thị trường và doanh nghiệp khoa học và công nghệ hướng dẫn doanh nghiệp.",
+     ["Cục Phát triển thị trường và doanh nghiệp khoa học và công nghệ"], "hướng dẫn doanh nghiệp."),
+    ("5. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung "
+     "ương căn cứ chức năng, nhiệm vụ được giao triển khai Kế hoạch.",
+     ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"],
+     "căn cứ chức năng, nhiệm vụ được giao triển khai Kế hoạch."),
     ("3. Kinh phí thực hiện Kế hoạch được bố trí từ ngân sách.", [], None),
+    ("3. Ban Chỉ đạo tỉnh", ["Ban Chỉ đạo tỉnh"], None),  # a capitalised "Chỉ đạo" is part of the name
     ("3. Hằng năm, tổ chức đánh giá kết quả thực hiện.", [], None),
 ])
 def test_subject_items(line, lead, task):
