@@ -211,10 +211,10 @@ def _implemented(doc: Doc, references: list[Reference], entries: list[dict]) -> 
         subject = _news_subject(references, entries)
         return [subject] if subject else []
     own = _lookup(entries, doc.meta.number, doc.meta.issuer)
-    if own and own.get("implements"):
-        number = own["implements"]
-        ref = next((r for r in references if r.number == number), None)
-        return [ref or Reference(None, number, None, None, None, "implements")]
+    if own:  # a known document: the registry says what it implements (nothing, for a root)
+        number = own.get("implements")
+        ref = next((r for r in references if number and r.number == number), None)
+        return [ref or Reference(None, number, None, None, None, "implements")] if number else []
     basis = [r for r in references if r.relation == "basis" and r.number and r.doc_type in _PLAN_TYPES
              and _overlap(r.title, doc.meta.title) >= 0.6]
     return basis[:1]

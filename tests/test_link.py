@@ -126,3 +126,10 @@ def test_news_reporting_a_provincial_plan_that_implements_the_national_decision(
     refs = [ref("36/QĐ-TTg", "cites", "Thủ tướng Chính phủ", mentions=2),
             ref("4567/KH-UBND", "cites", "Ủy ban nhân dân tỉnh Quảng Nam", "Kế hoạch")]
     assert find_parent(doc(kind="news"), refs).number == "4567/KH-UBND"
+
+
+def test_known_root_has_no_parent():
+    d = doc(kind="decision", number="36/QĐ-TTg", issuer="Thủ tướng Chính phủ",
+            title="Quyết định ban hành Kế hoạch tổng thể nâng cao năng suất")
+    refs = [ref("52-NQ/TW", "basis", "Bộ Chính trị", "Nghị quyết", title="ban hành Kế hoạch tổng thể nâng cao năng suất")]
+    assert find_parent(d, refs) is None
