@@ -261,7 +261,8 @@ def _news(doc: Doc) -> Meta:
         m = dl.search(s)
         if m:  # a headline glued to its byline and dateline by line joining
             s = re.sub(r"(?:\s+[a-z]+:?)+$", "", s[:m.start()].strip())
-        if len(s.split()) < 4 or s.startswith("(") or s.endswith("."):
+        if (len(s.split()) < 4 or s.startswith("(") or s.endswith(".") or re.search(r"[>»|]", s)
+                or re.match(r"(?:Theo|Nguồn|Ảnh|Tác giả|Bài|Video)\b", s)):  # menus, bylines, captions
             continue
         seen[s] += 1
         if headline is None or seen[s] > 1 or seen[headline] < 2:

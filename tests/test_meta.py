@@ -287,3 +287,13 @@ def test_portal_page_title_gives_the_number_when_the_header_has_none():
             "Thuận An, ngày 10 tháng 8 năm 2021\nKẾ HOẠCH\nThực hiện chủ trương\nI. MỤC TIÊU\n")
     m = meta_of(text)
     assert (m.number, m.date, m.kind, m.place) == ("2434/KH-UBND", "2021-08-10", "plan", "Thuận An")
+
+
+def test_news_headline_skips_menus_and_bylines():
+    text = ("Trang chủ > Khoa học - Công nghệ\nHà Tĩnh: Nâng cao năng suất dựa trên nền tảng khoa học, công nghệ\n"
+            "Theo Báo Hà Tĩnh điện tử\nCập nhật: 15:30 20/07/2021\nNgày 12/7/2021, UBND tỉnh Hà Tĩnh đã ban hành Kế hoạch "
+            "số 254/KH-UBND về thực hiện Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ ban hành Kế hoạch "
+            "tổng thể nâng cao năng suất dựa trên nền tảng khoa học, công nghệ và đổi mới sáng tạo.\n")
+    m = meta_of(text)
+    assert (m.kind, m.title, m.date, m.place) == (
+        "news", "Hà Tĩnh: Nâng cao năng suất dựa trên nền tảng khoa học, công nghệ", "2021-07-20", "Hà Tĩnh")
