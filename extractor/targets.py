@@ -18,6 +18,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .appendix import _rows as appendix_rows
+from .appendix import _split_row as split_appendix_row
+from .appendix import find_tables
+from .deadlines import find_deadline
 from .document import Doc
 from .record import Target
 from .rules import Rule
@@ -170,9 +174,34 @@ def _row_year(doc: Doc, li: int, rest: str) -> int | None:
     return None
 
 
-def _cell_year(cell: str) -> int | None:
+def _cell_year(cell: str, known: bool = False) -> int | None:
+    """The end year of a Thời gian cell; a cell `known` to be one may be any deadline phrase."""
     hit = first_match(rules_of("time_cell"), cell.strip())
-    return year_of(hit[1]) if hit else None
+    if hit or not known:
+        return year_of(hit[1]) if hit else None
+    dl = find_deadline(cell.strip(), cell=True)  # 'Trước ngày 30/6/2023', 'Quý IV/2022'
+    if dl is None or dl.kind not in ("year", "range", "date"):
+        return None
+    return dl.end or (int(dl.date[:4]) if dl.date else None)
+
+
+def _appendix_years(doc: Doc) -> dict[int, int | None]:
+    """Line index -> end year of its row's Thời gian cell, for the task-cell lines of appendix task
+    tables (columns found by their header, in any order)."""
+    out: dict[int, int | None] = {}
+    for table in find_tables(doc.text):
+        if "time" not in table.columns:
+            continue
+        for row in appendix_rows(table):
+            split = split_appendix_row(table.columns, row)
+            if split is None:
+                continue
+            task_cells, cells = split
+            time_cell = cells.get("time")
+            year = _cell_year(time_cell.text, known=True) if time_cell else None
+            for c in task_cells:
+                out[doc.line_index(c.start)] = year
+    return out
 
 
 def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str | None, stop: int) -> str:
@@ -204,6 +233,7 @@ class _State:
 
     run_year: int | None = None
     scope: str | None = None
+    rows: dict[int, int | None] = field(default_factory=dict)  # appendix task lines -> row year
 
 
 @dataclass
@@ -219,6 +249,7 @@ class _Where:
     head_year: int | None
     doc_year: int | None
     level: str
+    end_year: int | None = None  # a horizon in brackets closing the line: '... (năm 2025).'
 
 
 def _doc_year(doc: Doc) -> int | None:
@@ -232,7 +263,7 @@ def extract_targets(doc: Doc) -> list[Target]:
     level, doc_year = doc.meta.level or "province", _doc_year(doc)
     quoting = doc.meta.kind in ("news", "report", "other")  # texts that quote other documents' targets
     heading_lines = {doc.line_index(s.start) for s in doc.sections}
-    state = _State()
+    state = _State(rows=_appendix_years(doc))
     out: list[Target] = []
     seen: set[tuple[Any, ...]] = set()
     for li, line in enumerate(doc.lines):
@@ -243,12 +274,14 @@ def extract_targets(doc: Doc) -> list[Target]:
             state.run_year = None
         goal_sec, status_sec, head_year = _heading_info(doc, line.start)
         found, line_year, run_before, aim_before = False, None, state.run_year, False
+        end_hit = first_match(rules_of("line_end_horizon"), s)
+        end_year = year_of(end_hit[1]) if end_hit else None
         for cs, ce in clauses(s):
             clause = s[cs:ce]
             horizons = _horizons(clause)
             if not status_sec:
                 rest = s[ce - 1:] if s[ce - 1:ce] in "|\t" else s[ce:]
-                where = _Where(doc, state, li, rest, goal_sec, aim_before, head_year, doc_year, level)
+                where = _Where(doc, state, li, rest, goal_sec, aim_before, head_year, doc_year, level, end_year)
                 for t in _clause_targets(clause, horizons, where):
                     t.span = [line.start + cs + t.span[0], line.start + cs + t.span[1]]
                     found = True
@@ -383,12 +416,14 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
             continue
         year, pv_len = _per_value_year(after)
         if year is None:
-            closing = [h for h in horizons if h[0] >= v.end and not re.search(r"[,;]", clause[v.end:h[0]])]
+            closing = [h for h in horizons if h[0] >= v.end and (
+                not re.search(r"[,;]", clause[v.end:h[0]]) or not clause[h[1]:].strip(" .;:,)]…"))]
             opening = [h for h in horizons if h[1] <= v.start and h[3]]
-            year = closing[0][2] if closing else opening[-1][2] if opening else None
+            year = closing[0][2] if closing else opening[-1][2] if opening else where.end_year
         if year is None:
             if row_year is False:
-                row_year = _row_year(where.doc, where.line, where.rest)
+                rows = where.state.rows
+                row_year = rows[where.line] if where.line in rows else _row_year(where.doc, where.line, where.rest)
             year = row_year or where.state.run_year or where.head_year
         if where.doc_year and year and year < where.doc_year:
             continue  # a result already reached (or a baseline), not an aim

@@ -155,6 +155,24 @@ CASES: list[tuple[str, str, list[tuple]]] = [
       (30, None, "=", "doanh nghiệp", 2030)]),
     ("task_table_is_no_indicator_table", "Stt\n\nNội dung, nhiệm vụ\n\nThời gian\n\nĐơn vị chủ trì\n\n1\n\n"
      "Tuyên truyền nội dung Kế hoạch\n\nNăm 2021\n\nSở KH&CN", []),
+    ("appendix_time_column_after_bodies", "TT\n\nNhiệm vụ\n\nCơ quan chủ trì\n\nCơ quan phối hợp\n\n"
+     "Thời gian thực hiện\n\nSản phẩm\n\n1\n\n- Rà soát sản phẩm OCOP cần bảo hộ.\n\n"
+     "- Hỗ trợ xây dựng, quản lý ít nhất 15 nhãn hiệu tập thể cho đặc sản của tỉnh.\n\nSở KH&CN\n\n"
+     "Sở NN&PTNT, UBND cấp huyện\n\n2021 - 2025\n\nVăn bằng bảo hộ",
+     [(15, None, ">=", "nhãn hiệu", 2025)]),
+    ("appendix_time_column_date", "STT\n\nNội dung công việc\n\nĐơn vị chủ trì\n\nThời gian hoàn thành\n\n1\n\n"
+     "Hỗ trợ tối thiểu 20 doanh nghiệp áp dụng công cụ cải tiến năng suất\n\nSở Công Thương\n\nTrước ngày 30/6/2023",
+     [(20, None, ">=", "doanh nghiệp", 2023)]),
+    ("period_ends_sentence", "Lựa chọn ít nhất 10 doanh nghiệp tiêu biểu để hỗ trợ đổi mới công nghệ, chuyển đổi số "
+     "trong giai đoạn 2022 - 2025.", [(10, None, ">=", "doanh nghiệp", 2025)]),
+    ("horizon_ends_sentence", "Hỗ trợ 30 doanh nghiệp, hợp tác xã áp dụng hệ thống quản lý tiên tiến, hoàn thành "
+     "đến năm 2025.", [(30, None, "=", "doanh nghiệp, hợp tác xã", 2025)]),
+    ("bracket_horizon_ends_bullet", "- Hỗ trợ ít nhất 10 doanh nghiệp đổi mới công nghệ, chuyển đổi số (đến năm 2025).",
+     [(10, None, ">=", "doanh nghiệp", 2025)]),
+    ("bracket_horizon_whole_bullet", "- Hỗ trợ 10 doanh nghiệp áp dụng công cụ năng suất; đào tạo 50 cán bộ quản lý "
+     "(năm 2025).", [(10, None, "=", "doanh nghiệp", 2025), (50, None, "=", "cán bộ", 2025)]),
+    ("bracket_period_ends_bullet", "+ Tập huấn cho 200 lượt người về năng suất, chất lượng (giai đoạn 2021 - 2025);",
+     [(200, None, "=", "lượt người", 2025)]),
     # ---- numbers that are not targets
     ("not_done_after", "Gần 100 doanh nghiệp đã tham gia chương trình.", []),
     ("not_task_heading_status", "II. NHIỆM VỤ\n4. Tăng cường năng lực tiêu chuẩn hóa và đánh giá sự phù hợp\n"
