@@ -263,6 +263,8 @@ def _fill_before(text: str, c: _Cite, ctx: _Ctx) -> None:
         c.issuer = _issuer_text(prop.group("issuer"), ctx) or prop.group("issuer")
         c.relation = "basis"
     subj = _rx("ref.issued_by_subject").search(prefix)
+    if subj and subj.group("what").strip() and not re.search(r"\b(?:tại|theo|bằng)\s*$", prefix):
+        subj = None  # 'UBND tỉnh ban hành Kế hoạch thực hiện Quyết định số 36': the subject issued the plan
     if subj and c.issuer is None:
         c.issuer = _issuer_text(subj.group("issuer"), ctx)
         what = subj.group("what").strip(" ,")

@@ -283,3 +283,9 @@ def test_merged_fields_come_from_the_fullest_citation():
     r = refs["36/QĐ-TTg"]
     assert (len(r.mentions), r.date, r.issuer, r.title, r.relation) == (
         3, "2021-01-11", "Thủ tướng Chính phủ", "ban hành Kế hoạch tổng thể", "implements")
+
+
+def test_subject_that_issued_another_plan_is_not_the_issuer():
+    text = "Tin\nUBND tỉnh Hà Tĩnh vừa ban hành Kế hoạch thực hiện Quyết định số 36/QĐ-TTg.\n"
+    r = refs_of(text, kind="news", place="Hà Tĩnh", level="province")["36/QĐ-TTg"]
+    assert (r.issuer, r.title) == ("Thủ tướng Chính phủ", None)
