@@ -227,6 +227,33 @@ def test_tsv_motto_under_caps_heading_and_indented_paragraphs():
     ]
 
 
+def test_tsv_two_column_header_reads_left_column_then_right():
+    """The header of an official letter, which Tesseract reads row by row across both columns."""
+    rows = [
+        (1, 1, 1, 1, 500, 293, 84, "ỦY"), (1, 1, 1, 2, 605, 293, 133, "BAN"), (1, 1, 1, 3, 761, 293, 187, "NHÂN"),
+        (1, 1, 1, 4, 972, 293, 133, "DÂN"), (1, 1, 1, 5, 1330, 293, 179, "CỘNG"), (1, 1, 1, 6, 1534, 293, 140, "HÒA"),
+        (1, 1, 1, 7, 1700, 293, 376, "XÃ HỘI CHỦ"),
+        (1, 1, 2, 1, 627, 338, 12, ";"), (1, 1, 2, 2, 1428, 338, 213, "NGHĨA"), (1, 1, 2, 3, 1659, 338, 317, "VIỆT NAM"),
+        (1, 1, 3, 1, 581, 383, 162, "TỈNH"), (1, 1, 3, 2, 764, 383, 259, "YÊN BÁI"),
+        (1, 1, 4, 1, 1362, 428, 111, "Độc"), (1, 1, 4, 2, 1497, 428, 579, "lập - Tự do - Hạnh"),
+        (1, 1, 5, 1, 1629, 473, 146, "phúc"),
+        (1, 2, 1, 1, 554, 794, 76, "Số:"), (1, 2, 1, 2, 660, 794, 394, "114/KH-UBND"),
+        (1, 2, 1, 3, 1293, 794, 96, "Yên"), (1, 2, 1, 4, 1410, 794, 701, "Bái, ngày 11 tháng 5 năm"),
+        (1, 2, 2, 1, 1634, 839, 127, "2021"),
+        (1, 3, 1, 1, 495, 971, 286, "KẾ HOẠCH"),
+    ]
+    assert tsv_to_text(_tsv(rows)).split("\n") == [
+        "ỦY BAN NHÂN DÂN", "TỈNH YÊN BÁI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Số: 114/KH-UBND", "Yên Bái, ngày 11 tháng 5 năm 2021", "KẾ HOẠCH",
+    ]
+
+
+def test_tsv_wide_table_row_becomes_one_line_per_cell():
+    rows = [(1, 1, 1, 1, 100, 100, 30, "1"), (1, 1, 1, 2, 300, 100, 700, "Tuyên truyền Kế hoạch"),
+            (1, 1, 1, 3, 1200, 100, 200, "Năm 2021"), (1, 1, 1, 4, 1600, 100, 300, "Sở KH&CN")]
+    assert tsv_to_text(_tsv(rows)).split("\n") == ["1", "Tuyên truyền Kế hoạch", "Năm 2021", "Sở KH&CN"]
+
+
 def test_tsv_empty_page():
     assert tsv_to_text("level\tpage_num\n") == ""
 

@@ -32,6 +32,7 @@ DEFAULT_DPI = 300
 DEFAULT_PAGE_TIMEOUT = 180.0
 LANG = "vie"
 LOW_CONFIDENCE = 65  # mean word confidence below which a page may be sideways
+NOISE_CONFIDENCE = 60  # punctuation-only words below this confidence are dropped
 
 
 def available_cores() -> int:
@@ -71,11 +72,11 @@ class _OcrLine:
     top: int
     right: int
     bottom: int
-    words: list[tuple[str, int]]  # (text, width)
+    words: list[tuple[str, int, int]]  # (text, left, width)
 
     @property
     def text(self) -> str:
-        return " ".join(w for w, _ in self.words)
+        return " ".join(w[0] for w in self.words)
 
 
 _LIST_START = re.compile(r"^(?:[-+•*–]|\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVXLC]+\.|Điều\s+\d|Chương\s+[IVXLC\d])")
@@ -99,18 +100,71 @@ def _tsv_lines(tsv: str) -> list[_OcrLine]:
         if len(row) < 12 or row[0] != "5":
             continue
         text = row[11].strip()
-        if not text:
-            continue
+        if not text or (not any(c.isalnum() for c in text) and float(row[10]) < NOISE_CONFIDENCE):
+            continue  # specks Tesseract itself doubts: punctuation-only words of low confidence
         key = (int(row[2]), int(row[3]), int(row[4]))
         left, top, width, height = (int(v) for v in row[6:10])
         ln = lines.get(key)
         if ln is None:
-            lines[key] = _OcrLine(left, top, left + width, top + height, [(text, width)])
+            lines[key] = _OcrLine(left, top, left + width, top + height, [(text, left, width)])
         else:
             ln.left, ln.top = min(ln.left, left), min(ln.top, top)
             ln.right, ln.bottom = max(ln.right, left + width), max(ln.bottom, top + height)
-            ln.words.append((text, width))
+            ln.words.append((text, left, width))
     return list(lines.values())
+
+
+def _segments(ln: _OcrLine) -> list[_OcrLine]:
+    """A line cut where its words are far apart: two columns Tesseract read as one line.
+    Punctuation standing alone between columns is specks, and dropped."""
+    gap_limit = 2.5 * max(1, ln.bottom - ln.top)
+    groups = [[ln.words[0]]]
+    for prev, word in zip(ln.words, ln.words[1:], strict=False):
+        if word[1] - (prev[1] + prev[2]) > gap_limit:
+            groups.append([word])
+        else:
+            groups[-1].append(word)
+    if len(groups) == 1:
+        return [ln]
+    groups = [g for g in groups if any(c.isalnum() for w in g for c in w[0])] or groups
+    return [_OcrLine(g[0][1], ln.top, max(w[1] + w[2] for w in g), ln.bottom, g) for g in groups]
+
+
+def _columns(lines: list[_OcrLine]) -> list[_OcrLine]:
+    """Lines in reading order with side-by-side blocks (the header of an official document:
+    issuer left, national motto right) read left column first, then right; the cells of a
+    wider table row become lines of their own, left to right."""
+    if not lines:
+        return lines
+    text_width = max(ln.right for ln in lines) - min(ln.left for ln in lines)
+    segs = [_segments(ln) for ln in lines]
+    out: list[_OcrLine] = []
+    i = 0
+    while i < len(lines):
+        if len(segs[i]) != 2:
+            out.extend(segs[i])
+            i += 1
+            continue
+        split = (segs[i][0].right + segs[i][1].left) / 2
+        sides: tuple[list[_OcrLine], list[_OcrLine]] = ([], [])
+        j = i
+        while j < len(lines):
+            sg, height = segs[j], max(1, lines[j].bottom - lines[j].top)
+            if len(sg) == 2 and sg[0].right < split < sg[1].left:
+                parts = [(0, sg[0]), (1, sg[1])]
+            elif len(sg) == 1 and sg[0].right - sg[0].left < 0.6 * text_width and not sg[0].left < split < sg[0].right:
+                parts = [(0 if sg[0].right <= split else 1, sg[0])]
+            else:
+                break
+            # a column goes on while its lines follow each other closely
+            if any(sides[k] and sg_.top - sides[k][-1].bottom > 1.5 * height for k, sg_ in parts):
+                break
+            for k, sg_ in parts:
+                sides[k].append(sg_)
+            j += 1
+        out.extend(sides[0] + sides[1])
+        i = j
+    return out
 
 
 def _all_caps(text: str) -> bool:
@@ -136,7 +190,7 @@ def _paragraphs(lines: list[_OcrLine], page_width: int = 0) -> list[str]:
             height = max(1, prev.bottom - prev.top)
             space = height * 0.3
             near = -height * 0.6 <= ln.top - prev.bottom < height * 1.2
-            no_room = prev.right + space + ln.words[0][1] > right_edge - space
+            no_room = prev.right + space + ln.words[0][2] > right_edge - space
             ended = bool(_ENDS_SENTENCE.search(prev.text))
             starts = bool(_LIST_START.match(ln.text)) or ln.left - text_left > 1.5 * height
             caps_change = _all_caps(prev.text) and not _all_caps(ln.text)
@@ -149,7 +203,7 @@ def _paragraphs(lines: list[_OcrLine], page_width: int = 0) -> list[str]:
 
 def tsv_to_text(tsv: str) -> str:
     """Page text from Tesseract TSV: one paragraph per line."""
-    return "\n".join(_paragraphs(_tsv_lines(tsv), _page_width(tsv)))
+    return "\n".join(_paragraphs(_columns(_tsv_lines(tsv)), _page_width(tsv)))
 
 
 # ------------------------------------------------------------------ running Tesseract
@@ -291,10 +345,10 @@ def _recover_strays(image: Image.Image, lines: list[_OcrLine], tmp: Path, timeou
     for box, (s_top, s_bottom) in zip(boxes, slots, strict=True):
         words = [w for ln in found if s_top - margin / 2 <= (ln.top + ln.bottom) / 2 <= s_bottom + margin / 2
                  for w in ln.words]
-        text = "".join(w for w, _ in words)
+        text = "".join(w[0] for w in words)
         if not _MARKER.fullmatch(text):
             continue
-        new = _OcrLine(box[0], box[1], box[2], box[3], [(text, box[2] - box[0])])
+        new = _OcrLine(box[0], box[1], box[2], box[3], [(text, box[0], box[2] - box[0])])
         centre = (box[1] + box[3]) / 2
         at = next((i for i, ln in enumerate(out) if (ln.top + ln.bottom) / 2 > centre), len(out))
         out.insert(at, new)
@@ -326,7 +380,7 @@ def _ocr_page(png: Path, timeout: float, threads: int, dpi: int) -> str:
     if lines and left() > 1:
         with Image.open(png) as image, tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as tmp:
             lines = _recover_strays(image.convert("L"), lines, Path(tmp), left(), threads, dpi)
-    return fix_ocr_text("\n".join(_paragraphs(lines, _page_width(tsv))))
+    return fix_ocr_text("\n".join(_paragraphs(_columns(lines), _page_width(tsv))))
 
 
 def ocr_pages(path: Path, page_indexes: list[int], *, dpi: int = DEFAULT_DPI,
