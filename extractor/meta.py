@@ -8,11 +8,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .abbrev import expand_abbreviations
 from .document import Doc
-from .link import canonical_number, doc_type_from_number
+from .link import (
+    canonical_number,
+    doc_type_from_number,
+    local_name,
+    main_province,
+    name_words_rx,
+    province_name,
+    title_case,
+    unit_level,
+)
 from .record import Meta
 from .rules import RuleFile, load_rules
 from .vntext import find_dates, fold
@@ -30,45 +40,6 @@ def _rx(rule_id: str) -> re.Pattern[str]:
 
 
 # ---------------------------------------------------------------- places and bodies
-
-
-@lru_cache(maxsize=1)
-def _places() -> dict[str, tuple[str, str]]:
-    """Folded place name -> (official name, 'province')."""
-    d = _rf().data
-    out = {fold(p): (p, "province") for p in list(d["provinces"]) + list(d["central_cities"])}
-    for variant, name in (d.get("place_variants") or {}).items():
-        out[fold(variant)] = (name, "province")
-    return out
-
-
-def province_name(name: str | None) -> str | None:
-    """The official province name for a spelling of it ('YÊN BÁI' -> 'Yên Bái'), or None."""
-    if not name:
-        return None
-    hit = _places().get(fold(" ".join(name.split())))
-    return hit[0] if hit else None
-
-
-def province_pattern() -> str:
-    """A regex alternative of every province spelling (case-insensitive use), longest first."""
-    names = sorted({n for n in list(_rf().data["provinces"]) + list(_rf().data["central_cities"])}
-                   | set(_rf().data.get("place_variants") or {}), key=len, reverse=True)
-    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-
-
-def title_case(name: str) -> str:
-    """'THUẬN AN' -> 'Thuận An'; a known province gets its official spelling."""
-    name = " ".join(name.split())
-    return province_name(name) or " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
-
-
-def unit_level(unit: str, place: str | None) -> str | None:
-    """Level of a body named with a locality word: 'tỉnh' -> province, 'thành phố Thuận An' -> district."""
-    unit = unit.lower()
-    if unit == "thành phố" and place and fold(place) in {fold(c) for c in _rf().data["central_cities"]}:
-        return "province"
-    return (_rf().data.get("units") or {}).get(unit)
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +88,88 @@ def _parse_header_bodies(header: str) -> tuple[str | None, str | None, str | Non
                 issuer = f"{issuer} {locality}"
     known = {fold(b): b for b in _rf().data.get("national_bodies") or []}
     return known.get(fold(issuer or ""), issuer), level, place
+
+
+# ---------------------------------------------------------------- issuers in running text
+
+
+@dataclass
+class Locality:
+    """Where the citing document sits: its own locality word and name, and its province."""
+
+    unit: str | None = None
+    place: str | None = None
+    province: str | None = None
+
+
+def _refs() -> RuleFile:
+    """The citation rule file: body heads, national issuers, names that are not places."""
+    return load_rules("references")
+
+
+@lru_cache(maxsize=1)
+def _national_rx() -> re.Pattern[str]:
+    names = sorted(_refs().data["national_issuers"], key=len, reverse=True)
+    return re.compile("|".join(r"\s+".join(map(re.escape, n.split())) for n in names))
+
+
+def _council(text: str, pos: int, ctx: Locality) -> tuple[int, str] | None:
+    m = _refs().rule("ref.council").regex.match(text[pos:pos + 60])
+    if not m:
+        return None
+    unit = " ".join(m.group("unit").split()).rstrip(".")
+    unit = "thành phố" if unit == "TP" else unit
+    end, name = local_name(text, pos + m.end(), unit)
+    if name is None:
+        name = ctx.place if unit == ctx.unit else ctx.province if unit == "tỉnh" else None
+    body = expand_abbreviations(" ".join(m.group("body").split()))
+    return end, f"{body} {unit}" + (f" {name}" if name else "")
+
+
+def issuer_at(text: str, pos: int, ctx: Locality) -> tuple[int, str] | None:
+    """The issuing body named at `pos` (after 'của'), expanded, with its end offset."""
+    m = _national_rx().match(text, pos)
+    if m:
+        return m.end(), " ".join(m.group().split())
+    hit = _council(text, pos, ctx)
+    if hit:
+        return hit
+    m = re.compile(_refs().data["party_local"]).match(text, pos)
+    if m:
+        end, name = local_name(text, m.end(), "tỉnh" if "Tỉnh" in m.group() else "")
+        name = name or (ctx.province if "Tỉnh" in m.group() else ctx.place if ctx.unit else None)
+        return end, " ".join(m.group().split()) + (f" {name}" if name else "")
+    for head in _refs().data["body_heads"]:
+        if not text.startswith(head + " ", pos):
+            continue
+        start = pos + len(head) + 1
+        sector = sector_name(text[start:start + 60])
+        token = re.match(r"[^\s,;.]+", text[start:start + 20])
+        if sector:
+            end = start + len(sector)
+        elif token and sector_name(expand_abbreviations(token.group())):  # Sở KH&CN
+            sector, end = sector_name(expand_abbreviations(token.group())), start + token.end()
+        else:
+            nm = name_words_rx().match(text, start - 1)
+            if not nm:
+                return None
+            end, sector = nm.end(), nm.group(1)
+        name = f"{head} {sector}"
+        loc = re.match(r"\s+(tỉnh|thành phố|huyện|thị xã|quận)(?![\w])", text[end:end + 20])
+        if loc:
+            end2, place = local_name(text, end + loc.end(), loc.group(1))
+            if place:
+                return end2, f"{name} {loc.group(1)} {place}"
+        if head not in ("Bộ", "Bộ trưởng Bộ", "Tổng cục", "Cục") and ctx.unit and ctx.place:
+            name = f"{name} {ctx.unit} {ctx.place}"
+        return end, name
+    return None
+
+
+def issuer_text(s: str, ctx: Locality) -> str | None:
+    """Parse a whole phrase as an issuer ('UBND tỉnh Bình Dương'), or None."""
+    hit = issuer_at(s, 0, ctx)
+    return hit[1] if hit else None
 
 
 # ---------------------------------------------------------------- header helpers
@@ -279,25 +332,6 @@ def _news(doc: Doc) -> Meta:
     national = re.search(r"Thủ tướng|Chính phủ|Quốc hội|\bBộ [A-ZĐ]", doc.text)
     level = "province" if place else "national" if national else None
     return Meta(kind="news", title=headline, date=dates[0][2] if dates else None, level=level, place=place)
-
-
-def main_province(text: str, headline: str) -> str | None:
-    """The province an article is about: the one named most (the headline counts triple)."""
-    rx = re.compile(r"(?<!\w)(" + province_pattern() + r")(?!\w)")
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    for m in rx.finditer(text):
-        name = province_name(m.group(1))
-        if name:
-            counts[name] += 1
-            first.setdefault(name, m.start())
-    for m in rx.finditer(headline):
-        name = province_name(m.group(1))
-        if name:
-            counts[name] += 2
-    if not counts:
-        return None
-    return max(counts, key=lambda n: (counts[n], -first.get(n, 0)))
 
 
 # ---------------------------------------------------------------- main

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from .abbrev import expand_abbreviations
 from .document import Doc
-from .link import canonical_number, doc_type_from_number, issuer_from_number, number_codes
-from .meta import main_province, province_name, province_pattern, sector_name
+from .link import (
+    canonical_number,
+    doc_type_from_number,
+    issuer_from_number,
+    local_name,
+    main_province,
+    number_codes,
+)
+from .meta import Locality, issuer_at, issuer_text
 from .record import Mention, Reference
 from .rules import RuleFile, load_rules
 from .vntext import find_dates, fold
@@ -40,16 +45,13 @@ class _Cite:
 
 
 @dataclass
-class _Ctx:
-    """What the document says about itself that citations need (own number, locality, province)."""
+class _Ctx(Locality):
+    """What the document says about itself that citations need (own number, locality, openings)."""
 
-    number: str | None
-    doc_type: str | None
-    unit: str | None
-    place: str | None
-    province: str | None
-    openings: list[tuple[int, int]]
-    news: bool
+    number: str | None = None
+    doc_type: str | None = None
+    openings: list[tuple[int, int]] = field(default_factory=list)
+    news: bool = False
 
 
 def _iso(date_text: str) -> str | None:
@@ -66,23 +68,6 @@ def _rx(rule_id: str) -> re.Pattern[str]:
     return _rf().rule(rule_id).regex
 
 
-@lru_cache(maxsize=1)
-def _national_rx() -> re.Pattern[str]:
-    names = sorted(_rf().data["national_issuers"], key=len, reverse=True)
-    return re.compile("|".join(r"\s+".join(map(re.escape, n.split())) for n in names))
-
-
-@lru_cache(maxsize=1)
-def _province_rx() -> re.Pattern[str]:
-    return re.compile(r"\s+(" + province_pattern() + r")(?![\w])")
-
-
-@lru_cache(maxsize=1)
-def _name_rx() -> re.Pattern[str]:
-    word = _rf().fragments["name_word"]
-    return re.compile(rf"[ \t]+({word}(?:[ \t]+{word}){{0,3}})(?![\w])")
-
-
 def _context(doc: Doc) -> _Ctx:
     m = doc.meta
     unit = place = None
@@ -91,7 +76,7 @@ def _context(doc: Doc) -> _Ctx:
         if hit:
             unit, place = hit.group(1), hit.group(2)
     province = m.place if m.level == "province" else main_province(doc.text, "")
-    return _Ctx(m.number, m.doc_type, unit, place, province, _openings(doc), m.kind == "news")
+    return _Ctx(unit, place, province, m.number, m.doc_type, _openings(doc), m.kind == "news")
 
 
 def _openings(doc: Doc) -> list[tuple[int, int]]:
@@ -112,82 +97,6 @@ def _openings(doc: Doc) -> list[tuple[int, int]]:
         if a.number is None and not a.id.startswith("PL"):
             regions.append((a.start, b.start if b else len(text)))
     return regions
-
-
-# ---------------------------------------------------------------- issuers
-
-
-def _local_name(text: str, pos: int, unit: str) -> tuple[int, str | None]:
-    """The place name after a locality word at `pos` ('tỉnh| Bình Dương'), or no name."""
-    if unit in ("tỉnh", "thành phố"):
-        m = _province_rx().match(text, pos)
-        if m:
-            return m.end(), province_name(m.group(1))
-    if unit == "tỉnh":
-        return pos, None
-    m = _name_rx().match(text, pos)
-    if m and m.group(1).split()[0] not in _rf().data["not_names"]:
-        return m.end(), " ".join(m.group(1).split())
-    return pos, None
-
-
-def _council(text: str, pos: int, ctx: _Ctx) -> tuple[int, str] | None:
-    m = _rx("ref.council").match(text[pos:pos + 60])
-    if not m:
-        return None
-    unit = " ".join(m.group("unit").split()).rstrip(".")
-    unit = "thành phố" if unit == "TP" else unit
-    end, name = _local_name(text, pos + m.end(), unit)
-    if name is None:
-        name = ctx.place if unit == ctx.unit else ctx.province if unit == "tỉnh" else None
-    body = expand_abbreviations(" ".join(m.group("body").split()))
-    return end, f"{body} {unit}" + (f" {name}" if name else "")
-
-
-def issuer_at(text: str, pos: int, ctx: _Ctx) -> tuple[int, str] | None:
-    """The issuing body named at `pos` (after 'của'), expanded, with its end offset."""
-    m = _national_rx().match(text, pos)
-    if m:
-        return m.end(), " ".join(m.group().split())
-    hit = _council(text, pos, ctx)
-    if hit:
-        return hit
-    m = re.compile(_rf().data["party_local"]).match(text, pos)
-    if m:
-        end, name = _local_name(text, m.end(), "tỉnh" if "Tỉnh" in m.group() else "")
-        name = name or (ctx.province if "Tỉnh" in m.group() else ctx.place if ctx.unit else None)
-        return end, " ".join(m.group().split()) + (f" {name}" if name else "")
-    for head in _rf().data["body_heads"]:
-        if not text.startswith(head + " ", pos):
-            continue
-        start = pos + len(head) + 1
-        sector = sector_name(text[start:start + 60])
-        token = re.match(r"[^\s,;.]+", text[start:start + 20])
-        if sector:
-            end = start + len(sector)
-        elif token and sector_name(expand_abbreviations(token.group())):  # Sở KH&CN
-            sector, end = sector_name(expand_abbreviations(token.group())), start + token.end()
-        else:
-            nm = _name_rx().match(text, start - 1)
-            if not nm:
-                return None
-            end, sector = nm.end(), nm.group(1)
-        name = f"{head} {sector}"
-        loc = re.match(r"\s+(tỉnh|thành phố|huyện|thị xã|quận)(?![\w])", text[end:end + 20])
-        if loc:
-            end2, place = _local_name(text, end + loc.end(), loc.group(1))
-            if place:
-                return end2, f"{name} {loc.group(1)} {place}"
-        if head not in ("Bộ", "Bộ trưởng Bộ", "Tổng cục", "Cục") and ctx.unit and ctx.place:
-            name = f"{name} {ctx.unit} {ctx.place}"
-        return end, name
-    return None
-
-
-def _issuer_text(s: str, ctx: _Ctx) -> str | None:
-    """Parse a whole phrase as an issuer ('UBND tỉnh Bình Dương'), or None."""
-    hit = issuer_at(s, 0, ctx)
-    return hit[1] if hit else None
 
 
 # ---------------------------------------------------------------- sentences
@@ -260,13 +169,13 @@ def _fill_before(text: str, c: _Cite, ctx: _Ctx) -> None:
     prefix = text[s_start:c.start]
     prop = _rx("ref.proposal").search(prefix)
     if prop and c.issuer is None:
-        c.issuer = _issuer_text(prop.group("issuer"), ctx) or prop.group("issuer")
+        c.issuer = issuer_text(prop.group("issuer"), ctx) or prop.group("issuer")
         c.relation = "basis"
     subj = _rx("ref.issued_by_subject").search(prefix)
     if subj and subj.group("what").strip() and not re.search(r"\b(?:tại|theo|bằng)\s*$", prefix):
         subj = None  # 'UBND tỉnh ban hành Kế hoạch thực hiện Quyết định số 36': the subject issued the plan
     if subj and c.issuer is None:
-        c.issuer = _issuer_text(subj.group("issuer"), ctx)
+        c.issuer = issuer_text(subj.group("issuer"), ctx)
         what = subj.group("what").strip(" ,")
         if what and "ký" not in subj.group("verb"):
             c.title = f"{' '.join(subj.group('verb').split())} {what}"
@@ -295,7 +204,7 @@ def _by_name(doc: Doc, ctx: _Ctx, taken: list[tuple[int, int]]) -> list[_Cite]:
             continue
         typ = _rf().data["doc_type_words"].get(" ".join(fold(m.group("type")).split()))
         c = _Cite(m.start("type"), m.end("title"), m.end(), typ, None, _iso(m.group("date")),
-                  _issuer_text(m.group("issuer").strip(), ctx), " ".join(m.group("title").split()))
+                  issuer_text(m.group("issuer").strip(), ctx), " ".join(m.group("title").split()))
         c.key = ("d", typ, c.date)
         out.append(c)
         taken.append((c.start, c.end))
@@ -317,7 +226,7 @@ def _by_name(doc: Doc, ctx: _Ctx, taken: list[tuple[int, int]]) -> list[_Cite]:
                   else None)
         dang_bo = re.search(r"Đảng\s+bộ\s+(tỉnh|thành phố|huyện|thị xã|quận)", t)
         if dang_bo and issuer is None:
-            end, name = _local_name(text, m.start("title") + dang_bo.end(), dang_bo.group(1))
+            end, name = local_name(text, m.start("title") + dang_bo.end(), dang_bo.group(1))
             issuer = f"Đảng bộ {dang_bo.group(1)} {name or ctx.province or ''}".strip()
         c = _Cite(m.start(), m.end(), m.end(), "Nghị quyết", None, issuer=issuer, key=("r", fold(" ".join(t.split()))))
         d = _rx("ref.date_after").match(text[c.end:c.end + 60])
