@@ -1,7 +1,7 @@
 """Meta: kind, number, date, issuer, level, place, title, period, signer from the header block.
 
-Also the shared helpers for issuing bodies (locality names, levels, sectors) that references use;
-document numbers are read by link.canonical_number. Patterns and tables live in rules/meta.yaml.
+Also the reading of issuing bodies named in running text (`issuer_at`: 'UBND tỉnh Bình Dương', 'Sở KH&CN')
+that references use. Patterns and tables live in rules/meta.yaml.
 """
 
 from __future__ import annotations
