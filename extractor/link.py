@@ -1,8 +1,9 @@
 """Link: document numbers, place names and levels, the parent a document implements and its chain.
 
 Numbers (canonical_number) and places (province_name, unit_level, main_province) are the keys that
-tie documents together, so they live here and meta and references use them.Known documents come from rules/registry.yaml, optionally extended by the caller (e.g. an index of
-the corpus records, see `registry_from_records`). Local numbers such as 114/KH-UBND repeat across
+tie documents together, so they live here and meta and references use them. Known documents come
+from rules/registry.yaml, optionally extended by the caller (e.g. an index of the corpus records, see
+`registry_from_records`). Local numbers such as 114/KH-UBND repeat across
 provinces, so a registry entry is only used when the issuers agree or the number is national.
 """
 
