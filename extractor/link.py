@@ -315,8 +315,11 @@ def _implemented(doc: Doc, references: list[Reference], entries: list[dict]) -> 
         number = own.get("implements")
         ref = next((r for r in references if number and r.number == number), None)
         return [ref or Reference(None, number, None, None, None, "implements")] if number else []
+    def title(r: Reference) -> str | None:
+        return r.title or (_lookup(entries, r.number, r.issuer) or {}).get("title")
+
     basis = [r for r in references if r.relation == "basis" and r.number and r.doc_type in _PLAN_TYPES
-             and _overlap(r.title, doc.meta.title) >= 0.6]
+             and _overlap(title(r), doc.meta.title) >= 0.6]
     return basis[:1]
 
 

@@ -133,3 +133,11 @@ def test_known_root_has_no_parent():
             title="Quyết định ban hành Kế hoạch tổng thể nâng cao năng suất")
     refs = [ref("52-NQ/TW", "basis", "Bộ Chính trị", "Nghị quyết", title="ban hành Kế hoạch tổng thể nâng cao năng suất")]
     assert find_parent(d, refs) is None
+
+
+def test_decision_basis_without_title_uses_the_registry_title():
+    d = doc(kind="decision", number="88/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh Lào Cai",
+            title="Quyết định về việc ban hành Kế hoạch nâng cao năng suất dựa trên nền tảng khoa học, công nghệ "
+                  "và đổi mới sáng tạo trên địa bàn tỉnh Lào Cai giai đoạn 2021 - 2030")
+    p = find_parent(d, [ref("36/QĐ-TTg", "basis", "Thủ tướng Chính phủ", date="2021-01-11")])
+    assert p is not None and p.number == "36/QĐ-TTg"
