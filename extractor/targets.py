@@ -308,7 +308,26 @@ def extract_targets(doc: Doc) -> list[Target]:
         if key not in seen:
             seen.add(key)
             out.append(t)
-    return out
+    return _restated(doc, out)
+
+
+def _restated(doc: Doc, out: list[Target]) -> list[Target]:
+    """Drop a target stated again elsewhere: one without a year when the same value, unit and
+    indicator come with a year; a news headline's target when the body states the same value."""
+    title = fold(doc.meta.title or "") if doc.meta.kind == "news" else ""
+
+    def same(a: Target, b: Target, loose: bool) -> bool:
+        if (a.value, a.value_max, "%" in (a.unit or "")) != (b.value, b.value_max, "%" in (b.unit or "")):
+            return False
+        return loose or (a.unit == b.unit and (a.indicator_id or fold(a.indicator)) == (b.indicator_id or fold(b.indicator)))
+
+    def headline(t: Target) -> bool:
+        return bool(title) and fold(t.quote).strip(" .") in title
+
+    return [t for t in out if not any(
+        u is not t and ((t.year is None and u.year is not None and same(t, u, False))
+                        or (headline(t) and not headline(u) and same(t, u, True)))
+        for u in out)]
 
 
 def _column(cell: str) -> tuple[str, int | None] | None:
@@ -424,7 +443,8 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
             if row_year is False:
                 rows = where.state.rows
                 row_year = rows[where.line] if where.line in rows else _row_year(where.doc, where.line, where.rest)
-            year = row_year or where.state.run_year or where.head_year
+            run = None if first_match(rules_of("recurring"), clause) else where.state.run_year
+            year = row_year or run or where.head_year
         if where.doc_year and year and year < where.doc_year:
             continue  # a result already reached (or a baseline), not an aim
         stop = values[k + 1].start if k + 1 < len(values) else len(clause)

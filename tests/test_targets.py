@@ -173,6 +173,14 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      "(năm 2025).", [(10, None, "=", "doanh nghiệp", 2025), (50, None, "=", "cán bộ", 2025)]),
     ("bracket_period_ends_bullet", "+ Tập huấn cho 200 lượt người về năng suất, chất lượng (giai đoạn 2021 - 2025);",
      [(200, None, "=", "lượt người", 2025)]),
+    ("per_year_rate_new_paragraph", "Đến năm 2030, số doanh nghiệp được hỗ trợ áp dụng công cụ cải tiến năng suất đạt "
+     "trên 120 doanh nghiệp.\n\nBên cạnh đó, hằng năm tổ chức từ 2 đến 3 lớp đào tạo chuyên gia năng suất.",
+     [(120, None, ">", "doanh nghiệp", 2030), (2, 3, "range", "lớp đào tạo", None)]),
+    ("per_year_rate_keeps_heading", "a) Mục tiêu đến năm 2025:\n- Mỗi năm hỗ trợ ít nhất 05 doanh nghiệp áp dụng "
+     "hệ thống quản lý.", [(5, None, ">=", "doanh nghiệp", 2025)]),
+    ("restated_without_year", "Phấn đấu hỗ trợ 25 doanh nghiệp nhỏ và vừa xây dựng dự án điểm.\n"
+     "Đến năm 2025, hỗ trợ 25 doanh nghiệp nhỏ và vừa xây dựng dự án điểm.",
+     [(25, None, "=", "doanh nghiệp", 2025)]),
     # ---- numbers that are not targets
     ("not_done_after", "Gần 100 doanh nghiệp đã tham gia chương trình.", []),
     ("not_task_heading_status", "II. NHIỆM VỤ\n4. Tăng cường năng lực tiêu chuẩn hóa và đánh giá sự phù hợp\n"
@@ -260,6 +268,18 @@ def test_scope_contribution_and_quote():
             "Hồi tháng 1/2021, Thủ tướng Chính phủ ký Quyết định số 36/QĐ/TTg ban hành Kế hoạch tổng thể.\n"
             "Về mục tiêu cụ thể, phấn đấu đến năm 2025 góp phần đạt mục tiêu tăng năng suất lao động bình quân trên 7%/năm.")
     assert [t.scope for t in _run(text, level="province")] == ["province", "national"]
+
+
+def test_news_headline_restated_in_body():
+    text = ("Tây Ninh đặt mục tiêu tăng năng suất lao động bình quân trên 6,8%/năm\n\n"
+            "(BTN) - UBND tỉnh vừa ban hành Kế hoạch nâng cao năng suất.\n\n"
+            "Theo đó, đến năm 2025, tỉnh phấn đấu tăng năng suất lao động bình quân trên 6,8%/năm.")
+    title = "Tây Ninh đặt mục tiêu tăng năng suất lao động bình quân trên 6,8%/năm"
+    got = [(t.value, t.year) for t in _run(text, kind="news", title=title)]
+    assert got == [(6.8, 2025)]
+    text = "Quảng Ninh phấn đấu có 50 doanh nghiệp đổi mới công nghệ\n\nĐến năm 2030, hỗ trợ 50 doanh nghiệp đổi mới."
+    got = [(t.value, t.year) for t in _run(text, kind="news", title="Quảng Ninh phấn đấu có 50 doanh nghiệp đổi mới công nghệ")]
+    assert got == [(50, 2030)]
 
 
 def test_default_scope_without_meta():
