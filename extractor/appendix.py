@@ -9,12 +9,13 @@ after the task ("Cơ quan chủ trì: ...", "Cơ quan phối hợp: ...", "Thờ
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .bodies import head_of, is_collective, split_body_list
-from .deadlines import find_deadline
+from .deadlines import find_deadline, locate_deadline
 from .record import Obligation
 from .rules import load_rules
 
@@ -65,11 +66,27 @@ def _cells(text: str) -> list[Cell]:
 
 
 def find_tables(text: str) -> list[Table]:
-    """Every task table of the text, with its column order read from the header."""
+    """Every task table of the text, with its column order read from the header.
+
+    A header opens with its number column (STT, TT) or, in a table without one, with its task column
+    followed by at least two more known columns, one of them the lead (Nội dung | Đơn vị chủ trì | ...).
+    """
     cells = _cells(text)
     tables, i = [], 0
     while i < len(cells):
-        if _column_kind(cells[i].text) != "number":
+        first = _column_kind(cells[i].text)
+        if first == "task":
+            kinds = [_column_kind(c.text) for c in cells[i + 1:i + 8]]
+            run = list(itertools.takewhile(lambda k: k not in (None, "number", "task"), kinds))
+            if len(run) >= 2 and "lead" in run:
+                end, stop = i + 1 + len(run), load_rules("obligations").rule("closing.distribution").regex
+                while end < len(cells) and _column_kind(cells[end].text) not in ("number", "task") \
+                        and not (stop and stop.match(cells[end].text)):
+                    end += 1
+                tables.append(Table(["task", *run], cells[i].start, cells[i + 1 + len(run):end]))
+                i = end
+                continue
+        if first != "number":
             i += 1
             continue
         cols, j = ["number"], i + 1
@@ -142,11 +159,58 @@ def _split_row(columns: list[str], lines: list[Cell]) -> tuple[list[Cell], dict[
     return lines[:len(lines) - k], dict(zip(after, lines[len(lines) - k:], strict=True))
 
 
+_MAX_TASK_LINES = 8
+
+
+def _ends_task(after: list[str], cell: Cell) -> bool:
+    """True when `cell` is no task line but the first cell after a row's task: a body or a time cell
+    that is only a time phrase ('Năm 2022', not 'Năm 2022 tổ chức hội nghị')."""
+    if "lead" in after and _looks_like("lead", cell):
+        return True
+    hit = locate_deadline(cell.text, cell=True) if "time" in after and len(cell.text) <= 80 else None
+    return hit is not None and hit.end - hit.start >= 0.6 * len(cell.text)
+
+
+def _unnumbered_rows(table: Table) -> list[tuple[list[Cell], dict[str, Cell]]]:
+    """Rows of a table without a number column: task lines up to the first body or time cell, then the
+    cells of the later columns in order. An 'other' cell (Sản phẩm, Kinh phí) is taken only when a task
+    line is left for the next row; the table ends at the first row without a lead."""
+    cells, after = table.body, table.columns[1:]
+    rows, i = [], 0
+    while i < len(cells):
+        j = i + 1
+        while j < len(cells) and j - i <= _MAX_TASK_LINES and not _ends_task(after, cells[j]):
+            j += 1
+        if j >= len(cells) or j - i > _MAX_TASK_LINES:
+            break
+        got: dict[str, Cell] = {}
+        for kind in after:
+            if j >= len(cells):
+                break
+            if kind == "other":
+                nxt = next((m for m in range(j + 1, len(cells)) if _ends_task(after, cells[m])), None)
+                if not cells[j].text.startswith(("-", "+")) and (nxt is None or nxt - j >= 3):
+                    got[kind] = cells[j]
+                    j += 1
+            elif _looks_like(kind, cells[j]) and (kind != "time" or _ends_task(["time"], cells[j])):
+                got[kind] = cells[j]
+                j += 1
+        if "lead" not in got:
+            break
+        first_cell = min(c.start for c in got.values())
+        rows.append(([c for c in cells[i:j] if c.start < first_cell], got))
+        i = j
+    return rows
+
+
 def table_obligations(text: str, table: Table) -> list[Obligation]:
-    """One obligation per numbered row of `table`."""
+    """One obligation per row of `table` (numbered rows, or rows read by their cells when unnumbered)."""
     out = []
-    for row in _rows(table):
-        split = _split_row(table.columns, row)
+    if table.columns[0] == "number":
+        splits = [(row[0].start, _split_row(table.columns, row)) for row in _rows(table)]
+    else:
+        splits = [(r[0][0].start, r) for r in _unnumbered_rows(table)]
+    for row_start, split in splits:
         if split is None:
             continue
         task_cells, cells = split
@@ -161,7 +225,7 @@ def table_obligations(text: str, table: Table) -> list[Obligation]:
         task = " ".join(re.sub(r"^[-–+•*]\s*", "", c.text) for c in task_cells)
         task = " ".join(task.split()).rstrip(" .;…")
         last = max(c.end for c in [*task_cells, *cells.values()])
-        span = [row[0].start, last]
+        span = [row_start, last]
         out.append(Obligation(task=task, lead=lead, support=[s for s in support if s not in lead],
                               deadline=deadline, span=span, quote=text[span[0]:span[1]]))
     return out

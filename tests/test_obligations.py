@@ -512,6 +512,72 @@ def test_table_columns_in_another_order():
     assert rows[0].deadline.date == "2021-12-31"
 
 
+UNNUMBERED = """PHỤ LỤC
+
+Nội dung công việc
+
+Đơn vị chủ trì
+
+Đơn vị phối hợp
+
+Thời gian thực hiện
+
+Sản phẩm
+
+Tuyên truyền, phổ biến Kế hoạch trên các phương tiện thông tin đại chúng
+
+Sở Thông tin và Truyền thông
+
+Sở KH&CN, Báo Bắc Giang
+
+Hằng năm
+
+Tin, bài, phóng sự
+
+Xây dựng cơ sở dữ liệu về năng suất
+
+- Thu thập dữ liệu doanh nghiệp
+
+- Cập nhật phần mềm
+
+Sở Khoa học và Công nghệ
+
+Năm 2022
+
+Hỗ trợ doanh nghiệp áp dụng công cụ cải tiến năng suất
+
+Sở Công Thương
+
+Các sở, ngành liên quan
+
+2022 - 2025
+
+Nơi nhận:
+- Như trên;
+"""
+
+
+def test_table_without_number_column():
+    tables = find_tables(UNNUMBERED)
+    assert [t.columns for t in tables] == [["task", "lead", "support", "time", "other"]]
+    rows = table_obligations(UNNUMBERED, tables[0])
+    assert [(o.lead, o.support, o.deadline.kind) for o in rows] == [
+        (["Sở Thông tin và Truyền thông"], ["Sở Khoa học và Công nghệ", "Báo Bắc Giang"], "recurring"),
+        (["Sở Khoa học và Công nghệ"], [], "year"),  # empty support and product cells are dropped
+        (["Sở Công Thương"], ["Các sở, ngành liên quan"], "range")]
+    assert rows[1].task == "Xây dựng cơ sở dữ liệu về năng suất Thu thập dữ liệu doanh nghiệp Cập nhật phần mềm"
+    assert "Nơi nhận" not in rows[2].quote
+    assert all(UNNUMBERED[o.span[0]:o.span[1]] == o.quote for o in rows)
+
+
+@pytest.mark.parametrize("text", [
+    "Nhiệm vụ\n\nTăng cường tuyên truyền\n",  # a task word alone is no header
+    "Nội dung\n\nĐơn vị chủ trì\n\nSở Tài chính\n",  # two header cells are not enough without a third
+])
+def test_no_unnumbered_table(text):
+    assert find_tables(text) == []
+
+
 # ---------------------------------------------------------------- whole documents
 
 
