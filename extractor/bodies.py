@@ -212,22 +212,30 @@ def _officer_titles() -> list[re.Pattern[str]]:
     return [re.compile(r"\s+".join(map(re.escape, t.split())) + r"\s+", re.IGNORECASE) for t in titles]
 
 
+def officer_title_end(text: str, pos: int = 0) -> int:
+    """Where the body starts after an officer's title at `pos` ('Giám đốc Sở ...' -> the offset of 'Sở'),
+    or `pos` when no title there is followed by a body head or 'các'/'những'."""
+    aliases = tuple(a + " " for a in _rules().data.get("head_aliases") or {})
+    for rx in _officer_titles():
+        m = rx.match(text, pos)
+        rest = text[m.end():] if m else ""
+        if m and (head_of(rest) or rest.startswith(aliases) or re.match(r"(?i:các|những)\s", rest)):
+            return m.end()
+    return pos
+
+
 def strip_officers(text: str) -> str:
     """The bodies an officer heading names: 'Giám đốc Sở Kế hoạch và Đầu tư, Giám đốc Sở Tài chính'
     -> 'Sở Kế hoạch và Đầu tư, Sở Tài chính'; 'Giám đốc các sở: Công Thương, Y tế' -> 'các sở: ...'.
     A title stays when no body head or 'các'/'những' follows it ('giám đốc doanh nghiệp')."""
     out, last = [], 0
-    aliases = tuple(a + " " for a in _rules().data.get("head_aliases") or {})
     for start in (m.start() for m in re.finditer(r"(?<![\wÀ-ỹ])\w", text)):
         if start < last:
             continue
-        for rx in _officer_titles():
-            m = rx.match(text, start)
-            rest = text[m.end():] if m else ""
-            if m and (head_of(rest) or rest.startswith(aliases) or re.match(r"(?i:các|những)\s", rest)):
-                out.append(text[last:start])
-                last = m.end()
-                break
+        end = officer_title_end(text, start)
+        if end > start:
+            out.append(text[last:start])
+            last = end
     return "".join(out) + text[last:]
 
 

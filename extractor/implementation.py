@@ -15,6 +15,7 @@ from .bodies import (
     head_of,
     is_collective,
     list_heading_task,
+    officer_title_end,
     split_at_heads,
     split_body_list,
     strip_officers,
@@ -95,6 +96,7 @@ def _marker_len(text: str, b: Block) -> int:
 def _doer_at(text: str, block: Block) -> list[BodySpan]:
     """Bodies opening a paragraph as its subject ('Hội Doanh nhân trẻ Thuận An phối hợp với ...')."""
     start = block.start + len(text[block.start:block.end]) - len(NUMBER.sub("", text[block.start:block.end]))
+    start = officer_title_end(text, start)  # 'Giám đốc Sở Tài chính chỉ đạo ...'
     bodies, stop = body_list_at(text, start, block.end)
     if not bodies:
         return []

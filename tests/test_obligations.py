@@ -288,6 +288,13 @@ def test_implementation_items_written_as_sentences():
     assert obls[3].deadline.date == "2022-09-30"
 
 
+def test_paragraph_doers_named_by_their_officer():
+    obls = _obls("KẾ HOẠCH\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Kế hoạch và Đầu tư, Sở Tài chính:\n\n"
+                 "Giám đốc Sở Kế hoạch và Đầu tư chỉ đạo tham mưu bố trí vốn đầu tư phát triển.\n\n"
+                 "Giám đốc Sở Tài chính tham mưu bố trí kinh phí sự nghiệp.\n")
+    assert [o.lead for o in obls] == [["Sở Kế hoạch và Đầu tư"], ["Sở Tài chính"]]
+
+
 @pytest.mark.parametrize("text,lead,task", [
     ("Giao Giám đốc Sở Tài chính chủ trì, phối hợp với Sở Kế hoạch và Đầu tư bố trí kinh phí.\n",
      ["Sở Tài chính"], "chủ trì, phối hợp với Sở Kế hoạch và Đầu tư bố trí kinh phí"),
