@@ -147,7 +147,8 @@ def _per_value_year(after: str) -> tuple[int | None, int]:
 
 
 def _heading_info(doc: Doc, offset: int) -> tuple[bool, bool, int | None]:
-    """(in a goal section, in a status section, horizon year of the nearest heading naming one)."""
+    """(in a goal section, in a status section, horizon year of the nearest heading naming one).
+    In a report or news text a results heading holds even above a goal heading."""
     goal = status = False
     year = None
     for sec in doc.sections_at(offset):
@@ -157,7 +158,12 @@ def _heading_info(doc: Doc, offset: int) -> tuple[bool, bool, int | None]:
         hit = first_match(rules_of("heading_horizon"), title)
         if hit:
             year = year_of(hit[1]) or year
-    return goal, status and not goal, year
+    return goal, status and (not goal or _reporting(doc)), year
+
+
+def _reporting(doc: Doc) -> bool:
+    """A text that reports results (báo cáo, news): achieved figures stand beside quoted aims."""
+    return doc.meta.kind in ("report", "news")
 
 
 def _row_year(doc: Doc, li: int, rest: str) -> int | None:
@@ -250,6 +256,7 @@ class _Where:
     doc_year: int | None
     level: str
     end_year: int | None = None  # a horizon in brackets closing the line: '... (năm 2025).'
+    status: bool = False  # under a results heading: only an aim quoted in the clause counts
 
 
 def _doc_year(doc: Doc) -> int | None:
@@ -279,16 +286,16 @@ def extract_targets(doc: Doc) -> list[Target]:
         for cs, ce in clauses(s):
             clause = s[cs:ce]
             horizons = _horizons(clause)
-            if not status_sec:
-                rest = s[ce - 1:] if s[ce - 1:ce] in "|\t" else s[ce:]
-                where = _Where(doc, state, li, rest, goal_sec, aim_before, head_year, doc_year, level, end_year)
-                for t in _clause_targets(clause, horizons, where):
-                    t.span = [line.start + cs + t.span[0], line.start + cs + t.span[1]]
-                    found = True
-                    key = (t.value, t.value_max, t.year, "%" in (t.unit or ""), t.indicator_id or fold(t.indicator))
-                    if key not in seen:
-                        seen.add(key)
-                        out.append(t)
+            rest = s[ce - 1:] if s[ce - 1:ce] in "|\t" else s[ce:]
+            where = _Where(doc, state, li, rest, goal_sec and not status_sec, aim_before, head_year, doc_year, level,
+                           end_year, status_sec)
+            for t in _clause_targets(clause, horizons, where):
+                t.span = [line.start + cs + t.span[0], line.start + cs + t.span[1]]
+                found = True
+                key = (t.value, t.value_max, t.year, "%" in (t.unit or ""), t.indicator_id or fold(t.indicator))
+                if key not in seen:
+                    seen.add(key)
+                    out.append(t)
             aim_before = aim_before or bool(first_match(rules_of("aim"), clause))
             openers = [h for h in horizons if h[3]]
             if openers:
@@ -425,12 +432,16 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
     values = _values(clause)
     for k, v in enumerate(values):
         prefix, after = clause[:v.start], clause[v.end:]
-        goal = where.goal or where.aim_before or bool(first_match(rules_of("aim"), prefix))
-        if _excluded(clause, v) or (v.rule.get("needs") == "goal" and not goal):
+        own_aim = bool(first_match(rules_of("aim"), prefix))
+        goal = where.goal or where.aim_before or own_aim
+        if _excluded(clause, v) or (v.rule.get("needs") == "goal" and not goal) or (where.status and not own_aim):
             continue
-        if not where.goal and (_is_status(prefix) or first_match(rules_of("status_after"), after)):
+        reporting = _reporting(where.doc)
+        if (not where.goal or reporting) and (_is_status(prefix) or first_match(rules_of("status_after"), after)):
             continue
         cmp, cmp_start = _comparator(prefix, after, v)
+        if reporting and not own_aim and cmp != ">=" and first_match(rules_of("achieved_after"), after):
+            continue  # 'hơn 600 doanh nghiệp được hỗ trợ' in a report: a result
         if not _has_signal(v, prefix, cmp_start, goal, cmp):
             continue
         year, pv_len = _per_value_year(after)

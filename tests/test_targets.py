@@ -181,6 +181,30 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     ("restated_without_year", "Phấn đấu hỗ trợ 25 doanh nghiệp nhỏ và vừa xây dựng dự án điểm.\n"
      "Đến năm 2025, hỗ trợ 25 doanh nghiệp nhỏ và vừa xây dựng dự án điểm.",
      [(25, None, "=", "doanh nghiệp", 2025)]),
+    ("range_percent_per_year", "- Tốc độ tăng năng suất lao động bình quân đạt 6,5 - 7%/năm.",
+     [(6.5, 7, "range", "%/năm", None)]),
+    ("range_percent_from_to", "Phấn đấu tăng năng suất lao động bình quân từ 6,5% đến 7%/năm.",
+     [(6.5, 7, "range", "%/năm", None)]),
+    ("not_lower_than", "- Tỷ lệ lao động qua đào tạo không thấp hơn 70%.", [(70, None, ">=", "%", None)]),
+    ("down_below", "- Tỷ lệ hộ nghèo giảm xuống dưới 5%.", [(5, None, "<", "%", None)]),
+    ("reach_all", "- Phấn đấu 100% cơ quan nhà nước áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001:2015.",
+     [(100, None, "=", "%", None)]),
+    ("thousands_dot", "- Hỗ trợ 1.500 doanh nghiệp áp dụng các công cụ cải tiến năng suất.",
+     [(1500, None, "=", "doanh nghiệp", None)]),
+    ("zero_padded_models", "- Xây dựng 05 mô hình điểm về áp dụng công cụ cải tiến năng suất.",
+     [(5, None, "=", "mô hình", None)]),
+    ("firm_list_pilot", "Đến năm 2025, hỗ trợ ít nhất 05 doanh nghiệp, hợp tác xã xây dựng và triển khai các mô hình "
+     "điểm về cải tiến năng suất.", [(5, None, ">=", "doanh nghiệp, hợp tác xã", 2025)]),
+    ("money_level", "a) Mục tiêu đến năm 2025:\n- Năng suất lao động đạt 150 triệu đồng/người/năm.",
+     [(150, None, "=", "triệu đồng/người/năm", 2025)]),
+    ("report_quoted_aim_and_next_year",
+     "I. KẾT QUẢ THỰC HIỆN NĂM 2022\n1. Về thực hiện các mục tiêu, chỉ tiêu\nKế hoạch số 50/KH-UBND đặt mục tiêu đến "
+     "năm 2025 có ít nhất 20 doanh nghiệp áp dụng công cụ cải tiến năng suất. Năm 2022, Sở đã hỗ trợ 8 doanh nghiệp; "
+     "150 cán bộ được tập huấn về năng suất.\nĐến nay, toàn huyện đã có 02 hợp tác xã được hỗ trợ xây dựng mô hình "
+     "điểm.\nII. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023\nNăm 2023, phấn đấu hỗ trợ thêm 6 doanh nghiệp áp dụng công cụ "
+     "cải tiến năng suất.",
+     [(20, None, ">=", "doanh nghiệp", 2025), (6, None, "=", "doanh nghiệp", 2023)]),
+    # ---- numbers that are not targets
     # ---- numbers that are not targets
     ("not_done_after", "Gần 100 doanh nghiệp đã tham gia chương trình.", []),
     ("not_task_heading_status", "II. NHIỆM VỤ\n4. Tăng cường năng lực tiêu chuẩn hóa và đánh giá sự phù hợp\n"
@@ -206,6 +230,10 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     ("not_status_section", "I. KẾT QUẢ THỰC HIỆN GIAI ĐOẠN 2016-2020\nNăng suất lao động tăng bình quân 6,8%/năm; "
      "có 25 doanh nghiệp áp dụng hệ thống quản lý.\nII. MỤC TIÊU\n- Tối thiểu 30 doanh nghiệp áp dụng hệ thống quản lý.",
      [(30, None, ">=", "doanh nghiệp", None)]),
+    ("not_budget_total", "Tổng kinh phí dự kiến: 12.500 triệu đồng.", []),
+    ("not_budget_split", "Kinh phí thực hiện năm 2022: 1.200 triệu đồng, trong đó ngân sách tỉnh 800 triệu đồng.", []),
+    ("not_attendance", "Hội nghị thu hút 200 đại biểu và hơn 150 doanh nghiệp tham dự.", []),
+    ("not_attendance_news", "Hội thảo có sự tham gia của hơn 120 doanh nghiệp trên địa bàn tỉnh.", []),
     ("not_views", "1.234 lượt xem", []),
     ("not_reported_growth", "GRDP của tỉnh tăng 8,5% so với cùng kỳ năm trước.", []),
     ("not_count_without_aim", "Hội thảo có sự tham gia của 120 doanh nghiệp.", []),
@@ -219,9 +247,12 @@ def _run(text: str, **meta) -> list:
     return extract_targets(doc)
 
 
-@pytest.mark.parametrize("text,want", [pytest.param(t, w, id=i) for i, t, w in CASES])
-def test_target_cases(text, want):
-    got = [(t.value, t.value_max, t.comparator, t.unit, t.year) for t in _run(text)]
+META = {"report_quoted_aim_and_next_year": {"kind": "report", "date": "2022-12-15"}}  # cases needing meta
+
+
+@pytest.mark.parametrize("text,want,meta", [pytest.param(t, w, META.get(i, {}), id=i) for i, t, w in CASES])
+def test_target_cases(text, want, meta):
+    got = [(t.value, t.value_max, t.comparator, t.unit, t.year) for t in _run(text, **meta)]
     assert got == want
 
 
@@ -280,6 +311,27 @@ def test_news_headline_restated_in_body():
     text = "Quảng Ninh phấn đấu có 50 doanh nghiệp đổi mới công nghệ\n\nĐến năm 2030, hỗ trợ 50 doanh nghiệp đổi mới."
     got = [(t.value, t.year) for t in _run(text, kind="news", title="Quảng Ninh phấn đấu có 50 doanh nghiệp đổi mới công nghệ")]
     assert got == [(50, 2030)]
+
+
+NEWS = ("Bình Phước: Hơn 600 doanh nghiệp được hỗ trợ nâng cao năng suất\n\n"
+        "(BP) - Sáng 12/10, Sở Khoa học và Công nghệ tổ chức hội nghị tổng kết 2 năm thực hiện Kế hoạch. Hội nghị "
+        "thu hút hơn 200 đại biểu và 150 doanh nghiệp tham dự.\n\nTheo Kế hoạch số 80/KH-UBND, đến năm 2025 tỉnh phấn "
+        "đấu có ít nhất 30 doanh nghiệp xây dựng và triển khai dự án điểm về cải tiến năng suất. Sau 2 năm triển khai, "
+        "hơn 600 doanh nghiệp được hỗ trợ tuyên truyền, 45 doanh nghiệp được hỗ trợ áp dụng công cụ cải tiến năng "
+        "suất. Toàn tỉnh đã có 12 doanh nghiệp triển khai dự án điểm.\n\nNăm 2023, Sở phấn đấu hỗ trợ thêm 10 doanh "
+        "nghiệp áp dụng hệ thống quản lý tiên tiến.")
+
+
+@pytest.mark.parametrize("kind", ["news", "report"])
+def test_achieved_figures_are_no_aims(kind):
+    got = [(t.value, t.comparator, t.year, t.indicator_id) for t in _run(NEWS, kind=kind, date="2022-10-12")]
+    assert got == [(30, ">=", 2025, "sme_pilot_projects"), (10, "=", 2023, "management_system_adoption")]
+
+
+def test_passive_is_an_aim_in_a_plan():
+    got = [(t.value, t.year) for t in _run("Đến năm 2025, có 45 doanh nghiệp được hỗ trợ áp dụng công cụ năng suất.\n"
+                                           "- 100% cán bộ được tập huấn về năng suất.", kind="plan")]
+    assert got == [(45, 2025), (100, 2025)]
 
 
 def test_default_scope_without_meta():
