@@ -297,3 +297,13 @@ def test_news_headline_skips_menus_and_bylines():
     m = meta_of(text)
     assert (m.kind, m.title, m.date, m.place) == (
         "news", "Hà Tĩnh: Nâng cao năng suất dựa trên nền tảng khoa học, công nghệ", "2021-07-20", "Hà Tĩnh")
+
+
+def test_pdf_header_with_interleaved_columns():
+    text = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH YÊN BÁI Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 114/KH-UBND Yên Bái, ngày 11 tháng 5 năm 2021\nKẾ HOẠCH\nNâng cao năng suất giai đoạn 2021 - 2030\n"
+            "Thực hiện Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ.\nI. MỤC TIÊU\n")
+    m = meta_of(text)
+    assert (m.number, m.date, m.issuer, m.level, m.place, m.title) == (
+        "114/KH-UBND", "2021-05-11", "Ủy ban nhân dân tỉnh Yên Bái", "province", "Yên Bái",
+        "Kế hoạch nâng cao năng suất giai đoạn 2021 - 2030")
