@@ -1,4 +1,5 @@
-"""Text helpers for targets: rule access, bracket-aware scanning, indicator wording and ids.
+"""Text helpers for targets: rule access, bracket-aware scanning, indicator wording and ids, and
+the reading of indicator tables (STT | Chỉ tiêu | ĐVT | Năm 2025 ...), row by row.
 
 `rules/targets.yaml` rules are grouped by `kind`; `rules/indicators.yaml` maps indicator phrases
 (folded: no diacritics) to canonical ids. Scanners work on one line of text and skip what is
@@ -11,8 +12,10 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from .document import Doc
+from .record import Target
 from .rules import Rule, load_rules
-from .vntext import fold
+from .vntext import as_int_if_whole, fold, parse_number
 
 MAX_WORDS = 40
 
@@ -146,3 +149,82 @@ def indicator_before(text: str) -> str:
 def last_comma(s: str) -> int:
     """Offset after the last comma outside brackets (0 when none)."""
     return max((i + 1 for i, ch in top_level(s) if ch == ","), default=0)
+
+
+# ---------------------------------------------------------------- indicator tables
+
+
+def _column(cell: str) -> tuple[str, int | None] | None:
+    """The kind of a header cell (number, indicator, unit, baseline, year, other) and its year."""
+    hit = first_match(rules_of("table_header"), cell.strip())
+    return (str(hit[0].get("column")), year_of(hit[1])) if hit else None
+
+
+def _table_rows(doc: Doc) -> Iterator[tuple[list[tuple[str, int | None]], list[tuple[int, str]]]]:
+    """(header columns, row cells as (offset, text)) of every indicator table: cells on one line
+    split by `|`/tab, or one cell per line with rows numbered 1, 2, 3 ..."""
+    cells = [(ln.start + len(ln.text) - len(ln.text.lstrip()), ln.text.strip()) for ln in doc.lines if ln.text.strip()]
+    for i, (_, text) in enumerate(cells):
+        parts = [p for p in re.split(r"\s*[|\t]\s*", text) if p]
+        cols = [_column(p) for p in parts]
+        if len(parts) > 2 and all(cols) and any(c[0] == "indicator" for c in cols):  # a | row header
+            for off, row in cells[i + 1:]:
+                found = [(off + row.find(p), p) for p in re.split(r"\s*[|\t]\s*", row) if p]
+                if len(found) != len(cols):
+                    break
+                yield cols, found  # type: ignore[misc]
+            continue
+        if _column(text) != ("indicator", None):
+            continue
+        j, k = i, i + 1  # a cell-per-line header: the lines around "Chỉ tiêu" that are header cells
+        while j > 0 and _column(cells[j - 1][1]) and i - j < 2:
+            j -= 1
+        while k < len(cells) and _column(cells[k][1]):
+            k += 1
+        cols = [_column(t) for _, t in cells[j:k]]
+        if not cols or cols[0] != ("number", None) or not any(c[0] == "year" for c in cols):  # type: ignore[index]
+            continue
+        n = 1
+        while k < len(cells) and cells[k][1].rstrip(".") == str(n):
+            end = next((x for x in range(k + 1, min(k + 12, len(cells))) if cells[x][1].rstrip(".") == str(n + 1)),
+                       None)
+            row = cells[k:end] if end else cells[k:k + len(cols)]
+            yield cols, row  # type: ignore[misc]
+            k, n = (end, n + 1) if end else (len(cells), n)
+
+
+def table_targets(doc: Doc, level: str, doc_year: int | None) -> list[Target]:
+    """Targets of indicator tables: each value under a year column of an indicator row."""
+    out = []
+    value_rule = rules_of("table_value")
+    for cols, row in _table_rows(doc):
+        texts = [t for _, t in row]
+        ind = next(((o, t) for o, t in row if not first_match(value_rule, t) and not t.rstrip(".").isdigit()), None)
+        if ind is None:
+            continue
+        unit = next((t for c, t in zip(cols, texts, strict=False) if c[0] == "unit"), None)
+        if len(cols) == len(row):  # cells and columns align
+            pairs = [(c, cell) for c, cell in zip(cols, row, strict=True) if c[0] in ("year", "baseline")]
+        else:  # empty cells were dropped: values map to the numeric columns only when they all are there
+            numeric = [c for c in cols if c[0] in ("year", "baseline")]
+            values = [cell for cell in row if first_match(value_rule, cell[1])][-len(numeric):]
+            pairs = list(zip(numeric, values, strict=True)) if len(values) == len(numeric) else []
+            unit = next((t for t in texts[texts.index(ind[1]) + 1:] if not first_match(value_rule, t)), None) \
+                if any(c[0] == "unit" for c in cols) else None
+        for (col, year), (off, cell) in pairs:
+            hit = first_match(value_rule, cell)
+            if col != "year" or not hit or (doc_year and year and year < doc_year):
+                continue
+            m = hit[1]
+            lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi")) if m.group("hi") else None
+            if lo is None:
+                continue
+            cmp = "range" if hi is not None else next(
+                (str(r.get("cmp")) for r in rules_of("comparator") if r.regex.search(m.group("cmp") + " ")), "=")
+            u = (m.group("unit") or unit or "").replace(" ", "") if m.group("unit") or "%" in (unit or "") \
+                else as_written(unit) if unit else None
+            kind = "percent" if "%" in (u or "") else "count"
+            out.append(Target(ind[1], classify_indicator(ind[1], kind), cmp, as_int_if_whole(lo),
+                              None if hi is None else as_int_if_whole(hi), u, year, level,
+                              [ind[0], off + len(cell)], doc.text[ind[0]:off + len(cell)]))
+    return out

@@ -3,18 +3,18 @@
 What a target looks like in Vietnamese plans is data (`rules/targets.yaml`, `rules/indicators.yaml`);
 this module applies it generically. The text is read line by line (a line is a paragraph, a
 bullet or a table cell) and each line clause by clause (`;` and sentence ends). In a clause every
-value rule is tried; a value survives when no exclusion covers it, it does not report a state,
-and its unit kind's conditions hold. The horizon year comes, in order, from a year in brackets
-right after the value, a horizon closing the value's phrase, a horizon earlier in the clause, the
-Thời gian cell of its table row, a horizon opening the run of clauses it belongs to, and the
-nearest heading that names one. Indicator tables (STT | Chỉ tiêu | ĐVT | Năm 2025 ...) are read
-row by row. Text scanning and indicator wording live in `target_text`.
+value rule is tried; a value survives when no exclusion covers it, it does not report a state
+(in reports and news: no achieved figure either), and its unit kind's conditions hold. The horizon
+year comes, in order, from a year in brackets right after the value, a horizon closing the value's
+phrase or its sentence, a horizon earlier in the clause, a bracketed horizon closing the line, the
+Thời gian cell of its appendix row (columns found by header), a horizon opening the run of clauses
+it belongs to (not for a per-year rate), and the nearest heading that names one. A target stated
+twice counts once. Text scanning, indicator wording and indicator tables live in `target_text`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +36,7 @@ from .target_text import (
     phrase_after,
     phrase_end,
     rules_of,
+    table_targets,
     year_of,
 )
 from .vntext import as_int_if_whole, fold, parse_number
@@ -260,9 +261,13 @@ class _Where:
 
 
 def _doc_year(doc: Doc) -> int | None:
-    """The year the document starts from (plan period start, else date of issue)."""
+    """The year the document starts from: the plan period's start, else the date of issue; a report
+    or news text speaks from its date (what it says of an earlier year is a result)."""
     start, date = (doc.meta.period or {}).get("start"), doc.meta.date or ""
-    return int(start) if start else int(date[:4]) if date[:4].isdigit() else None
+    issued = int(date[:4]) if date[:4].isdigit() else None
+    if _reporting(doc) and issued:
+        return max(issued, int(start)) if start else issued
+    return int(start) if start else issued
 
 
 def extract_targets(doc: Doc) -> list[Target]:
@@ -310,7 +315,7 @@ def extract_targets(doc: Doc) -> list[Target]:
             state.run_year = line_year if (line_year and short) else None
         elif _BULLET.match(s) and found:
             state.run_year = run_before  # a bullet's own horizon stays in the bullet
-    for t in _table_targets(doc, level, doc_year):
+    for t in table_targets(doc, level, doc_year):
         key = (t.value, t.value_max, t.year, "%" in (t.unit or ""), t.indicator_id or fold(t.indicator))
         if key not in seen:
             seen.add(key)
@@ -335,82 +340,6 @@ def _restated(doc: Doc, out: list[Target]) -> list[Target]:
         u is not t and ((t.year is None and u.year is not None and same(t, u, False))
                         or (headline(t) and not headline(u) and same(t, u, True)))
         for u in out)]
-
-
-def _column(cell: str) -> tuple[str, int | None] | None:
-    """The kind of a header cell (number, indicator, unit, baseline, year, other) and its year."""
-    hit = first_match(rules_of("table_header"), cell.strip())
-    return (str(hit[0].get("column")), year_of(hit[1])) if hit else None
-
-
-def _table_rows(doc: Doc) -> Iterator[tuple[list[tuple[str, int | None]], list[tuple[int, str]]]]:
-    """(header columns, row cells as (offset, text)) of every indicator table: cells on one line
-    split by `|`/tab, or one cell per line with rows numbered 1, 2, 3 ..."""
-    cells = [(ln.start + len(ln.text) - len(ln.text.lstrip()), ln.text.strip()) for ln in doc.lines if ln.text.strip()]
-    for i, (_, text) in enumerate(cells):
-        parts = [p for p in re.split(r"\s*[|\t]\s*", text) if p]
-        cols = [_column(p) for p in parts]
-        if len(parts) > 2 and all(cols) and any(c[0] == "indicator" for c in cols):  # a | row header
-            for off, row in cells[i + 1:]:
-                found = [(off + row.find(p), p) for p in re.split(r"\s*[|\t]\s*", row) if p]
-                if len(found) != len(cols):
-                    break
-                yield cols, found  # type: ignore[misc]
-            continue
-        if _column(text) != ("indicator", None):
-            continue
-        j, k = i, i + 1  # a cell-per-line header: the lines around "Chỉ tiêu" that are header cells
-        while j > 0 and _column(cells[j - 1][1]) and i - j < 2:
-            j -= 1
-        while k < len(cells) and _column(cells[k][1]):
-            k += 1
-        cols = [_column(t) for _, t in cells[j:k]]
-        if not cols or cols[0] != ("number", None) or not any(c[0] == "year" for c in cols):  # type: ignore[index]
-            continue
-        n = 1
-        while k < len(cells) and cells[k][1].rstrip(".") == str(n):
-            end = next((x for x in range(k + 1, min(k + 12, len(cells))) if cells[x][1].rstrip(".") == str(n + 1)),
-                       None)
-            row = cells[k:end] if end else cells[k:k + len(cols)]
-            yield cols, row  # type: ignore[misc]
-            k, n = (end, n + 1) if end else (len(cells), n)
-
-
-def _table_targets(doc: Doc, level: str, doc_year: int | None) -> list[Target]:
-    """Targets of indicator tables: each value under a year column of an indicator row."""
-    out = []
-    value_rule = rules_of("table_value")
-    for cols, row in _table_rows(doc):
-        texts = [t for _, t in row]
-        ind = next(((o, t) for o, t in row if not first_match(value_rule, t) and not t.rstrip(".").isdigit()), None)
-        if ind is None:
-            continue
-        unit = next((t for c, t in zip(cols, texts, strict=False) if c[0] == "unit"), None)
-        if len(cols) == len(row):  # cells and columns align
-            pairs = [(c, cell) for c, cell in zip(cols, row, strict=True) if c[0] in ("year", "baseline")]
-        else:  # empty cells were dropped: values map to the numeric columns only when they all are there
-            numeric = [c for c in cols if c[0] in ("year", "baseline")]
-            values = [cell for cell in row if first_match(value_rule, cell[1])][-len(numeric):]
-            pairs = list(zip(numeric, values, strict=True)) if len(values) == len(numeric) else []
-            unit = next((t for t in texts[texts.index(ind[1]) + 1:] if not first_match(value_rule, t)), None) \
-                if any(c[0] == "unit" for c in cols) else None
-        for (col, year), (off, cell) in pairs:
-            hit = first_match(value_rule, cell)
-            if col != "year" or not hit or (doc_year and year and year < doc_year):
-                continue
-            m = hit[1]
-            lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi")) if m.group("hi") else None
-            if lo is None:
-                continue
-            cmp = "range" if hi is not None else next(
-                (str(r.get("cmp")) for r in rules_of("comparator") if r.regex.search(m.group("cmp") + " ")), "=")
-            u = (m.group("unit") or unit or "").replace(" ", "") if m.group("unit") or "%" in (unit or "") \
-                else as_written(unit) if unit else None
-            kind = "percent" if "%" in (u or "") else "count"
-            out.append(Target(ind[1], classify_indicator(ind[1], kind), cmp, as_int_if_whole(lo),
-                              None if hi is None else as_int_if_whole(hi), u, year, level,
-                              [ind[0], off + len(cell)], doc.text[ind[0]:off + len(cell)]))
-    return out
 
 
 def _has_signal(v: _Value, prefix: str, cmp_start: int, goal: bool, cmp: str) -> bool:

@@ -328,6 +328,13 @@ def test_achieved_figures_are_no_aims(kind):
     assert got == [(30, ">=", 2025, "sme_pilot_projects"), (10, "=", 2023, "management_system_adoption")]
 
 
+def test_news_earlier_year_is_a_result():
+    text = ("Năm 2022, tỉnh hỗ trợ 14 doanh nghiệp áp dụng công cụ cải tiến năng suất.\n"
+            "Đến năm 2025, tỉnh phấn đấu hỗ trợ 40 doanh nghiệp áp dụng công cụ cải tiến năng suất.")
+    got = [(t.value, t.year) for t in _run(text, kind="news", date="2023-05-15", period={"start": 2021, "end": 2025})]
+    assert got == [(40, 2025)]
+
+
 def test_passive_is_an_aim_in_a_plan():
     got = [(t.value, t.year) for t in _run("Đến năm 2025, có 45 doanh nghiệp được hỗ trợ áp dụng công cụ năng suất.\n"
                                            "- 100% cán bộ được tập huấn về năng suất.", kind="plan")]
