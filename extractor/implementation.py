@@ -142,8 +142,9 @@ def _item_obligations(doc: Doc, item: Section, children: list[Section], lead: li
 
 
 def _loose(doc: Doc, start: int, end: int) -> tuple[list[Obligation], list[tuple[int, int]]]:
-    """Body headings written as bullets ('- Sở Tài chính:' then its items) and bullets naming their doer
-    before a colon ('- Sở Tài chính: bố trí kinh phí'), outside numbered body headings."""
+    """Body headings written as bullets ('- Sở Tài chính:' then its items), bullets naming their doer
+    before a colon ('- Sở Tài chính: bố trí kinh phí') or as their subject ('- Báo Quảng Trị mở chuyên
+    mục ...'), outside numbered body headings."""
     text = doc.text
     out, covered = [], []
     current: list[str] = []
@@ -155,7 +156,11 @@ def _loose(doc: Doc, start: int, end: int) -> tuple[list[Obligation], list[tuple
             current = []
             continue  # 'Sở X chủ trì ...; Chi cục Y là cơ quan đầu mối ...': left to the sentence reader
         bullets_follow = i + 1 < len(blocks) and blocks[i + 1].marker not in (None, b.marker)
-        if lead and inline:
+        own, task = ([], None) if lead or rx("closing.formula").search(raw) else heading_bodies(
+            re.sub(r"^\s*[-–+•*]\s*", "", raw), subject=True)
+        if own and task:  # '- Các sở, ban, ngành, địa phương đẩy mạnh tuyên truyền ...': its own doer
+            out.append(make(doc, b.start, b.end, own, task))
+        elif lead and inline:
             out.append(make(doc, b.start, b.end, lead, inline))
         elif lead and (raw.rstrip().endswith(":") or bullets_follow):
             current = lead

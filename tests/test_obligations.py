@@ -288,6 +288,25 @@ def test_implementation_items_written_as_sentences():
     assert obls[3].deadline.date == "2022-09-30"
 
 
+@pytest.mark.parametrize("text,want", [
+    # bullets naming their own doer as subject, under a heading that names none
+    ("Chủ tịch UBND tỉnh yêu cầu:\n\n1. Tăng cường công tác tuyên truyền\n\n"
+     "- Các sở, ban, ngành, địa phương đẩy mạnh tuyên truyền về chuyển đổi số.\n\n"
+     "- Đài Phát thanh và Truyền hình tỉnh, Báo Quảng Trị mở chuyên mục về chuyển đổi số.\n\n"
+     "- Nâng cao nhận thức của người dân.\n\n2. Sở Tài chính bố trí kinh phí.\n",
+     [(["Các sở, ban, ngành, địa phương"], "đẩy mạnh tuyên truyền về chuyển đổi số"),
+      (["Đài Phát thanh và Truyền hình tỉnh", "Báo Quảng Trị"], "mở chuyên mục về chuyển đổi số"),
+      (["Sở Tài chính"], "bố trí kinh phí")]),
+    ("KẾ HOẠCH\n\nIV. TỔ CHỨC THỰC HIỆN\n\n- Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n\n"
+     "- Hiệp hội doanh nghiệp tỉnh tham gia tuyên truyền, vận động hội viên.\n\n"
+     "Yêu cầu Thủ trưởng các sở, ban, ngành nghiêm túc triển khai thực hiện./.\n",
+     [(["Sở Tài chính"], "bố trí kinh phí thực hiện Kế hoạch"),
+      (["Hiệp hội doanh nghiệp tỉnh"], "tham gia tuyên truyền, vận động hội viên")]),
+])
+def test_bullets_with_their_own_subject(text, want):
+    assert [(o.lead, o.task) for o in _obls(text)] == want
+
+
 def test_paragraph_doers_named_by_their_officer():
     obls = _obls("KẾ HOẠCH\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Kế hoạch và Đầu tư, Sở Tài chính:\n\n"
                  "Giám đốc Sở Kế hoạch và Đầu tư chỉ đạo tham mưu bố trí vốn đầu tư phát triển.\n\n"
