@@ -239,6 +239,7 @@ class _State:
     """What carries from line to line: the horizon of the current run and the quoted scope."""
 
     run_year: int | None = None
+    goal_run: bool = False  # bullets after an intro line setting aims: 'Phấn đấu đến năm 2025, đạt các chỉ tiêu sau:'
     scope: str | None = None
     rows: dict[int, int | None] = field(default_factory=dict)  # appendix task lines -> row year
 
@@ -283,7 +284,7 @@ def extract_targets(doc: Doc) -> list[Target]:
         if not s.strip():
             continue
         if li in heading_lines:
-            state.run_year = None
+            state.run_year, state.goal_run = None, False
         goal_sec, status_sec, head_year = _heading_info(doc, line.start)
         found, line_year, run_before, aim_before = False, None, state.run_year, False
         end_hit = first_match(rules_of("line_end_horizon"), s)
@@ -292,8 +293,8 @@ def extract_targets(doc: Doc) -> list[Target]:
             clause = s[cs:ce]
             horizons = _horizons(clause)
             rest = s[ce - 1:] if s[ce - 1:ce] in "|\t" else s[ce:]
-            where = _Where(doc, state, li, rest, goal_sec and not status_sec, aim_before, head_year, doc_year, level,
-                           end_year, status_sec)
+            where = _Where(doc, state, li, rest, (goal_sec or state.goal_run) and not status_sec, aim_before,
+                           head_year, doc_year, level, end_year, status_sec)
             for t in _clause_targets(clause, horizons, where):
                 t.span = [line.start + cs + t.span[0], line.start + cs + t.span[1]]
                 found = True
@@ -310,6 +311,10 @@ def extract_targets(doc: Doc) -> list[Target]:
                 state.scope = str(anchor[0].get("scope"))
         intro = bool(first_match(rules_of("heading_horizon"), s.strip(" -+•*–")))  # 'Đến năm 2025:' as a plain line
         continued = s.strip()[:1].islower()  # the rest of a bullet broken by the layout
+        if s.rstrip().endswith(":") and (aim_before or first_match(rules_of("goal_heading"), s)):
+            state.goal_run = True
+        elif not (_BULLET.match(s) or continued):
+            state.goal_run = False
         if not found and (intro or not (_BULLET.match(s) or continued)):
             short = intro or len(s.strip()) <= 60 or s.rstrip().endswith(":")
             state.run_year = line_year if (line_year and short) else None

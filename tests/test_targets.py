@@ -204,7 +204,21 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      "điểm.\nII. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023\nNăm 2023, phấn đấu hỗ trợ thêm 6 doanh nghiệp áp dụng công cụ "
      "cải tiến năng suất.",
      [(20, None, ">=", "doanh nghiệp", 2025), (6, None, "=", "doanh nghiệp", 2023)]),
+    ("intro_line_sets_aims", "II. NỘI DUNG KẾ HOẠCH\nPhấn đấu đến năm 2025, tỉnh đạt được các chỉ tiêu sau:\n"
+     "- 30 doanh nghiệp xây dựng và triển khai dự án điểm về cải tiến năng suất.\n"
+     "- 50% doanh nghiệp nhỏ và vừa được tiếp cận kiến thức về năng suất.\n- 02 câu lạc bộ năng suất.",
+     [(30, None, "=", "doanh nghiệp", 2025), (50, None, "=", "%", 2025), (2, None, "=", "câu lạc bộ", 2025)]),
+    ("intro_run_ends_with_bullets", "II. NỘI DUNG KẾ HOẠCH\nPhấn đấu đến năm 2025, đạt các chỉ tiêu sau:\n"
+     "- 30 doanh nghiệp xây dựng dự án điểm.\nCác doanh nghiệp được lựa chọn theo tiêu chí của Sở.\n"
+     "- 20 doanh nghiệp nộp hồ sơ.", [(30, None, "=", "doanh nghiệp", 2025)]),
     # ---- numbers that are not targets
+    ("intro_line_sets_aims", "II. NỘI DUNG KẾ HOẠCH\nPhấn đấu đến năm 2025, tỉnh đạt được các chỉ tiêu sau:\n"
+     "- 30 doanh nghiệp xây dựng và triển khai dự án điểm về cải tiến năng suất.\n"
+     "- 50% doanh nghiệp nhỏ và vừa được tiếp cận kiến thức về năng suất.\n- 02 câu lạc bộ năng suất.",
+     [(30, None, "=", "doanh nghiệp", 2025), (50, None, "=", "%", 2025), (2, None, "=", "câu lạc bộ", 2025)]),
+    ("intro_run_ends_with_bullets", "II. NỘI DUNG KẾ HOẠCH\nPhấn đấu đến năm 2025, đạt các chỉ tiêu sau:\n"
+     "- 30 doanh nghiệp xây dựng dự án điểm.\nCác doanh nghiệp được lựa chọn theo tiêu chí của Sở.\n"
+     "- 20 doanh nghiệp nộp hồ sơ.", [(30, None, "=", "doanh nghiệp", 2025)]),
     # ---- numbers that are not targets
     ("not_done_after", "Gần 100 doanh nghiệp đã tham gia chương trình.", []),
     ("not_task_heading_status", "II. NHIỆM VỤ\n4. Tăng cường năng lực tiêu chuẩn hóa và đánh giá sự phù hợp\n"
