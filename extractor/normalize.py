@@ -116,12 +116,16 @@ def wrap_width(lines_by_block: list[list[str]]) -> int | None:
     return max(band) if len(band) >= 5 and len(band) >= 0.6 * len(cands) else None
 
 
+# a byline or dateline ("author 10:21 08/04/2021", "19/04/2022 - 13:24") starts its own line
+_DATELINE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
+
+
 def should_join(a: str, b: str, width: int | None) -> bool:
     """True when line `b` continues the sentence of line `a` (broken by layout, not by the author)."""
     a_s, b_s = a.strip(), b.strip()
     if not a_s or not b_s or LIST_START.match(b) or HEADER_LINE.match(a) or HEADER_LINE.match(b):
         return False
-    if is_caps(a_s) or is_caps(b_s) or is_page_number(b_s):
+    if is_caps(a_s) or is_caps(b_s) or is_page_number(b_s) or _DATELINE.search(b_s[:40]):
         return False
     if a_s.endswith(_TERMINAL):
         return False

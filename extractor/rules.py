@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +88,7 @@ def _compile(file: str, pattern: str, flags: int) -> re.Pattern[str]:
         raise RuleError(f"{file}: invalid regex {pattern!r}: {e}") from e
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_rules(name: str) -> RuleFile:
     """Load `rules/<name>.yaml` once; patterns are compiled with their fragments expanded."""
     path = rules_dir() / f"{name}.yaml"

@@ -155,3 +155,9 @@ def test_decorated_page_numbers_dropped_from_pasted_text(tmp_path):
     text = _txt_text(tmp_path, "Phòng Kinh tế chủ trì triển khai.\n\n- 3 -\n\nTrang 4/10\n\n3\n\nPhòng Nội vụ phối hợp.\n")
     assert "- 3 -" not in text and "Trang 4/10" not in text
     assert "\n3\n" in text  # a bare number may be a table row number: kept
+
+
+def test_headline_is_not_joined_to_its_byline(tmp_path):
+    text = _txt_text(tmp_path, "Triển khai kế hoạch tổng thể nâng cao năng suất chất lượng tại Quảng Ninh\n\n"
+                     "author 10:21 08/04/2021\n\n(VietQ.vn) - Sở KH&CN Quảng Ninh vừa có buổi làm việc.\n")
+    assert text.split("\n")[0] == "Triển khai kế hoạch tổng thể nâng cao năng suất chất lượng tại Quảng Ninh"
