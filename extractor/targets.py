@@ -259,6 +259,7 @@ class _Where:
     level: str
     end_year: int | None = None  # a horizon in brackets closing the line: '... (năm 2025).'
     status: bool = False  # under a results heading: only an aim quoted in the clause counts
+    aim_sentence: bool = False  # an aim word in an earlier clause of the same sentence (before a ';')
 
 
 def _doc_year(doc: Doc) -> int | None:
@@ -286,7 +287,7 @@ def extract_targets(doc: Doc) -> list[Target]:
         if li in heading_lines:
             state.run_year, state.goal_run = None, False
         goal_sec, status_sec, head_year = _heading_info(doc, line.start)
-        found, line_year, run_before, aim_before = False, None, state.run_year, False
+        found, line_year, run_before, aim_before, aim_sentence = False, None, state.run_year, False, False
         end_hit = first_match(rules_of("line_end_horizon"), s)
         end_year = year_of(end_hit[1]) if end_hit else None
         for cs, ce in clauses(s):
@@ -294,7 +295,7 @@ def extract_targets(doc: Doc) -> list[Target]:
             horizons = _horizons(clause)
             rest = s[ce - 1:] if s[ce - 1:ce] in "|\t" else s[ce:]
             where = _Where(doc, state, li, rest, (goal_sec or state.goal_run) and not status_sec, aim_before,
-                           head_year, doc_year, level, end_year, status_sec)
+                           head_year, doc_year, level, end_year, status_sec, aim_sentence)
             for t in _clause_targets(clause, horizons, where):
                 t.span = [line.start + cs + t.span[0], line.start + cs + t.span[1]]
                 found = True
@@ -302,7 +303,9 @@ def extract_targets(doc: Doc) -> list[Target]:
                 if key not in seen:
                     seen.add(key)
                     out.append(t)
-            aim_before = aim_before or bool(first_match(rules_of("aim"), clause))
+            has_aim = bool(first_match(rules_of("aim"), clause))
+            aim_before = aim_before or has_aim
+            aim_sentence = (aim_sentence or has_aim) and clause.rstrip()[-1:] == ";"
             openers = [h for h in horizons if h[3]]
             if openers:
                 line_year = state.run_year = openers[-1][2]
@@ -374,7 +377,8 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
         if (not where.goal or reporting) and (_is_status(prefix) or first_match(rules_of("status_after"), after)):
             continue
         cmp, cmp_start = _comparator(prefix, after, v)
-        if reporting and not own_aim and cmp != ">=" and first_match(rules_of("achieved_after"), after):
+        if reporting and not (own_aim or where.aim_sentence) and cmp != ">=" and \
+                first_match(rules_of("achieved_after"), after):
             continue  # 'hơn 600 doanh nghiệp được hỗ trợ' in a report: a result
         if not _has_signal(v, prefix, cmp_start, goal, cmp):
             continue

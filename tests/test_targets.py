@@ -342,6 +342,14 @@ def test_achieved_figures_are_no_aims(kind):
     assert got == [(30, ">=", 2025, "sme_pilot_projects"), (10, "=", 2023, "management_system_adoption")]
 
 
+def test_news_passive_after_aim_in_same_sentence():
+    text = ("Theo đó, đến năm 2025, tỉnh phấn đấu hỗ trợ 30 doanh nghiệp áp dụng công cụ năng suất; "
+            "500 lượt cán bộ được tập huấn về năng suất. Thời gian qua, Sở tổ chức 15 lớp tập huấn cho hơn "
+            "1.200 lượt người. Có 150 doanh nghiệp tham gia chương trình.")
+    got = [(t.value, t.year) for t in _run(text, kind="news", date="2023-05-15")]
+    assert got == [(30, 2025), (500, 2025)]
+
+
 def test_news_earlier_year_is_a_result():
     text = ("Năm 2022, tỉnh hỗ trợ 14 doanh nghiệp áp dụng công cụ cải tiến năng suất.\n"
             "Đến năm 2025, tỉnh phấn đấu hỗ trợ 40 doanh nghiệp áp dụng công cụ cải tiến năng suất.")
