@@ -134,12 +134,18 @@ def phrase_after(s: str, pos: int) -> str:
 
 
 def indicator_before(text: str) -> str:
-    """The measured quantity written before a value: after the last lead-in, fillers stripped."""
-    last = 0
+    """The measured quantity written before a value: after the last lead-in, fillers stripped; when
+    nothing is left ('Năng suất lao động đến năm 2025 đạt'), the words before that lead-in."""
+    last, last_start = 0, 0
     for rule in rules_of("lead_in"):
         for m in rule.regex.finditer(text):
-            last = max(last, m.end())
-    text = text[last:]
+            if m.end() > last:
+                last, last_start = m.end(), m.start()
+    out = _strip_fillers(text[last:])
+    return out if out or not last_start else indicator_before(text[:last_start])
+
+
+def _strip_fillers(text: str) -> str:
     for _ in range(2):
         for rule in rules_of("filler") + rules_of("resumptive"):
             text = rule.regex.sub("", text)

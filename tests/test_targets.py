@@ -299,6 +299,18 @@ def test_indicators_in_document_words():
     assert t.indicator_id == "sme_pilot_projects"
 
 
+@pytest.mark.parametrize("text,indicator,ind_id", [
+    ("- Năng suất lao động đến năm 2025 đạt 150 triệu đồng/người.", "Năng suất lao động", "labor_productivity_level"),
+    ("Mục tiêu: Năng suất lao động đến năm 2025 đạt 150 triệu đồng/người.", "Năng suất lao động",
+     "labor_productivity_level"),
+    ("Đến năm 2025, hỗ trợ 05 doanh nghiệp, hợp tác xã xây dựng và triển khai các dự án điểm về cải tiến năng suất.",
+     "doanh nghiệp, hợp tác xã xây dựng và triển khai các dự án điểm về cải tiến năng suất", "sme_pilot_projects"),
+])
+def test_indicator_wording(text, indicator, ind_id):
+    (t,) = _run(text)
+    assert (t.indicator, t.indicator_id) == (indicator, ind_id)
+
+
 def test_parallel_values_share_the_indicator():
     ts = _run("Phấn đấu tăng năng suất lao động xã hội bình quân trên 7% (năm 2025), trên 7,5% (năm 2030).")
     assert [t.indicator for t in ts] == ["tăng năng suất lao động xã hội bình quân"] * 2
