@@ -13,7 +13,7 @@ import re
 
 from . import structure
 from .appendix import appendix_obligations, labelled_obligations
-from .bodies import BodySpan, body_list_at, find_bodies
+from .bodies import BodySpan, body_list_at, find_bodies, head_of, list_heading_task, split_body_list
 from .deadlines import find_deadline
 from .document import Doc
 from .implementation import directive_items, heading_bodies, implementation_obligations
@@ -43,6 +43,26 @@ def _lead_list(text: str, bodies: list[BodySpan], i: int, seg_start: int) -> tup
     return leads[0].start, leads
 
 
+_LIST_LEAD = re.compile(r"(?<![\wÀ-ỹ])(?:[Cc]ác|[Nn]hững)\s+(\w+)\s*:\s*")
+
+
+def _list_leads(text: str, s: int, e: int) -> list[tuple[int, list[BodySpan], int]]:
+    """Distributed lists that lead in a sentence: 'Điều 2. Các sở: Tài chính, Kế hoạch và Đầu tư có trách
+    nhiệm ...' -> one lead per sở, with the offset of the lead marker."""
+    out = []
+    for lm in _LIST_LEAD.finditer(text, s, e):
+        cut = list_heading_task(text[lm.start():e]) if head_of(lm.group(1)) else None
+        mk = rx("lead.marker").match(text, lm.start() + cut, e) if cut else None
+        clause_start = max([s] + [s + k.end() for k in re.finditer(r"[;]\s*", text[s:lm.start()])])
+        before = re.sub(r"^\s*[-–+•*]\s*", "", NUMBER.sub("", text[clause_start:lm.start()], count=1))
+        pre = rules().rule("lead.preamble").regex
+        if mk and cut and pre is not None and pre.search(before):
+            raw = text[lm.start():lm.start() + cut]
+            out.append((lm.start(), [BodySpan(lm.start(), lm.start() + cut, raw, n)
+                                     for n in split_body_list(raw)], mk.start("marker")))
+    return out
+
+
 def _sentence_obligations(doc: Doc, start: int, end: int) -> list[Obligation]:
     """Obligations of sentences naming their lead (X chủ trì / là cơ quan đầu mối / có trách nhiệm)."""
     text = doc.text
@@ -51,20 +71,21 @@ def _sentence_obligations(doc: Doc, start: int, end: int) -> list[Obligation]:
     for s, e in sentences(text, start, end):
         if closing.search(text[s:e]):
             continue
-        bodies = find_bodies(text, s, e)
-        hits: list[tuple[int, list[BodySpan], int]] = []
+        hits = _list_leads(text, s, e)
+        bodies = [b for b in find_bodies(text, s, e) if not any(h[1][0].start <= b.start < h[1][-1].end for h in hits)]
         for i, b in enumerate(bodies):
             clause_start = max([s] + [s + k.end() for k in re.finditer(r"[;]\s*", text[s:b.start])])
             m = marker.match(text, b.end, e)
             if m:
                 found = _lead_list(text, bodies, i, clause_start)
                 if found:
-                    hits.append((found[0] if hits else s, found[1], m.start("marker")))
+                    hits.append((found[0], found[1], m.start("marker")))
             elif assign.search(text, clause_start, b.start) and not any(b in h[1] for h in hits):
                 listed, stop = body_list_at(text, b.start, e)
                 if not marker.match(text, stop, e) and re.match(r"\s+[^\W\d]", text[stop:e]) \
                         and text[stop:e].strip()[:1].islower():
-                    hits.append((b.start if hits else s, listed, stop))
+                    hits.append((b.start, listed, stop))
+        hits = [(s if k == 0 else h[0], h[1], h[2]) for k, h in enumerate(sorted(hits, key=lambda h: h[0]))]
         for k, (hs, leads, task_start) in enumerate(hits):
             he = hits[k + 1][0] if k + 1 < len(hits) else e
             passive = re.search(r"\(\s*$", text[s:leads[0].start])

@@ -430,6 +430,10 @@ def test_body_headings_as_bullets():
      ["Sở Công Thương", "Sở Tài chính"], "hướng dẫn doanh nghiệp"),
     ("Theo đó, Sở KH&CN là cơ quan thường trực, tham mưu UBND tỉnh triển khai Kế hoạch.\n",
      ["Sở Khoa học và Công nghệ"], "là cơ quan thường trực, tham mưu UBND tỉnh triển khai Kế hoạch"),
+    ("Điều 2. Các sở: Tài chính, Kế hoạch và Đầu tư có trách nhiệm bố trí kinh phí thực hiện Kế hoạch.\n",
+     ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"], "bố trí kinh phí thực hiện Kế hoạch"),
+    ("Giao các sở: Xây dựng, Giao thông vận tải chủ trì rà soát quy hoạch.\n",
+     ["Sở Xây dựng", "Sở Giao thông vận tải"], "chủ trì rà soát quy hoạch"),
 ])
 def test_assignment_sentences(text, lead, task):
     obls = _obls(text)
