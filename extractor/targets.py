@@ -203,10 +203,9 @@ def _appendix_years(doc: Doc) -> dict[int, int | None]:
             split = split_appendix_row(table.columns, row)
             if split is None:
                 continue
-            task_cells, cells = split
-            time_cell = cells.get("time")
+            time_cell = split[1].get("time")
             year = _cell_year(time_cell.text, known=True) if time_cell else None
-            for c in task_cells:
+            for c in row[1:]:  # the task cell and the others (Sản phẩm, Chỉ tiêu ...)
                 out[doc.line_index(c.start)] = year
     return out
 

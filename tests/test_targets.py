@@ -163,6 +163,11 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     ("appendix_time_column_date", "STT\n\nNội dung công việc\n\nĐơn vị chủ trì\n\nThời gian hoàn thành\n\n1\n\n"
      "Hỗ trợ tối thiểu 20 doanh nghiệp áp dụng công cụ cải tiến năng suất\n\nSở Công Thương\n\nTrước ngày 30/6/2023",
      [(20, None, ">=", "doanh nghiệp", 2023)]),
+    ("appendix_product_column", "STT\n\nNội dung\n\nSản phẩm\n\nĐơn vị chủ trì\n\nĐơn vị phối hợp\n\nThời gian\n\n1\n\n"
+     "Hỗ trợ doanh nghiệp áp dụng công cụ cải tiến năng suất\n\nÍt nhất 10 doanh nghiệp được hỗ trợ\n\n"
+     "Sở Khoa học và Công nghệ\n\nCác sở, ngành liên quan\n\n2022 - 2025\n\n2\n\nTổ chức tập huấn về năng suất\n\n"
+     "Tối thiểu 200 lượt người\n\nSở Khoa học và Công nghệ\n\nSở Công Thương\n\nNăm 2023",
+     [(10, None, ">=", "doanh nghiệp", 2025), (200, None, ">=", "lượt người", 2023)]),
     ("period_ends_sentence", "Lựa chọn ít nhất 10 doanh nghiệp tiêu biểu để hỗ trợ đổi mới công nghệ, chuyển đổi số "
      "trong giai đoạn 2022 - 2025.", [(10, None, ">=", "doanh nghiệp", 2025)]),
     ("horizon_ends_sentence", "Hỗ trợ 30 doanh nghiệp, hợp tác xã áp dụng hệ thống quản lý tiên tiến, hoàn thành "
