@@ -168,11 +168,11 @@ def _reporting(doc: Doc) -> bool:
 
 
 def _row_year(doc: Doc, li: int, rest: str) -> int | None:
-    """The end year of the Thời gian cell after a task cell: the next cell of a `|`/tab row,
-    or the first line after the cell's own bullet lines."""
+    """The end year of the Thời gian cell after a task cell: a later cell of a `|`/tab row that is
+    a time cell, or the first line after the cell's own bullet lines."""
     cells = [c for c in re.split(r"[|\t]", rest)[1:] if c.strip()]
     if cells:
-        return _cell_year(cells[0])
+        return next((y for c in cells if (y := _cell_year(c))), None)
     lines = doc.lines
     for j in range(li + 1, min(li + 16, len(lines))):
         s = lines[j].text.strip()

@@ -123,6 +123,8 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      [(1, None, "=", "doanh nghiệp", 2030)]),
     ("table_row_inline", "3 | Hỗ trợ từ 5-10 doanh nghiệp ứng dụng công nghệ số | 2021 - 2025 | Sở Thông tin và Truyền thông",
      [(5, 10, "range", "doanh nghiệp", 2025)]),
+    ("table_row_inline_time_last", "2 | Hỗ trợ xây dựng, quản lý ít nhất 15 nhãn hiệu tập thể | Sở KH&CN | "
+     "Sở NN&PTNT, UBND cấp huyện | 2021 - 2025 | Văn bằng bảo hộ", [(15, None, ">=", "nhãn hiệu", 2025)]),
     ("table_row_recurring", "5\n\nHỗ trợ tối thiểu 10 doanh nghiệp xây dựng kế hoạch\n\nHàng năm\n\nSở KH&CN",
      [(10, None, ">=", "doanh nghiệp", None)]),
     ("vision_title_no_horizon", "Chương trình phát triển khoa học công nghệ giai đoạn 2021-2030, tầm nhìn đến 2040.\n\n"
