@@ -130,7 +130,7 @@ def phrase_end(s: str, pos: int) -> int:
 def phrase_after(s: str, pos: int) -> str:
     """The noun phrase from `pos` (see `_phrase_end`), at most MAX_WORDS words."""
     words = s[pos:phrase_end(s, pos)].split()
-    return " ".join(words[:MAX_WORDS]).rstrip(" .…,")
+    return re.sub(r"\s*\([^)]*$", "", " ".join(words[:MAX_WORDS])).rstrip(" .…,")  # no unclosed bracket
 
 
 def indicator_before(text: str) -> str:

@@ -173,10 +173,21 @@ def _row_year(doc: Doc, li: int, rest: str) -> int | None:
     cells = [c for c in re.split(r"[|\t]", rest)[1:] if c.strip()]
     if cells:
         return next((y for c in cells if (y := _cell_year(c))), None)
-    lines = doc.lines
+    label = first_match(rules_of("time_label"), rest)
+    if label:  # '(Thời gian thực hiện: 2022 - 2025)'
+        return _cell_year(label[1].group("time"), known=True)
+    lines, labels = doc.lines, True
     for j in range(li + 1, min(li + 16, len(lines))):
         s = lines[j].text.strip()
-        if s and not _BULLET.match(s):
+        if not s:
+            continue
+        if labels and first_match(rules_of("task_label"), s):  # labelled lines after a task
+            label = first_match(rules_of("time_label"), s)
+            if label:
+                return _cell_year(label[1].group("time"), known=True)
+            continue
+        labels = False
+        if not _BULLET.match(s):
             return _cell_year(re.split(r"[|\t]", s)[0])
     return None
 
@@ -390,7 +401,8 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
         if year is None:
             if row_year is False:
                 rows = where.state.rows
-                row_year = rows[where.line] if where.line in rows else _row_year(where.doc, where.line, where.rest)
+                row_year = rows[where.line] if where.line in rows else \
+                    _row_year(where.doc, where.line, after + where.rest)
             run = None if first_match(rules_of("recurring"), clause) else where.state.run_year
             year = row_year or run or where.head_year
         if where.doc_year and year and year < where.doc_year:

@@ -170,6 +170,14 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      "Sở Khoa học và Công nghệ\n\nCác sở, ngành liên quan\n\n2022 - 2025\n\n2\n\nTổ chức tập huấn về năng suất\n\n"
      "Tối thiểu 200 lượt người\n\nSở Khoa học và Công nghệ\n\nSở Công Thương\n\nNăm 2023",
      [(10, None, ">=", "doanh nghiệp", 2025), (200, None, ">=", "lượt người", 2023)]),
+    ("labelled_time_line", "III. NHIỆM VỤ\n- Hỗ trợ ít nhất 20 doanh nghiệp áp dụng công cụ cải tiến năng suất.\n"
+     "+ Cơ quan chủ trì: Sở Khoa học và Công nghệ.\n+ Cơ quan phối hợp: Các sở, ngành liên quan.\n"
+     "+ Thời gian thực hiện: 2022 - 2025.\n- Xây dựng 02 mô hình điểm về năng suất.\n"
+     "+ Cơ quan chủ trì: Sở Nông nghiệp và Phát triển nông thôn.\n- Hỗ trợ 10 doanh nghiệp đổi mới công nghệ.\n"
+     "+ Thời gian thực hiện: Năm 2024.",
+     [(20, None, ">=", "doanh nghiệp", 2025), (2, None, "=", "mô hình", None), (10, None, "=", "doanh nghiệp", 2024)]),
+    ("labelled_time_inline", "- Tổ chức tối thiểu 05 lớp tập huấn về năng suất (Cơ quan chủ trì: Sở Công Thương; "
+     "thời gian thực hiện: năm 2023).", [(5, None, ">=", "lớp tập huấn", 2023)]),
     ("period_ends_sentence", "Lựa chọn ít nhất 10 doanh nghiệp tiêu biểu để hỗ trợ đổi mới công nghệ, chuyển đổi số "
      "trong giai đoạn 2022 - 2025.", [(10, None, ">=", "doanh nghiệp", 2025)]),
     ("horizon_ends_sentence", "Hỗ trợ 30 doanh nghiệp, hợp tác xã áp dụng hệ thống quản lý tiên tiến, hoàn thành "
