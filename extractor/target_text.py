@@ -1,4 +1,5 @@
-"""Text helpers for targets: rule access, bracket-aware scanning, indicator wording and ids, and
+"""Text helpers for targets: rule access, bracket-aware scanning, indicator wording and ids, the
+Thời gian of a task row (appendix tables parsed by `appendix`, |-rows, labelled task blocks) and
 the reading of indicator tables (STT | Chỉ tiêu | ĐVT | Năm 2025 ...), row by row.
 
 `rules/targets.yaml` rules are grouped by `kind`; `rules/indicators.yaml` maps indicator phrases
@@ -12,12 +13,17 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from .appendix import _rows as appendix_rows
+from .appendix import _split_row as split_appendix_row
+from .appendix import find_tables
+from .deadlines import find_deadline
 from .document import Doc
 from .record import Target
 from .rules import Rule, load_rules
 from .vntext import as_int_if_whole, fold, parse_number
 
 MAX_WORDS = 40
+_BULLET = re.compile(r"^\s*[-+•*–]")
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +161,63 @@ def _strip_fillers(text: str) -> str:
 def last_comma(s: str) -> int:
     """Offset after the last comma outside brackets (0 when none)."""
     return max((i + 1 for i, ch in top_level(s) if ch == ","), default=0)
+
+
+# ---------------------------------------------------------------- task rows: the Thời gian of a target
+
+
+def row_year_of(doc: Doc, li: int, rest: str) -> int | None:
+    """The end year of the Thời gian cell after a task cell: a later cell of a `|`/tab row that is
+    a time cell, or the first line after the cell's own bullet lines."""
+    cells = [c for c in re.split(r"[|\t]", rest)[1:] if c.strip()]
+    if cells:
+        return next((y for c in cells if (y := _cell_year(c))), None)
+    label = first_match(rules_of("time_label"), rest)
+    if label:  # '(Thời gian thực hiện: 2022 - 2025)'
+        return _cell_year(label[1].group("time"), known=True)
+    lines, labels = doc.lines, True
+    for j in range(li + 1, min(li + 16, len(lines))):
+        s = lines[j].text.strip()
+        if not s:
+            continue
+        if labels and first_match(rules_of("task_label"), s):  # labelled lines after a task
+            label = first_match(rules_of("time_label"), s)
+            if label:
+                return _cell_year(label[1].group("time"), known=True)
+            continue
+        labels = False
+        if not _BULLET.match(s):
+            return _cell_year(re.split(r"[|\t]", s)[0])
+    return None
+
+
+def _cell_year(cell: str, known: bool = False) -> int | None:
+    """The end year of a Thời gian cell; a cell `known` to be one may be any deadline phrase."""
+    hit = first_match(rules_of("time_cell"), cell.strip())
+    if hit or not known:
+        return year_of(hit[1]) if hit else None
+    dl = find_deadline(cell.strip(), cell=True)  # 'Trước ngày 30/6/2023', 'Quý IV/2022'
+    if dl is None or dl.kind not in ("year", "range", "date"):
+        return None
+    return dl.end or (int(dl.date[:4]) if dl.date else None)
+
+
+def appendix_years(doc: Doc) -> dict[int, int | None]:
+    """Line index -> end year of its row's Thời gian cell, for the task-cell lines of appendix task
+    tables (columns found by their header, in any order)."""
+    out: dict[int, int | None] = {}
+    for table in find_tables(doc.text):
+        if "time" not in table.columns:
+            continue
+        for row in appendix_rows(table):
+            split = split_appendix_row(table.columns, row)
+            if split is None:
+                continue
+            time_cell = split[1].get("time")
+            year = _cell_year(time_cell.text, known=True) if time_cell else None
+            for c in row[1:]:  # the task cell and the others (Sản phẩm, Chỉ tiêu ...)
+                out[doc.line_index(c.start)] = year
+    return out
 
 
 # ---------------------------------------------------------------- indicator tables

@@ -18,14 +18,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .appendix import _rows as appendix_rows
-from .appendix import _split_row as split_appendix_row
-from .appendix import find_tables
-from .deadlines import find_deadline
 from .document import Doc
 from .record import Target
 from .rules import Rule
 from .target_text import (
+    appendix_years,
     as_written,
     classify_indicator,
     clauses,
@@ -35,6 +32,7 @@ from .target_text import (
     last_comma,
     phrase_after,
     phrase_end,
+    row_year_of,
     rules_of,
     table_targets,
     year_of,
@@ -167,60 +165,6 @@ def _reporting(doc: Doc) -> bool:
     return doc.meta.kind in ("report", "news")
 
 
-def _row_year(doc: Doc, li: int, rest: str) -> int | None:
-    """The end year of the Thời gian cell after a task cell: a later cell of a `|`/tab row that is
-    a time cell, or the first line after the cell's own bullet lines."""
-    cells = [c for c in re.split(r"[|\t]", rest)[1:] if c.strip()]
-    if cells:
-        return next((y for c in cells if (y := _cell_year(c))), None)
-    label = first_match(rules_of("time_label"), rest)
-    if label:  # '(Thời gian thực hiện: 2022 - 2025)'
-        return _cell_year(label[1].group("time"), known=True)
-    lines, labels = doc.lines, True
-    for j in range(li + 1, min(li + 16, len(lines))):
-        s = lines[j].text.strip()
-        if not s:
-            continue
-        if labels and first_match(rules_of("task_label"), s):  # labelled lines after a task
-            label = first_match(rules_of("time_label"), s)
-            if label:
-                return _cell_year(label[1].group("time"), known=True)
-            continue
-        labels = False
-        if not _BULLET.match(s):
-            return _cell_year(re.split(r"[|\t]", s)[0])
-    return None
-
-
-def _cell_year(cell: str, known: bool = False) -> int | None:
-    """The end year of a Thời gian cell; a cell `known` to be one may be any deadline phrase."""
-    hit = first_match(rules_of("time_cell"), cell.strip())
-    if hit or not known:
-        return year_of(hit[1]) if hit else None
-    dl = find_deadline(cell.strip(), cell=True)  # 'Trước ngày 30/6/2023', 'Quý IV/2022'
-    if dl is None or dl.kind not in ("year", "range", "date"):
-        return None
-    return dl.end or (int(dl.date[:4]) if dl.date else None)
-
-
-def _appendix_years(doc: Doc) -> dict[int, int | None]:
-    """Line index -> end year of its row's Thời gian cell, for the task-cell lines of appendix task
-    tables (columns found by their header, in any order)."""
-    out: dict[int, int | None] = {}
-    for table in find_tables(doc.text):
-        if "time" not in table.columns:
-            continue
-        for row in appendix_rows(table):
-            split = split_appendix_row(table.columns, row)
-            if split is None:
-                continue
-            time_cell = split[1].get("time")
-            year = _cell_year(time_cell.text, known=True) if time_cell else None
-            for c in row[1:]:  # the task cell and the others (Sản phẩm, Chỉ tiêu ...)
-                out[doc.line_index(c.start)] = year
-    return out
-
-
 def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str | None, stop: int) -> str:
     """The indicator of a value in the document's words (`stop`: where the next value starts)."""
     if stop < len(clause):
@@ -287,7 +231,7 @@ def extract_targets(doc: Doc) -> list[Target]:
     level, doc_year = doc.meta.level or "province", _doc_year(doc)
     quoting = doc.meta.kind in ("news", "report", "other")  # texts that quote other documents' targets
     heading_lines = {doc.line_index(s.start) for s in doc.sections}
-    state = _State(rows=_appendix_years(doc))
+    state = _State(rows=appendix_years(doc))
     out: list[Target] = []
     seen: set[tuple[Any, ...]] = set()
     for li, line in enumerate(doc.lines):
@@ -402,7 +346,7 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
             if row_year is False:
                 rows = where.state.rows
                 row_year = rows[where.line] if where.line in rows else \
-                    _row_year(where.doc, where.line, after + where.rest)
+                    row_year_of(where.doc, where.line, after + where.rest)
             run = None if first_match(rules_of("recurring"), clause) else where.state.run_year
             year = row_year or run or where.head_year
         if where.doc_year and year and year < where.doc_year:
