@@ -65,6 +65,16 @@ def _cells(text: str) -> list[Cell]:
     return out
 
 
+def _header_run(cells: list[Cell], i: int) -> list[str]:
+    """The column kinds after a task header cell at `i` when they make a header without a number column
+    (at least two known columns, one of them the lead); else []."""
+    if _column_kind(cells[i].text) != "task":
+        return []
+    kinds = [_column_kind(c.text) for c in cells[i + 1:i + 8]]
+    run = list(itertools.takewhile(lambda k: k not in (None, "number", "task"), kinds))
+    return run if len(run) >= 2 and "lead" in run else []
+
+
 def find_tables(text: str) -> list[Table]:
     """Every task table of the text, with its column order read from the header.
 
@@ -76,12 +86,11 @@ def find_tables(text: str) -> list[Table]:
     while i < len(cells):
         first = _column_kind(cells[i].text)
         if first == "task":
-            kinds = [_column_kind(c.text) for c in cells[i + 1:i + 8]]
-            run = list(itertools.takewhile(lambda k: k not in (None, "number", "task"), kinds))
-            if len(run) >= 2 and "lead" in run:
+            run = _header_run(cells, i)
+            if run:
                 end, stop = i + 1 + len(run), load_rules("obligations").rule("closing.distribution").regex
-                while end < len(cells) and _column_kind(cells[end].text) not in ("number", "task") \
-                        and not (stop and stop.match(cells[end].text)):
+                while end < len(cells) and _column_kind(cells[end].text) != "number" and not _header_run(
+                        cells, end) and not (stop and stop.match(cells[end].text)):
                     end += 1
                 tables.append(Table(["task", *run], cells[i].start, cells[i + 1 + len(run):end]))
                 i = end
@@ -174,7 +183,8 @@ def _ends_task(after: list[str], cell: Cell) -> bool:
 def _unnumbered_rows(table: Table) -> list[tuple[list[Cell], dict[str, Cell]]]:
     """Rows of a table without a number column: task lines up to the first body or time cell, then the
     cells of the later columns in order. An 'other' cell (Sản phẩm, Kinh phí) is taken only when a task
-    line is left for the next row; the table ends at the first row without a lead."""
+    line is left for the next row and the line after it is no dash (the dashes of a task follow its
+    title); the table ends at the first row without a lead."""
     cells, after = table.body, table.columns[1:]
     rows, i = [], 0
     while i < len(cells):
@@ -189,7 +199,8 @@ def _unnumbered_rows(table: Table) -> list[tuple[list[Cell], dict[str, Cell]]]:
                 break
             if kind == "other":
                 nxt = next((m for m in range(j + 1, len(cells)) if _ends_task(after, cells[m])), None)
-                if not cells[j].text.startswith(("-", "+")) and (nxt is None or nxt - j >= 3):
+                dash = j + 1 < len(cells) and cells[j + 1].text.startswith(("-", "+"))
+                if not cells[j].text.startswith(("-", "+")) and (nxt is None or (nxt - j >= 2 and not dash)):
                     got[kind] = cells[j]
                     j += 1
             elif _looks_like(kind, cells[j]) and (kind != "time" or _ends_task(["time"], cells[j])):

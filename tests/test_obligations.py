@@ -564,6 +564,12 @@ Hằng năm
 
 Tin, bài, phóng sự
 
+Nội dung tuyên truyền về năng suất
+
+Sở Văn hóa, Thể thao và Du lịch
+
+Quý IV/2022
+
 Xây dựng cơ sở dữ liệu về năng suất
 
 - Thu thập dữ liệu doanh nghiệp
@@ -593,10 +599,11 @@ def test_table_without_number_column():
     rows = table_obligations(UNNUMBERED, tables[0])
     assert [(o.lead, o.support, o.deadline.kind) for o in rows] == [
         (["Sở Thông tin và Truyền thông"], ["Sở Khoa học và Công nghệ", "Báo Bắc Giang"], "recurring"),
+        (["Sở Văn hóa, Thể thao và Du lịch"], [], "year"),  # a task starting like a header word
         (["Sở Khoa học và Công nghệ"], [], "year"),  # empty support and product cells are dropped
         (["Sở Công Thương"], ["Các sở, ngành liên quan"], "range")]
-    assert rows[1].task == "Xây dựng cơ sở dữ liệu về năng suất Thu thập dữ liệu doanh nghiệp Cập nhật phần mềm"
-    assert "Nơi nhận" not in rows[2].quote
+    assert rows[2].task == "Xây dựng cơ sở dữ liệu về năng suất Thu thập dữ liệu doanh nghiệp Cập nhật phần mềm"
+    assert "Nơi nhận" not in rows[3].quote
     assert all(UNNUMBERED[o.span[0]:o.span[1]] == o.quote for o in rows)
 
 
