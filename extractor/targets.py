@@ -287,13 +287,20 @@ def extract_targets(doc: Doc) -> list[Target]:
 
 def _restated(doc: Doc, out: list[Target]) -> list[Target]:
     """Drop a target stated again elsewhere: one without a year when the same value, unit and
-    indicator come with a year; a news headline's target when the body states the same value."""
+    indicator (same id, or mostly the same words) come with a year; a news headline's target when
+    the body states the same value."""
     title = fold(doc.meta.title or "") if doc.meta.kind == "news" else ""
 
     def same(a: Target, b: Target, loose: bool) -> bool:
         if (a.value, a.value_max, "%" in (a.unit or "")) != (b.value, b.value_max, "%" in (b.unit or "")):
             return False
-        return loose or (a.unit == b.unit and (a.indicator_id or fold(a.indicator)) == (b.indicator_id or fold(b.indicator)))
+        if loose:
+            return True
+        if a.unit != b.unit or (a.indicator_id and b.indicator_id and a.indicator_id != b.indicator_id):
+            return False
+        wa, wb = set(fold(a.indicator).split()), set(fold(b.indicator).split())
+        return (a.indicator_id is not None and a.indicator_id == b.indicator_id) or \
+            bool(wa and wb and len(wa & wb) >= 0.7 * min(len(wa), len(wb)))
 
     def headline(t: Target) -> bool:
         return bool(title) and fold(t.quote).strip(" .") in title

@@ -226,6 +226,12 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     ("intro_run_ends_with_bullets", "II. NỘI DUNG KẾ HOẠCH\nPhấn đấu đến năm 2025, đạt các chỉ tiêu sau:\n"
      "- 30 doanh nghiệp xây dựng dự án điểm.\nCác doanh nghiệp được lựa chọn theo tiêu chí của Sở.\n"
      "- 20 doanh nghiệp nộp hồ sơ.", [(30, None, "=", "doanh nghiệp", 2025)]),
+    ("restated_in_other_words", "(BTN) - Tỉnh phấn đấu hỗ trợ 25 doanh nghiệp xây dựng dự án điểm.\n"
+     "Theo đó, đến năm 2025, có 25 doanh nghiệp nhỏ và vừa xây dựng và triển khai dự án điểm về năng suất.",
+     [(25, None, "=", "doanh nghiệp", 2025)]),
+    ("not_restated_other_indicator", "- 100% cán bộ được tập huấn về năng suất.\n"
+     "- Đến năm 2025, 100% cơ quan hành chính áp dụng hệ thống quản lý chất lượng.",
+     [(100, None, "=", "%", None), (100, None, "=", "%", 2025)]),
     # ---- numbers that are not targets
     ("intro_line_sets_aims", "II. NỘI DUNG KẾ HOẠCH\nPhấn đấu đến năm 2025, tỉnh đạt được các chỉ tiêu sau:\n"
      "- 30 doanh nghiệp xây dựng và triển khai dự án điểm về cải tiến năng suất.\n"
