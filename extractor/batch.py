@@ -234,7 +234,8 @@ def run_demo(folder: Path, out: Path, workers: int = 1, progress: bool | None = 
         for name, (fmt, kind) in files.items():
             export.export(store, fmt, exports / name, kind)
         stats = store.stats()
-        hits = store.search(query, limit=3)
+        kind = "obligation" if store.search(query, kind="obligation", limit=1) else None
+        hits = store.search(query, kind=kind, limit=1)
     c = stats["counts"]
     kinds = ", ".join(f"{n} {k}" for k, n in stats["by_kind"].items())
     statuses = ", ".join(f"{n} {s}" for s, n in stats["by_status"].items())
@@ -246,8 +247,9 @@ def run_demo(folder: Path, out: Path, workers: int = 1, progress: bool | None = 
         lines += [f"    {doc} -> {' -> '.join(chain)}" for doc, chain in sorted(stats["chains"].items())]
     for path, errors in sorted(loaded.errors.items()):
         lines.append(f"  problem: {path}: {'; '.join(errors)}")
-    lines.append(f'  example: vnplan search "{query}" --db {db}  ({len(hits)} of the best hits shown)')
-    lines += ["    " + line for hit in hits[:1] for line in format_hit(hit).splitlines()]
+    example = f'vnplan search "{query}"' + (f" --kind {kind}" if kind else "") + f" --db {db}"
+    lines.append(f"  example: {example}" + ("; the best hit:" if hits else ": no hits"))
+    lines += ["    " + line for hit in hits for line in format_hit(hit).splitlines()]
     lines += ["outputs:",
               f"  records   {out / 'records'}/  ({len(extracted.written)} JSON files)",
               f"  database  {db}  (vnplan search QUERY --db {db}; vnplan serve --db {db})",
