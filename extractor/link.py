@@ -56,6 +56,28 @@ def number_codes(number: str) -> list[str]:
     return [p for p in re.split(r"[/-]", number)[1:] if not p.isdigit()]
 
 
+_CARRY_OUT = re.compile(r"(?:thực\s+hiện|triển\s+khai|thi\s+hành|cụ\s+thể\s+hóa)\b", re.IGNORECASE)
+
+
+def implemented_in(description: str | None, limit: int = 130) -> list[str]:
+    """Numbers a description says its document carries out: the citation right after *thực hiện /
+    triển khai / cụ thể hóa* ('về triển khai Quyết định số 36/QĐ-TTg' -> ['36/QĐ-TTg'], 'triển khai chính
+    sách … theo Nghị định số 13/2019/NĐ-CP' -> ['13/2019/NĐ-CP']), nearest verb first."""
+    out: list[str] = []
+    if not description:
+        return out
+    number_rx = _ref_rules().rule("ref.number").regex
+    for verb in _CARRY_OUT.finditer(description):
+        gap_end = min(len(description), verb.end() + limit)
+        m = number_rx.search(description, verb.end(), gap_end)
+        if m is None or re.search(r"[.;]\s", description[verb.end():m.start()]):
+            continue
+        number = canonical_number(m.group())
+        if number and number not in out:
+            out.append(number)
+    return out
+
+
 def doc_type_from_number(number: str | None) -> str | None:
     """The doc_type a number's type code implies ('114/KH-UBND' -> 'Kế hoạch'), or None."""
     if not number:
@@ -261,14 +283,48 @@ def _ref_level(ref: Reference, entries: list[dict]) -> int:
     return _LEVEL_RANK.get(level or "", 1)
 
 
-def _chain(first: Reference, others: list[Reference], entries: list[dict]) -> list[str]:
-    """Ancestors, nearest first: the parent, then what the registry says each one implements."""
+def _next_up(number: str, issuer: str | None, references: list[Reference], entries: list[dict],
+             said: dict[str, str]) -> str | None:
+    """What `number` implements: the registry's link, else what the text says (a citation nested in its
+    description: 'Kế hoạch số 152/KH-UBND … về triển khai Quyết định số 36/QĐ-TTg'), else the registry title."""
+    entry = _lookup(entries, number, issuer)
+    if entry and entry.get("implements"):
+        return entry["implements"]
+    if number in said:
+        return said[number]
+    ref = next((r for r in references if r.number == number), None)
+    for title in (ref.title if ref else None, (entry or {}).get("title")):
+        found = [n for n in implemented_in(title) if n != number]
+        if found:
+            return found[0]
+    return None
+
+
+def _news_says(doc: Doc, subject: Reference, references: list[Reference]) -> dict[str, str]:
+    """In a news article, a sentence whose subject is the reported plan and says it carries out another
+    document ('Kế hoạch được xây dựng nhằm triển khai Quyết định 36/QĐ-TTg …') links the two."""
+    if doc.meta.kind != "news" or not subject.doc_type:
+        return {}
+    head = r"\s+".join(map(re.escape, subject.doc_type.split()))
+    rx = re.compile(rf"(?:^|[.;!?]\s+|\n)\s*{head}\b(?:\s+(?:này|trên|số\s+\S+))?[^.;\n]{{0,80}}?"
+                    r"(?:nhằm|để|là\s+để)?\s*(?:tiếp\s+tục\s+)?(?:triển\s+khai|thực\s+hiện|cụ\s+thể\s+hóa)\b[^.;\n]{0,40}$")
+    for ref in references:
+        if ref is subject or not ref.number or _ref_level(ref, []) >= _ref_level(subject, []):
+            continue
+        for m in ref.mentions:
+            if rx.search(doc.text[max(0, m.span[0] - 200):m.span[0]]):
+                return {subject.number or "": ref.number}
+    return {}
+
+
+def _chain(first: Reference, others: list[Reference], references: list[Reference], entries: list[dict],
+           said: dict[str, str]) -> list[str]:
+    """Ancestors, nearest first: the parent, then what each one implements (registry, then the text)."""
     chain = [first.number] if first.number else []
     issuer = first.issuer
     number = first.number
     while number and len(chain) < _MAX_CHAIN:
-        entry = _lookup(entries, number, issuer)
-        nxt = entry.get("implements") if entry else None
+        nxt = _next_up(number, issuer, references, entries, said)
         if not nxt or nxt in chain:
             break
         chain.append(nxt)
@@ -288,22 +344,9 @@ def _news_subject(references: list[Reference], entries: list[dict]) -> Reference
                                         -r.mentions[0].span[0] if r.mentions else 0))
 
 
-_PLAN_TYPES = {"Quyết định", "Kế hoạch", "Chỉ thị", "Chương trình", "Nghị quyết", "Kết luận", "Đề án"}
-_STOP = {"va", "cua", "tren", "dia", "ban", "giai", "doan", "ve", "viec", "cac", "nam", "den", "tinh", "thanh", "pho"}
-
-
-def _words(s: str | None) -> set[str]:
-    return {w for w in re.findall(r"\w+", fold(s or "")) if len(w) > 1 and w not in _STOP and not w.isdigit()}
-
-
-def _overlap(a: str | None, b: str | None) -> float:
-    wa, wb = _words(a), _words(b)
-    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
-
-
 def _implemented(doc: Doc, references: list[Reference], entries: list[dict]) -> list[Reference]:
-    """What the document carries out: its `implements` references; failing that, what the registry
-    says it implements, or the plan/decision its opening cites as basis under the same title."""
+    """What the document carries out: its `implements` references (the opening's *Thực hiện* or a title
+    that says so); failing that, what the registry says it implements. A *Căn cứ* basis is no parent."""
     found = [r for r in references if r.relation == "implements" and (r.number or r.date)]
     if found:
         return found
@@ -315,12 +358,7 @@ def _implemented(doc: Doc, references: list[Reference], entries: list[dict]) -> 
         number = own.get("implements")
         ref = next((r for r in references if number and r.number == number), None)
         return [ref or Reference(None, number, None, None, None, "implements")] if number else []
-    def title(r: Reference) -> str | None:
-        return r.title or (_lookup(entries, r.number, r.issuer) or {}).get("title")
-
-    basis = [r for r in references if r.relation == "basis" and r.number and r.doc_type in _PLAN_TYPES
-             and _overlap(title(r), doc.meta.title) >= 0.6]
-    return basis[:1]
+    return []
 
 
 def find_parent(doc: Doc, references: list[Reference],
@@ -339,4 +377,4 @@ def find_parent(doc: Doc, references: list[Reference],
     entry = _lookup(entries, best.number, best.issuer) or {}
     return Parent(number=best.number, doc_type=best.doc_type or entry.get("doc_type"),
                   date=best.date or entry.get("date"), issuer=best.issuer or entry.get("issuer"),
-                  chain=_chain(best, ordered[1:], entries))
+                  chain=_chain(best, ordered[1:], references, entries, _news_says(doc, best, references)))

@@ -14,6 +14,7 @@ from .document import Doc
 from .link import (
     canonical_number,
     doc_type_from_number,
+    implemented_in,
     issuer_from_number,
     local_name,
     main_province,
@@ -52,6 +53,8 @@ class _Ctx(Locality):
     doc_type: str | None = None
     openings: list[tuple[int, int]] = field(default_factory=list)
     news: bool = False
+    title_implements: list[str] = field(default_factory=list)
+    end: int | None = None  # where a portal's box of linked documents starts: nothing after it is cited
 
 
 def _iso(date_text: str) -> str | None:
@@ -76,7 +79,9 @@ def _context(doc: Doc) -> _Ctx:
         if hit:
             unit, place = hit.group(1), hit.group(2)
     province = m.place if m.level == "province" else main_province(doc.text, "")
-    return _Ctx(unit, place, province, m.number, m.doc_type, _openings(doc), m.kind == "news")
+    box = _rx("ref.related_box").search(doc.text)
+    return _Ctx(unit, place, province, m.number, m.doc_type, _openings(doc), m.kind == "news",
+                [] if m.kind == "news" else implemented_in(m.title), box.start() if box else None)
 
 
 def _openings(doc: Doc) -> list[tuple[int, int]]:
@@ -187,9 +192,11 @@ def _fill_before(text: str, c: _Cite, ctx: _Ctx) -> None:
         c.relation = "amends" if ar.group("amends") else "replaces"
     if c.issuer is None:
         c.issuer = issuer_from_number(c.number)
-    if c.date is None:
-        d = re.match(r"\s*[-+]?\s*Ngày\s+([^,]{6,30}),", prefix)
-        c.date = _iso(d.group(1)) if d else None
+    if c.date is None:  # 'Ngày 25/3/2022, UBND tỉnh …', '… vào ngày 15/3/2022, UBND tỉnh đã ký ban hành'
+        d = _rx("ref.date_before").search(prefix)
+        if d and d.group("date2") and _rx("ref.number").search(prefix[max(0, d.start() - 30):d.start()]):
+            d = None  # '… số 36/QĐ-TTg ngày 11/01/2021, …': that date is the other citation's
+        c.date = _iso(d.group("date") or d.group("date2")) if d else None
 
 
 def _by_name(doc: Doc, ctx: _Ctx, taken: list[tuple[int, int]]) -> list[_Cite]:
@@ -278,20 +285,28 @@ def _trigger(text: str, pos: int) -> tuple[re.Match[str] | None, int]:
 
 
 def _relations(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
-    """implements / basis in an opening clause (Thực hiện / Căn cứ); nested citations and the rest cite."""
-    for c in cites:
+    """implements / basis in an opening clause (Thực hiện / Căn cứ, or the document's own title saying it
+    carries a document out); a citation nested in another's description cites, one coordinated with the
+    citation before it (và / , / ;) shares its relation; everything else cites."""
+    for c in sorted(cites, key=lambda c: c.start):
         if c.relation is not None:
             continue
         c.relation = "cites"
         if not any(a <= c.start < b for a, b in ctx.openings):
             continue
         trig, s_start = _trigger(text, c.start)
-        if not trig:
+        if trig:
+            relation = "basis" if trig.group("basis") else "implements"
+        elif c.number in ctx.title_implements:  # 'Ban hành Kế hoạch thực hiện Quyết định số 36/QĐ-TTg'
+            relation, s_start = "implements", _sentence(text, c.start)[0]
+        else:
             continue
-        prev = [p.head_end for p in cites if s_start <= p.start < c.start]
-        if prev and not re.search(r"(?:[,;:]|\bvà|\bcác|\bcùng|\bhoặc)\s*$", text[max(prev):c.start]):
-            continue  # nested: 'Kế hoạch ... thực hiện Quyết định số ...' is cited by the outer one
-        c.relation = "basis" if trig.group("basis") else "implements"
+        prev = max((p for p in cites if s_start <= p.start < c.start), key=lambda p: p.start, default=None)
+        if prev is None:
+            c.relation = relation
+        elif re.search(r"(?:[,;:]|\bvà|\bcác|\bcùng|\bhoặc)\s*$", text[prev.head_end:c.start]):
+            c.relation = prev.relation  # coordinated: 'Quyết định số 36/QĐ-TTg … và Kế hoạch số 126/KH-UBND'
+        # else nested: 'Kế hoạch ... thực hiện Quyết định số ...' is cited by the outer one
 
 
 def _merge(text: str, cites: list[_Cite]) -> list[Reference]:
@@ -317,6 +332,8 @@ def extract_references(doc: Doc) -> list[Reference]:
     ctx = _context(doc)
     cites = _numbered(doc, ctx)
     cites += _by_name(doc, ctx, [(c.start, c.end) for c in cites])
+    if ctx.end is not None:
+        cites = [c for c in cites if c.start < ctx.end]
     _titles(doc.text, cites)
     _relations(doc.text, cites, ctx)
     return _merge(doc.text, cites)

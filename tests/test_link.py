@@ -7,7 +7,7 @@ import json
 import pytest
 
 from extractor.document import Doc
-from extractor.link import bundled_registry, find_parent, issuer_level, registry_from_records
+from extractor.link import bundled_registry, find_parent, implemented_in, issuer_level, registry_from_records
 from extractor.record import Mention, Meta, Reference
 from tests.conftest import GOLD
 
@@ -79,13 +79,67 @@ def test_decision_parent_from_registry_of_its_own_number():
     assert (p.number, p.date) == ("36/QĐ-TTg", "2021-01-11")
 
 
-def test_decision_parent_from_basis_with_the_same_title():
-    d = doc(kind="decision", number="77/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh Lào Cai",
-            title="Quyết định về việc ban hành Kế hoạch nâng cao năng suất dựa trên nền tảng khoa học, công nghệ")
+@pytest.mark.parametrize("title", [
+    "Quyết định về việc ban hành Kế hoạch nâng cao năng suất dựa trên nền tảng khoa học, công nghệ",
+    "Quyết định về việc ban hành Kế hoạch tổng thể nâng cao năng suất dựa trên nền tảng khoa học, công nghệ "
+    "và đổi mới sáng tạo trên địa bàn tỉnh Lào Cai giai đoạn 2021 - 2030",
+])
+def test_decision_with_only_a_basis_has_no_parent(title):
+    """A Căn cứ list is basis, never a parent, even when the cited plan shares the title."""
+    d = doc(kind="decision", number="77/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh Lào Cai", title=title)
     refs = [ref("08/2014/NĐ-CP", "basis", "Chính phủ", "Nghị định", title="quy định chi tiết Luật Khoa học"),
-            ref("36/QĐ-TTg", "basis", "Thủ tướng Chính phủ",
+            ref("36/QĐ-TTg", "basis", "Thủ tướng Chính phủ", date="2021-01-11",
                 title="ban hành Kế hoạch tổng thể nâng cao năng suất dựa trên nền tảng khoa học, công nghệ")]
-    assert find_parent(d, refs).number == "36/QĐ-TTg"
+    assert find_parent(d, refs) is None
+
+
+@pytest.mark.parametrize("description,want", [
+    ("về triển khai Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ", ["36/QĐ-TTg"]),
+    ("thực hiện Quyết định số 36/QĐ/TTg", ["36/QĐ-TTg"]),
+    ("về việc triển khai chính sách phát triển doanh nghiệp khoa học và công nghệ theo Nghị định số "
+     "13/2019/NĐ-CP ngày 01/02/2019 của Chính phủ", ["13/2019/NĐ-CP"]),
+    ("Kế hoạch triển khai thực hiện Quyết định số 1068/QĐ-TTg ngày 22/8/2019", ["1068/QĐ-TTg"]),
+    ("Ban hành Kế hoạch thực hiện Kết luận số 52-KL/TW ngày 30/5/2019 của Ban Bí thư", ["52-KL/TW"]),
+    ("ban hành Kế hoạch tổng thể nâng cao năng suất giai đoạn 2021 - 2030", []),
+    ("về việc thực hiện nhiệm vụ năm 2022. Theo Quyết định số 36/QĐ-TTg", []),
+    (None, []),
+])
+def test_implemented_in_description(description, want):
+    assert implemented_in(description) == want
+
+
+@pytest.mark.parametrize("refs,chain", [
+    # the text says the parent carries out another document: 'Kế hoạch số 126/KH-UBND … về triển khai QĐ 36'
+    ([ref("126/KH-UBND", issuer="Ủy ban nhân dân tỉnh Phú Yên", doc_type="Kế hoạch",
+          title="về triển khai Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ"),
+      ref("36/QĐ-TTg", "cites", "Thủ tướng Chính phủ")], ["126/KH-UBND", "36/QĐ-TTg"]),
+    # a letter carrying out a ministry's letter that implements a decree
+    ([ref("2856/BKHCN-PTTTDN", issuer="Bộ Khoa học và Công nghệ", doc_type="Công văn",
+          title="về việc triển khai chính sách phát triển doanh nghiệp theo Nghị định số 13/2019/NĐ-CP"),
+      ref("13/2019/NĐ-CP", "cites", "Chính phủ", "Nghị định")], ["2856/BKHCN-PTTTDN", "13/2019/NĐ-CP"]),
+    # the registry first: 4363/KH-UBND implements 1068/QĐ-TTg
+    ([ref("4363/KH-UBND", issuer="Ủy ban nhân dân tỉnh Bình Dương", doc_type="Kế hoạch")],
+     ["4363/KH-UBND", "1068/QĐ-TTg"]),
+    # no evidence: the chain stops at the parent
+    ([ref("152/KH-UBND", issuer="Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu", doc_type="Kế hoạch",
+          title="về nâng cao năng suất")], ["152/KH-UBND"]),
+])
+def test_chain_from_the_texts_own_citations(refs, chain):
+    assert find_parent(doc(level="district"), refs).chain == chain
+
+
+def test_news_chain_from_a_sentence_about_the_reported_plan():
+    text = ("UBND tỉnh Tây Ninh vừa ban hành Kế hoạch số 1480/KH-UBND ngày 12/5/2023 về nâng cao năng suất.\n\n"
+            "Kế hoạch được xây dựng nhằm triển khai Quyết định 36/QD-TTg ngày 11/01/2021 của Thủ tướng Chính phủ.")
+    d = Doc(text)
+    d.meta = Meta(kind="news")
+    i, j = text.index("1480"), text.index("36/QD")
+    refs = [Reference("Kế hoạch", "1480/KH-UBND", "2023-05-12", "Ủy ban nhân dân tỉnh Tây Ninh", None, "cites",
+                      [Mention([i, i + 12], text[i:i + 12])]),
+            Reference("Quyết định", "36/QĐ-TTg", "2021-01-11", "Thủ tướng Chính phủ", None, "cites",
+                      [Mention([j, j + 9], text[j:j + 9])])]
+    p = find_parent(d, refs, registry=[{"number": "36/QĐ-TTg", "issuer": "x", "implements": None}])
+    assert p.chain == ["1480/KH-UBND", "36/QĐ-TTg"]
 
 
 def test_caller_registry_extends_the_chain():
@@ -133,11 +187,3 @@ def test_known_root_has_no_parent():
             title="Quyết định ban hành Kế hoạch tổng thể nâng cao năng suất")
     refs = [ref("52-NQ/TW", "basis", "Bộ Chính trị", "Nghị quyết", title="ban hành Kế hoạch tổng thể nâng cao năng suất")]
     assert find_parent(d, refs) is None
-
-
-def test_decision_basis_without_title_uses_the_registry_title():
-    d = doc(kind="decision", number="88/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh Lào Cai",
-            title="Quyết định về việc ban hành Kế hoạch nâng cao năng suất dựa trên nền tảng khoa học, công nghệ "
-                  "và đổi mới sáng tạo trên địa bàn tỉnh Lào Cai giai đoạn 2021 - 2030")
-    p = find_parent(d, [ref("36/QĐ-TTg", "basis", "Thủ tướng Chính phủ", date="2021-01-11")])
-    assert p is not None and p.number == "36/QĐ-TTg"
