@@ -434,6 +434,8 @@ def test_body_headings_as_bullets():
      ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"], "bố trí kinh phí thực hiện Kế hoạch"),
     ("Giao các sở: Xây dựng, Giao thông vận tải chủ trì rà soát quy hoạch.\n",
      ["Sở Xây dựng", "Sở Giao thông vận tải"], "chủ trì rà soát quy hoạch"),
+    ("Sở Khoa học và Công nghệ làm đầu mối tổng hợp, báo cáo kết quả thực hiện Kế hoạch.\n",
+     ["Sở Khoa học và Công nghệ"], "làm đầu mối tổng hợp, báo cáo kết quả thực hiện Kế hoạch"),
 ])
 def test_assignment_sentences(text, lead, task):
     obls = _obls(text)
