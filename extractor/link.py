@@ -182,20 +182,23 @@ def local_name(text: str, pos: int, unit: str) -> tuple[int, str | None]:
     return pos, None
 
 
-def main_province(text: str, headline: str) -> str | None:
-    """The province an article is about: the one named most (the headline counts triple)."""
+_VENUE = re.compile(r"(?:\btại|\bở|\bdiễn\s+ra)\s+(?:(?:thành\s+phố|TP\.?|tỉnh|thủ\s+đô)\s+)?$", re.IGNORECASE)
+
+
+def main_province(text: str, headline: str, skip_venues: bool = False) -> str | None:
+    """The province an article is about: the one named most (the headline counts triple). With
+    `skip_venues`, a place named only as a venue ('hội nghị tại Hà Nội') does not count."""
     rx = re.compile(r"(?<!\w)(" + province_pattern() + r")(?!\w)")
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for m in rx.finditer(text):
-        name = province_name(m.group(1))
-        if name:
-            counts[name] += 1
-            first.setdefault(name, m.start())
-    for m in rx.finditer(headline):
-        name = province_name(m.group(1))
-        if name:
-            counts[name] += 2
+    for source, weight in ((text, 1), (headline, 2)):
+        for m in rx.finditer(source):
+            name = province_name(m.group(1))
+            if not name or (skip_venues and _VENUE.search(source[max(0, m.start() - 25):m.start()])):
+                continue
+            counts[name] += weight
+            if source is text:
+                first.setdefault(name, m.start())
     if not counts:
         return None
     return max(counts, key=lambda n: (counts[n], -first.get(n, 0)))

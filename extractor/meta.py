@@ -7,7 +7,6 @@ that references use. Patterns and tables live in rules/meta.yaml.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,12 +16,12 @@ from .link import (
     canonical_number,
     doc_type_from_number,
     local_name,
-    main_province,
     name_words_rx,
     province_name,
     title_case,
     unit_level,
 )
+from .news_meta import news_meta
 from .record import Meta
 from .rules import RuleFile, load_rules
 from .vntext import find_dates, fold
@@ -299,41 +298,6 @@ def _self_issuer(doc: Doc, place: str | None) -> tuple[str | None, str | None, s
     return f"{body} {unit} {name}", unit_level(unit, name), name
 
 
-# ---------------------------------------------------------------- news
-
-
-def _news(doc: Doc) -> Meta:
-    """Meta of a news article: headline, article dateline, the province it is about."""
-    lines = [(i, ln.text.strip()) for i, ln in enumerate(doc.lines) if ln.text.strip()]
-    dl, clock = _rx("meta.news_dateline"), _rx("meta.page_clock")
-    headline_at, headline = None, None
-    seen: Counter[str] = Counter()
-    for i, s in lines[:15]:
-        if len(s) > 250 or (len(s.split()) >= 25 and s.endswith(".")):
-            break
-        m = dl.search(s)
-        if m:  # a headline glued to its byline and dateline by line joining
-            s = re.sub(r"(?:\s+[a-z]+:?)+$", "", s[:m.start()].strip())
-        if (len(s.split()) < 4 or s.startswith("(") or s.endswith(".") or re.search(r"[>»|]", s)
-                or re.match(r"(?:Theo|Nguồn|Ảnh|Tác giả|Bài|Video)\b", s)):  # menus, bylines, captions
-            continue
-        seen[s] += 1
-        if headline is None or seen[s] > 1 or seen[headline] < 2:
-            headline_at, headline = i, s
-    dates = []
-    for i, s in lines:
-        m = dl.search(s) if len(s) < 120 else None
-        if m:
-            iso = find_dates(next(v for v in m.groupdict().values() if v))
-            if iso:
-                dates.append((bool(clock.search(s)), headline_at is not None and i < headline_at, iso[0][2]))
-    dates.sort(key=lambda t: (t[0], t[1]))
-    place = main_province(doc.text, headline or "")
-    national = re.search(r"Thủ tướng|Chính phủ|Quốc hội|\bBộ [A-ZĐ]", doc.text)
-    level = "province" if place else "national" if national else None
-    return Meta(kind="news", title=headline, date=dates[0][2] if dates else None, level=level, place=place)
-
-
 # ---------------------------------------------------------------- main
 
 
@@ -369,7 +333,7 @@ def extract_meta(doc: Doc) -> Meta:
         number = canonical_number(portal.group("num"))
     subject = next((_rx("meta.subject_line").match(s) for _, s in lines if _rx("meta.subject_line").match(s)), None)
     if type_at is None and number is None and date is None and subject is None:
-        return _news(doc)
+        return news_meta(doc)
     issuer, level, place = _parse_header_bodies(" ".join(header_caps))
     if issuer is None:
         issuer, level, place = _self_issuer(doc, province_name(issue_place) or issue_place)

@@ -307,3 +307,50 @@ def test_pdf_header_with_interleaved_columns():
     assert (m.number, m.date, m.issuer, m.level, m.place, m.title) == (
         "114/KH-UBND", "2021-05-11", "Ủy ban nhân dân tỉnh Yên Bái", "province", "Yên Bái",
         "Kế hoạch nâng cao năng suất giai đoạn 2021 - 2030")
+
+
+NEWS_DISTRICT = """Bảo Thắng nâng cao năng suất dựa trên nền tảng khoa học, công nghệ
+
+Thứ Ba, 22/03/2022 08:15
+
+(LCĐT) - UBND huyện Bảo Thắng (Lào Cai) vừa ban hành Kế hoạch số 45/KH-UBND ngày 10/3/2022 về nâng cao năng suất trên địa bàn huyện giai đoạn 2022 - 2030.
+
+Kế hoạch nhằm triển khai Kế hoạch số 114/KH-UBND của UBND tỉnh Lào Cai. Tỉnh Lào Cai đặt mục tiêu tăng năng suất. Lào Cai là tỉnh biên giới.
+"""
+
+NEWS_REPORTED_ISSUER = """Nâng cao năng suất lao động trên địa bàn huyện
+
+19/04/2022 - 13:24
+
+Theo Kế hoạch số 45/KH-UBND ngày 10/3/2022 của UBND huyện Trấn Yên, đến năm 2025 toàn huyện có 10 doanh nghiệp áp dụng công cụ cải tiến năng suất tại tỉnh Yên Bái và tỉnh Yên Bái hỗ trợ kinh phí.
+"""
+
+NEWS_NATIONAL = """Sơ kết 2 năm triển khai Kế hoạch tổng thể nâng cao năng suất
+
+19/04/2023 - 10:20
+
+Ngày 18/4, tại Hà Nội, Tổng cục Tiêu chuẩn Đo lường Chất lượng tổ chức Hội nghị sơ kết 2 năm triển khai Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ trên phạm vi cả nước.
+
+Theo báo cáo, đến nay đã có 50 tỉnh, thành phố ban hành kế hoạch triển khai. Đại diện Sở KH&CN tỉnh Bình Dương chia sẻ kinh nghiệm.
+"""
+
+NEWS_VENUE_ONLY = """Hội thảo năng suất chất lượng năm 2023
+
+19/04/2023 - 10:20
+
+Hội thảo về năng suất chất lượng đã diễn ra tại Hà Nội với sự tham gia của nhiều doanh nghiệp. Bộ Khoa học và Công nghệ cho biết sẽ tiếp tục hỗ trợ doanh nghiệp trong thời gian tới.
+"""
+
+
+@pytest.mark.parametrize("text,level,place", [
+    (NEWS_DISTRICT, "district", "Bảo Thắng"),
+    (NEWS_REPORTED_ISSUER, "district", "Trấn Yên"),
+    (NEWS_NATIONAL, "national", None),
+    (NEWS_VENUE_ONLY, "national", None),
+    (NEWS_GLUED, "province", "Quảng Ninh"),
+    (NEWS_REPEATED_TITLE, "province", "Bình Dương"),
+])
+def test_news_level_and_place_of_the_plan_reported_on(text, level, place):
+    """Who issues the plan the article is about decides, then the locality named most, never a venue."""
+    m = meta_of(text)
+    assert (m.level, m.place) == (level, place)

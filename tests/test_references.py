@@ -289,3 +289,89 @@ def test_subject_that_issued_another_plan_is_not_the_issuer():
     text = "Tin\nUBND tỉnh Hà Tĩnh vừa ban hành Kế hoạch thực hiện Quyết định số 36/QĐ-TTg.\n"
     r = refs_of(text, kind="news", place="Hà Tĩnh", level="province")["36/QĐ-TTg"]
     assert (r.issuer, r.title) == ("Thủ tướng Chính phủ", None)
+
+
+PY = {"issuer": "Ủy ban nhân dân tỉnh Phú Yên", "level": "province", "place": "Phú Yên", "kind": "directive",
+      "doc_type": "Chỉ thị"}
+
+
+@pytest.mark.parametrize("opening,want", [
+    # coordinated citations share the opening verb's relation (và / comma / ;)
+    ("Để triển khai thực hiện có hiệu quả Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ ban hành "
+     "Kế hoạch tổng thể nâng cao năng suất và Kế hoạch số 126/KH-UBND ngày 30/6/2021 của UBND tỉnh Phú Yên thực "
+     "hiện Quyết định số 36/QĐ-TTg, Chủ tịch UBND tỉnh chỉ thị:", {"36/QĐ-TTg": "implements", "126/KH-UBND": "implements"}),
+    ("Để tổ chức triển khai thực hiện Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ; Kế hoạch số "
+     "126/KH-UBND ngày 30/6/2021 của UBND tỉnh, Chủ tịch UBND tỉnh chỉ thị:",
+     {"36/QĐ-TTg": "implements", "126/KH-UBND": "implements"}),
+    ("Nhằm đẩy mạnh việc thực hiện Quyết định số 36/QĐ-TTg, Kế hoạch số 126/KH-UBND của UBND tỉnh, Chủ tịch UBND "
+     "tỉnh chỉ thị:", {"36/QĐ-TTg": "implements", "126/KH-UBND": "implements"}),
+    # nested in the description of another citation: cites
+    ("Thực hiện Kế hoạch số 126/KH-UBND ngày 30/6/2021 của UBND tỉnh Phú Yên về triển khai Quyết định số 36/QĐ-TTg "
+     "ngày 11/01/2021 của Thủ tướng Chính phủ, UBND thị xã ban hành Kế hoạch.",
+     {"126/KH-UBND": "implements", "36/QĐ-TTg": "cites"}),
+    # coordinated with a nested citation: cites like it
+    ("Thực hiện Công văn số 2856/BKHCN-PTTTDN ngày 05/10/2022 của Bộ Khoa học và Công nghệ về việc triển khai chính "
+     "sách theo Nghị định số 13/2019/NĐ-CP ngày 01/02/2019 của Chính phủ về doanh nghiệp khoa học và công nghệ và "
+     "Thông tư số 01/2021/TT-BKHCN ngày 01/3/2021 của Bộ Khoa học và Công nghệ, UBND tỉnh có ý kiến như sau:",
+     {"2856/BKHCN-PTTTDN": "implements", "13/2019/NĐ-CP": "cites", "01/2021/TT-BKHCN": "cites"}),
+    # a purpose clause about a target is not what the document carries out
+    ("Để góp phần thực hiện Kế hoạch số 77/KH-UBND ngày 14/6/2021 của UBND tỉnh, phấn đấu đến năm 2025 có 25 doanh "
+     "nghiệp.", {"77/KH-UBND": "cites"}),
+    # Công văn and Tờ trình numbers; the proposal acted on is basis
+    ("Căn cứ Công văn số 1234/BKHCN-TĐC ngày 02/3/2022 của Bộ Khoa học và Công nghệ; Theo đề nghị của Giám đốc Sở "
+     "Khoa học và Công nghệ tại Tờ trình số 45/TTr-SKHCN ngày 28/5/2021.",
+     {"1234/BKHCN-TĐC": "basis", "45/TTr-SKHCN": "basis"}),
+    ("Thực hiện Văn bản số 2856/UBND-KT ngày 05/10/2022 của UBND tỉnh, Sở ban hành Kế hoạch.",
+     {"2856/UBND-KT": "implements"}),
+])
+def test_relations_coordinated_and_nested(opening, want):
+    refs = refs_of("CHỈ THỊ\n\n" + opening + "\n\n1. Giám đốc Sở Khoa học và Công nghệ:\n\na) Chủ trì.\n", **PY)
+    assert {n: refs[n].relation for n in want} == want
+
+
+@pytest.mark.parametrize("title,relation", [
+    ("Về việc ban hành Kế hoạch thực hiện Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ",
+     "implements"),
+    ("Ban hành Kế hoạch triển khai thực hiện Quyết định số 36/QĐ-TTg trên địa bàn tỉnh", "implements"),
+    ("Về việc ban hành Kế hoạch nâng cao năng suất trên địa bàn tỉnh giai đoạn 2022 - 2030", "basis"),
+])
+def test_own_title_that_carries_a_document_out(title, relation):
+    """A decision whose title says it carries a document out implements it; otherwise Căn cứ stays basis."""
+    text = ("QUYẾT ĐỊNH\n" + title + "\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI\n\nCăn cứ Quyết định số 36/QĐ-TTg "
+            "ngày 11/01/2021 của Thủ tướng Chính phủ;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành Kế hoạch.\n")
+    refs = refs_of(text, kind="decision", doc_type="Quyết định", number="88/QĐ-UBND", level="province",
+                   issuer="Ủy ban nhân dân tỉnh Lào Cai", place="Lào Cai", title="Quyết định " + title[:1].lower() + title[1:])
+    assert refs["36/QĐ-TTg"].relation == relation
+
+
+@pytest.mark.parametrize("phrase,title,date", [
+    ("Căn cứ Luật Chất lượng sản phẩm, hàng hóa ngày 21 tháng 11 năm 2007;", "Chất lượng sản phẩm, hàng hóa", "2007-11-21"),
+    ("Căn cứ Luật Tiêu chuẩn và Quy chuẩn kỹ thuật ngày 29 tháng 6 năm 2006;", "Tiêu chuẩn và Quy chuẩn kỹ thuật",
+     "2006-06-29"),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật "
+     "Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;",
+     "Tổ chức chính quyền địa phương", "2015-06-19"),
+    ("theo Luật Ngân sách nhà nước, các sở bố trí kinh phí.", "Ngân sách nhà nước", None),
+])
+def test_law_names_with_commas_keep_their_date(phrase, title, date):
+    refs = refs_of("KẾ HOẠCH\n\n" + phrase + "\n\nI. MỤC TIÊU\n", **YB)
+    assert refs[f"Luật:{title}"].date == date
+
+
+@pytest.mark.parametrize("sentence,number,date", [
+    ("Trước đó, vào ngày 15/3/2022, UBND tỉnh đã ký ban hành Quyết định số 678/QĐ-UBND về Đề án chuyển đổi số.",
+     "678/QĐ-UBND", "2022-03-15"),
+    ("Ngày 25 tháng 3 năm 2022, UBND tỉnh Bình Dương đã ban hành Chương trình số 12/CTr-UBND về khoa học công nghệ.",
+     "12/CTr-UBND", "2022-03-25"),
+    ("Thực hiện Quyết định số 36/QĐ-TTg ngày 11/01/2021, UBND tỉnh ban hành Kế hoạch số 126/KH-UBND.",
+     "126/KH-UBND", None),
+])
+def test_date_written_before_the_citation(sentence, number, date):
+    refs = refs_of("Tin tức\n\n" + sentence + "\n", kind="news", place="Bình Dương", level="province")
+    assert refs[number].date == date
+
+
+def test_portal_box_of_linked_documents_is_not_cited():
+    text = ("KẾ HOẠCH\n\nThực hiện Quyết định số 36/QĐ-TTg của Thủ tướng Chính phủ.\n\nI. MỤC TIÊU\n\n1. Nội dung\n\n"
+            "Văn bản liên quan\n\nQuyết định số 999/QĐ-UBND ngày 01/01/2021 về việc khác\n")
+    assert list(refs_of(text, **YB)) == ["36/QĐ-TTg"]

@@ -1,0 +1,97 @@
+"""Meta of a news article: headline, dateline, and the level and place of the plan it reports on.
+
+Level and place come from who issues or carries out the plan the article is about (the subject of
+*ban hành / triển khai*, the issuer of the reported document), then from the locality named most;
+a place named only as a venue (*hội nghị tại Hà Nội*) does not make the article local. Patterns
+live in rules/meta.yaml (meta.news_*).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .document import Doc
+from .link import local_name, main_province, province_name, unit_level
+from .record import Meta
+from .rules import load_rules
+from .vntext import find_dates
+
+_LEAD_LINES = 3  # body paragraphs read as the article's lead
+
+
+def _rx(rule_id: str) -> re.Pattern[str]:
+    return load_rules("meta").rule(rule_id).regex
+
+
+def _headline(lines: list[tuple[int, str]]) -> tuple[int | None, str | None]:
+    """The headline: the first title-like line near the top (a repeated one wins)."""
+    dl = _rx("meta.news_dateline")
+    headline_at, headline = None, None
+    seen: Counter[str] = Counter()
+    for i, s in lines[:15]:
+        if len(s) > 250 or (len(s.split()) >= 25 and s.endswith(".")):
+            break
+        m = dl.search(s)
+        if m:  # a headline glued to its byline and dateline by line joining
+            s = re.sub(r"(?:\s+[a-z]+:?)+$", "", s[:m.start()].strip())
+        if (len(s.split()) < 4 or s.startswith("(") or s.endswith(".") or re.search(r"[>»|]", s)
+                or re.match(r"(?:Theo|Nguồn|Ảnh|Tác giả|Bài|Video)\b", s)):  # menus, bylines, captions
+            continue
+        seen[s] += 1
+        if headline is None or seen[s] > 1 or seen[headline] < 2:
+            headline_at, headline = i, s
+    return headline_at, headline
+
+
+def _date(lines: list[tuple[int, str]], headline_at: int | None) -> str | None:
+    """The article's dateline: a labelled or timed date, the page clock last."""
+    dl, clock = _rx("meta.news_dateline"), _rx("meta.page_clock")
+    dates = []
+    for i, s in lines:
+        m = dl.search(s) if len(s) < 120 else None
+        if m:
+            iso = find_dates(next(v for v in m.groupdict().values() if v))
+            if iso:
+                dates.append((bool(clock.search(s)), headline_at is not None and i < headline_at, iso[0][2]))
+    dates.sort(key=lambda t: (t[0], t[1]))
+    return dates[0][2] if dates else None
+
+
+def _local_subject(text: str) -> tuple[str, str | None] | None:
+    """(level, place) of the local body that issues or carries out the reported plan, first in `text`."""
+    hits = []
+    for rule in ("meta.news_local_subject", "meta.news_reported_issuer"):
+        hits += list(_rx(rule).finditer(text))
+    for m in sorted(hits, key=lambda m: m.start()):
+        unit = " ".join(m.group("unit").lower().split()).rstrip(".")
+        unit = "thành phố" if unit == "tp" else unit
+        end, name = local_name(text, m.end("unit"), unit)
+        rest_end = m.end("rest") if m.group("rest") else end
+        if re.fullmatch(r"\s*(?:\([^()]{1,30}\))?\s*", text[end:rest_end] if rest_end >= end else ""):
+            if name or unit == "tỉnh" and not text[m.end("unit"):rest_end].strip():
+                return unit_level(unit, name) or "province", name
+    return None
+
+
+def news_meta(doc: Doc) -> Meta:
+    """Meta of a news article: headline, article dateline, the level and place it is about."""
+    lines = [(i, ln.text.strip()) for i, ln in enumerate(doc.lines) if ln.text.strip()]
+    headline_at, headline = _headline(lines)
+    after = [s for i, s in lines if headline_at is None or i > headline_at]
+    lead = [s for s in after if len(s.split()) >= 12][:_LEAD_LINES]
+    national = _rx("meta.news_national_subject")
+    level = place = None
+    subject = _local_subject(headline or "")
+    if subject is None and not any(national.search(s) for s in [headline or ""] + lead):
+        subject = _local_subject(doc.text)
+    if subject is not None:
+        level, place = subject
+        if place is None or level == "province":
+            place = province_name(place) or main_province(doc.text, headline or "", skip_venues=True)
+    elif not any(national.search(s) for s in [headline or ""] + lead):
+        place = main_province(doc.text, headline or "", skip_venues=True)
+        level = "province" if place else None
+    if level is None and re.search(r"Thủ tướng|Chính phủ|Quốc hội|\bBộ [A-ZĐ]|Tổng cục", doc.text):
+        level = "national"
+    return Meta(kind="news", title=headline, date=_date(lines, headline_at), level=level, place=place)
