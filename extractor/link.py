@@ -309,13 +309,14 @@ def _news_says(doc: Doc, subject: Reference, references: list[Reference]) -> dic
     if doc.meta.kind != "news" or not subject.doc_type:
         return {}
     head = r"\s+".join(map(re.escape, subject.doc_type.split()))
-    rx = re.compile(rf"(?:^|[.;!?]\s+|\n)\s*{head}\b(?:\s+(?:này|trên|số\s+\S+))?[^.;\n]{{0,80}}?"
+    rx = re.compile(rf"(?:[.;!?]\s+|\n)\s*{head}\b(?:\s+(?:này|trên|số\s+\S+))?[^.;\n]{{0,80}}?"
                     r"(?:nhằm|để|là\s+để)?\s*(?:tiếp\s+tục\s+)?(?:triển\s+khai|thực\s+hiện|cụ\s+thể\s+hóa)\b[^.;\n]{0,40}$")
     for ref in references:
         if ref is subject or not ref.number or _ref_level(ref, []) >= _ref_level(subject, []):
             continue
         for m in ref.mentions:
-            if rx.search(doc.text[max(0, m.span[0] - 200):m.span[0]]):
+            start = m.span[0]
+            if rx.search(("\n" + doc.text[:start]) if start <= 200 else doc.text[start - 200:start]):
                 return {subject.number or "": ref.number}
     return {}
 

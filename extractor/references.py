@@ -305,7 +305,9 @@ def _relations(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
         if prev is None:
             c.relation = relation
         elif re.search(r"(?:[,;:]|\bvà|\bcác|\bcùng|\bhoặc)\s*$", text[prev.head_end:c.start]):
-            c.relation = prev.relation  # coordinated: 'Quyết định số 36/QĐ-TTg … và Kế hoạch số 126/KH-UBND'
+            # coordinated: 'Quyết định số 36/QĐ-TTg … và Kế hoạch số 126/KH-UBND' shares the relation of the one
+            # before it; after ';' or a line break it is the next item of the opening's own list
+            c.relation = relation if re.search(r"[;\n]", text[prev.head_end:c.start]) else prev.relation
         # else nested: 'Kế hoạch ... thực hiện Quyết định số ...' is cited by the outer one
 
 

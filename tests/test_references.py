@@ -375,3 +375,10 @@ def test_portal_box_of_linked_documents_is_not_cited():
     text = ("KẾ HOẠCH\n\nThực hiện Quyết định số 36/QĐ-TTg của Thủ tướng Chính phủ.\n\nI. MỤC TIÊU\n\n1. Nội dung\n\n"
             "Văn bản liên quan\n\nQuyết định số 999/QĐ-UBND ngày 01/01/2021 về việc khác\n")
     assert list(refs_of(text, **YB)) == ["36/QĐ-TTg"]
+
+
+def test_list_item_after_a_nested_citation_keeps_the_opening_relation():
+    text = ("KẾ HOẠCH\n\nCăn cứ Nghị định số 08/2014/NĐ-CP ngày 27/01/2014 của Chính phủ quy định chi tiết Luật Khoa học "
+            "và Công nghệ; Thông tư số 01/2021/TT-BKHCN ngày 01/3/2021 của Bộ Khoa học và Công nghệ.\n\nI. MỤC TIÊU\n")
+    refs = refs_of(text, **YB)
+    assert (refs["08/2014/NĐ-CP"].relation, refs["01/2021/TT-BKHCN"].relation) == ("basis", "basis")
