@@ -177,7 +177,7 @@ def _split_va(head: str, piece: str) -> list[str]:
     return [piece]
 
 
-_LIST_HEAD = re.compile(r"^(?:các|những)\s+(\w+)\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL)
+_LIST_HEAD = re.compile(r"^(?:các|những)\s+(\w+)(?:\s*,\s*\w+){0,3}\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL)
 
 
 def split_body_list(text: str, context: str | None = None) -> list[str]:

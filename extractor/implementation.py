@@ -62,7 +62,8 @@ def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | N
     """
     s = NUMBER.sub("", line, count=1).strip()
     s = strip_officers(rx("heading.request_prefix").sub("", s, count=1))
-    if re.match(r"^(?:các|những)\s+\w+\s*:", s, re.IGNORECASE) and head_of(s.split()[1].rstrip(":")):
+    if re.match(r"^(?:các|những)\s+\w+(?:\s*,\s*\w+){0,3}\s*:", s, re.IGNORECASE) and head_of(
+            s.split()[1].rstrip(":,")):
         cut = list_heading_task(s) if subject else None
         return (split_body_list(s[:cut]), s[cut:]) if cut else (split_body_list(s), None)
     m = rx("lead.inline_colon").match(s)

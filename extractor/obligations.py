@@ -43,7 +43,7 @@ def _lead_list(text: str, bodies: list[BodySpan], i: int, seg_start: int) -> tup
     return leads[0].start, leads
 
 
-_LIST_LEAD = re.compile(r"(?<![\wÀ-ỹ])(?:[Cc]ác|[Nn]hững)\s+(\w+)\s*:\s*")
+_LIST_LEAD = re.compile(r"(?<![\wÀ-ỹ])(?:[Cc]ác|[Nn]hững)\s+(\w+)(?:\s*,\s*\w+){0,3}\s*:\s*")
 
 
 def _list_leads(text: str, s: int, e: int) -> list[tuple[int, list[BodySpan], int]]:

@@ -75,6 +75,8 @@ def test_collective_bodies_kept_as_written(name):
     ("Các sở, ngành, cơ quan, đơn vị liên quan:", ["Các sở, ngành, cơ quan, đơn vị liên quan"]),
     ("Các sở: Tài chính, Xây dựng và Y tế", ["Sở Tài chính", "Sở Xây dựng", "Sở Y tế"]),
     ("Sở KH&CN", ["Sở Khoa học và Công nghệ"]),
+    ("Các Sở, ngành: Công Thương, Xây dựng:", ["Sở Công Thương", "Sở Xây dựng"]),
+    ("Các sở, ban, ngành: Tài chính, Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
     ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh",
      ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh"]),
 ])
