@@ -21,7 +21,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -66,13 +66,21 @@ def tesseract_problem() -> str | None:
 # ------------------------------------------------------------------ layout: words -> paragraphs
 
 
+class _Word(NamedTuple):
+    text: str
+    left: float
+    width: float
+    top: float
+    bottom: float
+
+
 @dataclass
 class _OcrLine:
-    left: int
-    top: int
-    right: int
-    bottom: int
-    words: list[tuple[str, int, int]]  # (text, left, width)
+    left: float
+    top: float
+    right: float
+    bottom: float
+    words: list[_Word]
 
     @property
     def text(self) -> str:
@@ -106,12 +114,49 @@ def _tsv_lines(tsv: str) -> list[_OcrLine]:
         left, top, width, height = (int(v) for v in row[6:10])
         ln = lines.get(key)
         if ln is None:
-            lines[key] = _OcrLine(left, top, left + width, top + height, [(text, left, width)])
+            lines[key] = _OcrLine(left, top, left + width, top + height, [_Word(text, left, width, top, top + height)])
         else:
             ln.left, ln.top = min(ln.left, left), min(ln.top, top)
             ln.right, ln.bottom = max(ln.right, left + width), max(ln.bottom, top + height)
-            ln.words.append((text, left, width))
+            ln.words.append(_Word(text, left, width, top, top + height))
     return list(lines.values())
+
+
+def _skew(lines: list[_OcrLine]) -> float:
+    """Slope (dy/dx) of the text lines of a skewed scan: the median over long lines of the
+    least-squares slope of their word centres."""
+    slopes = []
+    for ln in lines:
+        if len(ln.words) < 5:
+            continue
+        xs = [w.left + w.width / 2 for w in ln.words]
+        ys = [(w.top + w.bottom) / 2 for w in ln.words]
+        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+        sxx = sum((x - mx) ** 2 for x in xs)
+        if sxx > 0:
+            slopes.append(sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx)
+    if len(slopes) < 3:
+        return 0.0
+    slopes.sort()
+    return slopes[len(slopes) // 2]
+
+
+def _deskew(lines: list[_OcrLine]) -> list[_OcrLine]:
+    """Line and word boxes turned level when the scan is skewed (more than ~0.2 degree), so
+    that line ends, indents and gaps can be compared across the page."""
+    t = _skew(lines)
+    if abs(t) < 0.0035:
+        return lines
+    out = []
+    for ln in lines:
+        words = []
+        for w in ln.words:
+            cx, cy = w.left + w.width / 2, (w.top + w.bottom) / 2
+            dx, dy = t * cy, -t * cx  # x' = x + t*y, y' = y - t*x
+            words.append(_Word(w.text, w.left + dx, w.width, w.top + dy, w.bottom + dy))
+        out.append(_OcrLine(min(w.left for w in words), min(w.top for w in words),
+                            max(w.left + w.width for w in words), max(w.bottom for w in words), words))
+    return out
 
 
 def _segments(ln: _OcrLine) -> list[_OcrLine]:
@@ -175,14 +220,18 @@ def _all_caps(text: str) -> bool:
 def _paragraphs(lines: list[_OcrLine], page_width: int = 0) -> list[str]:
     """Join wrapped lines: a line continues the previous one when its first word did not fit there.
 
-    The right edge of the text is the longest line, or, on a page of short lines, the page
-    width less the left margin (margins taken as equal). A line still starts a paragraph when
+    The right edge of the text is the longest line, or, on a page of short lines only, the
+    page width less the left margin (margins taken as equal). A line still starts a paragraph when
     it follows a sentence end and begins with a list marker or an indent, or when a line in
     capitals is followed by one that is not (the national motto under its heading)."""
     if not lines:
         return []
-    text_left = min(ln.left for ln in lines)
-    right_edge = max(max(ln.right for ln in lines), page_width - text_left)
+    # second-outermost line ends: one speck in the margin read as a letter does not move them
+    lefts, rights = sorted(ln.left for ln in lines), sorted(ln.right for ln in lines)
+    text_left = lefts[min(1, len(lefts) - 1)]
+    right_edge = rights[-2] if len(rights) > 1 else rights[-1]
+    if right_edge - text_left < 0.6 * (page_width - 2 * text_left):  # a page of short lines only
+        right_edge = page_width - text_left
     paras: list[list[_OcrLine]] = []
     for ln in lines:
         if paras:
@@ -203,7 +252,7 @@ def _paragraphs(lines: list[_OcrLine], page_width: int = 0) -> list[str]:
 
 def tsv_to_text(tsv: str) -> str:
     """Page text from Tesseract TSV: one paragraph per line."""
-    return "\n".join(_paragraphs(_columns(_tsv_lines(tsv)), _page_width(tsv)))
+    return "\n".join(_paragraphs(_columns(_deskew(_tsv_lines(tsv))), _page_width(tsv)))
 
 
 # ------------------------------------------------------------------ running Tesseract
@@ -348,7 +397,7 @@ def _recover_strays(image: Image.Image, lines: list[_OcrLine], tmp: Path, timeou
         text = "".join(w[0] for w in words)
         if not _MARKER.fullmatch(text):
             continue
-        new = _OcrLine(box[0], box[1], box[2], box[3], [(text, box[0], box[2] - box[0])])
+        new = _OcrLine(box[0], box[1], box[2], box[3], [_Word(text, box[0], box[2] - box[0], box[1], box[3])])
         centre = (box[1] + box[3]) / 2
         at = next((i for i, ln in enumerate(out) if (ln.top + ln.bottom) / 2 > centre), len(out))
         out.insert(at, new)
@@ -380,7 +429,7 @@ def _ocr_page(png: Path, timeout: float, threads: int, dpi: int) -> str:
     if lines and left() > 1:
         with Image.open(png) as image, tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as tmp:
             lines = _recover_strays(image.convert("L"), lines, Path(tmp), left(), threads, dpi)
-    return fix_ocr_text("\n".join(_paragraphs(_columns(lines), _page_width(tsv))))
+    return fix_ocr_text("\n".join(_paragraphs(_columns(_deskew(lines)), _page_width(tsv))))
 
 
 def ocr_pages(path: Path, page_indexes: list[int], *, dpi: int = DEFAULT_DPI,
@@ -449,7 +498,7 @@ def _action(name: str, m: re.Match[str]) -> str:
     if name == "spacing_accents":
         return unicodedata.normalize("NFC", s.translate(_SPACING_ACCENTS))
     if name == "despace":
-        return re.sub(r"\s+", "", s)
+        return re.sub(r"([-–])[-–]+", r"\1", re.sub(r"\s+", "", s))
     if name == "digits":
         return s.translate(str.maketrans("OoDIl", "00011"))
     raise ValueError(f"unknown ocr_fixes action {name!r}")
