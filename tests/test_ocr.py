@@ -254,6 +254,30 @@ def test_tsv_wide_table_row_becomes_one_line_per_cell():
     assert tsv_to_text(_tsv(rows)).split("\n") == ["1", "Tuyên truyền Kế hoạch", "Năm 2021", "Sở KH&CN"]
 
 
+def test_skewed_scan_is_levelled():
+    """Boxes of a page scanned 2 degrees askew: levelled, every line starts at the same margin."""
+    slope = 0.035
+    rows = []
+    for i in range(6):
+        y0 = 300 + 60 * i
+        x0 = 300 - slope * y0  # the margin drifts left as the page goes down
+        for k in range(6):
+            x = x0 + 280 * k
+            rows.append((1, 1, i + 1, k + 1, round(x), round(y0 + slope * x), 240, f"từ{k}"))
+    lines = ocr._tsv_lines(_tsv(rows))
+    assert abs(ocr._skew(lines) - slope) < 0.003
+    level = ocr._deskew(lines)
+    lefts = [ln.left for ln in level]
+    assert max(lefts) - min(lefts) < 3
+    assert all(ln.bottom - ln.top < 45 for ln in level)  # a level line is one word high again
+
+
+def test_level_scan_is_left_alone():
+    rows = [(1, 1, i + 1, k + 1, 300 + 280 * k, 300 + 60 * i, 240, "từ") for i in range(6) for k in range(6)]
+    lines = ocr._tsv_lines(_tsv(rows))
+    assert ocr._skew(lines) == 0.0 and ocr._deskew(lines) is lines
+
+
 def test_tsv_empty_page():
     assert tsv_to_text("level\tpage_num\n") == ""
 
