@@ -307,7 +307,9 @@ def _relations(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
         elif re.search(r"(?:[,;:]|\bvà|\bcác|\bcùng|\bhoặc)\s*$", text[prev.head_end:c.start]):
             # coordinated: 'Quyết định số 36/QĐ-TTg … và Kế hoạch số 126/KH-UBND' shares the relation of the one
             # before it; after ';' or a line break it is the next item of the opening's own list
-            c.relation = relation if re.search(r"[;\n]", text[prev.head_end:c.start]) else prev.relation
+            shared = min((p.relation or "cites" for p in cites if p.key == prev.key and s_start <= p.start < c.start),
+                         key=lambda r: _RANK.get(r, 4))  # an alias '(sau đây gọi tắt là Quyết định 36)' is its document
+            c.relation = relation if re.search(r"[;\n]", text[prev.head_end:c.start]) else shared
         # else nested: 'Kế hoạch ... thực hiện Quyết định số ...' is cited by the outer one
 
 

@@ -305,6 +305,9 @@ PY = {"issuer": "Ủy ban nhân dân tỉnh Phú Yên", "level": "province", "pl
      {"36/QĐ-TTg": "implements", "126/KH-UBND": "implements"}),
     ("Nhằm đẩy mạnh việc thực hiện Quyết định số 36/QĐ-TTg, Kế hoạch số 126/KH-UBND của UBND tỉnh, Chủ tịch UBND "
      "tỉnh chỉ thị:", {"36/QĐ-TTg": "implements", "126/KH-UBND": "implements"}),
+    ("Để triển khai thực hiện có hiệu quả Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ ban hành "
+     "Kế hoạch tổng thể (sau đây gọi tắt là Quyết định số 36/QĐ-TTg) và Kế hoạch số 126/KH-UBND ngày 30/6/2021 của "
+     "UBND tỉnh, Chủ tịch UBND tỉnh chỉ thị:", {"36/QĐ-TTg": "implements", "126/KH-UBND": "implements"}),
     # nested in the description of another citation: cites
     ("Thực hiện Kế hoạch số 126/KH-UBND ngày 30/6/2021 của UBND tỉnh Phú Yên về triển khai Quyết định số 36/QĐ-TTg "
      "ngày 11/01/2021 của Thủ tướng Chính phủ, UBND thị xã ban hành Kế hoạch.",
