@@ -53,6 +53,9 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     """Tables, foreign keys, indexes and the full-text index, all in one transaction (idempotent)."""
     if db.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
         return
+    if "documents" in db.table_names():
+        raise RuntimeError(f"{db.conn.execute('PRAGMA database_list').fetchone()[2]} was made by an older "
+                           "vnplan: remove it (or use another --db) and ingest again")
     db.execute("BEGIN IMMEDIATE")
     try:
         if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:  # another writer may have won
