@@ -12,6 +12,7 @@ import re
 from .bodies import (
     BodySpan,
     body_list_at,
+    find_bodies,
     head_of,
     is_collective,
     list_heading_task,
@@ -80,7 +81,10 @@ def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | N
         if not (bodies and _subject_verb(s[stop:])):
             verb = rx("lead.subject_verb").search(s)  # 'Vụ Pháp chế phối hợp ...': a name the open-name rule cuts
             subj = s[:verb.start()].rstrip(" ,") if verb else ""
-            if not subj or not _is_body_phrase(subj):
+            inner = find_bodies(subj)
+            gaps = [subj[a.end:b.start] for a, b in zip(inner, inner[1:], strict=False)]
+            if not subj or not _is_body_phrase(subj) or any(  # 'UBND tỉnh giao Sở X ...' is no subject list
+                    not re.fullmatch(r"\s*(?:,|;|và|,\s*và)?\s*", g) for g in gaps):
                 return [], None
             names, stop = split_body_list(subj), verb.start()
         rest = s[stop:].lstrip(" ,")
