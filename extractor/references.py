@@ -299,6 +299,7 @@ def _relations(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
             relation = "basis" if trig.group("basis") else "implements"
         elif c.number in ctx.title_implements:  # 'Ban hành Kế hoạch thực hiện Quyết định số 36/QĐ-TTg'
             relation, s_start = "implements", _sentence(text, c.start)[0]
+            c.title = None  # the words after it describe the document itself
         else:
             continue
         prev = max((p for p in cites if s_start <= p.start < c.start), key=lambda p: p.start, default=None)
