@@ -135,8 +135,10 @@ def phrase_end(s: str, pos: int) -> int:
 
 def phrase_after(s: str, pos: int) -> str:
     """The noun phrase from `pos` (see `_phrase_end`), at most MAX_WORDS words."""
-    words = s[pos:phrase_end(s, pos)].split()
-    return re.sub(r"\s*\([^)]*$", "", " ".join(words[:MAX_WORDS])).rstrip(" .…,")  # no unclosed bracket
+    phrase = re.sub(r"\s*\([^)]*$", "", " ".join(s[pos:phrase_end(s, pos)].split()[:MAX_WORDS]))  # no open bracket
+    for rule in rules_of("tail_horizon"):
+        phrase = rule.regex.sub("", phrase)
+    return phrase.rstrip(" .…,")
 
 
 def indicator_before(text: str) -> str:

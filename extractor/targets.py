@@ -212,7 +212,7 @@ class _Where:
     doc_year: int | None
     level: str
     end_year: int | None = None  # a horizon in brackets closing the line: '... (năm 2025).'
-    status: bool = False  # under a results heading: only an aim quoted in the clause counts
+    status: bool = False  # under a results heading: in a report only an aim quoted in the clause counts
     aim_sentence: bool = False  # an aim word in an earlier clause of the same sentence (before a ';')
 
 
@@ -332,9 +332,11 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
         prefix, after = clause[:v.start], clause[v.end:]
         own_aim = bool(first_match(rules_of("aim"), prefix))
         goal = where.goal or where.aim_before or own_aim
-        if _excluded(clause, v) or (v.rule.get("needs") == "goal" and not goal) or (where.status and not own_aim):
-            continue
         reporting = _reporting(where.doc)
+        if where.status and not (reporting and own_aim):
+            continue  # results sections: only a report quoting an aim (Kế hoạch đặt mục tiêu đến năm 2025 …)
+        if _excluded(clause, v) or (v.rule.get("needs") == "goal" and not goal):
+            continue
         if (not where.goal or reporting) and (_is_status(prefix) or first_match(rules_of("status_after"), after)):
             continue
         cmp, cmp_start = _comparator(prefix, after, v)

@@ -269,6 +269,9 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     ("not_budget_split", "Kinh phí thực hiện năm 2022: 1.200 triệu đồng, trong đó ngân sách tỉnh 800 triệu đồng.", []),
     ("not_attendance", "Hội nghị thu hút 200 đại biểu và hơn 150 doanh nghiệp tham dự.", []),
     ("not_attendance_news", "Hội thảo có sự tham gia của hơn 120 doanh nghiệp trên địa bàn tỉnh.", []),
+    ("not_plan_status_section_quote", "I. KẾT QUẢ THỰC HIỆN GIAI ĐOẠN 2016-2020\nChương trình đặt mục tiêu hỗ trợ 50 "
+     "doanh nghiệp; kết quả đã hỗ trợ 62 doanh nghiệp.\nII. MỤC TIÊU\n- Hỗ trợ 80 doanh nghiệp.",
+     [(80, None, "=", "doanh nghiệp", None)]),
     ("not_views", "1.234 lượt xem", []),
     ("not_reported_growth", "GRDP của tỉnh tăng 8,5% so với cùng kỳ năm trước.", []),
     ("not_count_without_aim", "Hội thảo có sự tham gia của 120 doanh nghiệp.", []),
