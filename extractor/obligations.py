@@ -18,7 +18,7 @@ from .deadlines import find_deadline
 from .document import Doc
 from .implementation import directive_items, heading_bodies, implementation_obligations
 from .obligation_units import NUMBER, make, rules, rx, sentences, text_blocks
-from .record import Obligation
+from .record import Obligation, Section
 
 __all__ = ["extract_obligations", "heading_bodies"]
 
@@ -128,12 +128,15 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
             out += obls
             covered += cov
             done.append((sec.start, sec.end))
-    if not done:
-        directive = directive_items(doc, sections)
-        if directive:
-            obls, cov = implementation_obligations(doc, directive, sections)
-            out += obls
-            covered += cov
+    virtual = [] if done else [directive_items(doc, sections)]
+    for sec in sections:  # 'Điều 2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp ...:' then its items
+        line = text[sec.start:text.find("\n", sec.start) if "\n" in text[sec.start:sec.end] else sec.end]
+        if rx("section.assign_article").match(line) and not any(a <= sec.start < b for a, b in done):
+            virtual.append(Section("assign", None, "", sec.level - 1, sec.start, sec.end))
+    for parent in filter(None, virtual):
+        obls, cov = implementation_obligations(doc, parent, sections)
+        out += obls
+        covered += cov
     table_obls, table_spans = appendix_obligations(text)
     out += table_obls
     covered += table_spans

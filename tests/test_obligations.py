@@ -359,6 +359,18 @@ def test_not_obligations(text):
     assert _obls(text) == []
 
 
+def test_decision_article_assigning_a_list():
+    obls = _obls("QUYẾT ĐỊNH\n\nĐiều 1. Phê duyệt Đề án hỗ trợ doanh nghiệp nâng cao năng suất.\n\n"
+                 "Điều 2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các cơ quan liên quan:\n\n"
+                 "- Hướng dẫn các doanh nghiệp xây dựng dự án.\n\n"
+                 "- Theo dõi, tổng hợp, báo cáo UBND tỉnh kết quả thực hiện trước ngày 15/12 hằng năm.\n\n"
+                 "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Khoa học và Công nghệ chịu trách nhiệm thi hành "
+                 "Quyết định này./.\n")
+    assert [(o.lead, o.task[:9]) for o in obls] == [(["Sở Khoa học và Công nghệ"], "Hướng dẫn"),
+                                                    (["Sở Khoa học và Công nghệ"], "Theo dõi,")]
+    assert obls[1].deadline.kind == "recurring"
+
+
 def test_assignment_in_decision_article():
     obls = _obls("Điều 2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ban, ngành, Ủy ban nhân dân "
                  "các huyện, thành, thị tổ chức triển khai thực hiện Kế hoạch.\n")
