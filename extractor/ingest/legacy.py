@@ -142,7 +142,7 @@ def detect_legacy(text: str) -> str | None:
 # ------------------------------------------------------------------ TCVN3 capitals
 
 _WORD = re.compile(r"\S+")
-_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?:]))(\s*)(\S)")
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?]))(\s*)(\S)")
 
 
 def _tcvn3_case(src_line: str, line: str, lower_only: frozenset[str]) -> str:
