@@ -50,6 +50,21 @@ def _subject_verb(rest: str) -> bool:
     return bool(rx("lead.subject_verb").match(rest.lstrip(" ,")))
 
 
+def _subject_heading(s: str, names: list[str], stop: int) -> tuple[list[str], str | None]:
+    """A line whose subject is a body list followed by its verb; `names` end at `stop` in `s`."""
+    if not (names and _subject_verb(s[stop:])):
+        verb = rx("lead.subject_verb").search(s)  # 'Vụ Pháp chế phối hợp ...': a name the open-name rule cuts
+        subj = s[:verb.start()].rstrip(" ,") if verb else ""
+        inner = find_bodies(subj)
+        gaps = [subj[a.end:b.start] for a, b in zip(inner, inner[1:], strict=False)]
+        if not subj or not _is_body_phrase(subj) or any(  # 'UBND tỉnh giao Sở X ...' is no subject list
+                not re.fullmatch(r"\s*(?:,|;|và|,\s*và)?\s*", g) for g in gaps):
+            return [], None
+        names, stop = split_body_list(subj), verb.start()
+    rest = s[stop:].lstrip(" ,")
+    return names, (None if rest.rstrip().endswith(":") else rest)
+
+
 def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | None]:
     """The bodies a heading line names and the task written on the same line, if any.
 
@@ -76,19 +91,7 @@ def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | N
     mk = rx("lead.marker").match(s, stop) if bodies else None
     names = list(dict.fromkeys(b.name for b in bodies))
     if not mk:
-        if not subject:
-            return [], None
-        if not (bodies and _subject_verb(s[stop:])):
-            verb = rx("lead.subject_verb").search(s)  # 'Vụ Pháp chế phối hợp ...': a name the open-name rule cuts
-            subj = s[:verb.start()].rstrip(" ,") if verb else ""
-            inner = find_bodies(subj)
-            gaps = [subj[a.end:b.start] for a, b in zip(inner, inner[1:], strict=False)]
-            if not subj or not _is_body_phrase(subj) or any(  # 'UBND tỉnh giao Sở X ...' is no subject list
-                    not re.fullmatch(r"\s*(?:,|;|và|,\s*và)?\s*", g) for g in gaps):
-                return [], None
-            names, stop = split_body_list(subj), verb.start()
-        rest = s[stop:].lstrip(" ,")
-        return names, (None if rest.rstrip().endswith(":") else rest)
+        return _subject_heading(s, names, stop) if subject else ([], None)
     rest = s[mk.end():].strip()
     return names, (None if not rest or rest.endswith(":") else s[mk.start("marker"):])
 
