@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .pipeline import extract_file, iter_input_files
+from .pipeline import doc_ids, extract_file, iter_input_files
 from .store import DEFAULT_DB, Store
 from .store_rows import DocRows, record_rows
 
@@ -51,22 +51,6 @@ def file_sha256(path: Path) -> str | None:
             return hashlib.file_digest(f, "sha256").hexdigest()
     except OSError:
         return None
-
-
-def doc_ids(files: list[Path]) -> list[str]:
-    """File stems as ids, as `vnplan extract` names records; a repeated stem gets its extension
-    (a.txt, a.pdf -> a, a-pdf), then a counter (x/a.txt, y/a.txt, z/a.txt -> a, a-txt, a-txt-2)."""
-    seen: set[str] = set()
-    ids = []
-    for p in files:
-        doc_id = p.stem if p.stem not in seen else f"{p.stem}-{p.suffix.lstrip('.').lower()}"
-        base, n = doc_id, 1
-        while doc_id in seen:
-            n += 1
-            doc_id = f"{base}-{n}"
-        seen.add(doc_id)
-        ids.append(doc_id)
-    return ids
 
 
 def page_count(rows: DocRows) -> float:

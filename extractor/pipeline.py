@@ -96,14 +96,17 @@ class BatchResult:
     statuses: dict[str, int] = field(default_factory=dict)
 
 
-def _doc_ids(files: list[Path]) -> list[str]:
-    """File stems as ids; a stem used twice gets its extension appended (a.txt, a.pdf -> a, a-pdf)."""
+def doc_ids(files: list[Path]) -> list[str]:
+    """File stems as ids; a repeated stem gets its extension (a.txt, a.pdf -> a, a-pdf), then a
+    counter (x/a.txt, y/a.txt, z/a.txt -> a, a-txt, a-txt-2)."""
     seen: set[str] = set()
     ids = []
     for p in files:
-        doc_id = p.stem
-        if doc_id in seen:
-            doc_id = f"{p.stem}-{p.suffix.lstrip('.').lower()}"
+        doc_id = p.stem if p.stem not in seen else f"{p.stem}-{p.suffix.lstrip('.').lower()}"
+        base, n = doc_id, 1
+        while doc_id in seen:
+            n += 1
+            doc_id = f"{base}-{n}"
         seen.add(doc_id)
         ids.append(doc_id)
     return ids
@@ -116,7 +119,7 @@ def _extract_job(job: tuple[str, str]) -> dict[str, Any]:
 
 def extract_many(files: list[Path], workers: int = 1) -> Iterator[dict[str, Any]]:
     """Records for `files` (in completion order when parallel), one process per worker."""
-    jobs = list(zip(map(str, files), _doc_ids(files), strict=True))
+    jobs = list(zip(map(str, files), doc_ids(files), strict=True))
     if workers <= 1 or len(jobs) <= 1:
         yield from map(_extract_job, jobs)
         return

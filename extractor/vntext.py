@@ -27,11 +27,23 @@ def fix_tone_placement(s: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_PLACEMENT[m.group(1)], s)
 
 
+def _strip_marks(c: str) -> str:
+    c = c.lower().replace("đ", "d")
+    return "".join(x for x in unicodedata.normalize("NFD", c) if unicodedata.category(x) != "Mn")
+
+
+# Every precomposed Latin letter with marks (Vietnamese and others), lower-cased and stripped.
+_FOLD_TABLE = {cp: _strip_marks(chr(cp)) for cp in range(0xC0, 0x250)}
+_FOLD_TABLE |= {cp: _strip_marks(chr(cp)) for cp in range(0x1E00, 0x1F00)}
+_FOLD_TABLE |= {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+_FOLD_TABLE |= {cp: "" for cp in range(0x300, 0x370)}  # stray combining marks
+
+
 def fold(s: str) -> str:
     """Lower-case, strip every diacritic and map đ to d: 'Đổi mới' -> 'doi moi'."""
-    s = nfc(s).lower().replace("đ", "d")
-    s = "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
-    return s
+    if not s.isascii():
+        s = unicodedata.normalize("NFC", s)
+    return s.translate(_FOLD_TABLE)
 
 
 _NUMBER = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$|^\d+\.\d{1,2}$")

@@ -142,7 +142,7 @@ def test_changed_file_is_replaced_and_new_file_added(tmp_path):
 
 
 def test_doc_ids_never_collide():
-    from extractor.batch import doc_ids
+    from extractor.pipeline import doc_ids
 
     files = [Path("x/a.txt"), Path("y/a.txt"), Path("z/a.txt"), Path("x/a.pdf"), Path("b.txt")]
     ids = doc_ids(files)

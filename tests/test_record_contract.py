@@ -70,3 +70,12 @@ def test_cli_extract_folder_writes_one_record_per_file(tmp_path):
 def test_cli_extract_folder_needs_out(tmp_path):
     res = CliRunner().invoke(cli, ["extract", str(tmp_path)])
     assert res.exit_code == 2 and "-o OUT" in res.output
+
+
+def test_doc_ids_stay_unique_for_repeated_names():
+    from pathlib import Path
+
+    from extractor.pipeline import doc_ids
+
+    files = [Path("x/a.txt"), Path("y/a.txt"), Path("z/a.txt"), Path("a.pdf"), Path("b.txt")]
+    assert doc_ids(files) == ["a", "a-txt", "a-txt-2", "a-pdf", "b"]

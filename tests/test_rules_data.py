@@ -36,3 +36,12 @@ def test_rule_examples(name, rule):
 def test_rule_ids_unique(name):
     ids = [r.id for r in load_rules(name).rules]
     assert len(ids) == len(set(ids)), f"duplicate rule ids in {name}"
+
+
+def test_every_abbreviation_example_holds_two_capitals_or_an_ampersand():
+    """abbrev.expand_abbreviations skips text without them: every rule's examples must have one."""
+    from extractor.abbrev import _MAY_HOLD_ABBREVIATION
+
+    for rule in load_rules("abbreviations").rules:
+        for ex in rule.examples:
+            assert _MAY_HOLD_ABBREVIATION.search(ex if isinstance(ex, str) else ex["text"]), rule.id
