@@ -1,7 +1,7 @@
-"""Link: document numbers, place names and levels, the parent a document implements and its chain.
+"""Link: document numbers, the parent a document implements and its chain.
 
-Numbers (canonical_number) and places (province_name, unit_level, main_province) are the keys that
-tie documents together, so they live here and meta and references use them. Known documents come
+Numbers (canonical_number) are the keys that tie documents together, so they live here and meta and
+references use them (places live in places.py). Known documents come
 from rules/registry.yaml, optionally extended by the caller (e.g. an index of the corpus records, see
 `registry_from_records`). Local numbers such as 114/KH-UBND repeat across
 provinces, so a registry entry is only used when the issuers agree or the number is national.
@@ -10,9 +10,7 @@ provinces, so a registry entry is only used when the issuers agree or the number
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 from typing import Any
 
 from .document import Doc
@@ -108,100 +106,9 @@ def _meta_data() -> dict[str, Any]:
     return load_rules("meta").data
 
 
-# ---------------------------------------------------------------- places
-
-
-@lru_cache(maxsize=1)
-def _places() -> dict[str, tuple[str, str]]:
-    """Folded place name -> (official name, 'province')."""
-    d = _meta_data()
-    out = {fold(p): (p, "province") for p in list(d["provinces"]) + list(d["central_cities"])}
-    for variant, name in (d.get("place_variants") or {}).items():
-        out[fold(variant)] = (name, "province")
-    return out
-
-
-def province_name(name: str | None) -> str | None:
-    """The official province name for a spelling of it ('YÊN BÁI' -> 'Yên Bái'), or None."""
-    if not name:
-        return None
-    hit = _places().get(fold(" ".join(name.split())))
-    return hit[0] if hit else None
-
-
-def province_pattern() -> str:
-    """A regex alternative of every province spelling (case-insensitive use), longest first."""
-    names = sorted({n for n in list(_meta_data()["provinces"]) + list(_meta_data()["central_cities"])}
-                   | set(_meta_data().get("place_variants") or {}), key=len, reverse=True)
-    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-
-
-def title_case(name: str) -> str:
-    """'THUẬN AN' -> 'Thuận An'; a known province gets its official spelling."""
-    name = " ".join(name.split())
-    return province_name(name) or " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
-
-
-def unit_level(unit: str, place: str | None) -> str | None:
-    """Level of a body named with a locality word: 'tỉnh' -> province, 'thành phố Thuận An' -> district."""
-    unit = unit.lower()
-    if unit == "thành phố" and place and fold(place) in {fold(c) for c in _meta_data()["central_cities"]}:
-        return "province"
-    return (_meta_data().get("units") or {}).get(unit)
-
-
 def _ref_rules() -> RuleFile:
-    """The citation rule file (name words, words that never start a place name)."""
+    """The citation rule file (the number pattern)."""
     return load_rules("references")
-
-
-@lru_cache(maxsize=1)
-def _province_rx() -> re.Pattern[str]:
-    """A province name after a space."""
-    return re.compile(r"\s+(" + province_pattern() + r")(?![\w])")
-
-
-@lru_cache(maxsize=1)
-def name_words_rx() -> re.Pattern[str]:
-    """One to four capitalised words after a space: a place or body name ('Thuận An')."""
-    word = _ref_rules().fragments["name_word"]
-    return re.compile(rf"[ \t]+({word}(?:[ \t]+{word}){{0,3}})(?![\w])")
-
-
-def local_name(text: str, pos: int, unit: str) -> tuple[int, str | None]:
-    """The place name after a locality word at `pos` ('tỉnh| Bình Dương'), or no name."""
-    if unit in ("tỉnh", "thành phố"):
-        m = _province_rx().match(text, pos)
-        if m:
-            return m.end(), province_name(m.group(1))
-    if unit == "tỉnh":
-        return pos, None
-    m = name_words_rx().match(text, pos)
-    if m and m.group(1).split()[0] not in _ref_rules().data["not_names"]:
-        return m.end(), " ".join(m.group(1).split())
-    return pos, None
-
-
-_VENUE = re.compile(r"(?:\btại|\bở|\bdiễn\s+ra)\s+(?:(?:thành\s+phố|TP\.?|tỉnh|thủ\s+đô)\s+)?$", re.IGNORECASE)
-
-
-def main_province(text: str, headline: str, skip_venues: bool = False) -> str | None:
-    """The province an article is about: the one named most (the headline counts triple). With
-    `skip_venues`, a place named only as a venue ('hội nghị tại Hà Nội') does not count."""
-    rx = re.compile(r"(?<!\w)(" + province_pattern() + r")(?!\w)")
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    for source, weight in ((text, 1), (headline, 2)):
-        for m in rx.finditer(source):
-            name = province_name(m.group(1))
-            if not name or (skip_venues and _VENUE.search(source[max(0, m.start() - 25):m.start()])):
-                continue
-            counts[name] += weight
-            if source is text:
-                first.setdefault(name, m.start())
-    if not counts:
-        return None
-    return max(counts, key=lambda n: (counts[n], -first.get(n, 0)))
 
 
 # ---------------------------------------------------------------- registry and parent
@@ -296,11 +203,24 @@ def _next_up(number: str, issuer: str | None, references: list[Reference], entri
     if number in said:
         return said[number]
     ref = next((r for r in references if r.number == number), None)
-    for title in (ref.title if ref else None, (entry or {}).get("title")):
+    for title in (ref.title if ref else None, said.get(f"after:{number}"), (entry or {}).get("title")):
         found = [n for n in implemented_in(title) if n != number]
         if found:
             return found[0]
     return None
+
+
+def _after_mentions(text: str, references: list[Reference]) -> dict[str, str]:
+    """The words after each mention of a numbered reference, up to the clause end ('after:<number>'), so a
+    description that another mention gives ('Kế hoạch số 126/KH-UBND được ban hành nhằm thực hiện …') counts."""
+    out: dict[str, str] = {}
+    for ref in references:
+        for m in ref.mentions if ref.number else []:
+            tail = re.split(r"[.;\n]", text[m.span[1]:m.span[1] + 250], maxsplit=1)[0]
+            if implemented_in(tail):
+                out[f"after:{ref.number}"] = tail
+                break
+    return out
 
 
 def _news_says(doc: Doc, subject: Reference, references: list[Reference]) -> dict[str, str]:
@@ -381,4 +301,5 @@ def find_parent(doc: Doc, references: list[Reference],
     entry = _lookup(entries, best.number, best.issuer) or {}
     return Parent(number=best.number, doc_type=best.doc_type or entry.get("doc_type"),
                   date=best.date or entry.get("date"), issuer=best.issuer or entry.get("issuer"),
-                  chain=_chain(best, ordered[1:], references, entries, _news_says(doc, best, references)))
+                  chain=_chain(best, ordered[1:], references, entries,
+                               {**_after_mentions(doc.text, references), **_news_says(doc, best, references)}))

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from .document import Doc
-from .link import local_name, main_province, province_name, unit_level
+from .places import local_name, main_province, province_name, unit_level
 from .record import Meta
 from .rules import load_rules
 from .vntext import find_dates

@@ -16,11 +16,10 @@ from .link import (
     doc_type_from_number,
     implemented_in,
     issuer_from_number,
-    local_name,
-    main_province,
     number_codes,
 )
 from .meta import Locality, issuer_at, issuer_text
+from .places import local_name, main_province
 from .record import Mention, Reference
 from .rules import RuleFile, load_rules
 from .vntext import find_dates, fold

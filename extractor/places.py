@@ -1,0 +1,112 @@
+"""Places: province names and spellings, locality words and their levels, place names after a locality
+word, and the province an article is about. Tables live in rules/meta.yaml; name words and the words
+that never start a place name in rules/references.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+from .rules import RuleFile, load_rules
+from .vntext import fold
+
+
+def _meta_data() -> dict[str, Any]:
+    """The place tables of rules/meta.yaml."""
+    return load_rules("meta").data
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, tuple[str, str]]:
+    """Folded place name -> (official name, 'province')."""
+    d = _meta_data()
+    out = {fold(p): (p, "province") for p in list(d["provinces"]) + list(d["central_cities"])}
+    for variant, name in (d.get("place_variants") or {}).items():
+        out[fold(variant)] = (name, "province")
+    return out
+
+
+def province_name(name: str | None) -> str | None:
+    """The official province name for a spelling of it ('YÊN BÁI' -> 'Yên Bái'), or None."""
+    if not name:
+        return None
+    hit = _places().get(fold(" ".join(name.split())))
+    return hit[0] if hit else None
+
+
+def province_pattern() -> str:
+    """A regex alternative of every province spelling (case-insensitive use), longest first."""
+    names = sorted({n for n in list(_meta_data()["provinces"]) + list(_meta_data()["central_cities"])}
+                   | set(_meta_data().get("place_variants") or {}), key=len, reverse=True)
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+
+
+def title_case(name: str) -> str:
+    """'THUẬN AN' -> 'Thuận An'; a known province gets its official spelling."""
+    name = " ".join(name.split())
+    return province_name(name) or " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
+
+
+def unit_level(unit: str, place: str | None) -> str | None:
+    """Level of a body named with a locality word: 'tỉnh' -> province, 'thành phố Thuận An' -> district."""
+    unit = unit.lower()
+    if unit == "thành phố" and place and fold(place) in {fold(c) for c in _meta_data()["central_cities"]}:
+        return "province"
+    return (_meta_data().get("units") or {}).get(unit)
+
+
+def _ref_rules() -> RuleFile:
+    """The citation rule file (name words, words that never start a place name)."""
+    return load_rules("references")
+
+
+@lru_cache(maxsize=1)
+def _province_rx() -> re.Pattern[str]:
+    """A province name after a space."""
+    return re.compile(r"\s+(" + province_pattern() + r")(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def name_words_rx() -> re.Pattern[str]:
+    """One to four capitalised words after a space: a place or body name ('Thuận An')."""
+    word = _ref_rules().fragments["name_word"]
+    return re.compile(rf"[ \t]+({word}(?:[ \t]+{word}){{0,3}})(?![\w])")
+
+
+def local_name(text: str, pos: int, unit: str) -> tuple[int, str | None]:
+    """The place name after a locality word at `pos` ('tỉnh| Bình Dương'), or no name."""
+    if unit in ("tỉnh", "thành phố"):
+        m = _province_rx().match(text, pos)
+        if m:
+            return m.end(), province_name(m.group(1))
+    if unit == "tỉnh":
+        return pos, None
+    m = name_words_rx().match(text, pos)
+    if m and m.group(1).split()[0] not in _ref_rules().data["not_names"]:
+        return m.end(), " ".join(m.group(1).split())
+    return pos, None
+
+
+_VENUE = re.compile(r"(?:\btại|\bở|\bdiễn\s+ra)\s+(?:(?:thành\s+phố|TP\.?|tỉnh|thủ\s+đô)\s+)?$", re.IGNORECASE)
+
+
+def main_province(text: str, headline: str, skip_venues: bool = False) -> str | None:
+    """The province an article is about: the one named most (the headline counts triple). With
+    `skip_venues`, a place named only as a venue ('hội nghị tại Hà Nội') does not count."""
+    rx = re.compile(r"(?<!\w)(" + province_pattern() + r")(?!\w)")
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for source, weight in ((text, 1), (headline, 2)):
+        for m in rx.finditer(source):
+            name = province_name(m.group(1))
+            if not name or (skip_venues and _VENUE.search(source[max(0, m.start() - 25):m.start()])):
+                continue
+            counts[name] += weight
+            if source is text:
+                first.setdefault(name, m.start())
+    if not counts:
+        return None
+    return max(counts, key=lambda n: (counts[n], -first.get(n, 0)))
