@@ -187,3 +187,16 @@ def test_known_root_has_no_parent():
             title="Quyết định ban hành Kế hoạch tổng thể nâng cao năng suất")
     refs = [ref("52-NQ/TW", "basis", "Bộ Chính trị", "Nghị quyết", title="ban hành Kế hoạch tổng thể nâng cao năng suất")]
     assert find_parent(d, refs) is None
+
+
+def test_chain_from_the_words_after_another_mention_of_the_parent():
+    text = ("Thực hiện Kế hoạch số 126/KH-UBND ngày 30/6/2021 của UBND tỉnh, UBND huyện ban hành Kế hoạch.\n\n"
+            "Kế hoạch số 126/KH-UBND được ban hành nhằm thực hiện Quyết định số 36/QĐ-TTg của Thủ tướng Chính phủ.")
+    d = Doc(text)
+    d.meta = Meta(kind="plan", level="district")
+    i, j, k = text.index("Kế hoạch số 126"), text.rindex("Kế hoạch số 126"), text.index("Quyết định số 36")
+    refs = [Reference("Kế hoạch", "126/KH-UBND", "2021-06-30", "Ủy ban nhân dân tỉnh Phú Yên", None, "implements",
+                      [Mention([i, i + 27], text[i:i + 27]), Mention([j, j + 27], text[j:j + 27])]),
+            Reference("Quyết định", "36/QĐ-TTg", None, "Thủ tướng Chính phủ", None, "cites",
+                      [Mention([k, k + 26], text[k:k + 26])])]
+    assert find_parent(d, refs).chain == ["126/KH-UBND", "36/QĐ-TTg"]
