@@ -232,6 +232,10 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     ("not_restated_other_indicator", "- 100% cán bộ được tập huấn về năng suất.\n"
      "- Đến năm 2025, 100% cơ quan hành chính áp dụng hệ thống quản lý chất lượng.",
      [(100, None, "=", "%", None), (100, None, "=", "%", 2025)]),
+    ("report_next_year_heading", "I. KẾT QUẢ THỰC HIỆN\n1. Công tác hỗ trợ doanh nghiệp\nTrong năm, Sở hỗ trợ 12 "
+     "doanh nghiệp áp dụng công cụ cải tiến năng suất, đạt 120% kế hoạch.\nII. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023\n"
+     "1. Tiếp tục hỗ trợ ít nhất 10 doanh nghiệp áp dụng công cụ cải tiến năng suất.",
+     [(10, None, ">=", "doanh nghiệp", 2023)]),
     # ---- numbers that are not targets
     ("intro_line_sets_aims", "II. NỘI DUNG KẾ HOẠCH\nPhấn đấu đến năm 2025, tỉnh đạt được các chỉ tiêu sau:\n"
      "- 30 doanh nghiệp xây dựng và triển khai dự án điểm về cải tiến năng suất.\n"
@@ -285,7 +289,8 @@ def _run(text: str, **meta) -> list:
     return extract_targets(doc)
 
 
-META = {"report_quoted_aim_and_next_year": {"kind": "report", "date": "2022-12-15"}}  # cases needing meta
+META = {"report_quoted_aim_and_next_year": {"kind": "report", "date": "2022-12-15"},  # cases needing meta
+        "report_next_year_heading": {"kind": "report", "date": "2022-12-10"}}
 
 
 @pytest.mark.parametrize("text,want,meta", [pytest.param(t, w, META.get(i, {}), id=i) for i, t, w in CASES])
