@@ -282,6 +282,20 @@ def test_tsv_empty_page():
     assert tsv_to_text("level\tpage_num\n") == ""
 
 
+def test_text_layer_quality_tells_real_text_from_junk():
+    from extractor.ingest.legacy import to_tcvn3
+    from extractor.vntext import fold
+
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert ocr.text_layer_quality(text) >= 0.9, path.stem
+        assert ocr.text_layer_quality(fold(text)) == 0.0, path.stem  # an OCR layer without diacritics
+        assert ocr.text_layer_quality(to_tcvn3(text)) < 0.5, path.stem  # a font without a Unicode map
+    assert ocr.text_layer_quality("Quyết định số 36") is None
+    english = "The provincial plan sets targets for productivity growth and innovation in firms. " * 3
+    assert ocr.text_layer_quality(english) < 0.3
+
+
 # ------------------------------------------------------------------ missing tools, errors
 
 

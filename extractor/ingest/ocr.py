@@ -63,6 +63,23 @@ def tesseract_problem() -> str | None:
     return None
 
 
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def text_layer_quality(text: str) -> float | None:
+    """How much a PDF text layer reads like Vietnamese, 0..1 (None below 20 words: too little
+    to judge). Real text scores near 1; a scanner's OCR layer without diacritics, or text in
+    a font without a Unicode map, scores near 0 and is worth OCR-ing again."""
+    from .legacy import is_vietnamese_syllable
+
+    words = [w for w in _WORDS.findall(text) if any(c.islower() for c in w)]
+    if len(words) < 20:
+        return None
+    valid = sum(is_vietnamese_syllable(w) for w in words) / len(words)
+    marked = sum(any(ord(c) > 0x7F for c in w) for w in words) / len(words)
+    return round(valid * min(1.0, marked / 0.5), 3)
+
+
 # ------------------------------------------------------------------ layout: words -> paragraphs
 
 
