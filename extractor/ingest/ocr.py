@@ -324,7 +324,7 @@ def _rotation(image: Path, timeout: float, threads: int, dpi: int) -> int:
 # on its own line) as noise. The ink left outside every recognized line is cut out, stacked
 # into one strip and read again as plain text lines; what reads as a number or list marker is
 # put back in place.
-_MARKER = re.compile(r"(?:\d{1,3}|[IVXLC]{1,6}|[a-zđ])[.)]?")
+_MARKER = re.compile(r"\d{1,3}[.)]?|[IVXLC]{1,6}\.|[a-zđ][.)]")
 
 
 def _ink_runs(counts: list[int], min_gap: int) -> list[tuple[int, int]]:
