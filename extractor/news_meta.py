@@ -58,8 +58,9 @@ def _date(lines: list[tuple[int, str]], headline_at: int | None) -> str | None:
     return dates[0][2] if dates else None
 
 
-def _local_subject(text: str) -> tuple[str, str | None] | None:
-    """(level, place) of the local body that issues or carries out the reported plan, first in `text`."""
+def _local_subject(text: str, named: bool = False) -> tuple[str, str | None] | None:
+    """(level, place) of the local body that issues or carries out the reported plan, first in `text`
+    (with `named`, only a body whose locality is named: 'UBND tỉnh Quảng Nam', not 'UBND tỉnh')."""
     hits = []
     for rule in ("meta.news_local_subject", "meta.news_reported_issuer"):
         hits += list(_rx(rule).finditer(text))
@@ -68,9 +69,10 @@ def _local_subject(text: str) -> tuple[str, str | None] | None:
         unit = "thành phố" if unit == "tp" else unit
         end, name = local_name(text, m.end("unit"), unit)
         rest_end = m.end("rest") if m.group("rest") else end
-        if re.fullmatch(r"\s*(?:\([^()]{1,30}\))?\s*", text[end:rest_end] if rest_end >= end else ""):
-            if name or unit == "tỉnh" and not text[m.end("unit"):rest_end].strip():
-                return unit_level(unit, name) or "province", name
+        if not re.fullmatch(r"\s*(?:\([^()]{1,30}\))?\s*", text[end:rest_end] if rest_end >= end else ""):
+            continue
+        if name or (not named and unit == "tỉnh" and not text[m.end("unit"):rest_end].strip()):
+            return unit_level(unit, name) or "province", name
     return None
 
 
@@ -82,14 +84,15 @@ def news_meta(doc: Doc) -> Meta:
     lead = [s for s in after if len(s.split()) >= 12][:_LEAD_LINES]
     national = _rx("meta.news_national_subject")
     level = place = None
-    subject = _local_subject(headline or "")
-    if subject is None and not any(national.search(s) for s in [headline or ""] + lead):
+    led_nationally = any(national.search(s) for s in [headline or ""] + lead)
+    subject = _local_subject(headline or "") or _local_subject(doc.text, named=True)
+    if subject is None and not led_nationally:
         subject = _local_subject(doc.text)
     if subject is not None:
         level, place = subject
         if place is None or level == "province":
             place = province_name(place) or main_province(doc.text, headline or "", skip_venues=True)
-    elif not any(national.search(s) for s in [headline or ""] + lead):
+    elif not led_nationally:
         place = main_province(doc.text, headline or "", skip_venues=True)
         level = "province" if place else None
     if level is None and re.search(r"Thủ tướng|Chính phủ|Quốc hội|\bBộ [A-ZĐ]|Tổng cục", doc.text):

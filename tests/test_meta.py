@@ -341,8 +341,18 @@ NEWS_VENUE_ONLY = """Hội thảo năng suất chất lượng năm 2023
 Hội thảo về năng suất chất lượng đã diễn ra tại Hà Nội với sự tham gia của nhiều doanh nghiệp. Bộ Khoa học và Công nghệ cho biết sẽ tiếp tục hỗ trợ doanh nghiệp trong thời gian tới.
 """
 
+NEWS_NATIONAL_BACKGROUND = """Quảng Nam nâng cao năng suất lao động
+
+19/04/2022 - 13:24
+
+Ngày 11/01/2021, Thủ tướng Chính phủ ban hành Quyết định số 36/QĐ-TTg về Kế hoạch tổng thể nâng cao năng suất giai đoạn 2021 - 2030.
+
+Để triển khai, UBND tỉnh Quảng Nam đã ban hành Kế hoạch số 4567/KH-UBND với nhiều mục tiêu cụ thể cho doanh nghiệp.
+"""
+
 
 @pytest.mark.parametrize("text,level,place", [
+    (NEWS_NATIONAL_BACKGROUND, "province", "Quảng Nam"),
     (NEWS_DISTRICT, "district", "Bảo Thắng"),
     (NEWS_REPORTED_ISSUER, "district", "Trấn Yên"),
     (NEWS_NATIONAL, "national", None),
