@@ -340,9 +340,9 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
         if (not where.goal or reporting) and (_is_status(prefix) or first_match(rules_of("status_after"), after)):
             continue
         cmp, cmp_start = _comparator(prefix, after, v)
-        if reporting and not (own_aim or where.aim_sentence) and cmp != ">=" and \
+        if reporting and not (own_aim or where.aim_sentence) and cmp not in (">=", "range") and \
                 first_match(rules_of("achieved_after"), after):
-            continue  # 'hơn 600 doanh nghiệp được hỗ trợ' in a report: a result
+            continue  # 'hơn 600 doanh nghiệp được hỗ trợ' in a report: a result (a minimum or a range is an aim)
         if not _has_signal(v, prefix, cmp_start, goal, cmp):
             continue
         year, pv_len = _per_value_year(after)

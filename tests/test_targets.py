@@ -391,6 +391,11 @@ def test_news_passive_after_aim_in_same_sentence():
     assert got == [(30, 2025), (500, 2025)]
 
 
+def test_news_quoted_range_is_an_aim():
+    text = "Cả nước có từ 12 đến 15 tỉnh, thành phố tham gia xây dựng kế hoạch nâng cao năng suất."
+    assert [(t.value, t.value_max) for t in _run(text, kind="news")] == [(12, 15)]
+
+
 def test_news_earlier_year_is_a_result():
     text = ("Năm 2022, tỉnh hỗ trợ 14 doanh nghiệp áp dụng công cụ cải tiến năng suất.\n"
             "Đến năm 2025, tỉnh phấn đấu hỗ trợ 40 doanh nghiệp áp dụng công cụ cải tiến năng suất.")
