@@ -356,7 +356,8 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
                 rows = where.state.rows
                 row_year = rows[where.line] if where.line in rows else \
                     row_year_of(where.doc, where.line, after + where.rest)
-            run = None if first_match(rules_of("recurring"), clause) else where.state.run_year
+            recurring = v.kind != "percent" and first_match(rules_of("recurring"), clause)
+            run = None if recurring else where.state.run_year  # 'hằng năm tổ chức 2 lớp': a rate, no horizon
             year = row_year or run or where.head_year
         if where.doc_year and year and year < where.doc_year:
             continue  # a result already reached (or a baseline), not an aim

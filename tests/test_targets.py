@@ -193,6 +193,9 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      [(120, None, ">", "doanh nghiệp", 2030), (2, 3, "range", "lớp đào tạo", None)]),
     ("per_year_rate_keeps_heading", "a) Mục tiêu đến năm 2025:\n- Mỗi năm hỗ trợ ít nhất 05 doanh nghiệp áp dụng "
      "hệ thống quản lý.", [(5, None, ">=", "doanh nghiệp", 2025)]),
+    ("per_year_growth_keeps_run", "Đến năm 2025, phấn đấu:\n- Năng suất lao động tăng bình quân hằng năm 7%.\n"
+     "- Số doanh nghiệp khoa học và công nghệ tăng bình quân hằng năm 10 doanh nghiệp.",
+     [(7, None, "=", "%", 2025), (10, None, "=", "doanh nghiệp", 2025)]),
     ("restated_without_year", "Phấn đấu hỗ trợ 25 doanh nghiệp nhỏ và vừa xây dựng dự án điểm.\n"
      "Đến năm 2025, hỗ trợ 25 doanh nghiệp nhỏ và vừa xây dựng dự án điểm.",
      [(25, None, "=", "doanh nghiệp", 2025)]),
