@@ -210,7 +210,10 @@ def implementation_obligations(doc: Doc, sec: Section, sections: list[Section]) 
             istart = text.index(inline.strip()[:20], item.start)
             out.append(make(doc, istart, line_end, lead))
         out += _item_obligations(doc, item, grandkids, lead, line_end)
-        covered.append((item.start, item.end))
+        closing = next((b.start for b in text_blocks(text, line_end, item.end)
+                        if rx("closing.formula").search(text[b.start:b.end])), item.end)
+        covered.append((item.start, closing))  # a closing paragraph is left to the sentence reader
+
     if not kids:
         body_start = text.find("\n", sec.start)
         sub, cov = _loose(doc, body_start if 0 <= body_start < sec.end else sec.end, sec.end)

@@ -93,7 +93,7 @@ def clean_task(s: str) -> str:
     s = NUMBER.sub("", s) if NUMBER.match(s) else s
     s = re.sub(r"^\s*[-–+•*]\s*", "", s)
     s = re.sub(r"^(?:có|chịu)\s+trách\s+nhiệm\s+", "", s.strip())
-    return " ".join(s.split()).strip(" .;,…")
+    return " ".join(s.split()).strip(" .;,…/")
 
 
 # ---------------------------------------------------------------- roles

@@ -267,6 +267,15 @@ def test_directive_items_are_assignments():
     assert obls[5].deadline.date == "2021-12-31"
 
 
+def test_closing_paragraph_keeps_its_assignment():
+    obls = _obls("CHỈ THỊ\n\nChủ tịch UBND tỉnh yêu cầu:\n\n1. Sở Tài chính bố trí kinh phí thực hiện.\n\n"
+                 "2. Sở Y tế chủ trì hướng dẫn các bệnh viện.\n\nYêu cầu Thủ trưởng các sở, ban, ngành nghiêm túc "
+                 "thực hiện Chỉ thị này. Giao Sở Khoa học và Công nghệ theo dõi, đôn đốc việc thực hiện Chỉ thị; "
+                 "định kỳ hằng năm báo cáo Chủ tịch UBND tỉnh./.\n\nNơi nhận:\n- Như trên;\n")
+    assert [o.lead for o in obls] == [["Sở Tài chính"], ["Sở Y tế"], ["Sở Khoa học và Công nghệ"]]
+    assert obls[2].task == "theo dõi, đôn đốc việc thực hiện Chỉ thị; định kỳ hằng năm báo cáo Chủ tịch UBND tỉnh"
+
+
 IMPLEMENTATION_SENTENCES = """KẾ HOẠCH
 
 IV. TỔ CHỨC THỰC HIỆN
