@@ -53,7 +53,6 @@ class _Ctx(Locality):
     openings: list[tuple[int, int]] = field(default_factory=list)
     news: bool = False
     title_implements: list[str] = field(default_factory=list)
-    end: int | None = None  # where a portal's box of linked documents starts: nothing after it is cited
 
 
 def _iso(date_text: str) -> str | None:
@@ -78,9 +77,8 @@ def _context(doc: Doc) -> _Ctx:
         if hit:
             unit, place = hit.group(1), hit.group(2)
     province = m.place if m.level == "province" else main_province(doc.text, "")
-    box = _rx("ref.related_box").search(doc.text)
     return _Ctx(unit, place, province, m.number, m.doc_type, _openings(doc), m.kind == "news",
-                [] if m.kind == "news" else implemented_in(m.title), box.start() if box else None)
+                [] if m.kind == "news" else implemented_in(m.title))
 
 
 def _openings(doc: Doc) -> list[tuple[int, int]]:
@@ -336,8 +334,6 @@ def extract_references(doc: Doc) -> list[Reference]:
     ctx = _context(doc)
     cites = _numbered(doc, ctx)
     cites += _by_name(doc, ctx, [(c.start, c.end) for c in cites])
-    if ctx.end is not None:
-        cites = [c for c in cites if c.start < ctx.end]
     _titles(doc.text, cites)
     _relations(doc.text, cites, ctx)
     return _merge(doc.text, cites)
