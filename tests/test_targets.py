@@ -140,6 +140,8 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     ("year_then_aim", "Tỷ lệ đóng góp của TFP năm 2025 đạt 45%, năm 2030 đạt 50%.",
      [(45, None, "=", "%", 2025), (50, None, "=", "%", 2030)]),
     ("bracketed_period", "Phấn đấu hỗ trợ 20 doanh nghiệp (giai đoạn 2021-2025).", [(20, None, "=", "doanh nghiệp", 2025)]),
+    ("period_opening_no_comma", "- Giai đoạn 2021 - 2025 hỗ trợ ít nhất 20 doanh nghiệp áp dụng công cụ cải tiến năng suất.",
+     [(20, None, ">=", "doanh nghiệp", 2025)]),
     ("period_closing", "Hỗ trợ 50 doanh nghiệp đổi mới công nghệ trong giai đoạn 2021-2025.",
      [(50, None, "=", "doanh nghiệp", 2025)]),
     ("table_quarter", "4\n\nHỗ trợ tối thiểu 10 doanh nghiệp xây dựng kế hoạch\n\nQuý IV/2022\n\nSở KH&CN",
