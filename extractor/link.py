@@ -303,3 +303,23 @@ def find_parent(doc: Doc, references: list[Reference],
                   date=best.date or entry.get("date"), issuer=best.issuer or entry.get("issuer"),
                   chain=_chain(best, ordered[1:], references, entries,
                                {**_after_mentions(doc.text, references), **_news_says(doc, best, references)}))
+
+
+def extend_chains(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Lengthen each record's parent chain with what the other records implement; the records changed."""
+    implements: dict[str, str] = {}
+    for entry in registry_from_records(records) + bundled_registry():
+        if entry.get("implements"):
+            implements.setdefault(entry["number"], canonical_number(entry["implements"]) or entry["implements"])
+    changed = []
+    for rec in records:
+        parent = rec.get("parent")
+        if not parent or not parent.get("chain"):
+            continue
+        chain = list(parent["chain"])
+        while chain[-1] in implements and implements[chain[-1]] not in chain:
+            chain.append(implements[chain[-1]])
+        if chain != parent["chain"]:
+            parent["chain"] = chain
+            changed.append(rec)
+    return changed

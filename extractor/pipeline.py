@@ -145,4 +145,14 @@ def extract_folder(folder: Path, out: Path, workers: int = 1, progress: bool | N
         result.statuses[rec["status"]] = result.statuses.get(rec["status"], 0) + 1
         if rec["errors"]:
             result.errors[rec["source"]["path"]] = rec["errors"]
+    relink_folder(result.written)
     return result
+
+
+def relink_folder(paths: list[Path]) -> int:
+    """Lengthen parent chains with the links the batch's own documents state; rewrites the changed records."""
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
+    changed = link.extend_chains(records)
+    for rec in changed:
+        write_json_atomic(paths[records.index(rec)], rec)
+    return len(changed)

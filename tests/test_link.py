@@ -200,3 +200,23 @@ def test_chain_from_the_words_after_another_mention_of_the_parent():
             Reference("Quyết định", "36/QĐ-TTg", None, "Thủ tướng Chính phủ", None, "cites",
                       [Mention([k, k + 26], text[k:k + 26])])]
     assert find_parent(d, refs).chain == ["126/KH-UBND", "36/QĐ-TTg"]
+
+
+def test_batch_chains_follow_links_stated_by_other_documents(tmp_path):
+    """A commune plan implementing a district plan gets the district's own parent appended."""
+    from extractor.pipeline import extract_folder
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "huyen.txt").write_text(
+        "ỦY BAN NHÂN DÂN\nHUYỆN KRÔNG PẮC\n\nSố: 156/KH-UBND\n\nKrông Pắc, ngày 10 tháng 3 năm 2022\n\nKẾ HOẠCH\n\n"
+        "Nâng cao năng suất giai đoạn 2022 - 2030\n\nThực hiện Kế hoạch số 98/KH-UBND ngày 02/02/2022 của "
+        "UBND tỉnh Đắk Lắk.\n\nI. MỤC TIÊU\n\n- Nâng cao năng suất.\n", encoding="utf-8")
+    (src / "xa.txt").write_text(
+        "ỦY BAN NHÂN DÂN\nXÃ EA PHÊ\n\nSố: 12/KH-UBND\n\nEa Phê, ngày 01 tháng 4 năm 2022\n\nKẾ HOẠCH\n\n"
+        "Nâng cao năng suất giai đoạn 2022 - 2030\n\nThực hiện Kế hoạch số 156/KH-UBND ngày 10/3/2022 của "
+        "UBND huyện Krông Pắc.\n\nI. MỤC TIÊU\n\n- Nâng cao năng suất.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    extract_folder(src, out, progress=False)
+    xa = json.loads((out / "xa.json").read_text(encoding="utf-8"))
+    assert xa["parent"]["chain"][:2] == ["156/KH-UBND", "98/KH-UBND"]
