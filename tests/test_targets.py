@@ -339,7 +339,7 @@ def test_indicators_in_document_words():
      "labor_productivity_level"),
     ("Đến năm 2025, hỗ trợ 05 doanh nghiệp, hợp tác xã xây dựng và triển khai các dự án điểm về cải tiến năng suất.",
      "doanh nghiệp, hợp tác xã xây dựng và triển khai các dự án điểm về cải tiến năng suất", "sme_pilot_projects"),
-    ("3. 100% cán bộ làm công tác năng suất được đào tạo.", "cán bộ làm công tác năng suất được đào tạo",
+    ("II. MỤC TIÊU\n3. 100% cán bộ làm công tác năng suất được đào tạo.", "cán bộ làm công tác năng suất được đào tạo",
      "trained_productivity_staff"),
 ])
 def test_indicator_wording(text, indicator, ind_id):
