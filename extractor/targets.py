@@ -160,6 +160,11 @@ def _heading_info(doc: Doc, offset: int) -> tuple[bool, bool, int | None]:
     return goal, status and (not goal or _reporting(doc)), year
 
 
+def _budget(doc: Doc, offset: int) -> bool:
+    """Under a heading about money spent (Kinh phí thực hiện, Nguồn vốn)."""
+    return any(first_match(rules_of("budget_heading"), sec.title or "") for sec in doc.sections_at(offset))
+
+
 def _reporting(doc: Doc) -> bool:
     """A text that reports results (báo cáo, news): achieved figures stand beside quoted aims."""
     return doc.meta.kind in ("report", "news")
@@ -363,6 +368,8 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
             continue  # a result already reached (or a baseline), not an aim
         stop = values[k + 1].start if k + 1 < len(values) else len(clause)
         indicator = _indicator(clause, v, prev_end, min(cmp_start, v.start), prev_ind, stop)
+        if v.kind == "money" and (not indicator or _budget(where.doc, where.doc.lines[where.line].start)):
+            continue  # an amount of money with nothing measured, or under a budget heading: a means
         context = clause[:v.end] if v.kind == "rank" else clause[prev_end:v.end]
         scope = where.state.scope or where.level
         if not where.state.scope and where.level in _LEVEL_UP and first_match(rules_of("contribution"), prefix):

@@ -276,6 +276,11 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      [(30, None, ">=", "doanh nghiệp", None)]),
     ("not_budget_total", "Tổng kinh phí dự kiến: 12.500 triệu đồng.", []),
     ("not_budget_split", "Kinh phí thực hiện năm 2022: 1.200 triệu đồng, trong đó ngân sách tỉnh 800 triệu đồng.", []),
+    ("not_budget_by_year", "II. MỤC TIÊU\n1. Mục tiêu cụ thể đến năm 2025\n- Hỗ trợ 30 doanh nghiệp.\n"
+     "2. Kinh phí dự kiến để đạt mục tiêu như sau:\n- Năm 2022: 1.000 triệu đồng;\n- Năm 2023: 1.200 triệu đồng.",
+     [(30, None, "=", "doanh nghiệp", 2025)]),
+    ("not_budget_heading", "IV. KINH PHÍ THỰC HIỆN\nTổng kinh phí dự kiến là 3.500 triệu đồng, trong đó:\n"
+     "- Ngân sách tỉnh: 2.000 triệu đồng.\n- Doanh nghiệp đối ứng: 1.500 triệu đồng.", []),
     ("not_attendance", "Hội nghị thu hút 200 đại biểu và hơn 150 doanh nghiệp tham dự.", []),
     ("not_attendance_news", "Hội thảo có sự tham gia của hơn 120 doanh nghiệp trên địa bàn tỉnh.", []),
     ("not_plan_status_section_quote", "I. KẾT QUẢ THỰC HIỆN GIAI ĐOẠN 2016-2020\nChương trình đặt mục tiêu hỗ trợ 50 "
