@@ -128,7 +128,10 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
             out += obls
             covered += cov
             done.append((sec.start, sec.end))
-    virtual = [] if done else [directive_items(doc, sections)]
+    directive = directive_items(doc, sections)
+    if directive:  # a directive's items before its own '5. Tổ chức thực hiện' item
+        directive.end = min([a for a, _ in done if directive.start <= a < directive.end], default=directive.end)
+    virtual = [directive] if directive and not any(a <= directive.start < b for a, b in done) else []
     for sec in sections:  # 'Điều 2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp ...:' then its items
         line = text[sec.start:text.find("\n", sec.start) if "\n" in text[sec.start:sec.end] else sec.end]
         if rx("section.assign_article").match(line) and not any(a <= sec.start < b for a, b in done):

@@ -267,6 +267,15 @@ def test_directive_items_are_assignments():
     assert obls[5].deadline.date == "2021-12-31"
 
 
+def test_directive_with_its_own_implementation_item():
+    obls = _obls("CHỈ THỊ\n\nChủ tịch UBND tỉnh yêu cầu:\n\n1. Giám đốc Sở Tài chính:\n\na) Bố trí kinh phí thực hiện."
+                 "\n\nb) Hướng dẫn thanh quyết toán.\n\n2. Sở Y tế chủ trì hướng dẫn các bệnh viện.\n\n"
+                 "3. Tổ chức thực hiện\n\na) Thủ trưởng các sở, ban, ngành tổ chức quán triệt Chỉ thị này.\n\n"
+                 "b) Giao Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện.\n\nNơi nhận:\n- Như trên;\n")
+    assert [o.lead for o in obls] == [["Sở Tài chính"], ["Sở Tài chính"], ["Sở Y tế"], ["các sở, ban, ngành"],
+                                      ["Văn phòng Ủy ban nhân dân tỉnh"]]
+
+
 def test_closing_paragraph_keeps_its_assignment():
     obls = _obls("CHỈ THỊ\n\nChủ tịch UBND tỉnh yêu cầu:\n\n1. Sở Tài chính bố trí kinh phí thực hiện.\n\n"
                  "2. Sở Y tế chủ trì hướng dẫn các bệnh viện.\n\nYêu cầu Thủ trưởng các sở, ban, ngành nghiêm túc "
