@@ -404,8 +404,15 @@ def test_news_passive_after_aim_in_same_sentence():
 
 
 def test_news_quoted_range_is_an_aim():
-    text = "Cả nước có từ 12 đến 15 tỉnh, thành phố tham gia xây dựng kế hoạch nâng cao năng suất."
+    text = ("Kế hoạch tổng thể đặt các mục tiêu cụ thể. Cả nước có từ 12 đến 15 tỉnh, thành phố tham gia xây dựng "
+            "kế hoạch nâng cao năng suất.")
     assert [(t.value, t.value_max) for t in _run(text, kind="news")] == [(12, 15)]
+
+
+def test_news_without_aim_or_horizon_is_a_report():
+    text = "Sở KH&CN phối hợp tổ chức 03 lớp tập huấn cho hơn 200 học viên.\nTỉnh hỗ trợ 20 doanh nghiệp đổi mới."
+    assert _run(text, kind="news") == []
+    assert len(_run(text, kind="plan")) == 3
 
 
 def test_news_earlier_year_is_a_result():
