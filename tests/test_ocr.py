@@ -383,6 +383,20 @@ def test_sideways_page_is_turned_upright(tmp_path, rotate):
 
 
 @needs_tesseract
+def test_big_pages_render_coarser_and_nothing_is_left_behind(small_pdf, tmp_path, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(ocr, "MAX_IMAGE_SIDE", 1800)  # the A4-wide test page is 2481 px at 300 dpi
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    texts, errors = ocr_pages(small_pdf, [0, 0, 0])
+    assert errors == {} and list(texts) == [0]
+    assert "36/QĐ-TTg" in texts[0]
+    assert list(scratch.iterdir()) == []
+
+
+@needs_tesseract
 def test_page_timeout_is_a_page_error(small_pdf):
     texts, errors = ocr_pages(small_pdf, [0], timeout=0.001)
     assert texts == {}

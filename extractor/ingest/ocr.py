@@ -17,7 +17,7 @@ import subprocess
 import tempfile
 import time
 import unicodedata
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +30,7 @@ TESSERACT_MISSING = "Tesseract OCR is not installed (apt-get install tesseract-o
 VIE_MISSING = "Tesseract has no Vietnamese model (apt-get install tesseract-ocr-vie)"
 DEFAULT_DPI = 300
 DEFAULT_PAGE_TIMEOUT = 180.0
+MAX_IMAGE_SIDE = 7200  # pixels: A3 at 300 dpi; larger pages (maps, posters) are rendered coarser
 LANG = "vie"
 LOW_CONFIDENCE = 65  # mean word confidence below which a page may be sideways
 NOISE_CONFIDENCE = 60  # punctuation-only words below this confidence are dropped
@@ -424,9 +425,16 @@ def _recover_strays(image: Image.Image, lines: list[_OcrLine], tmp: Path, timeou
 def _ocr_page(png: Path, timeout: float, threads: int, dpi: int) -> str:
     """Text of one page image: Tesseract (turning a sideways or upside-down page upright),
     dropped markers recovered, wrapped lines joined, fixes applied."""
-    from PIL import Image
-
     start = time.monotonic()
+    try:
+        return _read_page(png, timeout, threads, dpi, start)
+    finally:
+        png.unlink(missing_ok=True)
+        png.with_name(png.stem + "-upright.png").unlink(missing_ok=True)
+
+
+def _read_page(png: Path, timeout: float, threads: int, dpi: int, start: float) -> str:
+    from PIL import Image
 
     def left() -> float:
         return timeout - (time.monotonic() - start)
@@ -474,6 +482,15 @@ def ocr_pages(path: Path, page_indexes: list[int], *, dpi: int = DEFAULT_DPI,
     except Exception as e:  # noqa: BLE001 - pdfium raises its own error types
         return texts, {i: f"cannot open PDF for OCR: {e}" for i in pages}
     futures: dict[int, Future[str]] = {}
+
+    def collect(fut: Future[str]) -> None:
+        i = next(k for k, f in futures.items() if f is fut)
+        try:
+            texts[i] = fut.result()
+        except Exception as e:  # noqa: BLE001 - one bad page must not lose the others
+            errors[i] = f"page {i + 1}: {e}"
+        del futures[i]
+
     with tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as tmp, ThreadPoolExecutor(workers) as pool:
         try:
             n = len(pdf)
@@ -481,24 +498,26 @@ def ocr_pages(path: Path, page_indexes: list[int], *, dpi: int = DEFAULT_DPI,
                 if not 0 <= i < n:
                     errors[i] = f"page {i + 1} does not exist (the PDF has {n} pages)"
                     continue
+                while len(futures) >= 2 * workers:  # render ahead only a little: images are big
+                    done, _ = wait(list(futures.values()), return_when=FIRST_COMPLETED)
+                    for fut in done:
+                        collect(fut)
                 try:
                     page = pdf[i]
-                    image = page.render(scale=dpi / 72, grayscale=True, no_smoothimage=True).to_pil()
+                    scale = min(dpi / 72, MAX_IMAGE_SIDE / max(1.0, *page.get_size()))
+                    image = page.render(scale=scale, grayscale=True, no_smoothimage=True).to_pil()
                     page.close()
                     png = Path(tmp) / f"p{i:05d}.png"
                     image.save(png, compress_level=1)
                 except Exception as e:  # noqa: BLE001
                     errors[i] = f"page {i + 1} could not be rendered for OCR: {e}"
                     continue
-                futures[i] = pool.submit(_ocr_page, png, timeout, threads, dpi)
+                futures[i] = pool.submit(_ocr_page, png, timeout, threads, round(scale * 72))
         finally:
             pdf.close()
-        for i, fut in futures.items():
-            try:
-                texts[i] = fut.result()
-            except Exception as e:  # noqa: BLE001 - one bad page must not lose the others
-                errors[i] = f"page {i + 1}: {e}"
-    return texts, errors
+        for fut in list(futures.values()):
+            collect(fut)
+    return {i: texts[i] for i in sorted(texts)}, {i: errors[i] for i in sorted(errors)}
 
 
 # ------------------------------------------------------------------ post-OCR fixes
