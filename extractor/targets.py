@@ -305,7 +305,7 @@ def _restated(doc: Doc, out: list[Target]) -> list[Target]:
             return False
         wa, wb = set(fold(a.indicator).split()), set(fold(b.indicator).split())
         return (a.indicator_id is not None and a.indicator_id == b.indicator_id) or \
-            bool(wa and wb and len(wa & wb) >= 0.7 * min(len(wa), len(wb)))
+            wa == wb or len(wa & wb) >= max(3, 0.7 * min(len(wa), len(wb)))
 
     def headline(t: Target) -> bool:
         return bool(title) and fold(t.quote).strip(" .") in title

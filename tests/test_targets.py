@@ -241,6 +241,8 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      "doanh nghiệp áp dụng công cụ cải tiến năng suất, đạt 120% kế hoạch.\nII. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023\n"
      "1. Tiếp tục hỗ trợ ít nhất 10 doanh nghiệp áp dụng công cụ cải tiến năng suất.",
      [(10, None, ">=", "doanh nghiệp", 2023)]),
+    ("not_restated_bare_unit", "- Hỗ trợ 10 doanh nghiệp.\n- Đến năm 2025, có 10 doanh nghiệp khởi nghiệp đổi mới sáng tạo.",
+     [(10, None, "=", "doanh nghiệp", None), (10, None, "=", "doanh nghiệp", 2025)]),
     # ---- numbers that are not targets
     ("intro_line_sets_aims", "II. NỘI DUNG KẾ HOẠCH\nPhấn đấu đến năm 2025, tỉnh đạt được các chỉ tiêu sau:\n"
      "- 30 doanh nghiệp xây dựng và triển khai dự án điểm về cải tiến năng suất.\n"
