@@ -223,7 +223,7 @@ def implementation_obligations(doc: Doc, sec: Section, sections: list[Section]) 
 
 
 def directive_items(doc: Doc, sections: list[Section]) -> Section | None:
-    """The numbered directive items of a document without an implementation section, as one section.
+    """The numbered directive items of a document (up to its own implementation item), as one section.
 
     A Chỉ thị (or a letter) assigns its tasks in numbered items right after the directing formula:
     '... Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:' / '... yêu cầu:' then '1. Giám đốc Sở ...: a) ...'.
@@ -235,8 +235,10 @@ def directive_items(doc: Doc, sections: list[Section]) -> Section | None:
         if not (first.number or "").isdigit():
             continue
         before = text[:first.start].rstrip()
-        if not before.endswith(":") or not intro.search(before[before.rfind("\n") + 1:]):
-            continue
+        line = before[before.rfind("\n") + 1:]
+        if not before.endswith(":") or not intro.search(line) or NUMBER.match(line) or any(
+                sec.start == before.rfind("\n") + 1 for sec in ordered):
+            continue  # 'I. MỤC ĐÍCH, YÊU CẦU:' is a heading, no directing formula
         last = first
         for sec in ordered[i + 1:]:
             if sec.level < first.level or (sec.level == first.level and not (sec.number or "").isdigit()):

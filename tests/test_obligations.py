@@ -276,6 +276,13 @@ def test_directive_with_its_own_implementation_item():
                                       ["Văn phòng Ủy ban nhân dân tỉnh"]]
 
 
+def test_plan_heading_with_yeu_cau_is_no_directive():
+    obls = _obls("KẾ HOẠCH\n\nI. MỤC ĐÍCH, YÊU CẦU:\n\n1. Mục đích\n\n- Nâng cao năng suất lao động.\n\n"
+                 "2. Yêu cầu\n\n- Các sở, ngành, địa phương chủ động triển khai thực hiện.\n\n"
+                 "II. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tài chính bố trí kinh phí.\n")
+    assert [o.lead for o in obls] == [["Sở Tài chính"]]
+
+
 def test_closing_paragraph_keeps_its_assignment():
     obls = _obls("CHỈ THỊ\n\nChủ tịch UBND tỉnh yêu cầu:\n\n1. Sở Tài chính bố trí kinh phí thực hiện.\n\n"
                  "2. Sở Y tế chủ trì hướng dẫn các bệnh viện.\n\nYêu cầu Thủ trưởng các sở, ban, ngành nghiêm túc "
