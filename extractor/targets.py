@@ -342,7 +342,7 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
             continue  # results sections: only a report quoting an aim (Kế hoạch đặt mục tiêu đến năm 2025 …)
         if _excluded(clause, v) or (v.rule.get("needs") == "goal" and not goal):
             continue
-        if (not where.goal or reporting) and (_is_status(prefix) or first_match(rules_of("status_after"), after)):
+        if _is_status(prefix) or first_match(rules_of("status_after"), after):  # also in goal sections
             continue
         cmp, cmp_start = _comparator(prefix, after, v)
         if reporting and not (own_aim or where.aim_sentence) and cmp not in (">=", "range") and \
