@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from pathlib import Path
 
 import pytest
+from rapidfuzz import fuzz
 
 from extractor.ingest.legacy import (
     convert_legacy,
@@ -36,7 +36,7 @@ VN_LETTERS = [c for c in VN_LOWER if c not in "aeiouy"] + [c.upper() for c in VN
 
 
 def _ratio(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return fuzz.ratio(a, b) / 100
 
 
 # ------------------------------------------------------------------ tables

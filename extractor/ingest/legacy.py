@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -82,6 +84,7 @@ _SYLLABLE = re.compile(
 _EDGE_PUNCT = "\"'()[]{}<>.,;:!?-–—…“”‘’«»/\\*+=%&#@|~^`_"
 
 
+@lru_cache(maxsize=65536)
 def is_vietnamese_syllable(word: str) -> bool:
     """True for a well-formed Vietnamese syllable (any case, at most one tone mark): 'Quyết', 'ĐỊNH'."""
     decomposed = unicodedata.normalize("NFD", word.lower())
@@ -106,16 +109,15 @@ def _native_letters(text: str) -> int:
     return sum(1 for c in text if ord(c) > 0xFF and ("\u1ea0" <= c <= "\u1ef9" or c in "ĂăĐđĨĩŨũƠơƯư"))
 
 
-def _gain(tokens: list[str], decode) -> tuple[int, int]:
+def _gain(tokens: list[str], decode: Callable[[str], str]) -> tuple[int, int]:
     """(words that became valid syllables minus words that stopped being ones, words changed)."""
     gain = changed = 0
-    for tok in tokens:
+    for tok, count in Counter(tokens).items():
         conv = decode(tok)
         if conv == tok:
             continue
-        changed += 1
-        before, after = is_vietnamese_syllable(tok), is_vietnamese_syllable(conv)
-        gain += int(after) - int(before)
+        changed += count
+        gain += count * (int(is_vietnamese_syllable(conv)) - int(is_vietnamese_syllable(tok)))
     return gain, changed
 
 
