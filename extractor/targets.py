@@ -354,7 +354,7 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
         if year is None:
             closing = [h for h in horizons if h[0] >= v.end and (
                 not re.search(r"[,;]", clause[v.end:h[0]]) or not clause[h[1]:].strip(" .;:,)]…"))]
-            opening = [h for h in horizons if h[1] <= v.start and h[3]]
+            opening = [h for h in horizons if h[1] <= v.start]  # a period mid-clause too
             year = closing[0][2] if closing else opening[-1][2] if opening else where.end_year
         if year is None:
             if row_year is False:

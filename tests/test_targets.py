@@ -142,6 +142,9 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     ("bracketed_period", "Phấn đấu hỗ trợ 20 doanh nghiệp (giai đoạn 2021-2025).", [(20, None, "=", "doanh nghiệp", 2025)]),
     ("period_opening_no_comma", "- Giai đoạn 2021 - 2025 hỗ trợ ít nhất 20 doanh nghiệp áp dụng công cụ cải tiến năng suất.",
      [(20, None, ">=", "doanh nghiệp", 2025)]),
+    ("period_mid_clause", "Phối hợp với các hiệp hội trong giai đoạn 2022 - 2025 lựa chọn ít nhất 10 doanh nghiệp tiêu "
+     "biểu để hỗ trợ đổi mới công nghệ. Hỗ trợ 5 doanh nghiệp khác.",
+     [(10, None, ">=", "doanh nghiệp", 2025), (5, None, "=", "doanh nghiệp", None)]),
     ("period_closing", "Hỗ trợ 50 doanh nghiệp đổi mới công nghệ trong giai đoạn 2021-2025.",
      [(50, None, "=", "doanh nghiệp", 2025)]),
     ("table_quarter", "4\n\nHỗ trợ tối thiểu 10 doanh nghiệp xây dựng kế hoạch\n\nQuý IV/2022\n\nSở KH&CN",
