@@ -53,7 +53,7 @@ def _subject_verb(rest: str) -> bool:
 def _subject_heading(s: str, names: list[str], stop: int) -> tuple[list[str], str | None]:
     """A line whose subject is a body list followed by its verb; `names` end at `stop` in `s`."""
     if not (names and _subject_verb(s[stop:])):
-        verb = rx("lead.subject_verb").search(s)  # 'Vụ Pháp chế phối hợp ...': a name the open-name rule cuts
+        verb = rx("lead.subject_verb").search(s, stop)  # 'Vụ Pháp chế phối hợp ...': a name the open-name rule cuts
         subj = s[:verb.start()].rstrip(" ,") if verb else ""
         inner = find_bodies(subj)
         gaps = [subj[a.end:b.start] for a, b in zip(inner, inner[1:], strict=False)]

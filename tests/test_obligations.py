@@ -208,6 +208,11 @@ def test_officer_and_ministry_headings(line, lead):
      "ương căn cứ chức năng, nhiệm vụ được giao triển khai Kế hoạch.",
      ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"],
      "căn cứ chức năng, nhiệm vụ được giao triển khai Kế hoạch."),
+    ("6. Các tổ chức khoa học và công nghệ tham gia thực hiện các nhiệm vụ.",
+     ["Các tổ chức khoa học và công nghệ"], "tham gia thực hiện các nhiệm vụ."),
+    ("7. Các phòng, ban chuyên môn thuộc Ủy ban nhân dân thị xã phối hợp với Phòng Kinh tế.",
+     ["Các phòng, ban chuyên môn thuộc Ủy ban nhân dân thị xã"], "phối hợp với Phòng Kinh tế."),
+    ("8. Trường Đại học Phú Yên phối hợp đào tạo.", ["Trường Đại học Phú Yên"], "phối hợp đào tạo."),
     ("3. Kinh phí thực hiện Kế hoạch được bố trí từ ngân sách.", [], None),
     ("4. Ủy ban nhân dân tỉnh giao Sở Tài chính chủ trì bố trí kinh phí.", [], None),  # left to the sentence reader
     ("3. Ban Chỉ đạo tỉnh", ["Ban Chỉ đạo tỉnh"], None),  # a capitalised "Chỉ đạo" is part of the name
