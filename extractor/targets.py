@@ -20,7 +20,7 @@ from typing import Any
 
 from .document import Doc
 from .record import Target
-from .rules import Rule
+from .rules import Rule, load_rules
 from .target_text import (
     appendix_years,
     as_written,
@@ -258,7 +258,7 @@ def extract_targets(doc: Doc) -> list[Target]:
             for t in _clause_targets(clause, horizons, where):
                 t.span = [line.start + cs + t.span[0], line.start + cs + t.span[1]]
                 found = True
-                key = (t.value, t.value_max, t.year, "%" in (t.unit or ""), t.indicator_id or fold(t.indicator))
+                key = (t.value, t.value_max, t.year, "%" in (t.unit or ""), fold(t.indicator))
                 if key not in seen:
                     seen.add(key)
                     out.append(t)
@@ -283,7 +283,7 @@ def extract_targets(doc: Doc) -> list[Target]:
         elif _BULLET.match(s) and found:
             state.run_year = run_before  # a bullet's own horizon stays in the bullet
     for t in table_targets(doc, level, doc_year):
-        key = (t.value, t.value_max, t.year, "%" in (t.unit or ""), t.indicator_id or fold(t.indicator))
+        key = (t.value, t.value_max, t.year, "%" in (t.unit or ""), fold(t.indicator))
         if key not in seen:
             seen.add(key)
             out.append(t)
@@ -291,9 +291,10 @@ def extract_targets(doc: Doc) -> list[Target]:
 
 
 def _restated(doc: Doc, out: list[Target]) -> list[Target]:
-    """Drop a target stated again elsewhere: one without a year when the same value, unit and
-    indicator (same id, or mostly the same words) come with a year; a news headline's target when
-    the body states the same value."""
+    """Drop a target stated again elsewhere: a repeat of an earlier one (same value, unit, year and
+    indicator words but fillers), one without a year when the same value, unit and indicator
+    (same id, or mostly the same words) come with a year, and a news headline's target when the
+    body states the same value."""
     title = fold(doc.meta.title or "") if doc.meta.kind == "news" else ""
 
     def same(a: Target, b: Target, loose: bool) -> bool:
@@ -310,10 +311,18 @@ def _restated(doc: Doc, out: list[Target]) -> list[Target]:
     def headline(t: Target) -> bool:
         return bool(title) and fold(t.quote).strip(" .") in title
 
-    return [t for t in out if not any(
+    return [t for i, t in enumerate(out) if not any(
         u is not t and ((t.year is None and u.year is not None and same(t, u, False))
+                        or (t.year == u.year and j < i and same(t, u, True) and t.unit == u.unit
+                            and _same_words(t.indicator, u.indicator))
                         or (headline(t) and not headline(u) and same(t, u, True)))
-        for u in out)]
+        for j, u in enumerate(out))]
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Two indicator phrases that differ only in filler words (các, số, về ...)."""
+    ignore = set(load_rules("targets").data.get("restate_ignore") or [])
+    return not (set(fold(a).split()) ^ set(fold(b).split())) - ignore
 
 
 def _has_signal(v: _Value, prefix: str, cmp_start: int, goal: bool, cmp: str) -> bool:

@@ -246,6 +246,12 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      [(10, None, ">=", "doanh nghiệp", 2023)]),
     ("not_restated_bare_unit", "- Hỗ trợ 10 doanh nghiệp.\n- Đến năm 2025, có 10 doanh nghiệp khởi nghiệp đổi mới sáng tạo.",
      [(10, None, "=", "doanh nghiệp", None), (10, None, "=", "doanh nghiệp", 2025)]),
+    ("restated_same_year", "a) Mục tiêu đến năm 2025:\n- Hỗ trợ 30 doanh nghiệp nhỏ và vừa áp dụng công cụ cải tiến "
+     "năng suất.\nII. NHIỆM VỤ\n- Đến năm 2025, hỗ trợ 30 doanh nghiệp nhỏ và vừa áp dụng các công cụ cải tiến năng suất.",
+     [(30, None, "=", "doanh nghiệp", 2025)]),
+    ("not_restated_other_level", "- Đến năm 2025, 100% hồ sơ công việc tại cấp tỉnh được xử lý trên môi trường mạng; "
+     "100% hồ sơ công việc tại cấp huyện được xử lý trên môi trường mạng.",
+     [(100, None, "=", "%", 2025), (100, None, "=", "%", 2025)]),
     # ---- numbers that are not targets
     ("not_done_after", "Gần 100 doanh nghiệp đã tham gia chương trình.", []),
     ("not_task_heading_status", "II. NHIỆM VỤ\n4. Tăng cường năng lực tiêu chuẩn hóa và đánh giá sự phù hợp\n"
