@@ -292,9 +292,9 @@ def extract_targets(doc: Doc) -> list[Target]:
 
 def _restated(doc: Doc, out: list[Target]) -> list[Target]:
     """Drop a target stated again elsewhere: a repeat of an earlier one (same value, unit, year and
-    indicator words but fillers), one without a year when the same value, unit and indicator
-    (same id, or mostly the same words) come with a year, and a news headline's target when the
-    body states the same value."""
+    indicator words but fillers), one without a year when the same value, unit and indicator (the
+    words of one phrase within the other's) come with a year, and a news headline's target when
+    the body states the same value."""
     title = fold(doc.meta.title or "") if doc.meta.kind == "news" else ""
 
     def same(a: Target, b: Target, loose: bool) -> bool:
@@ -304,9 +304,8 @@ def _restated(doc: Doc, out: list[Target]) -> list[Target]:
             return True
         if a.unit != b.unit or (a.indicator_id and b.indicator_id and a.indicator_id != b.indicator_id):
             return False
-        wa, wb = set(fold(a.indicator).split()), set(fold(b.indicator).split())
-        return (a.indicator_id is not None and a.indicator_id == b.indicator_id) or \
-            wa == wb or len(wa & wb) >= max(3, 0.7 * min(len(wa), len(wb)))
+        wa, wb = _content_words(a.indicator), _content_words(b.indicator)
+        return wa == wb or (len(wa & wb) >= 3 and (wa <= wb or wb <= wa))  # one phrase says more of the other
 
     def headline(t: Target) -> bool:
         return bool(title) and fold(t.quote).strip(" .") in title
@@ -314,15 +313,14 @@ def _restated(doc: Doc, out: list[Target]) -> list[Target]:
     return [t for i, t in enumerate(out) if not any(
         u is not t and ((t.year is None and u.year is not None and same(t, u, False))
                         or (t.year == u.year and j < i and same(t, u, True) and t.unit == u.unit
-                            and _same_words(t.indicator, u.indicator))
+                            and _content_words(t.indicator) == _content_words(u.indicator))
                         or (headline(t) and not headline(u) and same(t, u, True)))
         for j, u in enumerate(out))]
 
 
-def _same_words(a: str, b: str) -> bool:
-    """Two indicator phrases that differ only in filler words (các, số, về ...)."""
-    ignore = set(load_rules("targets").data.get("restate_ignore") or [])
-    return not (set(fold(a).split()) ^ set(fold(b).split())) - ignore
+def _content_words(phrase: str) -> set[str]:
+    """The folded words of an indicator phrase but fillers (các, số, về ...)."""
+    return set(fold(phrase).split()) - set(load_rules("targets").data.get("restate_ignore") or [])
 
 
 def _has_signal(v: _Value, prefix: str, cmp_start: int, goal: bool, cmp: str) -> bool:

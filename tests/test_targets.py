@@ -252,6 +252,9 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     ("not_restated_other_level", "- Đến năm 2025, 100% hồ sơ công việc tại cấp tỉnh được xử lý trên môi trường mạng; "
      "100% hồ sơ công việc tại cấp huyện được xử lý trên môi trường mạng.",
      [(100, None, "=", "%", 2025), (100, None, "=", "%", 2025)]),
+    ("not_restated_same_id", "- 100% hồ sơ công việc tại cấp xã được xử lý trên môi trường mạng.\n"
+     "- Đến năm 2025, 100% hồ sơ công việc tại cấp tỉnh được xử lý trên môi trường mạng.",
+     [(100, None, "=", "%", None), (100, None, "=", "%", 2025)]),
     # ---- numbers that are not targets
     ("not_done_after", "Gần 100 doanh nghiệp đã tham gia chương trình.", []),
     ("not_task_heading_status", "II. NHIỆM VỤ\n4. Tăng cường năng lực tiêu chuẩn hóa và đánh giá sự phù hợp\n"
