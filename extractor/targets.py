@@ -373,7 +373,7 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
             year = row_year or run or where.head_year
         if where.doc_year and year and year < where.doc_year:
             continue  # a result already reached (or a baseline), not an aim
-        if reporting and year is None and not (goal or first_match(rules_of("aim"), clause)):
+        if reporting and year is None and not (goal or cmp == ">=" or first_match(rules_of("aim"), clause)):
             continue  # a report or news sentence with no aim word and no horizon tells what was done
         stop = values[k + 1].start if k + 1 < len(values) else len(clause)
         indicator = _indicator(clause, v, prev_end, min(cmp_start, v.start), prev_ind, stop)

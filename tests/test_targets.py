@@ -255,6 +255,10 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     ("not_restated_same_id", "- 100% hồ sơ công việc tại cấp xã được xử lý trên môi trường mạng.\n"
      "- Đến năm 2025, 100% hồ sơ công việc tại cấp tỉnh được xử lý trên môi trường mạng.",
      [(100, None, "=", "%", None), (100, None, "=", "%", 2025)]),
+    ("report_way_forward", "I. KẾT QUẢ THỰC HIỆN\nSở hỗ trợ 12 doanh nghiệp áp dụng công cụ cải tiến năng suất.\n"
+     "II. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI\n- Tiếp tục hỗ trợ 10 doanh nghiệp áp dụng công cụ cải tiến năng suất.\n"
+     "- Tổ chức 02 hội thảo về năng suất.",
+     [(10, None, "=", "doanh nghiệp", None), (2, None, "=", "hội thảo", None)]),
     # ---- numbers that are not targets
     ("not_done_after", "Gần 100 doanh nghiệp đã tham gia chương trình.", []),
     ("not_task_heading_status", "II. NHIỆM VỤ\n4. Tăng cường năng lực tiêu chuẩn hóa và đánh giá sự phù hợp\n"
@@ -308,7 +312,8 @@ def _run(text: str, **meta) -> list:
 
 
 META = {"report_quoted_aim_and_next_year": {"kind": "report", "date": "2022-12-15"},  # cases needing meta
-        "report_next_year_heading": {"kind": "report", "date": "2022-12-10"}}
+        "report_next_year_heading": {"kind": "report", "date": "2022-12-10"},
+        "report_way_forward": {"kind": "report", "date": "2022-12-10"}}
 
 
 @pytest.mark.parametrize("text,want,meta", [pytest.param(t, w, META.get(i, {}), id=i) for i, t, w in CASES])
