@@ -42,6 +42,15 @@ from extractor.bodies import (
     ("Sở VH-TT&DL", "Sở Văn hóa, Thể thao và Du lịch"),
     ("Sở Công thương", "Sở Công Thương"),
     ("Sở Khoa học và Công nghệ - cơ quan thường trực", "Sở Khoa học và Công nghệ"),
+    ("Ủy ban MTTQ Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+    ("UBMTTQ tỉnh", "Ủy ban Mặt trận Tổ quốc tỉnh"),
+    ("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh"),
+    ("Hội LHPN tỉnh", "Hội Liên hiệp Phụ nữ tỉnh"),
+    ("Bộ CHQS tỉnh", "Bộ Chỉ huy Quân sự tỉnh"),
+    ("BCH Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh"),
+    ("Sở LĐTB&XH", "Sở Lao động - Thương binh và Xã hội"),
+    ("Đài PT-TH tỉnh", "Đài Phát thanh và Truyền hình tỉnh"),
+    ("Cục QLTT tỉnh", "Cục Quản lý thị trường tỉnh"),
 ])
 def test_canonical_body(written, want):
     assert canonical_body(written) == want
@@ -102,6 +111,10 @@ def test_split_body_list(heading, want):
      ["Báo Bắc Giang", "Đài Phát thanh và Truyền hình tỉnh"]),
     ("các cơ quan báo chí trên địa bàn tỉnh tăng cường", ["các cơ quan báo chí trên địa bàn tỉnh"]),
     ("Ủy ban nhân dân cấp huyện tổ chức", ["Ủy ban nhân dân cấp huyện"]),
+    ("UBMTTQ tỉnh, BCH Quân sự tỉnh phối hợp", ["Ủy ban Mặt trận Tổ quốc tỉnh", "Bộ Chỉ huy Quân sự tỉnh"]),
+    ("Các phòng, ban chuyên môn thuộc UBND thị xã phối hợp", ["Các phòng, ban chuyên môn thuộc UBND thị xã"]),
+    ("Các cơ quan, đơn vị thuộc Bộ triển khai", ["Các cơ quan, đơn vị thuộc Bộ"]),
+    ("Trường Đại học Phú Yên phối hợp đào tạo", ["Trường Đại học Phú Yên"]),
 ])
 def test_body_list_in_running_text(text, want):
     bodies, _ = body_list_at(text, 0)
