@@ -183,6 +183,8 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      [(20, None, ">=", "doanh nghiệp", 2025), (2, None, "=", "mô hình", None), (10, None, "=", "doanh nghiệp", 2024)]),
     ("labelled_time_inline", "- Tổ chức tối thiểu 05 lớp tập huấn về năng suất (Cơ quan chủ trì: Sở Công Thương; "
      "thời gian thực hiện: năm 2023).", [(5, None, ">=", "lớp tập huấn", 2023)]),
+    ("output_label", "- Hỗ trợ doanh nghiệp áp dụng công cụ cải tiến năng suất.\n+ Kết quả đầu ra: 30 doanh nghiệp "
+     "được hỗ trợ.\n+ Thời gian thực hiện: 2022 - 2025.", [(30, None, "=", "doanh nghiệp", 2025)]),
     ("period_ends_sentence", "Lựa chọn ít nhất 10 doanh nghiệp tiêu biểu để hỗ trợ đổi mới công nghệ, chuyển đổi số "
      "trong giai đoạn 2022 - 2025.", [(10, None, ">=", "doanh nghiệp", 2025)]),
     ("horizon_ends_sentence", "Hỗ trợ 30 doanh nghiệp, hợp tác xã áp dụng hệ thống quản lý tiên tiến, hoàn thành "
