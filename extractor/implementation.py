@@ -77,13 +77,14 @@ def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | N
     -> (['Hiệp hội doanh nghiệp tỉnh'], 'phối hợp tuyên truyền ...').
     """
     s = NUMBER.sub("", line, count=1).strip()
-    s = strip_officers(rx("heading.request_prefix").sub("", s, count=1))
+    s = rx("heading.request_prefix").sub("", s, count=1)
+    s = s[officer_title_end(s):]  # the task after the bodies stays as written
     if re.match(r"^(?:các|những)\s+\w+(?:\s*,\s*\w+){0,3}\s*:", s, re.IGNORECASE) and head_of(
             s.split()[1].rstrip(":,")):
         cut = list_heading_task(s) if subject else None
         return (split_body_list(s[:cut]), s[cut:]) if cut else (split_body_list(s), None)
     m = rx("lead.inline_colon").match(s)
-    head_part, task = (m.group("bodies"), m.group("task")) if m else (s, None)
+    head_part, task = (strip_officers(m.group("bodies")), m.group("task")) if m else (strip_officers(s), None)
     pieces = _pieces(head_part)
     if pieces and all(_is_body_phrase(p) for p in pieces):
         return split_body_list(head_part), task
@@ -207,7 +208,8 @@ def implementation_obligations(doc: Doc, sec: Section, sections: list[Section]) 
             covered += cov
             continue
         if inline:
-            istart = text.index(inline.strip()[:20], item.start)
+            istart = text.find(inline.strip()[:20], item.start, line_end)
+            istart = item.start if istart < 0 else istart
             out.append(make(doc, istart, line_end, lead))
         out += _item_obligations(doc, item, grandkids, lead, line_end)
         closing = next((b.start for b in text_blocks(text, line_end, item.end)

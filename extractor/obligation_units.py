@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .bodies import body_list_at
+from .bodies import body_list_at, officer_title_end
 from .deadlines import find_deadline
 from .document import Doc
 from .record import Obligation
@@ -104,7 +104,7 @@ def supports(text: str, start: int, end: int, lead: list[str]) -> list[str]:
     out: list[str] = []
     seen = {fold(x) for x in lead}
     for m in rx("support.marker").finditer(text, start, end):
-        bodies, _ = body_list_at(text, m.end(), end)
+        bodies, _ = body_list_at(text, officer_title_end(text, m.end()), end)  # 'phối hợp với Giám đốc Sở ...'
         for b in bodies:
             if fold(b.name) not in seen:
                 seen.add(fold(b.name))

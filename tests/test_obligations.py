@@ -360,6 +360,21 @@ def test_officer_in_lead_sentences(text, lead, task):
     assert [(o.lead, o.task) for o in _obls(text)] == [(lead, task)]
 
 
+@pytest.mark.parametrize("line,lead,task", [
+    # only the officer before the bodies stands for them; the task keeps its words
+    ("1. Sở Tài chính: Giám đốc Sở chỉ đạo bố trí kinh phí", ["Sở Tài chính"], "Giám đốc Sở chỉ đạo bố trí kinh phí"),
+    ("5. Giám đốc Sở Tài chính bố trí kinh phí, báo cáo Chủ tịch UBND tỉnh.", ["Sở Tài chính"],
+     "bố trí kinh phí, báo cáo Chủ tịch UBND tỉnh."),
+])
+def test_officer_titles_in_tasks_kept(line, lead, task):
+    assert heading_bodies(line, subject=True) == (lead, task)
+
+
+def test_support_named_by_its_officer():
+    obls = _obls("Sở Nội vụ chủ trì, phối hợp với Chủ tịch UBND các huyện rà soát tổ chức bộ máy.\n")
+    assert obls[0].support == ["Ủy ban nhân dân các huyện"]
+
+
 NEWS = ("Sở Khoa học và Công nghệ chủ trì, phối hợp với các Sở, Ban, ngành liên quan tổ chức hướng dẫn, đôn đốc, "
         "kiểm tra việc thực hiện Kế hoạch; Chi cục Tiêu chuẩn Đo lường Chất lượng trực thuộc Sở Khoa học và Công "
         "nghệ là cơ quan đầu mối theo dõi, tổng hợp tình hình triển khai thực hiện Kế hoạch.\n\n"
