@@ -101,6 +101,9 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      "- Tối thiểu 1 doanh nghiệp nhỏ và vừa xây dựng và triển khai các dự án điểm.\n"
      "b) Mục tiêu đến năm 2030\n- Tối thiểu 2 doanh nghiệp nhỏ và vừa xây dựng và triển khai các dự án điểm.",
      [(7, None, ">", "%/năm", 2025), (1, None, ">=", "doanh nghiệp", 2025), (2, None, ">=", "doanh nghiệp", 2030)]),
+    ("heading_vision", "2. Mục tiêu cụ thể\na) Đến năm 2025\n- Hỗ trợ 30 doanh nghiệp.\nb) Định hướng đến năm 2030\n"
+     "- Hỗ trợ 60 doanh nghiệp.\nc) Tầm nhìn đến năm 2035\n- Hỗ trợ 90 doanh nghiệp.",
+     [(30, None, "=", "doanh nghiệp", 2025), (60, None, "=", "doanh nghiệp", 2030), (90, None, "=", "doanh nghiệp", 2035)]),
     ("heading_period", "I. MỤC TIÊU\n1. Giai đoạn 2021 - 2025\n- Tốc độ tăng năng suất lao động bình quân đạt trên 7%/năm.\n"
      "2. Giai đoạn 2026 - 2030\n- Đóng góp của TFP vào tăng trưởng kinh tế đạt 50%.",
      [(7, None, ">", "%/năm", 2025), (50, None, "=", "%", 2030)]),
