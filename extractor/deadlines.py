@@ -41,6 +41,8 @@ def _build(rule: Rule, m: re.Match[str]) -> Deadline | None:
         return Deadline(text, "recurring")
     if kind == "range":
         y1, y2 = int(g["y1"]), int(g["y2"])
+        if y1 == y2 and rule.id == "deadline.period_range":
+            return Deadline(text, "year", end=y1)  # 'Quý I/2022 - Quý III/2022' ends within one year
         return Deadline(text, "range", start=y1, end=y2) if y1 <= y2 else None
     if kind == "from":
         return Deadline(text, "from", start=int(g["y"]))
