@@ -91,7 +91,7 @@ def _unit(rule: Rule, unit: str, kind: str) -> str:
 
 def _excluded(clause: str, v: _Value) -> bool:
     """A value covered by an exclusion (a date, a document number, a standard, a budget...)."""
-    for rule in rules_of("exclude"):
+    for rule in rules_of("exclude") + rules_of("baseline"):
         if v.kind in (rule.get("skip_kinds") or []):
             continue
         for m in rule.regex.finditer(clause):
@@ -349,7 +349,10 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
             continue  # results sections: only a report quoting an aim (Kế hoạch đặt mục tiêu đến năm 2025 …)
         if _excluded(clause, v) or (v.rule.get("needs") == "goal" and not goal):
             continue
-        if _is_status(prefix) or first_match(rules_of("status_after"), after):  # also in goal sections
+        bare = prefix  # 'từ 15% hiện nay lên 25%': the state word belongs to the baseline, not to this value
+        for m in (m for rule in rules_of("baseline") for m in rule.regex.finditer(clause) if m.end() <= v.start):
+            bare = bare[:m.start()] + " " * (m.end() - m.start()) + bare[m.end():]
+        if _is_status(bare) or first_match(rules_of("status_after"), after):  # also in goal sections
             continue
         cmp, cmp_start = _comparator(prefix, after, v)
         if reporting and not (own_aim or where.aim_sentence) and cmp not in (">=", "range") and \
@@ -376,7 +379,7 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
         if reporting and year is None and not (goal or cmp == ">=" or first_match(rules_of("aim"), clause)):
             continue  # a report or news sentence with no aim word and no horizon tells what was done
         stop = values[k + 1].start if k + 1 < len(values) else len(clause)
-        indicator = _indicator(clause, v, prev_end, min(cmp_start, v.start), prev_ind, stop)
+        indicator = _indicator(bare + clause[v.start:], v, prev_end, min(cmp_start, v.start), prev_ind, stop)
         if v.kind == "money" and (not indicator or _budget(where.doc, where.doc.lines[where.line].start)):
             continue  # an amount of money with nothing measured, or under a budget heading: a means
         context = clause[:v.end] if v.kind == "rank" else clause[prev_end:v.end]

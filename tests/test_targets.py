@@ -223,6 +223,11 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      [(5, None, "=", "mô hình", None)]),
     ("firm_list_pilot", "Đến năm 2025, hỗ trợ ít nhất 05 doanh nghiệp, hợp tác xã xây dựng và triển khai các mô hình "
      "điểm về cải tiến năng suất.", [(5, None, ">=", "doanh nghiệp, hợp tác xã", 2025)]),
+    ("baseline_to_target", "Phấn đấu nâng tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo từ 15% hiện nay lên 25% vào "
+     "năm 2025.", [(25, None, "=", "%", 2025)]),
+    ("baseline_down", "- Giảm tỷ lệ hộ nghèo từ 8% xuống còn 4%.", [(4, None, "=", "%", None)]),
+    ("baseline_count", "Phấn đấu tăng số doanh nghiệp khoa học và công nghệ từ 20 doanh nghiệp lên 40 doanh nghiệp.",
+     [(40, None, "=", "doanh nghiệp", None)]),
     ("money_level", "a) Mục tiêu đến năm 2025:\n- Năng suất lao động đạt 150 triệu đồng/người/năm.",
      [(150, None, "=", "triệu đồng/người/năm", 2025)]),
     ("report_quoted_aim_and_next_year",
@@ -364,6 +369,8 @@ def test_indicators_in_document_words():
      "doanh nghiệp, hợp tác xã xây dựng và triển khai các dự án điểm về cải tiến năng suất", "sme_pilot_projects"),
     ("II. MỤC TIÊU\n3. 100% cán bộ làm công tác năng suất được đào tạo.", "cán bộ làm công tác năng suất được đào tạo",
      "trained_productivity_staff"),
+    ("Phấn đấu nâng tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo từ 15% hiện nay lên 25% vào năm 2025.",
+     "nâng tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo", "innovation_enterprise_rate"),
 ])
 def test_indicator_wording(text, indicator, ind_id):
     (t,) = _run(text)
