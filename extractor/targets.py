@@ -249,12 +249,14 @@ def extract_targets(doc: Doc) -> list[Target]:
         found, line_year, run_before, aim_before, aim_sentence = False, None, state.run_year, False, False
         end_hit = first_match(rules_of("line_end_horizon"), s)
         end_year = year_of(end_hit[1]) if end_hit else None
-        for cs, ce in clauses(s):
+        spans = clauses(s)
+        for k, (cs, ce) in enumerate(spans):
             clause = s[cs:ce]
             horizons = _horizons(clause)
             rest = s[ce - 1:] if s[ce - 1:ce] in "|\t" else s[ce:]
+            last_sentence = all(s[a:b].rstrip()[-1:] == ";" for a, b in spans[k:-1])  # the line's end horizon's
             where = _Where(doc, state, li, rest, (goal_sec or state.goal_run) and not status_sec, aim_before,
-                           head_year, doc_year, level, end_year, status_sec, aim_sentence)
+                           head_year, doc_year, level, end_year if last_sentence else None, status_sec, aim_sentence)
             for t in _clause_targets(clause, horizons, where):
                 t.span = [line.start + cs + t.span[0], line.start + cs + t.span[1]]
                 found = True

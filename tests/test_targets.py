@@ -196,6 +196,8 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      [(10, None, ">=", "doanh nghiệp", 2025)]),
     ("bracket_horizon_whole_bullet", "- Hỗ trợ 10 doanh nghiệp áp dụng công cụ năng suất; đào tạo 50 cán bộ quản lý "
      "(năm 2025).", [(10, None, "=", "doanh nghiệp", 2025), (50, None, "=", "cán bộ", 2025)]),
+    ("bracket_horizon_last_sentence", "Hỗ trợ 10 doanh nghiệp áp dụng công cụ năng suất. Đào tạo 50 cán bộ quản lý "
+     "(năm 2023).", [(10, None, "=", "doanh nghiệp", None), (50, None, "=", "cán bộ", 2023)]),
     ("bracket_period_ends_bullet", "+ Tập huấn cho 200 lượt người về năng suất, chất lượng (giai đoạn 2021 - 2025);",
      [(200, None, "=", "lượt người", 2025)]),
     ("per_year_rate_new_paragraph", "Đến năm 2030, số doanh nghiệp được hỗ trợ áp dụng công cụ cải tiến năng suất đạt "
