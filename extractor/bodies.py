@@ -53,13 +53,30 @@ def _key(s: str) -> str:
     return " ".join(s.split())
 
 
+_TONES = {"uỷ": "ủy", "uý": "úy", "uỳ": "ùy", "uỹ": "ũy", "uỵ": "ụy", "oà": "òa", "oá": "óa", "oả": "ỏa",
+          "oã": "õa", "oạ": "ọa"}
+
+
+def _marked(s: str) -> str:
+    """Lower case with one tone placement ('Uỷ' -> 'ủy'), diacritics kept."""
+    s = s.lower()
+    for old, new in _TONES.items():
+        s = s.replace(old, new)
+    return s
+
+
 def head_of(name: str) -> str | None:
-    """The head word a body name opens with ('Sở', 'Ban Quản lý', 'Ủy ban nhân dân'), or None."""
-    low = fold(name)
+    """The head word a body name opens with ('Sở', 'Ban Quản lý', 'Ủy ban nhân dân'), or None.
+
+    Diacritics count ('Bố trí kinh phí' opens with no 'Bộ', 'Phong trào' with no 'Phòng'), except in
+    text written without any ('So Tai chinh')."""
+    low, flat = _marked(name), fold(name)
+    plain = flat == name.lower()  # no diacritics anywhere
     for h in _heads():
-        fh = fold(h)
-        if low == fh or low.startswith(fh + " ") or low.startswith(fh + ","):
-            return h
+        mh, fh = _marked(h), fold(h)
+        for text, head in ((low, mh), (flat, fh) if plain else (low, mh)):
+            if text == head or text.startswith(head + " ") or text.startswith(head + ","):
+                return h
     return None
 
 

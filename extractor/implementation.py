@@ -233,8 +233,11 @@ def directive_items(doc: Doc, sections: list[Section]) -> Section | None:
     """
     text, intro = doc.text, rx("section.directive_intro")
     ordered = sorted(sections, key=lambda x: x.start)
+    def numbered(sec: Section) -> bool:
+        return bool(re.fullmatch(r"\d+|[IVXLC]+", sec.number or ""))
+
     for i, first in enumerate(ordered):
-        if not (first.number or "").isdigit():
+        if not numbered(first):
             continue
         before = text[:first.start].rstrip()
         line = before[before.rfind("\n") + 1:]
@@ -243,7 +246,7 @@ def directive_items(doc: Doc, sections: list[Section]) -> Section | None:
             continue  # 'I. MỤC ĐÍCH, YÊU CẦU:' is a heading, no directing formula
         last = first
         for sec in ordered[i + 1:]:
-            if sec.level < first.level or (sec.level == first.level and not (sec.number or "").isdigit()):
+            if sec.level < first.level or (sec.level == first.level and not numbered(sec)):
                 break
             last = sec if sec.level == first.level else last
         return Section("directive", None, "", first.level - 1, first.start, last.end)

@@ -6,6 +6,7 @@ from extractor.bodies import (
     body_list_at,
     canonical_body,
     find_bodies,
+    head_of,
     is_collective,
     list_heading_task,
     split_body_list,
@@ -165,3 +166,12 @@ def test_list_heading_with_task(line, bodies, task):
         assert cut is None
     else:
         assert (split_body_list(line[:cut]), line[cut:]) == (bodies, task)
+
+
+@pytest.mark.parametrize("name,head", [
+    ("Bộ Tài chính", "Bộ"), ("Bố trí kinh phí", None), ("Phong trào thi đua", None), ("Phòng Kinh tế", "Phòng"),
+    ("Trưởng Ban Quản lý", None), ("Trường Đại học Phú Yên", "Trường"), ("Uỷ ban nhân dân tỉnh", "Ủy ban nhân dân"),
+    ("sở Tài chính", "Sở"), ("So Tai chinh", "Sở"), ("Vũ Thị Hương", None), ("Vụ Pháp chế", "Vụ"),
+])
+def test_head_words_keep_their_marks(name, head):
+    assert head_of(name) == head

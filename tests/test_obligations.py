@@ -288,6 +288,13 @@ def test_plan_heading_with_yeu_cau_is_no_directive():
     assert [o.lead for o in obls] == [["Sở Tài chính"]]
 
 
+def test_directive_items_under_roman_parts():
+    obls = _obls("CHỈ THỊ\n\nChủ tịch UBND tỉnh yêu cầu:\n\nI. NHIỆM VỤ CHUNG\n\nCác cấp, các ngành quán triệt Chỉ thị."
+                 "\n\nII. NHIỆM VỤ CỤ THỂ\n\n1. Giám đốc Sở Tài chính:\n\na) Bố trí kinh phí thực hiện.\n\n"
+                 "2. Sở Y tế chủ trì hướng dẫn các bệnh viện.\n\nNơi nhận:\n- Như trên;\n")
+    assert [o.lead for o in obls] == [["Sở Tài chính"], ["Sở Y tế"]]
+
+
 def test_closing_paragraph_keeps_its_assignment():
     obls = _obls("CHỈ THỊ\n\nChủ tịch UBND tỉnh yêu cầu:\n\n1. Sở Tài chính bố trí kinh phí thực hiện.\n\n"
                  "2. Sở Y tế chủ trì hướng dẫn các bệnh viện.\n\nYêu cầu Thủ trưởng các sở, ban, ngành nghiêm túc "
