@@ -26,6 +26,8 @@ from .obligation_units import MAX_BODY_WORDS, NUMBER, Block, make, merge_sub_bul
 from .record import Obligation, Section
 from .vntext import fold
 
+_LOCALITY_NOUNS = ("huyện", "xã", "phường", "thị", "thành", "quận", "tỉnh", "địa")  # 'Các huyện, thị xã, thành phố'
+
 
 def _is_body_phrase(s: str) -> bool:
     """A short phrase that is only a body name or a collective (no task words)."""
@@ -37,7 +39,10 @@ def _is_body_phrase(s: str) -> bool:
     bodies, stop = body_list_at(s, 0)
     if bodies and s[stop:].strip() and _subject_verb(s[stop:]):
         return False  # 'UBND các huyện, thành phố căn cứ tình hình thực tế'
-    return head_of(s) is not None or is_collective(s) or s.lower().startswith(("các ", "ủy ban", "ubnd"))
+    words = s.split()
+    listed = words[0].lower() in ("các", "những") and len(words) > 1 and (  # not 'Các nhiệm vụ trọng tâm'
+        head_of(words[1].rstrip(",:")) is not None or words[1].lower().rstrip(",:") in _LOCALITY_NOUNS)
+    return head_of(s) is not None or is_collective(s) or listed or s.lower().startswith(("ủy ban", "ubnd"))
 
 
 def _pieces(s: str) -> list[str]:
@@ -57,7 +62,8 @@ def _subject_heading(s: str, names: list[str], stop: int) -> tuple[list[str], st
         subj = s[:verb.start()].rstrip(" ,") if verb else ""
         inner = find_bodies(subj)
         gaps = [subj[a.end:b.start] for a, b in zip(inner, inner[1:], strict=False)]
-        if not subj or not _is_body_phrase(subj) or any(  # 'UBND tỉnh giao Sở X ...' is no subject list
+        named = head_of(subj) or is_collective(subj) or subj.startswith(("UBND", "Ủy ban"))  # not 'Các nhiệm vụ'
+        if not subj or not named or not _is_body_phrase(subj) or any(  # 'UBND tỉnh giao Sở X ...' is no list
                 not re.fullmatch(r"\s*(?:,|;|và|,\s*và)?\s*", g) for g in gaps):
             return [], None
         names, stop = split_body_list(subj), verb.start()

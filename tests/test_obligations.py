@@ -214,6 +214,10 @@ def test_officer_and_ministry_headings(line, lead):
      ["Các phòng, ban chuyên môn thuộc Ủy ban nhân dân thị xã"], "phối hợp với Phòng Kinh tế."),
     ("8. Trường Đại học Phú Yên phối hợp đào tạo.", ["Trường Đại học Phú Yên"], "phối hợp đào tạo."),
     ("3. Kinh phí thực hiện Kế hoạch được bố trí từ ngân sách.", [], None),
+    ("3. Các nhiệm vụ trọng tâm triển khai trong năm 2022.", [], None),
+    ("3. Bố trí kinh phí thực hiện các nhiệm vụ.", [], None),
+    ("5. Các huyện, thị xã, thành phố:", ["Các huyện, thị xã, thành phố"], None),
+    ("7. Các địa phương:", ["Các địa phương"], None),
     ("4. Ủy ban nhân dân tỉnh giao Sở Tài chính chủ trì bố trí kinh phí.", [], None),  # left to the sentence reader
     ("3. Ban Chỉ đạo tỉnh", ["Ban Chỉ đạo tỉnh"], None),  # a capitalised "Chỉ đạo" is part of the name
     ("3. Hằng năm, tổ chức đánh giá kết quả thực hiện.", [], None),
