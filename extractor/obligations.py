@@ -1,7 +1,9 @@
 """Obligations: who must do what by when, from the implementation section, lead sentences and tables.
 
 Sources (see rules/obligations.yaml):
-- the *Tổ chức thực hiện* section: each body heading and the bullets under it;
+- the *Tổ chức thực hiện* section: each body heading and the bullets under it, see extractor/implementation.py;
+  read the same way: a directive's numbered items after '... Chủ tịch UBND tỉnh chỉ thị:' and a decision's
+  'Điều 2. Giao Sở ... :' with its items;
 - sentences anywhere naming a lead: *X chủ trì*, *X là cơ quan đầu mối*, *X có trách nhiệm*, *Giao X ...*;
 - appendix table rows and labelled task blocks (*Cơ quan chủ trì: ...*), see extractor/appendix.py.
 Support bodies come only from *phối hợp (với)*; closing formulas and the distribution list are skipped.
