@@ -13,8 +13,6 @@ import hashlib
 import json
 import re
 import sqlite3
-import unicodedata
-from functools import lru_cache
 from typing import Any
 
 from .abbrev import expand_abbreviations
@@ -27,25 +25,11 @@ _TOKEN = re.compile(r"\w+")
 # Function words in nearly every passage (và, các, của, những, được, với): dropped from a query
 # that has other words, as they only slow the ranking down.
 STOPWORDS = frozenset({"va", "cac", "cua", "nhung", "duoc", "voi"})
-_COMBINING = re.compile(r"[\u0300-\u036f]")
-
-
-@lru_cache(maxsize=1)
-def _fold_table() -> dict[int, str]:
-    """Per-letter folding of every Latin letter with marks (what `vntext.fold` does letter by letter)."""
-    chars = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))]
-    return {ord(c): fold(c) for c in chars if fold(c) != c and len(c.lower()) == 1}
-
-
-def fast_fold(s: str) -> str:
-    """`vntext.fold(s)` through a translation table: same result, several times faster."""
-    out = unicodedata.normalize("NFC", s).lower().translate(_fold_table())
-    return fold(out) if _COMBINING.search(out) else out
 
 
 def search_fold(s: str) -> str:
     """The form both index and queries are compared in: abbreviations expanded, then folded."""
-    return fast_fold(expand_abbreviations(s)) if s else ""
+    return fold(expand_abbreviations(s)) if s else ""
 
 
 def _key(folded: str) -> str:
@@ -104,7 +88,7 @@ def _filter_terms(conn: sqlite3.Connection, kind: str | None, body: str | None, 
             raise ValueError(f"unknown kind {kind!r}: one of {', '.join(KINDS)}")
         terms.append(kind_token(kind))
     if body:
-        full, short = _like(search_fold(body)), _like(fast_fold(body))
+        full, short = _like(search_fold(body)), _like(fold(body))
         names = {r[0] for r in conn.execute(
             "SELECT folded FROM bodies WHERE folded LIKE ? ESCAPE '\\' OR aliases_folded LIKE ? ESCAPE '\\' "
             "UNION SELECT issuer_folded FROM documents WHERE issuer_folded LIKE ? ESCAPE '\\'", (full, short, full))}
@@ -113,7 +97,7 @@ def _filter_terms(conn: sqlite3.Connection, kind: str | None, body: str | None, 
         terms.append("(" + " OR ".join(body_token(n) for n in sorted(names)) + ")")
     if place:
         places = {r[0] for r in conn.execute("SELECT DISTINCT place_folded FROM documents "
-                                             "WHERE place_folded LIKE ? ESCAPE '\\'", (_like(fast_fold(place)),))}
+                                             "WHERE place_folded LIKE ? ESCAPE '\\'", (_like(fold(place)),))}
         if not places:
             return None
         terms.append("(" + " OR ".join(place_token(p) for p in sorted(places)) + ")")

@@ -14,7 +14,8 @@ from typing import Any
 
 from .abbrev import expand_abbreviations
 from .rules import load_rules
-from .search import body_token, fast_fold, kind_token, place_token, search_fold, year_tokens
+from .search import body_token, kind_token, place_token, search_fold, year_tokens
+from .vntext import fold
 
 TEXT_CHUNK = 1000  # characters of text per indexed passage (lines are merged up to this size)
 
@@ -54,7 +55,7 @@ def body_aliases(name: str) -> tuple[str, ...]:
 def _body_row(role: str, name: str) -> tuple[str, str, str, str, str]:
     name = expand_abbreviations(name)
     aliases = body_aliases(name)
-    return role, name, search_fold(name), json.dumps(aliases, ensure_ascii=False), " | ".join(map(fast_fold, aliases))
+    return role, name, search_fold(name), json.dumps(aliases, ensure_ascii=False), " | ".join(map(fold, aliases))
 
 
 def _section_label(sections: list[dict[str, Any]], offset: int | None, fallback: str | None = None) -> str | None:
@@ -122,7 +123,7 @@ def record_rows(record: dict[str, Any]) -> DocRows:
     period = meta.get("period") or {}
     doc_id = record["doc_id"]
     stored = {k: v for k, v in record.items() if k != "text"}
-    place_folded, issuer_folded = fast_fold(meta.get("place") or ""), search_fold(meta.get("issuer") or "")
+    place_folded, issuer_folded = fold(meta.get("place") or ""), search_fold(meta.get("issuer") or "")
     rows = DocRows(doc_id, src["sha256"], {
         "doc_id": doc_id, "sha256": src["sha256"], "path": src.get("path"), "format": src.get("format"),
         "pages": src.get("pages"), "status": record.get("status"),

@@ -168,17 +168,6 @@ def test_search_command_json(store):
     assert text.exit_code == 0 and "dự toán nguồn ngân sách" in text.stdout and YB in text.stdout
 
 
-def test_fast_fold_equals_vntext_fold():
-    from pathlib import Path
-
-    from extractor.search import fast_fold
-
-    texts = [p.read_text(encoding="utf-8") for p in sorted(Path("corpus").glob("*.txt"))]
-    texts += ["".join(LETTERS), unicodedata.normalize("NFD", "Đổi mới Hoà Bình ẾỢ"), "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚĂĐĨŨƠƯ x̃ ß İ"]
-    for t in texts:
-        assert fast_fold(t) == fold(t)
-
-
 def test_year_filter_keeps_only_dated_kinds(store):
     hits = store.search("nang suat", year=2025, limit=500)
     assert hits and {h["kind"] for h in hits} <= {"obligation", "target"}

@@ -44,6 +44,7 @@ def test_tone_placement(s, want):
 @pytest.mark.parametrize("s,want", [
     ("Đổi mới", "doi moi"), ("Sở Khoa học và Công nghệ", "so khoa hoc va cong nghe"),
     ("năng suất", "nang suat"), ("Ủy ban", "uy ban"), ("người", "nguoi"), ("Hải Dương", "hai duong"),
+    ("Đ\u00f4\u0309i mơ\u0301i", "doi moi"), ("ẾỢỮẶ", "eoua"), ("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚĂĐĨŨƠƯ", "aaaaeeeiioooouuadiuou"),
 ])
 def test_fold(s, want):
     assert fold(s) == want
