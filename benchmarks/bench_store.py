@@ -29,9 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractor.batch import doc_ids, ingest_folder, rows_for_file  # noqa: E402
+from extractor.batch import ingest_folder, rows_for_file  # noqa: E402
 from extractor.ingest import read_document  # noqa: E402
-from extractor.pipeline import iter_input_files  # noqa: E402
+from extractor.pipeline import doc_ids, iter_input_files  # noqa: E402
 from extractor.store import Store  # noqa: E402
 
 PAGE_CHARS = 3000
