@@ -10,9 +10,6 @@ from __future__ import annotations
 import re
 
 from .bodies import (
-    BodySpan,
-    body_list_at,
-    find_bodies,
     head_of,
     is_collective,
     list_heading_task,
@@ -21,6 +18,7 @@ from .bodies import (
     split_body_list,
     strip_officers,
 )
+from .body_spans import BodySpan, body_list_at, find_bodies
 from .document import Doc
 from .obligation_units import MAX_BODY_WORDS, NUMBER, Block, make, merge_sub_bullets, rx, text_blocks
 from .record import Obligation, Section

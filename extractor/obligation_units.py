@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .bodies import body_list_at, officer_title_end
+from .bodies import officer_title_end
+from .body_spans import body_list_at
 from .deadlines import find_deadline
 from .document import Doc
 from .record import Obligation

@@ -15,7 +15,8 @@ import re
 
 from . import structure
 from .appendix import appendix_obligations, labelled_obligations
-from .bodies import BodySpan, body_list_at, find_bodies, head_of, list_heading_task, split_body_list
+from .bodies import head_of, list_heading_task, split_body_list
+from .body_spans import BodySpan, body_list_at, find_bodies
 from .deadlines import find_deadline
 from .document import Doc
 from .implementation import directive_items, heading_bodies, implementation_obligations

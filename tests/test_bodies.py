@@ -3,15 +3,14 @@
 import pytest
 
 from extractor.bodies import (
-    body_list_at,
     canonical_body,
-    find_bodies,
     head_of,
     is_collective,
     list_heading_task,
     split_body_list,
     strip_officers,
 )
+from extractor.body_spans import body_list_at, find_bodies
 
 
 @pytest.mark.parametrize("written,want", [

@@ -1,0 +1,112 @@
+"""Bodies in running text: one regex for a body name or a collective, and the lists they form.
+
+Names, heads and collective nouns come from rules/bodies.yaml (see extractor/bodies.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .bodies import _heads, _rules, canonical_body, head_of
+from .rules import load_rules
+
+
+@dataclass
+class BodySpan:
+    """A body found in running text: its offsets and canonical name."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    collective: bool = False
+
+
+def _name_regex(name: str) -> str:
+    """A tolerant regex for a gazetteer name: 'và' may be '&' or missing, dashes and commas optional."""
+    out, glue = [], ""
+    for w in name.split(" "):
+        if w == "và":
+            out.append(r"\s*(?:(?:và|&)\s*)?")
+            glue = ""
+        elif w in ("-", "–"):
+            out.append(r"\s*(?:[-–]\s*)?")
+            glue = ""
+        else:
+            out.append(glue + re.escape(w.rstrip(",")))
+            glue = r",?\s*" if w.endswith(",") else r"\s+"
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def body_regex() -> re.Pattern[str]:
+    """One regex for a body in running text: a gazetteer name (also abbreviated), an open name
+    (head + capitalised words) or a collective, each with an optional locality tail."""
+    r = _rules()
+    frag = r.fragments
+    heads = sorted(_heads(), key=len, reverse=True)
+    aliases: dict[str, list[str]] = {}
+    for short, full in (r.data.get("head_aliases") or {}).items():
+        aliases.setdefault(full, []).append(short)
+    by_head: dict[str, list[str]] = {}
+    for g in sorted(_rules().data["gazetteer"], key=len, reverse=True):
+        h = head_of(g) or g.split()[0]
+        by_head.setdefault(h, []).append(g[len(h):].strip())
+    abbrevs = [rule.regex.pattern for rule in load_rules("abbreviations").rules]
+    named = []
+    for h, names in by_head.items():
+        alts = [_name_regex(n) for n in names if n] + abbrevs
+        opt = "?" if "" in names else ""
+        head_rx = "|".join([re.escape(h)] + [re.escape(a) for a in aliases.get(h, [])])
+        named.append(rf"(?i:{head_rx})(?:\s+(?i:{'|'.join(alts)})){opt}(?![\wÀ-ỹ])")
+    sylls = "|".join(sorted(set(r.data["open_name_syllables"]), key=len, reverse=True))
+    chunk = rf"{frag['cap_word']}(?:\s+(?:{sylls})(?![\wÀ-ỹ]))*"
+    head_alt = "|".join(re.escape(h) for h in heads)
+    open_name = (rf"(?:{head_alt})\s+{chunk}"
+                 rf"(?:(?:\s*,\s*|\s+và\s+|\s+-\s+|\s+)(?!(?:{head_alt})\s){chunk})*")
+    loc = r.pattern("locality").pattern
+    named_body = rf"(?:{'|'.join(named)}|{open_name})(?:\s+(?:{loc}|{frag['cap_word']}(?:\s+{frag['cap_word']}){{0,2}}))?"
+    nouns = "|".join(sorted(map(re.escape, r.data["collective_nouns"]), key=len, reverse=True))
+    qual = frag["qualifier"]
+    quals = rf"(?:\s+(?:{qual})(?![\wÀ-ỹ]))"
+    collective = (rf"(?:(?i:các|những)\s+(?i:{nouns}){quals}*(?:\s*,\s*(?i:{nouns}){quals}*)*"
+                  rf"|(?:{nouns})(?:\s*,\s*(?:{nouns}))*{quals}+)(?![\wÀ-ỹ])")
+    return re.compile(rf"(?P<named>{named_body})|(?P<coll>{collective})")
+
+
+def find_bodies(text: str, start: int = 0, end: int | None = None) -> list[BodySpan]:
+    """Every body named in text[start:end], left to right."""
+    end = len(text) if end is None else end
+    out = []
+    for m in body_regex().finditer(text, start, end):
+        coll = m.group("coll") is not None
+        raw = m.group(0)
+        out.append(BodySpan(m.start(), m.end(), raw, raw.strip() if coll else canonical_body(raw), coll))
+    return out
+
+
+_LIST_SEP = re.compile(r"\s*(?:,|;|\s+và|,\s*và)\s+|\s*;\s*")
+
+
+def body_list_at(text: str, pos: int, end: int | None = None) -> tuple[list[BodySpan], int]:
+    """A list of bodies starting exactly at `pos` ('Sở Tài chính và Sở Khoa học và Công nghệ, các
+    cơ quan liên quan'), and the offset where it stops."""
+    end = len(text) if end is None else end
+    rx = body_regex()
+    found: list[BodySpan] = []
+    cur = pos
+    while cur < end:
+        m = rx.match(text, cur, end)
+        if not m:
+            break
+        coll = m.group("coll") is not None
+        raw = m.group(0)
+        found.append(BodySpan(m.start(), m.end(), raw, raw.strip() if coll else canonical_body(raw), coll))
+        cur = m.end()
+        sep = _LIST_SEP.match(text, cur, end)
+        if not sep or not rx.match(text, sep.end(), end):
+            break
+        cur = sep.end()
+    return found, (found[-1].end if found else pos)
