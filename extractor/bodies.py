@@ -82,14 +82,34 @@ def is_collective(name: str) -> bool:
                              name.strip()))
 
 
+@lru_cache(maxsize=1)
+def _context_abbreviations() -> list[tuple[re.Pattern[str], dict[str, str]]]:
+    out = []
+    for group in _rules().data.get("context_abbreviations") or []:
+        names = group["names"]
+        heads = "|".join(map(re.escape, group["heads"]))
+        short = "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True))
+        out.append((re.compile(rf"(?<![\wÀ-ỹ])({heads})\s+({short})(?![\wÀ-ỹ&]|\s?[-&]\s?[A-ZĐ])"), names))
+    return out
+
+
+def expand_in_context(s: str) -> str:
+    """'Sở TC' -> 'Sở Tài chính', 'Sở NV' -> 'Sở Nội vụ': short names read as such only after their head."""
+    for rx, names in _context_abbreviations():
+        s = rx.sub(lambda m, names=names: f"{m.group(1)} {names[m.group(2)]}", s)
+    return s
+
+
 def _tidy(s: str) -> str:
     """Expand abbreviations, unify dash spacing between words, trim punctuation."""
-    s = expand_abbreviations(re.sub(r"\s*\([^)]*\)", "", s))
+    s = expand_in_context(expand_abbreviations(re.sub(r"\s*\([^)]*\)", "", s)))
     s = re.sub(r"(?<=[^\W\d])\s*[-–]\s*(?=[^\W\d])", " - ", s)
     return s.strip(" \t.,;:")
 
 
 def _valid_tail(words: list[str]) -> bool:
+    """A locality ('tỉnh', 'quận, huyện', 'các huyện, thị xã') or up to four capitalised words."""
+    words = [w.strip(",") for w in words]
     if not words:
         return True
     first = " ".join(words[:2]).lower()

@@ -57,7 +57,8 @@ def body_regex() -> re.Pattern[str]:
     abbrevs = [rule.regex.pattern for rule in load_rules("abbreviations").rules]
     named = []
     for h, names in by_head.items():
-        alts = [_name_regex(n) for n in names if n] + abbrevs
+        alts = [_name_regex(n) for n in names if n] + abbrevs + [
+            re.escape(k) for g in r.data.get("context_abbreviations") or [] if h in g["heads"] for k in g["names"]]
         opt = "?" if "" in names else ""
         head_rx = "|".join([re.escape(h)] + [re.escape(a) for a in aliases.get(h, [])])
         named.append(rf"(?i:{head_rx})(?:\s+(?i:{'|'.join(alts)})){opt}(?![\wÀ-ỹ])")

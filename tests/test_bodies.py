@@ -51,6 +51,23 @@ from extractor.body_spans import body_list_at, find_bodies
     ("Sở LĐTB&XH", "Sở Lao động - Thương binh và Xã hội"),
     ("Đài PT-TH tỉnh", "Đài Phát thanh và Truyền hình tỉnh"),
     ("Cục QLTT tỉnh", "Cục Quản lý thị trường tỉnh"),
+    # short names read as such after their head only
+    ("Sở TC", "Sở Tài chính"),
+    ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"),
+    ("Sở KH-ĐT", "Sở Kế hoạch và Đầu tư"),
+    ("Sở TN&MT", "Sở Tài nguyên và Môi trường"),
+    ("Sở NV", "Sở Nội vụ"),
+    ("Sở TP", "Sở Tư pháp"),
+    ("Sở XD", "Sở Xây dựng"),
+    ("Sở YT", "Sở Y tế"),
+    ("Sở CT", "Sở Công Thương"),
+    ("Sở GTVT", "Sở Giao thông vận tải"),
+    ("Sở TC tỉnh", "Sở Tài chính tỉnh"),
+    # a list of levels after UBND belongs to the name
+    ("UBND quận, huyện", "Ủy ban nhân dân quận, huyện"),
+    ("Ủy ban nhân dân quận, huyện", "Ủy ban nhân dân quận, huyện"),
+    ("UBND các xã, phường, thị trấn", "Ủy ban nhân dân các xã, phường, thị trấn"),
+    ("UBND cấp huyện", "Ủy ban nhân dân cấp huyện"),
 ])
 def test_canonical_body(written, want):
     assert canonical_body(written) == want
@@ -115,6 +132,9 @@ def test_split_body_list(heading, want):
     ("Các phòng, ban chuyên môn thuộc UBND thị xã phối hợp", ["Các phòng, ban chuyên môn thuộc UBND thị xã"]),
     ("Các cơ quan, đơn vị thuộc Bộ triển khai", ["Các cơ quan, đơn vị thuộc Bộ"]),
     ("Trường Đại học Phú Yên phối hợp đào tạo", ["Trường Đại học Phú Yên"]),
+    ("các cơ sở giáo dục nghề nghiệp tổ chức đào tạo", ["các cơ sở giáo dục nghề nghiệp"]),
+    ("các sở, ban ngành, UBND quận, huyện triển khai", ["các sở, ban ngành", "Ủy ban nhân dân quận, huyện"]),
+    ("Sở TC, Sở NV và Sở KH-ĐT hướng dẫn", ["Sở Tài chính", "Sở Nội vụ", "Sở Kế hoạch và Đầu tư"]),
 ])
 def test_body_list_in_running_text(text, want):
     bodies, _ = body_list_at(text, 0)
