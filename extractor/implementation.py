@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
+from .abbrev import expand_abbreviations
 from .bodies import (
+    expand_in_context,
     head_of,
     is_collective,
     list_heading_task,
@@ -28,8 +30,9 @@ _LOCALITY_NOUNS = ("huyện", "xã", "phường", "thị", "thành", "quận", "
 
 
 def _is_body_phrase(s: str) -> bool:
-    """A short phrase that is only a body name or a collective (no task words)."""
-    s = s.strip(" .:;")
+    """A short phrase that is only a body name or a collective (no task words); abbreviations count as
+    their full form ('BQL các KCN tỉnh' is 'Ban Quản lý các khu công nghiệp tỉnh')."""
+    s = expand_in_context(expand_abbreviations(s)).strip(" .:;")
     if not s or len(s.split()) > MAX_BODY_WORDS:
         return False
     if rx("support.marker").search(s) or re.search(r"\b(?:chủ trì|có trách nhiệm)\b", s, re.IGNORECASE):

@@ -148,6 +148,15 @@ def test_sections_recorded(plan):
      ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"], None),
     ("2. Kinh phí thực hiện", [], None),
     ("2. Mục tiêu cụ thể", [], None),
+    # abbreviations are expanded before deciding a heading names a body
+    ("6. BQL các KCN tỉnh:", ["Ban Quản lý các khu công nghiệp tỉnh"], None),
+    ("3. Sở KH&ĐT:", ["Sở Kế hoạch và Đầu tư"], None),
+    ("4. Sở TC:", ["Sở Tài chính"], None),
+    ("5. BQL Khu kinh tế tỉnh:", ["Ban Quản lý Khu kinh tế tỉnh"], None),
+    # a list of levels after UBND is one body
+    ("6. UBND quận, huyện:", ["Ủy ban nhân dân quận, huyện"], None),
+    ("7. UBND các xã, phường, thị trấn:", ["Ủy ban nhân dân các xã, phường, thị trấn"], None),
+    ("8. UBND cấp huyện:", ["Ủy ban nhân dân cấp huyện"], None),
 ])
 def test_heading_bodies(line, lead, task):
     assert heading_bodies(line) == (lead, task)
