@@ -66,10 +66,11 @@ def _list_leads(text: str, s: int, e: int) -> list[tuple[int, list[BodySpan], in
     return out
 
 
-def _sentence_obligations(doc: Doc, start: int, end: int) -> list[Obligation]:
-    """Obligations of sentences naming their lead (X chủ trì / là cơ quan đầu mối / có trách nhiệm)."""
+def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True) -> list[Obligation]:
+    """Obligations of sentences naming their lead (X chủ trì / là cơ quan đầu mối / có trách nhiệm);
+    with `assign`, also those assigning a doer without a marker ('Giao Sở X tổ chức ...')."""
     text = doc.text
-    marker, closing, assign = rx("lead.marker"), rx("closing.formula"), rx("lead.assign")
+    marker, closing, assigning = rx("lead.marker"), rx("closing.formula"), rx("lead.assign")
     out = []
     for s, e in sentences(text, start, end):
         if closing.search(text[s:e]):
@@ -83,7 +84,7 @@ def _sentence_obligations(doc: Doc, start: int, end: int) -> list[Obligation]:
                 found = _lead_list(text, bodies, i, clause_start)
                 if found:
                     hits.append((found[0], found[1], m.start("marker")))
-            elif assign.search(text, clause_start, b.start) and not any(b in h[1] for h in hits):
+            elif assign and assigning.search(text, clause_start, b.start) and not any(b in h[1] for h in hits):
                 listed, stop = body_list_at(text, b.start, e)
                 if not marker.match(text, stop, e) and re.match(r"\s+[^\W\d]", text[stop:e]) \
                         and text[stop:e].strip()[:1].islower():
@@ -153,9 +154,10 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
     free = [(blk.start, blk.end) for a, b in _uncovered(0, len(text), covered) for blk in text_blocks(text, a, b)]
     labelled, lab_cov = labelled_obligations(text, free)
     out += labelled
+    aims = [(sec.start, sec.end) for sec in sections if rx("section.objectives").search(sec.title)]
     for s, e in free:
         if not any(a <= s < b for a, b in lab_cov):
-            out += _sentence_obligations(doc, s, e)
+            out += _sentence_obligations(doc, s, e, assign=not any(a <= s < b for a, b in aims))
     for ob in out:
         path = sorted((s for s in sections if s.start <= ob.span[0] < s.end), key=lambda s: s.level)
         ob.section = path[-1].id if path else None

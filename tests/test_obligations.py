@@ -424,6 +424,25 @@ def test_not_obligations(text):
     assert _obls(text) == []
 
 
+@pytest.mark.parametrize("line,leads", [
+    # passive 'được giao cho X' names no doer
+    ("- Cụ thể hóa các nhiệm vụ được giao cho Bộ Khoa học và Công nghệ tại Quyết định số 36/QĐ-TTg.", []),
+    # objectives hold no assignment without a lead marker
+    ("- Giao Sở Khoa học và Công nghệ tổ chức triển khai các nội dung của Kế hoạch.", []),
+    # an explicit 'X chủ trì' stays an obligation there
+    ("- Sở Khoa học và Công nghệ chủ trì tổ chức triển khai các nội dung của Kế hoạch.", [["Sở Khoa học và Công nghệ"]]),
+])
+def test_objectives_hold_no_assignments(line, leads):
+    for title in ("I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích", "I. MỤC TIÊU\n\n1. Mục tiêu chung", "II. YÊU CẦU"):
+        obls = _obls(f"KẾ HOẠCH\n\n{title}\n\n{line}\n\nIII. KINH PHÍ\n\nNgân sách tỉnh.\n")
+        assert [o.lead for o in obls] == leads, title
+
+
+def test_passive_assignment_is_no_lead_anywhere():
+    obls = _obls("II. NHIỆM VỤ\n\n- Triển khai các nhiệm vụ đã giao cho Sở Tài chính tại Kế hoạch số 12/KH-UBND.\n")
+    assert obls == []
+
+
 def test_decision_article_assigning_a_list():
     obls = _obls("QUYẾT ĐỊNH\n\nĐiều 1. Phê duyệt Đề án hỗ trợ doanh nghiệp nâng cao năng suất.\n\n"
                  "Điều 2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các cơ quan liên quan:\n\n"
