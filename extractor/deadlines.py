@@ -68,8 +68,10 @@ def _clause_initial(text: str, start: int) -> bool:
 def _noun_modifier(text: str, m: re.Match[str], rule: Rule) -> bool:
     """True when the phrase describes a noun before it instead of timing the task."""
     data = _rules().data
-    first = m.group(0).strip().split()[0].lower() if m.group(0).strip() else ""
-    if first in data["adverbial_preps"] or _clause_initial(text, m.start()):
+    phrase = " ".join(m.group(0).lower().split()) + " "
+    preps = tuple(p + " " for p in data["adverbial_preps"])
+    before = " ".join(text[max(0, m.start() - 20):m.start()].lower().split()[-2:]) + " "
+    if phrase.startswith(preps) or before == "hoàn thành " or _clause_initial(text, m.start()):
         return False
     clause = re.split(r"[;.:\n]", text[: m.start()])[-1]
     words = clause.lower().split()[-int(rule.get("noun_window", data["noun_window"])):]

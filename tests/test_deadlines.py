@@ -67,6 +67,14 @@ def test_time_cell_kinds(cell, want):
     ("Hàng năm phối hợp với Phòng Kinh tế xây dựng các chương trình truyền thông", "Hàng năm"),
     ("tổ chức các hoạt động tôn vinh, khen thưởng tập thể trong cộng đồng doanh nghiệp hằng năm.", "hằng năm"),
     ("Xây dựng kế hoạch của địa phương, hoàn thành trong Quý III/2021.", "trong Quý III/2021"),
+    # a completion time after a plan noun still times the task
+    ("Chủ trì, phối hợp với Sở Tài chính bố trí kinh phí thực hiện, hoàn thành trong năm 2023.",
+     "hoàn thành trong năm 2023"),
+    ("Xây dựng kế hoạch thực hiện trong năm 2023.", "trong năm 2023"),
+    ("Xây dựng kế hoạch triển khai trong quý III/2023.", "trong quý III/2023"),
+    ("Rà soát các nhiệm vụ, hoàn thành trước 31/12/2023.", "hoàn thành trước 31/12/2023"),
+    ("Gửi báo cáo kết quả thực hiện kế hoạch chậm nhất ngày 15/11/2022.", "chậm nhất ngày 15/11/2022"),
+    ("Trình dự thảo Đề án, hoàn thành đến năm 2025.", "đến năm 2025"),
 ])
 def test_governing_phrase(text, phrase):
     hit = locate_deadline(text)
