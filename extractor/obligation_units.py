@@ -43,7 +43,8 @@ def rx(rule_id: str) -> re.Pattern[str]:
 
 
 def text_blocks(text: str, start: int, end: int) -> list[Block]:
-    """Bullets and paragraphs of text[start:end]; a wrapped line (no marker, joined mid-sentence) continues."""
+    """Bullets and paragraphs of text[start:end]; a wrapped line (no marker, joined mid-sentence) continues;
+    a line without letters is none."""
     bullet = rx("item.bullet")
     out: list[Block] = []
     pos, prev_blank = start, True
@@ -53,6 +54,8 @@ def text_blocks(text: str, start: int, end: int) -> list[Block]:
         if not raw.strip():
             prev_blank = True
             continue
+        if not any(c.isalpha() for c in raw):
+            continue  # page furniture of pasted PDF text ('- 3 -'): no task, and no break in the text around it
         s = ls + len(raw) - len(raw.lstrip())
         e = ls + len(raw.rstrip())
         m = bullet.match(raw)

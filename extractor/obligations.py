@@ -158,6 +158,7 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
     for s, e in free:
         if not any(a <= s < b for a, b in lab_cov):
             out += _sentence_obligations(doc, s, e, assign=not any(a <= s < b for a, b in aims))
+    out = [ob for ob in out if any(c.isalpha() for c in ob.task)]  # a bullet with no letters is no task
     for ob in out:
         path = sorted((s for s in sections if s.start <= ob.span[0] < s.end), key=lambda s: s.level)
         ob.section = path[-1].id if path else None

@@ -443,6 +443,15 @@ def test_passive_assignment_is_no_lead_anywhere():
     assert obls == []
 
 
+@pytest.mark.parametrize("furniture", ["- 3 -", "3", "– 12 –", "* * *"])
+def test_lines_without_letters_are_no_tasks(furniture):
+    obls = _obls("IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ:\n\n- Chủ trì triển khai Kế hoạch.\n\n"
+                 f"{furniture}\n\n- Tổng hợp, báo cáo kết quả thực hiện.\n\n2. Sở Tài chính:\n\n"
+                 f"Bố trí kinh phí thực hiện Kế hoạch.\n\n{furniture}\n\n")
+    assert [o.task for o in obls] == ["Chủ trì triển khai Kế hoạch", "Tổng hợp, báo cáo kết quả thực hiện",
+                                      "Bố trí kinh phí thực hiện Kế hoạch"]
+
+
 def test_decision_article_assigning_a_list():
     obls = _obls("QUYẾT ĐỊNH\n\nĐiều 1. Phê duyệt Đề án hỗ trợ doanh nghiệp nâng cao năng suất.\n\n"
                  "Điều 2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các cơ quan liên quan:\n\n"
