@@ -63,13 +63,17 @@ def body_regex() -> re.Pattern[str]:
         head_rx = "|".join([re.escape(h)] + [re.escape(a) for a in aliases.get(h, [])])
         named.append(rf"(?i:{head_rx})(?:\s+(?i:{'|'.join(alts)})){opt}(?![\wÀ-ỹ])")
     sylls = "|".join(sorted(set(r.data["open_name_syllables"]), key=len, reverse=True))
-    chunk = rf"{frag['cap_word']}(?:\s+(?:{sylls})(?![\wÀ-ỹ]))*"
+    stops = "|".join(sorted(map(re.escape, r.data.get("open_name_stops") or []), key=len, reverse=True))
+    verbs = load_rules("obligations").rule("lead.subject_verb").regex.pattern
+    nouns = "|".join(sorted(map(re.escape, r.data["collective_nouns"]), key=len, reverse=True))
+    free = rf"(?!{frag['cap_word']})(?!(?:{stops}|{sylls})(?![\wÀ-ỹ]))(?!{verbs})[^\W\d_][\wÀ-ỹ]*"
+    item = (rf"(?:-\s*(?:{sylls})(?![\wÀ-ỹ])|(?:và\s+(?!(?:{nouns})(?![\wÀ-ỹ])))?(?:(?:{sylls})(?![\wÀ-ỹ])|{free}))")
+    chunk = rf"{frag['cap_word']}(?:\s+{item})*"  # 'Trung tâm Truyền thông khoa học và công nghệ'
     head_alt = "|".join(re.escape(h) for h in heads)
     open_name = (rf"(?:{head_alt})\s+{chunk}"
                  rf"(?:(?:\s*,\s*|\s+và\s+|\s+-\s+|\s+)(?!(?:{head_alt})\s){chunk})*")
     loc = r.pattern("locality").pattern
     named_body = rf"(?:{'|'.join(named)}|{open_name})(?:\s+(?:{loc}|{frag['cap_word']}(?:\s+{frag['cap_word']}){{0,2}}))?"
-    nouns = "|".join(sorted(map(re.escape, r.data["collective_nouns"]), key=len, reverse=True))
     qual = frag["qualifier"]
     quals = rf"(?:\s+(?:{qual})(?![\wÀ-ỹ]))"
     collective = (rf"(?:(?i:các|những)\s+(?i:{nouns}){quals}*(?:\s*,\s*(?i:{nouns}){quals}*)*"

@@ -135,6 +135,15 @@ def test_split_body_list(heading, want):
     ("các cơ sở giáo dục nghề nghiệp tổ chức đào tạo", ["các cơ sở giáo dục nghề nghiệp"]),
     ("các sở, ban ngành, UBND quận, huyện triển khai", ["các sở, ban ngành", "Ủy ban nhân dân quận, huyện"]),
     ("Sở TC, Sở NV và Sở KH-ĐT hướng dẫn", ["Sở Tài chính", "Sở Nội vụ", "Sở Kế hoạch và Đầu tư"]),
+    # an open name runs over its lower-case words up to a verb, a function word or a locality
+    ("Trung tâm Truyền thông khoa học và công nghệ tuyên truyền kế hoạch",
+     ["Trung tâm Truyền thông khoa học và công nghệ"]),
+    ("Trung tâm Hỗ trợ doanh nghiệp nhỏ và vừa tỉnh tổ chức", ["Trung tâm Hỗ trợ doanh nghiệp nhỏ và vừa tỉnh"]),
+    ("Trung tâm Phục vụ hành chính công tỉnh hướng dẫn", ["Trung tâm Phục vụ hành chính công tỉnh"]),
+    ("Chi cục Phát triển nông thôn và các đơn vị liên quan", ["Chi cục Phát triển nông thôn", "các đơn vị liên quan"]),
+    ("Viện Nghiên cứu phát triển kinh tế - xã hội tham mưu", ["Viện Nghiên cứu phát triển kinh tế - xã hội"]),
+    ("Trung tâm Y tế huyện phối hợp", ["Trung tâm Y tế huyện"]),
+    ("Trung tâm Khuyến nông và doanh nghiệp", ["Trung tâm Khuyến nông"]),
 ])
 def test_body_list_in_running_text(text, want):
     bodies, _ = body_list_at(text, 0)
