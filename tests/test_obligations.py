@@ -443,6 +443,26 @@ def test_passive_assignment_is_no_lead_anywhere():
     assert obls == []
 
 
+@pytest.mark.parametrize("bullet,support", [
+    ("- Chủ trì, phối hợp với các cơ sở giáo dục nghề nghiệp tổ chức đào tạo nghề cho lao động.",
+     ["các cơ sở giáo dục nghề nghiệp"]),
+    ("- Phối hợp với các sở, ban ngành, UBND quận, huyện triển khai kế hoạch.",
+     ["các sở, ban ngành", "Ủy ban nhân dân quận, huyện"]),
+    ("- Chủ trì, phối hợp với Sở TC bố trí kinh phí thực hiện.", ["Sở Tài chính"]),
+    ("- Phối hợp với Sở TN&MT, Sở TP, Sở XD, Sở YT, Sở CT hướng dẫn doanh nghiệp.",
+     ["Sở Tài nguyên và Môi trường", "Sở Tư pháp", "Sở Xây dựng", "Sở Y tế", "Sở Công Thương"]),
+    ("- Chủ trì, phối hợp với Trung tâm Truyền thông khoa học và công nghệ tuyên truyền kế hoạch.",
+     ["Trung tâm Truyền thông khoa học và công nghệ"]),
+    ("- Chủ trì, phối hợp với Sở NV, Sở KH&ĐT và UBND các xã, phường, thị trấn rà soát.",
+     ["Sở Nội vụ", "Sở Kế hoạch và Đầu tư", "Ủy ban nhân dân các xã, phường, thị trấn"]),
+])
+def test_support_lists_under_a_body_heading(bullet, support):
+    obls = _obls(f"IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở LĐ-TB&XH:\n\n{bullet}\n\n2. UBND quận, huyện:\n\n"
+                 "- Tổ chức triển khai kế hoạch trên địa bàn.\n")
+    assert [(o.lead, o.support) for o in obls] == [
+        (["Sở Lao động - Thương binh và Xã hội"], support), (["Ủy ban nhân dân quận, huyện"], [])]
+
+
 @pytest.mark.parametrize("furniture", ["- 3 -", "3", "– 12 –", "* * *"])
 def test_lines_without_letters_are_no_tasks(furniture):
     obls = _obls("IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ:\n\n- Chủ trì triển khai Kế hoạch.\n\n"
