@@ -84,6 +84,12 @@ def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | N
     -> (['Hiệp hội doanh nghiệp tỉnh'], 'phối hợp tuyên truyền ...').
     """
     s = NUMBER.sub("", line, count=1).strip()
+    if subject and rx("lead.adverbial_opener").match(s) and not rx("closing.formula").search(s):
+        for comma in re.finditer(r",\s*", s[:240]):  # 'Căn cứ Kế hoạch này, các sở, ngành xây dựng ...'
+            if body_list_at(s, comma.end())[0]:
+                names, task = heading_bodies(s[comma.end():], subject=True)
+                if names and task is not None:
+                    return names, s
     s = rx("heading.request_prefix").sub("", s, count=1)
     s = s[officer_title_end(s):]  # the task after the bodies stays as written
     if re.match(r"^(?:các|những)\s+\w+(?:\s*,\s*\w+){0,3}\s*:", s, re.IGNORECASE) and head_of(
@@ -112,12 +118,21 @@ def _marker_len(text: str, b: Block) -> int:
 def _doer_at(text: str, block: Block) -> list[BodySpan]:
     """Bodies opening a paragraph as its subject ('Hội Doanh nhân trẻ Thuận An phối hợp với ...')."""
     start = block.start + len(text[block.start:block.end]) - len(NUMBER.sub("", text[block.start:block.end]))
-    start = officer_title_end(text, start)  # 'Giám đốc Sở Tài chính chỉ đạo ...'
-    bodies, stop = body_list_at(text, start, block.end)
+    line = text[start:block.end]
+    if rx("lead.adverbial_opener").match(line) and not rx("closing.formula").search(line):
+        for comma in re.finditer(r",\s*", line[:240]):  # 'Căn cứ Kế hoạch này, các sở, ngành xây dựng ...'
+            found = _subject_at(text, start + comma.end(), block.end)
+            if found and _subject_verb(text[found[-1].end:block.end]):
+                return found
+    return _subject_at(text, officer_title_end(text, start), block.end)  # 'Giám đốc Sở Tài chính chỉ đạo ...'
+
+
+def _subject_at(text: str, start: int, end: int) -> list[BodySpan]:
+    bodies, stop = body_list_at(text, start, end)
     if not bodies:
         return []
-    rest = text[stop:block.end].lstrip(" ,")
-    if rx("lead.marker").match(text, stop, block.end):
+    rest = text[stop:end].lstrip(" ,")
+    if rx("lead.marker").match(text, stop, end):
         return bodies
     return bodies if rest[:1].islower() and not rest.startswith(("và ", "của ", "thuộc ", "trực thuộc ")) else []
 
@@ -144,6 +159,8 @@ def _item_obligations(doc: Doc, item: Section, children: list[Section], lead: li
     if blocks:
         for b in blocks:
             doer = _doer_at(text, Block(b.start + _marker_len(text, b), b.end, None))
+            if doer and all(d.collective and any(fold(x).startswith(fold(d.name)) for x in lead) for d in doer):
+                doer = []  # '- Căn cứ ..., các sở xây dựng ...' under 'Các sở, ban, ngành:' is the heading's
             out.append(make(doc, b.start, b.end, list(dict.fromkeys(d.name for d in doer)) or lead))
         return out
     paras = intro

@@ -463,6 +463,31 @@ def test_support_lists_under_a_body_heading(bullet, support):
         (["Sở Lao động - Thương binh và Xã hội"], support), (["Ủy ban nhân dân quận, huyện"], [])]
 
 
+@pytest.mark.parametrize("item,lead", [
+    # an implementation item opening with an adverbial: the doer is the body list after its comma
+    ("2. Căn cứ Kế hoạch này, các sở, ban, ngành, UBND các huyện xây dựng kế hoạch thực hiện.",
+     ["các sở, ban, ngành", "Ủy ban nhân dân các huyện"]),
+    ("2. Hằng năm, Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.", ["Sở Tài chính"]),
+    ("- Căn cứ chức năng, nhiệm vụ được giao, các sở, ngành xây dựng kế hoạch thực hiện.", ["các sở, ngành"]),
+    ("- Căn cứ nội dung Kế hoạch, UBND các huyện, thị xã chủ động bố trí kinh phí.",
+     ["Ủy ban nhân dân các huyện, thị xã"]),
+    ("2. Căn cứ Kế hoạch này, xây dựng kế hoạch thực hiện.", None),
+    ("2. Trong quá trình thực hiện, nếu có vướng mắc, các sở, ngành báo cáo về Sở Khoa học và Công nghệ.", None),
+])
+def test_implementation_items_opening_with_an_adverbial(item, lead):
+    obls = _obls(f"IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ:\n\n- Chủ trì triển khai Kế hoạch.\n\n{item}\n")
+    assert obls[0].lead == ["Sở Khoa học và Công nghệ"]
+    got = [(o.lead, o.task) for o in obls[1:]]
+    task = item.split(" ", 1)[1].rstrip(".")
+    assert got == ([(lead, task)] if lead else []), got
+
+
+def test_adverbial_bullet_naming_part_of_its_heading_keeps_the_heading():
+    obls = _obls("IV. TỔ CHỨC THỰC HIỆN\n\n1. Các sở, ban, ngành, địa phương:\n\n"
+                 "- Căn cứ Kế hoạch này, các sở xây dựng kế hoạch thực hiện.\n")
+    assert [o.lead for o in obls] == [["Các sở, ban, ngành, địa phương"]]
+
+
 @pytest.mark.parametrize("furniture", ["- 3 -", "3", "– 12 –", "* * *"])
 def test_lines_without_letters_are_no_tasks(furniture):
     obls = _obls("IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ:\n\n- Chủ trì triển khai Kế hoạch.\n\n"
