@@ -22,7 +22,16 @@ from .bodies import (
 )
 from .body_spans import BodySpan, body_list_at, find_bodies
 from .document import Doc
-from .obligation_units import MAX_BODY_WORDS, NUMBER, Block, make, merge_sub_bullets, rx, text_blocks
+from .obligation_units import (
+    MAX_BODY_WORDS,
+    NUMBER,
+    Block,
+    make,
+    merge_sub_bullets,
+    rx,
+    supports,
+    text_blocks,
+)
 from .record import Obligation, Section
 from .vntext import fold
 
@@ -235,7 +244,11 @@ def implementation_obligations(doc: Doc, sec: Section, sections: list[Section]) 
             istart = text.find(inline.strip()[:20], item.start, line_end)
             istart = item.start if istart < 0 else istart
             out.append(make(doc, istart, line_end, lead))
-        out += _item_obligations(doc, item, grandkids, lead, line_end)
+        shared = [] if inline else supports(text, item.start, line_end, lead)
+        for ob in _item_obligations(doc, item, grandkids, lead, line_end):
+            if shared and not ob.support and not rx("support.marker").search(ob.quote):
+                ob.support = list(shared)  # 'Sở Tài chính chủ trì, phối hợp với Sở Nội vụ:' holds for its bullets
+            out.append(ob)
         closing = next((b.start for b in text_blocks(text, line_end, item.end)
                         if rx("closing.formula").search(text[b.start:b.end])), item.end)
         covered.append((item.start, closing))  # a closing paragraph is left to the sentence reader

@@ -488,6 +488,18 @@ def test_adverbial_bullet_naming_part_of_its_heading_keeps_the_heading():
     assert [o.lead for o in obls] == [["Các sở, ban, ngành, địa phương"]]
 
 
+@pytest.mark.parametrize("heading,support", [
+    ("2. Sở Tài chính chủ trì, phối hợp với Sở KH&ĐT:", ["Sở Kế hoạch và Đầu tư"]),
+    ("2. Sở Tài chính:", []),
+    ("Điều 2. Giao Sở Tài chính chủ trì, phối hợp với các cơ quan liên quan:", ["các cơ quan liên quan"]),
+])
+def test_heading_support_holds_for_bullets_without_their_own(heading, support):
+    prefix = "" if heading.startswith("Điều") else "IV. TỔ CHỨC THỰC HIỆN\n\n"
+    obls = _obls(f"{prefix}{heading}\n\n- Bố trí kinh phí thực hiện kế hoạch.\n\n"
+                 "- Hướng dẫn, phối hợp với Sở NV thực hiện.\n")
+    assert [(o.lead, o.support) for o in obls] == [(["Sở Tài chính"], support), (["Sở Tài chính"], ["Sở Nội vụ"])]
+
+
 @pytest.mark.parametrize("furniture", ["- 3 -", "3", "– 12 –", "* * *"])
 def test_lines_without_letters_are_no_tasks(furniture):
     obls = _obls("IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ:\n\n- Chủ trì triển khai Kế hoạch.\n\n"
