@@ -143,6 +143,12 @@ def test_split_body_list(heading, want):
     ("Chi cục Phát triển nông thôn và các đơn vị liên quan", ["Chi cục Phát triển nông thôn", "các đơn vị liên quan"]),
     ("Viện Nghiên cứu phát triển kinh tế - xã hội tham mưu", ["Viện Nghiên cứu phát triển kinh tế - xã hội"]),
     ("Trung tâm Y tế huyện phối hợp", ["Trung tâm Y tế huyện"]),
+    ("các sở ban ngành, đoàn thể tỉnh tổ chức", ["các sở ban ngành, đoàn thể tỉnh"]),
+    ("các trường đại học, cao đẳng tổ chức", ["các trường đại học, cao đẳng"]),
+    ("các cơ sở y tế tổ chức", ["các cơ sở y tế"]),
+    ("các cơ quan, đơn vị, UBND cấp huyện thực hiện", ["các cơ quan, đơn vị", "Ủy ban nhân dân cấp huyện"]),
+    ("các sở, ban, ngành, đoàn thể, UBND các huyện, thành phố và các doanh nghiệp tổ chức",
+     ["các sở, ban, ngành, đoàn thể", "Ủy ban nhân dân các huyện, thành phố", "các doanh nghiệp"]),
     ("Trung tâm Khuyến nông và doanh nghiệp", ["Trung tâm Khuyến nông"]),
 ])
 def test_body_list_in_running_text(text, want):
