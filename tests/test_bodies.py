@@ -143,6 +143,8 @@ def test_split_body_list(heading, want):
     ("Chi cục Phát triển nông thôn và các đơn vị liên quan", ["Chi cục Phát triển nông thôn", "các đơn vị liên quan"]),
     ("Viện Nghiên cứu phát triển kinh tế - xã hội tham mưu", ["Viện Nghiên cứu phát triển kinh tế - xã hội"]),
     ("Trung tâm Y tế huyện phối hợp", ["Trung tâm Y tế huyện"]),
+    ("Chi cục Chăn nuôi và thú y phòng chống dịch", ["Chi cục Chăn nuôi và thú y"]),
+    ("Trường Cao đẳng nghề Việt Nam - Singapore đào tạo", ["Trường Cao đẳng nghề Việt Nam - Singapore"]),
     ("các sở ban ngành, đoàn thể tỉnh tổ chức", ["các sở ban ngành, đoàn thể tỉnh"]),
     ("các trường đại học, cao đẳng tổ chức", ["các trường đại học, cao đẳng"]),
     ("các cơ sở y tế tổ chức", ["các cơ sở y tế"]),
