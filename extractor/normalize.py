@@ -88,7 +88,9 @@ def is_caps(line: str) -> bool:
     if len(line) > 300:  # headings are short; long lines are prose
         return False
     letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    visible = sum(not c.isspace() for c in line)
+    # mostly letters (a run of codes such as "9001:2015, TCVN ISO 14001:2015" is not a heading)
+    return len(letters) >= 2 and len(letters) >= 0.5 * visible and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def is_page_number(line: str) -> bool:

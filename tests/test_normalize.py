@@ -161,3 +161,21 @@ def test_headline_is_not_joined_to_its_byline(tmp_path):
     text = _txt_text(tmp_path, "Triển khai kế hoạch tổng thể nâng cao năng suất chất lượng tại Quảng Ninh\n\n"
                      "author 10:21 08/04/2021\n\n(VietQ.vn) - Sở KH&CN Quảng Ninh vừa có buổi làm việc.\n")
     assert text.split("\n")[0] == "Triển khai kế hoạch tổng thể nâng cao năng suất chất lượng tại Quảng Ninh"
+
+
+def test_a_run_of_standard_codes_is_not_a_heading():
+    from extractor.normalize import is_caps
+
+    assert not is_caps("9001:2015, TCVN ISO 14001:2015, TCVN ISO 22000:2018.")
+    assert is_caps("IV. TỔ CHỨC THỰC HIỆN") and is_caps("PHỤ LỤC 01")
+
+
+def test_pdf_list_items_ending_in_semicolons_stay_apart():
+    """A 'Căn cứ …;' line that reached the margin is not glued to the next 'Căn cứ' item."""
+    from extractor.ingest.pdf import PdfLine, _continues
+
+    prev = PdfLine(text="Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
+    prev.x0, prev.x1, prev.top = 91.0, 499.0, 432.0
+    nxt = PdfLine(text="Căn cứ Luật Tiêu chuẩn và Quy chuẩn kỹ thuật ngày 29 tháng 6 năm 2006;")
+    nxt.x0, nxt.x1, nxt.top, nxt.first_word = 91.0, 480.0, 407.0, 21.0
+    assert not _continues(prev, nxt, right=512.0, usual_pitch=24.5)

@@ -85,6 +85,8 @@ def _continues(prev: PdfLine, line: PdfLine, right: float, usual_pitch: float) -
         return False
     if is_caps(line.text) != is_caps(prev.text):  # a heading starts or ends here
         return False
+    if prev.text.rstrip().endswith(";") and line.text.lstrip()[:1].isupper():  # the next item of a list
+        return False
     if prev.x1 == prev.x0 == 0.0:  # no geometry: let normalize decide
         return False
     pitch = prev.top - line.top
