@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .abbrev import expand_abbreviations
 from .bodies import head_of, is_collective, split_body_list
 from .deadlines import find_deadline, locate_deadline
 from .record import Obligation
@@ -137,8 +138,9 @@ def _looks_like(kind: str, cell: Cell) -> bool:
     if kind == "time":
         return len(s) <= 80 and find_deadline(s, cell=True) is not None
     if kind in ("lead", "support"):
+        e = expand_abbreviations(s)  # 'BQL các KCN' names a body as 'Ban Quản lý các khu công nghiệp' does
         return len(s) <= 250 and find_deadline(s, cell=True) is None and not s.startswith(("-", "+")) and (
-            head_of(s) is not None or is_collective(s) or s.lower().startswith(("các ", "ủy ban", "ubnd")))
+            head_of(e) is not None or is_collective(e) or e.lower().startswith(("các ", "ủy ban")))
     return len(s) <= 250 and not s.startswith(("-", "+"))
 
 

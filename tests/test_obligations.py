@@ -701,6 +701,14 @@ def test_table_rows():
     assert all(TABLE[o.span[0]:o.span[1]] == o.quote for o in rows)
 
 
+def test_table_cells_with_abbreviated_bodies():
+    text = TABLE.replace("Sở Thông tin & Truyền thông", "BQL các KCN").replace(
+        "Sở Lao động- Thương binh và Xã hội", "Sở TC")
+    rows = table_obligations(text, find_tables(text)[0])
+    assert [o.lead for o in rows] == [["Sở Khoa học và Công nghệ"], ["Ban Quản lý các khu công nghiệp"],
+                                      ["Sở Tài chính"]]
+
+
 def test_table_columns_in_another_order():
     text = ("TT\n\nNhiệm vụ\n\nCơ quan chủ trì\n\nCơ quan phối hợp\n\nThời gian hoàn thành\n\nSản phẩm\n\n"
             "I\n\nNhóm nhiệm vụ tuyên truyền\n\n1\n\nTuyên truyền Kế hoạch\n\nSở Thông tin và Truyền thông\n\n"
