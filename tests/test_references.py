@@ -391,3 +391,15 @@ def test_list_item_after_a_nested_citation_keeps_the_opening_relation():
             "và Công nghệ; Thông tư số 01/2021/TT-BKHCN ngày 01/3/2021 của Bộ Khoa học và Công nghệ.\n\nI. MỤC TIÊU\n")
     refs = refs_of(text, **YB)
     assert (refs["08/2014/NĐ-CP"].relation, refs["01/2021/TT-BKHCN"].relation) == ("basis", "basis")
+
+
+@pytest.mark.parametrize("sentence,title", [
+    ("Luật Chuyển giao công nghệ năm 2017 và Quyết định số 36/QĐ-TTg của Thủ tướng Chính phủ đều nhấn mạnh vai trò "
+     "của đổi mới công nghệ.", "Chuyển giao công nghệ"),
+    ("Doanh nghiệp được hưởng ưu đãi theo Luật Đầu tư năm 2020.", "Đầu tư"),
+    ("Áp dụng Luật Tiêu chuẩn và Quy chuẩn kỹ thuật năm 2006 trong sản xuất.", "Tiêu chuẩn và Quy chuẩn kỹ thuật"),
+])
+def test_law_cited_by_name_and_year_has_no_date(sentence, title):
+    for meta in (YB, {"kind": "news"}):  # in a plan's tasks and in news text alike
+        r = refs_of("KẾ HOẠCH" + BODY.format(sentence), **meta)[f"Luật:{title}"]
+        assert (r.number, r.date, r.issuer, r.relation) == (None, None, "Quốc hội", "cites")
