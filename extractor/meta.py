@@ -59,7 +59,9 @@ def _parse_header_bodies(header: str) -> tuple[str | None, str | None, str | Non
         name = title_case(party.group(2))
         level = "province" if province_name(name) else "district"
         return f"{party.group(1).capitalize()} ủy {name}", level, name
-    for m in _rx("meta.header_body").finditer(header):
+    body_rx, pos = _rx("meta.header_body"), 0
+    while (m := body_rx.search(header, pos)) is not None:
+        pos = max(m.end(), pos + 1)
         if m.group("tp"):
             issuer, level, place = "Thủ tướng Chính phủ", "national", None
         elif m.group("gov"):
@@ -68,6 +70,9 @@ def _parse_header_bodies(header: str) -> tuple[str | None, str | None, str | Non
             body = expand_abbreviations(m.group("council").replace("ỦY BAN NHÂN DÂN", "UBND")
                                         .replace("HỘI ĐỒNG NHÂN DÂN", "HĐND"))
             unit, name = m.group("unit").lower(), title_case(m.group("name"))
+            end, known = local_name(header.title(), m.end("unit"), unit)
+            if known and province_name(known):  # 'HẢI PHÒNG SỞ ...': a body word inside a province name
+                name, pos = known, end
             locality = f"{unit} {name}"
             issuer, level, place = f"{body} {locality}", unit_level(unit, name), name
         else:

@@ -275,6 +275,20 @@ def test_dev_documents_meta(txt_records, field):
     ("HỘI ĐỒNG NHÂN DÂN TỈNH HÀ TĨNH", "Hội đồng nhân dân tỉnh Hà Tĩnh", "province", "Hà Tĩnh"),
     ("ỦY BAN NHÂN DÂN", None, "province", "Hà Nội"),  # no locality: the dateline's place
     ("SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Sở Khoa học và Công nghệ thành phố Hà Nội", "province", "Hà Nội"),
+    # a department under the committee above it; body words inside a province name (Hải Phòng) stay in the name
+    ("UBND THÀNH PHỐ HẢI PHÒNG\nSỞ KHOA HỌC VÀ CÔNG NGHỆ", "Sở Khoa học và Công nghệ thành phố Hải Phòng", "province",
+     "Hải Phòng"),
+    ("UBND TP HẢI PHÒNG SỞ TÀI CHÍNH", "Sở Tài chính thành phố Hải Phòng", "province", "Hải Phòng"),
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG", "Ủy ban nhân dân thành phố Hải Phòng", "province", "Hải Phòng"),
+    ("UBND TỈNH LÀO CAI\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nCHI CỤC TIÊU CHUẨN ĐO LƯỜNG CHẤT LƯỢNG",
+     "Chi cục Tiêu chuẩn Đo lường Chất lượng tỉnh Lào Cai", "province", "Lào Cai"),
+    ("UBND HUYỆN THỦY NGUYÊN\nPHÒNG KINH TẾ", "Phòng Kinh tế huyện Thủy Nguyên", "district", "Thủy Nguyên"),
+    ("UBND THỊ XÃ PHÚ MỸ\nPHÒNG KINH TẾ", "Phòng Kinh tế thị xã Phú Mỹ", "district", "Phú Mỹ"),
+    ("UBND HUYỆN PHONG ĐIỀN\nPHÒNG KINH TẾ VÀ HẠ TẦNG", "Phòng Kinh tế và Hạ tầng huyện Phong Điền", "district",
+     "Phong Điền"),
+    ("UBND THÀNH PHỐ HÀ TĨNH\nPHÒNG KINH TẾ", "Phòng Kinh tế thành phố Hà Tĩnh", "district", "Hà Tĩnh"),
+    ("UBND TỈNH BÀ RỊA - VŨNG TÀU\nSỞ KHOA HỌC VÀ CÔNG NGHỆ", "Sở Khoa học và Công nghệ tỉnh Bà Rịa - Vũng Tàu",
+     "province", "Bà Rịa - Vũng Tàu"),
 ])
 def test_header_bodies(header, issuer, level, place):
     text = f"{header}\nSố: 1/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2022\nKẾ HOẠCH\nThử nghiệm\n"
@@ -364,3 +378,15 @@ def test_news_level_and_place_of_the_plan_reported_on(text, level, place):
     """Who issues the plan the article is about decides, then the locality named most, never a venue."""
     m = meta_of(text)
     assert (m.level, m.place) == (level, place)
+
+
+@pytest.mark.parametrize("type_line,title_line,closing", [
+    ("CHỈ THỊ", "Về việc đẩy mạnh chuyển đổi số trong doanh nghiệp", "Chủ tịch UBND tỉnh yêu cầu thực hiện nghiêm túc."),
+    ("QUYẾT ĐỊNH", "Phê duyệt Chương trình phát triển tài sản trí tuệ",
+     "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LONG AN\nQUYẾT ĐỊNH:\nĐiều 1. Phê duyệt."),
+])
+def test_document_signed_for_the_chairman_is_issued_by_the_committee(type_line, title_line, closing):
+    text = (f"ỦY BAN NHÂN DÂN\nTỈNH LONG AN\nSố: 07/CT-UBND\nLong An, ngày 21 tháng 6 năm 2022\n{type_line}\n{title_line}\n"
+            f"{closing}\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Út\n")
+    m = meta_of(text)
+    assert (m.issuer, m.level, m.place, m.signer) == ("Ủy ban nhân dân tỉnh Long An", "province", "Long An", "Nguyễn Văn Út")
