@@ -73,7 +73,9 @@ def body_regex() -> re.Pattern[str]:
     open_name = (rf"(?:{head_alt})\s+{chunk}"
                  rf"(?:(?:\s*,\s*|\s+và\s+|\s+-\s+|\s+)(?!(?:{head_alt})\s){chunk})*")
     loc = r.pattern("locality").pattern
-    named_body = rf"(?:{'|'.join(named)}|{open_name})(?:\s+(?:{loc}|{frag['cap_word']}(?:\s+{frag['cap_word']}){{0,2}}))?"
+    tail = rf"(?:\s+(?:{loc}|{frag['cap_word']}(?:\s+{frag['cap_word']}){{0,2}}))?"
+    named_body = rf"(?:(?P<gaz>{'|'.join(named)})|{open_name}){tail}"
+    _OPEN.append(re.compile(open_name + tail))
     qual = frag["qualifier"]
     quals = rf"(?:\s+(?:{qual})(?![\wÀ-ỹ]))"
     collective = (rf"(?:(?i:các|những)\s+(?i:{nouns}){quals}*(?:\s*,\s*(?i:{nouns}){quals}*)*"
@@ -81,14 +83,31 @@ def body_regex() -> re.Pattern[str]:
     return re.compile(rf"(?P<named>{named_body})|(?P<coll>{collective})")
 
 
+_OPEN: list[re.Pattern[str]] = []  # the open-name part of body_regex, filled when it is built
+_AND_NAME = re.compile(r"\s+và\s+[A-ZĐ]")
+
+
+def _span(text: str, m: re.Match[str], end: int) -> BodySpan:
+    """The body of a match; a gazetteer name that an open name continues with 'và' and a capitalised
+    word is that longer name ('Trung tâm Xúc tiến Thương mại và Đầu tư' is no 'Trung tâm Xúc tiến Thương mại')."""
+    if m.group("coll") is not None:
+        return BodySpan(m.start(), m.end(), m.group(0), m.group(0).strip(), True)
+    stop = m.end()
+    if m.group("gaz") is not None and _OPEN:
+        om = _OPEN[0].match(text, m.start(), end)
+        if om and om.end() > stop and _AND_NAME.match(text, m.end("gaz"), om.end()):
+            stop = om.end()
+    raw = text[m.start():stop]
+    return BodySpan(m.start(), stop, raw, canonical_body(raw))
+
+
 def find_bodies(text: str, start: int = 0, end: int | None = None) -> list[BodySpan]:
     """Every body named in text[start:end], left to right."""
     end = len(text) if end is None else end
-    out = []
+    out: list[BodySpan] = []
     for m in body_regex().finditer(text, start, end):
-        coll = m.group("coll") is not None
-        raw = m.group(0)
-        out.append(BodySpan(m.start(), m.end(), raw, raw.strip() if coll else canonical_body(raw), coll))
+        if not out or m.start() >= out[-1].end:
+            out.append(_span(text, m, end))
     return out
 
 
@@ -106,10 +125,8 @@ def body_list_at(text: str, pos: int, end: int | None = None) -> tuple[list[Body
         m = rx.match(text, cur, end)
         if not m:
             break
-        coll = m.group("coll") is not None
-        raw = m.group(0)
-        found.append(BodySpan(m.start(), m.end(), raw, raw.strip() if coll else canonical_body(raw), coll))
-        cur = m.end()
+        found.append(_span(text, m, end))
+        cur = found[-1].end
         sep = _LIST_SEP.match(text, cur, end)
         if not sep or not rx.match(text, sep.end(), end):
             break

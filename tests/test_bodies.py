@@ -144,6 +144,9 @@ def test_split_body_list(heading, want):
     ("Viện Nghiên cứu phát triển kinh tế - xã hội tham mưu", ["Viện Nghiên cứu phát triển kinh tế - xã hội"]),
     ("Trung tâm Y tế huyện phối hợp", ["Trung tâm Y tế huyện"]),
     ("Chi cục Chăn nuôi và thú y phòng chống dịch", ["Chi cục Chăn nuôi và thú y"]),
+    # a gazetteer name continued by 'và' and a capitalised word is a longer name
+    ("Trung tâm Xúc tiến Thương mại và Đầu tư chủ trì", ["Trung tâm Xúc tiến Thương mại và Đầu tư"]),
+    ("Sở Tài chính và Kho bạc Nhà nước tỉnh thực hiện", ["Sở Tài chính", "Kho bạc Nhà nước tỉnh"]),
     ("Trường Cao đẳng nghề Việt Nam - Singapore đào tạo", ["Trường Cao đẳng nghề Việt Nam - Singapore"]),
     ("các sở ban ngành, đoàn thể tỉnh tổ chức", ["các sở ban ngành, đoàn thể tỉnh"]),
     ("các trường đại học, cao đẳng tổ chức", ["các trường đại học, cao đẳng"]),
