@@ -128,9 +128,16 @@ def phrase_end(s: str, pos: int) -> int:
             words = seg.split()
             tail = s[i + 1:].strip(" .;") == seg.strip(" .;")
             names = words[:1] and words[0][:1].isupper() and len(words) <= 4
-            if not words or not ("và" in words[:5] or names or (tail and len(words) <= 2)):
+            if not words or not ("và" in words[:5] or names or (tail and len(words) <= 2) or _verb_pair(s[:i], seg)):
                 return i
     return len(s)
+
+
+def _verb_pair(before: str, after: str) -> bool:
+    """A comma joining two verbs of one predicate: 'xây dựng, triển khai dự án điểm'."""
+    tail = before.rstrip()[-30:]
+    return any(r.regex.match(after.lstrip()) for r in rules_of("aim_verb")) and any(
+        m.end() == len(tail) for r in rules_of("aim_verb") for m in r.regex.finditer(tail))
 
 
 def phrase_after(s: str, pos: int) -> str:

@@ -69,7 +69,8 @@ def _values(clause: str) -> list[_Value]:
             if lo is None or unit is None or any(v.start < m.end() and m.start() < v.end for v in found):
                 continue
             lo_v, hi_v = parse_number(lo), parse_number(hi) if hi else None
-            if lo_v is None:
+            total = group(m, "total")  # a share: 10/10 phường, xã
+            if lo_v is None or (total is not None and lo_v > (parse_number(total) or 0)):
                 continue
             mult = _MULT.get((group(m, "mult") or "").lower(), 1)
             lo_v, hi_v = lo_v * mult, hi_v * mult if hi_v is not None else None

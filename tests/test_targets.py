@@ -271,6 +271,22 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      "II. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI\n- Tiếp tục hỗ trợ 10 doanh nghiệp áp dụng công cụ cải tiến năng suất.\n"
      "- Tổ chức 02 hội thảo về năng suất.",
      [(10, None, "=", "doanh nghiệp", None), (2, None, "=", "hội thảo", None)]),
+    # ---- shares: X of the Y units there are (a d/d before a count noun is no date)
+    ("share_of_all", "2. Phấn đấu trong năm 2023, 100% thủ tục hành chính được xây dựng quy trình theo HTQLCL; "
+     "tối thiểu 10/10 phường, xã công bố HTQLCL phù hợp TCVN ISO 9001:2015.",
+     [(100, None, "=", "%", 2023), (10, None, ">=", "phường, xã", 2023)]),
+    ("share_of_goal_bullet", "II. MỤC TIÊU\n- 15/15 xã, thị trấn xây dựng kế hoạch nâng cao năng suất.",
+     [(15, None, "=", "xã, thị trấn", None)]),
+    ("share_of_units", "Phấn đấu đến năm 2025 có 9/9 huyện, thị xã, thành phố triển khai kế hoạch.",
+     [(9, None, "=", "huyện, thị xã, thành phố", 2025)]),
+    ("not_share_date", "Trước ngày 15/12 hằng năm, các xã gửi báo cáo về Sở.", []),
+    ("not_share_date_year", "Phấn đấu theo Thông tư ban hành ngày 10/10/2014 doanh nghiệp được hỗ trợ.", []),
+    ("not_share_over_all", "Phấn đấu 12/10 xã đạt chuẩn.", []),
+    # ---- a comparator phrase belongs to the value it surrounds
+    ("cmp_suffix_inner_value", "II. MỤC TIÊU\n- 100% sản phẩm OCOP đạt từ 4 sao trở lên được bảo hộ nhãn hiệu.",
+     [(100, None, "=", "%", None)]),
+    ("cmp_suffix_own_value", "II. MỤC TIÊU\n- Hỗ trợ 20 doanh nghiệp nhỏ và vừa trở lên; 50% sản phẩm đạt từ 3 sao trở lên.",
+     [(20, None, ">=", "doanh nghiệp", None), (50, None, "=", "%", None)]),
     # ---- numbers that are not targets
     ("not_done_after", "Gần 100 doanh nghiệp đã tham gia chương trình.", []),
     ("not_task_heading_status", "II. NHIỆM VỤ\n4. Tăng cường năng lực tiêu chuẩn hóa và đánh giá sự phù hợp\n"
@@ -373,6 +389,14 @@ def test_indicators_in_document_words():
      "trained_productivity_staff"),
     ("Phấn đấu nâng tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo từ 15% hiện nay lên 25% vào năm 2025.",
      "nâng tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo", "innovation_enterprise_rate"),
+    ("Đến năm 2025, có tối thiểu 25 doanh nghiệp nhỏ và vừa xây dựng, triển khai dự án điểm về cải tiến năng suất.",
+     "doanh nghiệp nhỏ và vừa xây dựng, triển khai dự án điểm về cải tiến năng suất", "sme_pilot_projects"),
+    ("Hỗ trợ tối thiểu 20 DN nhỏ và vừa xây dựng, triển khai các dự án điểm về cải tiến năng suất.",
+     "DN nhỏ và vừa xây dựng, triển khai các dự án điểm về cải tiến năng suất", "sme_pilot_projects"),
+    ("Phấn đấu trong năm 2023, 100% thủ tục hành chính được xây dựng quy trình theo HTQLCL.",
+     "thủ tục hành chính được xây dựng quy trình theo HTQLCL", None),
+    ("II. MỤC TIÊU\n- 100% sản phẩm OCOP đạt từ 4 sao trở lên được bảo hộ nhãn hiệu.",
+     "sản phẩm OCOP đạt từ 4 sao trở lên được bảo hộ nhãn hiệu", "ip_filings"),
 ])
 def test_indicator_wording(text, indicator, ind_id):
     (t,) = _run(text)
