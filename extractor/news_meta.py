@@ -24,14 +24,22 @@ def _rx(rule_id: str) -> re.Pattern[str]:
     return load_rules("meta").rule(rule_id).regex
 
 
+def _is_dateline(s: str) -> bool:
+    """A line that is only a dateline (with its labels, weekday, time zone, a short byline or site name)."""
+    m = _rx("meta.news_dateline").search(s) if len(s) < 120 else None
+    return bool(m) and len((s[:m.start()] + " " + s[m.end():]).split()) <= 4
+
+
 def _headline(lines: list[tuple[int, str]]) -> tuple[int | None, str | None]:
-    """The headline: the first title-like line near the top (a repeated one wins)."""
+    """The headline: the first title-like line near the top (a repeated one wins); never a dateline."""
     dl = _rx("meta.news_dateline")
     headline_at, headline = None, None
     seen: Counter[str] = Counter()
     for i, s in lines[:15]:
         if len(s) > 250 or (len(s.split()) >= 25 and s.endswith(".")):
             break
+        if _is_dateline(s):
+            continue
         m = dl.search(s)
         if m:  # a headline glued to its byline and dateline by line joining
             s = re.sub(r"(?:\s+[a-z]+:?)+$", "", s[:m.start()].strip())
@@ -45,17 +53,23 @@ def _headline(lines: list[tuple[int, str]]) -> tuple[int | None, str | None]:
 
 
 def _date(lines: list[tuple[int, str]], headline_at: int | None) -> str | None:
-    """The article's dateline: a labelled or timed date, the page clock last."""
-    dl, clock = _rx("meta.news_dateline"), _rx("meta.page_clock")
-    dates = []
-    for i, s in lines:
+    """The article's dateline: the dated line closest to the headline (before or after it). A dated line
+    above the headline that is later than a dateline below it is the page's clock, not the article's."""
+    dl = _rx("meta.news_dateline")
+    found: list[tuple[int, int, str]] = []  # (position among the lines, line index, ISO date)
+    for k, (i, s) in enumerate(lines):
         m = dl.search(s) if len(s) < 120 else None
-        if m:
-            iso = find_dates(next(v for v in m.groupdict().values() if v))
-            if iso:
-                dates.append((bool(clock.search(s)), headline_at is not None and i < headline_at, iso[0][2]))
-    dates.sort(key=lambda t: (t[0], t[1]))
-    return dates[0][2] if dates else None
+        iso = find_dates(next(v for v in m.groupdict().values() if v)) if m else None
+        if iso:
+            found.append((k, i, iso[0][2]))
+    if not found:
+        return None
+    if headline_at is None:
+        return found[0][2]
+    below = [d for _, i, d in found if i > headline_at]
+    found = [f for f in found if not (f[1] < headline_at and any(d < f[2] for d in below))] or found
+    at = next((k for k, (i, _) in enumerate(lines) if i == headline_at), 0)
+    return min(found, key=lambda f: (abs(f[0] - at), f[1] < headline_at))[2]
 
 
 def _local_subject(text: str, named: bool = False) -> tuple[str, str | None] | None:

@@ -390,3 +390,36 @@ def test_document_signed_for_the_chairman_is_issued_by_the_committee(type_line, 
             f"{closing}\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Út\n")
     m = meta_of(text)
     assert (m.issuer, m.level, m.place, m.signer) == ("Ủy ban nhân dân tỉnh Long An", "province", "Long An", "Nguyễn Văn Út")
+
+
+_LEAD = ("(BRVT) - UBND tỉnh Bà Rịa - Vũng Tàu vừa ban hành Kế hoạch số 145/KH-UBND ngày 18/8/2021 về nâng cao năng suất "
+         "dựa trên nền tảng khoa học, công nghệ và đổi mới sáng tạo giai đoạn 2021 - 2030.")
+_HEAD = "Bà Rịa - Vũng Tàu ban hành Kế hoạch nâng cao năng suất dựa trên nền tảng khoa học"
+
+
+@pytest.mark.parametrize("above,below,date", [
+    # the page clock above the headline, later than the article's dateline under it
+    ("Thứ Năm, 14/03/2024", "Cập nhật lúc 09:15, Thứ Hai, 23/08/2021 (GMT+7)", "2021-08-23"),
+    ("Thứ bảy, 20/04/2024 | 02:24 - GMT+7", "19/04/2022 - 13:24", "2022-04-19"),
+    ("Trang chủ > Tin tức", "Thứ Sáu, 17/06/2022 - 07:30", "2022-06-17"),
+    ("Trang chủ > Tin tức", "Đăng lúc 08:00 ngày 05/05/2022", "2022-05-05"),
+    ("Trang chủ > Tin tức", "Ngày đăng: Thứ Hai, 23/08/2021", "2021-08-23"),
+    ("Trang chủ > Tin tức", "Cập nhật: 14:05 | 22/09/2022", "2022-09-22"),
+    ("Trang chủ > Tin tức", "Thứ Hai, ngày 15 tháng 5 năm 2023", "2023-05-15"),
+    # the article's dateline above the headline (not later than anything under it)
+    ("Thứ Hai, 15/05/2023 09:30", "Minh Châu", "2023-05-15"),
+    ("Thứ Hai, 23/08/2021", "Cập nhật lúc 09:15, Thứ Hai, 23/08/2021 (GMT+7)", "2021-08-23"),
+])
+def test_news_dateline_near_the_headline(above, below, date):
+    text = f"{above}\n\n{_HEAD}\n\n{below}\n\n{_LEAD}\n\nNgười xem: 10:00 01/01/2025\n"
+    m = meta_of(text)
+    assert (m.date, m.title) == (date, _HEAD)
+
+
+@pytest.mark.parametrize("lines", [
+    ["Trang chủ > Tin tức", _HEAD, "Cập nhật lúc 09:15, Thứ Hai, 23/08/2021 (GMT+7)", "Lượt xem: 1.254"],
+    ["Thứ Năm, 14/03/2024", _HEAD, "Thứ Sáu, 17/06/2022 - 07:30 - Báo Lào Cai điện tử"],
+    [_HEAD, "Đăng lúc 08:00 ngày 05/05/2022 bởi Minh Châu"],
+])
+def test_news_headline_is_never_a_dateline(lines):
+    assert meta_of("\n\n".join(lines + [_LEAD])).title == _HEAD

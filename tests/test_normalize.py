@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
+
 from extractor import ingest
 from extractor.document import Block, RawDocument
 from extractor.normalize import is_boilerplate, normalize, should_join
@@ -38,7 +40,8 @@ def test_portal_furniture_is_dropped_from_the_corpus():
     assert yen_bai.startswith("ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI")
     assert "Đang tải nội dung" not in yen_bai and "Hệ thống pháp luật" not in yen_bai
     khcn = corpus_text("news-binh-duong-khcn-2022.txt")
-    assert khcn.startswith("Bình Dương phát triển khoa học công nghệ")  # the portal clock line is gone
+    # dated lines stay (news meta tells the page clock from the article's dateline)
+    assert khcn.startswith("Thứ bảy, 20/04/2024 | 02:24 - GMT+7\n\nBình Dương phát triển khoa học công nghệ")
     assert khcn.endswith("Bích Phương")  # "Xem thêm", the visitor counter and its digits are gone
     assert "TẠI ĐÂY" not in khcn
     quang_ninh = corpus_text("news-quang-ninh-36-2021.txt")
@@ -52,6 +55,17 @@ def test_boilerplate_keeps_sentences_that_mention_the_words():
     assert is_boilerplate("Tổng số lượt truy cập :")
     assert not is_boilerplate("Xem thêm các nhiệm vụ tại Phụ lục kèm theo Kế hoạch này.")
     assert not is_boilerplate("Hoàn thiện hệ thống pháp luật về khoa học và công nghệ.")
+
+
+@pytest.mark.parametrize("line", [
+    "Thứ bảy, 20/04/2024 | 02:24 - GMT+7",  # a page clock: news meta sets it aside by its place and date
+    "Thứ Sáu, 17/06/2022 - 07:30",
+    "Thứ Năm, 14/03/2024",
+    "Cập nhật lúc 09:15, Thứ Hai, 23/08/2021 (GMT+7)",
+    "19/04/2022 - 13:24",
+])
+def test_dated_lines_are_kept(line):
+    assert not is_boilerplate(line)
 
 
 def test_hard_wrapped_txt_lines_are_joined():
