@@ -148,6 +148,13 @@ def phrase_after(s: str, pos: int) -> str:
     return phrase.rstrip(" .…,")
 
 
+def action_object(clause: str, start: int, end: int) -> bool:
+    """The value at start:end counts the object of the action verb opening its phrase (no comma
+    between), and no list follows it after a colon (03 lĩnh vực: ..., a classification)."""
+    head = clause[last_comma(clause[:start]):start]
+    return bool(first_match(rules_of("action_verb"), head)) and ":" not in clause[end:phrase_end(clause, end) + 1]
+
+
 def indicator_before(text: str) -> str:
     """The measured quantity written before a value: after the last lead-in, fillers stripped; when
     nothing is left ('Năng suất lao động đến năm 2025 đạt'), the words before that lead-in."""

@@ -22,6 +22,7 @@ from .document import Doc
 from .record import Target
 from .rules import Rule, load_rules
 from .target_text import (
+    action_object,
     appendix_years,
     as_written,
     classify_indicator,
@@ -183,7 +184,8 @@ def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str
         return " ".join(p for p in (head, clause[v.start:v.end], tail) if p)
     if v.kind in ("count", "generic"):
         tail = re.sub(r"^\s*trở lên\b", "", clause[v.end:])
-        return (clause[v.unit_start:v.end] + " " + phrase_after(tail, 0)).strip()
+        head = indicator_before(clause[pre_start:v.start]) if v.rule.get("needs") == "action" else ""
+        return " ".join(p for p in (head, clause[v.unit_start:v.end], phrase_after(tail, 0)) if p)  # the verb's object
     before = indicator_before(clause[pre_start:cmp_start])
     if len(before.split()) > 2:
         return before
@@ -350,7 +352,8 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
         reporting = _reporting(where.doc)
         if where.status and not (reporting and own_aim):
             continue  # results sections: only a report quoting an aim (Kế hoạch đặt mục tiêu đến năm 2025 …)
-        if _excluded(clause, v) or (v.rule.get("needs") == "goal" and not goal):
+        if _excluded(clause, v) or (v.rule.get("needs") == "goal" and not goal) or \
+                (v.rule.get("needs") == "action" and not action_object(clause, v.start, v.end)):
             continue
         bare = prefix  # 'từ 15% hiện nay lên 25%': the state word belongs to the baseline, not to this value
         for m in (m for rule in rules_of("baseline") for m in rule.regex.finditer(clause) if m.end() <= v.start):

@@ -282,6 +282,17 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     ("not_share_date", "Trước ngày 15/12 hằng năm, các xã gửi báo cáo về Sở.", []),
     ("not_share_date_year", "Phấn đấu theo Thông tư ban hành ngày 10/10/2014 doanh nghiệp được hỗ trợ.", []),
     ("not_share_over_all", "Phấn đấu 12/10 xã đạt chuẩn.", []),
+    # ---- a count with a leading zero as the object of the verb opening its bullet
+    ("object_count_branch", "Phần I. MỤC TIÊU NĂM 2023\n* Hỗ trợ 05 doanh nghiệp xây dựng dự án điểm.\n"
+     "* Đánh giá trình độ công nghệ sản xuất của 01 ngành công nghiệp chủ lực (ngành cơ khí chế tạo).",
+     [(5, None, "=", "doanh nghiệp", 2023), (1, None, "=", "ngành", 2023)]),
+    ("object_count_task_bullet", "- Tổ chức 02 đợt kiểm tra việc áp dụng hệ thống quản lý chất lượng.",
+     [(2, None, "=", "đợt", None)]),
+    ("object_count_range", "II. MỤC TIÊU\n- Xây dựng từ 01 - 02 bộ tài liệu hướng dẫn áp dụng công cụ năng suất.",
+     [(1, 2, "range", "bộ", None)]),
+    ("not_object_classification", "- Tập trung hỗ trợ 03 lĩnh vực ưu tiên: cơ khí, điện tử, chế biến.", []),
+    ("not_object_without_verb", "II. MỤC TIÊU\nChương trình gồm 03 lĩnh vực ưu tiên.", []),
+    ("not_object_after_comma", "- Tổ chức hội thảo, 02 đợt trong năm.", []),
     # ---- a comparator phrase belongs to the value it surrounds
     ("cmp_suffix_inner_value", "II. MỤC TIÊU\n- 100% sản phẩm OCOP đạt từ 4 sao trở lên được bảo hộ nhãn hiệu.",
      [(100, None, "=", "%", None)]),
@@ -395,6 +406,8 @@ def test_indicators_in_document_words():
      "DN nhỏ và vừa xây dựng, triển khai các dự án điểm về cải tiến năng suất", "sme_pilot_projects"),
     ("Phấn đấu trong năm 2023, 100% thủ tục hành chính được xây dựng quy trình theo HTQLCL.",
      "thủ tục hành chính được xây dựng quy trình theo HTQLCL", None),
+    ("Phần I. MỤC TIÊU NĂM 2023\n* Đánh giá trình độ công nghệ sản xuất của 01 ngành công nghiệp chủ lực.",
+     "Đánh giá trình độ công nghệ sản xuất của ngành công nghiệp chủ lực", None),
     ("II. MỤC TIÊU\n- 100% sản phẩm OCOP đạt từ 4 sao trở lên được bảo hộ nhãn hiệu.",
      "sản phẩm OCOP đạt từ 4 sao trở lên được bảo hộ nhãn hiệu", "ip_filings"),
 ])
