@@ -196,9 +196,11 @@ def _fill_before(text: str, c: _Cite, ctx: _Ctx) -> None:
         c.date = _iso(d.group("date") or d.group("date2")) if d else None
 
 
-def _by_name(doc: Doc, ctx: _Ctx, taken: list[tuple[int, int]]) -> list[_Cite]:
-    """Laws and Party resolutions cited by name, and documents issued on a stated date."""
+def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
+    """Laws and Party resolutions cited by name, and documents issued on a stated date. A law named
+    before its number ('Luật Đầu tư số 61/2020/QH14') is that numbered citation, named."""
     text, out = doc.text, []
+    taken = [(c.start, c.end) for c in numbered]
 
     def free(a: int, b: int) -> bool:
         return not any(a < e and s < b for s, e in taken)
@@ -216,6 +218,11 @@ def _by_name(doc: Doc, ctx: _Ctx, taken: list[tuple[int, int]]) -> list[_Cite]:
         if not free(m.start(), m.end()) or re.search(r"dự\s+thảo\s+$", text[max(0, m.start() - 12):m.start()], re.I):
             continue
         title = " ".join(m.group("title").split())
+        num = next((n for n in numbered if n.start >= m.end() and n.doc_type in (None, "Luật")
+                    and re.fullmatch(r"\s*(?:số\s*:?\s*)?", text[m.end():n.start])), None)
+        if num is not None:
+            num.start, num.doc_type, num.issuer, num.title = m.start(), "Luật", "Quốc hội", title
+            continue
         c = _Cite(m.start(), m.end(), m.end(), "Bộ luật" if m.group("type").startswith("Bộ") else "Luật",
                   None, issuer="Quốc hội", title=title, key=("l", fold(title)))
         _fill_after(text, c, ctx)
@@ -333,7 +340,7 @@ def extract_references(doc: Doc) -> list[Reference]:
     """Every distinct document the text cites, with all its mentions (not the document itself)."""
     ctx = _context(doc)
     cites = _numbered(doc, ctx)
-    cites += _by_name(doc, ctx, [(c.start, c.end) for c in cites])
+    cites += _by_name(doc, ctx, cites)
     _titles(doc.text, cites)
     _relations(doc.text, cites, ctx)
     return _merge(doc.text, cites)

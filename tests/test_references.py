@@ -398,8 +398,18 @@ def test_list_item_after_a_nested_citation_keeps_the_opening_relation():
      "của đổi mới công nghệ.", "Chuyển giao công nghệ"),
     ("Doanh nghiệp được hưởng ưu đãi theo Luật Đầu tư năm 2020.", "Đầu tư"),
     ("Áp dụng Luật Tiêu chuẩn và Quy chuẩn kỹ thuật năm 2006 trong sản xuất.", "Tiêu chuẩn và Quy chuẩn kỹ thuật"),
+    ("Doanh nghiệp được ưu đãi theo Luật Doanh nghiệp 2020 và Luật Đầu tư 2020.", "Doanh nghiệp"),
+    ("Doanh nghiệp được ưu đãi theo Luật Doanh nghiệp 2020 và Luật Đầu tư 2020.", "Đầu tư"),
 ])
 def test_law_cited_by_name_and_year_has_no_date(sentence, title):
     for meta in (YB, {"kind": "news"}):  # in a plan's tasks and in news text alike
         r = refs_of("KẾ HOẠCH" + BODY.format(sentence), **meta)[f"Luật:{title}"]
         assert (r.number, r.date, r.issuer, r.relation) == (None, None, "Quốc hội", "cites")
+
+
+def test_law_named_before_its_number_is_one_reference():
+    refs = refs_of("KẾ HOẠCH" + BODY.format("Căn cứ Luật Đầu tư số 61/2020/QH14 ngày 17 tháng 6 năm 2020;"), **YB)
+    assert list(refs) == ["61/2020/QH14"]
+    r = refs["61/2020/QH14"]
+    assert (r.doc_type, r.date, r.issuer, r.title) == ("Luật", "2020-06-17", "Quốc hội", "Đầu tư")
+    assert r.mentions[0].quote == "Luật Đầu tư số 61/2020/QH14"
