@@ -293,6 +293,13 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     ("not_object_classification", "- Tập trung hỗ trợ 03 lĩnh vực ưu tiên: cơ khí, điện tử, chế biến.", []),
     ("not_object_without_verb", "II. MỤC TIÊU\nChương trình gồm 03 lĩnh vực ưu tiên.", []),
     ("not_object_after_comma", "- Tổ chức hội thảo, 02 đợt trong năm.", []),
+    # ---- a report's results section quoting the plan's aim
+    ("report_quoted_aim_bare_plan", "I. KẾT QUẢ THỰC HIỆN NĂM 2022\n2. Kết quả đạt được\n- Có 12 doanh nghiệp được hỗ "
+     "trợ xây dựng dự án điểm (mục tiêu của Kế hoạch đến năm 2025 là tối thiểu 20 doanh nghiệp), đạt 60% chỉ tiêu.",
+     [(20, None, ">=", "doanh nghiệp", 2025)]),
+    ("not_completion_rate", "Năm 2022, số doanh nghiệp được hỗ trợ đạt 120% kế hoạch.", []),
+    ("not_horizon_of_titled_plan", "Thực hiện Kế hoạch nâng cao năng suất đến năm 2030, hỗ trợ 10 doanh nghiệp.",
+     [(10, None, "=", "doanh nghiệp", None)]),
     # ---- a comparator phrase belongs to the value it surrounds
     ("cmp_suffix_inner_value", "II. MỤC TIÊU\n- 100% sản phẩm OCOP đạt từ 4 sao trở lên được bảo hộ nhãn hiệu.",
      [(100, None, "=", "%", None)]),
@@ -351,6 +358,7 @@ def _run(text: str, **meta) -> list:
 
 
 META = {"report_quoted_aim_and_next_year": {"kind": "report", "date": "2022-12-15"},  # cases needing meta
+        "report_quoted_aim_bare_plan": {"kind": "report", "date": "2022-12-05"},
         "report_next_year_heading": {"kind": "report", "date": "2022-12-10"},
         "report_way_forward": {"kind": "report", "date": "2022-12-10"}}
 
