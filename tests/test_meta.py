@@ -406,6 +406,8 @@ _HEAD = "Bà Rịa - Vũng Tàu ban hành Kế hoạch nâng cao năng suất d�
     ("Trang chủ > Tin tức", "Ngày đăng: Thứ Hai, 23/08/2021", "2021-08-23"),
     ("Trang chủ > Tin tức", "Cập nhật: 14:05 | 22/09/2022", "2022-09-22"),
     ("Trang chủ > Tin tức", "Thứ Hai, ngày 15 tháng 5 năm 2023", "2023-05-15"),
+    ("Trang chủ > Tin tức", "Ngày 17/06/2022", "2022-06-17"),
+    ("Thứ sáu, 17/6/2022, 07:30 (GMT+7)", "Minh Châu", "2022-06-17"),
     # the article's dateline above the headline (not later than anything under it)
     ("Thứ Hai, 15/05/2023 09:30", "Minh Châu", "2023-05-15"),
     ("Thứ Hai, 23/08/2021", "Cập nhật lúc 09:15, Thứ Hai, 23/08/2021 (GMT+7)", "2021-08-23"),
