@@ -281,6 +281,8 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      [(9, None, "=", "huyện, thị xã, thành phố", 2025)]),
     ("not_share_date", "Trước ngày 15/12 hằng năm, các xã gửi báo cáo về Sở.", []),
     ("not_share_date_year", "Phấn đấu theo Thông tư ban hành ngày 10/10/2014 doanh nghiệp được hỗ trợ.", []),
+    ("share_in_brackets_glosses", "Phấn đấu đến năm 2025, 100% huyện (9/9 huyện) có kế hoạch năng suất; 100% xã "
+     "( 15/15 xã ) có cán bộ đầu mối.", [(100, None, "=", "%", 2025), (100, None, "=", "%", 2025)]),
     ("not_share_over_all", "Phấn đấu 12/10 xã đạt chuẩn.", []),
     # ---- a count with a leading zero as the object of the verb opening its bullet
     ("object_count_branch", "Phần I. MỤC TIÊU NĂM 2023\n* Hỗ trợ 05 doanh nghiệp xây dựng dự án điểm.\n"
