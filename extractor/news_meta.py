@@ -18,6 +18,7 @@ from .rules import load_rules
 from .vntext import find_dates
 
 _LEAD_LINES = 3  # body paragraphs read as the article's lead
+_BYLINE_LINES = 4  # lines under the headline where the article's own dateline sits
 
 
 def _rx(rule_id: str) -> re.Pattern[str]:
@@ -54,7 +55,7 @@ def _headline(lines: list[tuple[int, str]]) -> tuple[int | None, str | None]:
 
 def _date(lines: list[tuple[int, str]], headline_at: int | None) -> str | None:
     """The article's dateline: the dated line closest to the headline (before or after it). A dated line
-    above the headline that is later than a dateline below it is the page's clock, not the article's."""
+    above the headline that is later than a dateline just below it is the page's clock, not the article's."""
     dl = _rx("meta.news_dateline")
     found: list[tuple[int, int, str]] = []  # (position among the lines, line index, ISO date)
     for k, (i, s) in enumerate(lines):
@@ -66,9 +67,9 @@ def _date(lines: list[tuple[int, str]], headline_at: int | None) -> str | None:
         return None
     if headline_at is None:
         return found[0][2]
-    below = [d for _, i, d in found if i > headline_at]
-    found = [f for f in found if not (f[1] < headline_at and any(d < f[2] for d in below))] or found
     at = next((k for k, (i, _) in enumerate(lines) if i == headline_at), 0)
+    below = [d for k, _, d in found if at < k <= at + _BYLINE_LINES]  # the article's own, not a related-news list
+    found = [f for f in found if not (f[1] < headline_at and any(d < f[2] for d in below))] or found
     return min(found, key=lambda f: (abs(f[0] - at), f[1] < headline_at))[2]
 
 

@@ -425,3 +425,9 @@ def test_news_dateline_near_the_headline(above, below, date):
 ])
 def test_news_headline_is_never_a_dateline(lines):
     assert meta_of("\n\n".join(lines + [_LEAD])).title == _HEAD
+
+
+def test_news_dateline_above_the_headline_is_kept_despite_older_related_news():
+    related = "\n".join(f"{10 + k}:00 1{k}/06/2022 Tin liên quan số {k} về năng suất" for k in range(3))
+    text = f"Thời sự\n\nThứ sáu, 17/6/2022, 07:30 (GMT+7)\n\n{_HEAD}\n\n{_LEAD}\n\n" + "\n\n".join([_LEAD] * 4) + f"\n\n{related}\n"
+    assert meta_of(text).date == "2022-06-17"
