@@ -118,6 +118,28 @@ def year_of(m: re.Match[str]) -> int | None:
     return int(group(m, "year") or 0) or None
 
 
+def excluded(clause: str, start: int, kind: str) -> bool:
+    """A value (at `start`, of unit `kind`) covered by an exclusion (a date, a document number, a
+    standard, a budget...), or a year read as a count."""
+    for rule in rules_of("exclude") + rules_of("baseline"):
+        if kind in (rule.get("skip_kinds") or []):
+            continue
+        for m in rule.regex.finditer(clause):
+            if m.start() <= start < m.end():
+                return True
+    return kind in ("count", "generic") and bool(re.match(r"(?:19|20)\d\d\b", clause[start:]))  # a year
+
+
+def per_value_year(after: str) -> tuple[int | None, int]:
+    """A year in brackets right after a value, and how far it reaches."""
+    for rule in rules_of("horizon"):
+        if rule.get("opens") == "per_value":
+            m = rule.regex.match(after)
+            if m:
+                return year_of(m), m.end()
+    return None, 0
+
+
 def phrase_end(s: str, pos: int) -> int:
     """Where the noun phrase from `pos` ends: at `;`, `.`, `: ` or a comma that does not continue a list."""
     for i, ch in top_level(s, pos):

@@ -27,10 +27,12 @@ from .target_text import (
     as_written,
     classify_indicator,
     clauses,
+    excluded,
     first_match,
     group,
     indicator_before,
     last_comma,
+    per_value_year,
     phrase_after,
     phrase_end,
     row_year_of,
@@ -91,17 +93,6 @@ def _unit(rule: Rule, unit: str, kind: str) -> str:
     return as_written(unit)
 
 
-def _excluded(clause: str, v: _Value) -> bool:
-    """A value covered by an exclusion (a date, a document number, a standard, a budget...)."""
-    for rule in rules_of("exclude") + rules_of("baseline"):
-        if v.kind in (rule.get("skip_kinds") or []):
-            continue
-        for m in rule.regex.finditer(clause):
-            if m.start() <= v.start < m.end():
-                return True
-    return v.kind in ("count", "generic") and bool(re.match(r"(?:19|20)\d\d\b", clause[v.start:]))  # a year
-
-
 def _is_status(prefix: str) -> bool:
     """The clause reports a state (hiện nay, đã ...) and no aim word follows the status word."""
     last = None
@@ -135,16 +126,6 @@ def _horizons(clause: str) -> list[tuple[int, int, int, bool]]:
                 continue
             out.append((m.start(), m.end(), year_of(m) or 0, opens != "never"))
     return sorted(set(out))
-
-
-def _per_value_year(after: str) -> tuple[int | None, int]:
-    """A year in brackets right after a value, and how far it reaches."""
-    for rule in rules_of("horizon"):
-        if rule.get("opens") == "per_value":
-            m = rule.regex.match(after)
-            if m:
-                return year_of(m), m.end()
-    return None, 0
 
 
 def _heading_info(doc: Doc, offset: int) -> tuple[bool, bool, int | None]:
@@ -337,6 +318,16 @@ def _has_signal(v: _Value, prefix: str, cmp_start: int, goal: bool, cmp: str) ->
     return bool(first_match(rules_of("aim_verb"), prefix[last_comma(prefix):]))
 
 
+def _qualifier(clause: str, values: list[_Value], k: int) -> bool:
+    """A count inside the noun phrase of the percentage before it qualifies that noun, no verb or list
+    between: 100% doanh nghiệp có từ 50 lao động trở lên (the 50 is part of the indicator)."""
+    v, p = values[k], values[k - 1] if k else None
+    between = clause[p.end:v.start] if p else ""
+    return p is not None and p.kind == "percent" and v.kind in ("count", "generic") and not re.search(
+        r"[,;:]|\bvà\s+(?:\S+\s+)?$", between) and not first_match(rules_of("aim_verb"), between) and \
+        not excluded(clause, p.start, p.kind)
+
+
 def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], where: _Where) -> list[Target]:
     """The targets of one clause; spans are relative to the clause, quote is the trimmed clause."""
     q0 = len(clause) - len(clause.lstrip(" \t-+•*–"))
@@ -352,7 +343,7 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
         reporting = _reporting(where.doc)
         if where.status and not (reporting and own_aim):
             continue  # results sections: only a report quoting an aim (Kế hoạch đặt mục tiêu đến năm 2025 …)
-        if _excluded(clause, v) or (v.rule.get("needs") == "goal" and not goal) or \
+        if excluded(clause, v.start, v.kind) or (v.rule.get("needs") == "goal" and not goal) or _qualifier(clause, values, k) or \
                 (v.rule.get("needs") == "action" and not action_object(clause, v.start, v.end)):
             continue
         bare = prefix  # 'từ 15% hiện nay lên 25%': the state word belongs to the baseline, not to this value
@@ -366,7 +357,7 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
             continue  # 'hơn 600 doanh nghiệp được hỗ trợ' in a report: a result (a minimum or a range is an aim)
         if not _has_signal(v, prefix, cmp_start, goal, cmp):
             continue
-        year, pv_len = _per_value_year(after)
+        year, pv_len = per_value_year(after)
         if year is None:
             closing = [h for h in horizons if h[0] >= v.end and (
                 not re.search(r"[,;]", clause[v.end:h[0]]) or not clause[h[1]:].strip(" .;:,)]…"))]

@@ -295,6 +295,15 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     ("not_object_classification", "- Tập trung hỗ trợ 03 lĩnh vực ưu tiên: cơ khí, điện tử, chế biến.", []),
     ("not_object_without_verb", "II. MỤC TIÊU\nChương trình gồm 03 lĩnh vực ưu tiên.", []),
     ("not_object_after_comma", "- Tổ chức hội thảo, 02 đợt trong năm.", []),
+    ("cmp_qualifier_count", "II. MỤC TIÊU\n- 100% doanh nghiệp nhỏ và vừa có từ 50 lao động trở lên áp dụng công "
+     "cụ năng suất.", [(100, None, "=", "%", None)]),
+    ("qualifier_at_least", "II. MỤC TIÊU\n- 100% xã có ít nhất 01 câu lạc bộ năng suất.", [(100, None, "=", "%", None)]),
+    ("not_qualifier_after_list", "II. MỤC TIÊU\n- 80% doanh nghiệp được tập huấn, 50 doanh nghiệp áp dụng công cụ.",
+     [(80, None, "=", "%", None), (50, None, "=", "doanh nghiệp", None)]),
+    ("not_qualifier_after_verb", "Phấn đấu 100% cán bộ được tập huấn và hỗ trợ 20 doanh nghiệp.",
+     [(100, None, "=", "%", None), (20, None, "=", "doanh nghiệp", None)]),
+    ("not_qualifier_budget_rate", "Hỗ trợ 50% chi phí cho 20 doanh nghiệp áp dụng công cụ năng suất.",
+     [(20, None, "=", "doanh nghiệp", None)]),
     # ---- a report's results section quoting the plan's aim
     ("report_quoted_aim_bare_plan", "I. KẾT QUẢ THỰC HIỆN NĂM 2022\n2. Kết quả đạt được\n- Có 12 doanh nghiệp được hỗ "
      "trợ xây dựng dự án điểm (mục tiêu của Kế hoạch đến năm 2025 là tối thiểu 20 doanh nghiệp), đạt 60% chỉ tiêu.",
