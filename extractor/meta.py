@@ -49,6 +49,14 @@ def sector_name(words: str) -> str | None:
     return None
 
 
+def _caps_name(words: str) -> str:
+    """A body name printed in capitals, in sentence case with its abbreviations expanded:
+    'HĐND VÀ UBND' -> 'Hội đồng nhân dân và Ủy ban nhân dân'."""
+    out = [full if (full := expand_abbreviations(w)) != w else w.lower() for w in words.split()]
+    name = " ".join(out)
+    return name[:1].upper() + name[1:]
+
+
 def _parse_header_bodies(header: str) -> tuple[str | None, str | None, str | None]:
     """(issuer, level, place) from the joined capital lines of the header block."""
     issuer = level = place = locality = None
@@ -77,7 +85,7 @@ def _parse_header_bodies(header: str) -> tuple[str | None, str | None, str | Non
             issuer, level, place = f"{body} {locality}", unit_level(unit, name), name
         else:
             head = m.group("head").capitalize()
-            sector = sector_name(m.group("rest")) or m.group("rest").capitalize()
+            sector = sector_name(m.group("rest")) or _caps_name(m.group("rest"))
             issuer = f"{head} {sector}"
             if head in ("Bộ", "Tổng cục", "Cục") and not locality:
                 level, place = "national", None
@@ -338,7 +346,7 @@ def extract_meta(doc: Doc) -> Meta:
     if place is None and issue_place and level != "national":
         place = province_name(issue_place) or issue_place
         level = level or ("province" if province_name(issue_place) else None)
-        if issuer and issuer.startswith("Sở ") and level == "province":  # 'SỞ ...' alone in the header
+        if issuer and issuer.startswith(("Sở ", "Chi cục ")) and level == "province":  # 'SỞ ...' alone in the header
             issuer = f"{issuer} {'thành phố' if unit_level('thành phố', place) == 'province' else 'tỉnh'} {place}"
     kind, doc_type, title = "other", None, None
     if type_at is not None:

@@ -289,6 +289,10 @@ def test_dev_documents_meta(txt_records, field):
     ("UBND THÀNH PHỐ HÀ TĨNH\nPHÒNG KINH TẾ", "Phòng Kinh tế thành phố Hà Tĩnh", "district", "Hà Tĩnh"),
     ("UBND TỈNH BÀ RỊA - VŨNG TÀU\nSỞ KHOA HỌC VÀ CÔNG NGHỆ", "Sở Khoa học và Công nghệ tỉnh Bà Rịa - Vũng Tàu",
      "province", "Bà Rịa - Vũng Tàu"),
+    ("UBND HUYỆN THỦY NGUYÊN\nVĂN PHÒNG HĐND VÀ UBND",
+     "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Thủy Nguyên", "district", "Thủy Nguyên"),
+    ("SỞ KHOA HỌC VÀ CÔNG NGHỆ\nCHI CỤC TIÊU CHUẨN ĐO LƯỜNG CHẤT LƯỢNG",
+     "Chi cục Tiêu chuẩn Đo lường Chất lượng thành phố Hà Nội", "province", "Hà Nội"),
 ])
 def test_header_bodies(header, issuer, level, place):
     text = f"{header}\nSố: 1/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2022\nKẾ HOẠCH\nThử nghiệm\n"
