@@ -421,6 +421,8 @@ def test_indicators_in_document_words():
      "nâng tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo", "innovation_enterprise_rate"),
     ("Đến năm 2025, có tối thiểu 25 doanh nghiệp nhỏ và vừa xây dựng, triển khai dự án điểm về cải tiến năng suất.",
      "doanh nghiệp nhỏ và vừa xây dựng, triển khai dự án điểm về cải tiến năng suất", "sme_pilot_projects"),
+    ("Hỗ trợ tối thiểu 20 DNNVV xây dựng, triển khai các dự án điểm về cải tiến năng suất.",
+     "DNNVV xây dựng, triển khai các dự án điểm về cải tiến năng suất", "sme_pilot_projects"),
     ("Hỗ trợ tối thiểu 20 DN nhỏ và vừa xây dựng, triển khai các dự án điểm về cải tiến năng suất.",
      "DN nhỏ và vừa xây dựng, triển khai các dự án điểm về cải tiến năng suất", "sme_pilot_projects"),
     ("Phấn đấu trong năm 2023, 100% thủ tục hành chính được xây dựng quy trình theo HTQLCL.",
