@@ -400,6 +400,7 @@ def test_list_item_after_a_nested_citation_keeps_the_opening_relation():
     ("Áp dụng Luật Tiêu chuẩn và Quy chuẩn kỹ thuật năm 2006 trong sản xuất.", "Tiêu chuẩn và Quy chuẩn kỹ thuật"),
     ("Doanh nghiệp được ưu đãi theo Luật Doanh nghiệp 2020 và Luật Đầu tư 2020.", "Doanh nghiệp"),
     ("Doanh nghiệp được ưu đãi theo Luật Doanh nghiệp 2020 và Luật Đầu tư 2020.", "Đầu tư"),
+    ("Theo Luật Chất lượng sản phẩm, hàng hóa năm 2007, doanh nghiệp công bố hợp quy.", "Chất lượng sản phẩm, hàng hóa"),
 ])
 def test_law_cited_by_name_and_year_has_no_date(sentence, title):
     for meta in (YB, {"kind": "news"}):  # in a plan's tasks and in news text alike
