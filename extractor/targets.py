@@ -319,13 +319,14 @@ def _has_signal(v: _Value, prefix: str, cmp_start: int, goal: bool, cmp: str) ->
 
 
 def _qualifier(clause: str, values: list[_Value], k: int) -> bool:
-    """A count inside the noun phrase of the percentage before it qualifies that noun, no verb or list
-    between: 100% doanh nghiệp có từ 50 lao động trở lên (the 50 is part of the indicator)."""
+    """A count that the noun after a percentage has (có, với, gồm), no verb or list between, qualifies
+    that noun: 100% doanh nghiệp có từ 50 lao động trở lên (the 50 is part of the indicator)."""
     v, p = values[k], values[k - 1] if k else None
     between = clause[p.end:v.start] if p else ""
     return p is not None and p.kind == "percent" and v.kind in ("count", "generic") and not re.search(
-        r"[,;:]|\bvà\s+(?:\S+\s+)?$", between) and not first_match(rules_of("aim_verb"), between) and \
-        not excluded(clause, p.start, p.kind)
+        r"[,;:]", between) and not first_match(rules_of("aim_verb"), between) and not excluded(
+        clause, p.start, p.kind) and bool(re.search(
+            r"\b(?:có|với|gồm)\s+(?:từ|ít nhất|tối thiểu|trên|dưới|không dưới|khoảng)?\s*$", between))
 
 
 def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], where: _Where) -> list[Target]:

@@ -283,6 +283,7 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     ("not_share_date_year", "Phấn đấu theo Thông tư ban hành ngày 10/10/2014 doanh nghiệp được hỗ trợ.", []),
     ("share_in_brackets_glosses", "Phấn đấu đến năm 2025, 100% huyện (9/9 huyện) có kế hoạch năng suất; 100% xã "
      "( 15/15 xã ) có cán bộ đầu mối.", [(100, None, "=", "%", 2025), (100, None, "=", "%", 2025)]),
+    ("not_share_date_from", "Phấn đấu từ 01/7 doanh nghiệp nộp hồ sơ trực tuyến.", []),
     ("not_share_over_all", "Phấn đấu 12/10 xã đạt chuẩn.", []),
     # ---- a count with a leading zero as the object of the verb opening its bullet
     ("object_count_branch", "Phần I. MỤC TIÊU NĂM 2023\n* Hỗ trợ 05 doanh nghiệp xây dựng dự án điểm.\n"
@@ -302,6 +303,8 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      [(80, None, "=", "%", None), (50, None, "=", "doanh nghiệp", None)]),
     ("not_qualifier_after_verb", "Phấn đấu 100% cán bộ được tập huấn và hỗ trợ 20 doanh nghiệp.",
      [(100, None, "=", "%", None), (20, None, "=", "doanh nghiệp", None)]),
+    ("not_qualifier_raised_to", "Phấn đấu tăng 20% số doanh nghiệp lên 500 doanh nghiệp.",
+     [(20, None, "=", "%", None), (500, None, "=", "doanh nghiệp", None)]),
     ("not_qualifier_budget_rate", "Hỗ trợ 50% chi phí cho 20 doanh nghiệp áp dụng công cụ năng suất.",
      [(20, None, "=", "doanh nghiệp", None)]),
     # ---- a report's results section quoting the plan's aim
