@@ -304,13 +304,24 @@ def _opens_named_body(s: str) -> bool:
     return any(g.startswith(start + " ") or g == start for g in _gazetteer())
 
 
+@lru_cache(maxsize=1)
+def _joined_names() -> re.Pattern[str] | None:
+    """Gazetteer names that themselves hold 'và' or a comma (Văn phòng Hội đồng nhân dân và Ủy ban nhân dân)."""
+    names = sorted((n for n in _gazetteer().values() if " và " in n or "," in n), key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE) if names else None
+
+
 def split_at_heads(text: str) -> list[str]:
     """Split 'A tỉnh, B tỉnh và C' where a comma or 'và' is followed by a new named body or by
-    'các <collective noun>'; 'các Sở, Ban, ngành liên quan' stays whole."""
+    'các <collective noun>'; 'các Sở, Ban, ngành liên quan' and names that hold 'và' stay whole."""
     nouns = "|".join(map(re.escape, _rules().data["collective_nouns"]))
     coll = re.compile(rf"(?i:các)\s+(?i:{nouns})\b")
+    joined = _joined_names()
+    inside = [(j.start(), j.end()) for j in joined.finditer(text)] if joined else []
     parts, last = [], 0
     for m in re.finditer(r"\s*(?:,|\s+và)\s+", text):
+        if any(a <= m.start() and m.end() <= b for a, b in inside):
+            continue
         nxt = text[m.end():]
         if _opens_named_body(nxt) or (coll.match(nxt) and last < m.start()):
             parts.append(text[last:m.start()])

@@ -106,6 +106,8 @@ def find_bodies(text: str, start: int = 0, end: int | None = None) -> list[BodyS
     end = len(text) if end is None else end
     out: list[BodySpan] = []
     for m in body_regex().finditer(text, start, end):
+        if m.start() > 0 and text[m.start() - 1] in "-/":  # the issuer code of a number (1158/QĐ-UBND)
+            continue
         if not out or m.start() >= out[-1].end:
             out.append(_span(text, m, end))
     return out

@@ -804,3 +804,21 @@ def test_whole_documents_spans_and_roles(txt_records):
     yb = txt_records["yen-bai-114-kh-ubnd-2021"]["obligations"]
     assert len(yb) == 22
     assert sum(1 for o in yb if o["section"] == "PL") == 11
+
+
+def test_issuer_code_inside_a_document_number_is_no_body():
+    """'Theo Quyết định 1158/QĐ-UBND, Sở X chủ trì …': UBND there is part of the number, not a lead."""
+    from extractor.body_spans import find_bodies
+
+    text = ("Theo Quyết định 1158/QĐ-UBND, Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Công Thương, "
+            "Sở Tài chính thẩm định hồ sơ đề nghị hỗ trợ của doanh nghiệp.")
+    assert [b.name for b in find_bodies(text)] == ["Sở Khoa học và Công nghệ", "Sở Công Thương", "Sở Tài chính"]
+    (ob,) = extract_obligations(Doc(text))
+    assert ob.lead == ["Sở Khoa học và Công nghệ"] and ob.support == ["Sở Công Thương", "Sở Tài chính"]
+
+
+def test_office_of_council_and_committee_is_one_body():
+    from extractor.bodies import split_body_list
+
+    assert split_body_list("Văn phòng HĐND và UBND thị xã") == ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thị xã"]
+    assert split_body_list("Sở Tài chính, Sở Xây dựng và Sở Y tế") == ["Sở Tài chính", "Sở Xây dựng", "Sở Y tế"]
