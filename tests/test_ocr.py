@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from extractor.ingest import ocr
-from extractor.ingest.ocr import TESSERACT_MISSING, VIE_MISSING, fix_ocr_text, ocr_pages, tsv_to_text
+from extractor.ingest import ocr, ocr_layout
+from extractor.ingest.ocr import TESSERACT_MISSING, VIE_MISSING, fix_ocr_text, ocr_pages
+from extractor.ingest.ocr_layout import tsv_to_text
 from extractor.pipeline import extract_file, extract_folder, write_json_atomic
 from extractor.rules import load_rules
 
@@ -264,9 +265,9 @@ def test_skewed_scan_is_levelled():
         for k in range(6):
             x = x0 + 280 * k
             rows.append((1, 1, i + 1, k + 1, round(x), round(y0 + slope * x), 240, f"từ{k}"))
-    lines = ocr._tsv_lines(_tsv(rows))
-    assert abs(ocr._skew(lines) - slope) < 0.003
-    level = ocr._deskew(lines)
+    lines = ocr_layout.tsv_lines(_tsv(rows))
+    assert abs(ocr_layout.skew(lines) - slope) < 0.003
+    level = ocr_layout.deskew(lines)
     lefts = [ln.left for ln in level]
     assert max(lefts) - min(lefts) < 3
     assert all(ln.bottom - ln.top < 45 for ln in level)  # a level line is one word high again
@@ -274,8 +275,8 @@ def test_skewed_scan_is_levelled():
 
 def test_level_scan_is_left_alone():
     rows = [(1, 1, i + 1, k + 1, 300 + 280 * k, 300 + 60 * i, 240, "từ") for i in range(6) for k in range(6)]
-    lines = ocr._tsv_lines(_tsv(rows))
-    assert ocr._skew(lines) == 0.0 and ocr._deskew(lines) is lines
+    lines = ocr_layout.tsv_lines(_tsv(rows))
+    assert ocr_layout.skew(lines) == 0.0 and ocr_layout.deskew(lines) is lines
 
 
 def test_tsv_empty_page():

@@ -18,10 +18,11 @@ import tempfile
 import time
 import unicodedata
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from .ocr_layout import OcrLine, Word, columns, deskew, page_width, paragraphs, tsv_lines
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -33,7 +34,6 @@ DEFAULT_PAGE_TIMEOUT = 180.0
 MAX_IMAGE_SIDE = 7200  # pixels: A3 at 300 dpi; larger pages (maps, posters) are rendered coarser
 LANG = "vie"
 LOW_CONFIDENCE = 65  # mean word confidence below which a page may be sideways
-NOISE_CONFIDENCE = 60  # punctuation-only words below this confidence are dropped
 
 
 def available_cores() -> int:
@@ -79,198 +79,6 @@ def text_layer_quality(text: str) -> float | None:
     valid = sum(is_vietnamese_syllable(w) for w in words) / len(words)
     marked = sum(any(ord(c) > 0x7F for c in w) for w in words) / len(words)
     return round(valid * min(1.0, marked / 0.5), 3)
-
-
-# ------------------------------------------------------------------ layout: words -> paragraphs
-
-
-class _Word(NamedTuple):
-    text: str
-    left: float
-    width: float
-    top: float
-    bottom: float
-
-
-@dataclass
-class _OcrLine:
-    left: float
-    top: float
-    right: float
-    bottom: float
-    words: list[_Word]
-
-    @property
-    def text(self) -> str:
-        return " ".join(w[0] for w in self.words)
-
-
-_LIST_START = re.compile(r"^(?:[-+•*–]|\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVXLC]+\.|Điều\s+\d|Chương\s+[IVXLC\d])")
-_ENDS_SENTENCE = re.compile(r"[.:;!?]$")
-
-
-def _page_width(tsv: str) -> int:
-    """The page width Tesseract reports (its level-1 row), 0 when absent."""
-    for row in csv.reader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
-        if row and row[0] == "1" and len(row) >= 9:
-            return int(row[8])
-    return 0
-
-
-def _tsv_lines(tsv: str) -> list[_OcrLine]:
-    """Lines of words, in Tesseract's reading order, from its TSV output."""
-    lines: dict[tuple[int, int, int], _OcrLine] = {}
-    reader = csv.reader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
-    next(reader, None)
-    for row in reader:
-        if len(row) < 12 or row[0] != "5":
-            continue
-        text = row[11].strip()
-        if not text or (not any(c.isalnum() for c in text) and float(row[10]) < NOISE_CONFIDENCE):
-            continue  # specks Tesseract itself doubts: punctuation-only words of low confidence
-        key = (int(row[2]), int(row[3]), int(row[4]))
-        left, top, width, height = (int(v) for v in row[6:10])
-        ln = lines.get(key)
-        if ln is None:
-            lines[key] = _OcrLine(left, top, left + width, top + height, [_Word(text, left, width, top, top + height)])
-        else:
-            ln.left, ln.top = min(ln.left, left), min(ln.top, top)
-            ln.right, ln.bottom = max(ln.right, left + width), max(ln.bottom, top + height)
-            ln.words.append(_Word(text, left, width, top, top + height))
-    return list(lines.values())
-
-
-def _skew(lines: list[_OcrLine]) -> float:
-    """Slope (dy/dx) of the text lines of a skewed scan: the median over long lines of the
-    least-squares slope of their word centres."""
-    slopes = []
-    for ln in lines:
-        if len(ln.words) < 5:
-            continue
-        xs = [w.left + w.width / 2 for w in ln.words]
-        ys = [(w.top + w.bottom) / 2 for w in ln.words]
-        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-        sxx = sum((x - mx) ** 2 for x in xs)
-        if sxx > 0:
-            slopes.append(sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx)
-    if len(slopes) < 3:
-        return 0.0
-    slopes.sort()
-    return slopes[len(slopes) // 2]
-
-
-def _deskew(lines: list[_OcrLine]) -> list[_OcrLine]:
-    """Line and word boxes turned level when the scan is skewed (more than ~0.2 degree), so
-    that line ends, indents and gaps can be compared across the page."""
-    t = _skew(lines)
-    if abs(t) < 0.0035:
-        return lines
-    out = []
-    for ln in lines:
-        words = []
-        for w in ln.words:
-            cx, cy = w.left + w.width / 2, (w.top + w.bottom) / 2
-            dx, dy = t * cy, -t * cx  # x' = x + t*y, y' = y - t*x
-            words.append(_Word(w.text, w.left + dx, w.width, w.top + dy, w.bottom + dy))
-        out.append(_OcrLine(min(w.left for w in words), min(w.top for w in words),
-                            max(w.left + w.width for w in words), max(w.bottom for w in words), words))
-    return out
-
-
-def _segments(ln: _OcrLine) -> list[_OcrLine]:
-    """A line cut where its words are far apart: two columns Tesseract read as one line.
-    Punctuation standing alone between columns is specks, and dropped."""
-    gap_limit = 2.5 * max(1, ln.bottom - ln.top)
-    groups = [[ln.words[0]]]
-    for prev, word in zip(ln.words, ln.words[1:], strict=False):
-        if word[1] - (prev[1] + prev[2]) > gap_limit:
-            groups.append([word])
-        else:
-            groups[-1].append(word)
-    if len(groups) == 1:
-        return [ln]
-    groups = [g for g in groups if any(c.isalnum() for w in g for c in w[0])] or groups
-    return [_OcrLine(g[0][1], ln.top, max(w[1] + w[2] for w in g), ln.bottom, g) for g in groups]
-
-
-def _columns(lines: list[_OcrLine]) -> list[_OcrLine]:
-    """Lines in reading order with side-by-side blocks (the header of an official document:
-    issuer left, national motto right) read left column first, then right; the cells of a
-    wider table row become lines of their own, left to right."""
-    if not lines:
-        return lines
-    text_width = max(ln.right for ln in lines) - min(ln.left for ln in lines)
-    segs = [_segments(ln) for ln in lines]
-    out: list[_OcrLine] = []
-    i = 0
-    while i < len(lines):
-        if len(segs[i]) != 2:
-            out.extend(segs[i])
-            i += 1
-            continue
-        split = (segs[i][0].right + segs[i][1].left) / 2
-        sides: tuple[list[_OcrLine], list[_OcrLine]] = ([], [])
-        j = i
-        while j < len(lines):
-            sg, height = segs[j], max(1, lines[j].bottom - lines[j].top)
-            if len(sg) == 2 and sg[0].right < split < sg[1].left:
-                parts = [(0, sg[0]), (1, sg[1])]
-            elif len(sg) == 1 and sg[0].right - sg[0].left < 0.6 * text_width and not sg[0].left < split < sg[0].right:
-                parts = [(0 if sg[0].right <= split else 1, sg[0])]
-            else:
-                break
-            # a column goes on while its lines follow each other closely
-            if any(sides[k] and sg_.top - sides[k][-1].bottom > 1.5 * height for k, sg_ in parts):
-                break
-            for k, sg_ in parts:
-                sides[k].append(sg_)
-            j += 1
-        out.extend(sides[0] + sides[1])
-        i = j
-    return out
-
-
-def _all_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
-
-
-def _paragraphs(lines: list[_OcrLine], page_width: int = 0) -> list[str]:
-    """Join wrapped lines: a line continues the previous one when its first word did not fit there.
-
-    The right edge of the text is the longest line, or, on a page of short lines only, the
-    page width less the left margin (margins taken as equal). A line still starts a paragraph when
-    it follows a sentence end and begins with a list marker or an indent, or when a line in
-    capitals is followed by one that is not (the national motto under its heading)."""
-    if not lines:
-        return []
-    # second-outermost line ends: one speck in the margin read as a letter does not move them
-    lefts, rights = sorted(ln.left for ln in lines), sorted(ln.right for ln in lines)
-    text_left = lefts[min(1, len(lefts) - 1)]
-    right_edge = rights[-2] if len(rights) > 1 else rights[-1]
-    if right_edge - text_left < 0.6 * (page_width - 2 * text_left):  # a page of short lines only
-        right_edge = page_width - text_left
-    paras: list[list[_OcrLine]] = []
-    for ln in lines:
-        if paras:
-            prev = paras[-1][-1]
-            height = max(1, prev.bottom - prev.top)
-            space = height * 0.3
-            near = -height * 0.6 <= ln.top - prev.bottom < height * 1.2
-            no_room = prev.right + space + ln.words[0][2] > right_edge - space
-            ended = bool(_ENDS_SENTENCE.search(prev.text))
-            starts = bool(_LIST_START.match(ln.text)) or ln.left - text_left > 1.5 * height
-            caps_change = _all_caps(prev.text) and not _all_caps(ln.text)
-            if near and no_room and not (ended and starts) and not caps_change:
-                paras[-1].append(ln)
-                continue
-        paras.append([ln])
-    return [" ".join(ln.text for ln in para) for para in paras]
-
-
-def tsv_to_text(tsv: str) -> str:
-    """Page text from Tesseract TSV: one paragraph per line."""
-    return "\n".join(_paragraphs(_columns(_deskew(_tsv_lines(tsv))), _page_width(tsv)))
 
 
 # ------------------------------------------------------------------ running Tesseract
@@ -350,7 +158,7 @@ def _row_ink(img: Image.Image) -> list[int]:
     return [data.count(0, y * w, (y + 1) * w) for y in range(img.height)]
 
 
-def _stray_boxes(image: Image.Image, lines: list[_OcrLine]) -> list[tuple[int, int, int, int]]:
+def _stray_boxes(image: Image.Image, lines: list[OcrLine]) -> list[tuple[int, int, int, int]]:
     """Boxes of line-sized ink outside the recognized lines, in or next to the text body."""
     from PIL import Image, ImageDraw
 
@@ -388,8 +196,8 @@ def _stray_boxes(image: Image.Image, lines: list[_OcrLine]) -> list[tuple[int, i
     return boxes[:40]
 
 
-def _recover_strays(image: Image.Image, lines: list[_OcrLine], tmp: Path, timeout: float, threads: int,
-                    dpi: int) -> list[_OcrLine]:
+def _recover_strays(image: Image.Image, lines: list[OcrLine], tmp: Path, timeout: float, threads: int,
+                    dpi: int) -> list[OcrLine]:
     """`lines` with the lone numbers and markers Tesseract dropped put back in reading order."""
     from PIL import Image
 
@@ -407,7 +215,7 @@ def _recover_strays(image: Image.Image, lines: list[_OcrLine], tmp: Path, timeou
         y += box[3] - box[1] + margin
     path = tmp / "strays.png"
     strip.save(path)
-    found = _tsv_lines(_run_tesseract(path, timeout, threads, dpi, psm=6))
+    found = tsv_lines(_run_tesseract(path, timeout, threads, dpi, psm=6))
     out = list(lines)
     for box, (s_top, s_bottom) in zip(boxes, slots, strict=True):
         words = [w for ln in found if s_top - margin / 2 <= (ln.top + ln.bottom) / 2 <= s_bottom + margin / 2
@@ -415,7 +223,7 @@ def _recover_strays(image: Image.Image, lines: list[_OcrLine], tmp: Path, timeou
         text = "".join(w[0] for w in words)
         if not _MARKER.fullmatch(text):
             continue
-        new = _OcrLine(box[0], box[1], box[2], box[3], [_Word(text, box[0], box[2] - box[0], box[1], box[3])])
+        new = OcrLine(box[0], box[1], box[2], box[3], [Word(text, box[0], box[2] - box[0], box[1], box[3])])
         centre = (box[1] + box[3]) / 2
         at = next((i for i, ln in enumerate(out) if (ln.top + ln.bottom) / 2 > centre), len(out))
         out.insert(at, new)
@@ -450,11 +258,11 @@ def _read_page(png: Path, timeout: float, threads: int, dpi: int, start: float) 
             tsv2 = _run_tesseract(turned, max(1.0, left()), threads, dpi)
             if _confidence(tsv2)[1] > conf:
                 png, tsv = turned, tsv2
-    lines = _tsv_lines(tsv)
+    lines = tsv_lines(tsv)
     if lines and left() > 1:
         with Image.open(png) as image, tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as tmp:
             lines = _recover_strays(image.convert("L"), lines, Path(tmp), left(), threads, dpi)
-    return fix_ocr_text("\n".join(_paragraphs(_columns(_deskew(lines)), _page_width(tsv))))
+    return fix_ocr_text("\n".join(paragraphs(columns(deskew(lines)), page_width(tsv))))
 
 
 def ocr_pages(path: Path, page_indexes: list[int], *, dpi: int = DEFAULT_DPI,
