@@ -284,7 +284,7 @@ def ocr_pages(path: Path, page_indexes: list[int], *, dpi: int = DEFAULT_DPI,
     import pypdfium2 as pdfium
 
     workers = max(1, min(workers or available_cores(), len(pages)))
-    threads = 1 if workers > 1 else available_cores()
+    threads = 1  # one OpenMP thread per process: Tesseract's spin-waiting stalls on a busy machine
     try:
         pdf = pdfium.PdfDocument(str(path))
     except Exception as e:  # noqa: BLE001 - pdfium raises its own error types
