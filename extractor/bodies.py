@@ -53,6 +53,7 @@ def _marked(s: str) -> str:
     return s
 
 
+@lru_cache(maxsize=8192)
 def head_of(name: str) -> str | None:
     """The head word a body name opens with ('Sở', 'Ban Quản lý', 'Ủy ban nhân dân'), or None.
 
@@ -60,12 +61,17 @@ def head_of(name: str) -> str | None:
     text written without any ('So Tai chinh')."""
     low, flat = _marked(name), fold(name)
     plain = flat == name.lower()  # no diacritics anywhere
-    for h in _heads():
-        mh, fh = _marked(h), fold(h)
+    for h, mh, fh in _head_forms():
         for text, head in ((low, mh), (flat, fh) if plain else (low, mh)):
             if text == head or text.startswith(head + " ") or text.startswith(head + ","):
                 return h
     return None
+
+
+@lru_cache(maxsize=1)
+def _head_forms() -> list[tuple[str, str, str]]:
+    """Each head word with its marked (lower case, one tone placement) and folded forms, longest first."""
+    return [(h, _marked(h), fold(h)) for h in _heads()]
 
 
 def is_collective(name: str) -> bool:

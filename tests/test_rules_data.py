@@ -45,3 +45,16 @@ def test_every_abbreviation_example_holds_two_capitals_or_an_ampersand():
     for rule in load_rules("abbreviations").rules:
         for ex in rule.examples:
             assert _MAY_HOLD_ABBREVIATION.search(ex if isinstance(ex, str) else ex["text"]), rule.id
+
+
+def test_windowed_abbreviation_expansion_equals_the_full_pass():
+    """expand_abbreviations works on stretches around triggers in long texts: same result as every rule
+    over the whole text, on every bundled and held-out document."""
+    import glob
+
+    from extractor.abbrev import _expand_all, expand_abbreviations
+
+    texts = [open(f, encoding="utf-8").read() for f in sorted(glob.glob("corpus/*.txt") + glob.glob("tests/heldout*/*.txt"))]
+    texts.append("x" * 500 + " Sở KH&CN, UBND tỉnh, Sở Thông tin & Truyền thông " + "y" * 500)
+    for t in texts:
+        assert expand_abbreviations(t) == " ".join(_expand_all(t).split())
