@@ -87,11 +87,19 @@ def top_level(s: str, pos: int = 0) -> Iterator[tuple[int, str]]:
             yield i, ch
 
 
+_CLAUSE_MARKS = re.compile(r"[()\[\];|\t.!?]")
+
+
 def clauses(s: str) -> list[tuple[int, int]]:
     """Spans of the clauses of a line: split at `;`, table cell marks and sentence ends outside brackets."""
-    out, start = [], 0
-    for i, ch in top_level(s):
-        if ch in ";|\t" or (ch in ".!?" and sentence_end(s, i)):
+    out, start, depth = [], 0, 0
+    for m in _CLAUSE_MARKS.finditer(s):
+        ch, i = m.group(), m.start()
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch in ";|\t" or (ch in ".!?" and sentence_end(s, i))):
             out.append((start, i + 1))
             start = i + 1
     out.append((start, len(s)))

@@ -63,9 +63,14 @@ class _Value:
     kind: str
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _values(clause: str) -> list[_Value]:
     """Every value rule's matches, earlier rules winning where they overlap."""
     found: list[_Value] = []
+    if not _DIGIT.search(clause):  # every value rule reads digits
+        return found
     for rule in rules_of("value"):
         for m in rule.regex.finditer(clause):
             lo, hi, unit = group(m, "lo"), group(m, "hi"), group(m, "unit")

@@ -58,3 +58,14 @@ def test_windowed_abbreviation_expansion_equals_the_full_pass():
     texts.append("x" * 500 + " Sở KH&CN, UBND tỉnh, Sở Thông tin & Truyền thông " + "y" * 500)
     for t in texts:
         assert expand_abbreviations(t) == " ".join(_expand_all(t).split())
+
+
+def test_every_target_value_rule_needs_a_digit():
+    """targets._values skips clauses without digits: no value rule may match digit-free text."""
+    from extractor.target_text import rules_of
+
+    for rule in rules_of("value"):
+        for ex in rule.examples:
+            text = ex if isinstance(ex, str) else ex["text"]
+            m = rule.regex.search(text)
+            assert m and any(c.isdigit() for c in m.group(0)), rule.id
