@@ -243,13 +243,26 @@ def _officer_titles() -> list[re.Pattern[str]]:
     return [re.compile(r"\s+".join(map(re.escape, t.split())) + r"\s+", re.IGNORECASE) for t in titles]
 
 
+@lru_cache(maxsize=1)
+def _any_officer_title() -> re.Pattern[str]:
+    """All officer titles in one pattern: a cheap test before trying them one by one."""
+    return re.compile("|".join(rx.pattern for rx in _officer_titles()), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _alias_starts() -> tuple[str, ...]:
+    return tuple(a + " " for a in _rules().data.get("head_aliases") or {})
+
+
 def officer_title_end(text: str, pos: int = 0) -> int:
     """Where the body starts after an officer's title at `pos` ('Giám đốc Sở ...' -> the offset of 'Sở'),
     or `pos` when no title there is followed by a body head or 'các'/'những'."""
-    aliases = tuple(a + " " for a in _rules().data.get("head_aliases") or {})
+    if not _any_officer_title().match(text, pos):
+        return pos
+    aliases = _alias_starts()
     for rx in _officer_titles():
         m = rx.match(text, pos)
-        rest = text[m.end():] if m else ""
+        rest = text[m.end():m.end() + 160] if m else ""  # a head word opens the body: its start suffices
         if m and (head_of(rest) or rest.startswith(aliases) or re.match(r"(?i:các|những)\s", rest)):
             return m.end()
     return pos
@@ -311,6 +324,13 @@ def _opens_named_body(s: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _collective_start() -> re.Pattern[str]:
+    """'các <collective noun>' (các sở, các đơn vị ...)."""
+    nouns = "|".join(map(re.escape, _rules().data["collective_nouns"]))
+    return re.compile(rf"(?i:các)\s+(?i:{nouns})\b")
+
+
+@lru_cache(maxsize=1)
 def _joined_names() -> re.Pattern[str] | None:
     """Gazetteer names that themselves hold 'và' or a comma (Văn phòng Hội đồng nhân dân và Ủy ban nhân dân)."""
     names = sorted((n for n in _gazetteer().values() if " và " in n or "," in n), key=len, reverse=True)
@@ -320,8 +340,7 @@ def _joined_names() -> re.Pattern[str] | None:
 def split_at_heads(text: str) -> list[str]:
     """Split 'A tỉnh, B tỉnh và C' where a comma or 'và' is followed by a new named body or by
     'các <collective noun>'; 'các Sở, Ban, ngành liên quan' and names that hold 'và' stay whole."""
-    nouns = "|".join(map(re.escape, _rules().data["collective_nouns"]))
-    coll = re.compile(rf"(?i:các)\s+(?i:{nouns})\b")
+    coll = _collective_start()
     joined = _joined_names()
     inside = [(j.start(), j.end()) for j in joined.finditer(text)] if joined else []
     parts, last = [], 0
