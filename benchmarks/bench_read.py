@@ -24,20 +24,12 @@ def build_pdf(out_dir: Path, copies: int) -> Path:
     """A PDF of all dev TXT documents concatenated `copies` times (ruled appendix tables included)."""
     import docx
 
-    from tests.formats import _lines, make_pdf, split_appendix
+    from tests.formats import add_txt, make_pdf
 
     document = docx.Document()
     for _ in range(copies):
         for txt in sorted((ROOT / "corpus").glob("*.txt")):
-            lines, table = split_appendix(_lines(txt))
-            for ln in lines:
-                document.add_paragraph(ln)
-            if table:
-                t = document.add_table(rows=len(table), cols=len(table[0]))
-                t.style = "Table Grid"
-                for r, row in enumerate(table):
-                    for c, paras in enumerate(row):
-                        t.cell(r, c).text = "\n".join(paras)
+            add_txt(document, txt)
     path = out_dir / "bench.docx"
     document.save(str(path))
     return make_pdf(path, out_dir)

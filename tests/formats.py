@@ -48,12 +48,10 @@ def split_appendix(lines: list[str]) -> tuple[list[str], list[list[list[str]]] |
     return lines[:i], rows
 
 
-def make_docx(txt_path: Path, out_path: Path) -> Path:
-    """A DOCX with one paragraph per non-empty line; a numbered appendix becomes a ruled table."""
-    import docx
-
+def add_txt(document, txt_path: Path) -> None:
+    """Append a TXT to a python-docx document: one paragraph per non-empty line, a numbered appendix
+    as a ruled table."""
     lines, table = split_appendix(_lines(txt_path))
-    document = docx.Document()
     for ln in lines:
         document.add_paragraph(ln)
     if table:
@@ -65,6 +63,14 @@ def make_docx(txt_path: Path, out_path: Path) -> Path:
                 cell.text = paras[0]
                 for p in paras[1:]:
                     cell.add_paragraph(p)
+
+
+def make_docx(txt_path: Path, out_path: Path) -> Path:
+    """A DOCX with one paragraph per non-empty line; a numbered appendix becomes a ruled table."""
+    import docx
+
+    document = docx.Document()
+    add_txt(document, txt_path)
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(out_path))
