@@ -152,28 +152,28 @@ def document_page(store: Store, doc_id: str, params: dict[str, str]) -> Response
     return "200 OK", "text/html", page(doc["title"] or doc_id, "".join(body)).encode()
 
 
+def _item_table(title: str, headers: list[str], rows: list[str]) -> str:
+    """One section of a document's item lists: a heading with the count, then a table."""
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    return f"<h2>{title} ({len(rows)})</h2><table><tr>{head}</tr>{''.join(rows)}</table>"
+
+
 def _items_html(items: dict[str, list[dict[str, Any]]]) -> str:
     parts = []
     if items["obligation"]:
-        rows = "".join(
+        parts.append(_item_table("Obligations", ["task", "lead", "support", "deadline"], [
             f"<tr><td><a href='#obligation-{o['ord']}'>{esc(o['task'])}</a></td><td>{esc('; '.join(o['lead']))}</td>"
-            f"<td>{esc('; '.join(o['support']))}</td><td>{esc(o['deadline_text'])}</td></tr>" for o in items["obligation"])
-        parts.append(f"<h2>Obligations ({len(items['obligation'])})</h2><table><tr><th>task</th><th>lead</th>"
-                     f"<th>support</th><th>deadline</th></tr>{rows}</table>")
+            f"<td>{esc('; '.join(o['support']))}</td><td>{esc(o['deadline_text'])}</td></tr>" for o in items["obligation"]]))
     if items["target"]:
-        rows = "".join(
+        parts.append(_item_table("Targets", ["indicator", "", "value", "unit", "year"], [
             f"<tr><td><a href='#target-{t['ord']}'>{esc(t['indicator'])}</a></td><td>{esc(t['comparator'])}</td>"
             f"<td>{esc(t['value'])}{'–' + esc(t['value_max']) if t['value_max'] is not None else ''}</td>"
-            f"<td>{esc(t['unit'])}</td><td>{esc(t['year'])}</td></tr>" for t in items["target"])
-        parts.append(f"<h2>Targets ({len(items['target'])})</h2><table><tr><th>indicator</th><th></th>"
-                     f"<th>value</th><th>unit</th><th>year</th></tr>{rows}</table>")
+            f"<td>{esc(t['unit'])}</td><td>{esc(t['year'])}</td></tr>" for t in items["target"]]))
     if items["reference"]:
-        rows = "".join(
+        parts.append(_item_table("References", ["type", "number", "relation", "title"], [
             f"<tr><td>{esc(r['doc_type'])}</td><td>"
             + (_doc_link(r["resolved_doc_id"], r["number"]) if r["resolved_doc_id"] else esc(r["number"]))
-            + f"</td><td>{esc(r['relation'])}</td><td>{esc(r['title'])}</td></tr>" for r in items["reference"])
-        parts.append(f"<h2>References ({len(items['reference'])})</h2><table><tr><th>type</th><th>number</th>"
-                     f"<th>relation</th><th>title</th></tr>{rows}</table>")
+            + f"</td><td>{esc(r['relation'])}</td><td>{esc(r['title'])}</td></tr>" for r in items["reference"]]))
     return "".join(parts)
 
 
