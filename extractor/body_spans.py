@@ -25,11 +25,12 @@ class BodySpan:
 
 
 def _name_regex(name: str) -> str:
-    """A tolerant regex for a gazetteer name: 'và' may be '&' or missing, dashes and commas optional."""
+    """A tolerant regex for a gazetteer name: 'và' may be '&', a dash or missing (Phòng Kinh tế - Hạ tầng),
+    dashes and commas optional."""
     out, glue = [], ""
     for w in name.split(" "):
         if w == "và":
-            out.append(r"\s*(?:(?:và|&)\s*)?")
+            out.append(r"\s*(?:(?:và|&|[-–])\s*)?")
             glue = ""
         elif w in ("-", "–"):
             out.append(r"\s*(?:[-–]\s*)?")

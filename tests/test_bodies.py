@@ -214,3 +214,11 @@ def test_list_heading_with_task(line, bodies, task):
 ])
 def test_head_words_keep_their_marks(name, head):
     assert head_of(name) == head
+
+
+def test_gazetteer_name_with_its_và_written_as_a_dash():
+    """'phối hợp với Phòng Kinh tế - Hạ tầng' names the official Phòng Kinh tế và Hạ tầng, not 'Phòng Kinh tế'."""
+    from extractor.body_spans import find_bodies
+
+    text = "Chủ trì, phối hợp với Phòng Kinh tế - Hạ tầng thẩm định hồ sơ."
+    assert [b.name for b in find_bodies(text)] == ["Phòng Kinh tế và Hạ tầng"]
