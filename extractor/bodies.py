@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 
 from .abbrev import expand_abbreviations
 from .rules import RuleFile, load_rules
-from .vntext import fold
+from .vntext import fix_tone_placement, fold
 
 FUZZY_MIN = 88  # rapidfuzz ratio (0-100) for a near-miss spelling of a gazetteer name
 
@@ -41,16 +41,9 @@ def _key(s: str) -> str:
     return " ".join(s.split())
 
 
-_TONES = {"uỷ": "ủy", "uý": "úy", "uỳ": "ùy", "uỹ": "ũy", "uỵ": "ụy", "oà": "òa", "oá": "óa", "oả": "ỏa",
-          "oã": "õa", "oạ": "ọa"}
-
-
 def _marked(s: str) -> str:
     """Lower case with one tone placement ('Uỷ' -> 'ủy'), diacritics kept."""
-    s = s.lower()
-    for old, new in _TONES.items():
-        s = s.replace(old, new)
-    return s
+    return fix_tone_placement(s.lower())
 
 
 @lru_cache(maxsize=8192)
