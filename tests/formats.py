@@ -65,6 +65,19 @@ def add_txt(document, txt_path: Path) -> None:
                     cell.add_paragraph(p)
 
 
+def plain_docx(txt_path: Path, out_path: Path) -> Path:
+    """A DOCX with one paragraph per line of the TXT, blank lines included, no tables."""
+    import docx
+
+    document = docx.Document()
+    for line in Path(txt_path).read_text(encoding="utf-8").split("\n"):
+        document.add_paragraph(line)
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(out_path))
+    return out_path
+
+
 def make_docx(txt_path: Path, out_path: Path) -> Path:
     """A DOCX with one paragraph per non-empty line; a numbered appendix becomes a ruled table."""
     import docx

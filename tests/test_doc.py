@@ -17,6 +17,7 @@ from extractor.document import IngestError
 from extractor.ingest import doc as doc_module
 from extractor.ingest.doc import SOFFICE_MISSING, doc_to_docx
 from extractor.pipeline import extract_file, extract_folder
+from tests.formats import plain_docx, soffice_convert
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -34,19 +35,8 @@ def squash(text: str) -> str:
 
 def make_doc(txt: Path, out_dir: Path) -> Path:
     """A Word 97 .doc of `txt`: python-docx writes one paragraph per line, LibreOffice saves as .doc."""
-    import docx
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    d = docx.Document()
-    for line in txt.read_text(encoding="utf-8").split("\n"):
-        d.add_paragraph(line)
-    src = out_dir / f"{txt.stem}.docx"
-    d.save(src)
-    profile = (out_dir / "lo-profile").resolve().as_uri()
-    doc_dir = out_dir / "doc"
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "doc",
-                    "--outdir", str(doc_dir), str(src)], check=True, capture_output=True, timeout=300)
-    return doc_dir / f"{txt.stem}.doc"
+    src = plain_docx(txt, out_dir / f"{txt.stem}.docx")
+    return soffice_convert([src], out_dir / "doc", target="doc")[0]
 
 
 @pytest.fixture(scope="session")

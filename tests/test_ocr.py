@@ -23,6 +23,7 @@ from extractor.ingest.ocr import TESSERACT_MISSING, VIE_MISSING, fix_ocr_text, o
 from extractor.ingest.ocr_layout import tsv_to_text
 from extractor.pipeline import extract_file, extract_folder, write_json_atomic
 from extractor.rules import load_rules
+from tests.formats import plain_docx, soffice_convert
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -49,19 +50,10 @@ def similarity(a: str, b: str) -> float:
 def make_scanned_pdf(txt: Path, out_dir: Path, dpi: int = 200) -> Path:
     """An image-only PDF of `txt` as a scanner would make it: one DOCX paragraph per line,
     printed to PDF by LibreOffice, rasterized by pdftoppm, the images wrapped back into a PDF."""
-    import docx
     from PIL import Image
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    d = docx.Document()
-    for line in txt.read_text(encoding="utf-8").split("\n"):
-        d.add_paragraph(line)
-    docx_path = out_dir / f"{txt.stem}.docx"
-    d.save(docx_path)
-    profile = (out_dir / "lo-profile").resolve().as_uri()
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(out_dir), str(docx_path)], check=True, capture_output=True, timeout=300)
-    printed = out_dir / f"{txt.stem}.pdf"
+    docx_path = plain_docx(txt, out_dir / f"{txt.stem}.docx")
+    printed = soffice_convert([docx_path], out_dir, target="pdf")[0]
     subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(printed), str(out_dir / "page")],
                    check=True, capture_output=True, timeout=300)
     images = [Image.open(p) for p in sorted(out_dir.glob("page-*.png"))]
