@@ -13,15 +13,14 @@ from openpyxl import load_workbook
 from extractor.cli import cli
 from extractor.export import header
 from extractor.store import Store
-from tests.test_store import gold_records
+from tests.test_store import add_gold_records, gold_records
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     path = tmp_path_factory.mktemp("export") / "e.db"
     with Store(path) as s:
-        for rec in gold_records().values():
-            s.add_record(rec)
+        add_gold_records(s)
     return path
 
 

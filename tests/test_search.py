@@ -15,7 +15,7 @@ from extractor.abbrev import expand_abbreviations
 from extractor.cli import cli
 from extractor.store import Store
 from extractor.vntext import fold
-from tests.test_store import gold_records
+from tests.test_store import add_gold_records, gold_records
 
 # Every Vietnamese letter FTS5 alone gets wrong or that needs folding, and each of the five tone
 # marks (sắc, huyền, hỏi, ngã, nặng) on letters that already carry a mark.
@@ -34,9 +34,7 @@ def _letters_record() -> dict:
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Store:
-    s = Store(tmp_path_factory.mktemp("search") / "s.db")
-    for rec in gold_records().values():
-        s.add_record(rec)
+    s = add_gold_records(Store(tmp_path_factory.mktemp("search") / "s.db"))
     s.add_record(_letters_record())
     yield s
     s.close()

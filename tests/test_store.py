@@ -86,6 +86,13 @@ def gold_records() -> dict[str, dict[str, Any]]:
     return copy.deepcopy(_gold_records())
 
 
+def add_gold_records(store: Store) -> Store:
+    """Store every gold record; the store, for chaining."""
+    for rec in gold_records().values():
+        store.add_record(rec)
+    return store
+
+
 def changed(record: dict[str, Any], suffix: str) -> dict[str, Any]:
     """The same record as if its file had changed: new text tail, new sha256."""
     rec = copy.deepcopy(record)

@@ -11,7 +11,7 @@ import pytest
 
 from extractor.store import Store
 from extractor.web import highlight, start_server
-from tests.test_store import gold_records
+from tests.test_store import add_gold_records
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -23,8 +23,7 @@ YB = "yen-bai-114-kh-ubnd-2021"
 def server(tmp_path_factory):
     db = tmp_path_factory.mktemp("web") / "w.db"
     with Store(db) as s:
-        for rec in gold_records().values():
-            s.add_record(rec)
+        add_gold_records(s)
         s.add_record({"doc_id": "xss", "source": {"path": "x.txt", "sha256": "b" * 64, "format": "txt"},
                       "status": "ok", "errors": [], "meta": {"title": "<script>alert(1)</script>"},
                       "text": "Văn bản <b>thử</b> & kiểm tra"})
