@@ -321,6 +321,17 @@ def _self_issuer(doc: Doc, place: str | None) -> tuple[str | None, str | None, s
 # ---------------------------------------------------------------- main
 
 
+def effective_date(text: str, issued: str | None) -> str | None:
+    """The date the document takes effect as its own text states it (signing day = `issued`), or None."""
+    m = _rx("meta.effective").search(text)
+    if m is None:
+        return None
+    if m.group("signed"):
+        return issued
+    found = find_dates("ngày " + " ".join(m.group("date").split()))
+    return found[0][2] if found else None
+
+
 def extract_meta(doc: Doc) -> Meta:
     """What the document says about itself, from its header block, title and signature."""
     lines = _head_lines(doc)
@@ -380,4 +391,5 @@ def extract_meta(doc: Doc) -> Meta:
         kind = next((v[0] for v in _rf().data["doc_types"].values() if v[1] == doc_type), "other")
     after = lines[type_at][0] if type_at is not None else 0
     return Meta(kind=kind, doc_type=doc_type, number=number, date=date, issuer=issuer, level=level,
-                place=place, title=title, period=_period(title), signer=_signer(doc, after))
+                place=place, title=title, period=_period(title), signer=_signer(doc, after),
+                effective=effective_date(doc.text, date))

@@ -217,7 +217,8 @@ CellKey = tuple[int, int, int]
 
 def _join_cell_lines(lines: list[str]) -> list[str]:
     """Lines of a crawled cell with the crawler's wrapping undone: lines of the same case continue
-    each other unless the next opens a list item or a header line, or the first ends a sentence."""
+    each other unless the next opens a list item or the first ends a sentence ('Số:' and its number,
+    'Thành phố Hồ' and 'Chí Minh, ngày …' are one line)."""
     out: list[str] = []
     for ln in (x.strip() for x in lines):
         if not ln:
@@ -225,8 +226,7 @@ def _join_cell_lines(lines: list[str]) -> list[str]:
         prev = out[-1] if out else ""
         rule = re.fullmatch(r"[-_=.]{3,}", ln) or re.fullmatch(r"[-_=.]{3,}", prev)
         same_case = is_caps(prev) == is_caps(ln)
-        if prev and not rule and same_case and not LIST_START.match(ln) and not (
-                HEADER_LINE.match(ln) and not is_caps(ln)) and not prev.endswith(tuple(".;:!?")):
+        if prev and not rule and same_case and not LIST_START.match(ln) and not prev.endswith(tuple(".;!?")):
             out[-1] = prev + " " + ln
         else:
             out.append(ln)
