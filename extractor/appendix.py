@@ -284,7 +284,26 @@ def _label_values(text: str, start: int, end: int) -> dict[str, tuple[int, int]]
 
 
 def _unbullet(s: str) -> str:
-    return re.sub(r"^\s*[-–+•*]\s*", "", s)
+    return re.sub(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-zđ]\))\s*", "", s)
+
+
+def _value(text: str, span: tuple[int, int]) -> str:
+    """A label's value without the list marker of the next labelled line ('Bộ Tư pháp. 3.' -> 'Bộ Tư pháp')."""
+    return re.sub(r"[\s.;,]+(?:\d{1,2}|[a-zđ])[.)]?\s*$", "", text[span[0]:span[1]]).strip(" .;,")
+
+
+def _task_start(text: str, s: int, e: int) -> tuple[int, int, re.Match[str] | None]:
+    """Where a block's task wording starts and ends, and its first label: a block opening with a task label
+    ('1. Tên nhiệm vụ: …') has its task after it; a block opening with another label has none (-1)."""
+    rx = _label_rx()
+    lead_in = len(text[s:e]) - len(_unbullet(text[s:e]))
+    first = rx.search(text, s, e)
+    if first is None or first.start() != s + lead_in:
+        return s + lead_in, first.start() if first else e, first
+    if first.lastgroup != "task":
+        return -1, -1, first
+    after = rx.search(text, first.end(), e)
+    return first.end(), after.start() if after else e, after
 
 
 def labelled_obligations(text: str, blocks: list[tuple[int, int]]) -> tuple[list[Obligation], list[tuple[int, int]]]:
@@ -297,9 +316,8 @@ def labelled_obligations(text: str, blocks: list[tuple[int, int]]) -> tuple[list
     i = 0
     while i < len(blocks):
         s, e = blocks[i]
-        body = _unbullet(text[s:e])
-        first = rx.search(text, s, e)
-        if first is not None and first.start() == s + len(text[s:e]) - len(body):
+        task_start, task_end, first = _task_start(text, s, e)
+        if task_start < 0:
             i += 1
             continue
         if first is None:
@@ -309,9 +327,6 @@ def labelled_obligations(text: str, blocks: list[tuple[int, int]]) -> tuple[list
             if first is None:
                 i += 1
                 continue
-            task_end = e
-        else:
-            task_end = first.start()
         group_end, j = e, i + 1
         while j < len(blocks):
             js, je = blocks[j]
@@ -320,14 +335,12 @@ def labelled_obligations(text: str, blocks: list[tuple[int, int]]) -> tuple[list
                 break
             group_end, j = je, j + 1
         values = _label_values(text, first.start(), group_end)
-        lead_span = values.get("lead")
-        lead = split_body_list(text[lead_span[0]:lead_span[1]]) if lead_span else []
+        lead = split_body_list(_value(text, values["lead"])) if "lead" in values else []
         if lead:
-            sup = values.get("support")
-            support = split_body_list(text[sup[0]:sup[1]]) if sup else []
+            support = split_body_list(_value(text, values["support"])) if "support" in values else []
             tm = values.get("time")
-            deadline = find_deadline(text[tm[0]:tm[1]], cell=True) if tm else find_deadline(text[s:task_end])
-            task = " ".join(_unbullet(text[s:task_end]).split()).strip(" .;,(…")
+            deadline = find_deadline(_value(text, tm), cell=True) if tm else find_deadline(text[task_start:task_end])
+            task = " ".join(text[task_start:task_end].split()).strip(" .;,(…:")
             out.append(Obligation(task=task, lead=lead, support=[x for x in support if x not in lead],
                                   deadline=deadline, span=[s, group_end], quote=text[s:group_end]))
             covered.append((s, group_end))
