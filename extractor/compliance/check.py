@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .coverage import default_threshold, task_coverage
+from .coverage import Thresholds, default_threshold, task_coverage
 from .model import Against, DocInfo, Report
 from .parent import default_parents, doc_info, parent_side, registry_info
 from .problems import plan_problems
@@ -47,14 +47,14 @@ def chain_info(record: dict[str, Any], sources: Sources) -> list[DocInfo]:
 
 
 def check(plan: str | Path | dict[str, Any], against: list[str] | None = None, sources: Sources | None = None,
-          threshold: float | None = None) -> Report:
+          thresholds: Thresholds | None = None) -> Report:
     """Check a plan against `against` (default: its direct parent, and the national root when it differs)."""
     sources = sources or Sources()
     record = load_plan(plan, sources)
     numbers = list(against or default_parents(record))
     if not numbers:
         raise CheckError(f"{record.get('doc_id')}: no parent is known; name one with --against NUMBER")
-    threshold = default_threshold() if threshold is None else threshold
+    thresholds = thresholds or default_threshold()
     parent = record.get("parent") or {}
     parents = []
     for number in numbers:
@@ -62,7 +62,7 @@ def check(plan: str | Path | dict[str, Any], against: list[str] | None = None, s
         side = parent_side(number, sources, exclude=record.get("doc_id"), issuer=issuer)
         parents.append(Against(number, side.info, side.provenance(),
                                target_verdicts(number, side.targets, record),
-                               task_coverage(number, side.tasks, record, threshold), threshold))
+                               task_coverage(number, side.tasks, record, thresholds), thresholds.local))
     return Report(doc_info(record), chain_info(record, sources), parents, plan_problems(record, sources),
                   record.get("text") or "")
 
@@ -73,6 +73,6 @@ def plans_under(number: str, sources: Sources) -> list[dict[str, Any]]:
             if number in record_chain(r) and (r.get("meta") or {}).get("kind") != "news"]
 
 
-def check_all(number: str, sources: Sources, threshold: float | None = None) -> list[Report]:
+def check_all(number: str, sources: Sources, thresholds: Thresholds | None = None) -> list[Report]:
     """Every stored plan under `number`, each checked against it."""
-    return [check(r, [number], sources, threshold) for r in plans_under(number, sources)]
+    return [check(r, [number], sources, thresholds) for r in plans_under(number, sources)]

@@ -33,15 +33,31 @@ class Passage:
     text: str
 
 
+@dataclass(frozen=True)
+class Thresholds:
+    """The similarity a task's best passage must reach: `local` for most tasks, `national` for a task
+    whose result is a national legal act (rules/compliance.yaml, use: national_instrument)."""
+
+    local: float
+    national: float
+
+
 @cache
-def _config() -> tuple[frozenset[str], float]:
+def _config() -> tuple[frozenset[str], Thresholds]:
     data = load_rules("compliance").data
-    return frozenset(data.get("match_stopwords") or []), float(data.get("coverage_threshold", 0.3))
+    return frozenset(data.get("match_stopwords") or []), Thresholds(
+        float(data["coverage_threshold"]), float(data["coverage_threshold_national"]))
 
 
-def default_threshold() -> float:
-    """The calibrated threshold (rules/compliance.yaml `coverage_threshold`)."""
+def default_threshold() -> Thresholds:
+    """The calibrated thresholds (rules/compliance.yaml `coverage_threshold`, `coverage_threshold_national`)."""
     return _config()[1]
+
+
+def national_instrument(context: str) -> bool:
+    """Whether a task's item names a national legal act as its result."""
+    return any(r.regex.search(context) for r in load_rules("compliance").rules
+               if r.get("use") == "national_instrument" and r.regex is not None)
 
 
 def passages(text: str, start: int = 0) -> list[Passage]:
@@ -92,32 +108,30 @@ def plan_start(record: dict[str, Any]) -> int:
 
 
 def task_coverage(against: str, tasks: list[ParentTask], plan: dict[str, Any],
-                  threshold: float | None = None) -> list[TaskCoverage]:
-    """Each parent task with its best plan passages (up to 3 at or above the threshold, else the best one)."""
-    threshold = default_threshold() if threshold is None else threshold
-    text = plan.get("text") or ""
-    ps = passages(text, plan_start(plan))
+                  thresholds: Thresholds | None = None) -> list[TaskCoverage]:
+    """Each parent task with its best plan passages (up to 3 at or above its threshold, else the best one)."""
+    thresholds = thresholds or default_threshold()
+    ps = passages(plan.get("text") or "", plan_start(plan))
     if not tasks:
         return []
-    if not ps:
-        return [TaskCoverage(against, t.task_id, t.text, False, 0.0, [], t.provenance) for t in tasks]
-    sims = similarities([t.text for t in tasks], [p.text for p in ps])
+    national_plan = (plan.get("meta") or {}).get("level") == "national"
     out = []
+    sims = similarities([t.text for t in tasks], [p.text for p in ps]) if ps else None
     for i, t in enumerate(tasks):
+        kind = not national_plan and national_instrument(t.context or t.text)
+        th = thresholds.national if kind else thresholds.local
+        if sims is None:
+            out.append(TaskCoverage(against, t.task_id, t.text, False, 0.0, [], t.provenance, th, kind))
+            continue
         row = sims[i]
         order = row.argsort()[::-1]
         best = float(row[order[0]])
-        keep = [j for j in order[:QUOTES] if row[j] >= threshold] or [order[0]]
+        keep = [j for j in order[:QUOTES] if row[j] >= th] or [order[0]]
         matches = [TaskMatch(round(float(row[j]), 3), [ps[j].start, ps[j].end], ps[j].text) for j in keep]
-        out.append(TaskCoverage(against, t.task_id, t.text, best >= threshold, round(best, 3), matches,
-                                t.provenance))
+        out.append(TaskCoverage(against, t.task_id, t.text, best >= th, round(best, 3), matches, t.provenance,
+                                th, kind))
     return out
 
 
-def score_pairs(tasks: list[str], plan: dict[str, Any]) -> list[tuple[float, str]]:
-    """For calibration: each task's best similarity in the plan, with the best passage."""
-    ps = passages(plan.get("text") or "", plan_start(plan))
-    sims = similarities(tasks, [p.text for p in ps])
-    return [(float(row.max()), ps[int(row.argmax())].text) for row in sims]
 
 

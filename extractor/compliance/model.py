@@ -98,6 +98,8 @@ class TaskCoverage:
     score: float
     matches: list[TaskMatch] = field(default_factory=list)
     provenance: Provenance | None = None
+    threshold: float = 0.0
+    national_instrument: bool = False
 
 
 @dataclass
@@ -159,19 +161,17 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape: `plan`, `against` (the first parent), `parents`, `chain`, `targets`, `tasks`, `problems`."""
-        parents = [{"number": a.number, **_clean(asdict(a.info)), "provenance": a.provenance,
+        parents = [{"number": a.number, **(asdict(a.info)), "provenance": a.provenance,
                     "counts": a.counts(), "task_coverage": a.coverage(), "threshold": a.threshold}
                    for a in self.parents]
         return {
-            "plan": _clean(asdict(self.plan)),
+            "plan": (asdict(self.plan)),
             "against": parents[0] if parents else None,
             "parents": parents,
-            "chain": [_clean(asdict(c)) for c in self.chain],
+            "chain": [(asdict(c)) for c in self.chain],
             "targets": [asdict(t) for a in self.parents for t in a.targets],
             "tasks": [asdict(t) for a in self.parents for t in a.tasks],
             "problems": [asdict(p) for p in self.problems],
         }
 
 
-def _clean(d: dict[str, Any]) -> dict[str, Any]:
-    return dict(d)

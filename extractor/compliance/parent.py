@@ -35,6 +35,7 @@ class ParentTask:
     task_id: str
     text: str
     provenance: Provenance
+    context: str = ""  # the whole item (an appendix row with its result column), for the task's kind
 
 
 @dataclass
@@ -114,12 +115,13 @@ def record_tasks(record: dict[str, Any]) -> list[ParentTask]:
         s = o.get("span") or [0, 0]
         spans.append(s)
         tasks.append(ParentTask(f"O{k}", o.get("task") or o.get("quote") or "",
-                                Provenance("record", doc_id, "obligation", Quote(list(s), o.get("quote") or "", doc_id))))
+                                Provenance("record", doc_id, "obligation", Quote(list(s), o.get("quote") or "", doc_id)),
+                                o.get("quote") or ""))
     for k, (a, b, line) in enumerate(task_section_items(record), 1):
         if any(s[0] <= a < s[1] or a <= s[0] < b for s in spans):
             continue
         tasks.append(ParentTask(f"S{k}", line, Provenance("record", doc_id, "task section item",
-                                                          Quote([a, b], line, doc_id))))
+                                                          Quote([a, b], line, doc_id)), line))
     return tasks
 
 

@@ -71,12 +71,12 @@ def report_fragment(report: Report, heading_level: int = 2) -> str:
             covered = sum(t.covered for t in a.tasks)
             rows = "".join(
                 f"<tr class='{'' if t.covered else 'no'}'><td>{esc(t.task_id)}</td><td>{esc(t.task)}</td>"
-                f"<td>{'yes' if t.covered else 'no'}</td><td>{t.score:.2f}</td><td>"
+                f"<td>{'yes' if t.covered else 'no'}</td><td>{t.score:.2f} ({t.threshold:g})</td><td>"
                 + "".join(f"<blockquote>{esc(m.quote)} <span class='meta'>({m.score:.2f})</span></blockquote>"
                           for m in (t.matches if t.covered else []))
                 + "</td></tr>" for t in a.tasks)
-            parts.append(f"<{hh}>Tasks: {covered} of {len(a.tasks)} covered (similarity ≥ {a.threshold:g})</{hh}>"
-                         "<table class='tasks'><tr><th>id</th><th>task</th><th>covered</th><th>score</th>"
+            parts.append(f"<{hh}>Tasks: {covered} of {len(a.tasks)} covered</{hh}>"
+                         "<table class='tasks'><tr><th>id</th><th>task</th><th>covered</th><th>similarity (needed)</th>"
                          f"<th>plan passages</th></tr>{rows}</table>")
         else:
             parts.append(f"<p>No tasks of {esc(a.number)} are known.</p>")

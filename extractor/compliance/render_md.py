@@ -49,11 +49,11 @@ def _against_md(a: Against) -> list[str]:
         out.append("")
     if a.tasks:
         covered = sum(t.covered for t in a.tasks)
-        out += [f"### Tasks of {a.number}: {covered} of {len(a.tasks)} covered (similarity ≥ {a.threshold:g})", "",
-                "| task | covered | score | best plan passage |", "|---|---|---|---|"]
+        out += [f"### Tasks of {a.number}: {covered} of {len(a.tasks)} covered", "",
+                "| task | covered | similarity (needed) | best plan passage |", "|---|---|---|---|"]
         for t in a.tasks:
             m = t.matches[0] if t.matches else None
-            out.append(f"| {cell(t.task_id + '. ' + t.task, 140)} | {'yes' if t.covered else '**no**'} | {t.score:.2f} | "
+            out.append(f"| {cell(t.task_id + '. ' + t.task, 140)} | {'yes' if t.covered else '**no**'} | {t.score:.2f} ({t.threshold:g}) | "
                        + (cell(f"“{m.quote}” [{m.span[0]}–{m.span[1]}]", 220) if m else "—") + " |")
         uncovered = [t for t in a.tasks if not t.covered]
         if uncovered:
