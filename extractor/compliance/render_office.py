@@ -59,11 +59,13 @@ def _table(doc, rows: list[list[str]]) -> None:
 
 
 def _sheet(wb, title: str, rows: list[list[object]]):
+    from openpyxl.styles import Font
+
     ws = wb.create_sheet(title)
     for row in rows:
         ws.append(row)
     for cell in ws[1]:
-        cell.font = cell.font.copy(bold=True)
+        cell.font = Font(bold=True)
     ws.freeze_panes = "A2"
     return ws
 
