@@ -145,11 +145,46 @@ def document_page(store: Store, doc_id: str, params: dict[str, str]) -> Response
         facts += f"<tr><th>problems</th><td>{esc('; '.join(doc['errors']))}</td></tr>"
     body = [f"<h1>{esc(doc['title'] or doc_id)}</h1><p class='meta'>{esc(doc_id)}</p><table>{facts}</table>",
             _items_html(items),
-            '<section id="compliance" class="placeholder"><h2>Compliance report</h2>'
-            "<!-- COMPLIANCE REPORT: reserved for the compliance issue; nothing is shown here until it lands. -->"
-            "<p>Not available yet: the compliance report is a separate piece of work.</p></section>",
+            _implementing_html(store, doc), _compliance_html(store, doc_id),
             f"<h2>Text</h2><pre class='doctext'>{highlight(doc['text'] or '', marks)}</pre>"]
     return "200 OK", "text/html", page(doc["title"] or doc_id, "".join(body)).encode()
+
+
+def _implementing_html(store: Store, doc: dict[str, Any]) -> str:
+    """*Văn bản triển khai*: the stored documents implementing this one (recursively), news apart."""
+    from .compliance import Sources, tree
+
+    if not doc.get("number"):
+        return ""
+    t = tree(doc["number"], Sources(store))
+
+    def label(info) -> str:
+        name = _doc_link(info.doc_id, info.number or info.doc_id) if info.doc_id else esc(info.number)
+        facts = " · ".join(esc(x) for x in (info.date, info.issuer, info.level) if x)
+        return f"{name} <span class='meta'>{facts}</span>"
+
+    items = "".join(f"<li style='margin-left:{depth - 1}em'>{label(n.info)}</li>" for depth, n in t.walk())
+    apart = "".join(f"<li>{esc(m.relation)}: {label(m.info)}</li>" for m in t.apart)
+    body = f"<ul class='tree'>{items}</ul>" if items else "<p class='empty'>No stored document implements it.</p>"
+    if apart:
+        body += f"<p>Only citing or reporting on it:</p><ul>{apart}</ul>"
+    return f'<section id="implementing"><h2>Văn bản triển khai</h2>{body}</section>'
+
+
+def _compliance_html(store: Store, doc_id: str) -> str:
+    """The compliance report of a plan against its parents, or why there is none."""
+    from .compliance import CheckError, Sources, check
+    from .compliance.render_html import report_fragment
+
+    record = store.get_record(doc_id)
+    if record is None or (record.get("meta") or {}).get("kind") == "news":
+        return ('<section id="compliance"><h2>Compliance report</h2>'
+                "<p class='empty'>A news report is not checked against a parent.</p></section>")
+    try:
+        report = check(record, sources=Sources(store))
+    except CheckError as e:
+        return f'<section id="compliance"><h2>Compliance report</h2><p class="empty">{esc(e)}</p></section>'
+    return f'<section id="compliance"><h2>Compliance report</h2>{report_fragment(report, 3)}</section>'
 
 
 def _item_table(title: str, headers: list[str], rows: list[str]) -> str:
