@@ -93,30 +93,78 @@ def ingest(folder: Path, db: Path, workers: int, progress: bool | None, as_json:
         click.echo(format_result(result, db), err=True)
 
 
-@cli.command()
-@click.argument("query", default="")
-@click.option("--kind", type=click.Choice(["obligation", "target", "reference", "text"]),
-              help="Only items of this kind.")
-@click.option("--body", help="Only obligations of this body (full or abbreviated name, diacritics optional).")
-@click.option("--year", type=int, help="Only obligations whose deadline covers YEAR, targets set for YEAR.")
-@click.option("--place", help="Only documents of this place (diacritics optional).")
-@click.option("--limit", "-n", type=int, default=20, show_default=True, help="At most this many hits.")
-@db_option
-@json_option
-def search(query: str, kind: str | None, body: str | None, year: int | None, place: str | None, limit: int,
-           db: Path, as_json: bool) -> None:
-    """Search obligations, targets, references and text, with or without diacritics, best hits first."""
-    from .search import format_hit
+KIND_CHOICES = ["obligation", "obligations", "target", "targets", "reference", "references", "text", "texts"]
+
+
+def filter_options(f):
+    """The filters `search` and `export` share."""
+    for opt in reversed([
+        click.option("--body", help="Only items of this body: its whole name, full or abbreviated, "
+                     "diacritics optional (obligations: lead or support; others: the issuer)."),
+        click.option("--body-prefix", is_flag=True, help="--body matches every name starting with it "
+                     "(Phòng Kinh tế also finds Phòng Kinh tế và Hạ tầng)."),
+        click.option("--year", help="Only obligations whose deadline covers YEAR, targets set for YEAR."),
+        click.option("--place", help="Only documents of this place; a province takes in its districts "
+                     "(tỉnh Bình Dương, binh duong, TP. Cần Thơ)."),
+        click.option("--type", "doc_type", help="Only documents of this type (Kế hoạch, Quyết định, ...)."),
+        click.option("--level", type=click.Choice(["national", "province", "district", "commune"]),
+                     help="Only documents of this level."),
+        click.option("--from", "date_from", help="Only documents dated on or after this day (dd/mm/yyyy)."),
+        click.option("--to", "date_to", help="Only documents dated on or before this day (dd/mm/yyyy)."),
+    ]):
+        f = opt(f)
+    return f
+
+
+def _filters(**values):
+    """Checked search filters; bad input is a usage error with the sentence saying why."""
+    from .search import Filters, SearchInputError
+
+    try:
+        return Filters.checked(**values)
+    except SearchInputError as e:
+        raise click.UsageError(str(e)) from None
+
+
+def _open_store(db: Path):
+    """The database, read-only; a missing one is a sentence saying how to make it."""
     from .store import Store
 
-    with Store(db, readonly=True) as store:
-        hits = store.search(query, kind=kind, body=body, year=year, place=place, limit=limit)
+    if not db.exists():
+        raise click.ClickException(f"no database at {db}: run `vnplan ingest FOLDER --db {db}` first "
+                                   "(or give the right --db)")
+    return Store(db, readonly=True)
+
+
+@cli.command()
+@click.argument("query", default="")
+@click.option("--kind", type=click.Choice(KIND_CHOICES, case_sensitive=False), help="Only items of this kind.")
+@filter_options
+@click.option("--limit", "-n", type=click.IntRange(min=0), default=20, show_default=True,
+              help="At most this many hits.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Skip this many hits first (the next page: --offset 20).")
+@db_option
+@json_option
+def search(query: str, kind: str | None, limit: int, offset: int, db: Path, as_json: bool, **filters) -> None:
+    """Search obligations, targets, references and text, with or without diacritics, best hits first."""
+    from .search import format_hit
+
+    f = _filters(kind=kind, **filters)
+    if not query.strip() and not f.any():
+        raise click.UsageError("nothing to search for: type some words (vnplan search \"đổi mới sáng tạo\") "
+                               "or give a filter such as --kind, --body, --year or --place")
+    with _open_store(db) as store:
+        result = store.search_results(query, f, limit=limit, offset=offset)
     if as_json:
-        _echo_json(hits)
+        _echo_json(result.hits)
+        click.echo(result.count_line(), err=True)
         return
-    for hit in hits:
+    for hit in result.hits:
         click.echo(format_hit(hit) + "\n")
-    click.echo(f"{len(hits)} hit(s)", err=True)
+    more = result.total - result.offset - len(result.hits)
+    click.echo(result.count_line() + (f" (next page: --offset {result.offset + len(result.hits)})" if more > 0
+                                      and result.hits else ""), err=True)
 
 
 @cli.command()

@@ -327,3 +327,15 @@ class Store:
 
         return search(self.conn, query, **filters)
 
+    def search_results(self, query: str, filters: Any = None, limit: int = 20, offset: int = 0) -> Any:
+        """A page of ranked hits with the total count (`extractor.search.SearchResults`)."""
+        from .search import run
+
+        return run(self.conn, query, filters=filters, limit=limit, offset=offset)
+
+    def facets(self, query: str, filters: Any = None) -> dict[str, list[tuple[str, int]]]:
+        """Document types, issuers, levels and places among the hits, with counts."""
+        from .search import facets
+
+        return facets(self.conn, query, filters)
+
