@@ -170,19 +170,28 @@ def search(query: str, kind: str | None, limit: int, offset: int, db: Path, as_j
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "xlsx"]), default="jsonl", show_default=True,
               help="jsonl and xlsx hold both kinds; csv holds one (default obligations).")
-@click.option("--kind", type=click.Choice(["obligations", "targets"]), help="Only this kind of item.")
+@click.option("--kind", type=click.Choice(["obligation", "obligations", "target", "targets"], case_sensitive=False),
+              help="Only this kind of item (singular or plural).")
+@filter_options
+@click.option("--parent", help="Only documents carrying out this one (its number, e.g. 36/QĐ-TTg), at any "
+              "depth of their chain.")
+@click.option("--headers", type=click.Choice(["en", "vi"]), default="en", show_default=True,
+              help="Column titles: English snake_case or Vietnamese (vi: also the xlsx sheet names).")
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path),
               help="Output file (default: standard output; required for xlsx).")
 @db_option
-def export(fmt: str, kind: str | None, out: Path | None, db: Path) -> None:
+def export(fmt: str, kind: str | None, parent: str | None, headers: str, out: Path | None, db: Path,
+           **filters) -> None:
     """Export the stored obligations and targets as JSON Lines, CSV (UTF-8 BOM) or an Excel workbook."""
+    from .export import Selection
     from .export import export as run_export
-    from .store import Store
 
     if fmt == "xlsx" and out is None:
         raise click.UsageError("xlsx needs -o FILE")
-    with Store(db, readonly=True) as store:
-        n = run_export(store, fmt, out, kind, stdout=sys.stdout)
+    f = _filters(**filters)
+    selection = Selection(f if f.any() else None, parent)
+    with _open_store(db) as store:
+        n = run_export(store, fmt, out, kind, stdout=sys.stdout, selection=selection, headers=headers)
     click.echo(f"{n} items exported" + (f" to {out}" if out else ""), err=True)
 
 

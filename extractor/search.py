@@ -438,6 +438,20 @@ def run(conn: sqlite3.Connection, query: str, *, filters: Filters | None = None,
     return SearchResults(hits, total, offset)
 
 
+def item_ids(conn: sqlite3.Connection, kind: str, filters: Filters) -> set[int] | None:
+    """Ids of the stored items of `kind` ('obligation' or 'target') that `filters` keep; None when
+    the filters keep every item (no item or document filter given)."""
+    f = Filters(**{**filters.__dict__, "kind": kind})
+    if not any(getattr(f, k) not in (None, False) for k in f.__dataclass_fields__ if k != "kind"):
+        return None
+    plan = _plan(conn, "", f)
+    if plan is None:
+        return set()
+    sql = f"""SELECT p.item_id FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
+        WHERE passages_fts MATCH ?{plan.where}"""
+    return {r[0] for r in conn.execute(sql, (plan.match, *plan.params))}
+
+
 FACETS = ("doc_type", "issuer", "level", "place")
 
 

@@ -299,11 +299,15 @@ class Store:
         return out
 
     def item_rows(self, kind: str) -> Iterator[dict[str, Any]]:
-        """Every obligation or target (`kind`: 'obligations' or 'targets') with its document's columns."""
+        """Every obligation or target (`kind`: 'obligations' or 'targets') with its document's columns,
+        its parent's number and its chain up to the root (numbers joined by ' → ')."""
         if kind not in ("obligations", "targets"):
             raise ValueError(f"unknown item kind {kind!r}")
         sql = f"""SELECT i.*, d.number AS doc_number, d.doc_type AS doc_doc_type, d.date AS doc_date,
-            d.issuer AS doc_issuer, d.place AS doc_place, d.title AS doc_title
+            d.issuer AS doc_issuer, d.place AS doc_place, d.title AS doc_title,
+            (SELECT parent_number FROM links l WHERE l.doc_id = i.doc_id AND l.depth = 1) AS doc_parent,
+            (SELECT group_concat(parent_number, ' → ') FROM (SELECT parent_number FROM links l
+                WHERE l.doc_id = i.doc_id ORDER BY l.depth)) AS doc_chain
             FROM {kind} i JOIN documents d ON d.doc_id = i.doc_id ORDER BY i.doc_id, i.ord"""
         for row in self.conn.execute(sql):
             item = dict(row)
