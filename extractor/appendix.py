@@ -17,6 +17,8 @@ from functools import lru_cache
 from .abbrev import expand_abbreviations
 from .bodies import head_of, is_collective, split_body_list
 from .deadlines import find_deadline, locate_deadline
+from .document import Table as DocTable
+from .document import TableCell
 from .record import Obligation
 from .rules import load_rules
 
@@ -244,10 +246,13 @@ def table_obligations(text: str, table: Table) -> list[Obligation]:
     return out
 
 
-def appendix_obligations(text: str) -> tuple[list[Obligation], list[tuple[int, int]]]:
-    """Obligations of every task table, and the spans the tables cover."""
+def appendix_obligations(text: str, skip: list[tuple[int, int]] | None = None
+                         ) -> tuple[list[Obligation], list[tuple[int, int]]]:
+    """Obligations of every task table found in the text (outside the `skip` spans), and their spans."""
     obls, spans = [], []
     for t in find_tables(text):
+        if any(a <= t.header_start < b for a, b in skip or []):
+            continue
         rows = table_obligations(text, t)
         obls += rows
         end = max((o.span[1] for o in rows), default=t.body[-1].end if t.body else t.header_start)
@@ -279,7 +284,26 @@ def _label_values(text: str, start: int, end: int) -> dict[str, tuple[int, int]]
 
 
 def _unbullet(s: str) -> str:
-    return re.sub(r"^\s*[-–+•*]\s*", "", s)
+    return re.sub(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-zđ]\))\s*", "", s)
+
+
+def _value(text: str, span: tuple[int, int]) -> str:
+    """A label's value without the list marker of the next labelled line ('Bộ Tư pháp. 3.' -> 'Bộ Tư pháp')."""
+    return re.sub(r"[\s.;,]+(?:\d{1,2}|[a-zđ])[.)]?\s*$", "", text[span[0]:span[1]]).strip(" .;,")
+
+
+def _task_start(text: str, s: int, e: int) -> tuple[int, int, re.Match[str] | None]:
+    """Where a block's task wording starts and ends, and its first label: a block opening with a task label
+    ('1. Tên nhiệm vụ: …') has its task after it; a block opening with another label has none (-1)."""
+    rx = _label_rx()
+    lead_in = len(text[s:e]) - len(_unbullet(text[s:e]))
+    first = rx.search(text, s, e)
+    if first is None or first.start() != s + lead_in:
+        return s + lead_in, first.start() if first else e, first
+    if first.lastgroup != "task":
+        return -1, -1, first
+    after = rx.search(text, first.end(), e)
+    return first.end(), after.start() if after else e, after
 
 
 def labelled_obligations(text: str, blocks: list[tuple[int, int]]) -> tuple[list[Obligation], list[tuple[int, int]]]:
@@ -292,9 +316,8 @@ def labelled_obligations(text: str, blocks: list[tuple[int, int]]) -> tuple[list
     i = 0
     while i < len(blocks):
         s, e = blocks[i]
-        body = _unbullet(text[s:e])
-        first = rx.search(text, s, e)
-        if first is not None and first.start() == s + len(text[s:e]) - len(body):
+        task_start, task_end, first = _task_start(text, s, e)
+        if task_start < 0:
             i += 1
             continue
         if first is None:
@@ -304,9 +327,6 @@ def labelled_obligations(text: str, blocks: list[tuple[int, int]]) -> tuple[list
             if first is None:
                 i += 1
                 continue
-            task_end = e
-        else:
-            task_end = first.start()
         group_end, j = e, i + 1
         while j < len(blocks):
             js, je = blocks[j]
@@ -315,16 +335,75 @@ def labelled_obligations(text: str, blocks: list[tuple[int, int]]) -> tuple[list
                 break
             group_end, j = je, j + 1
         values = _label_values(text, first.start(), group_end)
-        lead_span = values.get("lead")
-        lead = split_body_list(text[lead_span[0]:lead_span[1]]) if lead_span else []
+        lead = split_body_list(_value(text, values["lead"])) if "lead" in values else []
         if lead:
-            sup = values.get("support")
-            support = split_body_list(text[sup[0]:sup[1]]) if sup else []
+            support = split_body_list(_value(text, values["support"])) if "support" in values else []
             tm = values.get("time")
-            deadline = find_deadline(text[tm[0]:tm[1]], cell=True) if tm else find_deadline(text[s:task_end])
-            task = " ".join(_unbullet(text[s:task_end]).split()).strip(" .;,(…")
+            deadline = find_deadline(_value(text, tm), cell=True) if tm else find_deadline(text[task_start:task_end])
+            task = " ".join(text[task_start:task_end].split()).strip(" .;,(…:")
             out.append(Obligation(task=task, lead=lead, support=[x for x in support if x not in lead],
                                   deadline=deadline, span=[s, group_end], quote=text[s:group_end]))
             covered.append((s, group_end))
         i = max(j, i + 1)
     return out, covered
+
+
+# ---------------------------------------------------------------- tables of the document model
+
+
+@dataclass
+class TaskColumns:
+    """Where a task table's columns are: the header row and column index -> kind."""
+
+    header: int
+    kinds: dict[int, str]
+
+
+def task_columns(table: DocTable) -> TaskColumns | None:
+    """The header of a task table (a row naming a task and a lead column), or None."""
+    for r, row in enumerate(table.rows[:4]):
+        kinds = {c: k for c, cell in enumerate(row) if cell and (k := _column_kind(cell.text.replace("\n", " ")))}
+        if "task" in kinds.values() and "lead" in kinds.values():
+            return TaskColumns(r, kinds)
+    return None
+
+
+def _cell_of(row: list[TableCell | None], kinds: dict[int, str], kind: str) -> TableCell | None:
+    col = next((c for c, k in kinds.items() if k == kind), None)
+    return row[col] if col is not None and col < len(row) else None
+
+
+def _cell_bodies(cell: TableCell | None) -> list[str]:
+    """The bodies a lead or support cell names (its paragraphs are list items)."""
+    if cell is None:
+        return []
+    return [b for para in cell.text.split("\n\n") for b in split_body_list(para.strip().lstrip("-+• ").strip())]
+
+
+def row_obligation(text: str, row: list[TableCell | None], cols: TaskColumns) -> Obligation | None:
+    """The obligation of one task-table row: its task cell, lead and support cells and time cell."""
+    task_cell, lead_cell = _cell_of(row, cols.kinds, "task"), _cell_of(row, cols.kinds, "lead")
+    lead = _cell_bodies(lead_cell)
+    if task_cell is None or not lead:
+        return None
+    support = [s for s in _cell_bodies(_cell_of(row, cols.kinds, "support")) if s not in lead]
+    time_cell = _cell_of(row, cols.kinds, "time")
+    deadline = find_deadline(time_cell.text, cell=True) if time_cell else None
+    task = " ".join(re.sub(r"^[-–+•*]\s*", "", p.strip()) for p in task_cell.text.split("\n\n"))
+    task = " ".join(task.split()).rstrip(" .;…")
+    cells = [c for c in row if c]
+    span = [min(c.start for c in cells), max(c.end for c in cells)]
+    return Obligation(task=task, lead=lead, support=support, deadline=deadline, span=span,
+                      quote=text[span[0]:span[1]])
+
+
+def model_table_obligations(text: str, tables: list[DocTable]) -> tuple[list[Obligation], list[tuple[int, int]]]:
+    """One obligation per row of every task table the readers gave as a table, and the tables' spans."""
+    out, spans = [], []
+    for table in tables:
+        cols = task_columns(table)
+        if cols is None:
+            continue
+        out += [ob for row in table.rows[cols.header + 1:] if (ob := row_obligation(text, row, cols))]
+        spans.append((table.start, table.end))
+    return out, spans
