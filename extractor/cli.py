@@ -44,6 +44,36 @@ def cli() -> None:
     """vnplan: read Vietnamese plan documents into structured records."""
 
 
+def strict_option(f):
+    """`--strict`, shared by the batch commands: exit non-zero when a file could not be read."""
+    return click.option("--strict", is_flag=True,
+                        help="Exit with status 1 when a file could not be read (status error).")(f)
+
+
+def unsupported_files(folder: Path) -> dict[str, list[Path]]:
+    """Files of `folder` vnplan does not read (hidden ones aside), by their extension."""
+    from .ingest import SUPPORTED_SUFFIXES
+
+    out: dict[str, list[Path]] = {}
+    for p in sorted(folder.rglob("*")):
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts) \
+                and p.suffix.lower() not in SUPPORTED_SUFFIXES:
+            out.setdefault(p.suffix.lower() or "(no extension)", []).append(p)
+    return out
+
+
+def skipped_summary(folder: Path) -> str | None:
+    """'skipped 3 files vnplan does not read: 2 .xlsx (a.xlsx, b.xlsx), 1 .zip (c.zip)', or None."""
+    groups = unsupported_files(folder)
+    if not groups:
+        return None
+    n = sum(len(v) for v in groups.values())
+    parts = [f"{len(v)} {ext} ({', '.join(p.name for p in v[:3])}{', …' if len(v) > 3 else ''})"
+             for ext, v in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+    return (f"skipped {n} file{'s' if n > 1 else ''} vnplan does not read: {'; '.join(parts)} "
+            "(it reads .txt, .html, .docx, .doc, .pdf, .png, .jpg, .tif)")
+
+
 @cli.command()
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path),
@@ -51,7 +81,9 @@ def cli() -> None:
 @click.option("--doc-id", help="The record's doc_id (single file only; default: the file name).")
 @workers_option
 @progress_option
-def extract(source: Path, out: Path | None, doc_id: str | None, workers: int, progress: bool | None) -> None:
+@strict_option
+def extract(source: Path, out: Path | None, doc_id: str | None, workers: int, progress: bool | None,
+            strict: bool) -> None:
     """Read FILE into a record on stdout, or every file of a folder into OUT/<name>.json."""
     from .pipeline import extract_file, extract_folder, write_json_atomic
 
@@ -66,6 +98,11 @@ def extract(source: Path, out: Path | None, doc_id: str | None, workers: int, pr
         click.echo(f"{len(result.written)} records written to {out} ({counts})", err=True)
         for path, errors in result.errors.items():
             click.echo(f"  {path}: {'; '.join(errors)}", err=True)
+        skipped = skipped_summary(source)
+        if skipped:
+            click.echo(skipped, err=True)
+        if strict and result.statuses.get("error"):
+            sys.exit(1)
         return
     record = extract_file(source, doc_id).to_dict()
     if out is not None:
@@ -74,6 +111,12 @@ def extract(source: Path, out: Path | None, doc_id: str | None, workers: int, pr
         click.echo(f"record written to {target}", err=True)
     else:
         _echo_json(record)
+    if record.get("status") == "error":
+        click.echo(f"vnplan: {source} could not be read: {'; '.join(record.get('errors') or [])}. "
+                   "Check that it is a .txt, .html, .docx, .doc, .pdf or image file that opens, "
+                   "and that you may read it.", err=True)
+        if strict:
+            sys.exit(1)
 
 
 @cli.command()
@@ -82,15 +125,25 @@ def extract(source: Path, out: Path | None, doc_id: str | None, workers: int, pr
 @workers_option
 @progress_option
 @json_option
-def ingest(folder: Path, db: Path, workers: int, progress: bool | None, as_json: bool) -> None:
+@strict_option
+def ingest(folder: Path, db: Path, workers: int, progress: bool | None, as_json: bool, strict: bool) -> None:
     """Extract every file of FOLDER into the database; stored files are skipped, so re-running resumes."""
     from .batch import as_jsonable, format_result, ingest_folder
 
     result = ingest_folder(folder, db, workers=workers, progress=progress)
+    unsupported = unsupported_files(folder)
     if as_json:
-        _echo_json(as_jsonable(result))
+        _echo_json(as_jsonable(result) | {"unsupported": {k: [str(p) for p in v] for k, v in unsupported.items()}})
     else:
         click.echo(format_result(result, db), err=True)
+        skipped = skipped_summary(folder)
+        if skipped:
+            click.echo(skipped, err=True)
+    failed = result.statuses.get("error", 0) + sum(
+        1 for errors in result.errors.values() if any(e.startswith("worker failed") for e in errors))
+    if strict and failed:
+        click.echo(f"vnplan: {failed} file(s) could not be read (--strict)", err=True)
+        sys.exit(1)
 
 
 KIND_CHOICES = ["obligation", "obligations", "target", "targets", "reference", "references", "text", "texts"]
@@ -198,12 +251,31 @@ def export(fmt: str, kind: str | None, parent: str | None, headers: str, out: Pa
 @cli.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", type=int, default=8765, show_default=True, help="Port to listen on.")
-def serve(db: Path, host: str, port: int) -> None:
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port to listen on.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+              help="Language of the pages (a page's ?lang=en or ?lang=vi overrides it).")
+def serve(db: Path, host: str, port: int, lang: str) -> None:
     """Serve the read-only search and document pages of a database in the browser."""
+    import errno
+
+    from .ui import set_default_lang
     from .web import serve as run_server
 
-    run_server(db, host, port)
+    _open_store(db).close()
+    set_default_lang(lang)
+    try:
+        run_server(db, host, port)
+    except PermissionError:
+        raise click.ClickException(f"cannot listen on port {port}: ports below 1024 need administrator rights; "
+                                   "choose another with --port 8765") from None
+    except OSError as e:
+        if e.errno == errno.EADDRINUSE:
+            raise click.ClickException(f"port {port} is already in use (another vnplan serve?): stop that program, "
+                                       f"or choose another port with --port {port + 1 if port else 8766}") from None
+        if e.errno in (errno.EADDRNOTAVAIL, -2, -3, -5) or "Name or service" in str(e):
+            raise click.ClickException(f"cannot listen on {host}: not an address of this machine; "
+                                       "use --host 127.0.0.1 (this machine) or 0.0.0.0 (every network)") from None
+        raise
 
 
 @cli.command()
@@ -221,11 +293,25 @@ def demo(folder: Path, out: Path, workers: int, progress: bool | None) -> None:
 
 def main() -> None:
     """Entry point: run the CLI; an unexpected failure is one line on stderr, never a traceback."""
+    import sqlite3
+
     try:
         cli(standalone_mode=True)
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(130)
+    except sqlite3.DatabaseError as e:
+        click.echo(f"vnplan: error: the database cannot be used ({e}): give the right --db, or build a new one "
+                   "with `vnplan ingest FOLDER --db NEW.db`", err=True)
+        sys.exit(1)
+    except PermissionError as e:
+        click.echo(f"vnplan: error: permission denied on {e.filename or 'a file'}: check its permissions, "
+                   "or choose another file or folder", err=True)
+        sys.exit(1)
+    except OSError as e:
+        click.echo(f"vnplan: error: {e.strerror or e}{f' ({e.filename})' if e.filename else ''}: check the path "
+                   "and that the disk has room", err=True)
+        sys.exit(1)
     except Exception as e:  # noqa: BLE001 - the user gets a sentence, not a traceback
         click.echo(f"vnplan: error: {type(e).__name__}: {e}", err=True)
         sys.exit(1)

@@ -5,11 +5,38 @@ comparators as a reader says them (trên 11 %/năm)."""
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from typing import Any
 
 from .rules import load_rules
 
 LANGS = ("vi", "en")
+_DEFAULT = {"lang": "vi"}
+
+
+def set_default_lang(lang: str) -> None:
+    """The language of pages that do not ask for one (`vnplan serve --lang`)."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}: one of {', '.join(LANGS)}")
+    _DEFAULT["lang"] = lang
+
+
+_REQUEST_LANG: ContextVar[str | None] = ContextVar("vnplan_lang", default=None)
+
+
+def use_lang(params: dict[str, str]) -> str:
+    """Set the language of the request being answered (?lang=en, else the default); returns it."""
+    lang = (params.get("lang") or "").strip().lower()
+    lang = lang if lang in LANGS else _DEFAULT["lang"]
+    _REQUEST_LANG.set(lang)
+    return lang
+
+
+def lang_of(params: dict[str, str]) -> str:
+    """The language a request asks for (?lang=en), else that of the request being answered, else
+    the default."""
+    lang = (params.get("lang") or "").strip().lower()
+    return lang if lang in LANGS else (_REQUEST_LANG.get() or _DEFAULT["lang"])
 
 
 def _data() -> dict[str, Any]:
@@ -26,12 +53,20 @@ def export_sheet(kind: str) -> str:
     return (_data().get("export_sheets") or {}).get(kind, kind)
 
 
-def label(key: str, lang: str = "vi") -> str:
-    """A web label in `lang` ('search' -> 'Tìm kiếm'); the key itself when the table lacks it."""
+def label(key: str, lang: str = "vi", **values: Any) -> str:
+    """A web label in `lang` ('search' -> 'Tìm kiếm'), `{name}` fields filled from `values`; the key
+    itself when the table lacks it."""
     entry = (_data().get("labels") or {}).get(key)
-    if isinstance(entry, dict):
-        return str(entry.get(lang) or entry.get("en") or key)
-    return key
+    text = str(entry.get(lang) or entry.get("en") or key) if isinstance(entry, dict) else key
+    return text.format(**values) if values else text
+
+
+def word(group: str, value: Any, lang: str = "vi") -> str:
+    """A record value as the reader says it: word('level', 'district') -> 'Huyện'; unknown values stay."""
+    if value is None or value == "":
+        return ""
+    key = f"{group}_{value}"
+    return label(key, lang) if key in (_data().get("labels") or {}) else str(value)
 
 
 def number(v: float | int | None, lang: str = "vi") -> str:
