@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import threading
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from importlib import resources
 from pathlib import Path
 from socketserver import ThreadingMixIn
@@ -38,11 +39,18 @@ def esc(v: Any) -> str:
     return html.escape("" if v is None else str(v))
 
 
-def page(title: str, body: str, lang: str | None = None, path: str = "/", params: dict[str, str] | None = None) -> str:
-    """The page frame: header with navigation and the language switch, then `body`."""
+_REQUEST: ContextVar[tuple[str, dict[str, str]]] = ContextVar("vnplan_request", default=("/", {}))
+
+
+def page(title: str, body: str, lang: str | None = None, path: str | None = None,
+         params: dict[str, str] | None = None) -> str:
+    """The page frame: header with navigation and the language switch (to the same page in the other
+    language: `path` and `params`, by default those of the request), then `body`."""
     lang = lang or lang_of({})
+    if path is None:
+        path, params = _REQUEST.get()
     other = "en" if lang == "vi" else "vi"
-    switch = esc(path + "?" + urlencode({**{k: v for k, v in (params or {}).items() if k in FILTER_PARAMS},
+    switch = esc(quote(path) + "?" + urlencode({**{k: v for k, v in (params or {}).items() if k in FILTER_PARAMS},
                                          "lang": other}))
     suffix = "" if lang == "vi" else "?lang=en"
     return f"""<!doctype html><html lang="{lang}"><head><meta charset="utf-8">
@@ -192,6 +200,7 @@ def route(db: Path, path: str, params: dict[str, str]) -> Response:
     if path == "/favicon.ico":
         return "204 No Content", "text/plain", b""
     use_lang(params)
+    _REQUEST.set((path, params))
     with Store(db, readonly=True) as store:
         if path == "/":
             return "200 OK", "text/html", search_page(store, params).encode()
