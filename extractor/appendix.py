@@ -271,7 +271,8 @@ def _label_rx() -> re.Pattern[str]:
 
 
 def _label_values(text: str, start: int, end: int) -> dict[str, tuple[int, int]]:
-    """Label kind -> span of its value, for the labels in text[start:end]."""
+    """Label kind -> span of its value, for the labels in text[start:end]; a label with no value of its
+    own ('Cơ quan thực hiện:' over '- Đơn vị chủ trì: …') leaves its kind to a later label."""
     found = list(_label_rx().finditer(text, start, end))
     out: dict[str, tuple[int, int]] = {}
     for i, m in enumerate(found):
@@ -279,8 +280,12 @@ def _label_values(text: str, start: int, end: int) -> dict[str, tuple[int, int]]
         vs, ve = m.end(), stop
         while ve > vs and text[ve - 1] in " \n\t;.,)+-–":
             ve -= 1
-        out.setdefault(m.lastgroup or "", (vs, ve))
+        if _value(text, (vs, ve)):
+            out.setdefault(m.lastgroup or "", (vs, ve))
     return out
+
+
+_ITEM = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}\.)\s")
 
 
 def _unbullet(s: str) -> str:
@@ -289,62 +294,101 @@ def _unbullet(s: str) -> str:
 
 def _value(text: str, span: tuple[int, int]) -> str:
     """A label's value without the list marker of the next labelled line ('Bộ Tư pháp. 3.' -> 'Bộ Tư pháp')."""
-    return re.sub(r"[\s.;,]+(?:\d{1,2}|[a-zđ])[.)]?\s*$", "", text[span[0]:span[1]]).strip(" .;,")
+    return re.sub(r"[\s.;,]+(?:\d{1,2}|[a-zđ])[.)]?\s*$", "", text[span[0]:span[1]]).strip(" .;,:")
 
 
-def _task_start(text: str, s: int, e: int) -> tuple[int, int, re.Match[str] | None]:
-    """Where a block's task wording starts and ends, and its first label: a block opening with a task label
-    ('1. Tên nhiệm vụ: …') has its task after it; a block opening with another label has none (-1)."""
+@dataclass
+class _Unit:
+    """A block of a task listing: where its wording starts, and the label it opens with (if any)."""
+
+    start: int
+    end: int
+    body: int
+    label: re.Match[str] | None
+
+    @property
+    def kind(self) -> str | None:
+        return self.label.lastgroup if self.label else None
+
+
+def _units(text: str, blocks: list[tuple[int, int]]) -> list[_Unit]:
     rx = _label_rx()
-    lead_in = len(text[s:e]) - len(_unbullet(text[s:e]))
-    first = rx.search(text, s, e)
-    if first is None or first.start() != s + lead_in:
-        return s + lead_in, first.start() if first else e, first
-    if first.lastgroup != "task":
-        return -1, -1, first
-    after = rx.search(text, first.end(), e)
-    return first.end(), after.start() if after else e, after
+    out = []
+    for s, e in blocks:
+        body = s + len(text[s:e]) - len(_unbullet(text[s:e]))
+        out.append(_Unit(s, e, body, rx.match(text, body, e)))
+    return out
+
+
+def _group_end(text: str, units: list[_Unit], j: int) -> int:
+    """Index after the labelled lines from `j`: label lines, and the bullets under a label that has no
+    value of its own ('a) Nhiệm vụ:' then its dashes); a numbered item ends the group."""
+    opener = units[j - 1].label
+    open_label = opener is not None and not _value(text, (opener.end(), units[j - 1].end))
+    while j < len(units):
+        u = units[j]
+        if u.label is not None:
+            open_label = not _value(text, (u.label.end(), u.end))
+        elif not open_label or _ITEM.match(text[u.start:u.end]):
+            break
+        j += 1
+    return j
+
+
+def _task_span(text: str, units: list[_Unit], i: int, j: int) -> tuple[int, int]:
+    """The task wording of the group units[i:j]: a task label's value (or the bullets under it), else the
+    lead-in block's text up to its first inline label."""
+    rx = _label_rx()
+    for k in range(i, j):
+        u = units[k]
+        if u.kind == "task":
+            after = rx.search(text, u.label.end(), u.end) if u.label else None
+            if _value(text, (u.label.end(), after.start() if after else u.end)) if u.label else False:
+                return u.label.end() if u.label else u.body, after.start() if after else u.end
+            nxt = next((m for m in range(k + 1, j) if units[m].label is not None), j)
+            if nxt > k + 1:
+                return units[k + 1].body, units[nxt - 1].end
+    first = units[i]
+    inline = rx.search(text, first.body, first.end)
+    return first.body, inline.start() if inline else first.end
 
 
 def labelled_obligations(text: str, blocks: list[tuple[int, int]]) -> tuple[list[Obligation], list[tuple[int, int]]]:
     """Obligations of task blocks followed (or ended) by labelled lead/support/time lines.
 
-    `blocks` are the bullets and paragraphs of the text, in order, as (start, end) spans.
+    `blocks` are the bullets and paragraphs of the text, in order, as (start, end) spans. A task is a
+    block whose lines after it are labelled ("- Cơ quan chủ trì: …"), a block with inline labels
+    ("(Cơ quan chủ trì: Sở Y tế; …)"), or a task label's value ("1. Tên nhiệm vụ: …", "a) Nhiệm vụ:"
+    and the bullets under it).
     """
-    rx = _label_rx()
+    units = _units(text, blocks)
     out, covered = [], []
     i = 0
-    while i < len(blocks):
-        s, e = blocks[i]
-        task_start, task_end, first = _task_start(text, s, e)
-        if task_start < 0:
+    while i < len(units):
+        u = units[i]
+        inline = _label_rx().search(text, u.body, u.end) if u.label is None else None
+        opens = u.kind == "task" or (u.label is None and (
+            inline is not None or (i + 1 < len(units) and units[i + 1].label is not None)))
+        if not opens:
             i += 1
             continue
-        if first is None:
-            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            first = rx.match(text, nxt[0] + len(text[nxt[0]:nxt[1]]) - len(_unbullet(text[nxt[0]:nxt[1]]))) \
-                if nxt else None
-            if first is None:
-                i += 1
-                continue
-        group_end, j = e, i + 1
-        while j < len(blocks):
-            js, je = blocks[j]
-            m = rx.match(_unbullet(text[js:je]))
-            if not m:
-                break
-            group_end, j = je, j + 1
-        values = _label_values(text, first.start(), group_end)
+        j = _group_end(text, units, i + 1)
+        group_end = units[j - 1].end
+        values = _label_values(text, u.label.start() if u.label else (inline.start() if inline else u.end),
+                               group_end)
         lead = split_body_list(_value(text, values["lead"])) if "lead" in values else []
-        if lead:
-            support = split_body_list(_value(text, values["support"])) if "support" in values else []
-            tm = values.get("time")
-            deadline = find_deadline(_value(text, tm), cell=True) if tm else find_deadline(text[task_start:task_end])
-            task = " ".join(text[task_start:task_end].split()).strip(" .;,(…:")
-            out.append(Obligation(task=task, lead=lead, support=[x for x in support if x not in lead],
-                                  deadline=deadline, span=[s, group_end], quote=text[s:group_end]))
-            covered.append((s, group_end))
-        i = max(j, i + 1)
+        if not lead:
+            i += 1
+            continue
+        support = split_body_list(_value(text, values["support"])) if "support" in values else []
+        task_start, task_end = _task_span(text, units, i, j)
+        tm = values.get("time")
+        deadline = find_deadline(_value(text, tm), cell=True) if tm else find_deadline(text[task_start:task_end])
+        task = " ".join(text[task_start:task_end].split()).strip(" .;,(…:")
+        out.append(Obligation(task=task, lead=lead, support=[x for x in support if x not in lead],
+                              deadline=deadline, span=[u.start, group_end], quote=text[u.start:group_end]))
+        covered.append((u.start, group_end))
+        i = j
     return out, covered
 
 

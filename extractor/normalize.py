@@ -124,11 +124,29 @@ def wrap_width(lines_by_block: list[list[str]]) -> int | None:
 _DATELINE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
 
 
-def should_join(a: str, b: str, width: int | None) -> bool:
-    """True when line `b` continues the sentence of line `a` (broken by layout, not by the author)."""
+@lru_cache(maxsize=1)
+def _layout() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a line ending in a word that needs what follows, one that needs a number, a cut numbered capital
+    heading) from rules/layout.yaml."""
+    from .rules import load_rules
+
+    rf = load_rules("layout")
+    rxs = tuple(rf.rule(f"layout.{n}").regex for n in ("dangling_end", "dangling_number", "cut_heading"))
+    assert all(rxs)
+    return rxs  # type: ignore[return-value]
+
+
+def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool:
+    """True when line `b` continues the sentence of line `a` (broken by layout, not by the author);
+    `wrapped`: the lines are in one block, where a cut heading or a dangling last word joins them."""
     a_s, b_s = a.strip(), b.strip()
     if not a_s or not b_s or LIST_START.match(b) or HEADER_LINE.match(a) or HEADER_LINE.match(b):
         return False
+    dangling, needs_number, cut = _layout()
+    if wrapped and ((is_caps(a_s) and is_caps(b_s) and cut.match(a_s)) or (
+            dangling.search(a_s) and not is_page_number(b_s)) or (
+            needs_number.search(a_s) and b_s[:1].isdigit() and not is_page_number(b_s))):
+        return True
     if is_caps(a_s) or is_caps(b_s) or is_page_number(b_s) or _DATELINE.search(b_s[:40]):
         return False
     if a_s.endswith(_TERMINAL):
@@ -304,7 +322,7 @@ def normalize_document(raw: RawDocument) -> Normalized:
                 continue
             if group:
                 para = "\n".join(join_wrapped(group, width))
-                if not (cell or prev_cell) and should_join(paras[-1].rsplit("\n", 1)[-1], group[0], None):
+                if not (cell or prev_cell) and should_join(paras[-1].rsplit("\n", 1)[-1], group[0], None, wrapped=False):
                     paras[-1] = paras[-1].rstrip() + " " + para.lstrip()  # broken by a page break
                 else:
                     paras.append(para)
