@@ -321,6 +321,28 @@ class Store:
                                  "ORDER BY depth", (doc_id,))
         return [dict(r) for r in rows]
 
+    def errors(self) -> list[dict[str, Any]]:
+        """Every per-file problem recorded, oldest first."""
+        return [dict(r) for r in self.conn.execute("SELECT * FROM errors ORDER BY id")]
+
+    def search(self, query: str, **filters: Any) -> list[dict[str, Any]]:
+        """Ranked hits for `query`; see `extractor.search.search` for the filters."""
+        from .search import search
+
+        return search(self.conn, query, **filters)
+
+    def search_results(self, query: str, filters: Any = None, limit: int = 20, offset: int = 0) -> Any:
+        """A page of ranked hits with the total count (`extractor.search.SearchResults`)."""
+        from .search import run
+
+        return run(self.conn, query, filters=filters, limit=limit, offset=offset)
+
+    def facets(self, query: str, filters: Any = None) -> dict[str, list[tuple[str, int]]]:
+        """Document types, issuers, levels and places among the hits, with counts."""
+        from .search import facets
+
+        return facets(self.conn, query, filters)
+
     def related(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
         """The documents a portal shows beside this one, resolved in both directions:
         `cites` (what it cites, any relation), `cited_by`, `implemented_by`, `amended_by`,
@@ -360,26 +382,3 @@ class Store:
         return {col: [r[0] for r in self.conn.execute(
             f"SELECT DISTINCT {col} FROM documents WHERE {col} IS NOT NULL AND {col} != '' ORDER BY {col}")]
             for col in ("doc_type", "issuer", "level", "place")}
-
-    def errors(self) -> list[dict[str, Any]]:
-        """Every per-file problem recorded, oldest first."""
-        return [dict(r) for r in self.conn.execute("SELECT * FROM errors ORDER BY id")]
-
-    def search(self, query: str, **filters: Any) -> list[dict[str, Any]]:
-        """Ranked hits for `query`; see `extractor.search.search` for the filters."""
-        from .search import search
-
-        return search(self.conn, query, **filters)
-
-    def search_results(self, query: str, filters: Any = None, limit: int = 20, offset: int = 0) -> Any:
-        """A page of ranked hits with the total count (`extractor.search.SearchResults`)."""
-        from .search import run
-
-        return run(self.conn, query, filters=filters, limit=limit, offset=offset)
-
-    def facets(self, query: str, filters: Any = None) -> dict[str, list[tuple[str, int]]]:
-        """Document types, issuers, levels and places among the hits, with counts."""
-        from .search import facets
-
-        return facets(self.conn, query, filters)
-
