@@ -31,6 +31,7 @@ class PdfLine:
     top: float = 0.0
     bottom: float = 0.0
     first_word: float = 0.0  # width of the line's first word
+    first_char: int = -1  # index of the line's first character in pdfium's text page (-1: unknown)
 
     @property
     def height(self) -> float:
@@ -67,6 +68,7 @@ def page_lines(textpage: Any) -> list[PdfLine]:
             continue
         line = PdfLine(raw.rstrip())
         if geometry:
+            line.first_char = start
             first = start + (len(raw) - len(raw.lstrip()))
             last = start + len(raw.rstrip()) - 1
             word_end = raw.find(" ", first - start)
@@ -77,6 +79,28 @@ def page_lines(textpage: Any) -> list[PdfLine]:
             line.first_word = max(bw[2] - b0[0], 0.0)
         out.append(line)
     return out
+
+
+def _page(pdf: Any, index: int) -> tuple[Any, list[PdfLine]]:
+    """A page and its lines, with the text stamped by annotations (the number and day a signing
+    system fills in) put in place; on page 1 the header block comes first."""
+    from .stamps import annotation_boxes, char_edges, flatten_stamps, header_first, place_stamps
+
+    page = pdf[index]
+    textpage = page.get_textpage()
+    lines = page_lines(textpage)
+    boxes = annotation_boxes(page) if lines else []
+    if boxes:
+        low, high = min(b[1] for b in boxes), max(b[3] for b in boxes)
+        edges = {id(ln): char_edges(textpage, ln.first_char, len(ln.text)) for ln in lines
+                 if ln.first_char >= 0 and ln.top >= low - 20 and ln.bottom <= high + 20}
+        stamps, page = flatten_stamps(pdf, index, page, textpage, boxes)
+        if stamps:
+            lines = place_stamps(lines, stamps, edges, lambda s: PdfLine(s.text, s.x0, s.x1, s.top, s.bottom,
+                                                                        s.x1 - s.x0))
+    if index == 0:
+        lines = header_first(lines)
+    return page, lines
 
 
 def _continues(prev: PdfLine, line: PdfLine, right: float, usual_pitch: float) -> bool:
@@ -263,8 +287,7 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
         right = 0.0
         for i in range(n):
             try:
-                page = pdf[i]
-                lines = page_lines(page.get_textpage())
+                page, lines = _page(pdf, i)
             except Exception as e:  # noqa: BLE001 - a damaged page is reported, the others read
                 raw.errors.append(f"page {i + 1}: could not be read ({e})")
                 pages.append([])
