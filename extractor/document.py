@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .record import Meta, Section
+from .record import Meta, Section, Signature, StampedText
 
 
 class IngestError(Exception):
@@ -37,6 +37,8 @@ class RawDocument:
     ocr_pages: list[int] = field(default_factory=list)
     encoding: str | None = None
     converted_from: str | None = None
+    signatures: list[Signature] = field(default_factory=list)
+    stamped: list[StampedText] = field(default_factory=list)
 
 
 @dataclass

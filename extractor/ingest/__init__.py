@@ -13,6 +13,7 @@ from io import BytesIO
 from pathlib import Path
 
 from ..document import IngestError, RawDocument
+from ..record import Record
 
 SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html",
                       ".docx": "docx", ".pdf": "pdf", ".doc": "doc"}
@@ -175,3 +176,10 @@ def read_document(path: str | Path) -> RawDocument:
     if raw.format not in ("txt", "html", "pdf", "docx", "doc"):
         raw.format = "unknown"
     return raw
+
+
+def reconcile(record: Record) -> None:
+    """Check a record's meta against the file's digital signatures (see `signatures.reconcile`)."""
+    from .signatures import reconcile as _reconcile
+
+    _reconcile(record)

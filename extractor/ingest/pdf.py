@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Block, IngestError, RawDocument
+from ..record import StampedText
 from ..normalize import HEADER_LINE, LIST_START, drop_page_furniture, is_caps
 
 MIN_PATHS_FOR_TABLE = 6
@@ -81,9 +82,9 @@ def page_lines(textpage: Any) -> list[PdfLine]:
     return out
 
 
-def _page(pdf: Any, index: int) -> tuple[Any, list[PdfLine]]:
+def _page(pdf: Any, index: int, stamped: list[StampedText]) -> tuple[Any, list[PdfLine]]:
     """A page and its lines, with the text stamped by annotations (the number and day a signing
-    system fills in) put in place; on page 1 the header block comes first."""
+    system fills in) put in place and listed in `stamped`; on page 1 the header block comes first."""
     from .stamps import annotation_boxes, char_edges, flatten_stamps, header_first, place_stamps
 
     page = pdf[index]
@@ -96,8 +97,9 @@ def _page(pdf: Any, index: int) -> tuple[Any, list[PdfLine]]:
                  if ln.first_char >= 0 and ln.top >= low - 20 and ln.bottom <= high + 20}
         stamps, page = flatten_stamps(pdf, index, page, textpage, boxes)
         if stamps:
-            lines = place_stamps(lines, stamps, edges, lambda s: PdfLine(s.text, s.x0, s.x1, s.top, s.bottom,
-                                                                        s.x1 - s.x0))
+            lines, placed = place_stamps(lines, stamps, edges,
+                                         lambda s: PdfLine(s.text, s.x0, s.x1, s.top, s.bottom, s.x1 - s.x0))
+            stamped.extend(StampedText(index + 1, s.text, " ".join(ln.text.split())) for s, ln in placed)
     if index == 0:
         lines = header_first(lines)
     return page, lines
@@ -287,7 +289,7 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
         right = 0.0
         for i in range(n):
             try:
-                page, lines = _page(pdf, i)
+                page, lines = _page(pdf, i, raw.stamped)
             except Exception as e:  # noqa: BLE001 - a damaged page is reported, the others read
                 raw.errors.append(f"page {i + 1}: could not be read ({e})")
                 pages.append([])
@@ -308,6 +310,7 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
     finally:
         tables.close()
         pdf.close()
+    _signatures(raw, data)
     ocr_texts = _ocr(raw, path, missing) if missing else {}
     raw.blocks = _assemble(pages, right, ocr_texts)
     if not raw.blocks:
@@ -319,6 +322,14 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
         unread = [i + 1 for i in missing if i not in ocr_texts]
         if unread:
             raw.errors.append(f"no text could be read from page(s) {', '.join(map(str, unread))}")
+
+
+def _signatures(raw: RawDocument, data: bytes) -> None:
+    """The file's digital signatures (pyHanko); a signature that cannot be checked is reported."""
+    from .signatures import read_signatures
+
+    raw.signatures, problems = read_signatures(data)
+    raw.errors.extend(problems)
 
 
 def _assemble(pages: list[list[Any]], right: float, ocr_texts: dict[int, str]) -> list[Block]:

@@ -167,21 +167,25 @@ def _on_line(line: Any, stamp: Stamp) -> bool:
 
 
 def place_stamps(lines: list[Any], stamps: list[Stamp], edges: dict[int, list[tuple[float, float]]],
-                 make_line: Any) -> list[Any]:
+                 make_line: Any) -> tuple[list[Any], list[tuple[Stamp, Any]]]:
     """`lines` (PdfLine) with each stamp put into the line it sits on; `edges` holds the
     (left, right) edge of each character of the lines that may receive one, by `id(line)`.
-    A stamp on no line becomes a line of its own, placed above the first line below it."""
+    A stamp on no line becomes a line of its own, placed above the first line below it.
+    Also returns each stamp with the line it went into."""
     out = list(lines)
+    placed = []
     for stamp in sorted(stamps, key=lambda s: -s.x0):  # right to left: earlier offsets stay valid
         line = next((ln for ln in out if id(ln) in edges and _on_line(ln, stamp)), None)
         if line is None:
             new = make_line(stamp)
             at = next((k for k, ln in enumerate(out) if ln.top < stamp.bottom), len(out))
             out.insert(at, new)
+            placed.append((stamp, new))
             continue
         line.text, edges[id(line)] = insert_stamp(line.text, edges[id(line)], stamp)
         line.x0, line.x1 = min(line.x0, stamp.x0), max(line.x1, stamp.x1)
-    return out
+        placed.append((stamp, line))
+    return out, placed
 
 
 def header_first(lines: list[Any]) -> list[Any]:
