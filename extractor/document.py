@@ -39,6 +39,7 @@ class RawDocument:
     converted_from: str | None = None
     signatures: list[Signature] = field(default_factory=list)
     stamped: list[StampedText] = field(default_factory=list)
+    ocr_words: dict[int, list[tuple[str, float]]] = field(default_factory=dict)  # page -> digit words, confidence
 
 
 @dataclass

@@ -48,6 +48,7 @@ def extract_file(path: str | Path, doc_id: str | None = None) -> Record:
         return record
     record.text = text
     extract_text_into(record, text)
+    _step(record, "ocr check", lambda: ingest.check_ocr(record, raw.ocr_words), None)
     _step(record, "signatures", lambda: ingest.reconcile(record), None)
     return record
 

@@ -60,6 +60,7 @@ class Target:
     scope: str | None
     span: list[int]
     quote: str
+    ocr_confidence: float | None = None  # confidence of the OCR words holding its digits (OCR text only)
 
 
 @dataclass

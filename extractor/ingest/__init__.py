@@ -183,3 +183,10 @@ def reconcile(record: Record) -> None:
     from .signatures import reconcile as _reconcile
 
     _reconcile(record)
+
+
+def check_ocr(record: Record, words: dict[int, list[tuple[str, float]]]) -> None:
+    """Leave out OCR numbers and dates of low confidence, with a warning (see `ocr_check`)."""
+    from .ocr_check import check_ocr as _check
+
+    _check(record, words)

@@ -20,6 +20,9 @@ from ..normalize import HEADER_LINE, LIST_START, drop_page_furniture, is_caps
 
 MIN_PATHS_FOR_TABLE = 6
 """A page drawing at least this many path objects may hold a ruled table."""
+GARBAGE_LAYER = 0.5
+"""A scanned page whose text layer scores below this (ocr.text_layer_quality: valid Vietnamese
+syllables with their diacritics) is OCR-ed again; a page read below it makes the record partial."""
 
 
 @dataclass
@@ -171,6 +174,28 @@ def readable(text: str) -> bool:
     return good >= 0.6 * len(sample)
 
 
+def _scanned(page: Any) -> bool:
+    """True when one image covers at least half of the page (a scan, whatever text lies over it)."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        x0, y0, x1, y1 = obj.get_bounds()
+        if (x1 - x0) * (y1 - y0) >= 0.5 * width * height:
+            return True
+    return False
+
+
+def _garbage_layer(page: Any, text: str) -> float | None:
+    """The quality score of a scanned page's own OCR layer when it is garbage, else None."""
+    from .ocr import text_layer_quality
+
+    quality = text_layer_quality(text)
+    if quality is None or quality >= GARBAGE_LAYER or not _scanned(page):
+        return None
+    return quality
+
+
 def _looks_ruled(page: Any) -> bool:
     """Cheap check: does the page draw enough lines/rectangles to hold a ruled table?"""
     import pypdfium2.raw as pdfium_c
@@ -253,13 +278,14 @@ def _inside(line: PdfLine, bbox: tuple[float, float, float, float]) -> bool:
 
 
 def _ocr(raw: RawDocument, path: Path, missing: list[int]) -> dict[int, str]:
-    """OCR the pages without a text layer; records ocr_pages and per-page errors."""
+    """OCR the pages without a usable text layer; records ocr_pages, the confidence of the
+    digits read, per-page errors, and pages whose reading is mostly not Vietnamese."""
     try:
-        from .ocr import ocr_pages
+        from .ocr import ocr_pages, text_layer_quality
     except ImportError:
         return {}
     try:
-        texts, errors = ocr_pages(Path(path), missing)
+        texts, errors = ocr_pages(Path(path), missing, confidences=raw.ocr_words)
     except Exception as e:  # noqa: BLE001 - OCR trouble is reported, not raised
         raw.errors.append(f"OCR failed: {e}")
         return {}
@@ -267,6 +293,11 @@ def _ocr(raw: RawDocument, path: Path, missing: list[int]) -> dict[int, str]:
         raw.errors.append(f"page {i + 1}: OCR failed: {err}")
     got = {i: t for i, t in texts.items() if t and t.strip()}
     raw.ocr_pages = sorted(got)
+    for i, t in sorted(got.items()):
+        quality = text_layer_quality(t)
+        if quality is not None and quality < GARBAGE_LAYER:
+            raw.errors.append(f"page {i + 1}: the OCR text is mostly not Vietnamese syllables "
+                              f"(score {quality:.2f} of 1); it may be wrong")
     return got
 
 
@@ -286,6 +317,7 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
         raw.pages = n
         pages: list[list[PdfLine | tuple]] = []
         missing: list[int] = []
+        layers: dict[int, tuple[float, list[PdfLine]]] = {}
         right = 0.0
         for i in range(n):
             try:
@@ -294,8 +326,15 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
                 raw.errors.append(f"page {i + 1}: could not be read ({e})")
                 pages.append([])
                 continue
-            if not lines or not readable("".join(ln.text for ln in lines)):
+            text = "".join(ln.text for ln in lines)
+            if not lines or not readable(text):
                 missing.append(i)  # no text layer, or one in a font without a Unicode map: OCR
+                pages.append([])
+                continue
+            quality = _garbage_layer(page, "\n".join(ln.text for ln in lines))
+            if quality is not None:  # a scanner's own OCR layer that is garbage: OCR again
+                missing.append(i)
+                layers[i] = (quality, list(lines))
                 pages.append([])
                 continue
             items: list[PdfLine | tuple] = list(lines)
@@ -312,6 +351,12 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
         pdf.close()
     _signatures(raw, data)
     ocr_texts = _ocr(raw, path, missing) if missing else {}
+    for i, (quality, lines) in sorted(layers.items()):
+        if i not in ocr_texts:  # OCR failed: the poor layer is better than nothing, and said so
+            pages[i] = list(lines)
+            missing.remove(i)
+            raw.errors.append(f"page {i + 1}: the scan's own text layer is mostly not Vietnamese syllables "
+                              f"(score {quality:.2f} of 1) and OCR could not replace it")
     raw.blocks = _assemble(pages, right, ocr_texts)
     if not raw.blocks:
         why = "; ".join(raw.errors) or "OCR is not available"
