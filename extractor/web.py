@@ -7,6 +7,7 @@ query is parameterized (see `Store`), and every value shown is HTML-escaped.
 from __future__ import annotations
 
 import html
+import json
 import threading
 from collections.abc import Callable, Iterable
 from importlib import resources
@@ -144,12 +145,26 @@ def document_page(store: Store, doc_id: str, params: dict[str, str]) -> Response
     if doc["errors"]:
         facts += f"<tr><th>problems</th><td>{esc('; '.join(doc['errors']))}</td></tr>"
     body = [f"<h1>{esc(doc['title'] or doc_id)}</h1><p class='meta'>{esc(doc_id)}</p><table>{facts}</table>",
+            _signatures_html(store, doc_id),
             _items_html(items),
             '<section id="compliance" class="placeholder"><h2>Compliance report</h2>'
             "<!-- COMPLIANCE REPORT: reserved for the compliance issue; nothing is shown here until it lands. -->"
             "<p>Not available yet: the compliance report is a separate piece of work.</p></section>",
             f"<h2>Text</h2><pre class='doctext'>{highlight(doc['text'] or '', marks)}</pre>"]
     return "200 OK", "text/html", page(doc["title"] or doc_id, "".join(body)).encode()
+
+
+def _signatures_html(store: Store, doc_id: str) -> str:
+    """The file's digital signatures (source.signatures of the stored record), as a small table."""
+    row = store.conn.execute("SELECT record FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+    sigs = (json.loads(row[0] or "{}").get("source") or {}).get("signatures") or [] if row else []
+    if not sigs:
+        return ""
+    return _item_table("Signatures", ["signer", "organisation", "signed at", "intact", "changes after", "trust"], [
+        f"<tr><td>{esc(g.get('signer'))}</td><td>{esc(g.get('organisation'))}</td><td>{esc(g.get('signed_at'))}</td>"
+        f"<td>{'yes' if g.get('intact') else 'NO'}</td><td>{esc(g.get('changes_after') or 'not analysed')}</td>"
+        f"<td title='{esc(g.get('trust_reason'))}'>{esc(g.get('trust'))}</td></tr>" for g in sigs]).replace(
+        "<h2>", "<h2 id='signatures'>", 1)
 
 
 def _item_table(title: str, headers: list[str], rows: list[str]) -> str:

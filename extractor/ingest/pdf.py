@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Block, IngestError, RawDocument
-from ..record import StampedText
 from ..normalize import HEADER_LINE, LIST_START, drop_page_furniture, is_caps
+from ..record import StampedText
 
 MIN_PATHS_FOR_TABLE = 6
 """A page drawing at least this many path objects may hold a ruled table."""

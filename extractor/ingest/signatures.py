@@ -18,7 +18,7 @@ import contextlib
 import logging
 import re
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from io import BytesIO
 from typing import TYPE_CHECKING, Any
 
@@ -99,7 +99,7 @@ def _iso(dt: datetime | None) -> str | None:
     if dt is None:
         return None
     if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
+        dt = dt.replace(tzinfo=UTC)
     return dt.astimezone(VIETNAM_TIME).isoformat(timespec="seconds")
 
 
