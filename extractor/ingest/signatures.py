@@ -19,7 +19,9 @@ import logging
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
+from functools import lru_cache
 from io import BytesIO
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..record import Signature
@@ -86,6 +88,28 @@ def _reader_class() -> type:
                 return super()._get_object_from_stream(idnum, stmnum, idx)
 
     return IndexedReader
+
+
+@lru_cache(maxsize=1)
+def _system_roots() -> tuple[Any, ...]:
+    """The root certificates this machine trusts (the system CA bundle OpenSSL uses)."""
+    import ssl
+
+    from asn1crypto import pem, x509
+
+    paths = ssl.get_default_verify_paths()
+    roots = []
+    for path in (paths.cafile, paths.openssl_cafile):
+        try:
+            data = Path(path).read_bytes() if path else b""
+        except OSError:
+            continue
+        for _, _, der in pem.unarmor(data, multiple=True):
+            with contextlib.suppress(ValueError):
+                roots.append(x509.Certificate.load(der))
+        if roots:
+            break
+    return tuple(roots)
 
 
 def _name(cert: Any, key: str) -> str | None:
@@ -157,7 +181,7 @@ def read_signatures(data: bytes) -> tuple[list[Signature], list[str]]:
             embedded = list(reader.embedded_signatures)
         except Exception as e:  # noqa: BLE001 - a damaged signature structure is reported
             return [], [f"digital signatures could not be read: {type(e).__name__}: {e}"]
-        context = ValidationContext(allow_fetching=False)
+        context = ValidationContext(trust_roots=list(_system_roots()), allow_fetching=False)
         objects = max(1, sum(1 for _ in reader.xrefs.explicit_refs_in_revision(0)))
         # latest first: each later revision's objects are then read once for all the earlier ones
         for k, sig in enumerate(reversed(embedded[:MAX_SIGNATURES])):
