@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import ingest, link, meta, normalize, obligations, references, structure, targets
-from .document import Doc
+from .document import Doc, Normalized, Table
 from .record import Record, Source
 
 
@@ -41,21 +41,21 @@ def extract_file(path: str | Path, doc_id: str | None = None) -> Record:
     )
     if raw.status == "error":
         return record
-    text = _step(record, "normalize", lambda: normalize.normalize(raw), "")
-    if not text.strip():
+    norm = _step(record, "normalize", lambda: normalize.normalize_document(raw), Normalized(""))
+    if not norm.text.strip():
         record.status = "error"
         record.errors.append("no text could be read from the file")
         return record
-    record.text = text
-    extract_text_into(record, text)
+    record.text = norm.text
+    extract_text_into(record, norm.text, norm.tables)
     _step(record, "ocr check", lambda: ingest.check_ocr(record, raw.ocr_words), None)
     _step(record, "signatures", lambda: ingest.reconcile(record), None)
     return record
 
 
-def extract_text_into(record: Record, text: str) -> Record:
-    """Run every extractor over normalized `text`, filling `record`."""
-    doc = Doc(text)
+def extract_text_into(record: Record, text: str, tables: list[Table] | None = None) -> Record:
+    """Run every extractor over normalized `text` (and the tables placed in it), filling `record`."""
+    doc = Doc(text, tables=list(tables or []))
     doc.sections = _step(record, "structure", lambda: structure.find_sections(text), [])
     record.sections = doc.sections
     doc.meta = record.meta = _step(record, "meta", lambda: meta.extract_meta(doc), record.meta)

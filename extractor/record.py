@@ -113,6 +113,7 @@ class Meta:
     title: str | None = None
     period: dict[str, int | None] | None = None
     signer: str | None = None
+    effective: str | None = None  # ISO date the text says it takes effect (added in schema version 1)
     date_source: str | None = None  # where `date` comes from: text, stamp or signature
     ocr_confidence: dict[str, float] | None = None  # OCR word confidence (0-100) of number and date
 

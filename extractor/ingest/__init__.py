@@ -15,7 +15,7 @@ from pathlib import Path
 from ..document import IngestError, RawDocument
 from ..record import Record
 
-SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html",
+SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".markdown": "txt", ".html": "html", ".htm": "html",
                       ".docx": "docx", ".pdf": "pdf", ".doc": "doc"}
 
 MAX_BYTES = 200 * 1024 * 1024
