@@ -86,7 +86,7 @@ def test_signature_label_boxes_stay_out_of_the_text():
     """The gazette shows a signature box ('Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ'); it is no line of the text."""
     rec = record("nghi-dinh-74-2025-nd-cp")
     assert rec["status"] == "ok", rec["errors"]
-    assert (rec["meta"]["kind"], rec["meta"]["number"], rec["meta"]["date"]) == ("decision", "74/2025/NĐ-CP",
+    assert (rec["meta"]["kind"], rec["meta"]["number"], rec["meta"]["date"]) == ("decree", "74/2025/NĐ-CP",
                                                                                  "2025-03-31")
     assert "Người ký" not in rec["text"] and rec["source"]["stamped"] == []
     assert rec["source"]["signatures"] == []  # the box is there, the signature was lost in a re-save
