@@ -57,14 +57,17 @@ def annotation_boxes(page: Any) -> list[tuple[float, float, float, float]]:
     return boxes
 
 
-def _char_keys(textpage: Any) -> list[tuple[str, tuple[int, int, int, int]]]:
-    """(character, box rounded to points) of every character of a text page."""
-    out = []
-    for i in range(textpage.count_chars()):
-        ch = textpage.get_text_range(i, 1)
-        box = textpage.get_charbox(i)
-        out.append((ch, (round(box[0]), round(box[1]), round(box[2]), round(box[3]))))
-    return out
+def _chars(textpage: Any) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """(character, box) of every character of a text page."""
+    n = textpage.count_chars()
+    text = textpage.get_text_range()
+    if len(text) != n:  # pdfium's indexes disagree with its text: one character at a time
+        text = "".join(textpage.get_text_range(i, 1)[:1] or " " for i in range(n))
+    return [(text[i], textpage.get_charbox(i)) for i in range(n)]
+
+
+def _key(ch: str, box: tuple[float, float, float, float]) -> tuple[str, tuple[int, int, int, int]]:
+    return ch, (round(box[0]), round(box[1]), round(box[2]), round(box[3]))
 
 
 def _runs(chars: list[tuple[str, tuple[float, float, float, float]]]) -> list[list[Stamp]]:
@@ -107,17 +110,15 @@ def flatten_stamps(pdf: Any, index: int, page: Any, textpage: Any,
 
     if not boxes:
         return [], page
-    before = Counter(_char_keys(textpage))
+    before = Counter(_key(ch, box) for ch, box in _chars(textpage))
     if pdfium_c.FPDFPage_Flatten(page, pdfium_c.FLAT_NORMALDISPLAY) != pdfium_c.FLATTEN_SUCCESS:
         return [], page
     page.close()
     page = pdf[index]  # pdfium regenerates the content of a flattened page when it is loaded again
     textpage = page.get_textpage()
     new: list[tuple[str, tuple[float, float, float, float]]] = []
-    for i in range(textpage.count_chars()):
-        ch = textpage.get_text_range(i, 1)
-        box = textpage.get_charbox(i)
-        key = (ch, (round(box[0]), round(box[1]), round(box[2]), round(box[3])))
+    for ch, box in _chars(textpage):
+        key = _key(ch, box)
         if before[key] > 0:
             before[key] -= 1
         elif ch.strip() and ch not in "\ufffe\ufffd":
