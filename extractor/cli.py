@@ -162,6 +162,89 @@ def demo(folder: Path, out: Path, workers: int, progress: bool | None) -> None:
     click.echo(run_demo(folder, out, workers=workers, progress=progress))
 
 
+@cli.command()
+@click.argument("plan", required=False)
+@click.option("--against", "against", multiple=True,
+              help="Number of the parent to check against (repeatable; default: the direct parent and the national root).")
+@click.option("--all", "check_every", is_flag=True, help="Check every stored plan under --against (one monitoring table).")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The vnplan SQLite database (PLAN may then be a doc_id or a number; parents are looked up there).")
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "html", "docx", "xlsx"]), default="md",
+              show_default=True, help="Report format (docx and xlsx need -o).")
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), help="Output file (default: standard output).")
+def check(plan: str | None, against: tuple[str, ...], check_every: bool, db: Path | None, fmt: str,
+          out: Path | None) -> None:
+    """Check PLAN (a file, a doc_id or a number) against its parent: targets, tasks, problems."""
+    from .compliance import CheckError, Sources, check_all
+    from .compliance import check as run_check
+    from .compliance.render_html import to_html
+    from .compliance.render_md import to_json, to_markdown
+    from .compliance.render_office import monitoring_rows, monitoring_xlsx, to_docx, to_xlsx
+    from .store import Store
+
+    if fmt in ("docx", "xlsx") and out is None:
+        raise click.UsageError(f"{fmt} needs -o FILE")
+    if check_every and (len(against) != 1 or db is None):
+        raise click.UsageError("--all needs one --against NUMBER and --db PATH")
+    if not check_every and not plan:
+        raise click.UsageError("give PLAN (a file, a doc_id or a number), or --all --against NUMBER")
+    store = Store(db, readonly=True) if db is not None else None
+    try:
+        sources = Sources(store)
+        if check_every:
+            reports = check_all(against[0], sources)
+            if fmt == "xlsx":
+                monitoring_xlsx(against[0], reports, out)
+            else:
+                rows = monitoring_rows(against[0], reports)
+                text = json.dumps([dict(zip(rows[0], r, strict=True)) for r in rows[1:]], ensure_ascii=False,
+                                  indent=2) if fmt == "json" else "\n".join("\t".join(map(str, r)) for r in rows)
+                _write(text, out)
+            click.echo(f"{len(reports)} plan(s) under {against[0]} checked" + (f": {out}" if out else ""), err=True)
+            return
+        try:
+            report = run_check(plan, list(against) or None, sources)
+        except CheckError as e:
+            raise click.ClickException(str(e)) from None
+        if fmt == "docx":
+            to_docx(report, out)
+        elif fmt == "xlsx":
+            to_xlsx(report, out)
+        else:
+            _write({"md": to_markdown, "json": to_json, "html": to_html}[fmt](report), out)
+        if out:
+            click.echo(f"report written to {out}", err=True)
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _write(text: str, out: Path | None) -> None:
+    if out is None:
+        click.echo(text)
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+
+
+@cli.command()
+@click.argument("number")
+@db_option
+@json_option
+def tree(number: str, db: Path, as_json: bool) -> None:
+    """Every stored document implementing NUMBER, recursively; those that only cite it or report on it apart."""
+    from .compliance import Sources, format_tree
+    from .compliance import tree as build_tree
+    from .store import Store
+
+    with Store(db, readonly=True) as store:
+        t = build_tree(number, Sources(store))
+    if as_json:
+        _echo_json(t.to_dict())
+    else:
+        click.echo(format_tree(t))
+
+
 def main() -> None:
     """Entry point: run the CLI; an unexpected failure is one line on stderr, never a traceback."""
     try:

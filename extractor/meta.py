@@ -346,6 +346,8 @@ def extract_meta(doc: Doc) -> Meta:
         if type_at is not None:
             continue
         s = _rx("meta.motto").sub(" ", s)
+        if k > 0 and re.fullmatch(r"(?:Số|SỐ)\s*:?", lines[k - 1][1]):  # 'Số:' and its number in two cells
+            s = f"Số: {s}"
         m = num_rx.search(s)
         if m:
             number = number or canonical_number(m.group("num"))

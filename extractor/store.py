@@ -317,6 +317,25 @@ class Store:
                                  "ORDER BY depth", (doc_id,))
         return [dict(r) for r in rows]
 
+    _DOC_COLS = "d.doc_id, d.kind, d.doc_type, d.number, d.date, d.issuer, d.level, d.place, d.title"
+
+    def documents_by_number(self, number: str) -> list[dict[str, Any]]:
+        """Documents whose own number is `number` (e.g. a decision and a copy of it), by doc_id."""
+        sql = f"SELECT {self._DOC_COLS} FROM documents d WHERE d.number = ? ORDER BY d.doc_id"
+        return [dict(r) for r in self.conn.execute(sql, (number,))]
+
+    def descendants(self, number: str) -> list[dict[str, Any]]:
+        """Documents whose parent chain holds `number` (children at depth 1), with that depth."""
+        sql = f"""SELECT {self._DOC_COLS}, l.depth FROM links l JOIN documents d ON d.doc_id = l.doc_id
+            WHERE l.parent_number = ? ORDER BY l.depth, d.doc_id"""
+        return [dict(r) for r in self.conn.execute(sql, (number,))]
+
+    def citing(self, number: str) -> list[dict[str, Any]]:
+        """Documents that cite `number`, with the relation of their citation, by doc_id."""
+        sql = f"""SELECT {self._DOC_COLS}, r.relation FROM "references" r JOIN documents d ON d.doc_id = r.doc_id
+            WHERE r.number = ? ORDER BY d.doc_id"""
+        return [dict(r) for r in self.conn.execute(sql, (number,))]
+
     def errors(self) -> list[dict[str, Any]]:
         """Every per-file problem recorded, oldest first."""
         return [dict(r) for r in self.conn.execute("SELECT * FROM errors ORDER BY id")]

@@ -147,17 +147,15 @@ def document_page(store: Store, doc_id: str, params: dict[str, str]) -> Response
     body = [f"<h1>{esc(doc['title'] or doc_id)}</h1><p class='meta'>{esc(doc_id)}</p><table>{facts}</table>",
             _signatures_html(store, doc_id),
             _items_html(items),
-            '<section id="compliance" class="placeholder"><h2>Compliance report</h2>'
-            "<!-- COMPLIANCE REPORT: reserved for the compliance issue; nothing is shown here until it lands. -->"
-            "<p>Not available yet: the compliance report is a separate piece of work.</p></section>",
+            _implementing_html(store, doc), _compliance_html(store, doc_id),
             f"<h2>Text</h2><pre class='doctext'>{highlight(doc['text'] or '', marks)}</pre>"]
     return "200 OK", "text/html", page(doc["title"] or doc_id, "".join(body)).encode()
 
 
 def _signatures_html(store: Store, doc_id: str) -> str:
     """The file's digital signatures (source.signatures of the stored record), as a small table."""
-    row = store.conn.execute("SELECT record FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
-    sigs = (json.loads(row[0] or "{}").get("source") or {}).get("signatures") or [] if row else []
+    record = store.get_record(doc_id) or {}
+    sigs = (record.get("source") or {}).get("signatures") or []
     if not sigs:
         return ""
     return _item_table("Signatures", ["signer", "organisation", "signed at", "intact", "changes after", "trust"], [
@@ -165,6 +163,43 @@ def _signatures_html(store: Store, doc_id: str) -> str:
         f"<td>{'yes' if g.get('intact') else 'NO'}</td><td>{esc(g.get('changes_after') or 'not analysed')}</td>"
         f"<td title='{esc(g.get('trust_reason'))}'>{esc(g.get('trust'))}</td></tr>" for g in sigs]).replace(
         "<h2>", "<h2 id='signatures'>", 1)
+
+
+def _implementing_html(store: Store, doc: dict[str, Any]) -> str:
+    """*Văn bản triển khai*: the stored documents implementing this one (recursively), news apart."""
+    from .compliance import Sources, tree
+
+    if not doc.get("number"):
+        return ""
+    t = tree(doc["number"], Sources(store))
+
+    def label(info) -> str:
+        name = _doc_link(info.doc_id, info.number or info.doc_id) if info.doc_id else esc(info.number)
+        facts = " · ".join(esc(x) for x in (info.date, info.issuer, info.level) if x)
+        return f"{name} <span class='meta'>{facts}</span>"
+
+    items = "".join(f"<li style='margin-left:{depth - 1}em'>{label(n.info)}</li>" for depth, n in t.walk())
+    apart = "".join(f"<li>{esc(m.relation)}: {label(m.info)}</li>" for m in t.apart)
+    body = f"<ul class='tree'>{items}</ul>" if items else "<p class='empty'>No stored document implements it.</p>"
+    if apart:
+        body += f"<p>Only citing or reporting on it:</p><ul>{apart}</ul>"
+    return f'<section id="implementing"><h2>Văn bản triển khai</h2>{body}</section>'
+
+
+def _compliance_html(store: Store, doc_id: str) -> str:
+    """The compliance report of a plan against its parents, or why there is none."""
+    from .compliance import CheckError, Sources, check
+    from .compliance.render_html import report_fragment
+
+    record = store.get_record(doc_id)
+    if record is None or (record.get("meta") or {}).get("kind") == "news":
+        return ('<section id="compliance"><h2>Compliance report</h2>'
+                "<p class='empty'>A news report is not checked against a parent.</p></section>")
+    try:
+        report = check(record, sources=Sources(store))
+    except CheckError as e:
+        return f'<section id="compliance"><h2>Compliance report</h2><p class="empty">{esc(e)}</p></section>'
+    return f'<section id="compliance"><h2>Compliance report</h2>{report_fragment(report, 3)}</section>'
 
 
 def _item_table(title: str, headers: list[str], rows: list[str]) -> str:
