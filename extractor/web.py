@@ -7,7 +7,6 @@ query is parameterized (see `Store`), and every value shown is HTML-escaped.
 from __future__ import annotations
 
 import html
-import json
 import threading
 from collections.abc import Callable, Iterable
 from importlib import resources
