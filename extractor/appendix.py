@@ -239,12 +239,12 @@ def _lead_and_support(cells: dict[str, Cell]) -> tuple[list[str], list[str]]:
     """The bodies of a row's lead and support cells; a lead line holding two cells side by side ('Các bộ,
     cơ quan ngang bộ Bộ Tư pháp', no comma between) gives its second cell as the support."""
     lead_cell, support_cell = cells.get("lead"), cells.get("support")
-    if lead_cell is None or not _looks_like("lead", lead_cell):
+    if lead_cell is None or not _looks_like("lead", lead_cell) or not is_body_cell(lead_cell.text):
         return [], []
     parts = side_by_side(lead_cell.text) if support_cell is None else [lead_cell.text]
     lead = split_body_list(parts[0])
     support = split_body_list(parts[1]) if len(parts) > 1 and is_body_cell(parts[1]) else []
-    support += split_body_list(support_cell.text) if support_cell else []
+    support += split_body_list(support_cell.text) if support_cell and is_body_cell(support_cell.text) else []
     return lead, [s for s in support if s not in lead]
 
 

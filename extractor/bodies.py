@@ -378,7 +378,8 @@ def side_by_side(text: str) -> list[str]:
         after_collective = "," in prev and _whole_collective().fullmatch(prev.strip()) is not None and not re.match(
             _rules().fragments["locality"].replace("{cap_word}", _rules().fragments["cap_word"]),
             text[m.end():], re.IGNORECASE)
-        if after_collective or (_key(prev) in _gazetteer() and _bare_head().match(text, m.start())
+        local = head_of(prev) is not None and any(prev.endswith(" " + w) for w in _rules().data["locality_words"])
+        if after_collective or ((_key(prev) in _gazetteer() or local) and _bare_head().match(text, m.start())
                                 and _opens_named_body(text[m.end():])):
             parts.append(prev)
             last = m.end()
