@@ -374,6 +374,11 @@ def _plan(conn: sqlite3.Connection, query: str, f: Filters) -> _Plan | None:
     return _Plan(match, where, params)
 
 
+def _on_postgresql(conn: Any) -> bool:
+    """Whether `conn` is a PostgreSQL store's connection (`extractor.store_pg`): its SQL is search_pg's."""
+    return getattr(conn, "backend", None) == "postgresql"
+
+
 @dataclass
 class SearchResults:
     """One page of hits, with how many passages match in all (`total`) and where the page starts."""
@@ -415,6 +420,10 @@ def search(conn: sqlite3.Connection, query: str, *, filters: Filters | None = No
 def run(conn: sqlite3.Connection, query: str, *, filters: Filters | None = None, limit: int = 20,
         offset: int = 0, count: bool = True) -> SearchResults:
     """`search` with the total number of matching passages (see `SearchResults`)."""
+    if _on_postgresql(conn):
+        from . import search_pg
+
+        return search_pg.run(conn, query, filters=filters, limit=limit, offset=offset, count=count)
     f = filters or Filters()
     plan = _plan(conn, query, f)
     if plan is None:
@@ -441,6 +450,10 @@ def run(conn: sqlite3.Connection, query: str, *, filters: Filters | None = None,
 def item_ids(conn: sqlite3.Connection, kind: str, filters: Filters) -> set[int] | None:
     """Ids of the stored items of `kind` ('obligation' or 'target') that `filters` keep; None when
     the filters keep every item (no item or document filter given)."""
+    if _on_postgresql(conn):
+        from . import search_pg
+
+        return search_pg.item_ids(conn, kind, filters)
     f = Filters(**{**filters.__dict__, "kind": kind})
     if not any(getattr(f, k) not in (None, False) for k in f.__dataclass_fields__ if k != "kind"):
         return None
@@ -458,6 +471,10 @@ FACETS = ("doc_type", "issuer", "level", "place")
 def facets(conn: sqlite3.Connection, query: str, filters: Filters | None = None) -> dict[str, list[tuple[str, int]]]:
     """For each document fact (type, issuer, level, place): its values among the matching passages,
     with how many passages each holds, most first."""
+    if _on_postgresql(conn):
+        from . import search_pg
+
+        return search_pg.facets(conn, query, filters)
     plan = _plan(conn, query, filters or Filters())
     out: dict[str, list[tuple[str, int]]] = {k: [] for k in FACETS}
     if plan is None:
