@@ -3,8 +3,8 @@ document conditions) run as a `tsquery` over the passages' `tsvector` (GIN index
 
 The FTS5 MATCH expression the SQLite search builds is translated token for token (quoted words,
 AND, OR, NOT, parentheses, prefix `*`), so both backends keep exactly the same passages. Ranking
-is PostgreSQL's `ts_rank` with length normalization (term frequency over 1 + log of the passage
-length) rather than FTS5's bm25, which PostgreSQL does not have; the score is negated so that, as
+is PostgreSQL's `ts_rank` normalized by passage length (`ts_rank(tsv, q, 2)`: term frequency over the
+passage's length) rather than FTS5's bm25, which PostgreSQL does not have; the score is negated so that, as
 with bm25, lower is better.
 """
 
@@ -76,7 +76,7 @@ def run(conn: Any, query: str, *, filters: s.Filters | None = None, limit: int =
     limit, offset = max(0, int(limit)), max(0, int(offset))
     base = f"FROM passages p, {_Q} WHERE p.tsv @@ tq.q{where}"
     if s.fts_query(query):
-        top = f"SELECT p.id, -ts_rank(p.tsv, tq.q, 1) AS score {base} ORDER BY score, p.id LIMIT ? OFFSET ?"
+        top = f"SELECT p.id, -ts_rank(p.tsv, tq.q, 2) AS score {base} ORDER BY score, p.id LIMIT ? OFFSET ?"
     else:
         top = f"SELECT p.id, 0.0::float8 AS score {base} ORDER BY p.id LIMIT ? OFFSET ?"
     sql = f"""SELECT p.id AS passage_id, p.kind, p.item_id, p.doc_id, p.span_start, p.span_end, p.section,
