@@ -5,6 +5,7 @@ command line reaches PostgreSQL by `--db postgresql://...`."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -98,8 +99,7 @@ def test_cli_ingest_search_export_on_postgresql(pg_server, tmp_path):
     url = new_pg_db(pg_server, "cli")
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "thuan-an.txt").write_bytes((gold_records()["thuan-an-kh-2021"]["source"]["path"] and
-                                           open(gold_records()["thuan-an-kh-2021"]["source"]["path"], "rb").read()))
+    (folder / "thuan-an.txt").write_bytes(Path(gold_records()["thuan-an-kh-2021"]["source"]["path"]).read_bytes())
     r = CliRunner().invoke(cli, ["ingest", str(folder), "--db", url, "--json"])
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["stored"] == 1
