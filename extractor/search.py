@@ -23,7 +23,6 @@ from .rules import load_rules
 from .vntext import fold
 
 KINDS = ("obligation", "target", "reference", "text")
-RANK_CAP = 2_000  # a query matching more passages ranks the most recently stored RANK_CAP of them
 YEAR_WINDOW = 60  # an open-ended deadline ("from 2021") covers this many years
 YEARS = (1900, 2200)  # a --year outside this range is a typing mistake (20255)
 _TOKEN = re.compile(r"\w+")
@@ -411,8 +410,8 @@ def search(conn: sqlite3.Connection, query: str, *, filters: Filters | None = No
     kinds: the issuing body); `year` keeps obligations whose deadline covers it and targets set
     for it; `place` keeps documents of that place, a province taking in its districts' documents;
     `doc_type`, `level`, `issuer`, `date_from`, `date_to` keep documents by their facts. An empty
-    query with filters lists matching items in document order. A query matching more than
-    RANK_CAP passages is ranked among the most recently stored ones.
+    query with filters lists matching items in document order. Every matching passage is ranked
+    (FTS5's `rank`, bm25, with the LIMIT pushed into the full-text scan).
     """
     return run(conn, query, filters=_filters(filters, values), limit=limit, offset=offset, count=False).hits
 
@@ -431,8 +430,7 @@ def run(conn: sqlite3.Connection, query: str, *, filters: Filters | None = None,
     limit, offset = max(0, int(limit)), max(0, int(offset))
     base = f"FROM passages_fts WHERE passages_fts MATCH ?{plan.where}"
     if fts_query(query):
-        top = f"""SELECT rowid, score FROM (SELECT rowid, bm25(passages_fts) AS score {base}
-            ORDER BY rowid DESC LIMIT {RANK_CAP}) ORDER BY score, rowid LIMIT ? OFFSET ?"""
+        top = f"SELECT rowid, rank AS score {base} ORDER BY rank LIMIT ? OFFSET ?"
     else:
         top = f"SELECT rowid, 0.0 AS score {base} ORDER BY rowid LIMIT ? OFFSET ?"
     sql = f"""SELECT p.id AS passage_id, p.kind, p.item_id, p.doc_id, p.span_start, p.span_end, p.section,

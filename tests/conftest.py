@@ -102,6 +102,7 @@ def pg_server(tmp_path_factory):
     here (tests/pg_cluster.py) and stopped at the end. Without one the PostgreSQL tests are skipped,
     unless $VNPLAN_REQUIRE_PG is set (CI), where that is a failure."""
     import os
+    import shutil
     import subprocess
 
     from tests import pg_cluster
@@ -109,7 +110,7 @@ def pg_server(tmp_path_factory):
     url = os.environ.get("VNPLAN_PG_URL")
     folder = None
     if not url:
-        folder = tmp_path_factory.mktemp("pg")
+        folder = pg_cluster.new_folder()  # in /tmp itself: the postgres user must reach it when we are root
         try:
             url = pg_cluster.start(folder)
         except (RuntimeError, OSError, subprocess.SubprocessError) as e:
@@ -119,6 +120,7 @@ def pg_server(tmp_path_factory):
     yield url
     if folder is not None:
         pg_cluster.stop(folder)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 _PG_DBS = iter(range(1, 1_000_000))

@@ -38,6 +38,13 @@ def _as_owner(cmd: list[str]) -> list[str]:
     return cmd
 
 
+def new_folder() -> Path:
+    """A new folder for a cluster directly in the temporary directory (reachable by `postgres`)."""
+    import tempfile
+
+    return Path(tempfile.mkdtemp(prefix="vnplan-pg-"))
+
+
 def url(folder: Path, port: int = PORT, dbname: str = "postgres") -> str:
     return f"postgresql://vnplan@/{dbname}?host={folder}&port={port}"
 
