@@ -203,10 +203,11 @@ class PgStore(Store):
         """Write a document's precomputed rows in one transaction: 'added', 'replaced' or 'skipped'."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         try:
-            with self.transaction() as c:
+            with self.transaction() as c, self.conn.raw.pipeline():  # statements without results are batched
                 if c.execute("SELECT 1 FROM documents WHERE sha256 = ?", (rows.sha256,)).fetchone():
                     return "skipped"
-                replaced = c.execute("DELETE FROM documents WHERE doc_id = ?", (rows.doc_id,)).rowcount > 0
+                replaced = c.execute("DELETE FROM documents WHERE doc_id = ? RETURNING doc_id",
+                                     (rows.doc_id,)).fetchone() is not None
                 doc = rows.document | {"ingested_at": now}
                 got = c.execute(f"INSERT INTO documents ({', '.join(doc)}) VALUES ({', '.join('?' * len(doc))}) "
                                 "ON CONFLICT (sha256) DO NOTHING RETURNING doc_id", list(doc.values())).fetchone()
