@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .document import Doc
+from .indicator_tables import indicator_table_targets, table_spans
 from .record import Target
 from .rules import Rule, load_rules
 from .target_text import (
@@ -228,9 +229,10 @@ def extract_targets(doc: Doc) -> list[Target]:
     state = _State(rows=appendix_years(doc))
     out: list[Target] = []
     seen: set[tuple[Any, ...]] = set()
+    areas = table_spans(doc)  # indicator tables are read cell by cell below, not as lines
     for li, line in enumerate(doc.lines):
         s = line.text
-        if not s.strip():
+        if not s.strip() or any(a <= line.start < b for a, b in areas):
             continue
         if li in heading_lines:
             state.run_year, state.goal_run = None, False
@@ -273,7 +275,7 @@ def extract_targets(doc: Doc) -> list[Target]:
             state.run_year = line_year if (line_year and short) else None
         elif _BULLET.match(s) and found:
             state.run_year = run_before  # a bullet's own horizon stays in the bullet
-    for t in table_targets(doc, level, doc_year):
+    for t in indicator_table_targets(doc, level, doc_year) + table_targets(doc, level, doc_year):
         key = (t.value, t.value_max, t.year, "%" in (t.unit or ""), fold(t.indicator))
         if key not in seen:
             seen.add(key)
