@@ -70,7 +70,7 @@ def first_match(rules: list[Rule], text: str) -> tuple[Rule, re.Match[str]] | No
 
 def group(m: re.Match[str], name: str) -> str | None:
     """A named group, or its numbered twins (`lo2`, `lo3`) used by alternative branches."""
-    for key in (name, name + "2", name + "3"):
+    for key in (name, name + "2", name + "3", name + "4"):
         if key in m.re.groupindex and m.group(key) is not None:
             return m.group(key)
     return None
@@ -251,6 +251,19 @@ def _cell_year(cell: str, known: bool = False) -> int | None:
 def _in_layer(doc: Doc, offset: int) -> bool:
     """The offset lies inside a table of the document model."""
     return any(t.start <= offset < t.end for t in doc.tables)
+
+
+def status_cells(doc: Doc) -> list[tuple[int, int]]:
+    """The spans of the cells under a header that reports what was done (Kết quả thực hiện, Tiến
+    độ), in the tables of the document model: their figures are results, no aims."""
+    out = []
+    for table in doc.tables:
+        for h, row in enumerate(table.rows[:4]):
+            cols = [j for j, c in enumerate(row) if c and first_match(rules_of("status_column"), " ".join(c.text.split()))]
+            if cols:
+                out += [(r[j].start, r[j].end) for r in table.rows[h + 1:] for j in cols if j < len(r) and r[j]]
+                break
+    return out
 
 
 def appendix_years(doc: Doc) -> dict[int, int | None]:
