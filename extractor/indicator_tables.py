@@ -55,9 +55,16 @@ def _trim(row: Row) -> Row:
     return row[:end]
 
 
+def _width(rows: list[Row]) -> int:
+    """The usual width of the rows: the commonest length (the longer on a tie) of rows of more than two
+    cells (group rows, I | CÂY CÔNG NGHIỆP, leave their empty cells out in crawled text)."""
+    counts = Counter(n for r in rows if (n := len(_trim(r))) > 2) or Counter(len(_trim(r)) for r in rows)
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0] if counts else 0
+
+
 def _logical_rows(table: Table) -> list[Row]:
     """The table's rows, a row longer than the usual width cut where a row number follows an empty cell."""
-    width = Counter(len(_trim(r)) for r in table.rows).most_common(1)[0][0] if table.rows else 0
+    width = _width(table.rows)
     out: list[Row] = []
     for row in table.rows:
         if len(_trim(row)) <= width:
@@ -124,8 +131,7 @@ def _header(rows: list[Row]) -> tuple[int, list[Column]] | None:
         if "indicator" not in kinds and "item" not in kinds:
             continue
         first = next((i for i in range(h + 1, len(rows)) if _is_data(rows[i])), len(rows))
-        data = [len(_trim(r)) for r in rows[first:]]
-        width = Counter(data).most_common(1)[0][0] if data else len(_trim(row))
+        width = _width(rows[first:]) or len(_trim(row))
         cols = _columns(rows[h:first], max(width, 1))
         if cols is None:
             return None
