@@ -26,6 +26,7 @@ from .obligation_units import (
     MAX_BODY_WORDS,
     NUMBER,
     Block,
+    enumerated_tasks,
     make,
     merge_sub_bullets,
     rx,
@@ -243,7 +244,9 @@ def implementation_obligations(doc: Doc, sec: Section, sections: list[Section]) 
         if inline:
             istart = text.find(inline.strip()[:20], item.start, line_end)
             istart = item.start if istart < 0 else istart
-            out.append(make(doc, istart, line_end, lead))
+            numbered = enumerated_tasks(doc, istart, line_end, lead) if rx("lead.enumerated").match(
+                text, max(item.start, text.rfind(":", item.start, istart)), line_end) else []
+            out += numbered or [make(doc, istart, line_end, lead)]
         shared = [] if inline else supports(text, item.start, line_end, lead)
         for ob in _item_obligations(doc, item, grandkids, lead, line_end):
             if shared and not ob.support and not rx("support.marker").search(ob.quote):
