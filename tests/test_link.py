@@ -242,3 +242,11 @@ def test_batch_chains_follow_links_stated_by_other_documents(tmp_path):
     extract_folder(src, out, progress=False)
     xa = json.loads((out / "xa.json").read_text(encoding="utf-8"))
     assert xa["parent"]["chain"][:2] == ["156/KH-UBND", "98/KH-UBND"]
+
+
+@pytest.mark.parametrize("raw,want", [("140/NQ-CP2", "140/NQ-CP"), ("66-NQ/TW1", "66-NQ/TW"),
+                                      ("60/2024/QH15", "60/2024/QH15"), ("119/2026/UBTVQH15", "119/2026/UBTVQH15")])
+def test_a_footnote_mark_after_an_issuer_code_is_no_part_of_the_number(raw, want):
+    from extractor.link import canonical_number
+
+    assert canonical_number(raw) == want
