@@ -17,6 +17,7 @@ from functools import lru_cache
 from .abbrev import expand_abbreviations
 from .bodies import head_of, is_body_cell, is_collective, side_by_side, split_body_list
 from .deadlines import find_deadline, locate_deadline
+from .obligation_units import supports
 from .document import Table as DocTable
 from .document import TableCell
 from .record import Obligation
@@ -265,6 +266,7 @@ def table_obligations(text: str, table: Table) -> list[Obligation]:
         lead, support = _lead_and_support(cells)
         if not lead or not task_cells:
             continue
+        support = support or supports(text, task_cells[0].start, task_cells[-1].end, lead)
         time_cell = cells.get("time")
         deadline = find_deadline(time_cell.text, cell=True) if time_cell else None
         task = " ".join(re.sub(r"^[-–+•*]\s*", "", c.text) for c in task_cells)
@@ -461,6 +463,8 @@ def row_obligation(text: str, row: list[TableCell | None], cols: TaskColumns) ->
     if task_cell is None or not lead:
         return None
     support = [s for s in _cell_bodies(_cell_of(row, cols.kinds, "support")) if s not in lead]
+    if not support:  # 'Chủ trì, phối hợp với Bộ Khoa học và Công nghệ …' written in the task cell
+        support = supports(text, task_cell.start, task_cell.end, lead)
     time_cell = _cell_of(row, cols.kinds, "time")
     deadline = find_deadline(time_cell.text, cell=True) if time_cell else None
     task = " ".join(re.sub(r"^[-–+•*]\s*", "", p.strip()) for p in task_cell.text.split("\n\n"))
