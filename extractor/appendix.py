@@ -17,9 +17,9 @@ from functools import lru_cache
 from .abbrev import expand_abbreviations
 from .bodies import head_of, is_body_cell, is_collective, side_by_side, split_body_list
 from .deadlines import find_deadline, locate_deadline
-from .obligation_units import supports
 from .document import Table as DocTable
 from .document import TableCell
+from .obligation_units import supports
 from .record import Obligation
 from .rules import load_rules
 
