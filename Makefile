@@ -36,6 +36,7 @@ test: setup sysdeps
 
 lint: setup
 	$(BIN)/ruff check extractor tests benchmarks
+	$(BIN)/mypy extractor
 
 bench: setup sysdeps
 	$(PY) benchmarks/run_all.py

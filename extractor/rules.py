@@ -12,6 +12,8 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -59,12 +61,22 @@ class RuleFile:
         return _compile(self.name, expand(self.fragments, "{" + name + "}"), flags)
 
 
-def rules_dir() -> Path:
-    """The folder of rule files: $VNPLAN_RULES, else `rules/` beside the package."""
+RULES_PACKAGE = "vnplan_rules"  # the top-level `rules/` folder, as the wheel installs it
+
+
+def rules_dir() -> Traversable:
+    """The folder of rule files: $VNPLAN_RULES; else `rules/` of the source checkout this package
+    runs from; else the `vnplan_rules` package data installed with the wheel."""
     env = os.environ.get("VNPLAN_RULES")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "rules"
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "rules").is_dir():
+        return checkout / "rules"
+    try:
+        return resources.files(RULES_PACKAGE)
+    except ModuleNotFoundError as e:
+        raise RuleError(f"no rule files: neither {checkout / 'rules'} nor the {RULES_PACKAGE} package") from e
 
 
 def expand(fragments: dict[str, str], pattern: str, depth: int = 0) -> str:
@@ -114,4 +126,4 @@ def load_rules(name: str) -> RuleFile:
 
 def rule_files() -> list[str]:
     """Names of all rule files present."""
-    return sorted(p.stem for p in rules_dir().glob("*.yaml"))
+    return sorted(p.name.removesuffix(".yaml") for p in rules_dir().iterdir() if p.name.endswith(".yaml"))

@@ -335,6 +335,7 @@ def test_unopenable_pdf_and_bad_page_index(tmp_path):
     assert texts == {} and errors[0].startswith("cannot open PDF for OCR")
 
 
+@pytest.mark.slow
 @needs_tesseract
 def test_ocr_small_page(small_pdf):
     texts, errors = ocr_pages(small_pdf, [0, 5])
@@ -389,6 +390,7 @@ def test_big_pages_render_coarser_and_nothing_is_left_behind(small_pdf, tmp_path
     assert list(scratch.iterdir()) == []
 
 
+@pytest.mark.slow
 @needs_tesseract
 def test_page_timeout_is_a_page_error(small_pdf):
     texts, errors = ocr_pages(small_pdf, [0], timeout=0.001)

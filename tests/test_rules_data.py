@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extractor.rules import load_rules, rule_files
@@ -54,7 +56,9 @@ def test_windowed_abbreviation_expansion_equals_the_full_pass():
 
     from extractor.abbrev import _expand_all, expand_abbreviations
 
-    texts = [open(f, encoding="utf-8").read() for f in sorted(glob.glob("corpus/*.txt") + glob.glob("tests/heldout*/*.txt"))]
+    root = Path(__file__).resolve().parent.parent
+    texts = [open(f, encoding="utf-8").read()
+             for f in sorted(glob.glob(f"{root}/corpus/*.txt") + glob.glob(f"{root}/tests/heldout*/*.txt"))]
     texts.append("x" * 500 + " Sở KH&CN, UBND tỉnh, Sở Thông tin & Truyền thông " + "y" * 500)
     for t in texts:
         assert expand_abbreviations(t) == " ".join(_expand_all(t).split())
