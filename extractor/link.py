@@ -1,7 +1,6 @@
 """Link: document numbers, the parent a document implements and its chain.
 
-Numbers (canonical_number) are the keys that tie documents together, so they live here and meta and
-references use them (places live in places.py). Known documents come
+Numbers (numbers.py: canonical_number) are the keys that tie documents together. Known documents come
 from rules/registry.yaml, optionally extended by the caller (e.g. an index of the corpus records, see
 `registry_from_records`). Local numbers such as 114/KH-UBND repeat across
 provinces, so a registry entry is only used when the issuers agree or the number is national.
@@ -14,102 +13,13 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .document import Doc
+from .numbers import canonical_number, implemented_in, is_national_number
 from .record import Parent, Reference
-from .rules import RuleFile, load_rules
-from .vntext import fold, nfc
+from .rules import load_rules
+from .vntext import fold
 
 _LEVEL_RANK = {"national": 0, "province": 1, "district": 2, "commune": 3}
 _MAX_CHAIN = 12
-
-
-# ---------------------------------------------------------------- numbers
-
-
-_NUMBER_SPLIT = re.compile(r"\s*[/\-–]\s*")
-
-
-def canonical_number(raw: str | None) -> str | None:
-    """The official form of a document number: '36/QD/TTg' -> '36/QĐ-TTg', '52 - KL / TW' -> '52-KL/TW'."""
-    if not raw:
-        return None
-    s = re.sub(r"^\s*(?:[Ss]ố|SỐ)\s*:?\s*", "", nfc(raw)).strip().rstrip(".,;:)")
-    s = re.sub(r"\s*&\s*", "&", s)
-    m = re.match(r"(\d{1,5}[a-z]?)\s*[/\-–]\s*(.+)$", s)
-    if not m:
-        return None
-    serial, parts = m.group(1), [p for p in _NUMBER_SPLIT.split(m.group(2)) if p]
-    year = parts.pop(0) if len(parts) > 1 and re.fullmatch(r"(?:19|20)\d{2}", parts[0]) else None
-    data = _meta_data()
-    spell = data.get("code_spellings") or {}
-    codes = [spell.get(c, c) for c in parts]
-    if not codes or not all(re.fullmatch(r"[A-Za-zĐđ&]+\d{0,3}", c) for c in codes):
-        return None
-    party = {c.upper() for c in data.get("party_issuer_codes") or []}
-    if len(codes) >= 2 and codes[-1].upper() in party and not year:
-        return f"{serial}-{'-'.join(codes[:-1])}/{codes[-1]}"
-    return f"{serial}{'/' + year if year else ''}/{'-'.join(codes)}"
-
-
-def number_codes(number: str) -> list[str]:
-    """The letter codes of a canonical number: '08/2014/NĐ-CP' -> ['NĐ', 'CP']."""
-    return [p for p in re.split(r"[/-]", number)[1:] if not p.isdigit()]
-
-
-_CARRY_OUT = re.compile(r"(?:thực\s+hiện|triển\s+khai|thi\s+hành|cụ\s+thể\s+hóa)\b", re.IGNORECASE)
-
-
-def implemented_in(description: str | None, limit: int = 130) -> list[str]:
-    """Numbers a description says its document carries out: the citation right after *thực hiện /
-    triển khai / cụ thể hóa* ('về triển khai Quyết định số 36/QĐ-TTg' -> ['36/QĐ-TTg'], 'triển khai chính
-    sách … theo Nghị định số 13/2019/NĐ-CP' -> ['13/2019/NĐ-CP']), nearest verb first."""
-    out: list[str] = []
-    if not description:
-        return out
-    number_rx = _ref_rules().rule("ref.number").regex
-    for verb in _CARRY_OUT.finditer(description):
-        gap_end = min(len(description), verb.end() + limit)
-        m = number_rx.search(description, verb.end(), gap_end)
-        if m is None or re.search(r"[.;]\s", description[verb.end():m.start()]):
-            continue
-        number = canonical_number(m.group())
-        if number and number not in out:
-            out.append(number)
-    return out
-
-
-def doc_type_from_number(number: str | None) -> str | None:
-    """The doc_type a number's type code implies ('114/KH-UBND' -> 'Kế hoạch'), or None."""
-    if not number:
-        return None
-    table = _meta_data().get("type_codes") or {}
-    for code in number_codes(number):
-        bare = re.sub(r"\d+$", "", code)
-        if bare in table:
-            return table[bare]
-    return None
-
-
-def issuer_from_number(number: str | None) -> str | None:
-    """A national issuer the number's issuer code names ('36/QĐ-TTg' -> 'Thủ tướng Chính phủ'), or None."""
-    if not number:
-        return None
-    table = _meta_data().get("issuer_codes") or {}
-    codes = number_codes(number)
-    for code in reversed(codes[1:] if len(codes) > 1 else codes):
-        bare = re.sub(r"\d+$", "", code)
-        if bare in table and (bare != "QH" or len(codes) == 1):
-            return table[bare]
-    return None
-
-
-def _meta_data() -> dict[str, Any]:
-    """The number tables (type codes, issuer codes, spellings) of rules/meta.yaml."""
-    return load_rules("meta").data
-
-
-def _ref_rules() -> RuleFile:
-    """The citation rule file (the number pattern)."""
-    return load_rules("references")
 
 
 # ---------------------------------------------------------------- registry and parent
@@ -141,11 +51,6 @@ def _entries(registry: Iterable[Mapping[str, Any]] | Mapping[str, Mapping[str, A
     elif registry is not None:
         extra = [dict(v) for v in registry]
     return extra + bundled_registry()  # caller's entries first: they win
-
-
-def is_national_number(number: str | None) -> bool:
-    """True when the number's issuer code names a national body (TTg, CP, BKHCN, /TW)."""
-    return bool(number) and issuer_from_number(number) is not None
 
 
 def _same_issuer(a: str | None, b: str | None) -> bool:

@@ -12,8 +12,8 @@ from functools import lru_cache
 
 from .abbrev import expand_abbreviations
 from .document import Doc
-from .link import canonical_number, doc_type_from_number
 from .news_meta import news_meta
+from .numbers import canonical_number, doc_type_from_number
 from .places import local_name, name_words_rx, province_name, title_case, unit_level
 from .record import Meta
 from .rules import RuleFile, load_rules

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from extractor.document import Doc
-from extractor.link import bundled_registry, find_parent, implemented_in, issuer_level, registry_from_records
+from extractor.link import bundled_registry, find_parent, issuer_level, registry_from_records
+from extractor.numbers import implemented_in
 from extractor.record import Mention, Meta, Reference
 from tests.conftest import GOLD
 
