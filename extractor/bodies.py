@@ -337,6 +337,14 @@ def split_at_heads(text: str) -> list[str]:
     joined = _joined_names()
     inside = [(j.start(), j.end()) for j in joined.finditer(text)] if joined else []
     parts, last = [], 0
+    for m in _bare_head().finditer(text):  # 'Bộ Thông tin và Truyền thông Bộ Khoa học và Công nghệ' (no comma)
+        prev, whole = text[last:m.start()], coll.match(text[last:m.start()])
+        known = _key(prev) in _gazetteer() or (whole is not None and whole.end() == len(prev))
+        if known and _opens_named_body(text[m.end():]):
+            parts.append(text[last:m.start()])
+            last = m.end()
+    text, base, last = text[last:], parts, 0
+    parts = []
     for m in re.finditer(r"\s*(?:,|\s+và)\s+", text):
         if any(a <= m.start() and m.end() <= b for a, b in inside):
             continue
@@ -345,4 +353,12 @@ def split_at_heads(text: str) -> list[str]:
             parts.append(text[last:m.start()])
             last = m.end()
     parts.append(text[last:])
-    return [p.strip() for p in parts if p.strip()]
+    return [p.strip() for p in base + parts if p.strip()]
+
+
+
+@lru_cache(maxsize=1)
+def _bare_head() -> re.Pattern[str]:
+    """A space before a capitalised head word and a capitalised name: where two bodies meet unseparated."""
+    heads = "|".join(re.escape(h) for h in _heads())
+    return re.compile(rf"\s+(?=(?:{heads})\s+[A-ZĐ])")

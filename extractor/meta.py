@@ -365,7 +365,9 @@ def extract_meta(doc: Doc) -> Meta:
     if number is None and portal:
         number = canonical_number(portal.group("num"))
     subject = next((_rx("meta.subject_line").match(s) for _, s in lines if _rx("meta.subject_line").match(s)), None)
-    if type_at is None and number is None and date is None and subject is None:
+    addressed = any(_rx("meta.addressee_line").match(s) for _, s in lines)
+    letterhead = addressed and any(_rx("meta.motto").search(s) for _, s in lines)
+    if type_at is None and number is None and date is None and subject is None and not letterhead:
         return news_meta(doc)
     issuer, level, place = _parse_header_bodies(" ".join(header_caps))
     if issuer is None:
@@ -385,7 +387,7 @@ def extract_meta(doc: Doc) -> Meta:
         word = " ".join(m.group("type").split())
         kind, doc_type = (_rf().data["doc_types"].get(word) or ["other", word.capitalize()])
         title = _title(lines, type_at, m.group("rest"), doc_type, place)
-    elif subject is not None or any(s.startswith("Kính gửi") for _, s in lines):
+    elif subject is not None or addressed:
         kind, doc_type = "official_letter", "Công văn"
         title = "Về việc " + subject.group("title") if subject else None
     elif number:

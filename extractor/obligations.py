@@ -66,9 +66,24 @@ def _list_leads(text: str, s: int, e: int) -> list[tuple[int, list[BodySpan], in
     return out
 
 
-def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True) -> list[Obligation]:
+def _subject_hit(text: str, b: BodySpan, s: int, e: int) -> tuple[int, list[BodySpan], int] | None:
+    """A clause whose subject is the doer: 'Thanh tra Chính phủ ban hành trước ngày …', '(2) Bộ Công an chủ
+    trì …'. The body opens its clause (after ';', ':' or an enumeration mark) and a task word follows it."""
+    brk = max([s] + [s + k.end() for k in re.finditer(r"[;:]\s*", text[s:b.start])])
+    if not rx("lead.subject_opening").match(text[brk:b.start]):
+        return None
+    listed, stop = body_list_at(text, b.start, e)
+    gap = re.match(r"\s+", text[stop:e])
+    if not listed or gap is None or not rx("lead.subject_verb").match(text, stop + gap.end(), e):
+        return None
+    return b.start, listed, stop
+
+
+def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True,
+                          subject: bool = False) -> list[Obligation]:
     """Obligations of sentences naming their lead (X chủ trì / là cơ quan đầu mối / có trách nhiệm);
-    with `assign`, also those assigning a doer without a marker ('Giao Sở X tổ chức ...')."""
+    with `assign`, also those assigning a doer without a marker ('Giao Sở X tổ chức ...'); with `subject`,
+    also clauses whose subject is the doer (the task sections of directives, notices, resolutions)."""
     text = doc.text
     marker, closing, assigning = rx("lead.marker"), rx("closing.formula"), rx("lead.assign")
     out = []
@@ -89,6 +104,9 @@ def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True) -
                 if not marker.match(text, stop, e) and re.match(r"\s+[^\W\d]", text[stop:e]) \
                         and text[stop:e].strip()[:1].islower():
                     hits.append((b.start, listed, stop))
+            elif subject and not any(h[1][0].start <= b.start < h[2] for h in hits) \
+                    and (hit := _subject_hit(text, b, s, e)):
+                hits.append(hit)
         hits = [(s if k == 0 else h[0], h[1], h[2]) for k, h in enumerate(sorted(hits, key=lambda h: h[0]))]
         for k, (hs, leads, task_start) in enumerate(hits):
             he = hits[k + 1][0] if k + 1 < len(hits) else e
@@ -156,9 +174,14 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
     labelled, lab_cov = labelled_obligations(text, free)
     out += labelled
     aims = [(sec.start, sec.end) for sec in sections if rx("section.objectives").search(sec.title)]
+    narrative = [(sec.start, sec.end) for sec in sections if rx("section.narrative").search(sec.title)]
+    body_start = min((sec.start for sec in sections), default=len(text))
+    subject = doc.meta.kind not in ("news", "report")
     for s, e in free:
         if not any(a <= s < b for a, b in lab_cov):
-            out += _sentence_obligations(doc, s, e, assign=not any(a <= s < b for a, b in aims))
+            out += _sentence_obligations(doc, s, e, assign=not any(a <= s < b for a, b in aims),
+                                         subject=subject and s >= body_start
+                                         and not any(a <= s < b for a, b in narrative))
     out = [ob for ob in out if any(c.isalpha() for c in ob.task)]  # a bullet with no letters is no task
     for ob in out:
         path = sorted((s for s in sections if s.start <= ob.span[0] < s.end), key=lambda s: s.level)

@@ -34,7 +34,8 @@ def extract_file(path: str | Path, doc_id: str | None = None) -> Record:
     record = Record(
         doc_id=doc_id or path.stem,
         source=Source(path=str(path), sha256=raw.sha256, format=raw.format, pages=raw.pages,
-                      ocr_pages=list(raw.ocr_pages), encoding=raw.encoding, converted_from=raw.converted_from),
+                      ocr_pages=list(raw.ocr_pages), encoding=raw.encoding, converted_from=raw.converted_from,
+                      signatures=list(raw.signatures), stamped=list(raw.stamped)),
         status=raw.status,
         errors=list(raw.errors),
     )
@@ -46,7 +47,10 @@ def extract_file(path: str | Path, doc_id: str | None = None) -> Record:
         record.errors.append("no text could be read from the file")
         return record
     record.text = norm.text
-    return extract_text_into(record, norm.text, norm.tables)
+    extract_text_into(record, norm.text, norm.tables)
+    _step(record, "ocr check", lambda: ingest.check_ocr(record, raw.ocr_words), None)
+    _step(record, "signatures", lambda: ingest.reconcile(record), None)
+    return record
 
 
 def extract_text_into(record: Record, text: str, tables: list[Table] | None = None) -> Record:

@@ -60,6 +60,7 @@ class Target:
     scope: str | None
     span: list[int]
     quote: str
+    ocr_confidence: float | None = None  # confidence of the OCR words holding its digits (OCR text only)
 
 
 @dataclass
@@ -113,6 +114,38 @@ class Meta:
     period: dict[str, int | None] | None = None
     signer: str | None = None
     effective: str | None = None  # ISO date the text says it takes effect (added in schema version 1)
+    date_source: str | None = None  # where `date` comes from: text, stamp or signature
+    ocr_confidence: dict[str, float] | None = None  # OCR word confidence (0-100) of number and date
+
+
+@dataclass
+class Signature:
+    """One digital signature of a PDF (see README, *Signatures*)."""
+
+    field: str
+    signer: str | None = None  # the certificate subject's common name
+    organisation: str | None = None  # its organisation (O)
+    unit: str | None = None  # its organisational unit (OU)
+    issuer: str | None = None  # the certificate authority that issued it
+    kind: str | None = None  # person, or organisation (the office's seal)
+    signed_at: str | None = None  # the signer's clock, ISO 8601 in Vietnam time
+    timestamp: str | None = None  # the time-stamp authority's time, when the signature has one
+    revision: int | None = None  # the file revision it signs (1 = the first)
+    intact: bool = False  # the signed bytes are unchanged
+    valid: bool = False  # intact and the cryptographic signature verifies
+    coverage: str | None = None  # entire_file, earlier_revision, partial, unclear
+    changes_after: str | None = None  # none, validation_data, form_filling, annotations, other
+    trust: str = "not checked"  # checked or not checked
+    trust_reason: str = ""
+
+
+@dataclass
+class StampedText:
+    """Text a PDF annotation draws into a line (a number or day stamped at signing)."""
+
+    page: int
+    text: str
+    line: str
 
 
 @dataclass
@@ -126,6 +159,8 @@ class Source:
     ocr_pages: list[int] = field(default_factory=list)
     encoding: str | None = None
     converted_from: str | None = None
+    signatures: list[Signature] = field(default_factory=list)
+    stamped: list[StampedText] = field(default_factory=list)
 
 
 @dataclass

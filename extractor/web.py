@@ -155,11 +155,25 @@ def document_page(store: Store, doc_id: str, params: dict[str, str]) -> Response
                        else esc(c["parent_number"]) for c in store.chain(doc_id))
     facts = facts_rows(doc, store.effective(doc_id), chain, lang)
     body = [f"<h1>{esc(doc['title'] or doc_id)}</h1><p class='meta'>{esc(doc_id)}</p><table>{facts}</table>",
+            _signatures_html(store, doc_id),
             _items_html(items),
             _implementing_html(store, doc), _compliance_html(store, doc_id),
             f"<h2>{esc(label('text_heading'))}</h2><pre class='doctext'>{highlight(doc['text'] or '', marks)}</pre>"]
     body.insert(1, related_html(store.related(doc_id), lang))
     return "200 OK", "text/html", page(doc["title"] or doc_id, "".join(body)).encode()
+
+
+def _signatures_html(store: Store, doc_id: str) -> str:
+    """The file's digital signatures (source.signatures of the stored record), as a small table."""
+    record = store.get_record(doc_id) or {}
+    sigs = (record.get("source") or {}).get("signatures") or []
+    if not sigs:
+        return ""
+    return _item_table("Signatures", ["signer", "organisation", "signed at", "intact", "changes after", "trust"], [
+        f"<tr><td>{esc(g.get('signer'))}</td><td>{esc(g.get('organisation'))}</td><td>{esc(g.get('signed_at'))}</td>"
+        f"<td>{'yes' if g.get('intact') else 'NO'}</td><td>{esc(g.get('changes_after') or 'not analysed')}</td>"
+        f"<td title='{esc(g.get('trust_reason'))}'>{esc(g.get('trust'))}</td></tr>" for g in sigs]).replace(
+        "<h2>", "<h2 id='signatures'>", 1)
 
 
 def _implementing_html(store: Store, doc: dict[str, Any]) -> str:

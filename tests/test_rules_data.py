@@ -73,3 +73,14 @@ def test_every_target_value_rule_needs_a_digit():
             text = ex if isinstance(ex, str) else ex["text"]
             m = rule.regex.search(text)
             assert m and any(c.isdigit() for c in m.group(0)), rule.id
+
+
+def test_rule_ids_are_unique_in_each_file() -> None:
+    """`RuleFile.rule(id)` returns the first rule of an id: a second one with the same id would be dead."""
+    from collections import Counter
+
+    from extractor.rules import load_rules, rule_files
+
+    for name in rule_files():
+        counts = Counter(r.id for r in load_rules(name).rules)
+        assert [i for i, n in counts.items() if n > 1] == [], name

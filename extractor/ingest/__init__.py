@@ -13,6 +13,7 @@ from io import BytesIO
 from pathlib import Path
 
 from ..document import IngestError, RawDocument
+from ..record import Record
 
 SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".markdown": "txt", ".html": "html", ".htm": "html",
                       ".docx": "docx", ".pdf": "pdf", ".doc": "doc",
@@ -209,3 +210,17 @@ def read_document(path: str | Path) -> RawDocument:
     if raw.format not in ("txt", "html", "pdf", "docx", "doc"):
         raw.format = "unknown"
     return raw
+
+
+def reconcile(record: Record) -> None:
+    """Check a record's meta against the file's digital signatures (see `signatures.reconcile`)."""
+    from .signatures import reconcile as _reconcile
+
+    _reconcile(record)
+
+
+def check_ocr(record: Record, words: dict[int, list[tuple[str, float]]]) -> None:
+    """Leave out OCR numbers and dates of low confidence, with a warning (see `ocr_check`)."""
+    from .ocr_check import check_ocr as _check
+
+    _check(record, words)
