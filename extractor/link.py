@@ -14,7 +14,7 @@ from typing import Any
 
 from .document import Doc
 from .numbers import canonical_number, implemented_in, is_national_number
-from .record import Parent, Reference
+from .record import Parent, Record, Reference
 from .rules import load_rules
 from .vntext import fold
 
@@ -248,21 +248,21 @@ def find_parent(doc: Doc, references: list[Reference],
                                {**_after_mentions(doc.text, references), **_news_says(doc, best, references)}))
 
 
-def extend_chains(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def extend_chains(records: list[Record]) -> list[Record]:
     """Lengthen each record's parent chain with what the other records implement; the records changed."""
     implements: dict[str, str] = {}
-    for entry in registry_from_records(records) + bundled_registry():
+    for entry in registry_from_records(r.to_dict() for r in records) + bundled_registry():
         if entry.get("implements"):
             implements.setdefault(entry["number"], canonical_number(entry["implements"]) or entry["implements"])
     changed = []
     for rec in records:
-        parent = rec.get("parent")
-        if not parent or not parent.get("chain"):
+        parent = rec.parent
+        if not parent or not parent.chain:
             continue
-        chain = list(parent["chain"])
+        chain = list(parent.chain)
         while chain[-1] in implements and implements[chain[-1]] not in chain:
             chain.append(implements[chain[-1]])
-        if chain != parent["chain"]:
-            parent["chain"] = chain
+        if chain != parent.chain:
+            parent.chain = chain
             changed.append(rec)
     return changed

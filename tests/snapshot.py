@@ -35,12 +35,8 @@ def records() -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for name, files in sets().items():
         recs = [extract_file(p) for p in files]
-        try:
-            link.extend_chains(recs)
-            dicts = [r.to_dict() for r in recs]
-        except (TypeError, AttributeError, KeyError):  # before extend_chains took Records
-            dicts = [r.to_dict() for r in recs]
-            link.extend_chains(dicts)
+        link.extend_chains(recs)
+        dicts = [r.to_dict() for r in recs]
         for rec in dicts:
             rec["source"]["path"] = Path(rec["source"]["path"]).resolve().relative_to(ROOT).as_posix()
             out[f"{name}/{rec['doc_id']}"] = rec

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -82,7 +83,8 @@ def test_xlsx_needs_a_file(db):
 
 def test_demo_writes_every_output(tmp_path):
     out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["demo", "corpus", "--out", str(out)])
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    result = CliRunner().invoke(cli, ["demo", str(corpus), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "vnplan demo: 5 documents" in result.stdout and "outputs:" in result.stdout
     assert len(list((out / "records").glob("*.json"))) == 5
