@@ -92,7 +92,7 @@ def test_demo_writes_every_output(tmp_path):
         assert (out / "exports" / name).exists(), name
     with Store(out / "vnplan.db", readonly=True) as s:
         assert s.counts()["documents"] == 5
-    again = CliRunner().invoke(cli, ["demo", "corpus", "--out", str(out)])  # rebuilds, never doubles
+    again = CliRunner().invoke(cli, ["demo", str(corpus), "--out", str(out)])  # rebuilds, never doubles
     assert again.exit_code == 0
     with Store(out / "vnplan.db", readonly=True) as s:
         assert s.counts()["documents"] == 5
