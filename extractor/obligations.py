@@ -20,7 +20,7 @@ from .body_spans import BodySpan, body_list_at, find_bodies
 from .deadlines import find_deadline
 from .document import Doc
 from .implementation import directive_items, heading_bodies, implementation_obligations
-from .obligation_units import NUMBER, make, rules, rx, sentences, text_blocks
+from .obligation_units import NUMBER, enumerated_tasks, make, rules, rx, sentences, text_blocks
 from .record import Obligation, Section
 
 __all__ = ["extract_obligations", "heading_bodies"]
@@ -79,6 +79,18 @@ def _subject_hit(text: str, b: BodySpan, s: int, e: int) -> tuple[int, list[Body
     return b.start, listed, stop
 
 
+def _enumerated(doc: Doc, s: int, e: int) -> list[Obligation]:
+    """'a) Bộ Khoa học và Công nghệ: (1) trình …; (2) chủ trì …': one obligation per bracketed number, led by
+    the body list opening the block."""
+    text = doc.text
+    opening = re.match(r"\s*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[-–+•])?\s*", text[s:e])
+    at = s + (opening.end() if opening else 0)
+    listed, stop = body_list_at(text, at, e)
+    if not listed or not rx("lead.enumerated").match(text, stop, e):
+        return []
+    return enumerated_tasks(doc, stop, e, list(dict.fromkeys(b.name for b in listed)))
+
+
 def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True,
                           subject: bool = False) -> list[Obligation]:
     """Obligations of sentences naming their lead (X chủ trì / là cơ quan đầu mối / có trách nhiệm);
@@ -113,6 +125,7 @@ def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True,
             passive = re.search(r"\(\s*$", text[s:leads[0].start])
             task = text[hs:he] if passive else text[task_start:he]
             task = re.sub(r"^(?:có|chịu)\s+trách\s+nhiệm\s+", "", task.strip())
+            task = re.sub(r"[;,]?\s*\(\s*\w{1,3}\s*\)\s*$", "", task)  # the next clause's '(2)' mark
             names = list(dict.fromkeys(b.name for b in leads))
             ob = make(doc, hs, he, names, task)
             ob.deadline = find_deadline(text[hs:he].rstrip(" ;"))
@@ -178,6 +191,10 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
     body_start = min((sec.start for sec in sections), default=len(text))
     subject = doc.meta.kind not in ("news", "report")
     for s, e in free:
+        enumerated = _enumerated(doc, s, e)
+        if enumerated:
+            out += enumerated
+            continue
         if not any(a <= s < b for a, b in lab_cov):
             out += _sentence_obligations(doc, s, e, assign=not any(a <= s < b for a, b in aims),
                                          subject=subject and s >= body_start
