@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from .document import Doc
 from .numbers import canonical_number, implemented_in, is_national_number
+from .places import central_cities, locality_units
 from .record import Parent, Record, Reference
 from .rules import load_rules
 from .vntext import fold
@@ -80,15 +82,31 @@ def issuer_level(issuer: str | None, number: str | None = None) -> str | None:
     if not issuer:
         return None
     f = fold(issuer)
-    if re.search(r"\b(xa|phuong|thi tran)\b", f):
-        return "commune"
-    if re.search(r"\b(huyen|thi xa|quan)\b", f):
-        return "district"
-    if re.search(r"\bthanh pho\b", f):
-        return "province" if re.search(r"ha noi|ho chi minh|hai phong|da nang|can tho", f) else "district"
-    if re.search(r"\btinh\b", f):
-        return "province"
-    return "national" if re.match(r"(thu tuong|chinh phu|quoc hoi|bo |ban |tong cuc|van phong chinh phu)", f) else None
+    units, starts = _locality_words()
+    folded = {fold(w): level for w, level in locality_units().items()}
+    levels = set()
+    for m in units.finditer(f):  # longest word first: *thị xã* is one word, not *xã*
+        level = folded[m.group(1)]
+        if m.group(1) == "thanh pho" and _central_city_rx().search(f):
+            level = "province"
+        levels.add(level)
+    for level in ("commune", "district", "province"):  # the most local word decides
+        if level in levels:
+            return level
+    return "national" if f.startswith(starts) else None
+
+
+@lru_cache(maxsize=1)
+def _locality_words() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The folded locality words of rules/vocab.yaml as one regex, and the starts of national issuers."""
+    words = sorted(locality_units(), key=len, reverse=True)
+    rx = re.compile(r"\b(" + "|".join(re.escape(fold(w)) for w in words) + r")\b")
+    return rx, tuple(load_rules("vocab").data["national_issuer_starts"])
+
+
+@lru_cache(maxsize=1)
+def _central_city_rx() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(fold(c)) for c in central_cities()) + r")\b")
 
 
 def _ref_level(ref: Reference, entries: list[dict]) -> int:

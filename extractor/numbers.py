@@ -8,6 +8,7 @@ rules/vocab.yaml.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from .rules import RuleFile, load_rules
@@ -43,7 +44,11 @@ def number_codes(number: str) -> list[str]:
     return [p for p in re.split(r"[/-]", number)[1:] if not p.isdigit()]
 
 
-_CARRY_OUT = re.compile(r"(?:thực\s+hiện|triển\s+khai|thi\s+hành|cụ\s+thể\s+hóa)\b", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _carry_out() -> re.Pattern[str]:
+    """The carrying-out verbs of rules/vocab.yaml ('triển khai', 'cụ thể hóa' ...), spaces flexible."""
+    verbs = sorted(load_rules("vocab").data["carrying_out_verbs"], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(r"\s+".join(map(re.escape, v.split())) for v in verbs) + r")\b", re.IGNORECASE)
 
 
 def implemented_in(description: str | None, limit: int = 130) -> list[str]:
@@ -54,7 +59,7 @@ def implemented_in(description: str | None, limit: int = 130) -> list[str]:
     if not description:
         return out
     number_rx = _ref_rules().rule("ref.number").regex
-    for verb in _CARRY_OUT.finditer(description):
+    for verb in _carry_out().finditer(description):
         gap_end = min(len(description), verb.end() + limit)
         m = number_rx.search(description, verb.end(), gap_end)
         if m is None or re.search(r"[.;]\s", description[verb.end():m.start()]):

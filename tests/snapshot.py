@@ -35,8 +35,12 @@ def records() -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for name, files in sets().items():
         recs = [extract_file(p) for p in files]
-        link.extend_chains(recs)
-        dicts = [r.to_dict() for r in recs]
+        try:
+            link.extend_chains(recs)
+            dicts = [r.to_dict() for r in recs]
+        except AttributeError:  # code from before extend_chains took Records (an older snapshot)
+            dicts = [r.to_dict() for r in recs]
+            link.extend_chains(dicts)  # type: ignore[arg-type]
         for rec in dicts:
             rec["source"]["path"] = Path(rec["source"]["path"]).resolve().relative_to(ROOT).as_posix()
             out[f"{name}/{rec['doc_id']}"] = rec
