@@ -8,8 +8,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 OUT    := outputs
 # Debian packages: OCR (tesseract + Vietnamese model), .doc conversion and PDF fixtures
-# (LibreOffice), PDF page images (poppler), browser tests (chromium).
-DEBS   := tesseract-ocr tesseract-ocr-vie poppler-utils libreoffice-writer-nogui chromium fonts-dejavu-core
+# (LibreOffice), PDF page images (poppler), browser tests (chromium), the PostgreSQL store's tests and
+# benchmarks (postgresql: a private cluster is started by .ci/run and the tests, never the system one).
+DEBS   := tesseract-ocr tesseract-ocr-vie poppler-utils libreoffice-writer-nogui chromium fonts-dejavu-core postgresql
 
 .PHONY: setup sysdeps demo test lint typecheck bench clean
 

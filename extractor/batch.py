@@ -103,13 +103,17 @@ def _results(jobs: list[Job], workers: int) -> Iterator[tuple[Job, DocRows | Bas
             fill()
 
 
-def ingest_folder(folder: Path, db: Path = DEFAULT_DB, workers: int = 1,
-                  progress: bool | None = None) -> IngestResult:
-    """Extract every supported file under `folder` into the store at `db`, skipping stored ones."""
+def ingest_folder(folder: Path, db: Path | str = DEFAULT_DB, workers: int = 1,
+                  progress: bool | None = None, scheduler: str | None = None) -> IngestResult:
+    """Extract every supported file under `folder` into the store at `db` (a SQLite file or a
+    postgresql:// URL), skipping stored ones. `scheduler` (tcp://host:8786): the files are read by
+    that Dask cluster's workers (`extractor.dask_batch`) instead of local processes."""
+    from .stores import open_store
+
     started = time.perf_counter()
     files = iter_input_files(folder)
     result = IngestResult(files=len(files))
-    with Store(db) as store:
+    with open_store(db) as store:
         known = store.known_shas()
         jobs = []
         for path, doc_id in zip(files, doc_ids(files), strict=True):
@@ -122,7 +126,13 @@ def ingest_folder(folder: Path, db: Path = DEFAULT_DB, workers: int = 1,
             from tqdm import tqdm
 
             bar = tqdm(total=len(files), initial=result.skipped, unit="file", desc="ingest")
-        for (path, _doc_id), out in _results(jobs, workers):
+        if scheduler:
+            from .dask_batch import dask_results
+
+            results = dask_results(jobs, scheduler)
+        else:
+            results = _results(jobs, workers)
+        for (path, _doc_id), out in results:
             if isinstance(out, BaseException):
                 message = f"worker failed: {type(out).__name__}: {out}"
                 store.add_error(path, message, file_sha256(Path(path)))

@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, quote, urlencode
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from .store import Store
+from .stores import open_store
 from .ui import date, label, lang_of, target_value, use_lang, word
 from .web_parts import (
     FILTER_PARAMS,
@@ -250,7 +251,7 @@ def route(db: Path, path: str, params: dict[str, str]) -> Response:
         return "204 No Content", "text/plain", b""
     use_lang(params)
     _REQUEST.set((path, params))
-    with Store(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         if path == "/":
             return "200 OK", "text/html", search_page(store, params).encode()
         if path == "/documents":
@@ -290,8 +291,8 @@ class _QuietHandler(WSGIRequestHandler):
 
 def start_server(db: Path, host: str = "127.0.0.1", port: int = 0) -> tuple[WSGIServer, threading.Thread]:
     """Serve in a background thread (port 0: any free port, see `server.server_port`)."""
-    Store(db, readonly=True).close()  # fail now, not on the first request, when there is no database
-    server = make_server(host, port, make_app(Path(db)), server_class=_Server, handler_class=_QuietHandler)
+    open_store(db, readonly=True).close()  # fail now, not on the first request, when there is no database
+    server = make_server(host, port, make_app(db), server_class=_Server, handler_class=_QuietHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return server, thread
@@ -299,8 +300,8 @@ def start_server(db: Path, host: str = "127.0.0.1", port: int = 0) -> tuple[WSGI
 
 def serve(db: Path, host: str = "127.0.0.1", port: int = 8765) -> None:
     """Serve until interrupted."""
-    Store(db, readonly=True).close()
-    server = make_server(host, port, make_app(Path(db)), server_class=_Server)
+    open_store(db, readonly=True).close()
+    server = make_server(host, port, make_app(db), server_class=_Server)
     print(f"vnplan: serving {db} on http://{host}:{server.server_port}/ (Ctrl-C stops)", flush=True)
     try:
         server.serve_forever()

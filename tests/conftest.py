@@ -141,3 +141,71 @@ def docx_record_dir(docx_records, tmp_path_factory) -> Path:
 def pdf_record_dir(pdf_records, tmp_path_factory) -> Path:
     """The PDF records written as a prediction folder for the scorer."""
     return _record_dir(pdf_records, tmp_path_factory.mktemp("pred-pdf"))
+
+
+# --- the two store backends: SQLite files and a private PostgreSQL cluster -------------------
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory):
+    """The URL of a PostgreSQL server for the tests: $VNPLAN_PG_URL, else a private cluster started
+    here (tests/pg_cluster.py) and stopped at the end. Without one the PostgreSQL tests are skipped,
+    unless $VNPLAN_REQUIRE_PG is set (CI), where that is a failure."""
+    import os
+    import shutil
+    import subprocess
+
+    from tests import pg_cluster
+
+    url = os.environ.get("VNPLAN_PG_URL")
+    folder = None
+    if not url:
+        folder = pg_cluster.new_folder()  # in /tmp itself: the postgres user must reach it when we are root
+        try:
+            url = pg_cluster.start(folder)
+        except (RuntimeError, OSError, subprocess.SubprocessError) as e:
+            if os.environ.get("VNPLAN_REQUIRE_PG"):
+                pytest.fail(f"VNPLAN_REQUIRE_PG is set but no PostgreSQL server could be started: {e}")
+            pytest.skip(f"no PostgreSQL server: {e}")
+    yield url
+    if folder is not None:
+        pg_cluster.stop(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+_PG_DBS = iter(range(1, 1_000_000))
+
+
+def new_pg_db(server_url: str, name: str = "t") -> str:
+    """A fresh, empty database on the test server; its URL."""
+    import os
+    import re
+
+    import psycopg
+
+    dbname = re.sub(r"\W", "_", f"{name}_{os.getpid()}_{next(_PG_DBS)}").lower()[:60]
+    with psycopg.connect(server_url, autocommit=True) as c:
+        c.execute(f'DROP DATABASE IF EXISTS "{dbname}"')
+        c.execute(f'CREATE DATABASE "{dbname}"')
+    return re.sub(r"^(postgres(?:ql)?://[^/]*)/[^?]*", rf"\1/{dbname}", server_url)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    """'sqlite' or 'postgresql': a test taking it runs once on each store backend."""
+    return request.param
+
+
+@pytest.fixture(params=BACKENDS, scope="module")
+def module_backend(request) -> str:
+    """`backend` for module-scoped fixtures (a database built once per module and backend)."""
+    return request.param
+
+
+def make_db(backend: str, folder: Path, request, name: str = "t"):
+    """Where a new store lives: a SQLite file in `folder`, or a fresh PostgreSQL database's URL."""
+    if backend == "sqlite":
+        return folder / f"{name}.db"
+    return new_pg_db(request.getfixturevalue("pg_server"), name)

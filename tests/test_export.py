@@ -14,13 +14,16 @@ from openpyxl import load_workbook
 from extractor.cli import cli
 from extractor.export import header
 from extractor.store import Store
+from extractor.stores import open_store
+from tests.conftest import make_db
 from tests.test_store import add_gold_records, gold_records
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("export") / "e.db"
-    with Store(path) as s:
+def db(module_backend, tmp_path_factory, request):
+    """The gold records stored once on SQLite and once on PostgreSQL: a file path or a URL."""
+    path = make_db(module_backend, tmp_path_factory.mktemp("export"), request, "e")
+    with open_store(path) as s:
         add_gold_records(s)
     return path
 
@@ -105,7 +108,7 @@ def _csv_rows(*args: str) -> list[dict]:
 
 def test_filters_are_those_of_search(db):
     """--body, --year, --place, --kind keep exactly the items search keeps with the same filters."""
-    with Store(db, readonly=True) as s:
+    with open_store(db, readonly=True) as s:
         for filters in ({"body": "Sở KH&CN", "year": 2025}, {"place": "tỉnh Bình Dương"}, {"body": "Phòng Kinh tế"}):
             hits = s.search("", kind="obligation", limit=10_000, **filters)
             args = [x for k, v in filters.items() for x in (f"--{k}", str(v))]
