@@ -255,7 +255,7 @@ def table_obligations(text: str, table: Table) -> list[Obligation]:
         splits = [(row[0].start, split_row(table.columns, row)) for row in table_rows(table)]
     else:
         splits = [(r[0][0].start, r) for r in _unnumbered_rows(table)]
-    rows = {r[0].start: r for r in _rows(table)} if table.columns[0] == "number" else {}
+    rows = {r[0].start: r for r in table_rows(table)} if table.columns[0] == "number" else {}
     for row_start, split in splits:
         if split is not None and not _lead_and_support(split[1])[0] and row_start in rows:
             split = _loose_row(table.columns, rows[row_start])
