@@ -46,7 +46,7 @@ SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
                      "table_examples"}, set()),
     "ocr_checks": ({"rules"}, set()),
     "ocr_fixes": ({"fragments", "rules"}, {"action", "replacement"}),
-    "references": ({"body_heads", "doc_type_words", "fragments", "national_issuers", "not_document_codes",
+    "references": ({"body_heads", "doc_type_words", "fragments", "law_names_with_comma", "national_issuers", "not_document_codes",
                     "not_names", "party_local", "rules"}, set()),
     "registry": ({"documents"}, set()),
     "search": ({"body_place_words", "compact_heads", "districts", "place_words", "rules", "syllable"}, {"expansion"}),
