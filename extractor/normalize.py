@@ -156,11 +156,17 @@ def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool
     return width is not None and len(a_s) >= 0.75 * width
 
 
+_CUT_NUMBER = re.compile(r"\d[\w/.]*[/-]$")  # '… số 289/2025/NĐ-' broken before the rest of its code
+
+
 def join_wrapped(lines: list[str], width: int | None) -> list[str]:
-    """Lines of one paragraph block with layout breaks removed."""
+    """Lines of one paragraph block with layout breaks removed; a document number cut at a dash or slash
+    is joined without a space ('23/NQ-' + 'CP')."""
     out: list[str] = []
     for ln in lines:
-        if out and should_join(out[-1], ln, width):
+        if out and _CUT_NUMBER.search(out[-1].rstrip()) and re.match(r"[A-ZĐ]{1,8}(?:[/-]|\b)", ln.strip()):
+            out[-1] = out[-1].rstrip() + ln.strip()
+        elif out and should_join(out[-1], ln, width):
             out[-1] = out[-1].rstrip() + " " + ln.strip()
         else:
             out.append(ln)

@@ -17,6 +17,15 @@ from .vntext import nfc
 _NUMBER_SPLIT = re.compile(r"\s*[/\-–]\s*")
 
 
+def _without_footnote_mark(code: str, data: dict[str, Any]) -> str:
+    """An issuer code with a footnote number glued to it ('CP2' in '140/NQ-CP2') is the code; codes that
+    carry a term number (QH15, UBTVQH15) keep it."""
+    m = re.fullmatch(r"([A-Za-zĐđ]+)(\d)", code)
+    known = set(data.get("issuer_codes") or {}) | set(data.get("party_issuer_codes") or [])
+    numbered = set(data.get("numbered_issuer_codes") or [])
+    return m.group(1) if m and m.group(1) in known and m.group(1) not in numbered else code
+
+
 def canonical_number(raw: str | None) -> str | None:
     """The official form of a document number: '36/QD/TTg' -> '36/QĐ-TTg', '52 - KL / TW' -> '52-KL/TW'."""
     if not raw:
@@ -31,6 +40,7 @@ def canonical_number(raw: str | None) -> str | None:
     data = _meta_data()
     spell = data.get("code_spellings") or {}
     codes = [spell.get(c, c) for c in parts]
+    codes[-1] = _without_footnote_mark(codes[-1], data)
     if not codes or not all(re.fullmatch(r"[A-Za-zĐđ&]+\d{0,3}", c) for c in codes):
         return None
     party = {c.upper() for c in data.get("party_issuer_codes") or []}

@@ -264,3 +264,11 @@ def test_issuer_level_and_meta_agree_on_central_cities():
 
     for city in central_cities():
         assert unit_level("thành phố", city) == "province" == issuer_level(f"Ủy ban nhân dân thành phố {city}")
+
+
+@pytest.mark.parametrize("raw,want", [("140/NQ-CP2", "140/NQ-CP"), ("66-NQ/TW1", "66-NQ/TW"),
+                                      ("60/2024/QH15", "60/2024/QH15"), ("119/2026/UBTVQH15", "119/2026/UBTVQH15")])
+def test_a_footnote_mark_after_an_issuer_code_is_no_part_of_the_number(raw, want):
+    from extractor.numbers import canonical_number
+
+    assert canonical_number(raw) == want
