@@ -11,14 +11,14 @@ import re
 from dataclasses import dataclass, field
 
 from .document import Doc
-from .link import (
+from .meta import Locality, issuer_at, issuer_text
+from .numbers import (
     canonical_number,
     doc_type_from_number,
     implemented_in,
     issuer_from_number,
     number_codes,
 )
-from .meta import Locality, issuer_at, issuer_text
 from .places import local_name, main_province
 from .record import Mention, Reference
 from .rules import RuleFile, load_rules

@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .appendix import _rows as appendix_rows
-from .appendix import _split_row as split_appendix_row
 from .appendix import find_tables, task_columns
+from .appendix import split_row as split_appendix_row
+from .appendix import table_rows as appendix_rows
 from .deadlines import find_deadline
 from .document import Doc
 from .record import Target
