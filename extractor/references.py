@@ -316,10 +316,14 @@ def _relations(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
     carries a document out); a citation nested in another's description cites, one coordinated with the
     citation before it (và / , / ;) shares its relation; everything else cites."""
     for c in sorted(cites, key=lambda c: c.start):
+        opening = any(a <= c.start < b for a, b in ctx.openings)
+        if opening and _rx("ref.enacts_provision").search(text, max(0, c.start - 120), c.start):
+            c.relation = "implements"  # '(thực hiện điểm b khoản 4 Điều 24 Luật Thủ đô)', even in a proposal line
+            continue
         if c.relation is not None:
             continue
         c.relation = "cites"
-        if not any(a <= c.start < b for a, b in ctx.openings):
+        if not opening:
             continue
         trig, s_start = _trigger(text, c.start)
         if trig:
