@@ -478,10 +478,16 @@ def row_obligation(text: str, row: list[TableCell | None], cols: TaskColumns) ->
 def model_table_obligations(text: str, tables: list[DocTable]) -> tuple[list[Obligation], list[tuple[int, int]]]:
     """One obligation per row of every task table the readers gave as a table, and the tables' spans."""
     out, spans = [], []
+    last: tuple[TaskColumns, int] | None = None  # the previous task table's columns and width
     for table in tables:
+        width = max((len(r) for r in table.rows), default=0)
         cols = task_columns(table)
+        if cols is None and last is not None and width == last[1]:
+            cols = TaskColumns(-1, last[0].kinds)  # a table continued on the next page, its header not repeated
         if cols is None:
+            last = None
             continue
+        last = (cols, width)
         out += [ob for row in table.rows[cols.header + 1:] if (ob := row_obligation(text, row, cols))]
         spans.append((table.start, table.end))
     return out, spans
