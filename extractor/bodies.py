@@ -167,7 +167,7 @@ def canonical_body(name: str, context: str | None = None) -> str:
 
 def _strip_heading_tail(text: str) -> str:
     rule = _rules().rule("body.heading_tail")
-    return rule.regex.sub("", text.strip()).strip()
+    return rule.rx.sub("", text.strip()).strip()
 
 
 def _segment(head: str, pieces: list[str]) -> list[str]:

@@ -99,7 +99,7 @@ def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | N
     followed by its verb is a heading with its task: 'Hiệp hội Doanh nghiệp tỉnh phối hợp tuyên truyền ...'
     -> (['Hiệp hội doanh nghiệp tỉnh'], 'phối hợp tuyên truyền ...').
     """
-    s = _body_rules().rule("body.alias").regex.sub("", NUMBER.sub("", line, count=1)).strip()  # type: ignore[union-attr]
+    s = _body_rules().rule("body.alias").rx.sub("", NUMBER.sub("", line, count=1)).strip()
     if subject and rx("lead.adverbial_opener").match(s) and not rx("closing.formula").search(s):
         for comma in re.finditer(r",\s*", s[:240]):  # 'Căn cứ Kế hoạch này, các sở, ngành xây dựng ...'
             if body_list_at(s, comma.end())[0]:

@@ -178,7 +178,7 @@ def _parts(cell: str) -> list[_Part]:
         hi = parse_number(m.group("hi")) if m.group("hi") else None
         cmp_words = (m.group("cmp") or "").strip()
         cmp = "range" if hi is not None else next(
-            (str(r.get("cmp")) for r in rules_of("comparator") if cmp_words and r.regex.search(cmp_words + " ")), "=")
+            (str(r.get("cmp")) for r in rules_of("comparator") if cmp_words and r.rx.search(cmp_words + " ")), "=")
         unit = "Top" if (m.group("rank") or "").lower() == "top" else (m.group("unit") or "").replace(" ", "") or None
         out.append(_Part(cmp, lo, hi, unit, (m.group("rest") or "").strip(" ,()"), pos_end))
     return out

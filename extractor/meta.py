@@ -28,7 +28,7 @@ def _rf() -> RuleFile:
 
 
 def _rx(rule_id: str) -> re.Pattern[str]:
-    return _rf().rule(rule_id).regex
+    return _rf().rule(rule_id).rx
 
 
 # ---------------------------------------------------------------- places and bodies
@@ -119,7 +119,7 @@ def _national_rx() -> re.Pattern[str]:
 
 
 def _council(text: str, pos: int, ctx: Locality) -> tuple[int, str] | None:
-    m = _refs().rule("ref.council").regex.match(text[pos:pos + 60])
+    m = _refs().rule("ref.council").rx.match(text[pos:pos + 60])
     if not m:
         return None
     unit = " ".join(m.group("unit").split()).rstrip(".")

@@ -22,7 +22,7 @@ _BYLINE_LINES = 4  # lines under the headline where the article's own dateline s
 
 
 def _rx(rule_id: str) -> re.Pattern[str]:
-    return load_rules("meta").rule(rule_id).regex
+    return load_rules("meta").rule(rule_id).rx
 
 
 def _is_dateline(s: str) -> bool:

@@ -130,10 +130,8 @@ def _layout() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     heading) from rules/layout.yaml."""
     from .rules import load_rules
 
-    rf = load_rules("layout")
-    rxs = tuple(rf.rule(f"layout.{n}").regex for n in ("dangling_end", "dangling_number", "cut_heading"))
-    assert all(rxs)
-    return rxs  # type: ignore[return-value]
+    rule = load_rules("layout").rule
+    return rule("layout.dangling_end").rx, rule("layout.dangling_number").rx, rule("layout.cut_heading").rx
 
 
 def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool:

@@ -68,7 +68,7 @@ def implemented_in(description: str | None, limit: int = 130) -> list[str]:
     out: list[str] = []
     if not description:
         return out
-    number_rx = _ref_rules().rule("ref.number").regex
+    number_rx = _ref_rules().rule("ref.number").rx
     for verb in _carry_out().finditer(description):
         gap_end = min(len(description), verb.end() + limit)
         m = number_rx.search(description, verb.end(), gap_end)

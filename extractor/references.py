@@ -66,7 +66,7 @@ def _rf() -> RuleFile:
 
 
 def _rx(rule_id: str) -> re.Pattern[str]:
-    return _rf().rule(rule_id).regex
+    return _rf().rule(rule_id).rx
 
 
 def _context(doc: Doc) -> _Ctx:

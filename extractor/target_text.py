@@ -65,7 +65,7 @@ def classify_indicator(indicator: str, unit_kind: str = "percent", context: str 
 
 def first_match(rules: list[Rule], text: str) -> tuple[Rule, re.Match[str]] | None:
     """The first rule matching somewhere in `text`, with its match."""
-    return next(((r, m) for r in rules if (m := r.regex.search(text))), None)
+    return next(((r, m) for r in rules if (m := r.rx.search(text))), None)
 
 
 def group(m: re.Match[str], name: str) -> str | None:
@@ -132,7 +132,7 @@ def excluded(clause: str, start: int, kind: str) -> bool:
     for rule in rules_of("exclude") + rules_of("baseline"):
         if kind in (rule.get("skip_kinds") or []):
             continue
-        for m in rule.regex.finditer(clause):
+        for m in rule.rx.finditer(clause):
             if m.start() <= start < m.end():
                 return True
     return kind in ("count", "generic") and bool(re.match(r"(?:19|20)\d\d\b", clause[start:]))  # a year
@@ -142,7 +142,7 @@ def per_value_year(after: str) -> tuple[int | None, int]:
     """A year in brackets right after a value, and how far it reaches."""
     for rule in rules_of("horizon"):
         if rule.get("opens") == "per_value":
-            m = rule.regex.match(after)
+            m = rule.rx.match(after)
             if m:
                 return year_of(m), m.end()
     return None, 0
@@ -166,15 +166,15 @@ def phrase_end(s: str, pos: int) -> int:
 def _verb_pair(before: str, after: str) -> bool:
     """A comma joining two verbs of one predicate: 'xây dựng, triển khai dự án điểm'."""
     tail = before.rstrip()[-30:]
-    return any(r.regex.match(after.lstrip()) for r in rules_of("aim_verb")) and any(
-        m.end() == len(tail) for r in rules_of("aim_verb") for m in r.regex.finditer(tail))
+    return any(r.rx.match(after.lstrip()) for r in rules_of("aim_verb")) and any(
+        m.end() == len(tail) for r in rules_of("aim_verb") for m in r.rx.finditer(tail))
 
 
 def phrase_after(s: str, pos: int) -> str:
     """The noun phrase from `pos` (see `_phrase_end`), at most MAX_WORDS words."""
     phrase = re.sub(r"\s*\([^)]*$", "", " ".join(s[pos:phrase_end(s, pos)].split()[:MAX_WORDS]))  # no open bracket
     for rule in rules_of("tail_horizon"):
-        phrase = rule.regex.sub("", phrase)
+        phrase = rule.rx.sub("", phrase)
     return phrase.rstrip(" .…,")
 
 
@@ -190,7 +190,7 @@ def indicator_before(text: str) -> str:
     nothing is left ('Năng suất lao động đến năm 2025 đạt'), the words before that lead-in."""
     last, last_start = 0, 0
     for rule in rules_of("lead_in"):
-        for m in rule.regex.finditer(text):
+        for m in rule.rx.finditer(text):
             if m.end() > last:
                 last, last_start = m.end(), m.start()
     out = _strip_fillers(text[last:])
@@ -200,7 +200,7 @@ def indicator_before(text: str) -> str:
 def _strip_fillers(text: str) -> str:
     for _ in range(2):
         for rule in rules_of("filler") + rules_of("resumptive"):
-            text = rule.regex.sub("", text)
+            text = rule.rx.sub("", text)
     return re.sub(r"\s+", " ", text).strip(" ,;:-–")
 
 
@@ -368,7 +368,7 @@ def table_targets(doc: Doc, level: str, doc_year: int | None) -> list[Target]:
             if lo is None:
                 continue
             cmp = "range" if hi is not None else next(
-                (str(r.get("cmp")) for r in rules_of("comparator") if r.regex.search(m.group("cmp") + " ")), "=")
+                (str(r.get("cmp")) for r in rules_of("comparator") if r.rx.search(m.group("cmp") + " ")), "=")
             u = (m.group("unit") or unit or "").replace(" ", "") if m.group("unit") or "%" in (unit or "") \
                 else as_written(unit) if unit else None
             kind = "percent" if "%" in (u or "") else "count"

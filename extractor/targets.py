@@ -74,7 +74,7 @@ def _values(clause: str) -> list[_Value]:
     if not _DIGIT.search(clause):  # every value rule reads digits
         return found
     for rule in rules_of("value"):
-        for m in rule.regex.finditer(clause):
+        for m in rule.rx.finditer(clause):
             lo, hi, unit = group(m, "lo"), group(m, "hi"), group(m, "unit")
             if lo is None or unit is None or any(v.start < m.end() and m.start() < v.end for v in found):
                 continue
@@ -104,7 +104,7 @@ def _is_status(prefix: str) -> bool:
     """The clause reports a state (hiện nay, đã ...) and no aim word follows the status word."""
     last = None
     for rule in rules_of("status"):
-        for m in rule.regex.finditer(prefix):
+        for m in rule.rx.finditer(prefix):
             last = m.end() if last is None else max(last, m.end())
     return last is not None and first_match(rules_of("aim"), prefix[last:]) is None
 
@@ -127,7 +127,7 @@ def _horizons(clause: str) -> list[tuple[int, int, int, bool]]:
         opens = rule.get("opens")
         if opens == "per_value":
             continue
-        finder = rule.regex.finditer(clause) if opens != "clause_start" else filter(None, [rule.regex.match(clause)])
+        finder = rule.rx.finditer(clause) if opens != "clause_start" else filter(None, [rule.rx.match(clause)])
         for m in finder:
             if first_match(rules_of("not_horizon"), clause[:m.start()]):
                 continue
@@ -360,7 +360,7 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
                 (v.rule.get("needs") == "action" and not action_object(clause, v.start, v.end)):
             continue
         bare = prefix  # 'từ 15% hiện nay lên 25%': the state word belongs to the baseline, not to this value
-        for m in (m for rule in rules_of("baseline") for m in rule.regex.finditer(clause) if m.end() <= v.start):
+        for m in (m for rule in rules_of("baseline") for m in rule.rx.finditer(clause) if m.end() <= v.start):
             bare = bare[:m.start()] + " " * (m.end() - m.start()) + bare[m.end():]
         if _is_status(bare) or first_match(rules_of("status_after"), after):  # also in goal sections
             continue

@@ -239,10 +239,10 @@ def legacy_font(font_name: str | None) -> str | None:
     from ..rules import load_rules
 
     rules = load_rules("legacy_encodings")
-    if rules.rule("legacy.font_vni").regex.search(font_name):  # type: ignore[union-attr]
+    if rules.rule("legacy.font_vni").rx.search(font_name):
         return "vni"
-    if rules.rule("legacy.font_tcvn3").regex.search(font_name):  # type: ignore[union-attr]
-        if rules.rule("legacy.font_tcvn3_upper").regex.search(font_name):  # type: ignore[union-attr]
+    if rules.rule("legacy.font_tcvn3").rx.search(font_name):
+        if rules.rule("legacy.font_tcvn3_upper").rx.search(font_name):
             return "tcvn3_upper"
         return "tcvn3"
     return None

@@ -213,7 +213,7 @@ def reconcile(record: Record) -> None:
         meta.date_source = "stamp" if _date_stamped(record) else "text"
     if not sigs:
         return
-    seal_rx = load_rules("signatures").rule("signature.organisation").regex
+    seal_rx = load_rules("signatures").rule("signature.organisation").rx
     people = [s for s in sigs if s.signer and not seal_rx.match(s.signer)]
     seals = [s for s in sigs if s.signer and seal_rx.match(s.signer)]
     for s in sigs:
@@ -235,11 +235,11 @@ def _date_stamped(record: Record) -> bool:
     from ..rules import load_rules
     from ..vntext import find_dates
 
-    rx = load_rules("meta").rule("meta.dateline").regex
+    rx = load_rules("meta").rule("meta.dateline").rx
     for stamp in record.source.stamped:
         m = rx.search(stamp.line)
         found = find_dates(m.group("date")) if m else []
-        if found and found[0][2] == record.meta.date and re.search(r"\d", stamp.text) \
+        if m and found and found[0][2] == record.meta.date and re.search(r"\d", stamp.text) \
                 and stamp.text in m.group("date"):
             return True
     return False
