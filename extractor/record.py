@@ -235,7 +235,7 @@ def _empty(tp: Any) -> Any:
         return None
     if origin is list:
         return []
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _build(tp, {}, tp.__name__)
     if origin is Literal:
         return get_args(tp)[0]

@@ -93,7 +93,7 @@ def is_vietnamese_syllable(word: str) -> bool:
         return False
     bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
     m = _SYLLABLE.fullmatch(bare)
-    return bool(m) and m.group(2) in _NUCLEI
+    return m is not None and m.group(2) in _NUCLEI
 
 
 _MAX_TOKENS = 20000  # enough to judge an encoding; keeps detection fast on huge files
