@@ -80,7 +80,7 @@ def _subject_heading(s: str, names: list[str], stop: int) -> tuple[list[str], st
         inner = find_bodies(subj)
         gaps = [subj[a.end:b.start] for a, b in zip(inner, inner[1:], strict=False)]
         named = head_of(subj) or is_collective(subj) or subj.startswith(("UBND", "Ủy ban"))  # not 'Các nhiệm vụ'
-        if not subj or not named or not _is_body_phrase(subj) or any(  # 'UBND tỉnh giao Sở X ...' is no list
+        if verb is None or not subj or not named or not _is_body_phrase(subj) or any(  # 'UBND tỉnh giao Sở X ...' is no list
                 not re.fullmatch(r"\s*(?:,|;|và|,\s*và)?\s*", g) for g in gaps):
             return [], None
         names, stop = split_body_list(subj), verb.start()

@@ -36,6 +36,14 @@ Span = list[int]
 """Character offsets [start, end) into the record's `text`."""
 
 
+def as_format(value: str) -> Format:
+    """`value` when it is a record format, else 'unknown' (a reader's own names such as 'image' or 'zip')."""
+    for f in get_args(Format):
+        if value == f:
+            return f
+    return "unknown"
+
+
 class Period(TypedDict):
     """The years a plan covers (either end may be unknown)."""
 

@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import get_args
 
 from .appendix import find_tables, task_columns
 from .appendix import split_row as split_appendix_row
 from .appendix import table_rows as appendix_rows
 from .deadlines import find_deadline
 from .document import Doc
-from .record import Target
-from .rules import Rule, load_rules
+from .record import Comparator, Target
+from .rules import Rule, RuleError, load_rules
 from .vntext import as_int_if_whole, fold, parse_number
 
 MAX_WORDS = 40
@@ -38,6 +39,14 @@ def _by_kind() -> dict[str, list[Rule]]:
 def rules_of(kind: str) -> list[Rule]:
     """The target rules of one `kind` (value, comparator, horizon ...), in file order."""
     return _by_kind().get(kind, [])
+
+
+def rule_cmp(rule: Rule) -> Comparator:
+    """The comparator a comparator rule stands for (RuleError when it names none)."""
+    cmp = rule.get("cmp")
+    if cmp not in get_args(Comparator):
+        raise RuleError(f"targets: rule {rule.id!r} has cmp {cmp!r}, not one of {list(get_args(Comparator))}")
+    return cmp
 
 
 @lru_cache(maxsize=1)
@@ -261,7 +270,7 @@ def status_cells(doc: Doc) -> list[tuple[int, int]]:
         for h, row in enumerate(table.rows[:4]):
             cols = [j for j, c in enumerate(row) if c and first_match(rules_of("status_column"), " ".join(c.text.split()))]
             if cols:
-                out += [(r[j].start, r[j].end) for r in table.rows[h + 1:] for j in cols if j < len(r) and r[j]]
+                out += [(c.start, c.end) for r in table.rows[h + 1:] for j in cols if j < len(r) and (c := r[j])]
                 break
     return out
 
@@ -286,14 +295,14 @@ def appendix_years(doc: Doc) -> dict[int, int | None]:
     for table in find_tables(doc.text):
         if "time" not in table.columns or _in_layer(doc, table.header_start):
             continue
-        for row in appendix_rows(table):
-            split = split_appendix_row(table.columns, row)
+        for cells in appendix_rows(table):
+            split = split_appendix_row(table.columns, cells)
             if split is None:
                 continue
-            time_cell = split[1].get("time")
-            year = _cell_year(time_cell.text, known=True) if time_cell else None
-            for c in row[1:]:  # the task cell and the others (Sản phẩm, Chỉ tiêu ...)
-                out[doc.line_index(c.start)] = year
+            time_text = split[1].get("time")
+            year = _cell_year(time_text.text, known=True) if time_text else None
+            for cell in cells[1:]:  # the task cell and the others (Sản phẩm, Chỉ tiêu ...)
+                out[doc.line_index(cell.start)] = year
     return out
 
 
@@ -313,13 +322,13 @@ def _table_rows(doc: Doc) -> Iterator[tuple[list[tuple[str, int | None]], list[t
              if ln.text.strip() and not _in_layer(doc, ln.start + len(ln.text) - len(ln.text.lstrip()))]
     for i, (_, text) in enumerate(cells):
         parts = [p for p in re.split(r"\s*[|\t]\s*", text) if p]
-        cols = [_column(p) for p in parts]
-        if len(parts) > 2 and all(cols) and any(c[0] == "indicator" for c in cols):  # a | row header
-            for off, row in cells[i + 1:]:
-                found = [(off + row.find(p), p) for p in re.split(r"\s*[|\t]\s*", row) if p]
+        cols = [c for p in parts if (c := _column(p))]
+        if len(parts) > 2 and len(cols) == len(parts) and any(c[0] == "indicator" for c in cols):  # a | row header
+            for off, line in cells[i + 1:]:
+                found = [(off + line.find(p), p) for p in re.split(r"\s*[|\t]\s*", line) if p]
                 if len(found) != len(cols):
                     break
-                yield cols, found  # type: ignore[misc]
+                yield cols, found
             continue
         if _column(text) != ("indicator", None):
             continue
@@ -328,15 +337,15 @@ def _table_rows(doc: Doc) -> Iterator[tuple[list[tuple[str, int | None]], list[t
             j -= 1
         while k < len(cells) and _column(cells[k][1]):
             k += 1
-        cols = [_column(t) for _, t in cells[j:k]]
-        if not cols or cols[0] != ("number", None) or not any(c[0] == "year" for c in cols):  # type: ignore[index]
+        cols = [c for _, t in cells[j:k] if (c := _column(t))]  # every line of j..k is a header cell
+        if not cols or cols[0] != ("number", None) or not any(c[0] == "year" for c in cols):
             continue
         n = 1
         while k < len(cells) and cells[k][1].rstrip(".") == str(n):
             end = next((x for x in range(k + 1, min(k + 12, len(cells))) if cells[x][1].rstrip(".") == str(n + 1)),
                        None)
             row = cells[k:end] if end else cells[k:k + len(cols)]
-            yield cols, row  # type: ignore[misc]
+            yield cols, row
             k, n = (end, n + 1) if end else (len(cells), n)
 
 
@@ -367,8 +376,8 @@ def table_targets(doc: Doc, level: str, doc_year: int | None) -> list[Target]:
             lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi")) if m.group("hi") else None
             if lo is None:
                 continue
-            cmp = "range" if hi is not None else next(
-                (str(r.get("cmp")) for r in rules_of("comparator") if r.rx.search(m.group("cmp") + " ")), "=")
+            cmp: Comparator = "range" if hi is not None else next(
+                (rule_cmp(r) for r in rules_of("comparator") if r.rx.search(m.group("cmp") + " ")), "=")
             u = (m.group("unit") or unit or "").replace(" ", "") if m.group("unit") or "%" in (unit or "") \
                 else as_written(unit) if unit else None
             kind = "percent" if "%" in (u or "") else "count"

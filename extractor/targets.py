@@ -20,7 +20,7 @@ from typing import Any
 
 from .document import Doc
 from .indicator_tables import indicator_table_targets, table_spans
-from .record import Target
+from .record import Comparator, Target
 from .rules import Rule, load_rules
 from .target_text import (
     action_object,
@@ -37,6 +37,7 @@ from .target_text import (
     phrase_after,
     phrase_end,
     row_year_of,
+    rule_cmp,
     rules_of,
     status_cells,
     table_targets,
@@ -109,14 +110,14 @@ def _is_status(prefix: str) -> bool:
     return last is not None and first_match(rules_of("aim"), prefix[last:]) is None
 
 
-def _comparator(prefix: str, after: str, v: _Value) -> tuple[str, int]:
+def _comparator(prefix: str, after: str, v: _Value) -> tuple[Comparator, int]:
     """Comparator of a value and where its words start in `prefix`."""
     if v.hi is not None or first_match(rules_of("suffix_cmp"), after):
         start = re.search(r"\btừ\s*$", prefix, re.IGNORECASE)
         return "range" if v.hi is not None else ">=", start.start() if start else len(prefix)
     hit = first_match(rules_of("comparator"), prefix)
     if hit:
-        return str(hit[0].get("cmp")), hit[1].start()
+        return rule_cmp(hit[0]), hit[1].start()
     return "=", len(prefix)
 
 
@@ -215,7 +216,7 @@ class _Where:
 def _doc_year(doc: Doc) -> int | None:
     """The year the document starts from: the plan period's start, else the date of issue; a report
     or news text speaks from its date (what it says of an earlier year is a result)."""
-    start, date = (doc.meta.period or {}).get("start"), doc.meta.date or ""
+    start, date = doc.meta.period.get("start") if doc.meta.period else None, doc.meta.date or ""
     issued = int(date[:4]) if date[:4].isdigit() else None
     if _reporting(doc) and issued:
         return max(issued, int(start)) if start else issued
