@@ -86,6 +86,7 @@ def body_regex() -> re.Pattern[str]:
 
 _OPEN: list[re.Pattern[str]] = []  # the open-name part of body_regex, filled when it is built
 _AND_NAME = re.compile(r"\s+và\s+[A-ZĐ]")
+_ACRONYM = re.compile(r"\s*\([A-ZĐ][A-Za-zĐ&]{1,9}\)")  # a body's acronym in brackets after its name
 
 
 def _span(text: str, m: re.Match[str], end: int) -> BodySpan:
@@ -99,7 +100,8 @@ def _span(text: str, m: re.Match[str], end: int) -> BodySpan:
         if om and om.end() > stop and _AND_NAME.match(text, m.end("gaz"), om.end()):
             stop = om.end()
     raw = text[m.start():stop]
-    return BodySpan(m.start(), stop, raw, canonical_body(raw))
+    acronym = _ACRONYM.match(text, stop, end)  # 'Đài Truyền hình Việt Nam (VTV) chủ trì'
+    return BodySpan(m.start(), acronym.end() if acronym else stop, raw, canonical_body(raw))
 
 
 def find_bodies(text: str, start: int = 0, end: int | None = None) -> list[BodySpan]:
