@@ -22,9 +22,9 @@ from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..record import Signature
+from ..record import ChangesAfter, Coverage, Signature, Trust
 
 if TYPE_CHECKING:
     from ..record import Record
@@ -36,9 +36,9 @@ MAX_DIFF_WORK = 100_000
 signature for a tagged 9-page plan of 4,300 objects). Signatures are analysed latest first
 while (objects in the file) x (signatures analysed) stays within this bound; the rest get
 `changes_after: null` (not analysed). A bound on work, not time, keeps records reproducible."""
-_COVERAGE = {"ENTIRE_FILE": "entire_file", "ENTIRE_REVISION": "earlier_revision",
+_COVERAGE: dict[str, Coverage] = {"ENTIRE_FILE": "entire_file", "ENTIRE_REVISION": "earlier_revision",
              "CONTIGUOUS_BLOCK_FROM_START": "partial", "UNCLEAR": "unclear"}
-_CHANGES = {"NONE": "none", "LTA_UPDATES": "validation_data", "FORM_FILLING": "form_filling",
+_CHANGES: dict[str, ChangesAfter] = {"NONE": "none", "LTA_UPDATES": "validation_data", "FORM_FILLING": "form_filling",
             "ANNOTATIONS": "annotations", "OTHER": "other"}
 
 
@@ -127,11 +127,14 @@ def _iso(dt: datetime | None) -> str | None:
     return dt.astimezone(VIETNAM_TIME).isoformat(timespec="seconds")
 
 
-def _enum(value: Any, table: dict[str, str]) -> str | None:
+_E = TypeVar("_E")
+
+
+def _enum(value: Any, table: dict[str, _E]) -> _E | None:
     return table.get(getattr(value, "name", ""), None) if value is not None else None
 
 
-def _trust(status: Any, cert: Any) -> tuple[str, str]:
+def _trust(status: Any, cert: Any) -> tuple[Trust, str]:
     """('checked' | 'not checked', why) for the certificate chain."""
     if status.trusted:
         path = status.validation_path
