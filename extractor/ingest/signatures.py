@@ -70,6 +70,8 @@ def _reader_class() -> type:
             if stmnum not in cache:
                 try:
                     stream = generic.Reference(stmnum, 0, self).get_object()
+                    if not isinstance(stream, generic.StreamObject):
+                        raise TypeError(f"object {stmnum} is not an object stream")
                     data = stream.data
                     first = int(stream["/First"])
                     nums = [int(x) for x in data[:first].split()]
