@@ -132,11 +132,11 @@ def ingest_folder(folder: Path, db: Path | str = DEFAULT_DB, workers: int = 1,
             results = dask_results(jobs, scheduler)
         else:
             results = _results(jobs, workers)
-        for (path, _doc_id), out in results:
+        for (job_path, _doc_id), out in results:
             if isinstance(out, BaseException):
                 message = f"worker failed: {type(out).__name__}: {out}"
-                store.add_error(path, message, file_sha256(Path(path)))
-                result.errors[path] = [message]
+                store.add_error(job_path, message, file_sha256(Path(job_path)))
+                result.errors[job_path] = [message]
             else:
                 _count(result, out, store.add_rows(out))
             if bar is not None:

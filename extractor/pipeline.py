@@ -14,7 +14,7 @@ from typing import Any
 
 from . import ingest, link, meta, normalize, obligations, references, structure, targets
 from .document import Doc, Normalized, Table
-from .record import Record, Source
+from .record import Record, Source, as_format
 
 
 def _step(record: Record, name: str, fn: Callable[[], Any], default: Any) -> Any:
@@ -33,7 +33,7 @@ def extract_file(path: str | Path, doc_id: str | None = None) -> Record:
     raw = ingest.read_document(path)
     record = Record(
         doc_id=doc_id or path.stem,
-        source=Source(path=str(path), sha256=raw.sha256, format=raw.format, pages=raw.pages,
+        source=Source(path=str(path), sha256=raw.sha256, format=as_format(raw.format), pages=raw.pages,
                       ocr_pages=list(raw.ocr_pages), encoding=raw.encoding, converted_from=raw.converted_from,
                       signatures=list(raw.signatures), stamped=list(raw.stamped)),
         status=raw.status,

@@ -20,11 +20,11 @@ from .numbers import (
     number_codes,
 )
 from .places import local_name, main_province
-from .record import Mention, Reference
+from .record import Mention, Reference, Relation
 from .rules import RuleFile, load_rules
 from .vntext import find_dates, fold
 
-_RANK = {"implements": 0, "basis": 1, "amends": 2, "replaces": 3, "cites": 4}
+_RANK: dict[Relation, int] = {"implements": 0, "basis": 1, "amends": 2, "replaces": 3, "cites": 4}
 _LOOKBACK = 400
 
 @dataclass
@@ -39,7 +39,7 @@ class _Cite:
     date: str | None = None
     issuer: str | None = None
     title: str | None = None
-    relation: str | None = None
+    relation: Relation | None = None
     key: tuple = field(default_factory=tuple)
     full: int = 0  # how many of date / issuer the citation itself states
 
@@ -66,7 +66,7 @@ def _rf() -> RuleFile:
 
 
 def _rx(rule_id: str) -> re.Pattern[str]:
-    return _rf().rule(rule_id).regex
+    return _rf().rule(rule_id).rx
 
 
 def _context(doc: Doc) -> _Ctx:
@@ -326,6 +326,7 @@ def _relations(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
         if not opening:
             continue
         trig, s_start = _trigger(text, c.start)
+        relation: Relation
         if trig:
             relation = "basis" if trig.group("basis") else "implements"
         elif c.number in ctx.title_implements:  # 'Ban hành Kế hoạch thực hiện Quyết định số 36/QĐ-TTg'

@@ -26,9 +26,9 @@ def _spans(report: Report) -> list[tuple[int, int, str]]:
         for t in a.targets:
             if t.plan and t.plan.quote:
                 out.append((t.plan.quote.span[0], t.plan.quote.span[1], f"{t.verdict.upper()} {a.number}"))
-        for t in a.tasks:
-            if t.covered:
-                out += [(m.span[0], m.span[1], f"TASK {t.task_id}") for m in t.matches]
+        for task in a.tasks:
+            if task.covered:
+                out += [(m.span[0], m.span[1], f"TASK {task.task_id}") for m in task.matches]
     return sorted(set(out))
 
 

@@ -3,6 +3,7 @@ one report, or the monitoring table of every plan under a decision."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from .model import VERDICTS, Report
@@ -58,7 +59,7 @@ def _table(doc, rows: list[list[str]]) -> None:
                     run.bold = True
 
 
-def _sheet(wb, title: str, rows: list[list[object]]):
+def _sheet(wb, title: str, rows: Sequence[Sequence[object]]):
     from openpyxl.styles import Font
 
     ws = wb.create_sheet(title)
@@ -97,7 +98,7 @@ def to_xlsx(report: Report, path: Path) -> Path:
 
 def monitoring_rows(number: str, reports: list[Report]) -> list[list[object]]:
     """One row per plan checked against `number`: facts, chain, verdict counts, share of tasks covered."""
-    head = ["doc_id", "number", "date", "issuer", "level", "place", "chain", *VERDICTS, "tasks", "tasks covered",
+    head: list[object] = ["doc_id", "number", "date", "issuer", "level", "place", "chain", *VERDICTS, "tasks", "tasks covered",
             "share covered", "problems"]
     rows: list[list[object]] = [head]
     for r in reports:

@@ -168,7 +168,7 @@ def _lxml_blocks(text: str) -> list[Block]:
 
 def _lines(blocks: list[Block]) -> list[str]:
     """The non-empty lines of blocks, table cells included, for comparing two readings."""
-    out = []
+    out: list[str] = []
     for b in blocks:
         if b.kind == "table":
             out.extend(c for r in b.rows or [] for cell in r for c in cell.split("\n") if c.strip())
