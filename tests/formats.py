@@ -255,10 +255,11 @@ def image_pdf(pdf_path: Path, out_path: Path, pages: int = 1) -> Path:
 # glued together given back their merged cells.
 
 _LIST_START = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[IVXLC]{1,6}\.|[-+•*]\s|Điều\s+\d|"
-                         r"Chương\s|Mục\s|Phần\s|PHỤ LỤC|Căn cứ|Theo đề nghị|Nơi nhận|Kính gửi)")
+                         r"Chương\s|Mục\s|Phần\s|PHỤ LỤC|Căn cứ|Theo đề nghị|Nơi nhận|Kính gửi|[-_=*]{3,})")
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.?|[A-ZĐ]\.?|[a-zđ][.)])$")
 _WRAP_WIDTH = 40
 """A line at least this long that ends without punctuation was wrapped by the crawler or the page."""
+_PAGE_LINES = 20
 
 
 @dataclass
@@ -281,13 +282,20 @@ class Part:
     borderless: bool = False
 
 
-def office_paragraphs(text: str) -> list[str]:
+def office_paragraphs(text: str, cell: bool = True) -> list[str]:
     """Lines of a TXT block joined into the paragraphs a word processor holds.
 
-    A line carries on the one before when that one does not end a sentence or clause, the line
-    opens no heading or list item, and it starts in lower case or the line before is long (wrapped
-    by width) and not a heading in capitals.
+    Out of tables (`cell` false) a block between blank lines is one paragraph, the crawler having
+    wrapped its lines, unless a line opens a heading or list item. In a cell, whose lines also
+    stand for the lines of a header or a signature, a line carries on the one before when that one
+    does not end a sentence or clause, the line opens no list item, and it does not start with a
+    capital, one of the two is a single word, or the line before is long (wrapped by width) and not
+    in capitals. A block longer than `_PAGE_LINES` lines is a
+    page dump (gazette text, a crawl without blank lines): one paragraph whose lines stay lines
+    (line breaks), as a PDF converted to Word keeps them.
     """
+    if text.count("\n") >= _PAGE_LINES:
+        return ["\n".join(ln.strip() for ln in text.split("\n") if ln.strip())]
     out: list[str] = []
     prev = ""
     for raw in text.split("\n"):
@@ -295,8 +303,10 @@ def office_paragraphs(text: str) -> list[str]:
         if not line:
             prev = ""
             continue
-        carries = (out and prev and prev[-1] not in ".;:!?" and not _LIST_START.match(line)
-                   and (line[0].islower() or len(prev) >= _WRAP_WIDTH and not prev.isupper()))
+        carries = (out and prev and not _LIST_START.match(line)
+                   and (not cell or prev[-1] not in ".;:!?" and (
+                       not line[0].isupper() or " " not in prev or " " not in line
+                       or len(prev) >= _WRAP_WIDTH and not prev.isupper())))
         if carries:
             out[-1] = f"{out[-1]} {line}"
         else:
@@ -458,11 +468,20 @@ def office_parts(txt_path: Path) -> list[Part]:
 
     text = Path(txt_path).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
     parts: list[Part] = []
-    for block in split_blocks(text):
+    blocks = split_blocks(text)
+    for i, block in enumerate(blocks):
         if block.kind == "table":
-            parts.extend(office_tables(block.rows or [], block.wrapped))
+            tables = office_tables(block.rows or [], block.wrapped)
+            head = tables[0].rows[0] if tables and tables[0].borderless else None
+            if head and len(head) == 1 and i == 1 and blocks[0].kind == "para" and len(parts) <= 4:
+                # the crawler lost the bar opening the header table: the issuer lines before it
+                # are its first cell
+                head[0].span -= 1
+                head.insert(0, Cell(office_paragraphs(blocks[0].text)))
+                parts = []
+            parts.extend(tables)
         else:
-            parts.extend(Part("para", p) for p in office_paragraphs(block.text))
+            parts.extend(Part("para", p) for p in office_paragraphs(block.text, cell=False))
     return parts
 
 
@@ -492,7 +511,11 @@ def real_docx(txt_path: Path, out_path: Path) -> Path:
     document = docx.Document()
     for part in office_parts(txt_path):
         if part.kind == "para":
-            document.add_paragraph(part.text)
+            para = document.add_paragraph()
+            for k, line in enumerate(part.text.split("\n")):
+                run = para.add_run(line)
+                if k < part.text.count("\n"):
+                    run.add_break()
             continue
         rows = part.rows or []
         width = sum(c.span for c in rows[0])
@@ -525,7 +548,7 @@ def real_html(txt_path: Path, out_path: Path) -> Path:
     out = [_CHROME_TOP.format(title=html.escape(first))]
     for part in parts:
         if part.kind == "para":
-            out.append(f"<p>{html.escape(part.text)}</p>\n")
+            out.append("<p>" + "<br>".join(map(html.escape, part.text.split("\n"))) + "</p>\n")
             continue
         rows = part.rows or []
         runs = _vertical_runs(rows)
@@ -548,7 +571,7 @@ def real_html(txt_path: Path, out_path: Path) -> Path:
     return out_path
 
 
-def build_real_forms(txt_paths: list[Path], out_dir: Path) -> dict[str, dict[str, Path]]:
+def build_real_forms(txt_paths: list[Path], out_dir: Path, pdf: bool = True) -> dict[str, dict[str, Path]]:
     """The TXT, DOCX (Word tables), HTML (<table>s) and PDF (LibreOffice, from the DOCX) forms of
     real documents: form -> doc_id -> path."""
     out_dir = Path(out_dir)
@@ -557,6 +580,7 @@ def build_real_forms(txt_paths: list[Path], out_dir: Path) -> dict[str, dict[str
         forms["txt"][txt.stem] = txt
         forms["docx"][txt.stem] = real_docx(txt, out_dir / "docx" / f"{txt.stem}.docx")
         forms["html"][txt.stem] = real_html(txt, out_dir / "html" / f"{txt.stem}.html")
-    pdfs = soffice_convert(list(forms["docx"].values()), out_dir / "pdf", "pdf", timeout=900)
-    forms["pdf"] = {p.stem: p for p in pdfs}
+    if pdf:
+        pdfs = soffice_convert(list(forms["docx"].values()), out_dir / "pdf", "pdf", timeout=900)
+        forms["pdf"] = {p.stem: p for p in pdfs}
     return forms
