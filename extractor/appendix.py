@@ -19,6 +19,7 @@ from .bodies import head_of, is_body_cell, is_collective, side_by_side, split_bo
 from .deadlines import find_deadline, locate_deadline
 from .document import Table as DocTable
 from .document import TableCell
+from .obligation_units import supports
 from .record import Obligation
 from .rules import load_rules
 
@@ -116,7 +117,7 @@ def find_tables(text: str) -> list[Table]:
     return tables
 
 
-def _rows(table: Table) -> list[list[Cell]]:
+def table_rows(table: Table) -> list[list[Cell]]:
     """Lines of each numbered row, from its number cell up to the next row's number."""
     data = load_rules("obligations").data
     num_rx, group_rx = re.compile(data["table_row_number"]), re.compile(data["table_group_number"])
@@ -158,7 +159,7 @@ def _assign(after: list[str], tail: list[Cell]) -> dict[str, Cell] | None:
     return out if i == len(tail) else None
 
 
-def _split_row(columns: list[str], lines: list[Cell]) -> tuple[list[Cell], dict[str, Cell]] | None:
+def split_row(columns: list[str], lines: list[Cell]) -> tuple[list[Cell], dict[str, Cell]] | None:
     """Task lines and the single-line cells after them, aligned by what each cell looks like."""
     ti = columns.index("task")
     before, after = columns[1:ti], columns[ti + 1:]
@@ -252,10 +253,10 @@ def table_obligations(text: str, table: Table) -> list[Obligation]:
     """One obligation per row of `table` (numbered rows, or rows read by their cells when unnumbered)."""
     out = []
     if table.columns[0] == "number":
-        splits = [(row[0].start, _split_row(table.columns, row)) for row in _rows(table)]
+        splits = [(row[0].start, split_row(table.columns, row)) for row in table_rows(table)]
     else:
         splits = [(r[0][0].start, r) for r in _unnumbered_rows(table)]
-    rows = {r[0].start: r for r in _rows(table)} if table.columns[0] == "number" else {}
+    rows = {r[0].start: r for r in table_rows(table)} if table.columns[0] == "number" else {}
     for row_start, split in splits:
         if split is not None and not _lead_and_support(split[1])[0] and row_start in rows:
             split = _loose_row(table.columns, rows[row_start])
@@ -265,6 +266,7 @@ def table_obligations(text: str, table: Table) -> list[Obligation]:
         lead, support = _lead_and_support(cells)
         if not lead or not task_cells:
             continue
+        support = support or supports(text, task_cells[0].start, task_cells[-1].end, lead)
         time_cell = cells.get("time")
         deadline = find_deadline(time_cell.text, cell=True) if time_cell else None
         task = " ".join(re.sub(r"^[-–+•*]\s*", "", c.text) for c in task_cells)
@@ -461,6 +463,8 @@ def row_obligation(text: str, row: list[TableCell | None], cols: TaskColumns) ->
     if task_cell is None or not lead:
         return None
     support = [s for s in _cell_bodies(_cell_of(row, cols.kinds, "support")) if s not in lead]
+    if not support:  # 'Chủ trì, phối hợp với Bộ Khoa học và Công nghệ …' written in the task cell
+        support = supports(text, task_cell.start, task_cell.end, lead)
     time_cell = _cell_of(row, cols.kinds, "time")
     deadline = find_deadline(time_cell.text, cell=True) if time_cell else None
     task = " ".join(re.sub(r"^[-–+•*]\s*", "", p.strip()) for p in task_cell.text.split("\n\n"))

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .pipeline import doc_ids, extract_file, iter_input_files
+from .record import Record
 from .store import DEFAULT_DB, Store
 from .store_rows import DocRows, record_rows
 
@@ -62,7 +63,7 @@ def page_count(rows: DocRows) -> float:
 def rows_for_file(job: Job) -> DocRows:
     """The map step, run in a worker: read, extract and flatten one file."""
     path, doc_id = job
-    return record_rows(extract_file(path, doc_id).to_dict())
+    return record_rows(extract_file(path, doc_id))
 
 
 def _results(jobs: list[Job], workers: int) -> Iterator[tuple[Job, DocRows | BaseException]]:
@@ -166,7 +167,7 @@ def load_records(paths: Iterable[Path], store: Store) -> IngestResult:
     result = IngestResult()
     for path in paths:
         result.files += 1
-        rows = record_rows(json.loads(Path(path).read_text(encoding="utf-8")))
+        rows = record_rows(Record.from_dict(json.loads(Path(path).read_text(encoding="utf-8"))))
         _count(result, rows, store.add_rows(rows))
     result.seconds = time.perf_counter() - started
     return result

@@ -359,7 +359,7 @@ def _whole_collective() -> re.Pattern[str]:
     nouns = "|".join(sorted(map(re.escape, _rules().data["collective_nouns"]), key=len, reverse=True))
     qual = _rules().fragments["qualifier"]
     item = rf"(?:{nouns})(?:\s+(?:{qual}))*"
-    return re.compile(rf"(?i:các|những)\s+{item}(?:\s*,\s*{item})*", re.IGNORECASE)
+    return re.compile(rf"(?i:các|những)\s+{item}(?:\s*,\s*{item})*")  # lower-case nouns: 'Viện …' opens a name
 
 
 def is_body_cell(text: str) -> bool:

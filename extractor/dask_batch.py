@@ -33,13 +33,13 @@ def extract_remote(path: str, doc_id: str, data: bytes | None) -> DocRows:
     `data` None: the client could not read the file, so the worker tries the path itself (and its
     record then says why it cannot be read, as a local batch would)."""
     if data is None:
-        return record_rows(extract_file(path, doc_id).to_dict())
+        return record_rows(extract_file(path, doc_id))
     with tempfile.TemporaryDirectory(prefix="vnplan-dask-") as tmp:
         local = Path(tmp) / Path(path).name
         local.write_bytes(data)
-        record = extract_file(local, doc_id).to_dict()
-    record["source"]["path"] = path
-    record["errors"] = [e.replace(str(local), path) for e in record.get("errors") or []]
+        record = extract_file(local, doc_id)
+    record.source.path = path
+    record.errors = [e.replace(str(local), path) for e in record.errors]
     return record_rows(record)
 
 

@@ -12,9 +12,9 @@ from functools import lru_cache
 
 from .abbrev import expand_abbreviations
 from .document import Doc
-from .link import canonical_number, doc_type_from_number
 from .news_meta import news_meta
-from .places import local_name, name_words_rx, province_name, title_case, unit_level
+from .numbers import canonical_number, doc_type_from_number
+from .places import central_cities, local_name, name_words_rx, province_name, title_case, unit_level
 from .record import Meta
 from .rules import RuleFile, load_rules
 from .vntext import find_dates, fold
@@ -229,7 +229,7 @@ def _title(lines: list[tuple[int, str]], k: int, rest: str | None, doc_type: str
     if not text:
         return doc_type
     data = _rf().data
-    keep = [p for p in data["provinces"] + data["central_cities"] + data["national_bodies"] + [place or "", "Việt Nam"] if p]
+    keep = [p for p in data["provinces"] + central_cities() + data["national_bodies"] + [place or "", "Việt Nam"] if p]
     text = _sentence_case(text, keep) if _is_caps(text) else text
     if text[:1].isupper() and not (len(text) > 1 and text[1].isupper()):
         text = text[0].lower() + text[1:]

@@ -155,9 +155,9 @@ def extract_folder(folder: Path, out: Path, workers: int = 1, progress: bool | N
 
 def relink_folder(paths: list[Path]) -> int:
     """Lengthen parent chains with the links the batch's own documents state; rewrites the changed records."""
-    records = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
+    records = [Record.from_dict(json.loads(p.read_text(encoding="utf-8"))) for p in paths]
     where = {id(rec): path for rec, path in zip(records, paths, strict=True)}
     changed = link.extend_chains(records)
     for rec in changed:
-        write_json_atomic(where[id(rec)], rec)
+        write_json_atomic(where[id(rec)], rec.to_dict())
     return len(changed)

@@ -19,6 +19,7 @@ from typing import Any
 
 import sqlite_utils
 
+from .record import Record
 from .store_rows import DocRows, record_rows
 
 DEFAULT_DB = Path("outputs/vnplan.db")
@@ -164,10 +165,11 @@ class Store:
         """Every stored sha256 (one query, for skipping a whole batch cheaply)."""
         return {r[0] for r in self.conn.execute("SELECT sha256 FROM documents")}
 
-    def add_record(self, record: Any) -> str:
-        """Store one record (a `Record` or its dict); returns 'added', 'replaced' or 'skipped'."""
-        if hasattr(record, "to_dict"):
-            record = record.to_dict()
+    def add_record(self, record: Record | dict[str, Any]) -> str:
+        """Store one record (a `Record`, or its dict read with `Record.from_dict`); returns 'added',
+        'replaced' or 'skipped'."""
+        if isinstance(record, dict):
+            record = Record.from_dict(record)
         return self.add_rows(record_rows(record))
 
     def add_rows(self, rows: DocRows) -> str:

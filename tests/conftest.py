@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,56 @@ from extractor.pipeline import extract_file, write_json_atomic
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 GOLD = Path(__file__).resolve().parent / "gold"
+
+
+# --- `-m "not slow"` must not start LibreOffice, Tesseract or a browser --------------------------
+# Every process a test starts (its fixtures included) is checked: a test that is not marked `slow`
+# and starts one of these installed programs fails, naming it, so the marker cannot drift.
+
+SLOW_PROGRAMS = {"soffice", "libreoffice", "tesseract", "chromium", "node", "pdftoppm"}
+_running_fast_test: list[str] = []
+_real_popen_init = subprocess.Popen.__init__
+
+
+def _program(args) -> str:
+    first = args if isinstance(args, str | bytes | Path) else (list(args) or [""])[0]
+    first = first.decode() if isinstance(first, bytes) else str(first)
+    return (first.split() or [""])[0] if isinstance(args, str) else first
+
+
+def _guarded_popen_init(self, args, *a, **kw):
+    if _running_fast_test:
+        prog = _program(args)
+        path = shutil.which(prog) or prog
+        if Path(prog).name in SLOW_PROGRAMS and path.startswith(("/usr/", "/opt/")) or "playwright" in path:
+            raise AssertionError(f"{_running_fast_test[-1]} is not marked slow but starts {path}")
+    _real_popen_init(self, args, *a, **kw)
+
+
+subprocess.Popen.__init__ = _guarded_popen_init  # type: ignore[method-assign]
+
+
+# Fixtures that run LibreOffice, Tesseract or a browser: a test using one (directly or through
+# another fixture) is marked `slow` at collection.
+SLOW_FIXTURES = {"format_files", "good", "yen_bai_files", "paged_pdf", "scanned_pdf", "browser"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    fast = item.get_closest_marker("slow") is None
+    if fast:
+        _running_fast_test.append(item.nodeid)
+    try:
+        yield
+    finally:
+        if fast:
+            _running_fast_test.pop()
 
 
 def dev_txt_paths() -> list[Path]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -85,7 +86,8 @@ def test_xlsx_needs_a_file(db):
 
 def test_demo_writes_every_output(tmp_path):
     out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["demo", "corpus", "--out", str(out)])
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    result = CliRunner().invoke(cli, ["demo", str(corpus), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "vnplan demo: 5 documents" in result.stdout and "outputs:" in result.stdout
     assert len(list((out / "records").glob("*.json"))) == 5
@@ -93,7 +95,7 @@ def test_demo_writes_every_output(tmp_path):
         assert (out / "exports" / name).exists(), name
     with Store(out / "vnplan.db", readonly=True) as s:
         assert s.counts()["documents"] == 5
-    again = CliRunner().invoke(cli, ["demo", "corpus", "--out", str(out)])  # rebuilds, never doubles
+    again = CliRunner().invoke(cli, ["demo", str(corpus), "--out", str(out)])  # rebuilds, never doubles
     assert again.exit_code == 0
     with Store(out / "vnplan.db", readonly=True) as s:
         assert s.counts()["documents"] == 5

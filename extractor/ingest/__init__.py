@@ -26,7 +26,7 @@ MAX_BYTES = 200 * 1024 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def _looks_html(head: bytes) -> bool:
+def looks_html(head: bytes) -> bool:
     """True when the start of the file is an HTML document (any common encoding of ASCII)."""
     s = head[:2048].lstrip(b"\xef\xbb\xbf").replace(b"\x00", b"").lstrip().lower()
     if s.startswith(b"<!doctype html") or s.startswith(b"<html"):
@@ -69,7 +69,7 @@ def sniff_format(path: Path, data: bytes) -> str:
         return by_ext  # e.g. an HTML error page saved as .pdf: the reader says the file is broken
     if data.lstrip()[:5] == b"{\\rtf":
         return "doc"  # rich text, converted by LibreOffice like a .doc
-    if _looks_html(data):
+    if looks_html(data):
         return "html"  # also Word's "web page" .doc files
     if by_ext == "doc" and b"\x00" in data[:4096]:
         return "doc"

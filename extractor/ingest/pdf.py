@@ -304,9 +304,9 @@ def _ocr(raw: RawDocument, path: Path, missing: list[int]) -> dict[int, str]:
 def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
     """Fill `raw` with the paragraphs and tables of a PDF, page by page."""
     if b"%PDF-" not in data[:1024]:
-        from . import _looks_html
+        from . import looks_html
 
-        what = "a web page (HTML)" if _looks_html(data) else "something else"
+        what = "a web page (HTML)" if looks_html(data) else "something else"
         raise IngestError(f"broken PDF: the file is {what}, not a PDF")
     pdf = _open(data)
     tables = _Tables(data)
