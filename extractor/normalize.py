@@ -156,7 +156,7 @@ def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool
 
 
 _LONE_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6})[.)]")
-_CUT_NUMBER = re.compile(r"\d[\w/.]*[/-]$")  # '… số 289/2025/NĐ-' broken before the rest of its code
+_CUT_NUMBER = re.compile(r"\d[\w/.&]*[/&-]$")  # '… số 289/2025/NĐ-' broken before the rest of its code
 
 
 def join_wrapped(lines: list[str], width: int | None) -> list[str]:
@@ -251,6 +251,9 @@ def _join_cell_lines(lines: list[str]) -> list[str]:
         if not ln:
             continue
         prev = out[-1] if out else ""
+        if prev and _CUT_NUMBER.search(prev) and re.match(r"[A-ZĐ]{1,8}(?:[/-&]|\b)", ln):
+            out[-1] = prev + ln  # '10781/VPCP-' + 'CN' in a narrow cell
+            continue
         rule = re.fullmatch(r"[-_=.]{3,}", ln) or re.fullmatch(r"[-_=.]{3,}", prev)
         same_case = is_caps(prev) == is_caps(ln)
         if prev and not rule and same_case and not LIST_START.match(ln) and not prev.endswith(tuple(".;!?")):

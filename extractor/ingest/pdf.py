@@ -396,7 +396,7 @@ def _assemble(pages: list[list[Any]], right: float, ocr_texts: dict[int, str]) -
                 wrapped_end.add(len(blocks) - 1)
             run = []
             if item is not None:
-                blocks.append(Block("table", rows=item[1], page=i))
+                blocks.append(Block("table", rows=item[1], page=i, wrapped=True))  # cell lines wrap at its width
     return _join_across_pages(blocks, wrapped_end)
 
 
