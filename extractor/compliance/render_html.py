@@ -84,6 +84,9 @@ def report_fragment(report: Report, heading_level: int = 2) -> str:
                     + "".join(f"<blockquote>{esc(q.quote)} <span class='meta'>[{q.span[0]}–{q.span[1]}]</span>"
                               "</blockquote>" for q in p.quotes[:3]) + "</li>" for p in report.problems)
     parts.append(f"<{h}>Problems ({len(report.problems)})</{h}><ul class='problems'>{items}</ul>")
+    if report.signatures:
+        sigs = "".join(f"<li>{esc(x)}</li>" for x in report.signature_lines())
+        parts.append(f"<{h}>Signatures ({len(report.signatures)})</{h}><ul class='signatures'>{sigs}</ul>")
     return "".join(parts)
 
 

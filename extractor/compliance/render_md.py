@@ -70,6 +70,8 @@ def to_markdown(report: Report) -> str:
     p = report.plan
     out = [f"# Compliance report: {p.title or p.doc_id}", "",
            f"Plan: {describe(p)}" + (f" [{p.doc_id}]" if p.doc_id else ""), "", f"Chain: {chain_text(report)}", ""]
+    if report.signatures:
+        out += [f"## Signatures ({len(report.signatures)})", ""] + [f"- {cell(x, 300)}" for x in report.signature_lines()] + [""]
     for a in report.parents:
         out += _against_md(a)
     out += [f"## Problems ({len(report.problems)})", ""]

@@ -43,6 +43,10 @@ def to_docx(report: Report, path: Path) -> Path:
         para = doc.add_paragraph(style="List Bullet")
         para.add_run(f"{pr.kind}: ").bold = True
         para.add_run(pr.message + (f" — “{pr.quotes[0].quote}”" if pr.quotes else ""))
+    if report.signatures:
+        doc.add_heading(f"Signatures ({len(report.signatures)})", level=2)
+        for line in report.signature_lines():
+            doc.add_paragraph(line, style="List Bullet")
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
     return path
