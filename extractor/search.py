@@ -68,10 +68,19 @@ def _year_query(year: int) -> str:
     return f"(xxy{year} OR xxyall)"
 
 
+MAX_QUERY_CHARS = 500
+"""A query is cut to this many characters (about 80 words) before folding."""
+MAX_QUERY_WORDS = 32
+"""At most this many distinct words of a query are searched for (FTS5's cost grows with each)."""
+
+
 def fts_query(query: str) -> str | None:
-    """An FTS5 MATCH expression: every folded word of the query but STOPWORDS, quoted (all must occur)."""
-    tokens = _TOKEN.findall(search_fold(query))
-    tokens = [t for t in tokens if t not in STOPWORDS] or tokens
+    """An FTS5 MATCH expression: every folded word of the query but STOPWORDS, quoted (all must occur).
+
+    Words are kept once each (a repeated word asks nothing more, but FTS5's cost grows with the
+    square of the terms), the query is cut to MAX_QUERY_CHARS and MAX_QUERY_WORDS words."""
+    tokens = list(dict.fromkeys(_TOKEN.findall(search_fold(query[:MAX_QUERY_CHARS]))))
+    tokens = ([t for t in tokens if t not in STOPWORDS] or tokens)[:MAX_QUERY_WORDS]
     return " ".join(f'"{t}"' for t in tokens) or None
 
 
@@ -83,6 +92,7 @@ def _filter_terms(conn: sqlite3.Connection, kind: str | None, body: str | None, 
                   place: str | None) -> list[str] | None:
     """FTS5 terms for the filters; None when a filter matches nothing stored."""
     terms: list[str] = []
+    body, place = (body or "")[:MAX_QUERY_CHARS], (place or "")[:MAX_QUERY_CHARS]
     if kind:
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r}: one of {', '.join(KINDS)}")
@@ -102,7 +112,9 @@ def _filter_terms(conn: sqlite3.Connection, kind: str | None, body: str | None, 
             return None
         terms.append("(" + " OR ".join(place_token(p) for p in sorted(places)) + ")")
     if year is not None:
-        terms.append(_year_query(int(year)))
+        if isinstance(year, bool) or not isinstance(year, int) or not 1000 <= year <= 2999:
+            raise ValueError(f"year {year!r}: a year from 1000 to 2999")
+        terms.append(_year_query(year))
     return terms
 
 

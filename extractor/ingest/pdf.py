@@ -16,6 +16,7 @@ from typing import Any
 
 from ..document import Block, IngestError, RawDocument
 from ..normalize import HEADER_LINE, LIST_START, drop_page_furniture, is_caps
+from . import limits
 
 MIN_PATHS_FOR_TABLE = 6
 """A page drawing at least this many path objects may hold a ruled table."""
@@ -261,7 +262,10 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
         pages: list[list[PdfLine | tuple]] = []
         missing: list[int] = []
         right = 0.0
-        for i in range(n):
+        lim = limits()
+        if n > lim.pages:
+            raw.errors.append(f"only the first {lim.pages} of {n} pages were read (the limit, VNPLAN_MAX_PAGES)")
+        for i in range(min(n, lim.pages)):
             try:
                 page = pdf[i]
                 lines = page_lines(page.get_textpage())
@@ -285,10 +289,16 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
     finally:
         tables.close()
         pdf.close()
+    if len(missing) > lim.ocr_pages:
+        raw.errors.append(f"{len(missing) - lim.ocr_pages} page(s) without a text layer were not sent to OCR, "
+                          f"from page {missing[lim.ocr_pages] + 1} on (the limit is {lim.ocr_pages}, "
+                          "VNPLAN_MAX_OCR_PAGES)")
+        missing = missing[:lim.ocr_pages]
     ocr_texts = _ocr(raw, path, missing) if missing else {}
     raw.blocks = _assemble(pages, right, ocr_texts)
     if not raw.blocks:
-        why = "; ".join(raw.errors) or "OCR is not available"
+        why = "; ".join(raw.errors) or ("OCR found no text on the pages (blank or unreadable scans)"
+                                        if missing else "OCR is not available")
         raw.errors = []
         raise IngestError(f"PDF has no text layer and OCR failed: {why}")
     if missing and len(ocr_texts) < len(missing) or raw.errors:
