@@ -11,7 +11,10 @@ Support bodies come only from *phối hợp (với)*; closing formulas and the d
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
+from itertools import accumulate
 
 from . import structure
 from .appendix import appendix_obligations, labelled_obligations
@@ -118,6 +121,19 @@ def _uncovered(start: int, end: int, covered: list[tuple[int, int]]) -> list[tup
     return out
 
 
+def _covered_by(intervals: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test `pos -> any(a <= pos < b for a, b in intervals)` in O(log n) (starts sorted, running max end)."""
+    ordered = sorted(intervals)
+    starts = [a for a, _ in ordered]
+    reach = list(accumulate((b for _, b in ordered), max))
+
+    def covered(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos)
+        return k > 0 and reach[k - 1] > pos
+
+    return covered
+
+
 def extract_obligations(doc: Doc) -> list[Obligation]:
     """Every obligation of the document, in text order, each with its section id."""
     text = doc.text
@@ -155,11 +171,13 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
     labelled, lab_cov = labelled_obligations(text, free)
     out += labelled
     aims = [(sec.start, sec.end) for sec in sections if rx("section.objectives").search(sec.title)]
+    in_labelled, in_aims = _covered_by(lab_cov), _covered_by(aims)
     for s, e in free:
-        if not any(a <= s < b for a, b in lab_cov):
-            out += _sentence_obligations(doc, s, e, assign=not any(a <= s < b for a, b in aims))
+        if not in_labelled(s):
+            out += _sentence_obligations(doc, s, e, assign=not in_aims(s))
     out = [ob for ob in out if any(c.isalpha() for c in ob.task)]  # a bullet with no letters is no task
+    index = doc if sections is doc.sections else Doc(text, sections)
     for ob in out:
-        path = sorted((s for s in sections if s.start <= ob.span[0] < s.end), key=lambda s: s.level)
+        path = index.sections_at(ob.span[0])
         ob.section = path[-1].id if path else None
     return sorted(out, key=lambda o: o.span[0])

@@ -207,6 +207,7 @@ SECURITY_HEADERS = [
     ("X-Frame-Options", "DENY"),
     ("Referrer-Policy", "no-referrer"),
     ("Cache-Control", "no-store"),
+    ("Server", "vnplan"),  # no Python version
 ]
 
 
