@@ -24,9 +24,10 @@ SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm", ".doc"}
 
 
 def inputs() -> list[Path]:
-    """corpus/ and every tests/heldout*/ document (tests/gold holds the corpus documents' gold)."""
+    """corpus/ and every tests/heldout*/ and tests/real*/ document (tests/gold holds the corpus
+    documents' gold)."""
     files = [p for p in sorted((ROOT / "corpus").iterdir()) if p.suffix.lower() in SUFFIXES]
-    for folder in sorted(ROOT.glob("tests/heldout*")):
+    for folder in sorted([*ROOT.glob("tests/heldout*"), *ROOT.glob("tests/real*")]):
         files += [p for p in sorted(folder.iterdir()) if p.suffix.lower() in SUFFIXES]
     return [p.relative_to(ROOT) for p in files]
 

@@ -17,6 +17,8 @@ from functools import lru_cache
 from .abbrev import expand_abbreviations
 from .bodies import head_of, is_collective, split_body_list
 from .deadlines import find_deadline, locate_deadline
+from .document import Table as DocTable
+from .document import TableCell
 from .record import Obligation
 from .rules import load_rules
 
@@ -244,10 +246,13 @@ def table_obligations(text: str, table: Table) -> list[Obligation]:
     return out
 
 
-def appendix_obligations(text: str) -> tuple[list[Obligation], list[tuple[int, int]]]:
-    """Obligations of every task table, and the spans the tables cover."""
+def appendix_obligations(text: str, skip: list[tuple[int, int]] | None = None
+                         ) -> tuple[list[Obligation], list[tuple[int, int]]]:
+    """Obligations of every task table found in the text (outside the `skip` spans), and their spans."""
     obls, spans = [], []
     for t in find_tables(text):
+        if any(a <= t.header_start < b for a, b in skip or []):
+            continue
         rows = table_obligations(text, t)
         obls += rows
         end = max((o.span[1] for o in rows), default=t.body[-1].end if t.body else t.header_start)
@@ -266,7 +271,8 @@ def _label_rx() -> re.Pattern[str]:
 
 
 def _label_values(text: str, start: int, end: int) -> dict[str, tuple[int, int]]:
-    """Label kind -> span of its value, for the labels in text[start:end]."""
+    """Label kind -> span of its value, for the labels in text[start:end]; a label with no value of its
+    own ('Cơ quan thực hiện:' over '- Đơn vị chủ trì: …') leaves its kind to a later label."""
     found = list(_label_rx().finditer(text, start, end))
     out: dict[str, tuple[int, int]] = {}
     for i, m in enumerate(found):
@@ -274,57 +280,174 @@ def _label_values(text: str, start: int, end: int) -> dict[str, tuple[int, int]]
         vs, ve = m.end(), stop
         while ve > vs and text[ve - 1] in " \n\t;.,)+-–":
             ve -= 1
-        out.setdefault(m.lastgroup or "", (vs, ve))
+        if _value(text, (vs, ve)):
+            out.setdefault(m.lastgroup or "", (vs, ve))
     return out
 
 
+_ITEM = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}\.)\s")
+
+
 def _unbullet(s: str) -> str:
-    return re.sub(r"^\s*[-–+•*]\s*", "", s)
+    return re.sub(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-zđ]\))\s*", "", s)
+
+
+def _value(text: str, span: tuple[int, int]) -> str:
+    """A label's value without the list marker of the next labelled line ('Bộ Tư pháp. 3.' -> 'Bộ Tư pháp')."""
+    return re.sub(r"[\s.;,]+(?:\d{1,2}|[a-zđ])[.)]?\s*$", "", text[span[0]:span[1]]).strip(" .;,:")
+
+
+@dataclass
+class _Unit:
+    """A block of a task listing: where its wording starts, and the label it opens with (if any)."""
+
+    start: int
+    end: int
+    body: int
+    label: re.Match[str] | None
+
+    @property
+    def kind(self) -> str | None:
+        return self.label.lastgroup if self.label else None
+
+
+def _units(text: str, blocks: list[tuple[int, int]]) -> list[_Unit]:
+    rx = _label_rx()
+    out = []
+    for s, e in blocks:
+        body = s + len(text[s:e]) - len(_unbullet(text[s:e]))
+        out.append(_Unit(s, e, body, rx.match(text, body, e)))
+    return out
+
+
+def _group_end(text: str, units: list[_Unit], j: int) -> int:
+    """Index after the labelled lines from `j`: label lines, and the bullets under a label that has no
+    value of its own ('a) Nhiệm vụ:' then its dashes); a numbered item ends the group."""
+    opener = units[j - 1].label
+    open_label = opener is not None and not _value(text, (opener.end(), units[j - 1].end))
+    while j < len(units):
+        u = units[j]
+        if u.label is not None:
+            open_label = not _value(text, (u.label.end(), u.end))
+        elif not open_label or _ITEM.match(text[u.start:u.end]):
+            break
+        j += 1
+    return j
+
+
+def _task_span(text: str, units: list[_Unit], i: int, j: int) -> tuple[int, int]:
+    """The task wording of the group units[i:j]: a task label's value (or the bullets under it), else the
+    lead-in block's text up to its first inline label."""
+    rx = _label_rx()
+    for k in range(i, j):
+        u = units[k]
+        if u.kind == "task":
+            after = rx.search(text, u.label.end(), u.end) if u.label else None
+            if _value(text, (u.label.end(), after.start() if after else u.end)) if u.label else False:
+                return u.label.end() if u.label else u.body, after.start() if after else u.end
+            nxt = next((m for m in range(k + 1, j) if units[m].label is not None), j)
+            if nxt > k + 1:
+                return units[k + 1].body, units[nxt - 1].end
+    first = units[i]
+    inline = rx.search(text, first.body, first.end)
+    return first.body, inline.start() if inline else first.end
 
 
 def labelled_obligations(text: str, blocks: list[tuple[int, int]]) -> tuple[list[Obligation], list[tuple[int, int]]]:
     """Obligations of task blocks followed (or ended) by labelled lead/support/time lines.
 
-    `blocks` are the bullets and paragraphs of the text, in order, as (start, end) spans.
+    `blocks` are the bullets and paragraphs of the text, in order, as (start, end) spans. A task is a
+    block whose lines after it are labelled ("- Cơ quan chủ trì: …"), a block with inline labels
+    ("(Cơ quan chủ trì: Sở Y tế; …)"), or a task label's value ("1. Tên nhiệm vụ: …", "a) Nhiệm vụ:"
+    and the bullets under it).
     """
-    rx = _label_rx()
+    units = _units(text, blocks)
     out, covered = [], []
     i = 0
-    while i < len(blocks):
-        s, e = blocks[i]
-        body = _unbullet(text[s:e])
-        first = rx.search(text, s, e)
-        if first is not None and first.start() == s + len(text[s:e]) - len(body):
+    while i < len(units):
+        u = units[i]
+        inline = _label_rx().search(text, u.body, u.end) if u.label is None else None
+        opens = u.kind == "task" or (u.label is None and (
+            inline is not None or (i + 1 < len(units) and units[i + 1].label is not None)))
+        if not opens:
             i += 1
             continue
-        if first is None:
-            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            first = rx.match(text, nxt[0] + len(text[nxt[0]:nxt[1]]) - len(_unbullet(text[nxt[0]:nxt[1]]))) \
-                if nxt else None
-            if first is None:
-                i += 1
-                continue
-            task_end = e
-        else:
-            task_end = first.start()
-        group_end, j = e, i + 1
-        while j < len(blocks):
-            js, je = blocks[j]
-            m = rx.match(_unbullet(text[js:je]))
-            if not m:
-                break
-            group_end, j = je, j + 1
-        values = _label_values(text, first.start(), group_end)
-        lead_span = values.get("lead")
-        lead = split_body_list(text[lead_span[0]:lead_span[1]]) if lead_span else []
-        if lead:
-            sup = values.get("support")
-            support = split_body_list(text[sup[0]:sup[1]]) if sup else []
-            tm = values.get("time")
-            deadline = find_deadline(text[tm[0]:tm[1]], cell=True) if tm else find_deadline(text[s:task_end])
-            task = " ".join(_unbullet(text[s:task_end]).split()).strip(" .;,(…")
-            out.append(Obligation(task=task, lead=lead, support=[x for x in support if x not in lead],
-                                  deadline=deadline, span=[s, group_end], quote=text[s:group_end]))
-            covered.append((s, group_end))
-        i = max(j, i + 1)
+        j = _group_end(text, units, i + 1)
+        group_end = units[j - 1].end
+        values = _label_values(text, u.label.start() if u.label else (inline.start() if inline else u.end),
+                               group_end)
+        lead = split_body_list(_value(text, values["lead"])) if "lead" in values else []
+        if not lead:
+            i += 1
+            continue
+        support = split_body_list(_value(text, values["support"])) if "support" in values else []
+        task_start, task_end = _task_span(text, units, i, j)
+        tm = values.get("time")
+        deadline = find_deadline(_value(text, tm), cell=True) if tm else find_deadline(text[task_start:task_end])
+        task = " ".join(text[task_start:task_end].split()).strip(" .;,(…:")
+        out.append(Obligation(task=task, lead=lead, support=[x for x in support if x not in lead],
+                              deadline=deadline, span=[u.start, group_end], quote=text[u.start:group_end]))
+        covered.append((u.start, group_end))
+        i = j
     return out, covered
+
+
+# ---------------------------------------------------------------- tables of the document model
+
+
+@dataclass
+class TaskColumns:
+    """Where a task table's columns are: the header row and column index -> kind."""
+
+    header: int
+    kinds: dict[int, str]
+
+
+def task_columns(table: DocTable) -> TaskColumns | None:
+    """The header of a task table (a row naming a task and a lead column), or None."""
+    for r, row in enumerate(table.rows[:4]):
+        kinds = {c: k for c, cell in enumerate(row) if cell and (k := _column_kind(cell.text.replace("\n", " ")))}
+        if "task" in kinds.values() and "lead" in kinds.values():
+            return TaskColumns(r, kinds)
+    return None
+
+
+def _cell_of(row: list[TableCell | None], kinds: dict[int, str], kind: str) -> TableCell | None:
+    col = next((c for c, k in kinds.items() if k == kind), None)
+    return row[col] if col is not None and col < len(row) else None
+
+
+def _cell_bodies(cell: TableCell | None) -> list[str]:
+    """The bodies a lead or support cell names (its paragraphs are list items)."""
+    if cell is None:
+        return []
+    return [b for para in cell.text.split("\n\n") for b in split_body_list(para.strip().lstrip("-+• ").strip())]
+
+
+def row_obligation(text: str, row: list[TableCell | None], cols: TaskColumns) -> Obligation | None:
+    """The obligation of one task-table row: its task cell, lead and support cells and time cell."""
+    task_cell, lead_cell = _cell_of(row, cols.kinds, "task"), _cell_of(row, cols.kinds, "lead")
+    lead = _cell_bodies(lead_cell)
+    if task_cell is None or not lead:
+        return None
+    support = [s for s in _cell_bodies(_cell_of(row, cols.kinds, "support")) if s not in lead]
+    time_cell = _cell_of(row, cols.kinds, "time")
+    deadline = find_deadline(time_cell.text, cell=True) if time_cell else None
+    task = " ".join(re.sub(r"^[-–+•*]\s*", "", p.strip()) for p in task_cell.text.split("\n\n"))
+    task = " ".join(task.split()).rstrip(" .;…")
+    cells = [c for c in row if c]
+    span = [min(c.start for c in cells), max(c.end for c in cells)]
+    return Obligation(task=task, lead=lead, support=support, deadline=deadline, span=span,
+                      quote=text[span[0]:span[1]])
+
+
+def model_table_obligations(text: str, tables: list[DocTable]) -> tuple[list[Obligation], list[tuple[int, int]]]:
+    """One obligation per row of every task table the readers gave as a table, and the tables' spans."""
+    out, spans = [], []
+    for table in tables:
+        cols = task_columns(table)
+        if cols is None:
+            continue
+        out += [ob for row in table.rows[cols.header + 1:] if (ob := row_obligation(text, row, cols))]
+        spans.append((table.start, table.end))
+    return out, spans

@@ -21,6 +21,7 @@ class Block:
     text: str = ""
     rows: list[list[str]] | None = None
     page: int | None = None
+    wrapped: bool = False  # a table whose cells' line breaks are layout (crawled text), not paragraphs
 
 
 @dataclass
@@ -49,12 +50,46 @@ class Line:
 
 
 @dataclass
+class TableCell:
+    """One non-empty cell of a table: its offsets in the normalized text and that text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Table:
+    """A table as the reader found it, cells placed in the normalized text (None: an empty cell)."""
+
+    rows: list[list[TableCell | None]]
+    page: int | None = None
+
+    @property
+    def start(self) -> int:
+        return min((c.start for row in self.rows for c in row if c), default=0)
+
+    @property
+    def end(self) -> int:
+        return max((c.end for row in self.rows for c in row if c), default=0)
+
+
+@dataclass
+class Normalized:
+    """What normalization gives the extractors: the record text and the tables placed in it."""
+
+    text: str
+    tables: list[Table] = field(default_factory=list)
+
+
+@dataclass
 class Doc:
-    """The annotation layer every extractor reads: normalized text, its lines and section tree."""
+    """The annotation layer every extractor reads: normalized text, its lines, tables and section tree."""
 
     text: str
     sections: list[Section] = field(default_factory=list)
     meta: Meta = field(default_factory=Meta)
+    tables: list[Table] = field(default_factory=list)
 
     @cached_property
     def lines(self) -> list[Line]:

@@ -33,6 +33,7 @@ def canonical_number(raw: str | None) -> str | None:
     if not raw:
         return None
     s = re.sub(r"^\s*(?:[Ss]ố|SỐ)\s*:?\s*", "", nfc(raw)).strip().rstrip(".,;:)")
+    s = re.sub(r"\s*&\s*", "&", s)
     m = re.match(r"(\d{1,5}[a-z]?)\s*[/\-–]\s*(.+)$", s)
     if not m:
         return None
@@ -193,6 +194,41 @@ def _ref_level(ref: Reference, entries: list[dict]) -> int:
     return _LEVEL_RANK.get(level or "", 1)
 
 
+def _authority(ref: Reference) -> int:
+    """How high the issuer stands among national bodies (rules/vocab.yaml); local bodies rank lowest."""
+    table = load_rules("vocab").data.get("issuer_authority") or {}
+    f = fold(ref.issuer or "")
+    return next((rank for start, rank in table.items() if f.startswith(start)), len(table))
+
+
+def _specificity(ref: Reference, entries: list[dict]) -> tuple[int, int]:
+    """Sort key: the most local, then the lowest-standing issuer first."""
+    return (-_ref_level(ref, entries), -_authority(ref))
+
+
+def _content_words(text: str | None) -> set[str]:
+    stop = {fold(w) for w in load_rules("vocab").data.get("function_words") or []}
+    return {w for w in re.findall(r"\w+", fold(text or "")) if len(w) > 1 and w not in stop and not w.isdigit()}
+
+
+def _editions(doc: Doc, references: list[Reference]) -> list[Reference]:
+    """*Căn cứ* documents this one is an edition of: named in its title (Kế hoạch triển khai Quyết định số
+    …), or whose title its own title repeats or narrows (a province's programme under the national one)."""
+    title = doc.meta.title or ""
+    barred = {fold(t) for t in load_rules("vocab").data.get("not_editions") or []}
+    references = [r for r in references if r.relation == "basis" and r.number and fold(r.doc_type or "") not in barred]
+    named = [r for r in references if fold(r.number or "") in fold(title.replace(" ", ""))]
+    if named:
+        return named
+    own = _content_words(title)
+    out = []
+    for r in references:
+        words = _content_words(r.title)
+        if len(words) >= 3 and len(words & own) >= 0.6 * len(words):
+            out.append(r)
+    return out
+
+
 def _next_up(number: str, issuer: str | None, references: list[Reference], entries: list[dict],
              said: dict[str, str]) -> str | None:
     """What `number` implements: the registry's link, else what the text says (a citation nested in its
@@ -270,10 +306,12 @@ def _news_subject(references: list[Reference], entries: list[dict]) -> Reference
 
 def _implemented(doc: Doc, references: list[Reference], entries: list[dict]) -> list[Reference]:
     """What the document carries out: its `implements` references (the opening's *Thực hiện* or a title
-    that says so); failing that, what the registry says it implements. A *Căn cứ* basis is no parent."""
+    that says so); failing that, what the registry says it implements; failing that, the *Căn cứ* documents
+    it is an edition of (ANNOTATION.md)."""
     found = [r for r in references if r.relation == "implements" and (r.number or r.date)]
-    if found:
-        return found
+    editions = _editions(doc, references)
+    if found:  # a title naming two documents it carries out names both (… triển khai QĐ 06 và QĐ 3103)
+        return found + [r for r in editions if fold(r.number or "") in fold((doc.meta.title or "").replace(" ", ""))]
     if doc.meta.kind == "news":
         subject = _news_subject(references, entries)
         return [subject] if subject else []
@@ -282,7 +320,7 @@ def _implemented(doc: Doc, references: list[Reference], entries: list[dict]) -> 
         number = own.get("implements")
         ref = next((r for r in references if number and r.number == number), None)
         return [ref or Reference(None, number, None, None, None, "implements")] if number else []
-    return []
+    return editions
 
 
 def find_parent(doc: Doc, references: list[Reference],
@@ -296,7 +334,7 @@ def find_parent(doc: Doc, references: list[Reference],
     implemented = _implemented(doc, references, entries)
     if not implemented:
         return None
-    ordered = sorted(implemented, key=lambda r: -_ref_level(r, entries))
+    ordered = sorted(implemented, key=lambda r: _specificity(r, entries))
     best = ordered[0]
     entry = _lookup(entries, best.number, best.issuer) or {}
     return Parent(number=best.number, doc_type=best.doc_type or entry.get("doc_type"),

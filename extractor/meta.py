@@ -287,6 +287,20 @@ def _signer(doc: Doc, after: int) -> str | None:
     return None
 
 
+def _national_issuer_of(number: str) -> str | None:
+    """The national body whose issuer code ends a document number (03/NQ-CP -> Chính phủ), or None."""
+    code = re.split(r"[-/]", number)[-1]
+    return (_rf().data.get("issuer_codes") or {}).get(code)
+
+
+def _is_national_body(issuer: str | None) -> bool:
+    """True for a body named without a locality that acts for the whole country."""
+    if not issuer:
+        return False
+    national = {fold(b) for b in _rf().data.get("national_bodies") or []}
+    return fold(issuer) in national or fold(issuer).startswith(("bo ", "tong cuc "))
+
+
 def _self_issuer(doc: Doc, place: str | None) -> tuple[str | None, str | None, str | None]:
     """Issuer named in the opening ('UBND thành phố ban hành Kế hoạch') when the header lacks it."""
     limit = doc.sections[0].start if doc.sections else min(len(doc.text), 3000)
@@ -307,6 +321,17 @@ def _self_issuer(doc: Doc, place: str | None) -> tuple[str | None, str | None, s
 # ---------------------------------------------------------------- main
 
 
+def effective_date(text: str, issued: str | None) -> str | None:
+    """The date the document takes effect as its own text states it (signing day = `issued`), or None."""
+    m = _rx("meta.effective").search(text)
+    if m is None:
+        return None
+    if m.group("signed"):
+        return issued
+    found = find_dates("ngày " + " ".join(m.group("date").split()))
+    return found[0][2] if found else None
+
+
 def extract_meta(doc: Doc) -> Meta:
     """What the document says about itself, from its header block, title and signature."""
     lines = _head_lines(doc)
@@ -321,6 +346,8 @@ def extract_meta(doc: Doc) -> Meta:
         if type_at is not None:
             continue
         s = _rx("meta.motto").sub(" ", s)
+        if k > 0 and re.fullmatch(r"(?:Số|SỐ)\s*:?", lines[k - 1][1]):  # 'Số:' and its number in two cells
+            s = f"Số: {s}"
         m = num_rx.search(s)
         if m:
             number = number or canonical_number(m.group("num"))
@@ -343,6 +370,10 @@ def extract_meta(doc: Doc) -> Meta:
     issuer, level, place = _parse_header_bodies(" ".join(header_caps))
     if issuer is None:
         issuer, level, place = _self_issuer(doc, province_name(issue_place) or issue_place)
+    if issuer is None and number:
+        issuer = _national_issuer_of(number)
+    if _is_national_body(issuer):  # a ministry, the Government Office: whatever place the dateline names
+        level, place = "national", None
     if place is None and issue_place and level != "national":
         place = province_name(issue_place) or issue_place
         level = level or ("province" if province_name(issue_place) else None)
@@ -362,4 +393,5 @@ def extract_meta(doc: Doc) -> Meta:
         kind = next((v[0] for v in _rf().data["doc_types"].values() if v[1] == doc_type), "other")
     after = lines[type_at][0] if type_at is not None else 0
     return Meta(kind=kind, doc_type=doc_type, number=number, date=date, issuer=issuer, level=level,
-                place=place, title=title, period=_period(title), signer=_signer(doc, after))
+                place=place, title=title, period=_period(title), signer=_signer(doc, after),
+                effective=effective_date(doc.text, date))

@@ -11,10 +11,12 @@ import re
 import statistics
 from collections import Counter
 from functools import lru_cache
+from typing import TypeVar
 
-from .document import Block, RawDocument
+from .document import Block, Normalized, RawDocument, Table, TableCell
 from .vntext import fix_tone_placement, nfc
 
+K = TypeVar("K")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _TERMINAL = tuple(".;:!?…")
@@ -53,7 +55,7 @@ def _tail_boxes() -> list[re.Pattern[str]]:
     return [r.regex for r in load_rules("boilerplate").rules if r.regex is not None and r.get("drop_rest")]
 
 
-def cut_trailing_boxes(blocks: list[tuple[list[str], bool]], tail_share: float = 0.6) -> list[tuple[list[str], bool]]:
+def cut_trailing_boxes(blocks: list[tuple[list[str], K]], tail_share: float = 0.6) -> list[tuple[list[str], K]]:
     """Blocks up to a related-news header that comes after `tail_share` of the text; the rest is dropped."""
     total = sum(len(ln) for lines, _ in blocks for ln in lines) or 1
     seen = 0
@@ -122,11 +124,29 @@ def wrap_width(lines_by_block: list[list[str]]) -> int | None:
 _DATELINE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
 
 
-def should_join(a: str, b: str, width: int | None) -> bool:
-    """True when line `b` continues the sentence of line `a` (broken by layout, not by the author)."""
+@lru_cache(maxsize=1)
+def _layout() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a line ending in a word that needs what follows, one that needs a number, a cut numbered capital
+    heading) from rules/layout.yaml."""
+    from .rules import load_rules
+
+    rf = load_rules("layout")
+    rxs = tuple(rf.rule(f"layout.{n}").regex for n in ("dangling_end", "dangling_number", "cut_heading"))
+    assert all(rxs)
+    return rxs  # type: ignore[return-value]
+
+
+def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool:
+    """True when line `b` continues the sentence of line `a` (broken by layout, not by the author);
+    `wrapped`: the lines are in one block, where a cut heading or a dangling last word joins them."""
     a_s, b_s = a.strip(), b.strip()
     if not a_s or not b_s or LIST_START.match(b) or HEADER_LINE.match(a) or HEADER_LINE.match(b):
         return False
+    dangling, needs_number, cut = _layout()
+    if wrapped and ((is_caps(a_s) and is_caps(b_s) and cut.match(a_s)) or (
+            dangling.search(a_s) and not is_page_number(b_s)) or (
+            needs_number.search(a_s) and b_s[:1].isdigit() and not is_page_number(b_s))):
+        return True
     if is_caps(a_s) or is_caps(b_s) or is_page_number(b_s) or _DATELINE.search(b_s[:40]):
         return False
     if a_s.endswith(_TERMINAL):
@@ -145,17 +165,6 @@ def join_wrapped(lines: list[str], width: int | None) -> list[str]:
         else:
             out.append(ln)
     return out
-
-
-def render_table(rows: list[list[str]]) -> list[str]:
-    """Paragraphs of a table as a legal portal prints it: every non-empty cell paragraph, row by row."""
-    paras = []
-    for row in rows:
-        for cell in row:
-            for p in (cell or "").split("\n"):
-                if p.strip():
-                    paras.append(p.strip())
-    return paras
 
 
 def _page_number_like(text: str, page: int) -> bool:
@@ -220,29 +229,91 @@ def _drop_boilerplate(lines: list[str]) -> list[str]:
     return out
 
 
-def block_paragraphs(raw: RawDocument) -> list[tuple[list[str], bool]]:
-    """Each block as its cleaned lines, with whether it is a table cell (one per cell paragraph)."""
-    blocks = raw.blocks
-    if raw.format == "pdf" or any(b.page is not None for b in blocks[:1]):
-        blocks = drop_page_furniture(blocks)
-    out = []
-    for b in blocks:
-        if b.kind == "table":
-            out.extend(([clean_line(p)], True) for p in render_table(b.rows or []))
+CellKey = tuple[int, int, int]
+"""(table number, row, column) of a table cell's paragraph."""
+
+
+def _join_cell_lines(lines: list[str]) -> list[str]:
+    """Lines of a crawled cell with the crawler's wrapping undone: lines of the same case continue
+    each other unless the next opens a list item or the first ends a sentence ('Số:' and its number,
+    'Thành phố Hồ' and 'Chí Minh, ngày …' are one line)."""
+    out: list[str] = []
+    for ln in (x.strip() for x in lines):
+        if not ln:
+            continue
+        prev = out[-1] if out else ""
+        rule = re.fullmatch(r"[-_=.]{3,}", ln) or re.fullmatch(r"[-_=.]{3,}", prev)
+        same_case = is_caps(prev) == is_caps(ln)
+        if prev and not rule and same_case and not LIST_START.match(ln) and not prev.endswith(tuple(".;!?")):
+            out[-1] = prev + " " + ln
         else:
-            text = b.text.replace("\r\n", "\n").replace("\r", "\n")
-            out.append(([clean_line(ln) for ln in text.split("\n")], False))
+            out.append(ln)
     return out
 
 
-def normalize(raw: RawDocument) -> str:
-    """The record text: NFC, one tone placement, boilerplate dropped, wrapped lines joined."""
+def _cell_paragraphs(cell: str, wrapped: bool) -> list[str]:
+    """A cell's paragraphs: its lines, or for a crawled cell its lines with layout breaks joined."""
+    lines = (cell or "").split("\n")
+    return _join_cell_lines(lines) if wrapped else [p.strip() for p in lines if p.strip()]
+
+
+def block_paragraphs(raw: RawDocument) -> list[tuple[list[str], CellKey | None]]:
+    """Each block as its cleaned lines, with the table cell it renders (one entry per cell paragraph)."""
+    blocks = raw.blocks
+    if raw.format == "pdf" or any(b.page is not None for b in blocks[:1]):
+        blocks = drop_page_furniture(blocks)
+    out: list[tuple[list[str], CellKey | None]] = []
+    tables = 0
+    for b in blocks:
+        if b.kind == "table":
+            for r, row in enumerate(b.rows or []):
+                for c, cell in enumerate(row):
+                    out.extend(([clean_line(p)], (tables, r, c)) for p in _cell_paragraphs(cell, b.wrapped))
+            tables += 1
+        else:
+            text = b.text.replace("\r\n", "\n").replace("\r", "\n")
+            out.append(([clean_line(ln) for ln in text.split("\n")], None))
+    return out
+
+
+def _place_tables(raw: RawDocument, text: str, paras: list[str], keys: list[CellKey | None]) -> list[Table]:
+    """The readers' tables with each cell placed at its paragraphs' offsets in `text`."""
+    shapes = [b for b in raw.blocks if b.kind == "table"]
+    spans: dict[CellKey, list[int]] = {}
+    pos = 0
+    for para, key in zip(paras, keys, strict=True):
+        at = text.find(para, pos)
+        if at < 0:
+            continue
+        pos = at + len(para)
+        if key is not None:
+            span = spans.setdefault(key, [at, pos])
+            span[1] = pos
+    tables = []
+    for t, block in enumerate(shapes):
+        rows: list[list[TableCell | None]] = []
+        for r, row in enumerate(block.rows or []):
+            cells: list[TableCell | None] = []
+            for c in range(len(row)):
+                span = spans.get((t, r, c))
+                cells.append(TableCell(span[0], span[1], text[span[0]:span[1]]) if span else None)
+            rows.append(cells)
+        if any(c for row in rows for c in row):
+            tables.append(Table(rows, block.page))
+    return tables
+
+
+def normalize_document(raw: RawDocument) -> Normalized:
+    """The record text (NFC, one tone placement, boilerplate dropped, wrapped lines joined) and the
+    readers' tables placed in it."""
     paras: list[str] = []
-    blocks = [(_drop_boilerplate([fix_tone_placement(nfc(ln)) for ln in lines]), cell)
-              for lines, cell in cut_trailing_boxes(block_paragraphs(raw))]
+    keys: list[CellKey | None] = []
+    blocks = [(_drop_boilerplate([fix_tone_placement(nfc(ln)) for ln in lines]), key)
+              for lines, key in cut_trailing_boxes(block_paragraphs(raw))]
     width = wrap_width([lines for lines, _ in blocks])
     prev_cell = True
-    for lines, cell in blocks:
+    for lines, key in blocks:
+        cell = key is not None
         # a blank line inside a block still separates paragraphs
         group: list[str] = []
         for ln in lines + [""]:
@@ -251,11 +322,19 @@ def normalize(raw: RawDocument) -> str:
                 continue
             if group:
                 para = "\n".join(join_wrapped(group, width))
-                if not (cell or prev_cell) and should_join(paras[-1].rsplit("\n", 1)[-1], group[0], None):
+                if not (cell or prev_cell) and should_join(paras[-1].rsplit("\n", 1)[-1], group[0], None, wrapped=False):
                     paras[-1] = paras[-1].rstrip() + " " + para.lstrip()  # broken by a page break
                 else:
                     paras.append(para)
+                    keys.append(key)
                 prev_cell = cell
             group = []
-    text = "\n\n".join(p for p in paras if p.strip())
-    return re.sub(r"\n\s*\n+", "\n\n", text).strip()
+    kept = [(p, k) for p, k in zip(paras, keys, strict=True) if p.strip()]
+    text = re.sub(r"\n\s*\n+", "\n\n", "\n\n".join(p for p, _ in kept)).strip()
+    tables = _place_tables(raw, text, [p.strip() for p, _ in kept], [k for _, k in kept])
+    return Normalized(text, tables)
+
+
+def normalize(raw: RawDocument) -> str:
+    """The record text of `raw` (see `normalize_document`)."""
+    return normalize_document(raw).text

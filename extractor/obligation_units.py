@@ -12,6 +12,7 @@ from .bodies import officer_title_end
 from .body_spans import body_list_at
 from .deadlines import find_deadline
 from .document import Doc
+from .normalize import LIST_START
 from .record import Obligation
 from .rules import RuleFile, load_rules
 from .vntext import fold
@@ -59,8 +60,8 @@ def text_blocks(text: str, start: int, end: int) -> list[Block]:
         s = ls + len(raw) - len(raw.lstrip())
         e = ls + len(raw.rstrip())
         m = bullet.match(raw)
-        cont = out and not m and (not prev_blank or (raw.lstrip()[:1].islower()
-                                                     and text[out[-1].end - 1] not in ".:;!?"))
+        cont = out and not m and not LIST_START.match(raw) and (
+            not prev_blank or (raw.lstrip()[:1].islower() and text[out[-1].end - 1] not in ".:;!?"))
         if cont:
             out[-1].end = e
         else:

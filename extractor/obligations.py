@@ -17,7 +17,7 @@ from collections.abc import Callable
 from itertools import accumulate
 
 from . import structure
-from .appendix import appendix_obligations, labelled_obligations
+from .appendix import appendix_obligations, labelled_obligations, model_table_obligations
 from .bodies import head_of, list_heading_task, split_body_list
 from .body_spans import BodySpan, body_list_at, find_bodies
 from .deadlines import find_deadline
@@ -160,9 +160,10 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
         obls, cov = implementation_obligations(doc, parent, sections)
         out += obls
         covered += cov
-    table_obls, table_spans = appendix_obligations(text)
-    out += table_obls
-    covered += table_spans
+    model_obls, model_spans = model_table_obligations(text, doc.tables)
+    table_obls, table_spans = appendix_obligations(text, skip=model_spans)
+    out += model_obls + table_obls
+    covered += model_spans + table_spans
     dist = rx("closing.distribution").search(text)
     if dist:
         after = [s.start for s in sections if s.start > dist.start() and s.level == 1]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import ingest, link, meta, normalize, obligations, references, structure, targets
-from .document import Doc
+from .document import Doc, Normalized, Table
 from .record import Record, Source
 
 
@@ -110,25 +110,26 @@ def _extract_file(path: Path, doc_id: str | None, lim: ingest.Limits, started: l
     started.append(record)
     if raw.status == "error":
         return record
-    text = _step(record, "normalize", lambda: normalize.normalize(raw), "")
-    if not text.strip():
+    norm = _step(record, "normalize", lambda: normalize.normalize_document(raw), Normalized(""))
+    if not norm.text.strip():
         record.status = "error"
         record.errors.append("no text could be read from the file")
         return record
+    text, tables = norm.text, list(norm.tables)
     if len(text) > lim.text_chars:
         cut = text.rfind("\n", 0, lim.text_chars) if "\n" in text[lim.text_chars // 2:lim.text_chars] else -1
         cut = cut if cut > 0 else lim.text_chars
         record.errors.append(f"text cut at {cut:,} of {len(text):,} characters (the limit is "
                              f"{lim.text_chars:,}, VNPLAN_MAX_TEXT_MB)")
         record.status = "partial" if record.status != "error" else "error"
-        text = text[:cut]
+        text, tables = text[:cut], [t for t in tables if t.end <= cut]
     record.text = text
-    return extract_text_into(record, text)
+    return extract_text_into(record, text, tables)
 
 
-def extract_text_into(record: Record, text: str) -> Record:
-    """Run every extractor over normalized `text`, filling `record`."""
-    doc = Doc(text)
+def extract_text_into(record: Record, text: str, tables: list[Table] | None = None) -> Record:
+    """Run every extractor over normalized `text` (and the tables placed in it), filling `record`."""
+    doc = Doc(text, tables=list(tables or []))
     doc.sections = _step(record, "structure", lambda: structure.find_sections(text), [])
     record.sections = doc.sections
     doc.meta = record.meta = _step(record, "meta", lambda: meta.extract_meta(doc), record.meta)

@@ -112,6 +112,7 @@ class Meta:
     title: str | None = None
     period: dict[str, int | None] | None = None
     signer: str | None = None
+    effective: str | None = None  # ISO date the text says it takes effect (added in schema version 1)
 
 
 @dataclass

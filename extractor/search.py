@@ -13,23 +13,138 @@ import hashlib
 import json
 import re
 import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from .abbrev import expand_abbreviations
+from .rules import load_rules
 from .vntext import fold
 
 KINDS = ("obligation", "target", "reference", "text")
 RANK_CAP = 2_000  # a query matching more passages ranks the most recently stored RANK_CAP of them
 YEAR_WINDOW = 60  # an open-ended deadline ("from 2021") covers this many years
+YEARS = (1900, 2200)  # a --year outside this range is a typing mistake (20255)
 _TOKEN = re.compile(r"\w+")
 # Function words in nearly every passage (và, các, của, những, được, với): dropped from a query
 # that has other words, as they only slow the ranking down.
 STOPWORDS = frozenset({"va", "cac", "cua", "nhung", "duoc", "voi"})
 
 
+class SearchInputError(ValueError):
+    """A search the user asked for that cannot run: the message says what to type instead."""
+
+
+# -- folding: abbreviations both ways --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Terms:
+    """Folded abbreviations (khcn, kh&cn, skhcn) -> folded expansions, and the search rules."""
+
+    regex: re.Pattern[str] | None
+    table: dict[str, str]
+    rules: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+
+
+def _compact(folded: str) -> str:
+    """'kh va cn' / 'kh&cn' / 'kh-cn' -> 'khcn'."""
+    return "".join(re.split(r"[\s&.,\-]+|\bva\b", folded))
+
+
+@lru_cache(maxsize=1)
+def _syllable() -> re.Pattern[str]:
+    """A folded Vietnamese syllable (rules/search.yaml `syllable`)."""
+    return re.compile(load_rules("search").data["syllable"]["pattern"])
+
+
+@lru_cache(maxsize=1)
+def _terms() -> _Terms:
+    """The folded forms of every abbreviation in rules/abbreviations.yaml (from each rule's examples)
+    and the search-only terms of rules/search.yaml."""
+    heads = load_rules("search").data.get("compact_heads") or {}
+    syllable = _syllable()
+    table: dict[str, str] = {}
+    for rule in load_rules("abbreviations").rules:
+        expansion = str(rule.get("expansion") or "").strip()
+        if not expansion or rule.regex is None:
+            continue
+        for example in rule.examples:
+            for m in rule.regex.finditer(example if isinstance(example, str) else example["text"]):
+                written = " ".join(fold(m.group(0)).split())
+                key = _compact(written)
+                if not key or syllable.match(key):  # a real word in lower case: left to the case rules
+                    continue
+                forms = {written, key}
+                if expansion[0].isupper():
+                    for initial, head in heads.items():
+                        table.setdefault(fold(initial) + key, fold(f"{head} {expansion}"))
+                for form in forms:
+                    table.setdefault(form, fold(expansion))
+    regex = None
+    if table:
+        alts = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+        regex = re.compile(rf"(?<![\w&])(?:{alts})(?![\w])")
+    rules = [(r.regex, fold(str(r.get("expansion")))) for r in load_rules("search").rules if r.regex is not None]
+    return _Terms(regex, table, rules)
+
+
+def expand_folded(folded: str) -> str:
+    """Folded abbreviations in folded text replaced by their folded expansions ('nsld' -> 'nang suat lao dong')."""
+    terms = _terms()
+    if terms.regex is not None:
+        folded = terms.regex.sub(lambda m: terms.table[m.group(0)], folded)
+    for regex, expansion in terms.rules:
+        folded = regex.sub(expansion, folded)
+    return folded
+
+
 def search_fold(s: str) -> str:
-    """The form both index and queries are compared in: abbreviations expanded, then folded."""
-    return fold(expand_abbreviations(s)) if s else ""
+    """The form both index and queries are compared in: abbreviations expanded (written as in the
+    rules, or in lower case, without spaces or marks), then folded."""
+    return expand_folded(fold(expand_abbreviations(s))) if s else ""
+
+
+# -- places: a district's documents belong to its province ------------------------------------------
+
+
+def _search_data() -> dict[str, Any]:
+    return load_rules("search").data
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> re.Pattern[str]:
+    words = sorted((fold(w) for w in _search_data().get("place_words") or []), key=len, reverse=True)
+    return re.compile(r"^(?:(?:" + "|".join(re.escape(w) for w in words) + r")\s*)+")
+
+
+def place_key(place: str) -> str:
+    """The folded name a place is filed under: 'tỉnh Yên Bái', 'TP. Cần Thơ', 'yen bai' -> 'yen bai'."""
+    from .places import province_name
+
+    folded = " ".join(fold(place).replace("-", " - ").split())
+    bare = _place_words().sub("", folded).strip()
+    name = province_name(bare) or bare
+    return " ".join(fold(name).split())
+
+
+def document_province(meta: dict[str, Any], text: str) -> str | None:
+    """The province of a district-level document: named by its issuer, by its opening lines, or
+    by the district table of rules/search.yaml. None for other levels or when nothing says."""
+    from .places import main_province, province_name
+
+    if meta.get("level") not in ("district", "commune") or not meta.get("place"):
+        return None
+    issuer = meta.get("issuer") or ""
+    m = re.search(r"\btỉnh\s+(.+)$", issuer)
+    if m and province_name(m.group(1)):
+        return province_name(m.group(1))
+    named = main_province(text[:3000], meta.get("title") or "")
+    if named and fold(named) != fold(meta["place"]):
+        return named
+    table = {fold(k): v for k, v in (_search_data().get("districts") or {}).items()}
+    return table.get(fold(meta["place"]))
 
 
 def _key(folded: str) -> str:
@@ -84,68 +199,284 @@ def fts_query(query: str) -> str | None:
     return " ".join(f'"{t}"' for t in tokens) or None
 
 
-def _like(s: str) -> str:
-    return "%" + s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+# -- input ----------------------------------------------------------------------------------------
 
 
-def _filter_terms(conn: sqlite3.Connection, kind: str | None, body: str | None, year: int | None,
-                  place: str | None) -> list[str] | None:
-    """FTS5 terms for the filters; None when a filter matches nothing stored."""
+def normalize_kind(kind: str | None) -> str | None:
+    """'obligations' -> 'obligation'; None or '' -> None; anything else is refused with the choices."""
+    if not kind:
+        return None
+    k = kind.strip().lower()
+    k = k[:-1] if k.endswith("s") and k[:-1] in KINDS else k
+    if k not in KINDS:
+        raise SearchInputError(f"unknown kind {kind!r}: choose one of {', '.join(KINDS)} (singular or plural)")
+    return k
+
+
+def check_year(year: int | str | None, option: str = "--year") -> int | None:
+    """A year as an int, or a sentence saying what a year looks like."""
+    if year is None or year == "":
+        return None
+    try:
+        y = int(str(year).strip())
+    except ValueError:
+        y = -1
+    if not YEARS[0] <= y <= YEARS[1]:
+        raise SearchInputError(f"{option} must be a year such as 2025 (got {year!r})")
+    return y
+
+
+_DATE_FORMS = (re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$"), re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"))
+
+
+def check_date(value: str | None, option: str, end: bool = False) -> str | None:
+    """A date typed as dd/mm/yyyy, yyyy-mm-dd or a bare year, as ISO yyyy-mm-dd (a bare year: its
+    first day, or its last when `end`); anything else is refused with a sentence."""
+    if not value or not str(value).strip():
+        return None
+    v = str(value).strip()
+    try:
+        if re.fullmatch(r"\d{4}", v):
+            y = check_year(v, option) or 0
+            return date(y, 12, 31).isoformat() if end else date(y, 1, 1).isoformat()
+        m = _DATE_FORMS[0].match(v)
+        if m:
+            return date(int(m[3]), int(m[2]), int(m[1])).isoformat()
+        m = _DATE_FORMS[1].match(v)
+        if m:
+            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        pass
+    raise SearchInputError(f"{option} must be a date such as 31/12/2025 (got {value!r})")
+
+
+@dataclass
+class Filters:
+    """What a search keeps: item kind, body, year, place (with its districts), and document facts."""
+
+    kind: str | None = None
+    body: str | None = None
+    body_prefix: bool = False
+    year: int | None = None
+    place: str | None = None
+    doc_type: str | None = None
+    level: str | None = None
+    issuer: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+
+    @classmethod
+    def checked(cls, **values: Any) -> Filters:
+        """Filters from user input (strings allowed), each checked: bad input raises SearchInputError."""
+        v = {k: (x.strip() if isinstance(x, str) else x) for k, x in values.items()}
+        v = {k: (None if x == "" else x) for k, x in v.items()}
+        return cls(kind=normalize_kind(v.get("kind")), body=v.get("body"), body_prefix=bool(v.get("body_prefix")),
+                   year=check_year(v.get("year")), place=v.get("place"), doc_type=v.get("doc_type"),
+                   level=v.get("level"), issuer=v.get("issuer"),
+                   date_from=check_date(v.get("date_from"), "the start date"),
+                   date_to=check_date(v.get("date_to"), "the end date", end=True))
+
+    def any(self) -> bool:
+        return any(getattr(self, f) not in (None, False) for f in self.__dataclass_fields__)
+
+
+# -- filters --------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _body_place_rx() -> re.Pattern[str]:
+    words = sorted((fold(w) for w in _search_data().get("body_place_words") or []), key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in words) + r")(?:\s.*)?$")
+
+
+def bare_body(folded: str) -> str:
+    """A folded body name without a leading 'cac' and the place it serves: the name compared by --body."""
+    folded = " ".join(folded.split())
+    folded = folded[4:] if folded.startswith("cac ") else folded
+    return _body_place_rx().sub("", folded).strip()
+
+
+def _body_matches(candidate: str, query: str, prefix: bool) -> bool:
+    """Whether a stored (folded) name is the body asked for: the whole name, with or without the place
+    it serves; with `prefix`, any name starting with the query's words."""
+    names = {candidate} if _body_place_rx().search(query) else {candidate, bare_body(candidate)}
+    if prefix:
+        return any(n == query or n.startswith(query + " ") for n in names)
+    return query in names
+
+
+def body_names(conn: sqlite3.Connection, body: str, prefix: bool = False) -> set[str]:
+    """Folded names of the stored bodies and issuers `body` designates (full or abbreviated)."""
+    full, short = " ".join(search_fold(body).split()), " ".join(fold(body).split())
+    full = full[4:] if full.startswith("cac ") else full
+    names = set()
+    for folded, aliases in conn.execute("SELECT folded, aliases_folded FROM bodies"):
+        if _body_matches(folded, full, prefix) or any(_body_matches(a, short, prefix)
+                                                      for a in (aliases or "").split(" | ") if a):
+            names.add(folded)
+    for (issuer,) in conn.execute("SELECT DISTINCT issuer_folded FROM documents WHERE issuer_folded != ''"):
+        if _body_matches(issuer, full, prefix):
+            names.add(issuer)
+    return names
+
+
+def _filter_terms(conn: sqlite3.Connection, f: Filters) -> list[str] | None:
+    """FTS5 terms for the item filters; None when a filter matches nothing stored."""
     terms: list[str] = []
-    body, place = (body or "")[:MAX_QUERY_CHARS], (place or "")[:MAX_QUERY_CHARS]
-    if kind:
-        if kind not in KINDS:
-            raise ValueError(f"unknown kind {kind!r}: one of {', '.join(KINDS)}")
-        terms.append(kind_token(kind))
-    if body:
-        full, short = _like(search_fold(body)), _like(fold(body))
-        names = {r[0] for r in conn.execute(
-            "SELECT folded FROM bodies WHERE folded LIKE ? ESCAPE '\\' OR aliases_folded LIKE ? ESCAPE '\\' "
-            "UNION SELECT issuer_folded FROM documents WHERE issuer_folded LIKE ? ESCAPE '\\'", (full, short, full))}
+    if f.kind:
+        terms.append(kind_token(normalize_kind(f.kind) or ""))
+    if f.body:
+        names = body_names(conn, f.body, f.body_prefix)
         if not names:
             return None
         terms.append("(" + " OR ".join(body_token(n) for n in sorted(names)) + ")")
-    if place:
-        places = {r[0] for r in conn.execute("SELECT DISTINCT place_folded FROM documents "
-                                             "WHERE place_folded LIKE ? ESCAPE '\\'", (_like(fold(place)),))}
-        if not places:
+    if f.place:
+        key = place_key(f.place)
+        if not key:
             return None
-        terms.append("(" + " OR ".join(place_token(p) for p in sorted(places)) + ")")
-    if year is not None:
-        if isinstance(year, bool) or not isinstance(year, int) or not 1000 <= year <= 2999:
-            raise ValueError(f"year {year!r}: a year from 1000 to 2999")
-        terms.append(_year_query(year))
+        terms.append(place_token(key))
+    if f.year is not None:
+        terms.append(_year_query(check_year(f.year) or 0))
     return terms
 
 
-def search(conn: sqlite3.Connection, query: str, *, kind: str | None = None, body: str | None = None,
-           year: int | None = None, place: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+def _doc_where(f: Filters) -> tuple[str, list[Any]]:
+    """SQL over `documents` for the document filters (type, level, issuer, date range), or ''."""
+    conds, params = [], []
+    if f.doc_type:
+        conds.append("lower(doc_type) = lower(?)")
+        params.append(f.doc_type)
+    if f.level:
+        conds.append("level = ?")
+        params.append(f.level)
+    if f.issuer:
+        conds.append("issuer_folded = ?")
+        params.append(" ".join(search_fold(f.issuer).split()))
+    if f.date_from:
+        conds.append("date >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        conds.append("date <= ?")
+        params.append(f.date_to)
+    return " AND ".join(conds), params
+
+
+@dataclass
+class _Plan:
+    match: str
+    where: str  # extra condition on passages_fts.rowid, or ''
+    params: list[Any]
+
+
+def _plan(conn: sqlite3.Connection, query: str, f: Filters) -> _Plan | None:
+    """The MATCH expression and document condition of a search; None when nothing can match."""
+    terms = _filter_terms(conn, f)
+    words = fts_query(query)
+    if terms is None or not (words or terms or _doc_where(f)[0]):
+        return None
+    if not (words or terms):
+        terms = [" OR ".join(kind_token(k) for k in KINDS)]
+    match = " AND ".join(([words] if words else []) + terms)
+    where, params = _doc_where(f)
+    if where:
+        where = f" AND passages_fts.rowid IN (SELECT id FROM passages WHERE doc_id IN (SELECT doc_id FROM documents WHERE {where}))"
+    return _Plan(match, where, params)
+
+
+@dataclass
+class SearchResults:
+    """One page of hits, with how many passages match in all (`total`) and where the page starts."""
+
+    hits: list[dict[str, Any]]
+    total: int
+    offset: int = 0
+
+    def count_line(self) -> str:
+        """'20 of 53 hits' (or '21-40 of 53 hits' past the first page)."""
+        n = len(self.hits)
+        if self.offset and n:
+            return f"{self.offset + 1}-{self.offset + n} of {self.total} hits"
+        return f"{n} of {self.total} hits"
+
+
+def _filters(filters: Filters | None, values: dict[str, Any]) -> Filters:
+    if filters is not None:
+        return filters
+    return Filters(**{k: v for k, v in values.items() if v is not None})
+
+
+def search(conn: sqlite3.Connection, query: str, *, filters: Filters | None = None, limit: int = 20,
+           offset: int = 0, **values: Any) -> list[dict[str, Any]]:
     """Hits for `query`, best first (bm25), each with its document, section, quote and fields.
 
-    `kind` keeps one kind of item; `body` keeps obligations led or supported by a body matching
-    it (full or abbreviated, folded; other kinds: the issuing body); `year` keeps obligations
-    whose deadline covers it (the year, a range around it, recurring, from an earlier year) and
-    targets set for it (so it leaves only obligations and targets); `place` matches the
-    document's place, folded. An empty query with filters lists matching items in document order.
-    A query matching more than RANK_CAP passages is ranked among the most recently stored ones.
+    Filters (a `Filters`, or its fields as keywords): `kind` keeps one kind of item (singular or
+    plural); `body` keeps obligations led or supported by that body (its whole name, full or
+    abbreviated, with or without the place it serves; `body_prefix`: any name starting so; other
+    kinds: the issuing body); `year` keeps obligations whose deadline covers it and targets set
+    for it; `place` keeps documents of that place, a province taking in its districts' documents;
+    `doc_type`, `level`, `issuer`, `date_from`, `date_to` keep documents by their facts. An empty
+    query with filters lists matching items in document order. A query matching more than
+    RANK_CAP passages is ranked among the most recently stored ones.
     """
-    terms = _filter_terms(conn, kind, body, year, place)
-    words = fts_query(query)
-    if terms is None or not (words or terms):
-        return []
-    match = " AND ".join(([words] if words else []) + terms)
-    if words:
-        top = f"""SELECT rowid, score FROM (SELECT rowid, bm25(passages_fts) AS score FROM passages_fts
-            WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT {RANK_CAP}) ORDER BY score, rowid LIMIT ?"""
+    return run(conn, query, filters=_filters(filters, values), limit=limit, offset=offset, count=False).hits
+
+
+def run(conn: sqlite3.Connection, query: str, *, filters: Filters | None = None, limit: int = 20,
+        offset: int = 0, count: bool = True) -> SearchResults:
+    """`search` with the total number of matching passages (see `SearchResults`)."""
+    f = filters or Filters()
+    plan = _plan(conn, query, f)
+    if plan is None:
+        return SearchResults([], 0, offset)
+    limit, offset = max(0, int(limit)), max(0, int(offset))
+    base = f"FROM passages_fts WHERE passages_fts MATCH ?{plan.where}"
+    if fts_query(query):
+        top = f"""SELECT rowid, score FROM (SELECT rowid, bm25(passages_fts) AS score {base}
+            ORDER BY rowid DESC LIMIT {RANK_CAP}) ORDER BY score, rowid LIMIT ? OFFSET ?"""
     else:
-        top = "SELECT rowid, 0.0 AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid LIMIT ?"
+        top = f"SELECT rowid, 0.0 AS score {base} ORDER BY rowid LIMIT ? OFFSET ?"
     sql = f"""SELECT p.id AS passage_id, p.kind, p.item_id, p.doc_id, p.span_start, p.span_end, p.section,
         m.score, d.title AS doc_title, d.number AS doc_number, d.kind AS doc_kind, d.place AS doc_place,
+        d.doc_type AS doc_doc_type, d.date AS doc_date, d.issuer AS doc_issuer, d.level AS doc_level,
         CASE WHEN p.kind = 'text' THEN substr(d.text, p.span_start + 1, p.span_end - p.span_start) END AS text_quote
         FROM ({top}) m JOIN passages p ON p.id = m.rowid JOIN documents d ON d.doc_id = p.doc_id
         ORDER BY m.score, p.id"""
-    rows = conn.execute(sql, (match, max(0, int(limit)))).fetchall()
-    return [_hit(conn, row) for row in rows]
+    rows = conn.execute(sql, (plan.match, *plan.params, limit, offset)).fetchall()
+    hits = [_hit(conn, row) for row in rows]
+    total = conn.execute(f"SELECT count(*) {base}", (plan.match, *plan.params)).fetchone()[0] if count else len(hits)
+    return SearchResults(hits, total, offset)
+
+
+def item_ids(conn: sqlite3.Connection, kind: str, filters: Filters) -> set[int] | None:
+    """Ids of the stored items of `kind` ('obligation' or 'target') that `filters` keep; None when
+    the filters keep every item (no item or document filter given)."""
+    f = Filters(**{**filters.__dict__, "kind": kind})
+    if not any(getattr(f, k) not in (None, False) for k in f.__dataclass_fields__ if k != "kind"):
+        return None
+    plan = _plan(conn, "", f)
+    if plan is None:
+        return set()
+    sql = f"""SELECT p.item_id FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
+        WHERE passages_fts MATCH ?{plan.where}"""
+    return {r[0] for r in conn.execute(sql, (plan.match, *plan.params))}
+
+
+FACETS = ("doc_type", "issuer", "level", "place")
+
+
+def facets(conn: sqlite3.Connection, query: str, filters: Filters | None = None) -> dict[str, list[tuple[str, int]]]:
+    """For each document fact (type, issuer, level, place): its values among the matching passages,
+    with how many passages each holds, most first."""
+    plan = _plan(conn, query, filters or Filters())
+    out: dict[str, list[tuple[str, int]]] = {k: [] for k in FACETS}
+    if plan is None:
+        return out
+    for col in FACETS:
+        sql = f"""SELECT d.{col}, count(*) FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
+            JOIN documents d ON d.doc_id = p.doc_id WHERE passages_fts MATCH ?{plan.where}
+            AND d.{col} IS NOT NULL AND d.{col} != '' GROUP BY d.{col} ORDER BY 2 DESC, 1"""
+        out[col] = [(r[0], r[1]) for r in conn.execute(sql, (plan.match, *plan.params))]
+    return out
 
 
 _ITEM_SQL = {
@@ -165,7 +496,8 @@ def _hit(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
         "span": [row["span_start"], row["span_end"]], "section": row["section"],
         "score": round(row["score"], 4), "passage_id": row["passage_id"],
         "document": {"title": row["doc_title"], "number": row["doc_number"], "kind": row["doc_kind"],
-                     "place": row["doc_place"]},
+                     "place": row["doc_place"], "doc_type": row["doc_doc_type"], "date": row["doc_date"],
+                     "issuer": row["doc_issuer"], "level": row["doc_level"]},
     }
     if row["kind"] in _ITEM_SQL:
         item = dict(conn.execute(_ITEM_SQL[row["kind"]], (row["item_id"],)).fetchone())

@@ -458,11 +458,15 @@ class Store:
         return out
 
     def item_rows(self, kind: str) -> Iterator[dict[str, Any]]:
-        """Every obligation or target (`kind`: 'obligations' or 'targets') with its document's columns."""
+        """Every obligation or target (`kind`: 'obligations' or 'targets') with its document's columns,
+        its parent's number and its chain up to the root (numbers joined by ' → ')."""
         if kind not in ("obligations", "targets"):
             raise ValueError(f"unknown item kind {kind!r}")
         sql = f"""SELECT i.*, d.number AS doc_number, d.doc_type AS doc_doc_type, d.date AS doc_date,
-            d.issuer AS doc_issuer, d.place AS doc_place, d.title AS doc_title
+            d.issuer AS doc_issuer, d.place AS doc_place, d.title AS doc_title,
+            (SELECT parent_number FROM links l WHERE l.doc_id = i.doc_id AND l.depth = 1) AS doc_parent,
+            (SELECT group_concat(parent_number, ' → ') FROM (SELECT parent_number FROM links l
+                WHERE l.doc_id = i.doc_id ORDER BY l.depth)) AS doc_chain
             FROM {kind} i JOIN documents d ON d.doc_id = i.doc_id ORDER BY i.doc_id, i.ord"""
         for row in self.conn.execute(sql):
             item = dict(row)
@@ -476,6 +480,25 @@ class Store:
                                  "ORDER BY depth", (doc_id,))
         return [dict(r) for r in rows]
 
+    _DOC_COLS = "d.doc_id, d.kind, d.doc_type, d.number, d.date, d.issuer, d.level, d.place, d.title"
+
+    def documents_by_number(self, number: str) -> list[dict[str, Any]]:
+        """Documents whose own number is `number` (e.g. a decision and a copy of it), by doc_id."""
+        sql = f"SELECT {self._DOC_COLS} FROM documents d WHERE d.number = ? ORDER BY d.doc_id"
+        return [dict(r) for r in self.conn.execute(sql, (number,))]
+
+    def descendants(self, number: str) -> list[dict[str, Any]]:
+        """Documents whose parent chain holds `number` (children at depth 1), with that depth."""
+        sql = f"""SELECT {self._DOC_COLS}, l.depth FROM links l JOIN documents d ON d.doc_id = l.doc_id
+            WHERE l.parent_number = ? ORDER BY l.depth, d.doc_id"""
+        return [dict(r) for r in self.conn.execute(sql, (number,))]
+
+    def citing(self, number: str) -> list[dict[str, Any]]:
+        """Documents that cite `number`, with the relation of their citation, by doc_id."""
+        sql = f"""SELECT {self._DOC_COLS}, r.relation FROM "references" r JOIN documents d ON d.doc_id = r.doc_id
+            WHERE r.number = ? ORDER BY d.doc_id"""
+        return [dict(r) for r in self.conn.execute(sql, (number,))]
+
     def errors(self) -> list[dict[str, Any]]:
         """Every per-file problem recorded, oldest first."""
         return [dict(r) for r in self.conn.execute("SELECT * FROM errors ORDER BY id")]
@@ -486,3 +509,54 @@ class Store:
 
         return search(self.conn, query, **filters)
 
+    def search_results(self, query: str, filters: Any = None, limit: int = 20, offset: int = 0) -> Any:
+        """A page of ranked hits with the total count (`extractor.search.SearchResults`)."""
+        from .search import run
+
+        return run(self.conn, query, filters=filters, limit=limit, offset=offset)
+
+    def facets(self, query: str, filters: Any = None) -> dict[str, list[tuple[str, int]]]:
+        """Document types, issuers, levels and places among the hits, with counts."""
+        from .search import facets
+
+        return facets(self.conn, query, filters)
+
+    def related(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+        """The documents a portal shows beside this one, resolved in both directions:
+        `cites` (what it cites, any relation), `cited_by`, `implemented_by`, `amended_by`,
+        `replaced_by` (stored documents whose references, or parent links, resolve to it).
+        Each entry: number, doc_type, relation, title, date and the stored doc_id (or None)."""
+        q = self.conn.execute
+        cites = [dict(r) for r in q(
+            'SELECT r.number, r.doc_type, r.relation, coalesce(d.title, r.title) AS title, coalesce(d.date, r.date) '
+            'AS date, r.resolved_doc_id AS doc_id FROM "references" r LEFT JOIN documents d ON d.doc_id = '
+            "r.resolved_doc_id WHERE r.doc_id = ? ORDER BY r.ord", (doc_id,))]
+        incoming = [dict(r) for r in q(
+            'SELECT DISTINCT d.number, d.doc_type, r.relation, d.title, d.date, d.doc_id FROM "references" r '
+            "JOIN documents d ON d.doc_id = r.doc_id WHERE r.resolved_doc_id = ? AND r.doc_id != ? "
+            "ORDER BY d.date, d.doc_id", (doc_id, doc_id))]
+        children = [dict(r) for r in q(
+            "SELECT d.number, d.doc_type, 'implements' AS relation, d.title, d.date, d.doc_id FROM links l "
+            "JOIN documents d ON d.doc_id = l.doc_id WHERE l.parent_doc_id = ? AND l.depth = 1 "
+            "ORDER BY d.date, d.doc_id", (doc_id,))]
+        implemented = {r["doc_id"]: r for r in children}
+        for r in incoming:
+            if r["relation"] == "implements":
+                implemented.setdefault(r["doc_id"], r)
+        by = {rel: [r for r in incoming if r["relation"] == rel] for rel in ("amends", "replaces")}
+        return {"cites": cites, "implemented_by": list(implemented.values()),
+                "cited_by": [r for r in incoming if r["relation"] in ("cites", "basis")
+                             and r["doc_id"] not in implemented],
+                "amended_by": by["amends"], "replaced_by": by["replaces"]}
+
+    def effective(self, doc_id: str) -> str | None:
+        """The date the document says it takes effect (`meta.effective`), when the record has one."""
+        row = self.conn.execute("SELECT json_extract(record, '$.meta.effective') FROM documents WHERE doc_id = ?",
+                                (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def doc_options(self) -> dict[str, list[str]]:
+        """The distinct document types, issuers, levels and places stored (for the filter menus)."""
+        return {col: [r[0] for r in self.conn.execute(
+            f"SELECT DISTINCT {col} FROM documents WHERE {col} IS NOT NULL AND {col} != '' ORDER BY {col}")]
+            for col in ("doc_type", "issuer", "level", "place")}

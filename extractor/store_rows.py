@@ -14,7 +14,15 @@ from typing import Any
 
 from .abbrev import expand_abbreviations
 from .rules import load_rules
-from .search import body_token, kind_token, place_token, search_fold, year_tokens
+from .search import (
+    body_token,
+    document_province,
+    kind_token,
+    place_key,
+    place_token,
+    search_fold,
+    year_tokens,
+)
 from .vntext import fold
 
 TEXT_CHUNK = 1000  # characters of text per indexed passage (lines are merged up to this size)
@@ -123,7 +131,8 @@ def record_rows(record: dict[str, Any]) -> DocRows:
     period = meta.get("period") or {}
     doc_id = record["doc_id"]
     stored = {k: v for k, v in record.items() if k != "text"}
-    place_folded, issuer_folded = fold(meta.get("place") or ""), search_fold(meta.get("issuer") or "")
+    place_folded, issuer_folded = place_key(meta.get("place") or ""), search_fold(meta.get("issuer") or "")
+    province = document_province(meta, text)
     rows = DocRows(doc_id, src["sha256"], {
         "doc_id": doc_id, "sha256": src["sha256"], "path": src.get("path"), "format": src.get("format"),
         "pages": src.get("pages"), "status": record.get("status"),
@@ -134,7 +143,8 @@ def record_rows(record: dict[str, Any]) -> DocRows:
         "parent_number": parent.get("number"), "chars": len(text), "text": text,
         "record": json.dumps(stored, ensure_ascii=False)}, errors=list(record.get("errors") or []))
     # filter tokens (see extractor.search): place for every passage, the issuer for the document's own
-    place = [place_token(place_folded)] if place_folded else []
+    # (a district's passages also carry its province's place token: a province holds its districts)
+    place = [place_token(k) for k in dict.fromkeys([place_folded, place_key(province or "")]) if k]
     issuer = [body_token(issuer_folded)] if issuer_folded else []
     for i, ref in enumerate(record.get("references") or []):
         mentions = ref.get("mentions") or []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import threading
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from importlib import resources
 from pathlib import Path
 from socketserver import ThreadingMixIn
@@ -17,8 +18,19 @@ from urllib.parse import parse_qs, quote, urlencode
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from .store import Store
+from .ui import date, label, lang_of, target_value, use_lang, word
+from .web_parts import (
+    FILTER_PARAMS,
+    PAGE_SIZE,
+    count_html,
+    facets_html,
+    facts_rows,
+    hit_html,
+    query_words,
+    related_html,
+    search_form,
+)
 
-KINDS = ("obligation", "target", "reference", "text")
 Response = tuple[str, str, bytes]  # status, content type, body
 StartResponse = Callable[..., Any]
 
@@ -27,75 +39,79 @@ def esc(v: Any) -> str:
     return html.escape("" if v is None else str(v))
 
 
-def page(title: str, body: str) -> str:
-    """The page frame: header with navigation, then `body`."""
-    return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
+_REQUEST: ContextVar[tuple[str, dict[str, str]]] = ContextVar("vnplan_request", default=("/", {}))
+
+
+def page(title: str, body: str, lang: str | None = None, path: str | None = None,
+         params: dict[str, str] | None = None) -> str:
+    """The page frame: header with navigation and the language switch (to the same page in the other
+    language: `path` and `params`, by default those of the request), then `body`."""
+    lang = lang or lang_of({})
+    if path is None:
+        path, params = _REQUEST.get()
+    other = "en" if lang == "vi" else "vi"
+    switch = esc(quote(path) + "?" + urlencode({**{k: v for k, v in (params or {}).items() if k in FILTER_PARAMS},
+                                         "lang": other}))
+    suffix = "" if lang == "vi" else "?lang=en"
+    return f"""<!doctype html><html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>{esc(title)} · vnplan</title>
 <link rel="stylesheet" href="/static/style.css"></head><body>
-<header><a class="brand" href="/">vnplan</a><a href="/">Search</a><a href="/documents">Documents</a></header>
+<header><a class="brand" href="/{suffix}">vnplan</a><a href="/{suffix}">{esc(label("search", lang))}</a>
+<a href="/documents{suffix}">{esc(label("documents", lang))}</a><a class="lang" href="{switch}">{esc(label("language", lang))}</a></header>
 <main>{body}</main></body></html>"""
 
 
-def _doc_link(doc_id: str, label: str | None = None, query: dict[str, str] | None = None) -> str:
-    href = f"/doc/{quote(doc_id)}" + (f"?{urlencode(query)}#hl" if query else "")
-    return f'<a href="{esc(href)}">{esc(label or doc_id)}</a>'
+def _doc_link(doc_id: str, text: str | None = None, query: dict[str, str] | None = None, anchor: bool = True) -> str:
+    href = f"/doc/{quote(doc_id)}" + (f"?{urlencode(query)}" + ("#hl" if anchor else "") if query else "")
+    return f'<a href="{esc(href)}">{esc(text or doc_id)}</a>'
 
 
 def search_page(store: Store, params: dict[str, str]) -> str:
-    """The search form and, when asked, the ranked hits."""
-    q, kind, body, place, year_s = (params.get(k, "").strip() for k in ("q", "kind", "body", "place", "year"))
-    options = "".join(f'<option value="{k}"{" selected" if k == kind else ""}>{k}</option>' for k in KINDS)
-    form = f"""<form class="search" method="get" action="/">
-<label>Query<input name="q" value="{esc(q)}" placeholder="đổi mới sáng tạo, khoa hoc, Sở KH&amp;CN" autofocus></label>
-<label>Kind<select name="kind"><option value="">all</option>{options}</select></label>
-<label>Body<input name="body" value="{esc(body)}" placeholder="Sở KH&amp;CN"></label>
-<label>Year<input name="year" value="{esc(year_s)}" inputmode="numeric" placeholder="2025"></label>
-<label>Place<input name="place" value="{esc(place)}" placeholder="Yên Bái"></label>
-<button type="submit">Search</button></form>"""
-    if not any((q, kind, body, place, year_s)):
-        return page("Search", "<h1>Search</h1>" + form)
-    year = int(year_s) if year_s.isdigit() else None
-    note = f'<p class="empty">Year “{esc(year_s)}” is not a year; ignored.</p>' if year_s and year is None else ""
-    hits = store.search(q, kind=kind or None, body=body or None, year=year, place=place or None, limit=50)
-    items = "".join(_hit_html(h) for h in hits)
-    results = f'<p class="meta" id="count">{len(hits)} hit(s)</p><ol class="hits">{items}</ol>' if hits else \
-        '<p class="empty" id="count">No hits.</p>'
-    return page(f"{q or 'Search'}", "<h1>Search</h1>" + form + note + results)
+    """The search form, the filters with their counts and, when asked, the ranked hits (a page of them)."""
+    from .search import Filters, SearchInputError
+
+    lang = lang_of(params)
+    p = {k: v.strip() for k, v in params.items() if k in FILTER_PARAMS}
+    form = search_form(p, store.doc_options(), lang)
+    heading = f"<h1>{esc(label('search', lang))}</h1>"
+    asked = {k: v for k, v in p.items() if k not in ("lang", "offset") and v}
+    if not asked:
+        return page(label("search", lang), heading + form, lang, "/", p)
+    try:
+        filters = Filters.checked(**{k: p.get(k) for k in ("kind", "body", "body_prefix", "year", "place", "doc_type",
+                                                           "issuer", "level", "date_from", "date_to")})
+    except SearchInputError as e:
+        note = f'<p class="empty" id="count">{esc(label("bad_input", lang, error=e))}</p>'
+        return page(label("search", lang), heading + form + note, lang, "/", p)
+    q = p.get("q", "")
+    if not q and not filters.any():
+        note = f'<p class="empty" id="count">{esc(label("empty_query", lang))}</p>'
+        return page(label("search", lang), heading + form + note, lang, "/", p)
+    offset = int(p["offset"]) if p.get("offset", "").isdigit() else 0
+    result = store.search_results(q, filters, limit=PAGE_SIZE, offset=offset)
+    words = query_words(q)
+    items = "".join(hit_html(h, words, lang) for h in result.hits)
+    hits = count_html(result.total, offset, len(result.hits), p, lang) + (
+        f'<ol class="hits" start="{offset + 1}">{items}</ol>' if items else "")
+    side = facets_html(store.facets(q, filters), p, lang)
+    return page(q or label("search", lang), heading + form + f'<div class="results">{side}<div>{hits}</div></div>',
+                lang, "/", p)
 
 
-def _hit_html(h: dict[str, Any]) -> str:
-    doc = h["document"]
-    span = h["span"]
-    where = {"hl": f"{span[0]}-{span[1]}"} if span[0] is not None and span[1] else None
-    title = doc.get("title") or h["doc_id"]
-    details = ""
-    if h["kind"] == "obligation":
-        dl = h.get("deadline") or {}
-        details = (f"<div><b>Lead:</b> {esc('; '.join(h['lead']) or '—')}"
-                   + (f" · <b>Support:</b> {esc('; '.join(h['support']))}" if h["support"] else "")
-                   + (f" · <b>Deadline:</b> {esc(dl.get('text'))}" if dl else "") + "</div>")
-    elif h["kind"] == "target":
-        value = h["value"] if h["value_max"] is None else f"{h['value']}–{h['value_max']}"
-        details = (f"<div><b>{esc(h['indicator'])}</b>: {esc(h['comparator'])} {esc(value)} {esc(h['unit'])}"
-                   + (f" · year {esc(h['year'])}" if h.get("year") else "") + "</div>")
-    elif h["kind"] == "reference":
-        details = f"<div><b>{esc(h['doc_type'])} {esc(h['number'])}</b> ({esc(h['relation'])})</div>"
-    return (f'<li class="hit {esc(h["kind"])}"><span class="badge {esc(h["kind"])}">{esc(h["kind"])}</span> '
-            f'{_doc_link(h["doc_id"], title, where)} <span class="meta">{esc(doc.get("number") or "")} · '
-            f'{esc(doc.get("place") or "")} · {esc(h.get("section") or "")}</span>{details}'
-            f'<blockquote class="quote">{esc(h.get("quote"))}</blockquote></li>')
-
-
-def documents_page(store: Store) -> str:
+def documents_page(store: Store, params: dict[str, str] | None = None) -> str:
     """Every stored document with its item counts."""
+    lang = lang_of(params or {})
+    q = {"lang": lang} if lang != "vi" else None
     rows = "".join(
-        f"<tr><td>{_doc_link(d['doc_id'])}</td><td>{esc(d['kind'])}</td><td>{esc(d['status'])}</td>"
-        f"<td>{esc(d['number'])}</td><td>{esc(d['date'])}</td><td>{esc(d['place'])}</td><td>{esc(d['title'])}</td>"
+        f"<tr><td>{_doc_link(d['doc_id'], None, q, anchor=False)}</td><td>{esc(word('kind', d['kind'], lang))}</td>"
+        f"<td>{esc(word('status', d['status'], lang))}</td><td>{esc(d['number'])}</td><td>{esc(date(d['date']))}</td>"
+        f"<td>{esc(d['place'])}</td><td>{esc(d['title'])}</td>"
         f"<td>{d['obligations']}</td><td>{d['targets']}</td><td>{d['references']}</td></tr>"
         for d in store.documents())
-    head = "".join(f"<th>{c}</th>" for c in ("document", "kind", "status", "number", "date", "place", "title",
-                                             "obligations", "targets", "references"))
-    return page("Documents", f"<h1>Documents</h1><table><tr>{head}</tr>{rows}</table>")
+    head = "".join(f"<th>{esc(label(c, lang))}</th>" for c in ("document", "kind", "status", "number", "date", "place",
+                                                              "title", "obligations", "targets", "references"))
+    title = label("documents", lang)
+    return page(title, f"<h1>{esc(title)}</h1><table><tr>{head}</tr>{rows}</table>", lang, "/documents", params)
 
 
 def highlight(text: str, marks: list[tuple[int, int, str, str | None]]) -> str:
@@ -120,7 +136,8 @@ def document_page(store: Store, doc_id: str, params: dict[str, str]) -> Response
     """A document: its facts, parent chain, items, and its text with every item highlighted."""
     doc = store.document(doc_id)
     if doc is None:
-        return "404 Not Found", "text/html", page("Not found", f"<h1>No document {esc(doc_id)}</h1>").encode()
+        return "404 Not Found", "text/html", page(label("not_found"), f"<h1>{esc(label('no_document', doc_id=doc_id))}</h1>"
+                                                  ).encode()
     items = store.items(doc_id)
     marks: list[tuple[int, int, str, str | None]] = []
     for kind in ("obligation", "target"):
@@ -132,48 +149,81 @@ def document_page(store: Store, doc_id: str, params: dict[str, str]) -> Response
     if "-" in hl and all(x.isdigit() for x in hl.split("-", 1)):
         s, e = map(int, hl.split("-", 1))
         marks.append((s, e, "hit", "hl"))
-    facts = "".join(f"<tr><th>{k}</th><td>{esc(doc[k])}</td></tr>" for k in
-                    ("kind", "doc_type", "number", "date", "issuer", "level", "place", "signer", "status")
-                    if doc.get(k))
-    if doc.get("period_start"):
-        facts += f"<tr><th>period</th><td>{esc(doc['period_start'])}–{esc(doc['period_end'])}</td></tr>"
-    chain = " → ".join(_doc_link(c["parent_doc_id"], c["parent_number"]) if c["parent_doc_id"]
+    lang = lang_of(params)
+    link = {"lang": lang} if lang != "vi" else None
+    chain = " → ".join(_doc_link(c["parent_doc_id"], c["parent_number"], link, anchor=False) if c["parent_doc_id"]
                        else esc(c["parent_number"]) for c in store.chain(doc_id))
-    if chain:
-        facts += f"<tr><th>implements</th><td>{chain}</td></tr>"
-    if doc["errors"]:
-        facts += f"<tr><th>problems</th><td>{esc('; '.join(doc['errors']))}</td></tr>"
+    facts = facts_rows(doc, store.effective(doc_id), chain, lang)
     body = [f"<h1>{esc(doc['title'] or doc_id)}</h1><p class='meta'>{esc(doc_id)}</p><table>{facts}</table>",
             _items_html(items),
-            '<section id="compliance" class="placeholder"><h2>Compliance report</h2>'
-            "<!-- COMPLIANCE REPORT: reserved for the compliance issue; nothing is shown here until it lands. -->"
-            "<p>Not available yet: the compliance report is a separate piece of work.</p></section>",
-            f"<h2>Text</h2><pre class='doctext'>{highlight(doc['text'] or '', marks)}</pre>"]
+            _implementing_html(store, doc), _compliance_html(store, doc_id),
+            f"<h2>{esc(label('text_heading'))}</h2><pre class='doctext'>{highlight(doc['text'] or '', marks)}</pre>"]
+    body.insert(1, related_html(store.related(doc_id), lang))
     return "200 OK", "text/html", page(doc["title"] or doc_id, "".join(body)).encode()
+
+
+def _implementing_html(store: Store, doc: dict[str, Any]) -> str:
+    """*Văn bản triển khai*: the stored documents implementing this one (recursively), news apart."""
+    from .compliance import Sources, tree
+
+    if not doc.get("number"):
+        return ""
+    t = tree(doc["number"], Sources(store))
+
+    def label(info) -> str:
+        name = _doc_link(info.doc_id, info.number or info.doc_id) if info.doc_id else esc(info.number)
+        facts = " · ".join(esc(x) for x in (info.date, info.issuer, info.level) if x)
+        return f"{name} <span class='meta'>{facts}</span>"
+
+    items = "".join(f"<li style='margin-left:{depth - 1}em'>{label(n.info)}</li>" for depth, n in t.walk())
+    apart = "".join(f"<li>{esc(m.relation)}: {label(m.info)}</li>" for m in t.apart)
+    body = f"<ul class='tree'>{items}</ul>" if items else "<p class='empty'>No stored document implements it.</p>"
+    if apart:
+        body += f"<p>Only citing or reporting on it:</p><ul>{apart}</ul>"
+    return f'<section id="implementing"><h2>Văn bản triển khai</h2>{body}</section>'
+
+
+def _compliance_html(store: Store, doc_id: str) -> str:
+    """The compliance report of a plan against its parents, or why there is none."""
+    from .compliance import CheckError, Sources, check
+    from .compliance.render_html import report_fragment
+
+    record = store.get_record(doc_id)
+    if record is None or (record.get("meta") or {}).get("kind") == "news":
+        return ('<section id="compliance"><h2>Compliance report</h2>'
+                "<p class='empty'>A news report is not checked against a parent.</p></section>")
+    try:
+        report = check(record, sources=Sources(store))
+    except CheckError as e:
+        return f'<section id="compliance"><h2>Compliance report</h2><p class="empty">{esc(e)}</p></section>'
+    return f'<section id="compliance"><h2>Compliance report</h2>{report_fragment(report, 3)}</section>'
 
 
 def _item_table(title: str, headers: list[str], rows: list[str]) -> str:
     """One section of a document's item lists: a heading with the count, then a table."""
-    head = "".join(f"<th>{h}</th>" for h in headers)
-    return f"<h2>{title} ({len(rows)})</h2><table><tr>{head}</tr>{''.join(rows)}</table>"
+    head = "".join(f"<th>{esc(label(h)) if h else ''}</th>" for h in headers)
+    return f"<h2>{esc(label(title))} ({len(rows)})</h2><table><tr>{head}</tr>{''.join(rows)}</table>"
 
 
 def _items_html(items: dict[str, list[dict[str, Any]]]) -> str:
+    lang = lang_of({})
     parts = []
     if items["obligation"]:
-        parts.append(_item_table("Obligations", ["task", "lead", "support", "deadline"], [
+        parts.append(_item_table("obligations", ["task", "lead", "support", "deadline"], [
             f"<tr><td><a href='#obligation-{o['ord']}'>{esc(o['task'])}</a></td><td>{esc('; '.join(o['lead']))}</td>"
             f"<td>{esc('; '.join(o['support']))}</td><td>{esc(o['deadline_text'])}</td></tr>" for o in items["obligation"]]))
     if items["target"]:
-        parts.append(_item_table("Targets", ["indicator", "", "value", "unit", "year"], [
-            f"<tr><td><a href='#target-{t['ord']}'>{esc(t['indicator'])}</a></td><td>{esc(t['comparator'])}</td>"
-            f"<td>{esc(t['value'])}{'–' + esc(t['value_max']) if t['value_max'] is not None else ''}</td>"
-            f"<td>{esc(t['unit'])}</td><td>{esc(t['year'])}</td></tr>" for t in items["target"]]))
+        parts.append(_item_table("targets", ["indicator", "value", "year", "scope"], [
+            f"<tr><td><a href='#target-{t['ord']}'>{esc(t['indicator'])}</a></td>"
+            f"<td class='value'>{esc(target_value(t['comparator'], t['value'], t['value_max'], t['unit'], lang))}</td>"
+            f"<td>{esc(t['year'])}</td><td class='scope'>{esc(word('scope', t['scope'], lang))}</td></tr>"
+            for t in items["target"]]))
     if items["reference"]:
-        parts.append(_item_table("References", ["type", "number", "relation", "title"], [
+        parts.append(_item_table("references", ["doc_type", "number", "relation", "title"], [
             f"<tr><td>{esc(r['doc_type'])}</td><td>"
             + (_doc_link(r["resolved_doc_id"], r["number"]) if r["resolved_doc_id"] else esc(r["number"]))
-            + f"</td><td>{esc(r['relation'])}</td><td>{esc(r['title'])}</td></tr>" for r in items["reference"]]))
+            + f"</td><td>{esc(word('relation', r['relation'], lang))}</td><td>{esc(r['title'])}</td></tr>"
+            for r in items["reference"]]))
     return "".join(parts)
 
 
@@ -184,48 +234,59 @@ def route(db: Path, path: str, params: dict[str, str]) -> Response:
         return "200 OK", "text/css", css
     if path == "/favicon.ico":
         return "204 No Content", "text/plain", b""
+    use_lang(params)
+    _REQUEST.set((path, params))
     with Store(db, readonly=True) as store:
         if path == "/":
             return "200 OK", "text/html", search_page(store, params).encode()
         if path == "/documents":
-            return "200 OK", "text/html", documents_page(store).encode()
+            return "200 OK", "text/html", documents_page(store, params).encode()
         if path.startswith("/doc/"):
             return document_page(store, path[len("/doc/"):], params)
-    return "404 Not Found", "text/html", page("Not found", "<h1>Not found</h1>").encode()
+    return "404 Not Found", "text/html", page(label("not_found"), f"<h1>{esc(label('not_found'))}</h1>").encode()
 
 
 class BadRequest(ValueError):
     """A request parameter that is not valid; the message is shown with a 400."""
 
 
+class TooLong(BadRequest):
+    """A parameter or query string longer than any real request (refused before any work)."""
+
+
 MAX_PARAM_CHARS = 500
-PARAMS = {"q", "kind", "body", "place", "year", "hl"}
 SECURITY_HEADERS = [
-    ("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-                                "base-uri 'none'; frame-ancestors 'none'"),
+    # no scripts at all; inline style attributes are used by the pages (indentation, displaCy marks)
+    ("Content-Security-Policy", "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                                "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
     ("X-Content-Type-Options", "nosniff"),
     ("X-Frame-Options", "DENY"),
     ("Referrer-Policy", "no-referrer"),
     ("Cache-Control", "no-store"),
     ("Server", "vnplan"),  # no Python version
 ]
+_SEARCH_KEYS = ("kind", "body", "body_prefix", "year", "place", "doc_type", "issuer", "level", "date_from", "date_to")
 
 
 def validate(params: dict[str, str]) -> dict[str, str]:
-    """The parameters of a request checked: known ones only, short, and well-formed; else BadRequest."""
+    """The parameters of a request checked (short, well-formed, filters as `vnplan search` checks
+    them); raises TooLong or BadRequest with the sentence to show."""
+    from .search import Filters, SearchInputError
+
     for k, v in params.items():
-        if k in PARAMS and len(v) > MAX_PARAM_CHARS:
-            raise BadRequest(f"parameter {k} is too long ({len(v)} characters; at most {MAX_PARAM_CHARS})")
-    kind = params.get("kind", "").strip()
-    if kind and kind not in KINDS:
-        raise BadRequest(f"kind must be one of {', '.join(KINDS)}")
-    year = params.get("year", "").strip()
-    if year and not (year.isascii() and year.isdigit() and 1000 <= int(year) <= 2999):
-        raise BadRequest("year must be a year from 1000 to 2999")
+        if len(v) > MAX_PARAM_CHARS:
+            raise TooLong(f"parameter {k} is too long ({len(v)} characters; at most {MAX_PARAM_CHARS})")
     hl = params.get("hl", "")
     if hl and not (hl.count("-") == 1 and all(x.isascii() and x.isdigit() and len(x) <= 12 for x in hl.split("-"))):
         raise BadRequest("hl must be START-END (two character offsets)")
-    return {k: v for k, v in params.items() if k in PARAMS}
+    offset = params.get("offset", "").strip()
+    if offset and not (offset.isascii() and offset.isdigit() and len(offset) <= 9):
+        raise BadRequest("offset must be a number of hits to skip, such as 20")
+    try:
+        Filters.checked(**{k: params.get(k) for k in _SEARCH_KEYS})
+    except SearchInputError as e:
+        raise BadRequest(str(e)) from None
+    return params
 
 
 def allowed_hosts(host: str, port: int, extra: Iterable[str] = ()) -> set[str]:
@@ -274,12 +335,22 @@ def make_app(db: Path, hosts: set[str] | None = None,
         try:
             query = environ.get("QUERY_STRING", "")
             if len(query) > 8 * MAX_PARAM_CHARS:
-                raise BadRequest("the query string is too long")
-            params = validate({k: v[0] for k, v in parse_qs(query, errors="replace").items()})
-            status, ctype, body = route(db, raw_path, params)
+                raise TooLong("the query string is too long")
+            params = {k: v[0] for k, v in parse_qs(query, errors="replace").items()}
+            try:
+                validate(params)
+                status, ctype, body = route(db, raw_path, params)
+            except TooLong:
+                raise
+            except BadRequest:
+                if raw_path != "/":
+                    raise
+                status, ctype, body = route(db, raw_path, params)  # the search page says what is wrong
+                status = "400 Bad Request"
         except BadRequest as e:
             status, ctype = "400 Bad Request", "text/html"
-            body = page("Bad request", f"<h1>Bad request</h1><p class='empty'>{esc(e)}</p>").encode()
+            body = page("Bad request", f"<h1>Bad request</h1><p class='empty'>{esc(e)}</p>", path="/",
+                        params={}).encode()
         except Exception as e:  # noqa: BLE001 - one bad request must not stop the server
             status, ctype, body = "500 Internal Server Error", "text/plain", f"error: {type(e).__name__}".encode()
         return respond(status, ctype, body)

@@ -84,13 +84,35 @@ def test_decision_parent_from_registry_of_its_own_number():
     "Quyết định về việc ban hành Kế hoạch tổng thể nâng cao năng suất dựa trên nền tảng khoa học, công nghệ "
     "và đổi mới sáng tạo trên địa bàn tỉnh Lào Cai giai đoạn 2021 - 2030",
 ])
-def test_decision_with_only_a_basis_has_no_parent(title):
-    """A Căn cứ list is basis, never a parent, even when the cited plan shares the title."""
+def test_decision_that_is_an_edition_of_a_basis_plan_has_it_as_parent(title):
+    """ANNOTATION.md: with only a Căn cứ list, the parent is the Căn cứ document whose title this one's
+    repeats or narrows (the province's plan under the national plan); the decree applied is no parent."""
     d = doc(kind="decision", number="77/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh Lào Cai", title=title)
     refs = [ref("08/2014/NĐ-CP", "basis", "Chính phủ", "Nghị định", title="quy định chi tiết Luật Khoa học"),
             ref("36/QĐ-TTg", "basis", "Thủ tướng Chính phủ", date="2021-01-11",
                 title="ban hành Kế hoạch tổng thể nâng cao năng suất dựa trên nền tảng khoa học, công nghệ")]
+    assert find_parent(d, refs).number == "36/QĐ-TTg"
+
+
+@pytest.mark.parametrize("title", [
+    "Quyết định về việc ban hành Quy chế quản lý nhiệm vụ khoa học và công nghệ cấp tỉnh",
+    "Nghị quyết quy định cơ chế, chính sách thu hút nguồn nhân lực công nghệ cao làm việc tại khu công nghệ cao",
+])
+def test_decision_with_only_a_basis_it_is_no_edition_of_has_no_parent(title):
+    """Laws and decrees applied, and plans on another subject, are basis only."""
+    d = doc(kind="decision", number="77/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh Lào Cai", title=title)
+    refs = [ref("10/2024/NĐ-CP", "basis", "Chính phủ", "Nghị định", title="quy định về khu công nghệ cao"),
+            ref("36/QĐ-TTg", "basis", "Thủ tướng Chính phủ", date="2021-01-11",
+                title="ban hành Kế hoạch tổng thể nâng cao năng suất dựa trên nền tảng khoa học, công nghệ")]
     assert find_parent(d, refs) is None
+
+
+def test_of_two_documents_a_title_carries_out_the_ministry_one_is_the_parent():
+    d = doc(kind="decision", number="2820/QĐ-UBND", issuer="Ủy ban nhân dân thành phố Hồ Chí Minh",
+            title="Quyết định ban hành kế hoạch triển khai quyết định số 06/QĐ-TTG ngày 02 tháng 01 năm 2025 của "
+                  "Thủ tướng Chính phủ và quyết định số 3103/QĐ-BTC ngày 05 tháng 9 năm 2025 của bộ tài chính")
+    refs = [ref("06/QĐ-TTg", "implements", "Thủ tướng Chính phủ"), ref("3103/QĐ-BTC", "basis", "Bộ Tài chính")]
+    assert find_parent(d, refs).number == "3103/QĐ-BTC"
 
 
 @pytest.mark.parametrize("description,want", [

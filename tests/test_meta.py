@@ -202,7 +202,7 @@ Quy định chi tiết
     (DISTRICT_HEADER, "level", "district"),
     (DISTRICT_HEADER, "period", {"start": 2022, "end": 2022}),
     (MINISTRY, "issuer", "Bộ Khoa học và Công nghệ"),
-    (MINISTRY, "kind", "decision"),
+    (MINISTRY, "kind", "circular"),  # a Thông tư (ANNOTATION.md meta)
     (MINISTRY, "level", "national"),
 ])
 def test_header_fields(text, field, want):

@@ -193,3 +193,21 @@ def test_pdf_list_items_ending_in_semicolons_stay_apart():
     nxt = PdfLine(text="Căn cứ Luật Tiêu chuẩn và Quy chuẩn kỹ thuật ngày 29 tháng 6 năm 2006;")
     nxt.x0, nxt.x1, nxt.top, nxt.first_word = 91.0, 480.0, 407.0, 21.0
     assert not _continues(prev, nxt, right=512.0, usual_pitch=24.5)
+
+
+@pytest.mark.parametrize("a, b, joined", [
+    ("1. Sở", "Tài chính (cơ quan chủ trì)", True),                     # a body head cut from its name
+    ("IV. TỔ CHỨC", "THỰC HIỆN", True),                                  # a numbered capital heading cut
+    ("Căn cứ Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm", "2024 của Bộ Chính trị", True),
+    ("- Phối hợp với Sở Xây dựng,", "Sở Quy hoạch - Kiến trúc và Sở Nông nghiệp", False),  # a comma: no sign
+    ("3. Phòng Tài chính - Kế hoạch", "Chủ trì, phối hợp với các cơ quan có liên quan", False),
+    ("Hàng năm", "Sở KH&CN", False),                                     # a time cell, then a body cell
+    ("ỦY BAN NHÂN DÂN", "TỈNH YÊN BÁI", False),                          # header lines stay lines
+    ("IV. TỔ CHỨC THỰC HIỆN", "1. Sở Khoa học và Công nghệ", False),
+])
+def test_layout_breaks_inside_a_block(a: str, b: str, joined: bool) -> None:
+    assert should_join(a, b, None) is joined
+
+
+def test_layout_rules_do_not_join_across_a_blank_line() -> None:
+    assert should_join("3. Văn phòng Sở", "Phối hợp với Chi cục TCĐLCL đưa kết quả", None, wrapped=False) is False

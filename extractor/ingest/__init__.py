@@ -15,8 +15,10 @@ from pathlib import Path
 
 from ..document import IngestError, RawDocument
 
-SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html",
-                      ".docx": "docx", ".pdf": "pdf", ".doc": "doc"}
+SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".markdown": "txt", ".html": "html", ".htm": "html",
+                      ".docx": "docx", ".pdf": "pdf", ".doc": "doc",
+                      ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image"}
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 MAX_BYTES = 200 * 1024 * 1024
 """Files larger than this are refused with a clear error instead of exhausting memory."""
@@ -112,6 +114,10 @@ def sniff_format(path: Path, data: bytes) -> str:
         return "zip"
     if head.startswith(_OLE_MAGIC):
         return "doc"
+    if head.startswith(_IMAGE_MAGIC):
+        return "image"
+    if by_ext == "image":
+        return "image"  # the image reader says the file is broken
     if by_ext in ("pdf", "docx"):
         return by_ext  # e.g. an HTML error page saved as .pdf: the reader says the file is broken
     if data.lstrip()[:5] == b"{\\rtf":
@@ -155,10 +161,38 @@ def _dispatch(raw: RawDocument, path: Path, data: bytes) -> None:
         from .pdf import read_pdf
 
         read_pdf(raw, path, data)
+    elif fmt == "image":
+        read_image(raw, path, data)
     elif fmt == "zip":
         raise IngestError("not a supported document: a zip archive that is not a Word (.docx) file")
     else:
         raise IngestError(f"unsupported format: {path.suffix or 'no extension'}")
+
+
+def read_image(raw: RawDocument, path: Path, data: bytes) -> None:
+    """A scan saved as PNG, JPEG or TIFF (every frame a page): put in a PDF and read through the
+    PDF reader's OCR, so the record is that of a scanned PDF converted from the image."""
+    import tempfile
+
+    from PIL import Image, UnidentifiedImageError
+
+    from .pdf import read_pdf
+
+    try:
+        image = Image.open(BytesIO(data))
+        frames, dpi = [], image.info.get("dpi") or (300, 300)
+        for i in range(getattr(image, "n_frames", 1)):
+            image.seek(i)
+            frames.append(image.convert("L"))
+    except (UnidentifiedImageError, OSError, ValueError) as e:
+        raise IngestError(f"broken image: the file is not a readable {path.suffix or 'image'} ({e})") from e
+    resolution = float(dpi[0]) if dpi and float(dpi[0]) >= 70 else 300.0
+    with tempfile.TemporaryDirectory(prefix="vnplan-image-") as tmp:
+        pdf = Path(tmp) / "scan.pdf"
+        frames[0].save(pdf, "PDF", save_all=True, append_images=frames[1:], resolution=resolution)
+        raw.format, raw.converted_from = "pdf", (path.suffix.lower().lstrip(".") or "image")
+        read_pdf(raw, pdf, pdf.read_bytes())
+    raw.path = str(path)
 
 
 _SEP = "\x1e"

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from ..document import Block, IngestError, RawDocument
+from .pipe_tables import has_pipe_table, split_blocks
 
 _VOWELS = set("aeiouyâăêôơưAEIOUYÂĂÊÔƠƯ")
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -135,6 +136,6 @@ def read_txt(raw: RawDocument, data: bytes) -> None:
     text = unicodedata.normalize("NFC", text).replace("\ufeff", "")
     if not text.strip():
         raise IngestError("empty file")
-    raw.blocks = split_paragraphs(text)
+    raw.blocks = split_blocks(text) if has_pipe_table(text) else split_paragraphs(text)
     if problems:
         raw.status, raw.errors = "partial", raw.errors + problems

@@ -1,0 +1,159 @@
+"""Pipe tables in plain text: Markdown/GFM rows and the crawled form with one cell per line.
+
+Two layouts reach vnplan as text:
+
+- **Markdown** (`| TT | Tên nhiệm vụ | Cơ quan chủ trì |`, one row a line, a `|---|` rule under
+  the header);
+- **crawled portal text**, where each cell stands on its own line(s) between lines holding only
+  `|`. A row's closing bar and the next row's opening bar leave an empty cell between them, so an
+  empty cell is either a blank column or the end of a row: it ends the row when the next cell is a
+  row number (`1.`, `1.1`, `II`, `A`, `-`) followed by a cell with text, as in every task or
+  indicator table.
+
+Both become `Block("table", rows=...)`, so a TXT file's tables reach the document model as tables,
+as a DOCX's or a PDF's do. Lines inside a crawled cell were wrapped by the crawler
+(`Block.wrapped`), so normalization joins them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..document import Block
+
+_MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MD_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
+_BAR = re.compile(r"^\s*\|\s*$")
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.?|[A-ZĐ]\.?|[a-zđ][.)]|[-+*•])$")
+_MAX_CELL_LINES = 60
+"""A crawled cell longer than this many lines ends the table (no real cell is that long)."""
+
+
+def _md_cells(line: str) -> list[str]:
+    inner = line.strip()[1:-1]
+    return [c.strip() for c in inner.split("|")]
+
+
+def _markdown_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """A Markdown table starting at line `i` (a header row, then a rule): its rows and the next line."""
+    if i + 1 >= len(lines) or not _MD_ROW.match(lines[i]) or not _MD_RULE.match(lines[i + 1]):
+        return None
+    rows = [_md_cells(lines[i])]
+    j = i + 2
+    while j < len(lines) and _MD_ROW.match(lines[j]):
+        if not _MD_RULE.match(lines[j]):
+            rows.append(_md_cells(lines[j]))
+        j += 1
+    return rows, j
+
+
+def _opens_appendix(cell: str) -> bool:
+    """True when a stretch between bars opens with an appendix heading: text between two tables."""
+    from ..rules import load_rules
+
+    heading = load_rules("structure").rule("heading.appendix").regex
+    return heading is not None and bool(heading.match(cell.split("\n", 1)[0]))
+
+
+def _crawled_tokens(lines: list[str], i: int) -> tuple[list[str], int]:
+    """Cell texts between the `|` lines of a crawled table opening at line `i`, and the line after it.
+
+    A stretch between two bars that holds a blank line between lines of text, opens with an appendix
+    heading, or has more lines than a cell has, is text after the table: the table ends at the bar
+    before it.
+    """
+    tokens: list[str] = []
+    j = i
+    while True:
+        k = j + 1
+        while k < len(lines) and not _BAR.match(lines[k]) and k - j <= _MAX_CELL_LINES:
+            k += 1
+        if k >= len(lines) or not _BAR.match(lines[k]):
+            return tokens, j + 1
+        cell = "\n".join(ln.rstrip() for ln in lines[j + 1:k]).strip()
+        if "\n\n" in re.sub(r"\n[ \t]+\n", "\n\n", cell) or _opens_appendix(cell):
+            return tokens, j + 1
+        tokens.append(cell)
+        j = k
+
+
+def _is_row_start(tokens: list[str], k: int) -> bool:
+    """True when tokens[k] is a row number followed by a cell with text."""
+    return (k + 1 < len(tokens) and bool(_ROW_NUMBER.match(tokens[k].strip()))
+            and bool(tokens[k + 1].strip()))
+
+
+def crawled_rows(tokens: list[str]) -> list[list[str]]:
+    """Rows of crawled cell tokens: an empty token ends a row when a numbered row follows it."""
+    rows: list[list[str]] = []
+    row: list[str] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        if tok.strip():
+            row.append(tok)
+            k += 1
+            continue
+        run = k
+        while run < len(tokens) and not tokens[run].strip():
+            run += 1
+        if run >= len(tokens) or _is_row_start(tokens, run):
+            rows.append(row + [""] * (run - k - 1))
+            row = []
+        else:
+            row.extend([""] * (run - k))
+        k = run
+    if row:
+        rows.append(row)
+    return [r for r in rows if any(c.strip() for c in r)]
+
+
+def _crawled_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """A crawled table opening with the `|` line `i`: its rows (at least one with two cells) and the
+    next line; None when the bars hold no table."""
+    if not _BAR.match(lines[i]):
+        return None
+    tokens, nxt = _crawled_tokens(lines, i)
+    rows = crawled_rows(tokens)
+    if not rows or max(len(r) for r in rows) < 2:
+        return None
+    return rows, nxt
+
+
+def _paragraphs(lines: list[str]) -> Iterator[Block]:
+    """Blocks of plain lines: runs separated by blank lines."""
+    chunk: list[str] = []
+    for ln in lines + [""]:
+        if ln.strip():
+            chunk.append(ln)
+        elif chunk:
+            yield Block("para", "\n".join(chunk))
+            chunk = []
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Paragraph and table blocks of a text, tables in either pipe layout read as tables."""
+    lines = text.split("\n")
+    blocks: list[Block] = []
+    plain: list[str] = []
+    i = 0
+    while i < len(lines):
+        md = _markdown_table(lines, i) if lines[i].lstrip().startswith("|") else None
+        table = md or (_crawled_table(lines, i) if _BAR.match(lines[i]) else None)
+        if table is None:
+            plain.append(lines[i])
+            i += 1
+            continue
+        blocks.extend(_paragraphs(plain))
+        plain = []
+        rows, i = table
+        blocks.append(Block("table", rows=rows, wrapped=md is None))
+    blocks.extend(_paragraphs(plain))
+    return blocks
+
+
+def has_pipe_table(text: str) -> bool:
+    """True when the text holds a table in either pipe layout (a cheap test before `split_blocks`)."""
+    return "|" in text and (re.search(r"^\s*\|\s*$", text, re.MULTILINE) is not None
+                            or re.search(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+", text, re.MULTILINE) is not None)

@@ -1,0 +1,137 @@
+"""Pipe tables in text (Markdown and the crawled one-cell-a-line form) reach the document model as tables."""
+
+from __future__ import annotations
+
+from extractor.document import Block, RawDocument
+from extractor.ingest.pipe_tables import crawled_rows, split_blocks
+from extractor.normalize import normalize_document
+from extractor.pipeline import extract_text_into
+from extractor.record import Record, Source
+
+MARKDOWN = """PHỤ LỤC II
+
+| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian hoàn thành |
+|---|---|---|---|---|---|
+|  I. | Nâng cao nhận thức về phát triển khoa học, công nghệ |  |  |  |  |
+| 6. | Cụ thể hóa nhiệm vụ chuyển đổi số trong kế hoạch công tác hằng năm. | Các bộ, ngành, địa phương |  | Kế hoạch công tác | Thường xuyên |
+| 7. | Xây dựng kế hoạch triển khai Chương trình hành động của Chính phủ. | Các bộ, ngành, địa phương |  | Kế hoạch | 01/2025 |
+"""
+
+# the crawled form of a task table: a group row of two cells, then numbered rows; an empty support cell
+CRAWLED = """|
+STT
+|
+Nhiệm vụ, giải
+pháp
+|
+Đơn vị thực hiện
+|
+Đơn vị phối hợp
+|
+Thời gian thực
+hiện
+|
+|
+I
+|
+Hoàn thiện thể chế
+|
+|
+1.1
+|
+Rà soát, xây dựng, sửa đổi, bổ sung các quy định pháp
+luật cho phù hợp với sự phát triển kinh tế số
+|
+Sở Tư pháp
+|
+|
+2026 - 2030
+|
+|
+1.2
+|
+Triển khai hạ tầng số và hạ tầng bưu chính
+|
+Sở Khoa học và Công nghệ
+|
+Các sở, ban, ngành; UBND các phường, xã
+|
+2026 - 2030
+|
+
+Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị báo cáo Ủy ban nhân dân tỉnh."""
+
+
+def _raw(text: str) -> RawDocument:
+    return RawDocument("x.txt", "txt", "0" * 64, blocks=split_blocks(text))
+
+
+def test_markdown_table_is_a_table_with_its_rows() -> None:
+    blocks = split_blocks(MARKDOWN)
+    assert [b.kind for b in blocks] == ["para", "table"]
+    rows = blocks[1].rows
+    assert rows[0] == ["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Kết quả", "Thời gian hoàn thành"]
+    assert rows[3][0] == "7." and rows[3][5] == "01/2025" and rows[2][3] == ""
+
+
+def test_crawled_rows_end_at_a_numbered_row_and_keep_empty_cells() -> None:
+    rows = crawled_rows(["STT", "Nội dung", "Chủ trì", "Phối hợp", "", "I", "Nhóm", "", "1", "Việc A", "Sở Y tế",
+                         "", "", "2", "Việc B", "Sở Tài chính", "Sở Nội vụ", ""])
+    assert rows == [["STT", "Nội dung", "Chủ trì", "Phối hợp"], ["I", "Nhóm"], ["1", "Việc A", "Sở Y tế", ""],
+                    ["2", "Việc B", "Sở Tài chính", "Sở Nội vụ"]]
+
+
+def test_crawled_table_and_the_text_after_it() -> None:
+    blocks = split_blocks(CRAWLED)
+    assert [b.kind for b in blocks] == ["table", "para"]
+    table = blocks[0]
+    assert table.wrapped
+    assert [r[0] for r in table.rows] == ["STT", "I", "1.1", "1.2"]
+    assert table.rows[2][3] == "" and table.rows[2][4] == "2026 - 2030"
+    assert blocks[1].text.startswith("Trong quá trình thực hiện")
+
+
+def test_an_appendix_heading_between_two_crawled_tables_is_text() -> None:
+    text = "|\nNơi nhận:\n- Như trên;\n|\nKT. BỘ TRƯỞNG\nPHÓ CHỦ NHIỆM\nPhạm Mạnh Cường\n|\nPHỤ LỤC I\nTỔNG HỢP NHIỆM VỤ\n" \
+           "|\nSTT\n|\nNhiệm vụ\n|\nCơ quan chủ trì\n|\n|\n1.\n|\nRà soát quy định\n|\nCác bộ, ngành\n|"
+    blocks = split_blocks(text)
+    assert [b.kind for b in blocks] == ["table", "para", "table"]
+    assert blocks[1].text.startswith("PHỤ LỤC I")
+    assert blocks[2].rows[1] == ["1.", "Rà soát quy định", "Các bộ, ngành"]
+
+
+def test_normalized_cells_point_into_the_text_and_crawled_lines_are_joined() -> None:
+    norm = normalize_document(_raw(CRAWLED))
+    (table,) = norm.tables
+    for row in table.rows:
+        for cell in row:
+            if cell:
+                assert norm.text[cell.start:cell.end] == cell.text
+    assert table.rows[0][1].text == "Nhiệm vụ, giải pháp"
+    assert table.rows[2][1].text.endswith("cho phù hợp với sự phát triển kinh tế số")
+    assert table.rows[2][3] is None
+
+
+def test_docx_like_table_rows_become_one_obligation_each() -> None:
+    raw = RawDocument("x.docx", "docx", "0" * 64, blocks=[
+        Block("para", "IV. TỔ CHỨC THỰC HIỆN"),
+        Block("table", rows=[["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
+                             ["1", "Xây dựng cơ sở dữ liệu về năng suất\n- Thu thập số liệu", "Sở KH&CN",
+                              "Sở Tài chính; Sở Nội vụ", "Năm 2026"],
+                             ["2", "Tổ chức hội thảo", "Sở Công Thương", "", "Hằng năm"]])])
+    norm = normalize_document(raw)
+    rec = extract_text_into(Record("x", Source("x.docx", "0" * 64, "docx")), norm.text, norm.tables)
+    got = [(o.task, o.lead, o.support, o.deadline.kind if o.deadline else None) for o in rec.obligations]
+    assert got == [("Xây dựng cơ sở dữ liệu về năng suất Thu thập số liệu", ["Sở Khoa học và Công nghệ"],
+                    ["Sở Tài chính", "Sở Nội vụ"], "year"),
+                   ("Tổ chức hội thảo", ["Sở Công Thương"], [], "recurring")]
+    for o in rec.obligations:
+        assert norm.text[o.span[0]:o.span[1]] == o.quote
+
+
+def test_crawled_task_table_obligations() -> None:
+    norm = normalize_document(_raw(CRAWLED))
+    rec = extract_text_into(Record("x", Source("x.txt", "0" * 64, "txt")), norm.text, norm.tables)
+    got = [(o.lead, o.support, o.deadline.start if o.deadline else None) for o in rec.obligations]
+    assert got == [(["Sở Tư pháp"], [], 2026),
+                   (["Sở Khoa học và Công nghệ"], ["Các sở, ban, ngành", "Ủy ban nhân dân các phường, xã"], 2026)]
