@@ -254,6 +254,10 @@ class TooLong(BadRequest):
     """A parameter or query string longer than any real request (refused before any work)."""
 
 
+class BadFilter(BadRequest):
+    """A search filter `vnplan search` would refuse (the search page shows the sentence)."""
+
+
 MAX_PARAM_CHARS = 500
 SECURITY_HEADERS = [
     # no scripts at all; inline style attributes are used by the pages (indentation, displaCy marks)
@@ -285,7 +289,7 @@ def validate(params: dict[str, str]) -> dict[str, str]:
     try:
         Filters.checked(**{k: params.get(k) for k in _SEARCH_KEYS})
     except SearchInputError as e:
-        raise BadRequest(str(e)) from None
+        raise BadFilter(str(e)) from None
     return params
 
 
@@ -340,9 +344,7 @@ def make_app(db: Path, hosts: set[str] | None = None,
             try:
                 validate(params)
                 status, ctype, body = route(db, raw_path, params)
-            except TooLong:
-                raise
-            except BadRequest:
+            except BadFilter:
                 if raw_path != "/":
                     raise
                 status, ctype, body = route(db, raw_path, params)  # the search page says what is wrong
