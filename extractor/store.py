@@ -4,7 +4,8 @@
 (PostgreSQL for many writers, say) can sit behind the same methods. A document's rows are
 computed by `record_rows` (a pure function, safe to run in worker processes) and written by
 `Store.add_rows` in ONE transaction: a kill at any moment leaves either the whole document or
-none of it. Adding is idempotent by sha256; a changed file under the same doc_id replaces its rows.
+none of it. Adding is idempotent by sha256; a file whose content changed at the same path replaces
+its document, and a different file never replaces another because their names match.
 """
 
 from __future__ import annotations
