@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+from .record import Record
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 SPAN_GROUP = "vnplan"
 
@@ -21,30 +26,29 @@ def blank_vietnamese():
     return spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
 
 
-def item_spans(record: dict[str, Any]) -> list[tuple[int, int, str]]:
+def item_spans(record: Record) -> list[tuple[int, int, str]]:
     """(start, end, label) of every located item: REFERENCE mentions, TARGET, OBLIGATION."""
-    spans = [(m["span"][0], m["span"][1], "REFERENCE") for r in record.get("references") or []
-             for m in r.get("mentions") or []]
-    spans += [(t["span"][0], t["span"][1], "TARGET") for t in record.get("targets") or []]
-    spans += [(o["span"][0], o["span"][1], "OBLIGATION") for o in record.get("obligations") or []]
+    spans = [(m.span[0], m.span[1], "REFERENCE") for r in record.references for m in r.mentions]
+    spans += [(t.span[0], t.span[1], "TARGET") for t in record.targets]
+    spans += [(o.span[0], o.span[1], "OBLIGATION") for o in record.obligations]
     return sorted(spans)
 
 
-def to_spacy_doc(record: dict[str, Any]):
+def to_spacy_doc(record: Record) -> Doc:
     """The record's text as a spaCy Doc; items become spans (expanded to token edges) in doc.spans['vnplan']."""
     nlp = blank_vietnamese()
-    doc = nlp.make_doc(record.get("text") or "")
+    doc = nlp.make_doc(record.text)
     group = []
     for start, end, label in item_spans(record):
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is not None:
             group.append(span)
     doc.spans[SPAN_GROUP] = group
-    doc.user_data["doc_id"] = record.get("doc_id")
+    doc.user_data["doc_id"] = record.doc_id
     return doc
 
 
-def write_docbin(records: list[dict[str, Any]], path: Path) -> int:
+def write_docbin(records: list[Record], path: Path) -> int:
     """Write the records as one spaCy DocBin file (user data kept); the number of documents written."""
     from spacy.tokens import DocBin
 
@@ -56,7 +60,7 @@ def write_docbin(records: list[dict[str, Any]], path: Path) -> int:
     return len(db)
 
 
-def render_spans_html(record: dict[str, Any]) -> str:
+def render_spans_html(record: Record) -> str:
     """displaCy's span view of the record's items, as an HTML fragment for review."""
     from spacy import displacy
 

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .abbrev import expand_abbreviations
-from .bodies import head_of, is_collective, split_body_list
+from .bodies import head_of, is_body_cell, is_collective, side_by_side, split_body_list
 from .deadlines import find_deadline, locate_deadline
 from .document import Table as DocTable
 from .document import TableCell
+from .obligation_units import supports
 from .record import Obligation
 from .rules import load_rules
 
@@ -116,15 +117,16 @@ def find_tables(text: str) -> list[Table]:
     return tables
 
 
-def _rows(table: Table) -> list[list[Cell]]:
+def table_rows(table: Table) -> list[list[Cell]]:
     """Lines of each numbered row, from its number cell up to the next row's number."""
     data = load_rules("obligations").data
     num_rx, group_rx = re.compile(data["table_row_number"]), re.compile(data["table_group_number"])
     rows: list[list[Cell]] = []
-    expect, cur = 1, None
+    expect: int | None = None  # a table continued after a repeated header (a new page) goes on numbering
+    cur = None
     for c in table.body:
         m = num_rx.match(c.text)
-        if m and int(m.group("n")) in (expect, 1):
+        if m and (expect is None or int(m.group("n")) in (expect, 1)):
             cur = [c]
             rows.append(cur)
             expect = int(m.group("n")) + 1
@@ -157,7 +159,7 @@ def _assign(after: list[str], tail: list[Cell]) -> dict[str, Cell] | None:
     return out if i == len(tail) else None
 
 
-def _split_row(columns: list[str], lines: list[Cell]) -> tuple[list[Cell], dict[str, Cell]] | None:
+def split_row(columns: list[str], lines: list[Cell]) -> tuple[list[Cell], dict[str, Cell]] | None:
     """Task lines and the single-line cells after them, aligned by what each cell looks like."""
     ti = columns.index("task")
     before, after = columns[1:ti], columns[ti + 1:]
@@ -218,30 +220,60 @@ def _unnumbered_rows(table: Table) -> list[tuple[list[Cell], dict[str, Cell]]]:
     return rows
 
 
+def _loose_row(columns: list[str], row: list[Cell]) -> tuple[list[Cell], dict[str, Cell]] | None:
+    """A row whose cells wrap over several lines (gazette text): the task lines up to the first line naming a
+    body, that line as the lead, a body line after it as the support, and a time line among the rest."""
+    body = row[1:] if columns[0] == "number" else row
+    k = next((i for i, c in enumerate(body) if i >= 1 and _looks_like("lead", c) and is_body_cell(c.text)), None)
+    if k is None:
+        return None
+    cells, rest = {"lead": body[k]}, body[k + 1:]
+    if "support" in columns and rest and _looks_like("support", rest[0]) and is_body_cell(rest[0].text):
+        cells["support"], rest = rest[0], rest[1:]
+    when = next((c for c in rest if "time" in columns and _looks_like("time", c) and _ends_task(["time"], c)), None)
+    if when is not None:
+        cells["time"] = when
+    return body[:k], cells
+
+
+def _lead_and_support(cells: dict[str, Cell]) -> tuple[list[str], list[str]]:
+    """The bodies of a row's lead and support cells; a lead line holding two cells side by side ('Các bộ,
+    cơ quan ngang bộ Bộ Tư pháp', no comma between) gives its second cell as the support."""
+    lead_cell, support_cell = cells.get("lead"), cells.get("support")
+    if lead_cell is None or not _looks_like("lead", lead_cell) or not is_body_cell(lead_cell.text):
+        return [], []
+    parts = side_by_side(lead_cell.text) if support_cell is None else [lead_cell.text]
+    lead = split_body_list(parts[0])
+    support = split_body_list(parts[1]) if len(parts) > 1 and is_body_cell(parts[1]) else []
+    support += split_body_list(support_cell.text) if support_cell and is_body_cell(support_cell.text) else []
+    return lead, [s for s in support if s not in lead]
+
+
 def table_obligations(text: str, table: Table) -> list[Obligation]:
     """One obligation per row of `table` (numbered rows, or rows read by their cells when unnumbered)."""
     out = []
     if table.columns[0] == "number":
-        splits = [(row[0].start, _split_row(table.columns, row)) for row in _rows(table)]
+        splits = [(row[0].start, split_row(table.columns, row)) for row in table_rows(table)]
     else:
         splits = [(r[0][0].start, r) for r in _unnumbered_rows(table)]
+    rows = {r[0].start: r for r in table_rows(table)} if table.columns[0] == "number" else {}
     for row_start, split in splits:
+        if split is not None and not _lead_and_support(split[1])[0] and row_start in rows:
+            split = _loose_row(table.columns, rows[row_start])
         if split is None:
             continue
         task_cells, cells = split
-        lead_cell = cells.get("lead")
-        lead = split_body_list(lead_cell.text) if lead_cell and _looks_like("lead", lead_cell) else []
+        lead, support = _lead_and_support(cells)
         if not lead or not task_cells:
             continue
-        support_cell = cells.get("support")
-        support = split_body_list(support_cell.text) if support_cell else []
+        support = support or supports(text, task_cells[0].start, task_cells[-1].end, lead)
         time_cell = cells.get("time")
         deadline = find_deadline(time_cell.text, cell=True) if time_cell else None
         task = " ".join(re.sub(r"^[-–+•*]\s*", "", c.text) for c in task_cells)
         task = " ".join(task.split()).rstrip(" .;…")
         last = max(c.end for c in [*task_cells, *cells.values()])
         span = [row_start, last]
-        out.append(Obligation(task=task, lead=lead, support=[s for s in support if s not in lead],
+        out.append(Obligation(task=task, lead=lead, support=support,
                               deadline=deadline, span=span, quote=text[span[0]:span[1]]))
     return out
 
@@ -431,6 +463,8 @@ def row_obligation(text: str, row: list[TableCell | None], cols: TaskColumns) ->
     if task_cell is None or not lead:
         return None
     support = [s for s in _cell_bodies(_cell_of(row, cols.kinds, "support")) if s not in lead]
+    if not support:  # 'Chủ trì, phối hợp với Bộ Khoa học và Công nghệ …' written in the task cell
+        support = supports(text, task_cell.start, task_cell.end, lead)
     time_cell = _cell_of(row, cols.kinds, "time")
     deadline = find_deadline(time_cell.text, cell=True) if time_cell else None
     task = " ".join(re.sub(r"^[-–+•*]\s*", "", p.strip()) for p in task_cell.text.split("\n\n"))
@@ -444,10 +478,16 @@ def row_obligation(text: str, row: list[TableCell | None], cols: TaskColumns) ->
 def model_table_obligations(text: str, tables: list[DocTable]) -> tuple[list[Obligation], list[tuple[int, int]]]:
     """One obligation per row of every task table the readers gave as a table, and the tables' spans."""
     out, spans = [], []
+    last: tuple[TaskColumns, int] | None = None  # the previous task table's columns and width
     for table in tables:
+        width = max((len(r) for r in table.rows), default=0)
         cols = task_columns(table)
+        if cols is None and last is not None and width == last[1]:
+            cols = TaskColumns(-1, last[0].kinds)  # a table continued on the next page, its header not repeated
         if cols is None:
+            last = None
             continue
+        last = (cols, width)
         out += [ob for row in table.rows[cols.header + 1:] if (ob := row_obligation(text, row, cols))]
         spans.append((table.start, table.end))
     return out, spans

@@ -34,6 +34,7 @@ from typing import Any
 from . import link
 from .ingest import display_path, limits
 from .pipeline import doc_ids, extract_file, iter_input_files, write_json_atomic
+from .record import Record
 from .store import DEFAULT_DB, Store
 from .store_rows import DocRows, record_rows
 
@@ -112,7 +113,7 @@ def page_count(rows: DocRows) -> float:
 def rows_for_file(job: Job) -> DocRows:
     """The map step of `ingest`, run in a worker: read, extract and flatten one file."""
     path, doc_id = job
-    return record_rows(extract_file(path, doc_id).to_dict())
+    return record_rows(extract_file(path, doc_id))
 
 
 def record_for_file(job: Job) -> dict[str, Any]:
@@ -277,10 +278,13 @@ def _bar(total: int, initial: int, desc: str, progress: bool | None) -> Any:
 
 # -- ingest: files -> the store -----------------------------------------------------------------
 
-def _to_read(store: Store, files: list[Path], retry_errors: bool, result: IngestResult) -> list[Job]:
-    """The jobs of a batch: files whose content is not stored yet, or stored as a retryable error."""
-    stored = store.stored_states()
-    crashes = store.crash_counts()
+def _to_read(store: Any, files: list[Path], retry_errors: bool, result: IngestResult) -> list[Job]:
+    """The jobs of a batch: files whose content is not stored yet, or stored as a retryable error.
+    (A store without error states, such as PostgreSQL's, skips every stored sha256.)"""
+    if hasattr(store, "stored_states"):
+        stored, crashes = store.stored_states(), store.crash_counts()
+    else:
+        stored, crashes = {sha: ("ok", []) for sha in store.known_shas()}, {}
     jobs = []
     for path, doc_id in zip(files, doc_ids(files), strict=True):
         sha, shown = file_sha256(path), display_path(path)
@@ -295,20 +299,33 @@ def _to_read(store: Store, files: list[Path], retry_errors: bool, result: Ingest
     return jobs
 
 
-def ingest_folder(folder: Path, db: Path = DEFAULT_DB, workers: int = 1, progress: bool | None = None,
-                  retry_errors: bool = False) -> IngestResult:
-    """Extract every supported file under `folder` into the store at `db`, skipping stored ones.
+def ingest_folder(folder: Path, db: Path | str = DEFAULT_DB, workers: int = 1, progress: bool | None = None,
+                  retry_errors: bool = False, scheduler: str | None = None) -> IngestResult:
+    """Extract every supported file under `folder` into the store at `db` (a SQLite file or a
+    postgresql:// URL), skipping stored ones.
 
     A file whose content is stored is skipped; a stored error is read again when it may have been
     temporary (or always, with `retry_errors`); a file that killed a worker twice is held back
-    until `retry_errors`. Parent chains are then lengthened with every stored document."""
+    until `retry_errors`. Parent chains are then lengthened with every stored document.
+    `scheduler` (tcp://host:8786): the files are read by that Dask cluster's workers
+    (`extractor.dask_batch`) instead of local processes."""
+    from .stores import open_store
+
     started = time.perf_counter()
     files = iter_input_files(folder)
     result = IngestResult(files=len(files))
-    with Store(db) as store:
+    with open_store(db) as store:
         jobs = _to_read(store, files, retry_errors, result)
         bar = _bar(len(files), result.skipped, "ingest", progress)
-        for (path, _doc_id), out in run_jobs(jobs, workers, "rows"):
+        if scheduler:
+            from .dask_batch import dask_results
+
+            results: Iterable[tuple[Job, Any]] = dask_results(jobs, scheduler)
+        else:
+            results = run_jobs(jobs, workers, "rows")
+        for (path, _doc_id), out in results:
+            if isinstance(out, BaseException):  # from a Dask worker
+                out = Failure(f"worker failed: {type(out).__name__}: {out}")
             if isinstance(out, Failure):
                 shown = display_path(path)
                 store.add_error(shown, out.message, file_sha256(path))
@@ -319,7 +336,7 @@ def ingest_folder(folder: Path, db: Path = DEFAULT_DB, workers: int = 1, progres
                 bar.update(1)
         if bar is not None:
             bar.close()
-        result.relinked = store.relink()
+        result.relinked = store.relink() if hasattr(store, "relink") else 0
         if result.stored and result.stored * 10 >= result.files:
             store.optimize()
     result.seconds = time.perf_counter() - started
@@ -348,9 +365,9 @@ def load_records(paths: Iterable[Path], store: Store) -> IngestResult:
     result = IngestResult()
     for path in paths:
         result.files += 1
-        rows = record_rows(json.loads(Path(path).read_text(encoding="utf-8")))
+        rows = record_rows(Record.from_dict(json.loads(Path(path).read_text(encoding="utf-8"))))
         _count(result, rows, store.add_rows(rows))
-    result.relinked = store.relink()
+    result.relinked = store.relink() if hasattr(store, "relink") else 0
     result.seconds = time.perf_counter() - started
     return result
 
@@ -411,11 +428,11 @@ def extract_folder(folder: Path, out: Path, workers: int = 1, progress: bool | N
 
 def relink_folder(paths: list[Path]) -> int:
     """Lengthen parent chains with the links the batch's own documents state; rewrites the changed records."""
-    records = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
+    records = [Record.from_dict(json.loads(p.read_text(encoding="utf-8"))) for p in paths]
     where = {id(rec): path for rec, path in zip(records, paths, strict=True)}
     changed = link.extend_chains(records)
     for rec in changed:
-        write_json_atomic(where[id(rec)], rec)
+        write_json_atomic(where[id(rec)], rec.to_dict())
     return len(changed)
 
 

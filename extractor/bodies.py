@@ -332,7 +332,12 @@ def _joined_names() -> re.Pattern[str] | None:
 
 def split_at_heads(text: str) -> list[str]:
     """Split 'A tỉnh, B tỉnh và C' where a comma or 'và' is followed by a new named body or by
-    'các <collective noun>'; 'các Sở, Ban, ngành liên quan' and names that hold 'và' stay whole."""
+    'các <collective noun>'; 'các Sở, Ban, ngành liên quan' and names that hold 'và' stay whole; bodies
+    written side by side without a comma are split too."""
+    return [q for part in side_by_side(text) for q in _split_at_separators(part)]
+
+
+def _split_at_separators(text: str) -> list[str]:
     coll = _collective_start()
     joined = _joined_names()
     inside = [(j.start(), j.end()) for j in joined.finditer(text)] if joined else []
@@ -346,3 +351,43 @@ def split_at_heads(text: str) -> list[str]:
             last = m.end()
     parts.append(text[last:])
     return [p.strip() for p in parts if p.strip()]
+
+
+@lru_cache(maxsize=1)
+def _whole_collective() -> re.Pattern[str]:
+    """A collective body and nothing else: 'các bộ, cơ quan ngang bộ', 'Các sở, ban, ngành liên quan'."""
+    nouns = "|".join(sorted(map(re.escape, _rules().data["collective_nouns"]), key=len, reverse=True))
+    qual = _rules().fragments["qualifier"]
+    item = rf"(?:{nouns})(?:\s+(?:{qual}))*"
+    return re.compile(rf"(?i:các|những)\s+{item}(?:\s*,\s*{item})*")  # lower-case nouns: 'Viện …' opens a name
+
+
+def is_body_cell(text: str) -> bool:
+    """True when every part of a cell names a body (a head word) or a collective: no result or task text."""
+    parts = side_by_side(text)
+    return bool(parts) and all(head_of(b) is not None or is_collective(b) for b in split_body_list(parts[0]))
+
+
+def side_by_side(text: str) -> list[str]:
+    """Cells of a line where bodies stand side by side with no comma ('Các bộ, cơ quan ngang bộ Bộ Tư pháp':
+    two table cells run together by a PDF's text layer; a listed collective then any capitalised word that
+    opens no locality: 'các Sở Khoa học và Công nghệ' is one plural name); one part when there is no break."""
+    parts, last = [], 0
+    for m in re.finditer(r"\s+(?=[A-ZĐÀ-Ỹ])", text):
+        prev = text[last:m.start()]
+        after_collective = "," in prev and _whole_collective().fullmatch(prev.strip()) is not None and not re.match(
+            _rules().fragments["locality"].replace("{cap_word}", _rules().fragments["cap_word"]),
+            text[m.end():], re.IGNORECASE)
+        local = head_of(prev) is not None and any(prev.endswith(" " + w) for w in _rules().data["locality_words"])
+        if after_collective or ((_key(prev) in _gazetteer() or local) and _bare_head().match(text, m.start())
+                                and _opens_named_body(text[m.end():])):
+            parts.append(prev)
+            last = m.end()
+    return [p.strip() for p in parts + [text[last:]] if p.strip()]
+
+
+@lru_cache(maxsize=1)
+def _bare_head() -> re.Pattern[str]:
+    """A space before a capitalised head word and a capitalised name: where two bodies meet unseparated."""
+    heads = "|".join(re.escape(h) for h in _heads())
+    return re.compile(rf"\s+(?=(?:{heads})\s+[A-ZĐ])")

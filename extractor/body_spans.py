@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .bodies import _heads, _rules, canonical_body, head_of
+from .bodies import canonical_body, head_of
 from .rules import load_rules
 
 
@@ -45,14 +45,14 @@ def _name_regex(name: str) -> str:
 def body_regex() -> re.Pattern[str]:
     """One regex for a body in running text: a gazetteer name (also abbreviated), an open name
     (head + capitalised words) or a collective, each with an optional locality tail."""
-    r = _rules()
+    r = load_rules("bodies")
     frag = r.fragments
-    heads = sorted(_heads(), key=len, reverse=True)
+    heads = sorted(r.data["heads"], key=len, reverse=True)
     aliases: dict[str, list[str]] = {}
     for short, full in (r.data.get("head_aliases") or {}).items():
         aliases.setdefault(full, []).append(short)
     by_head: dict[str, list[str]] = {}
-    for g in sorted(_rules().data["gazetteer"], key=len, reverse=True):
+    for g in sorted(r.data["gazetteer"], key=len, reverse=True):
         h = head_of(g) or g.split()[0]
         by_head.setdefault(h, []).append(g[len(h):].strip())
     abbrevs = [rule.regex.pattern for rule in load_rules("abbreviations").rules]
@@ -86,6 +86,7 @@ def body_regex() -> re.Pattern[str]:
 
 _OPEN: list[re.Pattern[str]] = []  # the open-name part of body_regex, filled when it is built
 _AND_NAME = re.compile(r"\s+và\s+[A-ZĐ]")
+_ACRONYM = re.compile(r"\s*\([A-ZĐ][A-Za-zĐ&]{1,9}\)")  # a body's acronym in brackets after its name
 
 
 def _span(text: str, m: re.Match[str], end: int) -> BodySpan:
@@ -99,7 +100,8 @@ def _span(text: str, m: re.Match[str], end: int) -> BodySpan:
         if om and om.end() > stop and _AND_NAME.match(text, m.end("gaz"), om.end()):
             stop = om.end()
     raw = text[m.start():stop]
-    return BodySpan(m.start(), stop, raw, canonical_body(raw))
+    acronym = _ACRONYM.match(text, stop, end)  # 'Đài Truyền hình Việt Nam (VTV) chủ trì'
+    return BodySpan(m.start(), acronym.end() if acronym else stop, raw, canonical_body(raw))
 
 
 def find_bodies(text: str, start: int = 0, end: int | None = None) -> list[BodySpan]:

@@ -25,10 +25,21 @@ def progress_option(f):
                         help="Show a progress bar (default: only on a terminal).")(f)
 
 
+class DbParam(click.ParamType):
+    """A SQLite file (a Path) or a PostgreSQL URL (postgresql://user@host/db, kept as a string)."""
+
+    name = "PATH|URL"
+
+    def convert(self, value, param, ctx):
+        from .stores import is_url
+
+        return str(value) if is_url(str(value)) else Path(value)
+
+
 def db_option(f):
-    """`--db PATH`, the SQLite database shared by the store commands."""
-    return click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=Path("outputs/vnplan.db"),
-                        show_default=True, help="The vnplan SQLite database.")(f)
+    """`--db PATH|URL`, the database shared by the store commands (SQLite file or PostgreSQL URL)."""
+    return click.option("--db", type=DbParam(), default=Path("outputs/vnplan.db"), show_default=True,
+                        help="The vnplan database: a SQLite file, or postgresql://user@host/db.")(f)
 
 
 _LIMITS = [("--max-seconds", "VNPLAN_MAX_SECONDS", "Wall-clock seconds per document; then what was read is kept "
@@ -169,13 +180,22 @@ def extract(source: Path, out: Path | None, doc_id: str | None, workers: int, pr
 @click.option("--retry-errors", is_flag=True,
               help="Read again every file stored as an error (by default only errors that can be temporary).")
 @limit_options
-def ingest(folder: Path, db: Path, workers: int, progress: bool | None, as_json: bool, strict: bool,
-           retry_errors: bool, **limits: float | None) -> None:
+@click.option("--scheduler", metavar="tcp://HOST:8786",
+              help="Read the files on a Dask cluster's workers (dask scheduler / dask worker); this process "
+              "stays the one writer.")
+def ingest(folder: Path, db: Path | str, workers: int, progress: bool | None, as_json: bool, strict: bool,
+           retry_errors: bool, scheduler: str | None, **limits: float | None) -> None:
     """Extract every file of FOLDER into the database; stored files are skipped, so re-running resumes."""
     from .batch import as_jsonable, format_result, ingest_folder
+    from .stores import shown
 
     _apply_limits(limits)
-    result = ingest_folder(folder, db, workers=workers, progress=progress, retry_errors=retry_errors)
+    try:
+        result = ingest_folder(folder, db, workers=workers, progress=progress, retry_errors=retry_errors,
+                               scheduler=scheduler)
+    except ConnectionError as e:
+        raise click.ClickException(str(e)) from None
+    db = shown(db)
     unsupported = unsupported_files(folder)
     if as_json:
         _echo_json(as_jsonable(result) | {"unsupported": {k: [str(p) for p in v] for k, v in unsupported.items()}})
@@ -224,14 +244,17 @@ def _filters(**values):
         raise click.UsageError(str(e)) from None
 
 
-def _open_store(db: Path):
+def _open_store(db: Path | str):
     """The database, read-only; a missing one is a sentence saying how to make it."""
-    from .store import Store
+    from .stores import open_store, shown, store_exists
 
-    if not db.exists():
+    if not store_exists(db):
         raise click.ClickException(f"no database at {db}: run `vnplan ingest FOLDER --db {db}` first "
                                    "(or give the right --db)")
-    return Store(db, readonly=True)
+    try:
+        return open_store(db, readonly=True)
+    except (ConnectionError, FileNotFoundError) as e:
+        raise click.ClickException(str(e).replace(str(db), shown(db))) from None
 
 
 @cli.command()
@@ -345,8 +368,8 @@ def demo(folder: Path, out: Path, workers: int, progress: bool | None, **limits:
 @click.option("--against", "against", multiple=True,
               help="Number of the parent to check against (repeatable; default: the direct parent and the national root).")
 @click.option("--all", "check_every", is_flag=True, help="Check every stored plan under --against (one monitoring table).")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The vnplan SQLite database (PLAN may then be a doc_id or a number; parents are looked up there).")
+@click.option("--db", type=DbParam(), default=None,
+              help="The vnplan database, SQLite file or postgresql:// URL (PLAN may then be a doc_id or a number; parents are looked up there).")
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "html", "docx", "xlsx"]), default="md",
               show_default=True, help="Report format (docx and xlsx need -o).")
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), help="Output file (default: standard output).")
@@ -358,7 +381,6 @@ def check(plan: str | None, against: tuple[str, ...], check_every: bool, db: Pat
     from .compliance.render_html import to_html
     from .compliance.render_md import to_json, to_markdown
     from .compliance.render_office import monitoring_rows, monitoring_xlsx, to_docx, to_xlsx
-    from .store import Store
 
     if fmt in ("docx", "xlsx") and out is None:
         raise click.UsageError(f"{fmt} needs -o FILE")
@@ -366,7 +388,7 @@ def check(plan: str | None, against: tuple[str, ...], check_every: bool, db: Pat
         raise click.UsageError("--all needs one --against NUMBER and --db PATH")
     if not check_every and not plan:
         raise click.UsageError("give PLAN (a file, a doc_id or a number), or --all --against NUMBER")
-    store = Store(db, readonly=True) if db is not None else None
+    store = _open_store(db) if db is not None else None
     try:
         sources = Sources(store)
         if check_every:
@@ -413,9 +435,8 @@ def tree(number: str, db: Path, as_json: bool) -> None:
     """Every stored document implementing NUMBER, recursively; those that only cite it or report on it apart."""
     from .compliance import Sources, format_tree
     from .compliance import tree as build_tree
-    from .store import Store
 
-    with Store(db, readonly=True) as store:
+    with _open_store(db) as store:
         t = build_tree(number, Sources(store))
     if as_json:
         _echo_json(t.to_dict())

@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .record import Meta, Section
+from .record import Meta, Section, Signature, StampedText
 
 
 class IngestError(Exception):
@@ -38,6 +38,9 @@ class RawDocument:
     ocr_pages: list[int] = field(default_factory=list)
     encoding: str | None = None
     converted_from: str | None = None
+    signatures: list[Signature] = field(default_factory=list)
+    stamped: list[StampedText] = field(default_factory=list)
+    ocr_words: dict[int, list[tuple[str, float]]] = field(default_factory=dict)  # page -> digit words, confidence
 
 
 @dataclass

@@ -26,6 +26,7 @@ from .obligation_units import (
     MAX_BODY_WORDS,
     NUMBER,
     Block,
+    enumerated_tasks,
     make,
     merge_sub_bullets,
     rx,
@@ -33,7 +34,13 @@ from .obligation_units import (
     text_blocks,
 )
 from .record import Obligation, Section
+from .rules import RuleFile, load_rules
 from .vntext import fold
+
+
+def _body_rules() -> RuleFile:
+    return load_rules("bodies")
+
 
 _LOCALITY_NOUNS = ("huyện", "xã", "phường", "thị", "thành", "quận", "tỉnh", "địa")  # 'Các huyện, thị xã, thành phố'
 
@@ -92,7 +99,7 @@ def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | N
     followed by its verb is a heading with its task: 'Hiệp hội Doanh nghiệp tỉnh phối hợp tuyên truyền ...'
     -> (['Hiệp hội doanh nghiệp tỉnh'], 'phối hợp tuyên truyền ...').
     """
-    s = NUMBER.sub("", line, count=1).strip()
+    s = _body_rules().rule("body.alias").regex.sub("", NUMBER.sub("", line, count=1)).strip()  # type: ignore[union-attr]
     if subject and rx("lead.adverbial_opener").match(s) and not rx("closing.formula").search(s):
         for comma in re.finditer(r",\s*", s[:240]):  # 'Căn cứ Kế hoạch này, các sở, ngành xây dựng ...'
             if body_list_at(s, comma.end())[0]:
@@ -243,7 +250,9 @@ def implementation_obligations(doc: Doc, sec: Section, sections: list[Section]) 
         if inline:
             istart = text.find(inline.strip()[:20], item.start, line_end)
             istart = item.start if istart < 0 else istart
-            out.append(make(doc, istart, line_end, lead))
+            numbered = enumerated_tasks(doc, istart, line_end, lead) if rx("lead.enumerated").match(
+                text, max(item.start, text.rfind(":", item.start, istart)), line_end) else []
+            out += numbered or [make(doc, istart, line_end, lead)]
         shared = [] if inline else supports(text, item.start, line_end, lead)
         for ob in _item_obligations(doc, item, grandkids, lead, line_end):
             if shared and not ob.support and not rx("support.marker").search(ob.quote):

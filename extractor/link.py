@@ -1,7 +1,6 @@
 """Link: document numbers, the parent a document implements and its chain.
 
-Numbers (canonical_number) are the keys that tie documents together, so they live here and meta and
-references use them (places live in places.py). Known documents come
+Numbers (numbers.py: canonical_number) are the keys that tie documents together. Known documents come
 from rules/registry.yaml, optionally extended by the caller (e.g. an index of the corpus records, see
 `registry_from_records`). Local numbers such as 114/KH-UBND repeat across
 provinces, so a registry entry is only used when the issuers agree or the number is national.
@@ -11,105 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from .document import Doc
-from .record import Parent, Reference
-from .rules import RuleFile, load_rules
-from .vntext import fold, nfc
+from .numbers import canonical_number, implemented_in, is_national_number
+from .places import central_cities, locality_units
+from .record import Parent, Record, Reference
+from .rules import load_rules
+from .vntext import fold
 
 _LEVEL_RANK = {"national": 0, "province": 1, "district": 2, "commune": 3}
 _MAX_CHAIN = 12
-
-
-# ---------------------------------------------------------------- numbers
-
-
-_NUMBER_SPLIT = re.compile(r"\s*[/\-–]\s*")
-
-
-def canonical_number(raw: str | None) -> str | None:
-    """The official form of a document number: '36/QD/TTg' -> '36/QĐ-TTg', '52 - KL / TW' -> '52-KL/TW'."""
-    if not raw:
-        return None
-    s = re.sub(r"^\s*(?:[Ss]ố|SỐ)\s*:?\s*", "", nfc(raw)).strip().rstrip(".,;:)")
-    s = re.sub(r"\s*&\s*", "&", s)
-    m = re.match(r"(\d{1,5}[a-z]?)\s*[/\-–]\s*(.+)$", s)
-    if not m:
-        return None
-    serial, parts = m.group(1), [p for p in _NUMBER_SPLIT.split(m.group(2)) if p]
-    year = parts.pop(0) if len(parts) > 1 and re.fullmatch(r"(?:19|20)\d{2}", parts[0]) else None
-    data = _meta_data()
-    spell = data.get("code_spellings") or {}
-    codes = [spell.get(c, c) for c in parts]
-    if not codes or not all(re.fullmatch(r"[A-Za-zĐđ&]+\d{0,3}", c) for c in codes):
-        return None
-    party = {c.upper() for c in data.get("party_issuer_codes") or []}
-    if len(codes) >= 2 and codes[-1].upper() in party and not year:
-        return f"{serial}-{'-'.join(codes[:-1])}/{codes[-1]}"
-    return f"{serial}{'/' + year if year else ''}/{'-'.join(codes)}"
-
-
-def number_codes(number: str) -> list[str]:
-    """The letter codes of a canonical number: '08/2014/NĐ-CP' -> ['NĐ', 'CP']."""
-    return [p for p in re.split(r"[/-]", number)[1:] if not p.isdigit()]
-
-
-_CARRY_OUT = re.compile(r"(?:thực\s+hiện|triển\s+khai|thi\s+hành|cụ\s+thể\s+hóa)\b", re.IGNORECASE)
-
-
-def implemented_in(description: str | None, limit: int = 130) -> list[str]:
-    """Numbers a description says its document carries out: the citation right after *thực hiện /
-    triển khai / cụ thể hóa* ('về triển khai Quyết định số 36/QĐ-TTg' -> ['36/QĐ-TTg'], 'triển khai chính
-    sách … theo Nghị định số 13/2019/NĐ-CP' -> ['13/2019/NĐ-CP']), nearest verb first."""
-    out: list[str] = []
-    if not description:
-        return out
-    number_rx = _ref_rules().rule("ref.number").regex
-    for verb in _CARRY_OUT.finditer(description):
-        gap_end = min(len(description), verb.end() + limit)
-        m = number_rx.search(description, verb.end(), gap_end)
-        if m is None or re.search(r"[.;]\s", description[verb.end():m.start()]):
-            continue
-        number = canonical_number(m.group())
-        if number and number not in out:
-            out.append(number)
-    return out
-
-
-def doc_type_from_number(number: str | None) -> str | None:
-    """The doc_type a number's type code implies ('114/KH-UBND' -> 'Kế hoạch'), or None."""
-    if not number:
-        return None
-    table = _meta_data().get("type_codes") or {}
-    for code in number_codes(number):
-        bare = re.sub(r"\d+$", "", code)
-        if bare in table:
-            return table[bare]
-    return None
-
-
-def issuer_from_number(number: str | None) -> str | None:
-    """A national issuer the number's issuer code names ('36/QĐ-TTg' -> 'Thủ tướng Chính phủ'), or None."""
-    if not number:
-        return None
-    table = _meta_data().get("issuer_codes") or {}
-    codes = number_codes(number)
-    for code in reversed(codes[1:] if len(codes) > 1 else codes):
-        bare = re.sub(r"\d+$", "", code)
-        if bare in table and (bare != "QH" or len(codes) == 1):
-            return table[bare]
-    return None
-
-
-def _meta_data() -> dict[str, Any]:
-    """The number tables (type codes, issuer codes, spellings) of rules/meta.yaml."""
-    return load_rules("meta").data
-
-
-def _ref_rules() -> RuleFile:
-    """The citation rule file (the number pattern)."""
-    return load_rules("references")
 
 
 # ---------------------------------------------------------------- registry and parent
@@ -143,11 +55,6 @@ def _entries(registry: Iterable[Mapping[str, Any]] | Mapping[str, Mapping[str, A
     return extra + bundled_registry()  # caller's entries first: they win
 
 
-def is_national_number(number: str | None) -> bool:
-    """True when the number's issuer code names a national body (TTg, CP, BKHCN, /TW)."""
-    return bool(number) and issuer_from_number(number) is not None
-
-
 def _same_issuer(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
@@ -175,15 +82,31 @@ def issuer_level(issuer: str | None, number: str | None = None) -> str | None:
     if not issuer:
         return None
     f = fold(issuer)
-    if re.search(r"\b(xa|phuong|thi tran)\b", f):
-        return "commune"
-    if re.search(r"\b(huyen|thi xa|quan)\b", f):
-        return "district"
-    if re.search(r"\bthanh pho\b", f):
-        return "province" if re.search(r"ha noi|ho chi minh|hai phong|da nang|can tho", f) else "district"
-    if re.search(r"\btinh\b", f):
-        return "province"
-    return "national" if re.match(r"(thu tuong|chinh phu|quoc hoi|bo |ban |tong cuc|van phong chinh phu)", f) else None
+    units, starts = _locality_words()
+    folded = {fold(w): level for w, level in locality_units().items()}
+    levels = set()
+    for m in units.finditer(f):  # longest word first: *thị xã* is one word, not *xã*
+        level = folded[m.group(1)]
+        if m.group(1) == "thanh pho" and _central_city_rx().search(f):
+            level = "province"
+        levels.add(level)
+    for level in ("commune", "district", "province"):  # the most local word decides
+        if level in levels:
+            return level
+    return "national" if f.startswith(starts) else None
+
+
+@lru_cache(maxsize=1)
+def _locality_words() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The folded locality words of rules/vocab.yaml as one regex, and the starts of national issuers."""
+    words = sorted(locality_units(), key=len, reverse=True)
+    rx = re.compile(r"\b(" + "|".join(re.escape(fold(w)) for w in words) + r")\b")
+    return rx, tuple(load_rules("vocab").data["national_issuer_starts"])
+
+
+@lru_cache(maxsize=1)
+def _central_city_rx() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(fold(c)) for c in central_cities()) + r")\b")
 
 
 def _ref_level(ref: Reference, entries: list[dict]) -> int:
@@ -343,21 +266,21 @@ def find_parent(doc: Doc, references: list[Reference],
                                {**_after_mentions(doc.text, references), **_news_says(doc, best, references)}))
 
 
-def extend_chains(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def extend_chains(records: list[Record]) -> list[Record]:
     """Lengthen each record's parent chain with what the other records implement; the records changed."""
     implements: dict[str, str] = {}
-    for entry in registry_from_records(records) + bundled_registry():
+    for entry in registry_from_records(r.to_dict() for r in records) + bundled_registry():
         if entry.get("implements"):
             implements.setdefault(entry["number"], canonical_number(entry["implements"]) or entry["implements"])
     changed = []
     for rec in records:
-        parent = rec.get("parent")
-        if not parent or not parent.get("chain"):
+        parent = rec.parent
+        if not parent or not parent.chain:
             continue
-        chain = list(parent["chain"])
+        chain = list(parent.chain)
         while chain[-1] in implements and implements[chain[-1]] not in chain:
             chain.append(implements[chain[-1]])
-        if chain != parent["chain"]:
-            parent["chain"] = chain
+        if chain != parent.chain:
+            parent.chain = chain
             changed.append(rec)
     return changed

@@ -12,9 +12,9 @@ from functools import lru_cache
 
 from .abbrev import expand_abbreviations
 from .document import Doc
-from .link import canonical_number, doc_type_from_number
 from .news_meta import news_meta
-from .places import local_name, name_words_rx, province_name, title_case, unit_level
+from .numbers import canonical_number, doc_type_from_number
+from .places import central_cities, local_name, name_words_rx, province_name, title_case, unit_level
 from .record import Meta
 from .rules import RuleFile, load_rules
 from .vntext import find_dates, fold
@@ -229,7 +229,7 @@ def _title(lines: list[tuple[int, str]], k: int, rest: str | None, doc_type: str
     if not text:
         return doc_type
     data = _rf().data
-    keep = [p for p in data["provinces"] + data["central_cities"] + data["national_bodies"] + [place or "", "Việt Nam"] if p]
+    keep = [p for p in data["provinces"] + central_cities() + data["national_bodies"] + [place or "", "Việt Nam"] if p]
     text = _sentence_case(text, keep) if _is_caps(text) else text
     if text[:1].isupper() and not (len(text) > 1 and text[1].isupper()):
         text = text[0].lower() + text[1:]
@@ -365,7 +365,9 @@ def extract_meta(doc: Doc) -> Meta:
     if number is None and portal:
         number = canonical_number(portal.group("num"))
     subject = next((_rx("meta.subject_line").match(s) for _, s in lines if _rx("meta.subject_line").match(s)), None)
-    if type_at is None and number is None and date is None and subject is None:
+    addressed = any(_rx("meta.addressee_line").match(s) for _, s in lines)
+    letterhead = addressed and any(_rx("meta.motto").search(s) for _, s in lines)
+    if type_at is None and number is None and date is None and subject is None and not letterhead:
         return news_meta(doc)
     issuer, level, place = _parse_header_bodies(" ".join(header_caps))
     if issuer is None:
@@ -385,7 +387,7 @@ def extract_meta(doc: Doc) -> Meta:
         word = " ".join(m.group("type").split())
         kind, doc_type = (_rf().data["doc_types"].get(word) or ["other", word.capitalize()])
         title = _title(lines, type_at, m.group("rest"), doc_type, place)
-    elif subject is not None or any(s.startswith("Kính gửi") for _, s in lines):
+    elif subject is not None or addressed:
         kind, doc_type = "official_letter", "Công văn"
         title = "Về việc " + subject.group("title") if subject else None
     elif number:

@@ -156,11 +156,21 @@ def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool
     return width is not None and len(a_s) >= 0.75 * width
 
 
+_LONE_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6})[.)]")
+_CUT_NUMBER = re.compile(r"\d[\w/.]*[/-]$")  # '… số 289/2025/NĐ-' broken before the rest of its code
+
+
 def join_wrapped(lines: list[str], width: int | None) -> list[str]:
-    """Lines of one paragraph block with layout breaks removed."""
+    """Lines of one paragraph block with layout breaks removed; a document number cut at a dash or slash
+    is joined without a space ('23/NQ-' + 'CP'); a short block opening with a number alone on its line is
+    a heading ('3.' + 'Công an Thành phố'), while in a long block such lines are the cells of a table."""
     out: list[str] = []
     for ln in lines:
-        if out and should_join(out[-1], ln, width):
+        if out and _CUT_NUMBER.search(out[-1].rstrip()) and re.match(r"[A-ZĐ]{1,8}(?:[/-]|\b)", ln.strip()):
+            out[-1] = out[-1].rstrip() + ln.strip()
+        elif len(out) == 1 and len(lines) <= 3 and _LONE_NUMBER.fullmatch(out[0].strip()) and ln.strip()[:1].isupper():
+            out[-1] = out[-1].strip() + " " + ln.strip()  # a heading's number alone on its line ('3.' / 'Công an …')
+        elif out and should_join(out[-1], ln, width):
             out[-1] = out[-1].rstrip() + " " + ln.strip()
         else:
             out.append(ln)

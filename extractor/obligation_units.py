@@ -124,3 +124,15 @@ def make(doc: Doc, start: int, end: int, lead: list[str], task: str | None = Non
     task = clean_task(task if task is not None else text[start:end])
     return Obligation(task=task, lead=list(lead), support=supports(text, start, end, lead),
                       deadline=find_deadline(text[start:end]), span=[start, end], quote=text[start:end])
+
+
+def enumerated_tasks(doc: Doc, start: int, end: int, lead: list[str]) -> list[Obligation]:
+    """Inline tasks numbered in brackets in text[start:end] ('(1) trình …; (2) chủ trì …'), one obligation
+    each, all led by `lead`."""
+    text = doc.text
+    marks = list(rx("lead.enumeration_mark").finditer(text, start, end))
+    out = []
+    for k, m in enumerate(marks):
+        stop = marks[k + 1].start() if k + 1 < len(marks) else end
+        out.append(make(doc, m.start(), stop, lead, text[m.end():stop].rstrip(" ;,.")))
+    return out

@@ -23,7 +23,7 @@ from .body_spans import BodySpan, body_list_at, find_bodies
 from .deadlines import find_deadline
 from .document import Doc
 from .implementation import directive_items, heading_bodies, implementation_obligations
-from .obligation_units import NUMBER, make, rules, rx, sentences, text_blocks
+from .obligation_units import NUMBER, enumerated_tasks, make, rules, rx, sentences, text_blocks
 from .record import Obligation, Section
 
 __all__ = ["extract_obligations", "heading_bodies"]
@@ -69,9 +69,36 @@ def _list_leads(text: str, s: int, e: int) -> list[tuple[int, list[BodySpan], in
     return out
 
 
-def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True) -> list[Obligation]:
+def _subject_hit(text: str, b: BodySpan, s: int, e: int) -> tuple[int, list[BodySpan], int] | None:
+    """A clause whose subject is the doer: 'Thanh tra Chính phủ ban hành trước ngày …', '(2) Bộ Công an chủ
+    trì …'. The body opens its clause (after ';', ':' or an enumeration mark) and a task word follows it."""
+    brk = max([s] + [s + k.end() for k in re.finditer(r"[;:]\s*", text[s:b.start])])
+    if not rx("lead.subject_opening").match(text[brk:b.start]):
+        return None
+    listed, stop = body_list_at(text, b.start, e)
+    gap = re.match(r"\s+", text[stop:e])
+    if not listed or gap is None or not rx("lead.subject_verb").match(text, stop + gap.end(), e):
+        return None
+    return b.start, listed, stop
+
+
+def _enumerated(doc: Doc, s: int, e: int) -> list[Obligation]:
+    """'a) Bộ Khoa học và Công nghệ: (1) trình …; (2) chủ trì …': one obligation per bracketed number, led by
+    the body list opening the block."""
+    text = doc.text
+    opening = re.match(r"\s*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[-–+•])?\s*", text[s:e])
+    at = s + (opening.end() if opening else 0)
+    listed, stop = body_list_at(text, at, e)
+    if not listed or not rx("lead.enumerated").match(text, stop, e):
+        return []
+    return enumerated_tasks(doc, stop, e, list(dict.fromkeys(b.name for b in listed)))
+
+
+def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True,
+                          subject: bool = False) -> list[Obligation]:
     """Obligations of sentences naming their lead (X chủ trì / là cơ quan đầu mối / có trách nhiệm);
-    with `assign`, also those assigning a doer without a marker ('Giao Sở X tổ chức ...')."""
+    with `assign`, also those assigning a doer without a marker ('Giao Sở X tổ chức ...'); with `subject`,
+    also clauses whose subject is the doer (the task sections of directives, notices, resolutions)."""
     text = doc.text
     marker, closing, assigning = rx("lead.marker"), rx("closing.formula"), rx("lead.assign")
     out = []
@@ -92,12 +119,16 @@ def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True) -
                 if not marker.match(text, stop, e) and re.match(r"\s+[^\W\d]", text[stop:e]) \
                         and text[stop:e].strip()[:1].islower():
                     hits.append((b.start, listed, stop))
+            elif subject and not any(h[1][0].start <= b.start < h[2] for h in hits) \
+                    and (hit := _subject_hit(text, b, s, e)):
+                hits.append(hit)
         hits = [(s if k == 0 else h[0], h[1], h[2]) for k, h in enumerate(sorted(hits, key=lambda h: h[0]))]
         for k, (hs, leads, task_start) in enumerate(hits):
             he = hits[k + 1][0] if k + 1 < len(hits) else e
             passive = re.search(r"\(\s*$", text[s:leads[0].start])
             task = text[hs:he] if passive else text[task_start:he]
             task = re.sub(r"^(?:có|chịu)\s+trách\s+nhiệm\s+", "", task.strip())
+            task = re.sub(r"[;,]?\s*\(\s*\w{1,3}\s*\)\s*$", "", task)  # the next clause's '(2)' mark
             names = list(dict.fromkeys(b.name for b in leads))
             ob = make(doc, hs, he, names, task)
             ob.deadline = find_deadline(text[hs:he].rstrip(" ;"))
@@ -172,10 +203,18 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
     labelled, lab_cov = labelled_obligations(text, free)
     out += labelled
     aims = [(sec.start, sec.end) for sec in sections if rx("section.objectives").search(sec.title)]
-    in_labelled, in_aims = _covered_by(lab_cov), _covered_by(aims)
+    narrative = [(sec.start, sec.end) for sec in sections if rx("section.narrative").search(sec.title)]
+    body_start = min((sec.start for sec in sections), default=len(text))
+    subject = doc.meta.kind not in ("news", "report")
+    in_labelled, in_aims, in_narrative = _covered_by(lab_cov), _covered_by(aims), _covered_by(narrative)
     for s, e in free:
+        enumerated = _enumerated(doc, s, e)
+        if enumerated:
+            out += enumerated
+            continue
         if not in_labelled(s):
-            out += _sentence_obligations(doc, s, e, assign=not in_aims(s))
+            out += _sentence_obligations(doc, s, e, assign=not in_aims(s),
+                                         subject=subject and s >= body_start and not in_narrative(s))
     out = [ob for ob in out if any(c.isalpha() for c in ob.task)]  # a bullet with no letters is no task
     index = doc if sections is doc.sections else Doc(text, sections)
     for ob in out:

@@ -103,7 +103,8 @@ def _extract_file(path: Path, doc_id: str | None, lim: ingest.Limits, started: l
     record = Record(
         doc_id=doc_id or safe_doc_id(path.stem),
         source=Source(path=raw.path, sha256=raw.sha256, format=raw.format, pages=raw.pages,
-                      ocr_pages=list(raw.ocr_pages), encoding=raw.encoding, converted_from=raw.converted_from),
+                      ocr_pages=list(raw.ocr_pages), encoding=raw.encoding, converted_from=raw.converted_from,
+                      signatures=list(raw.signatures), stamped=list(raw.stamped)),
         status=raw.status,
         errors=list(raw.errors),
     )
@@ -124,7 +125,10 @@ def _extract_file(path: Path, doc_id: str | None, lim: ingest.Limits, started: l
         record.status = "partial" if record.status != "error" else "error"
         text, tables = text[:cut], [t for t in tables if t.end <= cut]
     record.text = text
-    return extract_text_into(record, text, tables)
+    extract_text_into(record, text, tables)
+    _step(record, "ocr check", lambda: ingest.check_ocr(record, raw.ocr_words), None)
+    _step(record, "signatures", lambda: ingest.reconcile(record), None)
+    return record
 
 
 def extract_text_into(record: Record, text: str, tables: list[Table] | None = None) -> Record:

@@ -1,5 +1,5 @@
 """Places: province names and spellings, locality words and their levels, place names after a locality
-word, and the province an article is about. Tables live in rules/meta.yaml; name words and the words
+word, and the province an article is about. Tables live in rules/meta.yaml and rules/vocab.yaml; name words and the words
 that never start a place name in rules/references.yaml.
 """
 
@@ -23,7 +23,7 @@ def _meta_data() -> dict[str, Any]:
 def _places() -> dict[str, tuple[str, str]]:
     """Folded place name -> (official name, 'province')."""
     d = _meta_data()
-    out = {fold(p): (p, "province") for p in list(d["provinces"]) + list(d["central_cities"])}
+    out = {fold(p): (p, "province") for p in list(d["provinces"]) + central_cities()}
     for variant, name in (d.get("place_variants") or {}).items():
         out[fold(variant)] = (name, "province")
     return out
@@ -39,7 +39,7 @@ def province_name(name: str | None) -> str | None:
 
 def province_pattern() -> str:
     """A regex alternative of every province spelling (case-insensitive use), longest first."""
-    names = sorted({n for n in list(_meta_data()["provinces"]) + list(_meta_data()["central_cities"])}
+    names = sorted({n for n in list(_meta_data()["provinces"]) + central_cities()}
                    | set(_meta_data().get("place_variants") or {}), key=len, reverse=True)
     return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
 
@@ -53,9 +53,19 @@ def title_case(name: str) -> str:
 def unit_level(unit: str, place: str | None) -> str | None:
     """Level of a body named with a locality word: 'tỉnh' -> province, 'thành phố Thuận An' -> district."""
     unit = unit.lower()
-    if unit == "thành phố" and place and fold(place) in {fold(c) for c in _meta_data()["central_cities"]}:
+    if unit == "thành phố" and place and fold(place) in {fold(c) for c in central_cities()}:
         return "province"
-    return (_meta_data().get("units") or {}).get(unit)
+    return locality_units().get(unit)
+
+
+def central_cities() -> list[str]:
+    """The centrally-run cities (rules/vocab.yaml): a *thành phố* among them is a province."""
+    return list(load_rules("vocab").data["central_cities"])
+
+
+def locality_units() -> dict[str, str]:
+    """Locality word -> level of a body named with it (rules/vocab.yaml)."""
+    return dict(load_rules("vocab").data["locality_units"])
 
 
 def _ref_rules() -> RuleFile:

@@ -11,14 +11,14 @@ import re
 from dataclasses import dataclass, field
 
 from .document import Doc
-from .link import (
+from .meta import Locality, issuer_at, issuer_text
+from .numbers import (
     canonical_number,
     doc_type_from_number,
     implemented_in,
     issuer_from_number,
     number_codes,
 )
-from .meta import Locality, issuer_at, issuer_text
 from .places import local_name, main_province
 from .record import Mention, Reference
 from .rules import RuleFile, load_rules
@@ -199,6 +199,17 @@ def _fill_before(text: str, c: _Cite, ctx: _Ctx) -> None:
         c.date = _iso(d.group("date") or d.group("date2")) if d else None
 
 
+def _law_name(text: str, m: re.Match[str]) -> tuple[str, int]:
+    """A law's name and where it ends: the rule's match, run on through a comma when the name is one that
+    holds one (rules/references.yaml `law_names_with_comma`: 'Luật Thuế xuất khẩu, thuế nhập khẩu')."""
+    title, end = " ".join(m.group("title").split()), m.end()
+    for name in _rf().data.get("law_names_with_comma") or []:
+        head, _, rest = name.partition(",")
+        if fold(title) == fold(head) and fold(text[end:end + len(rest) + 2]).startswith(fold("," + rest)):
+            return name, end + 1 + len(rest)
+    return title, end
+
+
 def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
     """Laws and Party resolutions cited by name, and documents issued on a stated date. A law named
     before its number ('Luật Đầu tư số 61/2020/QH14') is that numbered citation, named."""
@@ -217,20 +228,32 @@ def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
         c.key = ("d", typ, c.date)
         out.append(c)
         taken.append((c.start, c.end))
+    laws: list[_Cite] = []
+    matches = []
     for m in _rx("ref.law_by_name").finditer(text):
+        matches.append(m)
+        if re.match(r"sửa\s+đổi", m.group("title"), re.I):  # the laws an amending law's title names
+            matches += list(_rx("ref.law_by_name").finditer(text, m.start("title") + 1, m.end()))
+    for m in matches:
         if not free(m.start(), m.end()) or re.search(r"dự\s+thảo\s+$", text[max(0, m.start() - 12):m.start()], re.I):
             continue
-        title = " ".join(m.group("title").split())
-        num = next((n for n in numbered if n.start >= m.end() and n.doc_type in (None, "Luật")
-                    and re.fullmatch(r"\s*(?:số\s*:?\s*)?", text[m.end():n.start])), None)
+        title, end = _law_name(text, m)
+        num = next((n for n in numbered if n.start >= end and n.doc_type in (None, "Luật")
+                    and re.fullmatch(r"\s*(?:số\s*:?\s*)?", text[end:n.start])), None)
         if num is not None:
             num.start, num.doc_type, num.issuer, num.title = m.start(), "Luật", "Quốc hội", title
             continue
-        c = _Cite(m.start(), m.end(), m.end(), "Bộ luật" if m.group("type").startswith("Bộ") else "Luật",
+        c = _Cite(m.start(), end, end, "Bộ luật" if m.group("type").startswith("Bộ") else "Luật",
                   None, issuer="Quốc hội", title=title, key=("l", fold(title)))
         _fill_after(text, c, ctx)
         c.issuer = "Quốc hội"
-        out.append(c)
+        laws.append(c)
+    by_name = {fold(n.title): n for n in numbered if n.doc_type == "Luật" and n.title}
+    for c in laws:  # 'Luật Thủ đô' cited elsewhere as 'Luật Thủ đô số 39/2024/QH15' is that one law
+        same = by_name.get(fold(c.title or ""))
+        if same is not None:
+            c.key, c.number = same.key, same.number
+    out += laws
     for m in _rx("ref.party_resolution_by_name").finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -296,10 +319,14 @@ def _relations(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
     carries a document out); a citation nested in another's description cites, one coordinated with the
     citation before it (và / , / ;) shares its relation; everything else cites."""
     for c in sorted(cites, key=lambda c: c.start):
+        opening = any(a <= c.start < b for a, b in ctx.openings)
+        if opening and _rx("ref.enacts_provision").search(text, max(0, c.start - 120), c.start):
+            c.relation = "implements"  # '(thực hiện điểm b khoản 4 Điều 24 Luật Thủ đô)', even in a proposal line
+            continue
         if c.relation is not None:
             continue
         c.relation = "cites"
-        if not any(a <= c.start < b for a, b in ctx.openings):
+        if not opening:
             continue
         trig, s_start = _trigger(text, c.start)
         if trig:

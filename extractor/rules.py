@@ -12,6 +12,8 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,59 @@ import yaml
 
 _FRAGMENT_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _FLAGS = {"IGNORECASE": re.IGNORECASE, "MULTILINE": re.MULTILINE, "DOTALL": re.DOTALL, "VERBOSE": re.VERBOSE}
+
+
+# The schema of every rule file: its top-level keys and the keys its rules may carry (beyond the common
+# ones). A key not listed is an error at load, so a typo ('counter_example', 'patern') never passes
+# silently; a new file or key is added here.
+RULE_KEYS = {"id", "pattern", "comment", "examples", "counter_examples", "flags"}
+SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
+    "abbreviations": ({"rules"}, {"expansion"}),
+    "bodies": ({"collective_nouns", "context_abbreviations", "drop_bare_place_after", "fragments", "gazetteer",
+                "head_aliases", "heads", "locality_words", "officer_titles", "open_name_stops",
+                "open_name_syllables", "rules"}, set()),
+    "boilerplate": ({"rules"}, {"drop_following", "drop_rest"}),
+    "compliance": ({"action_verbs", "coverage_model", "match_stopwords", "rate_units", "rules", "unit_groups"},
+                   {"message", "name", "use"}),
+    "deadlines": ({"adverbial_preps", "fragments", "noun_window", "plan_nouns", "rules"},
+                  {"initial_only", "kind", "noun_check", "noun_window"}),
+    "indicators": ({"indicators"}, set()),
+    "layout": ({"rules"}, set()),
+    "legacy_encodings": ({"rules", "tcvn3", "vni"}, set()),
+    "meta": ({"code_spellings", "doc_types", "fragments", "issuer_codes", "national_bodies", "numbered_issuer_codes",
+              "party_issuer_codes",
+              "place_variants", "provinces", "rules", "sectors", "type_codes"}, set()),
+    "obligations": ({"fragments", "labels", "rules", "table_group_number", "table_header", "table_row_number",
+                     "table_examples"}, set()),
+    "ocr_checks": ({"rules"}, set()),
+    "ocr_fixes": ({"fragments", "rules"}, {"action", "replacement"}),
+    "references": ({"body_heads", "doc_type_words", "fragments", "law_names_with_comma", "national_issuers", "not_document_codes",
+                    "not_names", "party_local", "rules"}, set()),
+    "registry": ({"documents"}, set()),
+    "search": ({"body_place_words", "compact_heads", "districts", "place_words", "rules", "syllable"}, {"expansion"}),
+    "signatures": ({"rules"}, set()),
+    "structure": ({"fragments", "rules"}, {"kind", "rank"}),
+    "targets": ({"fragments", "restate_ignore", "rules"},
+                {"cmp", "column", "kind", "needs", "opens", "scope", "skip_kinds", "unit_kind", "unit_map"}),
+    "ui_vi": ({"comparators", "export_headers", "export_sheets", "labels"}, set()),
+    "vocab": ({"function_words", "issuer_authority", "not_editions", "locality_units", "central_cities",
+               "national_issuer_starts", "carrying_out_verbs"}, set()),
+}
+
+
+def check_schema(name: str, data: dict[str, Any]) -> None:
+    """Raise RuleError for a rule file without a schema, or a key its schema does not list."""
+    if name not in SCHEMAS:
+        raise RuleError(f"{name}: no schema for this rule file (add it to extractor.rules.SCHEMAS)")
+    top, extra = SCHEMAS[name]
+    unknown = sorted(set(data) - top)
+    if unknown:
+        raise RuleError(f"{name}: unknown key(s) {', '.join(unknown)} (known: {', '.join(sorted(top))})")
+    for raw in data.get("rules") or []:
+        bad = sorted(set(raw) - RULE_KEYS - extra) if isinstance(raw, dict) else ["(not a mapping)"]
+        if bad:
+            raise RuleError(f"{name}: rule {raw.get('id') if isinstance(raw, dict) else raw!r} has unknown "
+                            f"key(s) {', '.join(bad)}")
 
 
 class RuleError(ValueError):
@@ -59,12 +114,22 @@ class RuleFile:
         return _compile(self.name, expand(self.fragments, "{" + name + "}"), flags)
 
 
-def rules_dir() -> Path:
-    """The folder of rule files: $VNPLAN_RULES, else `rules/` beside the package."""
+RULES_PACKAGE = "vnplan_rules"  # the top-level `rules/` folder, as the wheel installs it
+
+
+def rules_dir() -> Traversable:
+    """The folder of rule files: $VNPLAN_RULES; else `rules/` of the source checkout this package
+    runs from; else the `vnplan_rules` package data installed with the wheel."""
     env = os.environ.get("VNPLAN_RULES")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "rules"
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "rules").is_dir():
+        return checkout / "rules"
+    try:
+        return resources.files(RULES_PACKAGE)
+    except ModuleNotFoundError as e:
+        raise RuleError(f"no rule files: neither {checkout / 'rules'} nor the {RULES_PACKAGE} package") from e
 
 
 def expand(fragments: dict[str, str], pattern: str, depth: int = 0) -> str:
@@ -96,6 +161,7 @@ def load_rules(name: str) -> RuleFile:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as e:
         raise RuleError(f"cannot load rule file {path}: {e}") from e
+    check_schema(name, data)
     fragments = {k: str(v) for k, v in (data.get("fragments") or {}).items()}
     rules = []
     for raw in data.get("rules") or []:
@@ -114,4 +180,4 @@ def load_rules(name: str) -> RuleFile:
 
 def rule_files() -> list[str]:
     """Names of all rule files present."""
-    return sorted(p.stem for p in rules_dir().glob("*.yaml"))
+    return sorted(p.name.removesuffix(".yaml") for p in rules_dir().iterdir() if p.name.endswith(".yaml"))

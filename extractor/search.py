@@ -23,7 +23,6 @@ from .rules import load_rules
 from .vntext import fold
 
 KINDS = ("obligation", "target", "reference", "text")
-RANK_CAP = 2_000  # a query matching more passages ranks the most recently stored RANK_CAP of them
 YEAR_WINDOW = 60  # an open-ended deadline ("from 2021") covers this many years
 YEARS = (1900, 2200)  # a --year outside this range is a typing mistake (20255)
 _TOKEN = re.compile(r"\w+")
@@ -383,6 +382,11 @@ def _plan(conn: sqlite3.Connection, query: str, f: Filters) -> _Plan | None:
     return _Plan(match, where, params)
 
 
+def _on_postgresql(conn: Any) -> bool:
+    """Whether `conn` is a PostgreSQL store's connection (`extractor.store_pg`): its SQL is search_pg's."""
+    return getattr(conn, "backend", None) == "postgresql"
+
+
 @dataclass
 class SearchResults:
     """One page of hits, with how many passages match in all (`total`) and where the page starts."""
@@ -415,8 +419,8 @@ def search(conn: sqlite3.Connection, query: str, *, filters: Filters | None = No
     kinds: the issuing body); `year` keeps obligations whose deadline covers it and targets set
     for it; `place` keeps documents of that place, a province taking in its districts' documents;
     `doc_type`, `level`, `issuer`, `date_from`, `date_to` keep documents by their facts. An empty
-    query with filters lists matching items in document order. A query matching more than
-    RANK_CAP passages is ranked among the most recently stored ones.
+    query with filters lists matching items in document order. Every matching passage is ranked
+    (FTS5's `rank`, bm25, with the LIMIT pushed into the full-text scan).
     """
     return run(conn, query, filters=_filters(filters, values), limit=limit, offset=offset, count=False).hits
 
@@ -424,6 +428,10 @@ def search(conn: sqlite3.Connection, query: str, *, filters: Filters | None = No
 def run(conn: sqlite3.Connection, query: str, *, filters: Filters | None = None, limit: int = 20,
         offset: int = 0, count: bool = True) -> SearchResults:
     """`search` with the total number of matching passages (see `SearchResults`)."""
+    if _on_postgresql(conn):
+        from . import search_pg
+
+        return search_pg.run(conn, query, filters=filters, limit=limit, offset=offset, count=count)
     f = filters or Filters()
     plan = _plan(conn, query, f)
     if plan is None:
@@ -431,8 +439,7 @@ def run(conn: sqlite3.Connection, query: str, *, filters: Filters | None = None,
     limit, offset = max(0, int(limit)), max(0, int(offset))
     base = f"FROM passages_fts WHERE passages_fts MATCH ?{plan.where}"
     if fts_query(query):
-        top = f"""SELECT rowid, score FROM (SELECT rowid, bm25(passages_fts) AS score {base}
-            ORDER BY rowid DESC LIMIT {RANK_CAP}) ORDER BY score, rowid LIMIT ? OFFSET ?"""
+        top = f"SELECT rowid, rank AS score {base} ORDER BY rank LIMIT ? OFFSET ?"
     else:
         top = f"SELECT rowid, 0.0 AS score {base} ORDER BY rowid LIMIT ? OFFSET ?"
     sql = f"""SELECT p.id AS passage_id, p.kind, p.item_id, p.doc_id, p.span_start, p.span_end, p.section,
@@ -450,6 +457,10 @@ def run(conn: sqlite3.Connection, query: str, *, filters: Filters | None = None,
 def item_ids(conn: sqlite3.Connection, kind: str, filters: Filters) -> set[int] | None:
     """Ids of the stored items of `kind` ('obligation' or 'target') that `filters` keep; None when
     the filters keep every item (no item or document filter given)."""
+    if _on_postgresql(conn):
+        from . import search_pg
+
+        return search_pg.item_ids(conn, kind, filters)
     f = Filters(**{**filters.__dict__, "kind": kind})
     if not any(getattr(f, k) not in (None, False) for k in f.__dataclass_fields__ if k != "kind"):
         return None
@@ -467,6 +478,10 @@ FACETS = ("doc_type", "issuer", "level", "place")
 def facets(conn: sqlite3.Connection, query: str, filters: Filters | None = None) -> dict[str, list[tuple[str, int]]]:
     """For each document fact (type, issuer, level, place): its values among the matching passages,
     with how many passages each holds, most first."""
+    if _on_postgresql(conn):
+        from . import search_pg
+
+        return search_pg.facets(conn, query, filters)
     plan = _plan(conn, query, filters or Filters())
     out: dict[str, list[tuple[str, int]]] = {k: [] for k in FACETS}
     if plan is None:

@@ -22,6 +22,7 @@ from typing import Any
 
 import sqlite_utils
 
+from .record import Record
 from .store_rows import DocRows, record_rows
 
 DEFAULT_DB = Path("outputs/vnplan.db")
@@ -256,10 +257,11 @@ class Store:
         """Every stored sha256 (one query, for skipping a whole batch cheaply)."""
         return {r[0] for r in self.conn.execute("SELECT sha256 FROM documents")}
 
-    def add_record(self, record: Any) -> str:
-        """Store one record (a `Record` or its dict); returns 'added', 'replaced' or 'skipped'."""
-        if hasattr(record, "to_dict"):
-            record = record.to_dict()
+    def add_record(self, record: Record | dict[str, Any]) -> str:
+        """Store one record (a `Record`, or its dict read with `Record.from_dict`); returns 'added',
+        'replaced' or 'skipped'."""
+        if isinstance(record, dict):
+            record = Record.from_dict(record)
         return self.add_rows(record_rows(record))
 
     def add_rows(self, rows: DocRows) -> str:
@@ -320,19 +322,19 @@ class Store:
         """Lengthen the stored parent chains with what every stored document implements (as
         `vnplan extract DIR` does with the records of a batch); returns how many changed."""
         from .link import extend_chains
+        from .record import Meta, Parent, Record, Source
 
         records = []
         for r in self.conn.execute("""SELECT doc_id, number, doc_type, date, issuer, title, level, place,
                 json_extract(record, '$.parent.number') AS parent, json_extract(record, '$.parent.chain') AS chain
                 FROM documents"""):
-            parent = {"number": r["parent"], "chain": json.loads(r["chain"] or "[]")} if r["parent"] else None
-            records.append({"doc_id": r["doc_id"], "parent": parent,
-                            "meta": {k: r[k] for k in ("number", "doc_type", "date", "issuer", "title", "level",
-                                                       "place")}})
+            parent = Parent(r["parent"], None, None, None, json.loads(r["chain"] or "[]")) if r["parent"] else None
+            meta = Meta(**{k: r[k] for k in ("number", "doc_type", "date", "issuer", "title", "level", "place")})
+            records.append(Record(r["doc_id"], Source("", "0" * 64, "unknown"), meta=meta, parent=parent))
         changed = extend_chains(records)
         resolve = "(SELECT doc_id FROM documents WHERE number = ? AND doc_id != ? LIMIT 1)"
         for rec in changed:
-            chain, doc_id = rec["parent"]["chain"], rec["doc_id"]
+            chain, doc_id = rec.parent.chain if rec.parent else [], rec.doc_id
             with self.transaction() as c:
                 c.execute("DELETE FROM links WHERE doc_id = ?", (doc_id,))
                 for depth, number in enumerate(chain, 1):

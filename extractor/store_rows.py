@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from .abbrev import expand_abbreviations
+from .record import Record
 from .rules import load_rules
 from .search import (
     body_token,
@@ -124,29 +125,30 @@ def _obligation_years(d: dict[str, Any], year_from: int | None, year_to: int | N
     return year_tokens(year_from, year_to)
 
 
-def record_rows(record: dict[str, Any]) -> DocRows:
+def record_rows(record: Record) -> DocRows:
     """The rows of one record (pure: run it in workers, then `Store.add_rows` in the writer)."""
-    meta, src, text = record.get("meta") or {}, record.get("source") or {}, record.get("text") or ""
-    sections, parent = record.get("sections") or [], record.get("parent") or {}
+    rec = record.to_dict()  # the stored JSON, and the dict the rows read
+    meta, src, text = rec.get("meta") or {}, rec.get("source") or {}, rec.get("text") or ""
+    sections, parent = rec.get("sections") or [], rec.get("parent") or {}
     period = meta.get("period") or {}
-    doc_id = record["doc_id"]
-    stored = {k: v for k, v in record.items() if k != "text"}
+    doc_id = rec["doc_id"]
+    stored = {k: v for k, v in rec.items() if k != "text"}
     place_folded, issuer_folded = place_key(meta.get("place") or ""), search_fold(meta.get("issuer") or "")
     province = document_province(meta, text)
     rows = DocRows(doc_id, src["sha256"], {
         "doc_id": doc_id, "sha256": src["sha256"], "path": src.get("path"), "format": src.get("format"),
-        "pages": src.get("pages"), "status": record.get("status"),
-        "errors": json.dumps(record.get("errors") or [], ensure_ascii=False),
+        "pages": src.get("pages"), "status": rec.get("status"),
+        "errors": json.dumps(rec.get("errors") or [], ensure_ascii=False),
         **{k: meta.get(k) for k in ("kind", "doc_type", "number", "date", "issuer", "level", "place", "title")},
         "place_folded": place_folded, "issuer_folded": issuer_folded,
         "period_start": period.get("start"), "period_end": period.get("end"), "signer": meta.get("signer"),
         "parent_number": parent.get("number"), "chars": len(text), "text": text,
-        "record": json.dumps(stored, ensure_ascii=False)}, errors=list(record.get("errors") or []))
+        "record": json.dumps(stored, ensure_ascii=False)}, errors=list(rec.get("errors") or []))
     # filter tokens (see extractor.search): place for every passage, the issuer for the document's own
     # (a district's passages also carry its province's place token: a province holds its districts)
     place = [place_token(k) for k in dict.fromkeys([place_folded, place_key(province or "")]) if k]
     issuer = [body_token(issuer_folded)] if issuer_folded else []
-    for i, ref in enumerate(record.get("references") or []):
+    for i, ref in enumerate(rec.get("references") or []):
         mentions = ref.get("mentions") or []
         s, e = _span(mentions[0]) if mentions else (None, None)
         rows.references.append({
@@ -156,7 +158,7 @@ def record_rows(record: dict[str, Any]) -> DocRows:
         words = " ".join(str(ref.get(k) or "") for k in ("doc_type", "number", "date", "issuer", "title"))
         rows.passages.append(("reference", i, s or 0, e or 0, rows.references[-1]["section"], search_fold(words)
                               + _tokens([kind_token("reference")], place, issuer)))
-    for i, t in enumerate(record.get("targets") or []):
+    for i, t in enumerate(rec.get("targets") or []):
         s, e = _span(t)
         rows.targets.append({
             "ord": i, **{k: t.get(k) for k in ("indicator", "indicator_id", "comparator", "value", "value_max",
@@ -167,7 +169,7 @@ def record_rows(record: dict[str, Any]) -> DocRows:
         years = [f"xxy{t['year']}"] if t.get("year") else []
         rows.passages.append(("target", i, s or 0, e or 0, rows.targets[-1]["section"], search_fold(words)
                               + _tokens([kind_token("target")], place, issuer, years)))
-    for i, o in enumerate(record.get("obligations") or []):
+    for i, o in enumerate(rec.get("obligations") or []):
         s, e = _span(o)
         lead, support, d = list(o.get("lead") or []), list(o.get("support") or []), o.get("deadline") or {}
         year, year_from, year_to = _year_bounds(d)

@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .appendix import _rows as appendix_rows
-from .appendix import _split_row as split_appendix_row
-from .appendix import find_tables
+from .appendix import find_tables, task_columns
+from .appendix import split_row as split_appendix_row
+from .appendix import table_rows as appendix_rows
 from .deadlines import find_deadline
 from .document import Doc
 from .record import Target
@@ -70,7 +70,7 @@ def first_match(rules: list[Rule], text: str) -> tuple[Rule, re.Match[str]] | No
 
 def group(m: re.Match[str], name: str) -> str | None:
     """A named group, or its numbered twins (`lo2`, `lo3`) used by alternative branches."""
-    for key in (name, name + "2", name + "3"):
+    for key in (name, name + "2", name + "3", name + "4"):
         if key in m.re.groupindex and m.group(key) is not None:
             return m.group(key)
     return None
@@ -248,12 +248,43 @@ def _cell_year(cell: str, known: bool = False) -> int | None:
     return dl.end or (int(dl.date[:4]) if dl.date else None)
 
 
+def _in_layer(doc: Doc, offset: int) -> bool:
+    """The offset lies inside a table of the document model."""
+    return any(t.start <= offset < t.end for t in doc.tables)
+
+
+def status_cells(doc: Doc) -> list[tuple[int, int]]:
+    """The spans of the cells under a header that reports what was done (Kết quả thực hiện, Tiến
+    độ), in the tables of the document model: their figures are results, no aims."""
+    out = []
+    for table in doc.tables:
+        for h, row in enumerate(table.rows[:4]):
+            cols = [j for j, c in enumerate(row) if c and first_match(rules_of("status_column"), " ".join(c.text.split()))]
+            if cols:
+                out += [(r[j].start, r[j].end) for r in table.rows[h + 1:] for j in cols if j < len(r) and r[j]]
+                break
+    return out
+
+
 def appendix_years(doc: Doc) -> dict[int, int | None]:
-    """Line index -> end year of its row's Thời gian cell, for the task-cell lines of appendix task
-    tables (columns found by their header, in any order)."""
+    """Line index -> end year of its row's Thời gian cell, for the cell lines of task tables: the
+    tables of the document model (columns found by their header), then, in text outside them,
+    tables found in the text (cells one per line)."""
     out: dict[int, int | None] = {}
+    for dtable in doc.tables:
+        cols = task_columns(dtable)
+        if cols is None or "time" not in cols.kinds.values():
+            continue
+        tcol = next(c for c, k in cols.kinds.items() if k == "time")
+        for row in dtable.rows[cols.header + 1:]:
+            time_cell = row[tcol] if tcol < len(row) else None
+            year = _cell_year(time_cell.text, known=True) if time_cell else None
+            for c in row:
+                if c is not None:
+                    for li in range(doc.line_index(c.start), doc.line_index(max(c.start, c.end - 1)) + 1):
+                        out[li] = year
     for table in find_tables(doc.text):
-        if "time" not in table.columns:
+        if "time" not in table.columns or _in_layer(doc, table.header_start):
             continue
         for row in appendix_rows(table):
             split = split_appendix_row(table.columns, row)
@@ -278,7 +309,8 @@ def _column(cell: str) -> tuple[str, int | None] | None:
 def _table_rows(doc: Doc) -> Iterator[tuple[list[tuple[str, int | None]], list[tuple[int, str]]]]:
     """(header columns, row cells as (offset, text)) of every indicator table: cells on one line
     split by `|`/tab, or one cell per line with rows numbered 1, 2, 3 ..."""
-    cells = [(ln.start + len(ln.text) - len(ln.text.lstrip()), ln.text.strip()) for ln in doc.lines if ln.text.strip()]
+    cells = [(ln.start + len(ln.text) - len(ln.text.lstrip()), ln.text.strip()) for ln in doc.lines
+             if ln.text.strip() and not _in_layer(doc, ln.start + len(ln.text) - len(ln.text.lstrip()))]
     for i, (_, text) in enumerate(cells):
         parts = [p for p in re.split(r"\s*[|\t]\s*", text) if p]
         cols = [_column(p) for p in parts]
@@ -309,7 +341,8 @@ def _table_rows(doc: Doc) -> Iterator[tuple[list[tuple[str, int | None]], list[t
 
 
 def table_targets(doc: Doc, level: str, doc_year: int | None) -> list[Target]:
-    """Targets of indicator tables: each value under a year column of an indicator row."""
+    """Targets of indicator tables written in text outside the tables of the document model: each
+    value under a year column of an indicator row (`indicator_tables` reads the model's tables)."""
     out = []
     value_rule = rules_of("table_value")
     for cols, row in _table_rows(doc):

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .document import Doc
+from .indicator_tables import indicator_table_targets, table_spans
 from .record import Target
 from .rules import Rule, load_rules
 from .target_text import (
@@ -37,6 +38,7 @@ from .target_text import (
     phrase_end,
     row_year_of,
     rules_of,
+    status_cells,
     table_targets,
     year_of,
 )
@@ -228,9 +230,10 @@ def extract_targets(doc: Doc) -> list[Target]:
     state = _State(rows=appendix_years(doc))
     out: list[Target] = []
     seen: set[tuple[Any, ...]] = set()
+    areas = table_spans(doc) + status_cells(doc)  # indicator tables are read cell by cell below; results are no aims
     for li, line in enumerate(doc.lines):
         s = line.text
-        if not s.strip():
+        if not s.strip() or any(a <= line.start < b for a, b in areas):
             continue
         if li in heading_lines:
             state.run_year, state.goal_run = None, False
@@ -262,7 +265,8 @@ def extract_targets(doc: Doc) -> list[Target]:
             anchor = quoting and first_match(rules_of("scope_anchor"), clause)
             if anchor:
                 state.scope = str(anchor[0].get("scope"))
-        intro = bool(first_match(rules_of("heading_horizon"), s.strip(" -+•*–")))  # 'Đến năm 2025:' as a plain line
+        intro_hit = first_match(rules_of("heading_horizon"), s.strip(" -+•*–"))  # 'Đến năm 2025:' as a plain line
+        intro = bool(intro_hit)
         continued = s.strip()[:1].islower()  # the rest of a bullet broken by the layout
         if s.rstrip().endswith(":") and (aim_before or first_match(rules_of("goal_heading"), s)):
             state.goal_run = True
@@ -270,10 +274,11 @@ def extract_targets(doc: Doc) -> list[Target]:
             state.goal_run = False
         if not found and (intro or not (_BULLET.match(s) or continued)):
             short = intro or len(s.strip()) <= 60 or s.rstrip().endswith(":")
-            state.run_year = line_year if (line_year and short) else None
+            stage = year_of(intro_hit[1]) if intro_hit and not found and len(s.strip()) <= 80 else None
+            state.run_year = (line_year or stage) if ((line_year or stage) and short) else None  # '- Giai đoạn 2025-2027'
         elif _BULLET.match(s) and found:
             state.run_year = run_before  # a bullet's own horizon stays in the bullet
-    for t in table_targets(doc, level, doc_year):
+    for t in indicator_table_targets(doc, level, doc_year) + table_targets(doc, level, doc_year):
         key = (t.value, t.value_max, t.year, "%" in (t.unit or ""), fold(t.indicator))
         if key not in seen:
             seen.add(key)
@@ -314,13 +319,15 @@ def _content_words(phrase: str) -> set[str]:
     return set(fold(phrase).split()) - set(load_rules("targets").data.get("restate_ignore") or [])
 
 
-def _has_signal(v: _Value, prefix: str, cmp_start: int, goal: bool, cmp: str) -> bool:
-    """A value needing a signal has one: a comparator, goal context, an aim verb, or it opens the clause."""
+def _has_signal(v: _Value, prefix: str, cmp_start: int, goal: bool, cmp: str, task_cell: bool = False) -> bool:
+    """A value needing a signal has one: a comparator, goal context, an aim verb, or it opens the clause.
+    In the task cell of a task table the aim verb may stand before a comma: 'Chủ trì xây dựng cơ sở dữ
+    liệu quốc gia về y tế, 12 CSDL chuyên ngành' (the cell is a task and lists what it makes)."""
     if v.rule.get("needs") != "signal" or goal or cmp_start < len(prefix) or cmp == ">=":
         return True
     if v.kind == "percent" and not prefix.strip(" \t-+•*–"):  # '- 100% hồ sơ ...'
         return True
-    return bool(first_match(rules_of("aim_verb"), prefix[last_comma(prefix):]))
+    return bool(first_match(rules_of("aim_verb"), prefix if task_cell else prefix[last_comma(prefix):]))
 
 
 def _qualifier(clause: str, values: list[_Value], k: int) -> bool:
@@ -361,7 +368,7 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
         if reporting and not (own_aim or where.aim_sentence) and cmp not in (">=", "range") and \
                 first_match(rules_of("achieved_after"), after):
             continue  # 'hơn 600 doanh nghiệp được hỗ trợ' in a report: a result (a minimum or a range is an aim)
-        if not _has_signal(v, prefix, cmp_start, goal, cmp):
+        if not _has_signal(v, prefix, cmp_start, goal, cmp, where.line in where.state.rows):
             continue
         year, pv_len = per_value_year(after)
         if year is None:

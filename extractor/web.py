@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, quote, urlencode
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from .store import Store
+from .stores import open_store
 from .ui import date, label, lang_of, target_value, use_lang, word
 from .web_parts import (
     FILTER_PARAMS,
@@ -155,11 +156,25 @@ def document_page(store: Store, doc_id: str, params: dict[str, str]) -> Response
                        else esc(c["parent_number"]) for c in store.chain(doc_id))
     facts = facts_rows(doc, store.effective(doc_id), chain, lang)
     body = [f"<h1>{esc(doc['title'] or doc_id)}</h1><p class='meta'>{esc(doc_id)}</p><table>{facts}</table>",
+            _signatures_html(store, doc_id),
             _items_html(items),
             _implementing_html(store, doc), _compliance_html(store, doc_id),
             f"<h2>{esc(label('text_heading'))}</h2><pre class='doctext'>{highlight(doc['text'] or '', marks)}</pre>"]
     body.insert(1, related_html(store.related(doc_id), lang))
     return "200 OK", "text/html", page(doc["title"] or doc_id, "".join(body)).encode()
+
+
+def _signatures_html(store: Store, doc_id: str) -> str:
+    """The file's digital signatures (source.signatures of the stored record), as a small table."""
+    record = store.get_record(doc_id) or {}
+    sigs = (record.get("source") or {}).get("signatures") or []
+    if not sigs:
+        return ""
+    return _item_table("Signatures", ["signer", "organisation", "signed at", "intact", "changes after", "trust"], [
+        f"<tr><td>{esc(g.get('signer'))}</td><td>{esc(g.get('organisation'))}</td><td>{esc(g.get('signed_at'))}</td>"
+        f"<td>{'yes' if g.get('intact') else 'NO'}</td><td>{esc(g.get('changes_after') or 'not analysed')}</td>"
+        f"<td title='{esc(g.get('trust_reason'))}'>{esc(g.get('trust'))}</td></tr>" for g in sigs]).replace(
+        "<h2>", "<h2 id='signatures'>", 1)
 
 
 def _implementing_html(store: Store, doc: dict[str, Any]) -> str:
@@ -236,7 +251,7 @@ def route(db: Path, path: str, params: dict[str, str]) -> Response:
         return "204 No Content", "text/plain", b""
     use_lang(params)
     _REQUEST.set((path, params))
-    with Store(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         if path == "/":
             return "200 OK", "text/html", search_page(store, params).encode()
         if path == "/documents":
@@ -321,7 +336,7 @@ def _host_ok(environ: dict[str, Any], hosts: set[str] | None, any_ip: bool) -> b
     return False
 
 
-def make_app(db: Path, hosts: set[str] | None = None,
+def make_app(db: Path | str, hosts: set[str] | None = None,
              any_ip: bool = False) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
     """The WSGI application serving the database at `db`; `hosts`: the Host headers it answers."""
 
@@ -377,11 +392,11 @@ class _QuietHandler(_Handler):
         pass
 
 
-def _bind(db: Path, host: str, port: int, handler: type[WSGIRequestHandler],
+def _bind(db: Path | str, host: str, port: int, handler: type[WSGIRequestHandler],
           allow_hosts: Iterable[str] = ()) -> WSGIServer:
-    Store(db, readonly=True).close()  # fail now, not on the first request, when there is no database
+    open_store(db, readonly=True).close()  # fail now, not on the first request, when there is no database
     hosts: set[str] = set()
-    app = make_app(Path(db), hosts, any_ip=host in ("0.0.0.0", "::", ""))
+    app = make_app(db, hosts, any_ip=host in ("0.0.0.0", "::", ""))
     server = make_server(host, port, app, server_class=_Server, handler_class=handler)
     hosts |= allowed_hosts(host, server.server_port, allow_hosts)
     return server

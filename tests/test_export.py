@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -13,13 +14,16 @@ from openpyxl import load_workbook
 from extractor.cli import cli
 from extractor.export import header
 from extractor.store import Store
+from extractor.stores import open_store
+from tests.conftest import make_db
 from tests.test_store import add_gold_records, gold_records
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("export") / "e.db"
-    with Store(path) as s:
+def db(module_backend, tmp_path_factory, request):
+    """The gold records stored once on SQLite and once on PostgreSQL: a file path or a URL."""
+    path = make_db(module_backend, tmp_path_factory.mktemp("export"), request, "e")
+    with open_store(path) as s:
         add_gold_records(s)
     return path
 
@@ -82,7 +86,8 @@ def test_xlsx_needs_a_file(db):
 
 def test_demo_writes_every_output(tmp_path):
     out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["demo", "corpus", "--out", str(out)])
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    result = CliRunner().invoke(cli, ["demo", str(corpus), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "vnplan demo: 5 documents" in result.stdout and "outputs:" in result.stdout
     assert len(list((out / "records").glob("*.json"))) == 5
@@ -90,7 +95,7 @@ def test_demo_writes_every_output(tmp_path):
         assert (out / "exports" / name).exists(), name
     with Store(out / "vnplan.db", readonly=True) as s:
         assert s.counts()["documents"] == 5
-    again = CliRunner().invoke(cli, ["demo", "corpus", "--out", str(out)])  # rebuilds, never doubles
+    again = CliRunner().invoke(cli, ["demo", str(corpus), "--out", str(out)])  # rebuilds, never doubles
     assert again.exit_code == 0
     with Store(out / "vnplan.db", readonly=True) as s:
         assert s.counts()["documents"] == 5
@@ -103,7 +108,7 @@ def _csv_rows(*args: str) -> list[dict]:
 
 def test_filters_are_those_of_search(db):
     """--body, --year, --place, --kind keep exactly the items search keeps with the same filters."""
-    with Store(db, readonly=True) as s:
+    with open_store(db, readonly=True) as s:
         for filters in ({"body": "Sở KH&CN", "year": 2025}, {"place": "tỉnh Bình Dương"}, {"body": "Phòng Kinh tế"}):
             hits = s.search("", kind="obligation", limit=10_000, **filters)
             args = [x for k, v in filters.items() for x in (f"--{k}", str(v))]

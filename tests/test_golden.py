@@ -22,7 +22,8 @@ THRESHOLDS = {
 ACCURACIES = [("targets", "comparator"), ("obligations", "deadline")]
 META_FIELDS = ["kind", "number", "date", "issuer", "level", "place"]
 
-FORMATS = ["txt_record_dir", "docx_record_dir", "pdf_record_dir"]
+FORMATS = ["txt_record_dir", pytest.param("docx_record_dir", marks=pytest.mark.slow),
+           pytest.param("pdf_record_dir", marks=pytest.mark.slow)]
 
 
 @pytest.fixture(scope="module", params=FORMATS)

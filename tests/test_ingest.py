@@ -287,6 +287,7 @@ def test_txt_in_a_legacy_font_encoding(tmp_path, kind):
     assert normalize(raw) == SENTENCE
 
 
+@pytest.mark.slow
 def test_pdf_typed_in_a_legacy_font_is_converted(tmp_path):
     """A PDF printed from a .VnTime document carries TCVN3 bytes in its text layer: they are converted."""
     import docx

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from extractor.document import Doc
-from extractor.link import bundled_registry, find_parent, implemented_in, issuer_level, registry_from_records
+from extractor.link import bundled_registry, find_parent, issuer_level, registry_from_records
+from extractor.numbers import implemented_in
 from extractor.record import Mention, Meta, Reference
 from tests.conftest import GOLD
 
@@ -242,3 +243,32 @@ def test_batch_chains_follow_links_stated_by_other_documents(tmp_path):
     extract_folder(src, out, progress=False)
     xa = json.loads((out / "xa.json").read_text(encoding="utf-8"))
     assert xa["parent"]["chain"][:2] == ["156/KH-UBND", "98/KH-UBND"]
+
+
+@pytest.mark.parametrize("issuer,level", [
+    ("Ủy ban nhân dân thành phố Huế", "province"),  # a centrally-run city (rules/vocab.yaml), as meta says
+    ("Ủy ban nhân dân thành phố Cần Thơ", "province"),
+    ("Ủy ban nhân dân thành phố Thuận An", "district"),
+    ("Ủy ban nhân dân thị xã Phú Mỹ", "district"),  # *thị xã* is one locality word, not *xã*
+    ("Ủy ban nhân dân xã Tân Phú", "commune"),
+    ("Ủy ban nhân dân huyện Trấn Yên tỉnh Yên Bái", "district"),
+    ("Bộ Khoa học và Công nghệ", "national"),
+    ("Sở Khoa học và Công nghệ", None),
+])
+def test_issuer_level_reads_the_locality_words_of_vocab(issuer, level):
+    assert issuer_level(issuer) == level
+
+
+def test_issuer_level_and_meta_agree_on_central_cities():
+    from extractor.places import central_cities, unit_level
+
+    for city in central_cities():
+        assert unit_level("thành phố", city) == "province" == issuer_level(f"Ủy ban nhân dân thành phố {city}")
+
+
+@pytest.mark.parametrize("raw,want", [("140/NQ-CP2", "140/NQ-CP"), ("66-NQ/TW1", "66-NQ/TW"),
+                                      ("60/2024/QH15", "60/2024/QH15"), ("119/2026/UBTVQH15", "119/2026/UBTVQH15")])
+def test_a_footnote_mark_after_an_issuer_code_is_no_part_of_the_number(raw, want):
+    from extractor.numbers import canonical_number
+
+    assert canonical_number(raw) == want

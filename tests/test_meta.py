@@ -7,8 +7,8 @@ import json
 import pytest
 
 from extractor.document import Doc
-from extractor.link import canonical_number, doc_type_from_number, issuer_from_number
 from extractor.meta import extract_meta
+from extractor.numbers import canonical_number, doc_type_from_number, issuer_from_number
 from extractor.structure import find_sections
 from tests.conftest import GOLD
 

@@ -211,3 +211,10 @@ def test_layout_breaks_inside_a_block(a: str, b: str, joined: bool) -> None:
 
 def test_layout_rules_do_not_join_across_a_blank_line() -> None:
     assert should_join("3. Văn phòng Sở", "Phối hợp với Chi cục TCĐLCL đưa kết quả", None, wrapped=False) is False
+
+
+def test_a_document_number_cut_at_its_dash_is_joined_without_a_space() -> None:
+    from extractor.normalize import join_wrapped
+
+    assert join_wrapped(["theo Nghị định số 289/2025/NĐ-", "CP ngày 03 tháng 11 năm 2025"], None) == [
+        "theo Nghị định số 289/2025/NĐ-CP ngày 03 tháng 11 năm 2025"]

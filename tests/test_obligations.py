@@ -822,3 +822,37 @@ def test_office_of_council_and_committee_is_one_body():
 
     assert split_body_list("Văn phòng HĐND và UBND thị xã") == ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thị xã"]
     assert split_body_list("Sở Tài chính, Sở Xây dựng và Sở Y tế") == ["Sở Tài chính", "Sở Xây dựng", "Sở Y tế"]
+
+
+NOTICE = """THÔNG BÁO
+
+I. VỀ KẾT QUẢ ĐẠT ĐƯỢC
+
+Bộ Khoa học và Công nghệ tổ chức 5 hội nghị chuyên đề trong năm.
+
+III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM, CỤ THỂ
+
+3. Khẩn trương xây dựng và ban hành chiến lược dữ liệu: (1) Thanh tra Chính phủ ban hành trước ngày 25 tháng 11 năm 2025; (2) Bộ Công an chủ trì, phối hợp các bộ, cơ quan liên quan ban hành hướng dẫn rà soát các cơ sở dữ liệu; Các bộ, ngành, địa phương căn cứ hướng dẫn của Bộ Công an tổ chức rà soát các cơ sở dữ liệu thuộc phạm vi quản lý.
+
+5. Nhiệm vụ về phát triển khoa học, công nghệ
+
+a) Bộ Khoa học và Công nghệ: (1) trình Thủ tướng Chính phủ Chương trình quốc gia phát triển các sản phẩm công nghệ chiến lược, hoàn thành trong tháng 11 năm 2025; (2) chủ trì, phối hợp với các bộ, ngành hoàn thành Bộ công cụ đo lường; (3) đôn đốc các doanh nghiệp viễn thông phủ sóng 5G.
+"""
+
+
+def test_a_notice_assigns_tasks_to_the_subject_of_each_clause() -> None:
+    got = [(o.lead, o.task) for o in _obls(NOTICE)]
+
+    def has(lead: list[str], start: str) -> bool:
+        return any(ld == lead and task.startswith(start) for ld, task in got)
+
+    assert has(["Thanh tra Chính phủ"], "ban hành trước ngày 25 tháng 11 năm 2025")
+    assert has(["Bộ Công an"], "chủ trì, phối hợp các bộ, cơ quan liên quan ban hành hướng dẫn")
+    assert has(["Các bộ, ngành, địa phương"], "căn cứ hướng dẫn của Bộ Công an tổ chức rà soát")
+    assert not any("hội nghị chuyên đề" in task for _, task in got)  # narration of results is no task
+
+
+def test_a_body_heading_with_bracketed_inline_tasks_gives_one_obligation_each() -> None:
+    got = [(o.lead, o.task[:30]) for o in _obls(NOTICE) if o.lead == ["Bộ Khoa học và Công nghệ"]]
+    assert [t for _, t in got] == ["trình Thủ tướng Chính phủ Chươ", "chủ trì, phối hợp với các bộ, ",
+                                   "đôn đốc các doanh nghiệp viễn "]

@@ -334,6 +334,7 @@ def test_unopenable_pdf_and_bad_page_index(tmp_path):
     assert texts == {} and errors[0].startswith("cannot open PDF for OCR")
 
 
+@pytest.mark.slow
 @needs_tesseract
 def test_ocr_small_page(small_pdf):
     texts, errors = ocr_pages(small_pdf, [0, 5])
@@ -345,6 +346,7 @@ def test_ocr_small_page(small_pdf):
                             "Tăng năng suất lao động bình quân đạt 7,2%/năm.") >= 0.97
 
 
+@pytest.mark.slow
 @needs_tesseract
 def test_lone_row_numbers_are_recovered(tmp_path):
     """Tesseract drops a lone digit as noise; the recovery pass puts it back as its own line."""
@@ -358,6 +360,7 @@ def test_lone_row_numbers_are_recovered(tmp_path):
                                     "Năm 2021", "4", "Nghiên cứu các yếu tố tác động"]
 
 
+@pytest.mark.slow
 @needs_tesseract
 @pytest.mark.parametrize("rotate", [90, 180, 270])
 def test_sideways_page_is_turned_upright(tmp_path, rotate):
@@ -374,6 +377,7 @@ def test_sideways_page_is_turned_upright(tmp_path, rotate):
     assert similarity(texts[0], " ".join(lines)) >= 0.95
 
 
+@pytest.mark.slow
 @needs_tesseract
 def test_big_pages_render_coarser_and_nothing_is_left_behind(small_pdf, tmp_path, monkeypatch):
     import tempfile
@@ -388,6 +392,7 @@ def test_big_pages_render_coarser_and_nothing_is_left_behind(small_pdf, tmp_path
     assert list(scratch.iterdir()) == []
 
 
+@pytest.mark.slow
 @needs_tesseract
 def test_page_timeout_is_a_page_error(small_pdf):
     texts, errors = ocr_pages(small_pdf, [0], timeout=0.001)

@@ -135,3 +135,14 @@ def test_crawled_task_table_obligations() -> None:
     got = [(o.lead, o.support, o.deadline.start if o.deadline else None) for o in rec.obligations]
     assert got == [(["Sở Tư pháp"], [], 2026),
                    (["Sở Khoa học và Công nghệ"], ["Các sở, ban, ngành", "Ủy ban nhân dân các phường, xã"], 2026)]
+
+
+def test_a_task_table_continued_on_the_next_page_without_its_header_keeps_its_columns() -> None:
+    header = ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"]
+    raw = RawDocument("x.pdf", "pdf", "0" * 64, blocks=[
+        Block("table", rows=[header, ["1", "Xây dựng cơ sở dữ liệu về năng suất", "Sở Tài chính", "", "Năm 2026"]], page=0),
+        Block("table", rows=[["2", "Tổ chức hội thảo về năng suất", "Sở Công Thương", "Sở Nội vụ", "Hằng năm"]], page=1)])
+    norm = normalize_document(raw)
+    rec = extract_text_into(Record("x", Source("x.pdf", "0" * 64, "pdf")), norm.text, norm.tables)
+    assert [(o.lead, o.support) for o in rec.obligations] == [(["Sở Tài chính"], []),
+                                                             (["Sở Công Thương"], ["Sở Nội vụ"])]

@@ -414,3 +414,23 @@ def test_law_named_before_its_number_is_one_reference():
     r = refs["61/2020/QH14"]
     assert (r.doc_type, r.date, r.issuer, r.title) == ("Luật", "2020-06-17", "Quốc hội", "Đầu tư")
     assert r.mentions[0].quote == "Luật Đầu tư số 61/2020/QH14"
+
+
+def test_a_bracketed_note_that_the_document_carries_out_a_provision_makes_it_implemented():
+    from extractor.document import Doc
+    from extractor.meta import extract_meta
+    from extractor.references import extract_references
+    from extractor.structure import find_sections
+
+    text = ("HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI\nSố: 73/2025/NQ-HĐND\nHà Nội, ngày 27 tháng 11 năm 2025\nNGHỊ QUYẾT\n"
+            "Quy định cơ chế thu hút nguồn nhân lực công nghệ cao\n"
+            "Căn cứ Luật Thủ đô số 39/2024/QH15;\n"
+            "Xét Tờ trình số 426/TTr-UBND ngày 21 tháng 11 năm 2025 của Ủy ban nhân dân Thành phố về việc ban hành "
+            "Nghị quyết quy định cơ chế thu hút nguồn nhân lực (thực hiện điểm b khoản 4 Điều 24 Luật Thủ đô);\n"
+            "QUYẾT NGHỊ:\nĐiều 1. Phạm vi điều chỉnh\n")
+    doc = Doc(text)
+    doc.sections = find_sections(text)
+    doc.meta = extract_meta(doc)
+    refs = {r.number: r.relation for r in extract_references(doc)}
+    assert refs["39/2024/QH15"] == "implements"
+    assert refs["426/TTr-UBND"] == "basis"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extractor.rules import load_rules, rule_files
@@ -54,7 +56,9 @@ def test_windowed_abbreviation_expansion_equals_the_full_pass():
 
     from extractor.abbrev import _expand_all, expand_abbreviations
 
-    texts = [open(f, encoding="utf-8").read() for f in sorted(glob.glob("corpus/*.txt") + glob.glob("tests/heldout*/*.txt"))]
+    root = Path(__file__).resolve().parent.parent
+    texts = [open(f, encoding="utf-8").read()
+             for f in sorted(glob.glob(f"{root}/corpus/*.txt") + glob.glob(f"{root}/tests/heldout*/*.txt"))]
     texts.append("x" * 500 + " Sở KH&CN, UBND tỉnh, Sở Thông tin & Truyền thông " + "y" * 500)
     for t in texts:
         assert expand_abbreviations(t) == " ".join(_expand_all(t).split())
@@ -69,3 +73,69 @@ def test_every_target_value_rule_needs_a_digit():
             text = ex if isinstance(ex, str) else ex["text"]
             m = rule.regex.search(text)
             assert m and any(c.isdigit() for c in m.group(0)), rule.id
+
+
+def test_rule_ids_are_unique_in_each_file() -> None:
+    """`RuleFile.rule(id)` returns the first rule of an id: a second one with the same id would be dead."""
+    from collections import Counter
+
+    from extractor.rules import load_rules, rule_files
+
+    for name in rule_files():
+        counts = Counter(r.id for r in load_rules(name).rules)
+        assert [i for i, n in counts.items() if n > 1] == [], name
+
+
+def _table_regex_cases():
+    data = load_rules("obligations").data
+    for table, entries in data["table_examples"].items():
+        if "examples" in entries:  # a single regex
+            yield table, [data[table]], entries
+            continue
+        for key, ex in entries.items():
+            patterns = data[table][key]
+            yield f"{table}.{key}", patterns if isinstance(patterns, list) else [patterns], ex
+
+
+@pytest.mark.parametrize("name,patterns,cases", list(_table_regex_cases()), ids=lambda v: v if isinstance(v, str) else "")
+def test_regexes_in_data_tables_match_their_examples(name, patterns, cases):
+    import re
+
+    flags = re.IGNORECASE if name.startswith(("table_header", "labels")) else 0
+    if name.startswith("labels."):  # read as '<label>:' (appendix._label_rx)
+        patterns = [rf"^(?:{p})\s*:" for p in patterns]
+        cases = {k: [f"{x}:" for x in v] for k, v in cases.items()}
+    rxs = [re.compile(p, flags) for p in patterns]
+    for ex in cases["examples"]:
+        assert any(rx.search(ex) for rx in rxs), (name, ex)
+    for ex in cases["counter_examples"]:
+        assert not any(rx.search(ex) for rx in rxs), (name, ex)
+
+
+def test_every_regex_table_has_examples():
+    data = load_rules("obligations").data
+    assert set(data["table_examples"]) == {"table_header", "table_row_number", "table_group_number", "labels"}
+    assert set(data["table_examples"]["table_header"]) == set(data["table_header"])
+    assert set(data["table_examples"]["labels"]) == set(data["labels"])
+
+
+def test_a_rule_file_with_an_unknown_key_is_an_error(tmp_path, monkeypatch):
+    import shutil
+
+    from extractor.rules import RuleError
+
+    for f in (Path(__file__).resolve().parent.parent / "rules").glob("*.yaml"):
+        shutil.copy(f, tmp_path / f.name)
+    with open(tmp_path / "vocab.yaml", "a", encoding="utf-8") as f:
+        f.write("\ncentral_citys: [Huế]\n")
+    with open(tmp_path / "layout.yaml", "a", encoding="utf-8") as f:
+        f.write("\n  - {id: x.y, patern: 'a', examples: [a]}\n")
+    monkeypatch.setenv("VNPLAN_RULES", str(tmp_path))
+    load_rules.cache_clear()
+    try:
+        with pytest.raises(RuleError, match="vocab: unknown key.s. central_citys"):
+            load_rules("vocab")
+        with pytest.raises(RuleError, match="layout: rule 'x.y' has unknown key.s. patern"):
+            load_rules("layout")
+    finally:
+        load_rules.cache_clear()

@@ -14,7 +14,9 @@ from click.testing import CliRunner
 from extractor.abbrev import expand_abbreviations
 from extractor.cli import cli
 from extractor.store import Store
+from extractor.stores import open_store
 from extractor.vntext import fold
+from tests.conftest import make_db
 from tests.test_store import add_gold_records, gold_records
 
 # Every Vietnamese letter FTS5 alone gets wrong or that needs folding, and each of the five tone
@@ -33,8 +35,9 @@ def _letters_record() -> dict:
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Store:
-    s = add_gold_records(Store(tmp_path_factory.mktemp("search") / "s.db"))
+def store(module_backend, tmp_path_factory, request) -> Store:
+    """The gold records and a record of every letter, once on SQLite and once on PostgreSQL."""
+    s = add_gold_records(open_store(make_db(module_backend, tmp_path_factory.mktemp("search"), request, "s")))
     s.add_record(_letters_record())
     yield s
     s.close()

@@ -24,6 +24,8 @@ from extractor.search import (
     search_fold,
 )
 from extractor.store import Store
+from extractor.stores import open_store
+from tests.conftest import make_db
 from tests.test_store import add_gold_records
 
 HELDOUT = Path(__file__).resolve().parent
@@ -32,8 +34,9 @@ DISTRICT_DOCS = ["heldout4/chu-pah-kh-112-2022.txt", "heldout2/krong-pac-156-kh-
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Store:
-    s = add_gold_records(Store(tmp_path_factory.mktemp("terms") / "t.db"))
+def store(module_backend, tmp_path_factory, request) -> Store:
+    """The gold records and three district plans, once on SQLite and once on PostgreSQL."""
+    s = add_gold_records(open_store(make_db(module_backend, tmp_path_factory.mktemp("terms"), request, "t")))
     for rel in DISTRICT_DOCS:
         s.add_record(extract_file(HELDOUT / rel))
     yield s

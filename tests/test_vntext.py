@@ -1,5 +1,7 @@
 """Vietnamese number, date, tone-placement and folding primitives on real corpus phrases."""
 
+from pathlib import Path
+
 import pytest
 
 from extractor.vntext import find_dates, fix_tone_placement, fold, parse_date, parse_number
@@ -60,7 +62,8 @@ def test_tone_placement_agrees_with_underthesea_on_every_corpus_word():
     from extractor.vntext import nfc
 
     words = set()
-    for f in glob.glob("corpus/*.txt") + glob.glob("tests/heldout*/*.txt"):
+    root = Path(__file__).resolve().parent.parent
+    for f in glob.glob(f"{root}/corpus/*.txt") + glob.glob(f"{root}/tests/heldout*/*.txt"):
         words |= set(re.findall(r"\w+", nfc(open(f, encoding="utf-8").read())))
     words |= {"hoà", "Hoà", "thuỷ", "Uỷ", "toà", "khoẻ", "hoạ", "xoè", "loé", "HOÀ"}
     spelling = {"qui": "quy"}

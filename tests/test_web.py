@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from extractor.store import Store
+from extractor.stores import open_store
 from extractor.web import highlight, start_server
+from tests.conftest import make_db
 from tests.test_store import add_gold_records
 
 CHROMIUM = "/usr/bin/chromium"
@@ -20,9 +21,10 @@ YB = "yen-bai-114-kh-ubnd-2021"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("web") / "w.db"
-    with Store(db) as s:
+def server(module_backend, tmp_path_factory, request):
+    """The pages of the gold records, served once from SQLite and once from PostgreSQL."""
+    db = make_db(module_backend, tmp_path_factory.mktemp("web"), request, "w")
+    with open_store(db) as s:
         add_gold_records(s)
         s.add_record({"doc_id": "xss", "source": {"path": "x.txt", "sha256": "b" * 64, "format": "txt"},
                       "status": "ok", "errors": [], "meta": {"title": "<script>alert(1)</script>"},

@@ -13,10 +13,11 @@ import pytest
 
 from extractor.pipeline import extract_file
 from extractor.search import Filters
-from extractor.store import Store
+from extractor.stores import open_store
 from extractor.ui import date, number, target_value
 from extractor.vntext import fold
 from extractor.web import start_server
+from tests.conftest import make_db
 from tests.test_store import add_gold_records
 from tests.test_web import browser  # noqa: F401 - the shared Chromium fixture
 
@@ -26,9 +27,10 @@ AMEND, REPLACE, TTG = "yen-bai-20-qd-sua-doi-114", "yen-bai-25-qd-thay-the-114",
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("webvi") / "w.db"
-    with Store(path) as s:
+def db(module_backend, tmp_path_factory, request) -> Path | str:
+    """The store the pages read, once on SQLite and once on PostgreSQL."""
+    path = make_db(module_backend, tmp_path_factory.mktemp("webvi"), request, "w")
+    with open_store(path) as s:
         add_gold_records(s)
         for doc in (TTG, AMEND, REPLACE):
             s.add_record(extract_file(HERE / f"{doc}.txt"))
@@ -77,7 +79,7 @@ def test_every_label_in_both_languages():
 
 
 def test_related_in_both_directions(db):
-    with Store(db, readonly=True) as s:
+    with open_store(db, readonly=True) as s:
         yb = s.related(YB)
         assert [(r["number"], r["doc_id"]) for r in yb["amended_by"]] == [("20/QĐ-UBND", AMEND)]
         assert [(r["number"], r["doc_id"]) for r in yb["replaced_by"]] == [("25/QĐ-UBND", REPLACE)]
@@ -115,7 +117,7 @@ def test_vietnamese_search_page(server, browser, db):  # noqa: F811
     page.select_option("select[name=kind]", "target")
     page.click("button[type=submit]")
     page.wait_for_selector("ol.hits li")
-    with Store(db, readonly=True) as s:
+    with open_store(db, readonly=True) as s:
         total = s.search_results("đổi mới sáng tạo", Filters(kind="target"), limit=0).total
     shown = min(20, total)
     assert page.locator("#count").inner_text() == f"1–{shown} trong {total} kết quả"
@@ -142,7 +144,7 @@ def test_filters_with_counts(server, browser, db):  # noqa: F811
     page.wait_for_selector("ol.hits li")
     assert page.locator("select[name=level]").input_value() == "district"
     assert page.locator("#count").inner_text().endswith(f"trong {n} kết quả")
-    with Store(db, readonly=True) as s:
+    with open_store(db, readonly=True) as s:
         assert s.search_results("năng suất", Filters(level="district"), limit=0).total == n
     # a document type and a date range
     page.goto(server + "/?q=n%C4%83ng+su%E1%BA%A5t&doc_type=Quy%E1%BA%BFt+%C4%91%E1%BB%8Bnh")

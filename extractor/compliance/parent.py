@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..link import is_national_number, issuer_level
+from ..link import issuer_level
+from ..numbers import is_national_number
 from ..rules import load_rules
 from ..vntext import fold
 from .model import DocInfo, Figure, Provenance, Quote

@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..link import bundled_registry, is_national_number
+from ..link import bundled_registry
+from ..numbers import is_national_number
 from ..store import Store
 from ..vntext import fold
 

@@ -14,6 +14,7 @@ from io import BytesIO
 from pathlib import Path
 
 from ..document import IngestError, RawDocument
+from ..record import Record
 
 SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".markdown": "txt", ".html": "html", ".htm": "html",
                       ".docx": "docx", ".pdf": "pdf", ".doc": "doc",
@@ -79,7 +80,7 @@ def display_path(path: str | os.PathLike[str]) -> str:
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def _looks_html(head: bytes) -> bool:
+def looks_html(head: bytes) -> bool:
     """True when the start of the file is an HTML document (any common encoding of ASCII)."""
     s = head[:2048].lstrip(b"\xef\xbb\xbf").replace(b"\x00", b"").lstrip().lower()
     if s.startswith(b"<!doctype html") or s.startswith(b"<html"):
@@ -122,7 +123,7 @@ def sniff_format(path: Path, data: bytes) -> str:
         return by_ext  # e.g. an HTML error page saved as .pdf: the reader says the file is broken
     if data.lstrip()[:5] == b"{\\rtf":
         return "doc"  # rich text, converted by LibreOffice like a .doc
-    if _looks_html(data):
+    if looks_html(data):
         return "html"  # also Word's "web page" .doc files
     if by_ext == "doc" and b"\x00" in data[:4096]:
         return "doc"
@@ -276,3 +277,17 @@ def read_document(path: str | Path) -> RawDocument:
     if raw.format not in ("txt", "html", "pdf", "docx", "doc"):
         raw.format = "unknown"
     return raw
+
+
+def reconcile(record: Record) -> None:
+    """Check a record's meta against the file's digital signatures (see `signatures.reconcile`)."""
+    from .signatures import reconcile as _reconcile
+
+    _reconcile(record)
+
+
+def check_ocr(record: Record, words: dict[int, list[tuple[str, float]]]) -> None:
+    """Leave out OCR numbers and dates of low confidence, with a warning (see `ocr_check`)."""
+    from .ocr_check import check_ocr as _check
+
+    _check(record, words)

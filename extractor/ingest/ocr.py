@@ -230,9 +230,22 @@ def _recover_strays(image: Image.Image, lines: list[OcrLine], tmp: Path, timeout
     return out
 
 
-def _ocr_page(png: Path, timeout: float, threads: int, dpi: int) -> str:
+def digit_words(tsv: str) -> list[tuple[str, float]]:
+    """(word after the OCR fixes, Tesseract's confidence 0..100) of every word holding a digit."""
+    out = []
+    for row in csv.reader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        if len(row) >= 12 and row[0] == "5" and any(c.isdigit() for c in row[11]):
+            try:
+                out.append((fix_ocr_text(row[11].strip()), float(row[10])))
+            except ValueError:
+                continue
+    return out
+
+
+def _ocr_page(png: Path, timeout: float, threads: int, dpi: int) -> tuple[str, list[tuple[str, float]]]:
     """Text of one page image: Tesseract (turning a sideways or upside-down page upright),
-    dropped markers recovered, wrapped lines joined, fixes applied."""
+    dropped markers recovered, wrapped lines joined, fixes applied; with its digit words'
+    confidences."""
     start = time.monotonic()
     try:
         return _read_page(png, timeout, threads, dpi, start)
@@ -241,7 +254,8 @@ def _ocr_page(png: Path, timeout: float, threads: int, dpi: int) -> str:
         png.with_name(png.stem + "-upright.png").unlink(missing_ok=True)
 
 
-def _read_page(png: Path, timeout: float, threads: int, dpi: int, start: float) -> str:
+def _read_page(png: Path, timeout: float, threads: int, dpi: int, start: float
+               ) -> tuple[str, list[tuple[str, float]]]:
     from PIL import Image
 
     def left() -> float:
@@ -262,16 +276,18 @@ def _read_page(png: Path, timeout: float, threads: int, dpi: int, start: float) 
     if lines and left() > 1:
         with Image.open(png) as image, tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as tmp:
             lines = _recover_strays(image.convert("L"), lines, Path(tmp), left(), threads, dpi)
-    return fix_ocr_text("\n".join(paragraphs(columns(deskew(lines)), page_width(tsv))))
+    return fix_ocr_text("\n".join(paragraphs(columns(deskew(lines)), page_width(tsv)))), digit_words(tsv)
 
 
 def ocr_pages(path: Path, page_indexes: list[int], *, dpi: int = DEFAULT_DPI,
-              timeout: float = DEFAULT_PAGE_TIMEOUT, workers: int | None = None
+              timeout: float = DEFAULT_PAGE_TIMEOUT, workers: int | None = None,
+              confidences: dict[int, list[tuple[str, float]]] | None = None
               ) -> tuple[dict[int, str], dict[int, str]]:
     """OCR the given 0-based pages of the PDF at `path`.
 
     Returns (texts by page, errors by page); every requested page is in exactly one of them.
-    Never raises for a page problem; a missing Tesseract makes every page an error.
+    Never raises for a page problem; a missing Tesseract makes every page an error. When
+    `confidences` is given, it receives each page's digit words with their confidence.
     """
     texts: dict[int, str] = {}
     errors: dict[int, str] = {}
@@ -289,12 +305,14 @@ def ocr_pages(path: Path, page_indexes: list[int], *, dpi: int = DEFAULT_DPI,
         pdf = pdfium.PdfDocument(str(path))
     except Exception as e:  # noqa: BLE001 - pdfium raises its own error types
         return texts, {i: f"cannot open PDF for OCR: {e}" for i in pages}
-    futures: dict[int, Future[str]] = {}
+    futures: dict[int, Future[tuple[str, list[tuple[str, float]]]]] = {}
 
-    def collect(fut: Future[str]) -> None:
+    def collect(fut: Future[tuple[str, list[tuple[str, float]]]]) -> None:
         i = next(k for k, f in futures.items() if f is fut)
         try:
-            texts[i] = fut.result()
+            texts[i], words = fut.result()
+            if confidences is not None:
+                confidences[i] = words
         except Exception as e:  # noqa: BLE001 - one bad page must not lose the others
             errors[i] = f"page {i + 1}: {e}"
         del futures[i]

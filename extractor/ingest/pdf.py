@@ -16,10 +16,14 @@ from typing import Any
 
 from ..document import Block, IngestError, RawDocument
 from ..normalize import HEADER_LINE, LIST_START, drop_page_furniture, is_caps
+from ..record import StampedText
 from . import limits
 
 MIN_PATHS_FOR_TABLE = 6
 """A page drawing at least this many path objects may hold a ruled table."""
+GARBAGE_LAYER = 0.5
+"""A scanned page whose text layer scores below this (ocr.text_layer_quality: valid Vietnamese
+syllables with their diacritics) is OCR-ed again; a page read below it makes the record partial."""
 
 
 @dataclass
@@ -32,6 +36,7 @@ class PdfLine:
     top: float = 0.0
     bottom: float = 0.0
     first_word: float = 0.0  # width of the line's first word
+    first_char: int = -1  # index of the line's first character in pdfium's text page (-1: unknown)
 
     @property
     def height(self) -> float:
@@ -68,6 +73,7 @@ def page_lines(textpage: Any) -> list[PdfLine]:
             continue
         line = PdfLine(raw.rstrip())
         if geometry:
+            line.first_char = start
             first = start + (len(raw) - len(raw.lstrip()))
             last = start + len(raw.rstrip()) - 1
             word_end = raw.find(" ", first - start)
@@ -78,6 +84,29 @@ def page_lines(textpage: Any) -> list[PdfLine]:
             line.first_word = max(bw[2] - b0[0], 0.0)
         out.append(line)
     return out
+
+
+def _page(pdf: Any, index: int, stamped: list[StampedText]) -> tuple[Any, list[PdfLine]]:
+    """A page and its lines, with the text stamped by annotations (the number and day a signing
+    system fills in) put in place and listed in `stamped`; on page 1 the header block comes first."""
+    from .stamps import annotation_boxes, char_edges, flatten_stamps, header_first, place_stamps
+
+    page = pdf[index]
+    textpage = page.get_textpage()
+    lines = page_lines(textpage)
+    boxes = annotation_boxes(page) if lines else []
+    if boxes:
+        low, high = min(b[1] for b in boxes), max(b[3] for b in boxes)
+        edges = {id(ln): char_edges(textpage, ln.first_char, len(ln.text)) for ln in lines
+                 if ln.first_char >= 0 and ln.top >= low - 20 and ln.bottom <= high + 20}
+        stamps, page = flatten_stamps(pdf, index, page, textpage, boxes)
+        if stamps:
+            lines, placed = place_stamps(lines, stamps, edges,
+                                         lambda s: PdfLine(s.text, s.x0, s.x1, s.top, s.bottom, s.x1 - s.x0))
+            stamped.extend(StampedText(index + 1, s.text, " ".join(ln.text.split())) for s, ln in placed)
+    if index == 0:
+        lines = header_first(lines)
+    return page, lines
 
 
 def _continues(prev: PdfLine, line: PdfLine, right: float, usual_pitch: float) -> bool:
@@ -144,6 +173,28 @@ def readable(text: str) -> bool:
     good = sum(1 for c in sample if (c.isalnum() and (ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF))
                or (c.isprintable() and ord(c) < 0x2100 and not c.isalnum()))
     return good >= 0.6 * len(sample)
+
+
+def _scanned(page: Any) -> bool:
+    """True when one image covers at least half of the page (a scan, whatever text lies over it)."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        x0, y0, x1, y1 = obj.get_bounds()
+        if (x1 - x0) * (y1 - y0) >= 0.5 * width * height:
+            return True
+    return False
+
+
+def _garbage_layer(page: Any, text: str) -> float | None:
+    """The quality score of a scanned page's own OCR layer when it is garbage, else None."""
+    from .ocr import text_layer_quality
+
+    quality = text_layer_quality(text)
+    if quality is None or quality >= GARBAGE_LAYER or not _scanned(page):
+        return None
+    return quality
 
 
 def _looks_ruled(page: Any) -> bool:
@@ -228,13 +279,14 @@ def _inside(line: PdfLine, bbox: tuple[float, float, float, float]) -> bool:
 
 
 def _ocr(raw: RawDocument, path: Path, missing: list[int]) -> dict[int, str]:
-    """OCR the pages without a text layer; records ocr_pages and per-page errors."""
+    """OCR the pages without a usable text layer; records ocr_pages, the confidence of the
+    digits read, per-page errors, and pages whose reading is mostly not Vietnamese."""
     try:
-        from .ocr import ocr_pages
+        from .ocr import ocr_pages, text_layer_quality
     except ImportError:
         return {}
     try:
-        texts, errors = ocr_pages(Path(path), missing)
+        texts, errors = ocr_pages(Path(path), missing, confidences=raw.ocr_words)
     except Exception as e:  # noqa: BLE001 - OCR trouble is reported, not raised
         raw.errors.append(f"OCR failed: {e}")
         return {}
@@ -242,15 +294,20 @@ def _ocr(raw: RawDocument, path: Path, missing: list[int]) -> dict[int, str]:
         raw.errors.append(f"page {i + 1}: OCR failed: {err}")
     got = {i: t for i, t in texts.items() if t and t.strip()}
     raw.ocr_pages = sorted(got)
+    for i, t in sorted(got.items()):
+        quality = text_layer_quality(t)
+        if quality is not None and quality < GARBAGE_LAYER:
+            raw.errors.append(f"page {i + 1}: the OCR text is mostly not Vietnamese syllables "
+                              f"(score {quality:.2f} of 1); it may be wrong")
     return got
 
 
 def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
     """Fill `raw` with the paragraphs and tables of a PDF, page by page."""
     if b"%PDF-" not in data[:1024]:
-        from . import _looks_html
+        from . import looks_html
 
-        what = "a web page (HTML)" if _looks_html(data) else "something else"
+        what = "a web page (HTML)" if looks_html(data) else "something else"
         raise IngestError(f"broken PDF: the file is {what}, not a PDF")
     pdf = _open(data)
     tables = _Tables(data)
@@ -261,20 +318,27 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
         raw.pages = n
         pages: list[list[PdfLine | tuple]] = []
         missing: list[int] = []
+        layers: dict[int, tuple[float, list[PdfLine]]] = {}
         right = 0.0
         lim = limits()
         if n > lim.pages:
             raw.errors.append(f"only the first {lim.pages} of {n} pages were read (the limit, VNPLAN_MAX_PAGES)")
         for i in range(min(n, lim.pages)):
             try:
-                page = pdf[i]
-                lines = page_lines(page.get_textpage())
+                page, lines = _page(pdf, i, raw.stamped)
             except Exception as e:  # noqa: BLE001 - a damaged page is reported, the others read
                 raw.errors.append(f"page {i + 1}: could not be read ({e})")
                 pages.append([])
                 continue
-            if not lines or not readable("".join(ln.text for ln in lines)):
+            text = "".join(ln.text for ln in lines)
+            if not lines or not readable(text):
                 missing.append(i)  # no text layer, or one in a font without a Unicode map: OCR
+                pages.append([])
+                continue
+            quality = _garbage_layer(page, "\n".join(ln.text for ln in lines))
+            if quality is not None:  # a scanner's own OCR layer that is garbage: OCR again
+                missing.append(i)
+                layers[i] = (quality, list(lines))
                 pages.append([])
                 continue
             items: list[PdfLine | tuple] = list(lines)
@@ -294,7 +358,14 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
                           f"from page {missing[lim.ocr_pages] + 1} on (the limit is {lim.ocr_pages}, "
                           "VNPLAN_MAX_OCR_PAGES)")
         missing = missing[:lim.ocr_pages]
+    _signatures(raw, data)
     ocr_texts = _ocr(raw, path, missing) if missing else {}
+    for i, (quality, lines) in sorted(layers.items()):
+        if i not in ocr_texts:  # OCR failed: the poor layer is better than nothing, and said so
+            pages[i] = list(lines)
+            missing.remove(i)
+            raw.errors.append(f"page {i + 1}: the scan's own text layer is mostly not Vietnamese syllables "
+                              f"(score {quality:.2f} of 1) and OCR could not replace it")
     raw.blocks = _assemble(pages, right, ocr_texts)
     if not raw.blocks:
         why = "; ".join(raw.errors) or ("OCR found no text on the pages (blank or unreadable scans)"
@@ -306,6 +377,14 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
         unread = [i + 1 for i in missing if i not in ocr_texts]
         if unread:
             raw.errors.append(f"no text could be read from page(s) {', '.join(map(str, unread))}")
+
+
+def _signatures(raw: RawDocument, data: bytes) -> None:
+    """The file's digital signatures (pyHanko); a signature that cannot be checked is reported."""
+    from .signatures import read_signatures
+
+    raw.signatures, problems = read_signatures(data)
+    raw.errors.extend(problems)
 
 
 def _assemble(pages: list[list[Any]], right: float, ocr_texts: dict[int, str]) -> list[Block]:

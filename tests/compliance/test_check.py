@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from extractor.batch import ingest_folder
 from extractor.cli import cli
 from extractor.compliance import Sources, check, tree
-from extractor.store import Store
+from extractor.stores import open_store
+from tests.conftest import make_db
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 YB, TA = "yen-bai-114-kh-ubnd-2021", "thuan-an-kh-2021"
@@ -19,15 +20,16 @@ QN = "quoted by news-quang-ninh-36-2021"
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("check") / "c.db"
+def db(module_backend, tmp_path_factory, request):
+    """The bundled corpus ingested once into SQLite and once into PostgreSQL."""
+    path = make_db(module_backend, tmp_path_factory.mktemp("check"), request, "c")
     ingest_folder(CORPUS, path, workers=1, progress=False)
     return path
 
 
 @pytest.fixture(scope="module")
 def sources(db):
-    store = Store(db, readonly=True)
+    store = open_store(db, readonly=True)
     yield Sources(store)
     store.close()
 

@@ -8,18 +8,20 @@ from pathlib import Path
 import pytest
 
 from extractor.batch import ingest_folder
-from extractor.store import Store
+from extractor.stores import open_store
 from extractor.web import start_server
+from tests.conftest import make_db
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 TEXT_36 = "Quyết định số 36/QĐ-TTg <b> đến năm 2025 tăng năng suất lao động bình quân trên 7%/năm"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("webc") / "w.db"
+def server(module_backend, tmp_path_factory, request):
+    """The corpus and a stand-in of 36/QĐ-TTg, served once from SQLite and once from PostgreSQL."""
+    db = make_db(module_backend, tmp_path_factory.mktemp("webc"), request, "w")
     ingest_folder(CORPUS, db, workers=1, progress=False)
-    with Store(db) as s:  # a stored stand-in of the national decision, so its page has a list
+    with open_store(db) as s:  # a stored stand-in of the national decision, so its page has a list
         s.add_record({"doc_id": "qd-36", "source": {"path": "qd-36.txt", "sha256": "c" * 64, "format": "txt"},
                       "status": "ok", "errors": [], "text": TEXT_36,
                       "targets": [{"indicator": "tăng năng suất lao động bình quân",

@@ -1,0 +1,291 @@
+"""Indicator tables of the document model: one target per (indicator row, value column) with a value.
+
+A table is an indicator table when a header row names its indicator column (*Chỉ tiêu*, *Nội dung
+chỉ tiêu*; *Sản phẩm* beside year columns) and at least one value column: a year (*Năm 2030*,
+*Kế hoạch 2030*, *Mục tiêu đến năm 2030*) or a result without a year (*Kết quả*, *Mục tiêu*), whose
+horizon then comes from the group row above (*I. Đến năm 2030*, *Giai đoạn 2025-2027*) or the table's
+heading. Baseline columns (*ƯTH năm 2025*, *Thực hiện 2024*) are no targets. Header words are the
+`table_header` rules of `rules/targets.yaml`; a value cell is read by its `table_value_part` rule.
+
+The crawled pipe reader may give two rows as one (a group row run into the row above, the lower
+header row run into the upper one): rows longer than the table are cut where a row number follows
+an empty cell, and a header longer than the rows is read as a period over its sub-columns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .document import Doc, Table, TableCell
+from .record import Target
+from .target_text import as_written, classify_indicator, first_match, rules_of, year_of
+from .vntext import as_int_if_whole, parse_number
+
+Row = list[TableCell | None]
+
+_ROW_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*)\.?$|^[IVXLC]+\.\s+\S")
+_DASH = re.compile(r"^[-–+•*]$")
+_VALUE_KINDS = ("year", "result")
+
+
+@dataclass
+class Column:
+    """What a column of an indicator table holds: its kind, its year and a label under a period."""
+
+    kind: str | None  # number, indicator, item, unit, baseline, year, result, other; None: unknown
+    year: int | None = None
+    sub: str | None = None  # the lower header cell under a period (Lượng (Tấn))
+
+
+def _text(cell: TableCell | None) -> str:
+    return " ".join(cell.text.split()) if cell else ""
+
+
+def _classify(text: str) -> Column | None:
+    hit = first_match(rules_of("table_header"), text.strip(" .:"))
+    return Column(str(hit[0].get("column")), year_of(hit[1])) if hit else None
+
+
+def _trim(row: Row) -> Row:
+    end = len(row)
+    while end and row[end - 1] is None:
+        end -= 1
+    return row[:end]
+
+
+def _width(rows: list[Row]) -> int:
+    """The usual width of the rows: the commonest length (the longer on a tie) of rows of more than two
+    cells (group rows, I | CÂY CÔNG NGHIỆP, leave their empty cells out in crawled text)."""
+    counts = Counter(n for r in rows if (n := len(_trim(r))) > 2) or Counter(len(_trim(r)) for r in rows)
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0] if counts else 0
+
+
+def _logical_rows(table: Table) -> list[Row]:
+    """The table's rows, a row longer than the usual width cut where a row number follows an empty cell."""
+    width = _width(table.rows)
+    out: list[Row] = []
+    for row in table.rows:
+        if len(_trim(row)) <= width:
+            out.append(row)
+            continue
+        start = 0
+        for i in range(2, len(row)):
+            if row[i - 1] is None and row[i] is not None and _ROW_NUMBER.match(_text(row[i])) and i - start >= 2:
+                out.append(row[start:i])
+                start = i
+        out.append(row[start:])
+    return out
+
+
+def _is_data(row: Row) -> bool:
+    """A row after the header: it opens with a row number or a dash, or it holds a value."""
+    first = _text(row[0]) if row else ""
+    return bool(_ROW_NUMBER.match(first) or _DASH.match(first)) or any(
+        _parts(_text(c)) for c in row[1:] if c)
+
+
+def _columns(header: list[Row], width: int) -> list[Column] | None:
+    """Column kinds from the header rows: one row per level (each as wide as the data rows), or one
+    run-in row whose first cells are the upper level and the cells after an empty one the lower."""
+    rows = [_trim(r) for r in header]
+    if all(len(r) <= width for r in rows):
+        cols = []
+        for j in range(width):
+            found = [c for r in rows if j < len(r) and (c := _classify(_text(r[j])))]
+            lower = [_text(r[j]) for r in rows[1:] if j < len(r) and r[j] and not _classify(_text(r[j]))]
+            col = found[-1] if found else Column(None)
+            if col.year is None:
+                col.year = next((c.year for c in found if c.year), None)
+            if lower and col.kind in _VALUE_KINDS:
+                col.sub = lower[-1]
+            cols.append(col)
+        return cols
+    if len(rows) != 1:
+        return None
+    row = rows[0]
+    cut = next((i for i, c in enumerate(row) if c is None), len(row))
+    top = [_text(c) for c in row[:cut]]
+    sub = [_text(c) for c in row[cut:] if c]
+    spans = len(top) + len(sub) - width
+    if not sub or spans < 1 or spans > len(top) or len(sub) % spans:
+        return None
+    k = len(sub) // spans
+    cols = [_classify(t) or Column(None) for t in top[:len(top) - spans]]
+    for g, group in enumerate(top[len(top) - spans:]):
+        upper = _classify(group) or Column(None)
+        for s in sub[g * k:(g + 1) * k]:
+            lower = _classify(s)
+            if lower and lower.kind in _VALUE_KINDS + ("baseline",):
+                cols.append(lower)
+            else:
+                cols.append(Column(upper.kind, upper.year, s))
+    return cols
+
+
+def _header(rows: list[Row]) -> tuple[int, list[Column]] | None:
+    """(index of the first data row, columns) of an indicator table, or None."""
+    for h, row in enumerate(rows[:4]):
+        kinds = [c.kind for cell in row if cell and (c := _classify(_text(cell)))]
+        if "indicator" not in kinds and "item" not in kinds:
+            continue
+        first = next((i for i in range(h + 1, len(rows)) if _is_data(rows[i])), len(rows))
+        width = _width(rows[first:]) or len(_trim(row))
+        cols = _columns(rows[h:first], max(width, 1))
+        if cols is None:
+            return None
+        kinds = [c.kind for c in cols]
+        if "indicator" not in kinds and not ("item" in kinds and "year" in kinds):
+            return None
+        if not any(k in _VALUE_KINDS for k in kinds):
+            return None
+        return first, cols
+    return None
+
+
+@dataclass
+class _Part:
+    """One value read from a value cell."""
+
+    cmp: str
+    lo: float
+    hi: float | None
+    unit: str | None  # % written in the cell, or Top
+    rest: str
+    end: int  # offset in the cell text
+
+
+def _parts(cell: str) -> list[_Part]:
+    """The values of a value cell (several split at ';' or a line break)."""
+    out = []
+    pos = 0
+    for piece in re.split(r"(;|\n)", cell):
+        if piece in (";", "\n"):
+            pos += 1
+            continue
+        text = piece.strip()
+        hit = first_match(rules_of("table_value_part"), " ".join(text.split()))
+        lead = len(piece) - len(piece.lstrip())
+        pos_end = pos + lead + len(text)
+        pos += len(piece)
+        if not hit:
+            continue
+        m = hit[1]
+        lo = parse_number(m.group("lo"))
+        if lo is None:
+            continue
+        hi = parse_number(m.group("hi")) if m.group("hi") else None
+        cmp_words = (m.group("cmp") or "").strip()
+        cmp = "range" if hi is not None else next(
+            (str(r.get("cmp")) for r in rules_of("comparator") if cmp_words and r.regex.search(cmp_words + " ")), "=")
+        unit = "Top" if (m.group("rank") or "").lower() == "top" else (m.group("unit") or "").replace(" ", "") or None
+        out.append(_Part(cmp, lo, hi, unit, (m.group("rest") or "").strip(" ,()"), pos_end))
+    return out
+
+
+def _title_year(doc: Doc, table: Table) -> int | None:
+    """A horizon in the few lines before the table (its title) or in the headings above it."""
+    li = doc.line_index(table.start)
+    seen = 0
+    for j in range(li - 1, max(-1, li - 12), -1):
+        s = doc.lines[j].text.strip(" |")
+        if not s:
+            continue
+        seen += 1
+        hit = first_match(rules_of("horizon"), s) or first_match(rules_of("heading_horizon"), s)
+        if hit and (y := year_of(hit[1])):
+            return y
+        if seen >= 4:
+            break
+    for sec in reversed(doc.sections_at(table.start)):
+        hit = first_match(rules_of("heading_horizon"), sec.title or "")
+        if hit and (y := year_of(hit[1])):
+            return y
+    return None
+
+
+def _group_year(text: str) -> int | None:
+    """The horizon a group row sets: I. Đến năm 2030, Giai đoạn 2025-2027."""
+    text = re.sub(r"^(?:[IVXLC]+|[A-ZĐ]|\d{1,2})\s*[.)]\s+", "", text)
+    hit = first_match(rules_of("heading_horizon"), text)
+    return year_of(hit[1]) if hit else None
+
+
+def _unit(part: _Part, unit_cell: str, sub: str | None) -> str | None:
+    """The value's unit: % or Top written in the cell, else the unit column, else a bracket in the sub-column."""
+    if part.unit:
+        return part.unit
+    if unit_cell:
+        return unit_cell.replace(" ", "") if unit_cell.startswith("%") and "/" in unit_cell else as_written(unit_cell)
+    bracket = re.search(r"\(([^()]{1,30})\)\s*$", sub or "")
+    return as_written(bracket.group(1)) if bracket else None
+
+
+def table_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The spans of the indicator tables of the document model."""
+    return [(t.start, t.end) for t in doc.tables if _header(_logical_rows(t))]
+
+
+def indicator_table_targets(doc: Doc, level: str, doc_year: int | None) -> list[Target]:
+    """Every value of every indicator table of the document model, as a target."""
+    out: list[Target] = []
+    for table in doc.tables:
+        rows = _logical_rows(table)
+        found = _header(rows)
+        if found is None:
+            continue
+        first, cols = found
+        title_year = _title_year(doc, table)
+        out += _table_targets(doc, rows[first:], cols, level, doc_year, title_year)
+    return out
+
+
+def _table_targets(doc: Doc, rows: list[Row], cols: list[Column], level: str, doc_year: int | None,
+                   title_year: int | None) -> list[Target]:
+    ind_col = next((j for j, c in enumerate(cols) if c.kind == "indicator"), None)
+    if ind_col is None:
+        ind_col = next(j for j, c in enumerate(cols) if c.kind == "item")
+    unit_col = next((j for j, c in enumerate(cols) if c.kind == "unit"), None)
+    group_year: int | None = None
+    parent = ""
+    out: list[Target] = []
+    for row in rows:
+        ind = row[ind_col] if ind_col < len(row) else None
+        if ind is None:
+            continue
+        name = _text(ind).rstrip(" .;:")
+        marker = _text(row[0]) if row and ind_col > 0 else ""
+        unit_cell = _text(row[unit_col]) if unit_col is not None and unit_col < len(row) else ""
+        values = [(j, c, p) for j, c in enumerate(cols) if c.kind in _VALUE_KINDS and j < len(row)
+                  and (cell := row[j]) is not None and j != ind_col for p in _parts(cell.text)]
+        if not values:
+            year = _group_year(name) if not unit_cell else None
+            if year:
+                group_year = year
+            elif not _DASH.match(marker):
+                parent = name
+            continue
+        indicator = f"{parent} - {name}" if parent and (_DASH.match(marker) or name.startswith(("-", "+"))) else name
+        indicator = indicator.lstrip("-+• ")
+        if not _DASH.match(marker):
+            parent = ""
+        for j, col, part in values:
+            cell = row[j]
+            assert cell is not None
+            year = col.year if col.kind == "year" else (group_year or title_year)
+            if col.kind == "year" and doc_year and year and year < doc_year:
+                continue  # a figure of a year already past: a result, no aim
+            unit = _unit(part, unit_cell, col.sub)
+            label = " - ".join(p for p in (indicator, _sub_name(col.sub), part.rest) if p)
+            kind = "percent" if "%" in (unit or "") else "count"
+            end = cell.start + part.end
+            out.append(Target(label, classify_indicator(label, kind), part.cmp, as_int_if_whole(part.lo),
+                              None if part.hi is None else as_int_if_whole(part.hi), unit, year, level,
+                              [ind.start, end], doc.text[ind.start:end]))
+    return out
+
+
+def _sub_name(sub: str | None) -> str:
+    """The words of a sub-column label without its bracketed unit: 'Lượng (Tấn)' -> 'Lượng'."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", sub or "").strip()

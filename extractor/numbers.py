@@ -1,0 +1,120 @@
+"""Document numbers: their canonical form, their codes, and what the codes say (type, national issuer).
+
+The lowest layer of the extraction modules: meta, references and link all read numbers through it.
+The tables (type codes, issuer codes, spellings) are in rules/meta.yaml, the carrying-out verbs in
+rules/vocab.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from .rules import RuleFile, load_rules
+from .vntext import nfc
+
+_NUMBER_SPLIT = re.compile(r"\s*[/\-–]\s*")
+
+
+def _without_footnote_mark(code: str, data: dict[str, Any]) -> str:
+    """An issuer code with a footnote number glued to it ('CP2' in '140/NQ-CP2') is the code; codes that
+    carry a term number (QH15, UBTVQH15) keep it."""
+    m = re.fullmatch(r"([A-Za-zĐđ]+)(\d)", code)
+    known = set(data.get("issuer_codes") or {}) | set(data.get("party_issuer_codes") or [])
+    numbered = set(data.get("numbered_issuer_codes") or [])
+    return m.group(1) if m and m.group(1) in known and m.group(1) not in numbered else code
+
+
+def canonical_number(raw: str | None) -> str | None:
+    """The official form of a document number: '36/QD/TTg' -> '36/QĐ-TTg', '52 - KL / TW' -> '52-KL/TW'."""
+    if not raw:
+        return None
+    s = re.sub(r"^\s*(?:[Ss]ố|SỐ)\s*:?\s*", "", nfc(raw)).strip().rstrip(".,;:)")
+    s = re.sub(r"\s*&\s*", "&", s)
+    m = re.match(r"(\d{1,5}[a-z]?)\s*[/\-–]\s*(.+)$", s)
+    if not m:
+        return None
+    serial, parts = m.group(1), [p for p in _NUMBER_SPLIT.split(m.group(2)) if p]
+    year = parts.pop(0) if len(parts) > 1 and re.fullmatch(r"(?:19|20)\d{2}", parts[0]) else None
+    data = _meta_data()
+    spell = data.get("code_spellings") or {}
+    codes = [spell.get(c, c) for c in parts]
+    codes[-1] = _without_footnote_mark(codes[-1], data)
+    if not codes or not all(re.fullmatch(r"[A-Za-zĐđ&]+\d{0,3}", c) for c in codes):
+        return None
+    party = {c.upper() for c in data.get("party_issuer_codes") or []}
+    if len(codes) >= 2 and codes[-1].upper() in party and not year:
+        return f"{serial}-{'-'.join(codes[:-1])}/{codes[-1]}"
+    return f"{serial}{'/' + year if year else ''}/{'-'.join(codes)}"
+
+
+def number_codes(number: str) -> list[str]:
+    """The letter codes of a canonical number: '08/2014/NĐ-CP' -> ['NĐ', 'CP']."""
+    return [p for p in re.split(r"[/-]", number)[1:] if not p.isdigit()]
+
+
+@lru_cache(maxsize=1)
+def _carry_out() -> re.Pattern[str]:
+    """The carrying-out verbs of rules/vocab.yaml ('triển khai', 'cụ thể hóa' ...), spaces flexible."""
+    verbs = sorted(load_rules("vocab").data["carrying_out_verbs"], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(r"\s+".join(map(re.escape, v.split())) for v in verbs) + r")\b", re.IGNORECASE)
+
+
+def implemented_in(description: str | None, limit: int = 130) -> list[str]:
+    """Numbers a description says its document carries out: the citation right after *thực hiện /
+    triển khai / cụ thể hóa* ('về triển khai Quyết định số 36/QĐ-TTg' -> ['36/QĐ-TTg'], 'triển khai chính
+    sách … theo Nghị định số 13/2019/NĐ-CP' -> ['13/2019/NĐ-CP']), nearest verb first."""
+    out: list[str] = []
+    if not description:
+        return out
+    number_rx = _ref_rules().rule("ref.number").regex
+    for verb in _carry_out().finditer(description):
+        gap_end = min(len(description), verb.end() + limit)
+        m = number_rx.search(description, verb.end(), gap_end)
+        if m is None or re.search(r"[.;]\s", description[verb.end():m.start()]):
+            continue
+        number = canonical_number(m.group())
+        if number and number not in out:
+            out.append(number)
+    return out
+
+
+def doc_type_from_number(number: str | None) -> str | None:
+    """The doc_type a number's type code implies ('114/KH-UBND' -> 'Kế hoạch'), or None."""
+    if not number:
+        return None
+    table = _meta_data().get("type_codes") or {}
+    for code in number_codes(number):
+        bare = re.sub(r"\d+$", "", code)
+        if bare in table:
+            return table[bare]
+    return None
+
+
+def issuer_from_number(number: str | None) -> str | None:
+    """A national issuer the number's issuer code names ('36/QĐ-TTg' -> 'Thủ tướng Chính phủ'), or None."""
+    if not number:
+        return None
+    table = _meta_data().get("issuer_codes") or {}
+    codes = number_codes(number)
+    for code in reversed(codes[1:] if len(codes) > 1 else codes):
+        bare = re.sub(r"\d+$", "", code)
+        if bare in table and (bare != "QH" or len(codes) == 1):
+            return table[bare]
+    return None
+
+
+def _meta_data() -> dict[str, Any]:
+    """The number tables (type codes, issuer codes, spellings) of rules/meta.yaml."""
+    return load_rules("meta").data
+
+
+def _ref_rules() -> RuleFile:
+    """The citation rule file (the number pattern)."""
+    return load_rules("references")
+
+
+def is_national_number(number: str | None) -> bool:
+    """True when the number's issuer code names a national body (TTg, CP, BKHCN, /TW)."""
+    return bool(number) and issuer_from_number(number) is not None

@@ -1,0 +1,110 @@
+"""Indicator tables of the document model and targets of real documents' text (excerpts copied from
+../shared/corpus/real into tests/targets_real/): one target per (indicator row, value column)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractor.document import Block, RawDocument
+from extractor.normalize import normalize_document
+from extractor.pipeline import extract_file, extract_text_into
+from extractor.record import Record, Source, Target
+
+HERE = Path(__file__).parent / "targets_real"
+
+
+def _targets(name: str) -> list[Target]:
+    rec = extract_file(HERE / name)
+    assert rec.status == "ok" and not rec.errors
+    for t in rec.targets:
+        assert rec.text[t.span[0]:t.span[1]] == t.quote
+    return rec.targets
+
+
+def _rows(targets: list[Target]) -> list[tuple]:
+    return [(t.comparator, t.value, t.value_max, t.unit, t.year) for t in targets]
+
+
+def _blocks(blocks: list[Block], fmt: str = "docx") -> list[Target]:
+    norm = normalize_document(RawDocument("x." + fmt, fmt, "0" * 64, blocks=blocks))
+    rec = extract_text_into(Record("x", Source("x." + fmt, "0" * 64, fmt)), norm.text, norm.tables)
+    for t in rec.targets:
+        assert norm.text[t.span[0]:t.span[1]] == t.quote
+    return rec.targets
+
+
+def test_markdown_indicator_table_with_group_row_horizon() -> None:
+    got = _targets("chinhphu-03-phu-luc-i.md")
+    assert _rows(got)[:8] == [("<=", 3, None, "thứ bậc", 2030), ("<=", 50, None, "thứ bậc", 2030),
+                              ("<=", 3, None, "thứ bậc", 2030), ("<=", 50, None, "thứ bậc", 2030),
+                              ("<=", 3, None, "thứ bậc", 2030), (">=", 5, None, "doanh nghiệp", 2030),
+                              (">=", 55, None, "%", 2030), (">=", 50, None, "%", 2030)]
+    assert got[1].indicator == "Xếp hạng năng lực cạnh tranh số - Thế giới"
+    assert got[0].quote.startswith("Xếp hạng năng lực cạnh tranh số") and got[0].quote.endswith("≤ 3 Đông Nam Á")
+    by_ind = {t.indicator: t for t in got}
+    assert _rows([by_ind["Quy mô kinh tế số"]]) == [(">=", 30, None, "% GDP", 2030)]
+    assert _rows([by_ind["Hình thành các Trung tâm dữ liệu quốc gia"]])[0][:2] == (">=", 3)
+    # word cells (Đạt mức tiên tiến ...) and a parent row without a value are no targets
+    assert not any(t.indicator.startswith(("Tiềm lực", "Chỉ tiêu về thực hiện")) for t in got)
+    assert len(got) == 19
+
+
+def test_crawled_indicator_table_rows_run_together() -> None:
+    got = _targets("ttg-2629-phu-luc-i.txt")
+    assert _rows(got) == [("=", 100, None, "%", 2027), ("=", 100, None, "%", 2027), ("=", 95, None, "%", 2027)]
+    assert got[2].indicator.startswith("Tỉ lệ người dân, doanh nghiệp đánh giá hài lòng")
+
+
+def test_two_level_header_run_into_one_row_and_baseline_column() -> None:
+    got = _targets("sonla-2954-bieu-chi-tieu.txt")
+    assert [(t.value, t.year) for t in got[:5]] == [(27000, 2026), (27500, 2027), (28000, 2028), (29000, 2029),
+                                                     (30000, 2030)]
+    assert {t.indicator for t in got} == {"Cà Phê - Diện tích", "Cà Phê - Sản lượng cà phê nhân"}
+    assert 26120 not in [t.value for t in got] and 37724 not in [t.value for t in got]  # ƯTH năm 2025
+    assert got[5].unit == "tấn" and got[5].value == 39800
+
+
+def test_word_table_with_two_header_rows() -> None:
+    period = "GIAI ĐOẠN 2026 - 2030"
+    got = _blocks([
+        Block("para", "Phụ lục: Chỉ tiêu phát triển"),
+        Block("table", rows=[["TT", "Chỉ tiêu", "ĐVT", "Thực hiện 2024", period, period, period],
+                             ["TT", "Chỉ tiêu", "ĐVT", "Thực hiện 2024", "Năm 2026", "Năm 2028", "Kế hoạch 2030"],
+                             ["I", "Kinh tế số", "", "", "", "", ""],
+                             ["1", "Tỷ trọng kinh tế số trong GRDP", "%", "18", "22", "25", "≥ 30"],
+                             ["2", "Doanh nghiệp công nghệ số", "Doanh nghiệp", "900", "1.000", "", "Top 3"]])])
+    assert _rows(got) == [("=", 22, None, "%", 2026), ("=", 25, None, "%", 2028), (">=", 30, None, "%", 2030),
+                          ("=", 1000, None, "doanh nghiệp", 2026), ("=", 3, None, "Top", 2030)]
+
+
+def test_results_column_and_task_table_time_cell() -> None:
+    table = Block("table", rows=[
+        ["STT", "Tên nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Kết quả thực hiện"],
+        ["1", "Chủ trì xây dựng cơ sở dữ liệu quốc gia về y tế, 12 CSDL chuyên ngành, bệnh án điện tử",
+         "Bộ Y tế", "31/12/2025", "Có 11/11 địa phương hoàn thành, đạt tỷ lệ 100%"]])
+    got = _blocks([Block("para", "PHỤ LỤC"), table])
+    assert _rows(got) == [("=", 12, None, "CSDL", 2025)]
+
+
+def test_stage_horizons_over_the_bullets_under_them() -> None:
+    got = _targets("ttg-2629-muc-tieu.txt")
+    years = [(t.value, t.year) for t in got if t.unit == "%"]
+    assert years[:4] == [(100, 2027), (100, 2027), (95, 2027), (99, 2030)]
+    assert 3 not in [t.value for t in got]  # cấp độ 3 is a level, no count
+
+
+TEXT = """ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP
+Số: 597/KH-UBND
+KẾ HOẠCH
+Triển khai chuyển đổi số
+III. NHIỆM VỤ THỜI GIAN TỚI
+1. Các bộ, ngành, địa phương tập trung: (i) Sửa đổi, bổ sung 322 văn bản quy phạm pháp luật theo phương án đã được Thủ tướng Chính phủ phê duyệt; (ii) Xây dựng Luật sửa đổi, bổ sung 07 Luật (Luật Đấu thầu; Luật Đầu tư).
+2. Ngân hàng Nhà nước triển khai hiệu quả Chương trình tín dụng 500 nghìn tỷ đồng, bảo đảm 100% thủ tục hành chính xử lý trên môi trường điện tử.
+3. Cá nhân được Thành phố hỗ trợ 100% giá vé theo tháng; hỗ trợ 50% thuế thu nhập cá nhân.
+4. Bộ Công Thương xây dựng phương án cung cấp điện đối với 117 thôn chưa có điện.
+"""
+
+
+def test_counts_and_rates_of_real_task_text() -> None:
+    rec = extract_text_into(Record("x", Source("x.txt", "0" * 64, "txt")), TEXT)
+    assert _rows(rec.targets) == [("=", 322, None, "văn bản quy phạm pháp luật", None), ("=", 100, None, "%", None)]
