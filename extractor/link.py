@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
@@ -129,9 +130,27 @@ def _specificity(ref: Reference, entries: list[dict]) -> tuple[int, int]:
     return (-_ref_level(ref, entries), -_authority(ref))
 
 
-def _content_words(text: str | None) -> set[str]:
-    stop = {fold(w) for w in load_rules("vocab").data.get("function_words") or []}
-    return {w for w in re.findall(r"\w+", fold(text or "")) if len(w) > 1 and w not in stop and not w.isdigit()}
+def _title_words(text: str | None) -> list[str]:
+    """A title's folded words without what opens it (ban hành, phê duyệt, về việc …: rules/vocab.yaml)."""
+    words = re.findall(r"\w+", fold(text or ""))
+    openers = [fold(o).split() for o in load_rules("vocab").data.get("title_openers") or []]
+    changed = True
+    while changed:
+        changed = False
+        for o in openers:
+            if words[:len(o)] == o:
+                words, changed = words[len(o):], True
+    return words
+
+
+def _repeats_title(own: list[str], cited: list[str]) -> bool:
+    """True when `own` repeats a run of `cited`'s words long enough to be that title narrowed (at least six
+    words, half of the cited title): 'Chương trình phát triển tài sản trí tuệ tỉnh Quảng Bình …' under
+    'Chương trình phát triển tài sản trí tuệ đến năm 2030'; not two titles sharing 'chuyển đổi số'."""
+    if len(cited) < 4:
+        return False
+    run = SequenceMatcher(None, own, cited, autojunk=False).find_longest_match(0, len(own), 0, len(cited)).size
+    return run >= min(6, len(cited)) and run >= 0.5 * len(cited)
 
 
 def _editions(doc: Doc, references: list[Reference]) -> list[Reference]:
@@ -143,13 +162,8 @@ def _editions(doc: Doc, references: list[Reference]) -> list[Reference]:
     named = [r for r in references if fold(r.number or "") in fold(title.replace(" ", ""))]
     if named:
         return named
-    own = _content_words(title)
-    out = []
-    for r in references:
-        words = _content_words(r.title)
-        if len(words) >= 3 and len(words & own) >= 0.6 * len(words):
-            out.append(r)
-    return out
+    own = _title_words(title)
+    return [r for r in references if _repeats_title(own, _title_words(r.title))]
 
 
 def _next_up(number: str, issuer: str | None, references: list[Reference], entries: list[dict],

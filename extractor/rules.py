@@ -56,7 +56,7 @@ SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
     "targets": ({"fragments", "restate_ignore", "rules"},
                 {"cmp", "column", "kind", "needs", "opens", "scope", "skip_kinds", "unit_kind", "unit_map"}),
     "ui_vi": ({"comparators", "export_headers", "export_sheets", "labels"}, set()),
-    "vocab": ({"function_words", "issuer_authority", "not_editions", "locality_units", "central_cities",
+    "vocab": ({"title_openers", "issuer_authority", "not_editions", "locality_units", "central_cities",
                "national_issuer_starts", "carrying_out_verbs"}, set()),
 }
 

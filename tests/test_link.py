@@ -272,3 +272,19 @@ def test_a_footnote_mark_after_an_issuer_code_is_no_part_of_the_number(raw, want
     from extractor.numbers import canonical_number
 
     assert canonical_number(raw) == want
+
+
+@pytest.mark.parametrize("title,cited,edition", [
+    ("Quyết định phê duyệt Chương trình phát triển tài sản trí tuệ tỉnh Quảng Bình giai đoạn 2022 - 2025",
+     "phê duyệt Chương trình phát triển tài sản trí tuệ đến năm 2030", True),
+    ("Quyết định phê duyệt Chương trình hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa "
+     "tỉnh Hưng Yên", "phê duyệt Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản "
+     "phẩm, hàng hóa giai đoạn 2021 - 2030", True),
+    ("Quyết định phê duyệt đề án chuyển đổi số trong hoạt động xây dựng, quản lý, khai thác kết cấu hạ tầng",
+     "phê duyệt Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030", False),
+    ("Kế hoạch phát triển kinh tế số và xã hội số tỉnh Bắc Ninh", "về phát triển kinh tế tư nhân", False),
+])
+def test_an_edition_repeats_a_long_run_of_the_cited_title(title, cited, edition):
+    d = doc(kind="decision", number="1/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh Quảng Bình", title=title)
+    refs = [ref("99/QĐ-TTg", "basis", "Thủ tướng Chính phủ", title=cited)]
+    assert (find_parent(d, refs) is not None) is edition
