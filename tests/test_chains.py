@@ -11,12 +11,14 @@ import pytest
 from extractor.batch import extract_folder, ingest_folder, relink_folder, run_demo
 from extractor.link import extend_chains
 from extractor.pipeline import write_json_atomic
+from extractor.record import Record
 from extractor.store import Store
 
 
-def rec(doc_id: str, number: str | None, parent: str | None, chain: list[str] | None = None) -> dict:
-    return {"doc_id": doc_id, "meta": {"number": number},
-            "parent": {"number": parent, "chain": chain or [parent]} if parent else None}
+def rec(doc_id: str, number: str | None, parent: str | None, chain: list[str] | None = None) -> Record:
+    return Record.from_dict({"doc_id": doc_id, "source": {"path": f"{doc_id}.txt", "sha256": "0" * 64,
+                                                         "format": "txt"}, "meta": {"number": number},
+                             "parent": {"number": parent, "chain": chain or [parent]} if parent else None})
 
 
 def test_extend_chains_follows_what_the_other_records_implement():
@@ -24,8 +26,8 @@ def test_extend_chains_follows_what_the_other_records_implement():
     b = rec("b", "777/QĐ-BKHCN", "888/QĐ-TTg")
     c = rec("c", "888/QĐ-TTg", None)
     changed = extend_chains([a, b, c])
-    assert changed == [a] and a["parent"]["chain"] == ["777/QĐ-BKHCN", "888/QĐ-TTg"]
-    assert b["parent"]["chain"] == ["888/QĐ-TTg"] and c["parent"] is None
+    assert changed == [a] and a.parent.chain == ["777/QĐ-BKHCN", "888/QĐ-TTg"]
+    assert b.parent.chain == ["888/QĐ-TTg"] and c.parent is None
     assert extend_chains([a, b, c]) == []  # idempotent
 
 
@@ -33,16 +35,16 @@ def test_extend_chains_stops_at_a_cycle():
     a = rec("a", "1/KH-UBND", "2/KH-UBND")
     b = rec("b", "2/KH-UBND", "1/KH-UBND")
     extend_chains([a, b])
-    assert a["parent"]["chain"] == ["2/KH-UBND", "1/KH-UBND"]
-    assert b["parent"]["chain"] == ["1/KH-UBND", "2/KH-UBND"]
+    assert a.parent.chain == ["2/KH-UBND", "1/KH-UBND"]
+    assert b.parent.chain == ["1/KH-UBND", "2/KH-UBND"]
 
 
 def test_relink_folder_rewrites_only_the_changed_records(tmp_path):
     records = [rec("a", "12/KH-UBND", "777/QĐ-BKHCN"), rec("b", "777/QĐ-BKHCN", "888/QĐ-TTg")]
     paths = []
     for r in records:
-        write_json_atomic(tmp_path / f"{r['doc_id']}.json", r)
-        paths.append(tmp_path / f"{r['doc_id']}.json")
+        write_json_atomic(tmp_path / f"{r.doc_id}.json", r.to_dict())
+        paths.append(tmp_path / f"{r.doc_id}.json")
     before_b = paths[1].stat().st_mtime_ns
     assert relink_folder(paths) == 1
     assert json.loads(paths[0].read_text(encoding="utf-8"))["parent"]["chain"] == ["777/QĐ-BKHCN", "888/QĐ-TTg"]
