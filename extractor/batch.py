@@ -281,7 +281,7 @@ def _bar(total: int, initial: int, desc: str, progress: bool | None) -> Any:
 def _to_read(store: Any, files: list[Path], retry_errors: bool, result: IngestResult) -> list[Job]:
     """The jobs of a batch: files whose content is not stored yet, or stored as a retryable error.
     (A store without error states, such as PostgreSQL's, skips every stored sha256.)"""
-    if hasattr(store, "stored_states"):
+    if type(store) is Store:  # SQLite: error states and crash counts are known
         stored, crashes = store.stored_states(), store.crash_counts()
     else:
         stored, crashes = {sha: ("ok", []) for sha in store.known_shas()}, {}
@@ -336,7 +336,7 @@ def ingest_folder(folder: Path, db: Path | str = DEFAULT_DB, workers: int = 1, p
                 bar.update(1)
         if bar is not None:
             bar.close()
-        result.relinked = store.relink() if hasattr(store, "relink") else 0
+        result.relinked = store.relink()
         if result.stored and result.stored * 10 >= result.files:
             store.optimize()
     result.seconds = time.perf_counter() - started

@@ -324,6 +324,9 @@ class Store:
         from .link import extend_chains
         from .record import Meta, Parent, Record, Source
 
+        if not isinstance(self.conn, sqlite3.Connection):
+            return 0  # another backend behind this interface lengthens its chains its own way (not yet)
+
         records = []
         for r in self.conn.execute("""SELECT doc_id, number, doc_type, date, issuer, title, level, place,
                 json_extract(record, '$.parent.number') AS parent, json_extract(record, '$.parent.chain') AS chain

@@ -121,11 +121,14 @@ def test_replacing_only_when_the_same_path_changed_and_the_summary_says_so(tmp_p
 # -- 2. bombs: bounded memory, a clear error -------------------------------------------------------
 
 _MEASURE = """
-import json, resource, sys
+import json, sys
+def peak_mb():  # this process's own peak (VmHWM); ru_maxrss would include the parent's size at fork
+    line = next(l for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
 from extractor.pipeline import extract_file
 r = extract_file(sys.argv[1])
 print(json.dumps({"status": r.status, "errors": r.errors,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "rss_mb": peak_mb()}))
 """
 
 
