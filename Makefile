@@ -38,7 +38,7 @@ test: setup sysdeps
 lint: setup
 	$(BIN)/ruff check extractor tests benchmarks
 
-# Not yet part of lint/CI: 101 mypy errors remain (31 of them Rule.regex being Optional), see issue 10.
+# Not yet part of lint/CI: 17 mypy errors remain, all in store_pg.py (PgStore overrides Store's SQLite-typed attributes), see issue 10.
 typecheck: setup
 	$(BIN)/mypy extractor
 

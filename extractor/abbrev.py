@@ -13,7 +13,7 @@ _REACH = 30  # characters around a trigger a rule may look at (the longest abbre
 
 def _expand_all(s: str) -> str:
     for rule in load_rules("abbreviations").rules:
-        s = rule.regex.sub(rule.get("expansion"), s)
+        s = rule.rx.sub(rule.get("expansion"), s)
     return s
 
 

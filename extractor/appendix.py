@@ -9,7 +9,6 @@ after the task ("Cơ quan chủ trì: ...", "Cơ quan phối hợp: ...", "Thờ
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -75,7 +74,11 @@ def _header_run(cells: list[Cell], i: int) -> list[str]:
     if _column_kind(cells[i].text) != "task":
         return []
     kinds = [_column_kind(c.text) for c in cells[i + 1:i + 8]]
-    run = list(itertools.takewhile(lambda k: k not in (None, "number", "task"), kinds))
+    run: list[str] = []
+    for k in kinds:
+        if k is None or k in ("number", "task"):
+            break
+        run.append(k)
     return run if len(run) >= 2 and "lead" in run else []
 
 

@@ -95,7 +95,10 @@ def _context_abbreviations() -> list[tuple[re.Pattern[str], dict[str, str]]]:
 def expand_in_context(s: str) -> str:
     """'Sở TC' -> 'Sở Tài chính', 'Sở NV' -> 'Sở Nội vụ': short names read as such only after their head."""
     for rx, names in _context_abbreviations():
-        s = rx.sub(lambda m, names=names: f"{m.group(1)} {names[m.group(2)]}", s)
+        def expand(m: re.Match[str], names: dict[str, str] = names) -> str:
+            return f"{m.group(1)} {names[m.group(2)]}"
+
+        s = rx.sub(expand, s)
     return s
 
 
@@ -167,7 +170,7 @@ def canonical_body(name: str, context: str | None = None) -> str:
 
 def _strip_heading_tail(text: str) -> str:
     rule = _rules().rule("body.heading_tail")
-    return rule.regex.sub("", text.strip()).strip()
+    return rule.rx.sub("", text.strip()).strip()
 
 
 def _segment(head: str, pieces: list[str]) -> list[str]:

@@ -55,7 +55,7 @@ def body_regex() -> re.Pattern[str]:
     for g in sorted(r.data["gazetteer"], key=len, reverse=True):
         h = head_of(g) or g.split()[0]
         by_head.setdefault(h, []).append(g[len(h):].strip())
-    abbrevs = [rule.regex.pattern for rule in load_rules("abbreviations").rules]
+    abbrevs = [rule.rx.pattern for rule in load_rules("abbreviations").rules]
     named = []
     for h, names in by_head.items():
         alts = [_name_regex(n) for n in names if n] + abbrevs + [
@@ -65,7 +65,7 @@ def body_regex() -> re.Pattern[str]:
         named.append(rf"(?i:{head_rx})(?:\s+(?i:{'|'.join(alts)})){opt}(?![\wÀ-ỹ])")
     sylls = "|".join(sorted(set(r.data["open_name_syllables"]), key=len, reverse=True))
     stops = "|".join(sorted(map(re.escape, r.data.get("open_name_stops") or []), key=len, reverse=True))
-    verbs = load_rules("obligations").rule("lead.subject_verb").regex.pattern
+    verbs = load_rules("obligations").rule("lead.subject_verb").rx.pattern
     nouns = "|".join(sorted(map(re.escape, r.data["collective_nouns"]), key=len, reverse=True))
     free = rf"(?!{frag['cap_word']})(?!(?:{stops}|{sylls})(?![\wÀ-ỹ]))(?!{verbs})[^\W\d_][\wÀ-ỹ]*"
     item = (rf"(?:-\s*(?:{sylls})(?![\wÀ-ỹ])|(?:và\s+(?!(?:{nouns})(?![\wÀ-ỹ])))?(?:(?:{sylls})(?![\wÀ-ỹ])|{free}))")

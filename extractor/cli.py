@@ -393,7 +393,7 @@ def check(plan: str | None, against: tuple[str, ...], check_every: bool, db: Pat
         sources = Sources(store)
         if check_every:
             reports = check_all(against[0], sources)
-            if fmt == "xlsx":
+            if fmt == "xlsx" and out is not None:  # -o checked above
                 monitoring_xlsx(against[0], reports, out)
             else:
                 rows = monitoring_rows(against[0], reports)
@@ -402,13 +402,14 @@ def check(plan: str | None, against: tuple[str, ...], check_every: bool, db: Pat
                 _write(text, out)
             click.echo(f"{len(reports)} plan(s) under {against[0]} checked" + (f": {out}" if out else ""), err=True)
             return
+        assert plan is not None  # checked above: PLAN, or --all (done)
         try:
             report = run_check(plan, list(against) or None, sources)
         except CheckError as e:
             raise click.ClickException(str(e)) from None
-        if fmt == "docx":
+        if fmt == "docx" and out is not None:  # -o checked above
             to_docx(report, out)
-        elif fmt == "xlsx":
+        elif fmt == "xlsx" and out is not None:
             to_xlsx(report, out)
         else:
             _write({"md": to_markdown, "json": to_json, "html": to_html}[fmt](report), out)

@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .record import Meta, Section, Signature, StampedText
+from .record import Meta, Section, Signature, StampedText, Status
 
 
 class IngestError(Exception):
@@ -34,7 +34,7 @@ class RawDocument:
     blocks: list[Block] = field(default_factory=list)
     pages: int | None = None
     errors: list[str] = field(default_factory=list)
-    status: str = "ok"
+    status: Status = "ok"
     ocr_pages: list[int] = field(default_factory=list)
     encoding: str | None = None
     converted_from: str | None = None

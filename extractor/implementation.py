@@ -80,7 +80,7 @@ def _subject_heading(s: str, names: list[str], stop: int) -> tuple[list[str], st
         inner = find_bodies(subj)
         gaps = [subj[a.end:b.start] for a, b in zip(inner, inner[1:], strict=False)]
         named = head_of(subj) or is_collective(subj) or subj.startswith(("UBND", "Ủy ban"))  # not 'Các nhiệm vụ'
-        if not subj or not named or not _is_body_phrase(subj) or any(  # 'UBND tỉnh giao Sở X ...' is no list
+        if verb is None or not subj or not named or not _is_body_phrase(subj) or any(  # 'UBND tỉnh giao Sở X ...' is no list
                 not re.fullmatch(r"\s*(?:,|;|và|,\s*và)?\s*", g) for g in gaps):
             return [], None
         names, stop = split_body_list(subj), verb.start()
@@ -99,7 +99,7 @@ def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | N
     followed by its verb is a heading with its task: 'Hiệp hội Doanh nghiệp tỉnh phối hợp tuyên truyền ...'
     -> (['Hiệp hội doanh nghiệp tỉnh'], 'phối hợp tuyên truyền ...').
     """
-    s = _body_rules().rule("body.alias").regex.sub("", NUMBER.sub("", line, count=1)).strip()  # type: ignore[union-attr]
+    s = _body_rules().rule("body.alias").rx.sub("", NUMBER.sub("", line, count=1)).strip()
     if subject and rx("lead.adverbial_opener").match(s) and not rx("closing.formula").search(s):
         for comma in re.finditer(r",\s*", s[:240]):  # 'Căn cứ Kế hoạch này, các sở, ngành xây dựng ...'
             if body_list_at(s, comma.end())[0]:

@@ -19,8 +19,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .document import Doc, Table, TableCell
-from .record import Target
-from .target_text import as_written, classify_indicator, first_match, rules_of, year_of
+from .record import Comparator, Target
+from .target_text import as_written, classify_indicator, first_match, rule_cmp, rules_of, year_of
 from .vntext import as_int_if_whole, parse_number
 
 Row = list[TableCell | None]
@@ -116,9 +116,9 @@ def _columns(header: list[Row], width: int) -> list[Column] | None:
     for g, group in enumerate(top[len(top) - spans:]):
         upper = _classify(group) or Column(None)
         for s in sub[g * k:(g + 1) * k]:
-            lower = _classify(s)
-            if lower and lower.kind in _VALUE_KINDS + ("baseline",):
-                cols.append(lower)
+            below = _classify(s)
+            if below and below.kind in _VALUE_KINDS + ("baseline",):
+                cols.append(below)
             else:
                 cols.append(Column(upper.kind, upper.year, s))
     return cols
@@ -148,7 +148,7 @@ def _header(rows: list[Row]) -> tuple[int, list[Column]] | None:
 class _Part:
     """One value read from a value cell."""
 
-    cmp: str
+    cmp: Comparator
     lo: float
     hi: float | None
     unit: str | None  # % written in the cell, or Top
@@ -177,8 +177,8 @@ def _parts(cell: str) -> list[_Part]:
             continue
         hi = parse_number(m.group("hi")) if m.group("hi") else None
         cmp_words = (m.group("cmp") or "").strip()
-        cmp = "range" if hi is not None else next(
-            (str(r.get("cmp")) for r in rules_of("comparator") if cmp_words and r.regex.search(cmp_words + " ")), "=")
+        cmp: Comparator = "range" if hi is not None else next(
+            (rule_cmp(r) for r in rules_of("comparator") if cmp_words and r.rx.search(cmp_words + " ")), "=")
         unit = "Top" if (m.group("rank") or "").lower() == "top" else (m.group("unit") or "").replace(" ", "") or None
         out.append(_Part(cmp, lo, hi, unit, (m.group("rest") or "").strip(" ,()"), pos_end))
     return out

@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import get_args
 
 from .abbrev import expand_abbreviations
 from .document import Doc
 from .news_meta import news_meta
 from .numbers import canonical_number, doc_type_from_number
 from .places import central_cities, local_name, name_words_rx, province_name, title_case, unit_level
-from .record import Meta
-from .rules import RuleFile, load_rules
+from .record import Kind, Level, Meta, Period
+from .rules import RuleError, RuleFile, load_rules
 from .vntext import find_dates, fold
 
 _HEAD_LINES = 40  # the header block and title sit within the first lines
@@ -28,7 +29,16 @@ def _rf() -> RuleFile:
 
 
 def _rx(rule_id: str) -> re.Pattern[str]:
-    return _rf().rule(rule_id).regex
+    return _rf().rule(rule_id).rx
+
+
+def _doc_types() -> dict[str, tuple[Kind, str]]:
+    """Type word of a title line -> (kind, document type) (rules/meta.yaml; RuleError on an unknown kind)."""
+    types = {word: (kind, str(name)) for word, (kind, name) in _rf().data["doc_types"].items()}
+    bad = sorted(str(k) for k, _ in types.values() if k not in get_args(Kind))
+    if bad:
+        raise RuleError(f"meta: doc_types has unknown kind(s) {', '.join(bad)}")
+    return types
 
 
 # ---------------------------------------------------------------- places and bodies
@@ -57,9 +67,10 @@ def _caps_name(words: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def _parse_header_bodies(header: str) -> tuple[str | None, str | None, str | None]:
+def _parse_header_bodies(header: str) -> tuple[str | None, Level | None, str | None]:
     """(issuer, level, place) from the joined capital lines of the header block."""
-    issuer = level = place = locality = None
+    issuer = place = locality = None
+    level: Level | None = None
     header = re.sub(r"[^\w\s&.,-]|[-_=]{2,}", " ", header)
     header = re.sub(r"\bTP\.?\s*", "THÀNH PHỐ ", " ".join(header.split()))
     party = _rx("meta.header_party").search(header)
@@ -91,8 +102,8 @@ def _parse_header_bodies(header: str) -> tuple[str | None, str | None, str | Non
                 level, place = "national", None
             elif locality:
                 issuer = f"{issuer} {locality}"
-    known = {fold(b): b for b in _rf().data.get("national_bodies") or []}
-    return known.get(fold(issuer or ""), issuer), level, place
+    national = {fold(b): b for b in _rf().data.get("national_bodies") or []}
+    return national.get(fold(issuer or ""), issuer), level, place
 
 
 # ---------------------------------------------------------------- issuers in running text
@@ -119,7 +130,7 @@ def _national_rx() -> re.Pattern[str]:
 
 
 def _council(text: str, pos: int, ctx: Locality) -> tuple[int, str] | None:
-    m = _refs().rule("ref.council").regex.match(text[pos:pos + 60])
+    m = _refs().rule("ref.council").rx.match(text[pos:pos + 60])
     if not m:
         return None
     unit = " ".join(m.group("unit").split()).rstrip(".")
@@ -183,7 +194,7 @@ def issuer_text(s: str, ctx: Locality) -> str | None:
 def _head_lines(doc: Doc) -> list[tuple[int, str]]:
     """(index, stripped text) of the non-empty lines before the body starts."""
     limit = doc.sections[0].start if doc.sections else len(doc.text)
-    out = []
+    out: list[tuple[int, str]] = []
     for i, ln in enumerate(doc.lines):
         if ln.start >= limit or len(out) >= _HEAD_LINES:
             break
@@ -236,7 +247,7 @@ def _title(lines: list[tuple[int, str]], k: int, rest: str | None, doc_type: str
     return f"{doc_type} {text}"
 
 
-def _period(title: str | None) -> dict[str, int | None] | None:
+def _period(title: str | None) -> Period | None:
     if not title:
         return None
     m = _rx("meta.period").search(title)
@@ -301,7 +312,7 @@ def _is_national_body(issuer: str | None) -> bool:
     return fold(issuer) in national or fold(issuer).startswith(("bo ", "tong cuc "))
 
 
-def _self_issuer(doc: Doc, place: str | None) -> tuple[str | None, str | None, str | None]:
+def _self_issuer(doc: Doc, place: str | None) -> tuple[str | None, Level | None, str | None]:
     """Issuer named in the opening ('UBND thành phố ban hành Kế hoạch') when the header lacks it."""
     limit = doc.sections[0].start if doc.sections else min(len(doc.text), 3000)
     m = _rx("meta.issued_by_self").search(doc.text[:limit])
@@ -381,18 +392,19 @@ def extract_meta(doc: Doc) -> Meta:
         level = level or ("province" if province_name(issue_place) else None)
         if issuer and issuer.startswith(("Sở ", "Chi cục ")) and level == "province":  # 'SỞ ...' alone in the header
             issuer = f"{issuer} {'thành phố' if unit_level('thành phố', place) == 'province' else 'tỉnh'} {place}"
-    kind, doc_type, title = "other", None, None
-    if type_at is not None:
-        m = type_rx.match(lines[type_at][1])
+    kind: Kind = "other"
+    doc_type: str | None = None
+    title = None
+    if type_at is not None and (m := type_rx.match(lines[type_at][1])):
         word = " ".join(m.group("type").split())
-        kind, doc_type = (_rf().data["doc_types"].get(word) or ["other", word.capitalize()])
+        kind, doc_type = _doc_types().get(word) or ("other", word.capitalize())
         title = _title(lines, type_at, m.group("rest"), doc_type, place)
     elif subject is not None or addressed:
         kind, doc_type = "official_letter", "Công văn"
         title = "Về việc " + subject.group("title") if subject else None
     elif number:
         doc_type = doc_type_from_number(number)
-        kind = next((v[0] for v in _rf().data["doc_types"].values() if v[1] == doc_type), "other")
+        kind = next((k for k, name in _doc_types().values() if name == doc_type), "other")
     after = lines[type_at][0] if type_at is not None else 0
     return Meta(kind=kind, doc_type=doc_type, number=number, date=date, issuer=issuer, level=level,
                 place=place, title=title, period=_period(title), signer=_signer(doc, after),

@@ -13,7 +13,7 @@ from collections import Counter
 
 from .document import Doc
 from .places import local_name, main_province, province_name, unit_level
-from .record import Meta
+from .record import Level, Meta
 from .rules import load_rules
 from .vntext import find_dates
 
@@ -22,13 +22,13 @@ _BYLINE_LINES = 4  # lines under the headline where the article's own dateline s
 
 
 def _rx(rule_id: str) -> re.Pattern[str]:
-    return load_rules("meta").rule(rule_id).regex
+    return load_rules("meta").rule(rule_id).rx
 
 
 def _is_dateline(s: str) -> bool:
     """A line that is only a dateline (with its labels, weekday, time zone, a short byline or site name)."""
     m = _rx("meta.news_dateline").search(s) if len(s) < 120 else None
-    return bool(m) and len((s[:m.start()] + " " + s[m.end():]).split()) <= 4
+    return m is not None and len((s[:m.start()] + " " + s[m.end():]).split()) <= 4
 
 
 def _headline(lines: list[tuple[int, str]]) -> tuple[int | None, str | None]:
@@ -73,7 +73,7 @@ def _date(lines: list[tuple[int, str]], headline_at: int | None) -> str | None:
     return min(found, key=lambda f: (abs(f[0] - at), f[1] < headline_at))[2]
 
 
-def _local_subject(text: str, named: bool = False) -> tuple[str, str | None] | None:
+def _local_subject(text: str, named: bool = False) -> tuple[Level, str | None] | None:
     """(level, place) of the local body that issues or carries out the reported plan, first in `text`
     (with `named`, only a body whose locality is named: 'UBND tỉnh Quảng Nam', not 'UBND tỉnh')."""
     hits = []
@@ -98,7 +98,8 @@ def news_meta(doc: Doc) -> Meta:
     after = [s for i, s in lines if headline_at is None or i > headline_at]
     lead = [s for s in after if len(s.split()) >= 12][:_LEAD_LINES]
     national = _rx("meta.news_national_subject")
-    level = place = None
+    place: str | None = None
+    level: Level | None = None
     led_nationally = any(national.search(s) for s in [headline or ""] + lead)
     subject = _local_subject(headline or "") or _local_subject(doc.text, named=True)
     if subject is None and not led_nationally:

@@ -72,7 +72,8 @@ def _boilerplate() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
     """(line patterns, 'drop the lines after' patterns) from rules/boilerplate.yaml."""
     from .rules import load_rules
 
-    lines, tails = [], []
+    lines: list[re.Pattern[str]] = []
+    tails: list[re.Pattern[str]] = []
     for rule in load_rules("boilerplate").rules:
         if rule.regex is not None:
             (tails if rule.get("drop_following") else lines).append(rule.regex)
@@ -130,10 +131,8 @@ def _layout() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     heading) from rules/layout.yaml."""
     from .rules import load_rules
 
-    rf = load_rules("layout")
-    rxs = tuple(rf.rule(f"layout.{n}").regex for n in ("dangling_end", "dangling_number", "cut_heading"))
-    assert all(rxs)
-    return rxs  # type: ignore[return-value]
+    rule = load_rules("layout").rule
+    return rule("layout.dangling_end").rx, rule("layout.dangling_number").rx, rule("layout.cut_heading").rx
 
 
 def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool:
@@ -157,7 +156,7 @@ def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool
 
 
 _LONE_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6})[.)]")
-_CUT_NUMBER = re.compile(r"\d[\w/.]*[/-]$")  # '… số 289/2025/NĐ-' broken before the rest of its code
+_CUT_NUMBER = re.compile(r"\d[\w/.&]*[/&-]$")  # '… số 289/2025/NĐ-' broken before the rest of its code
 
 
 def join_wrapped(lines: list[str], width: int | None) -> list[str]:
@@ -252,6 +251,9 @@ def _join_cell_lines(lines: list[str]) -> list[str]:
         if not ln:
             continue
         prev = out[-1] if out else ""
+        if prev and _CUT_NUMBER.search(prev) and re.match(r"[A-ZĐ]{1,8}(?:[/-&]|\b)", ln):
+            out[-1] = prev + ln  # '10781/VPCP-' + 'CN' in a narrow cell
+            continue
         rule = re.fullmatch(r"[-_=.]{3,}", ln) or re.fullmatch(r"[-_=.]{3,}", prev)
         same_case = is_caps(prev) == is_caps(ln)
         if prev and not rule and same_case and not LIST_START.match(ln) and not prev.endswith(tuple(".;!?")):
@@ -305,8 +307,8 @@ def _place_tables(raw: RawDocument, text: str, paras: list[str], keys: list[Cell
         for r, row in enumerate(block.rows or []):
             cells: list[TableCell | None] = []
             for c in range(len(row)):
-                span = spans.get((t, r, c))
-                cells.append(TableCell(span[0], span[1], text[span[0]:span[1]]) if span else None)
+                cell = spans.get((t, r, c))
+                cells.append(TableCell(cell[0], cell[1], text[cell[0]:cell[1]]) if cell else None)
             rows.append(cells)
         if any(c for row in rows for c in row):
             tables.append(Table(rows, block.page))

@@ -38,7 +38,7 @@ def canonical_number(raw: str | None) -> str | None:
     serial, parts = m.group(1), [p for p in _NUMBER_SPLIT.split(m.group(2)) if p]
     year = parts.pop(0) if len(parts) > 1 and re.fullmatch(r"(?:19|20)\d{2}", parts[0]) else None
     data = _meta_data()
-    spell = data.get("code_spellings") or {}
+    spell: dict[str, str] = data.get("code_spellings") or {}
     codes = [spell.get(c, c) for c in parts]
     codes[-1] = _without_footnote_mark(codes[-1], data)
     if not codes or not all(re.fullmatch(r"[A-Za-zĐđ&]+\d{0,3}", c) for c in codes):
@@ -68,7 +68,7 @@ def implemented_in(description: str | None, limit: int = 130) -> list[str]:
     out: list[str] = []
     if not description:
         return out
-    number_rx = _ref_rules().rule("ref.number").regex
+    number_rx = _ref_rules().rule("ref.number").rx
     for verb in _carry_out().finditer(description):
         gap_end = min(len(description), verb.end() + limit)
         m = number_rx.search(description, verb.end(), gap_end)

@@ -35,9 +35,7 @@ def rules() -> RuleFile:
 
 
 def rx(rule_id: str) -> re.Pattern[str]:
-    pattern = rules().rule(rule_id).regex
-    assert pattern is not None
-    return pattern
+    return rules().rule(rule_id).rx
 
 
 # ---------------------------------------------------------------- text units

@@ -15,7 +15,7 @@ from typing import Any
 
 from . import ingest, link, meta, normalize, obligations, references, structure, targets
 from .document import Doc, Normalized, Table
-from .record import Record, Source
+from .record import Record, Source, as_format
 
 
 def _step(record: Record, name: str, fn: Callable[[], Any], default: Any) -> Any:
@@ -95,14 +95,14 @@ def bare_record(path: Path, doc_id: str | None) -> Record:
         sha = ingest.unreadable_sha256(path)
     fmt = ingest.SUPPORTED_SUFFIXES.get(path.suffix.lower(), "unknown")
     return Record(doc_id=doc_id or safe_doc_id(path.stem),
-                  source=Source(path=ingest.display_path(path), sha256=sha, format=fmt))
+                  source=Source(path=ingest.display_path(path), sha256=sha, format=as_format(fmt)))
 
 
 def _extract_file(path: Path, doc_id: str | None, lim: ingest.Limits, started: list[Record]) -> Record:
     raw = ingest.read_document(path)
     record = Record(
         doc_id=doc_id or safe_doc_id(path.stem),
-        source=Source(path=raw.path, sha256=raw.sha256, format=raw.format, pages=raw.pages,
+        source=Source(path=raw.path, sha256=raw.sha256, format=as_format(raw.format), pages=raw.pages,
                       ocr_pages=list(raw.ocr_pages), encoding=raw.encoding, converted_from=raw.converted_from,
                       signatures=list(raw.signatures), stamped=list(raw.stamped)),
         status=raw.status,

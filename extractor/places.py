@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Any
+from typing import Any, get_args
 
-from .rules import RuleFile, load_rules
+from .record import Level
+from .rules import RuleError, RuleFile, load_rules
 from .vntext import fold
 
 
@@ -50,7 +51,7 @@ def title_case(name: str) -> str:
     return province_name(name) or " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
 
 
-def unit_level(unit: str, place: str | None) -> str | None:
+def unit_level(unit: str, place: str | None) -> Level | None:
     """Level of a body named with a locality word: 'tỉnh' -> province, 'thành phố Thuận An' -> district."""
     unit = unit.lower()
     if unit == "thành phố" and place and fold(place) in {fold(c) for c in central_cities()}:
@@ -63,9 +64,13 @@ def central_cities() -> list[str]:
     return list(load_rules("vocab").data["central_cities"])
 
 
-def locality_units() -> dict[str, str]:
-    """Locality word -> level of a body named with it (rules/vocab.yaml)."""
-    return dict(load_rules("vocab").data["locality_units"])
+def locality_units() -> dict[str, Level]:
+    """Locality word -> level of a body named with it (rules/vocab.yaml; RuleError on an unknown level)."""
+    units = dict(load_rules("vocab").data["locality_units"])
+    bad = sorted(str(v) for v in units.values() if v not in get_args(Level))
+    if bad:
+        raise RuleError(f"vocab: locality_units has unknown level(s) {', '.join(bad)}")
+    return units
 
 
 def _ref_rules() -> RuleFile:

@@ -36,6 +36,14 @@ Span = list[int]
 """Character offsets [start, end) into the record's `text`."""
 
 
+def as_format(value: str) -> Format:
+    """`value` when it is a record format, else 'unknown' (a reader's own names such as 'image' or 'zip')."""
+    for f in get_args(Format):
+        if value == f:
+            return f
+    return "unknown"
+
+
 class Period(TypedDict):
     """The years a plan covers (either end may be unknown)."""
 
@@ -235,7 +243,7 @@ def _empty(tp: Any) -> Any:
         return None
     if origin is list:
         return []
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _build(tp, {}, tp.__name__)
     if origin is Literal:
         return get_args(tp)[0]

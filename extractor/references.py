@@ -20,11 +20,11 @@ from .numbers import (
     number_codes,
 )
 from .places import local_name, main_province
-from .record import Mention, Reference
+from .record import Mention, Reference, Relation
 from .rules import RuleFile, load_rules
 from .vntext import find_dates, fold
 
-_RANK = {"implements": 0, "basis": 1, "amends": 2, "replaces": 3, "cites": 4}
+_RANK: dict[Relation, int] = {"implements": 0, "basis": 1, "amends": 2, "replaces": 3, "cites": 4}
 _LOOKBACK = 400
 
 @dataclass
@@ -39,7 +39,7 @@ class _Cite:
     date: str | None = None
     issuer: str | None = None
     title: str | None = None
-    relation: str | None = None
+    relation: Relation | None = None
     key: tuple = field(default_factory=tuple)
     full: int = 0  # how many of date / issuer the citation itself states
 
@@ -66,7 +66,7 @@ def _rf() -> RuleFile:
 
 
 def _rx(rule_id: str) -> re.Pattern[str]:
-    return _rf().rule(rule_id).regex
+    return _rf().rule(rule_id).rx
 
 
 def _context(doc: Doc) -> _Ctx:
@@ -188,7 +188,9 @@ def _fill_before(text: str, c: _Cite, ctx: _Ctx) -> None:
     if prog and c.title is None:
         c.title = " ".join(prog.group("prog").split())
     ar = _rx("ref.amends_replaces").search(prefix)
-    if ar:
+    own = any(a <= c.start < b for a, b in ctx.openings) or re.search(r"\bnày\b|^\s*Điều\s+\d", prefix[:ar.start()]) \
+        if ar else False
+    if ar and own:  # the document itself amends or replaces it (a task 'tham mưu sửa đổi Nghị định …' only cites it)
         c.relation = "amends" if ar.group("amends") else "replaces"
     if c.issuer is None:
         c.issuer = issuer_from_number(c.number)
@@ -234,6 +236,7 @@ def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
         matches.append(m)
         if re.match(r"sửa\s+đổi", m.group("title"), re.I):  # the laws an amending law's title names
             matches += list(_rx("ref.law_by_name").finditer(text, m.start("title") + 1, m.end()))
+    nested = {m.start() for m in matches[1:] if any(o.start("title") < m.start() < o.end() for o in matches)}
     for m in matches:
         if not free(m.start(), m.end()) or re.search(r"dự\s+thảo\s+$", text[max(0, m.start() - 12):m.start()], re.I):
             continue
@@ -247,6 +250,8 @@ def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
                   None, issuer="Quốc hội", title=title, key=("l", fold(title)))
         _fill_after(text, c, ctx)
         c.issuer = "Quốc hội"
+        if m.start() in nested:  # named inside an amending law's title: cited, not itself the basis
+            c.relation = "cites"
         laws.append(c)
     by_name = {fold(n.title): n for n in numbered if n.doc_type == "Luật" and n.title}
     for c in laws:  # 'Luật Thủ đô' cited elsewhere as 'Luật Thủ đô số 39/2024/QH15' is that one law
@@ -329,6 +334,7 @@ def _relations(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
         if not opening:
             continue
         trig, s_start = _trigger(text, c.start)
+        relation: Relation
         if trig:
             relation = "basis" if trig.group("basis") else "implements"
         elif c.number in ctx.title_implements:  # 'Ban hành Kế hoạch thực hiện Quyết định số 36/QĐ-TTg'
@@ -339,7 +345,8 @@ def _relations(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
         prev = max((p for p in cites if s_start <= p.start < c.start), key=lambda p: p.start, default=None)
         if prev is None:
             c.relation = relation
-        elif re.search(r"(?:[,;:]|\bvà|\bcác|\bcùng|\bhoặc)\s*$", text[prev.head_end:c.start]):
+        elif re.search(r"(?:[,;:]|\bvà|\bcác|\bcùng|\bhoặc)\s*$", text[prev.head_end:c.start]) \
+                or _rx("ref.amended_by").match(text[prev.head_end:c.start]):
             # coordinated: 'Quyết định số 36/QĐ-TTg … và Kế hoạch số 126/KH-UBND' shares the relation of the one
             # before it; after ';' or a line break it is the next item of the opening's own list
             shared = min((p.relation or "cites" for p in cites if p.key == prev.key and s_start <= p.start < c.start),

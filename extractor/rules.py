@@ -93,6 +93,13 @@ class Rule:
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)
 
+    @property
+    def rx(self) -> re.Pattern[str]:
+        """The compiled pattern, for rules that must have one (RuleError when the rule has none)."""
+        if self.regex is None:
+            raise RuleError(f"rule {self.id!r} has no pattern")
+        return self.regex
+
 
 @dataclass
 class RuleFile:

@@ -176,7 +176,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
                         ("documents", ["number"]), ("documents", ["kind"]), ("documents", ["place_folded"]),
                         ("documents", ["issuer_folded"]),
                         ("errors", ["doc_id"]), ("errors", ["path"])]:
-        db[table].create_index(cols, if_not_exists=True)
+        db.table(table).create_index(cols, if_not_exists=True)
     for statement in _FTS_DDL:
         db.execute(statement)
 

@@ -65,7 +65,7 @@ def _match_heading(rules: list[Rule], line: str) -> tuple[Rule, re.Match[str]] |
     if line.lstrip().startswith(("-", "+", "•", "*")):
         return None
     for rule in rules:
-        m = rule.regex.match(line)
+        m = rule.rx.match(line)
         if m:
             return rule, m
     return None
@@ -83,7 +83,7 @@ def _candidates(text: str) -> tuple[list[_Head], list[int]]:
         line = raw.strip()
         if not line or i in consumed:
             continue
-        if any(r.regex.match(line) for r in closers):
+        if any(r.rx.match(line) for r in closers):
             closes.append(start)
             continue
         hit = _match_heading(heads_rules, line)
@@ -104,7 +104,7 @@ def _candidates(text: str) -> tuple[list[_Head], list[int]]:
             heads.append(_Head(kind, int(rule.get("rank")), num, title, start, i))
             continue
         in_appendix = in_appendix or bool(heads) and heads[-1].kind == "appendix"  # table heads: no titles
-        if heads and not in_appendix and _is_caps_title(line) and not any(r.regex.match(line) for r in furniture):
+        if heads and not in_appendix and _is_caps_title(line) and not any(r.rx.match(line) for r in furniture):
             prev = heads[-1]
             if prev.kind == "caps" and prev.line == _prev_text_line(lines, i):
                 prev.title = f"{prev.title} {line}"

@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import get_args
 
 from .appendix import find_tables, task_columns
 from .appendix import split_row as split_appendix_row
 from .appendix import table_rows as appendix_rows
 from .deadlines import find_deadline
 from .document import Doc
-from .record import Target
-from .rules import Rule, load_rules
+from .record import Comparator, Target
+from .rules import Rule, RuleError, load_rules
 from .vntext import as_int_if_whole, fold, parse_number
 
 MAX_WORDS = 40
@@ -38,6 +39,14 @@ def _by_kind() -> dict[str, list[Rule]]:
 def rules_of(kind: str) -> list[Rule]:
     """The target rules of one `kind` (value, comparator, horizon ...), in file order."""
     return _by_kind().get(kind, [])
+
+
+def rule_cmp(rule: Rule) -> Comparator:
+    """The comparator a comparator rule stands for (RuleError when it names none)."""
+    cmp = rule.get("cmp")
+    if cmp not in get_args(Comparator):
+        raise RuleError(f"targets: rule {rule.id!r} has cmp {cmp!r}, not one of {list(get_args(Comparator))}")
+    return cmp
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +74,7 @@ def classify_indicator(indicator: str, unit_kind: str = "percent", context: str 
 
 def first_match(rules: list[Rule], text: str) -> tuple[Rule, re.Match[str]] | None:
     """The first rule matching somewhere in `text`, with its match."""
-    return next(((r, m) for r in rules if (m := r.regex.search(text))), None)
+    return next(((r, m) for r in rules if (m := r.rx.search(text))), None)
 
 
 def group(m: re.Match[str], name: str) -> str | None:
@@ -132,7 +141,7 @@ def excluded(clause: str, start: int, kind: str) -> bool:
     for rule in rules_of("exclude") + rules_of("baseline"):
         if kind in (rule.get("skip_kinds") or []):
             continue
-        for m in rule.regex.finditer(clause):
+        for m in rule.rx.finditer(clause):
             if m.start() <= start < m.end():
                 return True
     return kind in ("count", "generic") and bool(re.match(r"(?:19|20)\d\d\b", clause[start:]))  # a year
@@ -142,7 +151,7 @@ def per_value_year(after: str) -> tuple[int | None, int]:
     """A year in brackets right after a value, and how far it reaches."""
     for rule in rules_of("horizon"):
         if rule.get("opens") == "per_value":
-            m = rule.regex.match(after)
+            m = rule.rx.match(after)
             if m:
                 return year_of(m), m.end()
     return None, 0
@@ -166,15 +175,15 @@ def phrase_end(s: str, pos: int) -> int:
 def _verb_pair(before: str, after: str) -> bool:
     """A comma joining two verbs of one predicate: 'xây dựng, triển khai dự án điểm'."""
     tail = before.rstrip()[-30:]
-    return any(r.regex.match(after.lstrip()) for r in rules_of("aim_verb")) and any(
-        m.end() == len(tail) for r in rules_of("aim_verb") for m in r.regex.finditer(tail))
+    return any(r.rx.match(after.lstrip()) for r in rules_of("aim_verb")) and any(
+        m.end() == len(tail) for r in rules_of("aim_verb") for m in r.rx.finditer(tail))
 
 
 def phrase_after(s: str, pos: int) -> str:
     """The noun phrase from `pos` (see `_phrase_end`), at most MAX_WORDS words."""
     phrase = re.sub(r"\s*\([^)]*$", "", " ".join(s[pos:phrase_end(s, pos)].split()[:MAX_WORDS]))  # no open bracket
     for rule in rules_of("tail_horizon"):
-        phrase = rule.regex.sub("", phrase)
+        phrase = rule.rx.sub("", phrase)
     return phrase.rstrip(" .…,")
 
 
@@ -190,7 +199,7 @@ def indicator_before(text: str) -> str:
     nothing is left ('Năng suất lao động đến năm 2025 đạt'), the words before that lead-in."""
     last, last_start = 0, 0
     for rule in rules_of("lead_in"):
-        for m in rule.regex.finditer(text):
+        for m in rule.rx.finditer(text):
             if m.end() > last:
                 last, last_start = m.end(), m.start()
     out = _strip_fillers(text[last:])
@@ -200,7 +209,7 @@ def indicator_before(text: str) -> str:
 def _strip_fillers(text: str) -> str:
     for _ in range(2):
         for rule in rules_of("filler") + rules_of("resumptive"):
-            text = rule.regex.sub("", text)
+            text = rule.rx.sub("", text)
     return re.sub(r"\s+", " ", text).strip(" ,;:-–")
 
 
@@ -261,7 +270,7 @@ def status_cells(doc: Doc) -> list[tuple[int, int]]:
         for h, row in enumerate(table.rows[:4]):
             cols = [j for j, c in enumerate(row) if c and first_match(rules_of("status_column"), " ".join(c.text.split()))]
             if cols:
-                out += [(r[j].start, r[j].end) for r in table.rows[h + 1:] for j in cols if j < len(r) and r[j]]
+                out += [(c.start, c.end) for r in table.rows[h + 1:] for j in cols if j < len(r) and (c := r[j])]
                 break
     return out
 
@@ -286,14 +295,14 @@ def appendix_years(doc: Doc) -> dict[int, int | None]:
     for table in find_tables(doc.text):
         if "time" not in table.columns or _in_layer(doc, table.header_start):
             continue
-        for row in appendix_rows(table):
-            split = split_appendix_row(table.columns, row)
+        for cells in appendix_rows(table):
+            split = split_appendix_row(table.columns, cells)
             if split is None:
                 continue
-            time_cell = split[1].get("time")
-            year = _cell_year(time_cell.text, known=True) if time_cell else None
-            for c in row[1:]:  # the task cell and the others (Sản phẩm, Chỉ tiêu ...)
-                out[doc.line_index(c.start)] = year
+            time_text = split[1].get("time")
+            year = _cell_year(time_text.text, known=True) if time_text else None
+            for cell in cells[1:]:  # the task cell and the others (Sản phẩm, Chỉ tiêu ...)
+                out[doc.line_index(cell.start)] = year
     return out
 
 
@@ -313,13 +322,13 @@ def _table_rows(doc: Doc) -> Iterator[tuple[list[tuple[str, int | None]], list[t
              if ln.text.strip() and not _in_layer(doc, ln.start + len(ln.text) - len(ln.text.lstrip()))]
     for i, (_, text) in enumerate(cells):
         parts = [p for p in re.split(r"\s*[|\t]\s*", text) if p]
-        cols = [_column(p) for p in parts]
-        if len(parts) > 2 and all(cols) and any(c[0] == "indicator" for c in cols):  # a | row header
-            for off, row in cells[i + 1:]:
-                found = [(off + row.find(p), p) for p in re.split(r"\s*[|\t]\s*", row) if p]
+        cols = [c for p in parts if (c := _column(p))]
+        if len(parts) > 2 and len(cols) == len(parts) and any(c[0] == "indicator" for c in cols):  # a | row header
+            for off, line in cells[i + 1:]:
+                found = [(off + line.find(p), p) for p in re.split(r"\s*[|\t]\s*", line) if p]
                 if len(found) != len(cols):
                     break
-                yield cols, found  # type: ignore[misc]
+                yield cols, found
             continue
         if _column(text) != ("indicator", None):
             continue
@@ -328,15 +337,15 @@ def _table_rows(doc: Doc) -> Iterator[tuple[list[tuple[str, int | None]], list[t
             j -= 1
         while k < len(cells) and _column(cells[k][1]):
             k += 1
-        cols = [_column(t) for _, t in cells[j:k]]
-        if not cols or cols[0] != ("number", None) or not any(c[0] == "year" for c in cols):  # type: ignore[index]
+        cols = [c for _, t in cells[j:k] if (c := _column(t))]  # every line of j..k is a header cell
+        if not cols or cols[0] != ("number", None) or not any(c[0] == "year" for c in cols):
             continue
         n = 1
         while k < len(cells) and cells[k][1].rstrip(".") == str(n):
             end = next((x for x in range(k + 1, min(k + 12, len(cells))) if cells[x][1].rstrip(".") == str(n + 1)),
                        None)
             row = cells[k:end] if end else cells[k:k + len(cols)]
-            yield cols, row  # type: ignore[misc]
+            yield cols, row
             k, n = (end, n + 1) if end else (len(cells), n)
 
 
@@ -367,8 +376,8 @@ def table_targets(doc: Doc, level: str, doc_year: int | None) -> list[Target]:
             lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi")) if m.group("hi") else None
             if lo is None:
                 continue
-            cmp = "range" if hi is not None else next(
-                (str(r.get("cmp")) for r in rules_of("comparator") if r.regex.search(m.group("cmp") + " ")), "=")
+            cmp: Comparator = "range" if hi is not None else next(
+                (rule_cmp(r) for r in rules_of("comparator") if r.rx.search(m.group("cmp") + " ")), "=")
             u = (m.group("unit") or unit or "").replace(" ", "") if m.group("unit") or "%" in (unit or "") \
                 else as_written(unit) if unit else None
             kind = "percent" if "%" in (u or "") else "count"

@@ -20,7 +20,7 @@ from typing import Any
 
 from .document import Doc
 from .indicator_tables import indicator_table_targets, table_spans
-from .record import Target
+from .record import Comparator, Target
 from .rules import Rule, load_rules
 from .target_text import (
     action_object,
@@ -37,6 +37,7 @@ from .target_text import (
     phrase_after,
     phrase_end,
     row_year_of,
+    rule_cmp,
     rules_of,
     status_cells,
     table_targets,
@@ -74,7 +75,7 @@ def _values(clause: str) -> list[_Value]:
     if not _DIGIT.search(clause):  # every value rule reads digits
         return found
     for rule in rules_of("value"):
-        for m in rule.regex.finditer(clause):
+        for m in rule.rx.finditer(clause):
             lo, hi, unit = group(m, "lo"), group(m, "hi"), group(m, "unit")
             if lo is None or unit is None or any(v.start < m.end() and m.start() < v.end for v in found):
                 continue
@@ -104,19 +105,19 @@ def _is_status(prefix: str) -> bool:
     """The clause reports a state (hiện nay, đã ...) and no aim word follows the status word."""
     last = None
     for rule in rules_of("status"):
-        for m in rule.regex.finditer(prefix):
+        for m in rule.rx.finditer(prefix):
             last = m.end() if last is None else max(last, m.end())
     return last is not None and first_match(rules_of("aim"), prefix[last:]) is None
 
 
-def _comparator(prefix: str, after: str, v: _Value) -> tuple[str, int]:
+def _comparator(prefix: str, after: str, v: _Value) -> tuple[Comparator, int]:
     """Comparator of a value and where its words start in `prefix`."""
     if v.hi is not None or first_match(rules_of("suffix_cmp"), after):
         start = re.search(r"\btừ\s*$", prefix, re.IGNORECASE)
         return "range" if v.hi is not None else ">=", start.start() if start else len(prefix)
     hit = first_match(rules_of("comparator"), prefix)
     if hit:
-        return str(hit[0].get("cmp")), hit[1].start()
+        return rule_cmp(hit[0]), hit[1].start()
     return "=", len(prefix)
 
 
@@ -127,7 +128,7 @@ def _horizons(clause: str) -> list[tuple[int, int, int, bool]]:
         opens = rule.get("opens")
         if opens == "per_value":
             continue
-        finder = rule.regex.finditer(clause) if opens != "clause_start" else filter(None, [rule.regex.match(clause)])
+        finder = rule.rx.finditer(clause) if opens != "clause_start" else filter(None, [rule.rx.match(clause)])
         for m in finder:
             if first_match(rules_of("not_horizon"), clause[:m.start()]):
                 continue
@@ -215,7 +216,7 @@ class _Where:
 def _doc_year(doc: Doc) -> int | None:
     """The year the document starts from: the plan period's start, else the date of issue; a report
     or news text speaks from its date (what it says of an earlier year is a result)."""
-    start, date = (doc.meta.period or {}).get("start"), doc.meta.date or ""
+    start, date = doc.meta.period.get("start") if doc.meta.period else None, doc.meta.date or ""
     issued = int(date[:4]) if date[:4].isdigit() else None
     if _reporting(doc) and issued:
         return max(issued, int(start)) if start else issued
@@ -360,7 +361,7 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
                 (v.rule.get("needs") == "action" and not action_object(clause, v.start, v.end)):
             continue
         bare = prefix  # 'từ 15% hiện nay lên 25%': the state word belongs to the baseline, not to this value
-        for m in (m for rule in rules_of("baseline") for m in rule.regex.finditer(clause) if m.end() <= v.start):
+        for m in (m for rule in rules_of("baseline") for m in rule.rx.finditer(clause) if m.end() <= v.start):
             bare = bare[:m.start()] + " " * (m.end() - m.start()) + bare[m.end():]
         if _is_status(bare) or first_match(rules_of("status_after"), after):  # also in goal sections
             continue

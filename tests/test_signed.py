@@ -236,3 +236,15 @@ def test_scan_with_poor_ocr_layer():
     assert [(s["signer"], s["organisation"], s["kind"], s["signed_at"], s["coverage"]) for s in sig] == [
         ("Sở Tư pháp", "Thành phố Hồ Chí Minh", "organisation", "2021-02-25T15:12:01+07:00", "entire_file")]
     assert validate_record(rec) == []
+
+
+def test_the_check_report_lists_the_plan_files_signatures():
+    """`vnplan check` on a signed original shows who signed, when, and whether the file is intact."""
+    from extractor.compliance import check
+    from extractor.compliance.render_md import to_markdown
+
+    report = check(str(REAL / "ninhbinh-807-qd-ubnd-2024.pdf"), against=["36/QĐ-TTg"])
+    assert len(report.to_dict()["signatures"]) == 5
+    md = to_markdown(report)
+    assert "## Signatures (5)" in md
+    assert "Nguyễn Cao Sơn, ỦY BAN NHÂN DÂN TỈNH NINH BÌNH — signed 2024-11-04T07:03:31+07:00, intact" in md

@@ -64,7 +64,7 @@ def check(plan: str | Path | dict[str, Any], against: list[str] | None = None, s
                                target_verdicts(number, side.targets, record),
                                task_coverage(number, side.tasks, record, thresholds), thresholds.local))
     return Report(doc_info(record), chain_info(record, sources), parents, plan_problems(record, sources),
-                  record.get("text") or "")
+                  record.get("text") or "", list((record.get("source") or {}).get("signatures") or []))
 
 
 def plans_under(number: str, sources: Sources) -> list[dict[str, Any]]:

@@ -158,6 +158,17 @@ class Report:
     parents: list[Against]
     problems: list[Problem] = field(default_factory=list)
     text: str = ""
+    signatures: list[dict[str, Any]] = field(default_factory=list)  # the plan file's `source.signatures`
+
+    def signature_lines(self) -> list[str]:
+        """One line per digital signature of the plan's file: who, when, intact or not, what changed after."""
+        out = []
+        for s in self.signatures:
+            who = ", ".join(x for x in (s.get("signer"), s.get("organisation")) if x) or s.get("field") or "?"
+            state = "intact" if s.get("intact") else "NOT intact"
+            after = f", changed after: {s['changes_after']}" if s.get("changes_after") else ""
+            out.append(f"{who} — signed {s.get('signed_at') or '?'}, {state}{after}; trust {s.get('trust')}")
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape: `plan`, `against` (the first parent), `parents`, `chain`, `targets`, `tasks`, `problems`."""
@@ -172,6 +183,7 @@ class Report:
             "targets": [asdict(t) for a in self.parents for t in a.targets],
             "tasks": [asdict(t) for a in self.parents for t in a.tasks],
             "problems": [asdict(p) for p in self.problems],
+            "signatures": self.signatures,
         }
 
 

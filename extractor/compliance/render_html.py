@@ -26,9 +26,9 @@ def _spans(report: Report) -> list[tuple[int, int, str]]:
         for t in a.targets:
             if t.plan and t.plan.quote:
                 out.append((t.plan.quote.span[0], t.plan.quote.span[1], f"{t.verdict.upper()} {a.number}"))
-        for t in a.tasks:
-            if t.covered:
-                out += [(m.span[0], m.span[1], f"TASK {t.task_id}") for m in t.matches]
+        for task in a.tasks:
+            if task.covered:
+                out += [(m.span[0], m.span[1], f"TASK {task.task_id}") for m in task.matches]
     return sorted(set(out))
 
 
@@ -84,6 +84,9 @@ def report_fragment(report: Report, heading_level: int = 2) -> str:
                     + "".join(f"<blockquote>{esc(q.quote)} <span class='meta'>[{q.span[0]}–{q.span[1]}]</span>"
                               "</blockquote>" for q in p.quotes[:3]) + "</li>" for p in report.problems)
     parts.append(f"<{h}>Problems ({len(report.problems)})</{h}><ul class='problems'>{items}</ul>")
+    if report.signatures:
+        sigs = "".join(f"<li>{esc(x)}</li>" for x in report.signature_lines())
+        parts.append(f"<{h}>Signatures ({len(report.signatures)})</{h}><ul class='signatures'>{sigs}</ul>")
     return "".join(parts)
 
 

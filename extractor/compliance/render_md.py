@@ -51,9 +51,10 @@ def _against_md(a: Against) -> list[str]:
         covered = sum(t.covered for t in a.tasks)
         out += [f"### Tasks of {a.number}: {covered} of {len(a.tasks)} covered", "",
                 "| task | covered | similarity (needed) | best plan passage |", "|---|---|---|---|"]
-        for t in a.tasks:
-            m = t.matches[0] if t.matches else None
-            out.append(f"| {cell(t.task_id + '. ' + t.task, 140)} | {'yes' if t.covered else '**no**'} | {t.score:.2f} ({t.threshold:g}) | "
+        for task in a.tasks:
+            m = task.matches[0] if task.matches else None
+            out.append(f"| {cell(task.task_id + '. ' + task.task, 140)} | {'yes' if task.covered else '**no**'} | "
+                       f"{task.score:.2f} ({task.threshold:g}) | "
                        + (cell(f"“{m.quote}” [{m.span[0]}–{m.span[1]}]", 220) if m else "—") + " |")
         uncovered = [t for t in a.tasks if not t.covered]
         if uncovered:
@@ -69,6 +70,8 @@ def to_markdown(report: Report) -> str:
     p = report.plan
     out = [f"# Compliance report: {p.title or p.doc_id}", "",
            f"Plan: {describe(p)}" + (f" [{p.doc_id}]" if p.doc_id else ""), "", f"Chain: {chain_text(report)}", ""]
+    if report.signatures:
+        out += [f"## Signatures ({len(report.signatures)})", ""] + [f"- {cell(x, 300)}" for x in report.signature_lines()] + [""]
     for a in report.parents:
         out += _against_md(a)
     out += [f"## Problems ({len(report.problems)})", ""]

@@ -3,6 +3,7 @@ one report, or the monitoring table of every plan under a decision."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from .model import VERDICTS, Report
@@ -42,6 +43,10 @@ def to_docx(report: Report, path: Path) -> Path:
         para = doc.add_paragraph(style="List Bullet")
         para.add_run(f"{pr.kind}: ").bold = True
         para.add_run(pr.message + (f" — “{pr.quotes[0].quote}”" if pr.quotes else ""))
+    if report.signatures:
+        doc.add_heading(f"Signatures ({len(report.signatures)})", level=2)
+        for line in report.signature_lines():
+            doc.add_paragraph(line, style="List Bullet")
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
     return path
@@ -58,7 +63,7 @@ def _table(doc, rows: list[list[str]]) -> None:
                     run.bold = True
 
 
-def _sheet(wb, title: str, rows: list[list[object]]):
+def _sheet(wb, title: str, rows: Sequence[Sequence[object]]):
     from openpyxl.styles import Font
 
     ws = wb.create_sheet(title)
@@ -97,7 +102,7 @@ def to_xlsx(report: Report, path: Path) -> Path:
 
 def monitoring_rows(number: str, reports: list[Report]) -> list[list[object]]:
     """One row per plan checked against `number`: facts, chain, verdict counts, share of tasks covered."""
-    head = ["doc_id", "number", "date", "issuer", "level", "place", "chain", *VERDICTS, "tasks", "tasks covered",
+    head: list[object] = ["doc_id", "number", "date", "issuer", "level", "place", "chain", *VERDICTS, "tasks", "tasks covered",
             "share covered", "problems"]
     rows: list[list[object]] = [head]
     for r in reports:

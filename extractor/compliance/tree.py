@@ -85,8 +85,8 @@ def tree(number: str, sources: Sources) -> Tree:
             continue
         nodes[key] = TreeNode(doc_info(rec), True)
         parent.children.append(nodes[key])
-    for n in nodes.values():
-        n.children.sort(key=lambda c: (c.info.date or "", c.info.number or c.info.doc_id or ""))
+    for node in nodes.values():
+        node.children.sort(key=lambda c: (c.info.date or "", c.info.number or c.info.doc_id or ""))
     return Tree(root, apart)
 
 

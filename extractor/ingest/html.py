@@ -136,9 +136,10 @@ def _lxml_blocks(text: str) -> list[Block]:
     def flush() -> None:
         t = "".join(buf)
         buf.clear()
-        for ln in t.split("\n"):
-            if _clean_text(ln):
-                blocks.append(Block("para", _clean_text(ln)))
+        for ln in t.split("\n"):  # a <br> (\u2028) breaks a line, not the paragraph
+            lines = [_clean_text(x) for x in ln.split("\u2028") if _clean_text(x)]
+            if lines:
+                blocks.append(Block("para", "\n".join(lines)))
 
     def walk(el: Any) -> None:
         if el.tag == "table" and el.find(".//table") is None:
@@ -149,7 +150,9 @@ def _lxml_blocks(text: str) -> list[Block]:
             if rows:
                 blocks.append(Block("table", rows=rows))
             return
-        if el.tag in _BLOCK_TAGS:
+        if el.tag == "br":
+            buf.append("\u2028")
+        elif el.tag in _BLOCK_TAGS:
             buf.append("\n")
         if el.text:
             buf.append(el.text)
@@ -158,7 +161,7 @@ def _lxml_blocks(text: str) -> list[Block]:
                 walk(child)
             if child.tail:
                 buf.append(child.tail)
-        if el.tag in _BLOCK_TAGS:
+        if el.tag in _BLOCK_TAGS and el.tag != "br":
             buf.append("\n")
 
     walk(main)
@@ -168,7 +171,7 @@ def _lxml_blocks(text: str) -> list[Block]:
 
 def _lines(blocks: list[Block]) -> list[str]:
     """The non-empty lines of blocks, table cells included, for comparing two readings."""
-    out = []
+    out: list[str] = []
     for b in blocks:
         if b.kind == "table":
             out.extend(c for r in b.rows or [] for cell in r for c in cell.split("\n") if c.strip())

@@ -93,7 +93,7 @@ def is_vietnamese_syllable(word: str) -> bool:
         return False
     bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
     m = _SYLLABLE.fullmatch(bare)
-    return bool(m) and m.group(2) in _NUCLEI
+    return m is not None and m.group(2) in _NUCLEI
 
 
 _MAX_TOKENS = 20000  # enough to judge an encoding; keeps detection fast on huge files
@@ -239,10 +239,10 @@ def legacy_font(font_name: str | None) -> str | None:
     from ..rules import load_rules
 
     rules = load_rules("legacy_encodings")
-    if rules.rule("legacy.font_vni").regex.search(font_name):  # type: ignore[union-attr]
+    if rules.rule("legacy.font_vni").rx.search(font_name):
         return "vni"
-    if rules.rule("legacy.font_tcvn3").regex.search(font_name):  # type: ignore[union-attr]
-        if rules.rule("legacy.font_tcvn3_upper").regex.search(font_name):  # type: ignore[union-attr]
+    if rules.rule("legacy.font_tcvn3").rx.search(font_name):
+        if rules.rule("legacy.font_tcvn3_upper").rx.search(font_name):
             return "tcvn3_upper"
         return "tcvn3"
     return None

@@ -136,7 +136,7 @@ def _rotation(image: Path, timeout: float, threads: int, dpi: int) -> int:
 _MARKER = re.compile(r"\d{1,3}[.)]?|[IVXLC]{1,6}\.|[a-zđ][.)]")
 
 
-def _ink_runs(counts: list[int], min_gap: int) -> list[tuple[int, int]]:
+def _ink_runs(counts: list[int], min_gap: float) -> list[tuple[int, int]]:
     """Runs [start, end) of positive counts, runs closer than `min_gap` merged."""
     runs: list[tuple[int, int]] = []
     start = None
@@ -383,7 +383,10 @@ def fix_ocr_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     for regex, replacement, action in _fix_rules():
         if action:
-            text = regex.sub(lambda m, a=action: _action(a, m), text)
+            def act(m: re.Match[str], a: str = action) -> str:
+                return _action(a, m)
+
+            text = regex.sub(act, text)
         elif replacement is not None:
             text = regex.sub(replacement, text)
     return unicodedata.normalize("NFC", text)

@@ -64,7 +64,7 @@ def check_ocr(record: Record, words: dict[int, list[tuple[str, float]]]) -> None
                 warnings.append(f"warning: the document number read by OCR ({meta.number}, confidence "
                                 f"{conf['number']:.0f}) is uncertain and was left empty")
                 meta.number = None
-        elif (m := rules.rule("ocr.number_line_loose").regex.search(head)) is not None:
+        elif (m := rules.rule("ocr.number_line_loose").rx.search(head)) is not None:
             warnings.append(f"warning: the document number on the scan could not be read "
                             f"(OCR gave {m.group(0).strip()!r}); it was left empty")
         if meta.date and meta.date_source in (None, "text"):
@@ -75,7 +75,7 @@ def check_ocr(record: Record, words: dict[int, list[tuple[str, float]]]) -> None
                 warnings.append(f"warning: the date read by OCR ({meta.date}, confidence {conf['date']:.0f}) "
                                 f"is uncertain and was left empty")
                 meta.date, meta.date_source = None, None
-        elif meta.date is None and (m := rules.rule("ocr.dateline_loose").regex.search(head)) is not None:
+        elif meta.date is None and (m := rules.rule("ocr.dateline_loose").rx.search(head)) is not None:
             warnings.append(f"warning: the date on the scan could not be read (OCR gave "
                             f"{m.group(0).strip()!r}); no date was taken from the text")
         meta.ocr_confidence = conf or None

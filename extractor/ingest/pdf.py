@@ -406,7 +406,7 @@ def _assemble(pages: list[list[Any]], right: float, ocr_texts: dict[int, str]) -
                 wrapped_end.add(len(blocks) - 1)
             run = []
             if item is not None:
-                blocks.append(Block("table", rows=item[1], page=i))
+                blocks.append(Block("table", rows=item[1], page=i, wrapped=True))  # cell lines wrap at its width
     return _join_across_pages(blocks, wrapped_end)
 
 
@@ -436,7 +436,8 @@ def _join_across_pages(blocks: list[Block], wrapped_end: set[int]) -> list[Block
 
 def _table_continues(prev: Block, b: Block, prev_page: int | None) -> bool:
     """True when table `b` opens a page and carries on table `prev`, which closed the page before."""
-    return (prev.kind == b.kind == "table" and bool(prev.rows) and bool(b.rows)
+    return (prev.kind == b.kind == "table" and prev.rows is not None and b.rows is not None
+            and len(prev.rows) > 0 and len(b.rows) > 0
             and prev_page is not None and b.page == prev_page + 1
             and len(prev.rows[-1]) == len(b.rows[0]))
 
@@ -444,6 +445,8 @@ def _table_continues(prev: Block, b: Block, prev_page: int | None) -> bool:
 def _merge_tables(prev: Block, b: Block) -> None:
     """Append the rows of `b` to `prev`; a first row with an empty first cell finishes prev's last row."""
     rows = list(b.rows or [])
+    if prev.rows is None:  # never: only a table with rows continues (_table_continues)
+        prev.rows = []
     if rows and not rows[0][0].strip():
         last = prev.rows[-1]
         for k, cell in enumerate(rows[0]):

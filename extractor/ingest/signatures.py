@@ -22,9 +22,9 @@ from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..record import Signature
+from ..record import ChangesAfter, Coverage, Signature, Trust
 
 if TYPE_CHECKING:
     from ..record import Record
@@ -36,9 +36,9 @@ MAX_DIFF_WORK = 100_000
 signature for a tagged 9-page plan of 4,300 objects). Signatures are analysed latest first
 while (objects in the file) x (signatures analysed) stays within this bound; the rest get
 `changes_after: null` (not analysed). A bound on work, not time, keeps records reproducible."""
-_COVERAGE = {"ENTIRE_FILE": "entire_file", "ENTIRE_REVISION": "earlier_revision",
+_COVERAGE: dict[str, Coverage] = {"ENTIRE_FILE": "entire_file", "ENTIRE_REVISION": "earlier_revision",
              "CONTIGUOUS_BLOCK_FROM_START": "partial", "UNCLEAR": "unclear"}
-_CHANGES = {"NONE": "none", "LTA_UPDATES": "validation_data", "FORM_FILLING": "form_filling",
+_CHANGES: dict[str, ChangesAfter] = {"NONE": "none", "LTA_UPDATES": "validation_data", "FORM_FILLING": "form_filling",
             "ANNOTATIONS": "annotations", "OTHER": "other"}
 
 
@@ -70,6 +70,8 @@ def _reader_class() -> type:
             if stmnum not in cache:
                 try:
                     stream = generic.Reference(stmnum, 0, self).get_object()
+                    if not isinstance(stream, generic.StreamObject):
+                        raise TypeError(f"object {stmnum} is not an object stream")
                     data = stream.data
                     first = int(stream["/First"])
                     nums = [int(x) for x in data[:first].split()]
@@ -127,11 +129,14 @@ def _iso(dt: datetime | None) -> str | None:
     return dt.astimezone(VIETNAM_TIME).isoformat(timespec="seconds")
 
 
-def _enum(value: Any, table: dict[str, str]) -> str | None:
+_E = TypeVar("_E")
+
+
+def _enum(value: Any, table: dict[str, _E]) -> _E | None:
     return table.get(getattr(value, "name", ""), None) if value is not None else None
 
 
-def _trust(status: Any, cert: Any) -> tuple[str, str]:
+def _trust(status: Any, cert: Any) -> tuple[Trust, str]:
     """('checked' | 'not checked', why) for the certificate chain."""
     if status.trusted:
         path = status.validation_path
@@ -213,7 +218,7 @@ def reconcile(record: Record) -> None:
         meta.date_source = "stamp" if _date_stamped(record) else "text"
     if not sigs:
         return
-    seal_rx = load_rules("signatures").rule("signature.organisation").regex
+    seal_rx = load_rules("signatures").rule("signature.organisation").rx
     people = [s for s in sigs if s.signer and not seal_rx.match(s.signer)]
     seals = [s for s in sigs if s.signer and seal_rx.match(s.signer)]
     for s in sigs:
@@ -235,11 +240,11 @@ def _date_stamped(record: Record) -> bool:
     from ..rules import load_rules
     from ..vntext import find_dates
 
-    rx = load_rules("meta").rule("meta.dateline").regex
+    rx = load_rules("meta").rule("meta.dateline").rx
     for stamp in record.source.stamped:
         m = rx.search(stamp.line)
         found = find_dates(m.group("date")) if m else []
-        if found and found[0][2] == record.meta.date and re.search(r"\d", stamp.text) \
+        if m and found and found[0][2] == record.meta.date and re.search(r"\d", stamp.text) \
                 and stamp.text in m.group("date"):
             return True
     return False
