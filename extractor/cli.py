@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from . import __version__
+from .ingest import LIMIT_DEFAULTS
 
 
 def workers_option(f):
     """`--workers N`, shared by every command that reads many files."""
-    return click.option("--workers", "-w", type=int, default=1, show_default=True,
+    return click.option("--workers", "-w", type=click.IntRange(1, 256), default=1, show_default=True,
                         help="Worker processes reading files in parallel.")(f)
 
 
@@ -38,6 +40,42 @@ def db_option(f):
     """`--db PATH|URL`, the database shared by the store commands (SQLite file or PostgreSQL URL)."""
     return click.option("--db", type=DbParam(), default=Path("outputs/vnplan.db"), show_default=True,
                         help="The vnplan database: a SQLite file, or postgresql://user@host/db.")(f)
+
+
+_LIMITS = [("--max-seconds", "VNPLAN_MAX_SECONDS", "Wall-clock seconds per document; then what was read is kept "
+             "(partial)."),
+            ("--max-text-mb", "VNPLAN_MAX_TEXT_MB", "Millions of characters of text per document; the rest is cut "
+             "(partial)."),
+            ("--max-pages", "VNPLAN_MAX_PAGES", "PDF pages read per document (partial beyond)."),
+            ("--max-ocr-pages", "VNPLAN_MAX_OCR_PAGES", "Pages without text sent to OCR per document (partial "
+             "beyond)."),
+            ("--max-unzipped-mb", "VNPLAN_MAX_UNZIPPED_MB", "MB a DOCX may unzip to (larger: an error)."),
+            ("--max-file-mb", "VNPLAN_MAX_FILE_MB", "MB a file may have (larger: an error).")]
+
+
+def limit_options(f):
+    """`--max-seconds`, `--max-text-mb`, ...: the per-document limits (see README, Limits and guarantees).
+
+    Each sets its VNPLAN_MAX_* environment variable, which the worker processes inherit."""
+    for flag, env, text in reversed(_LIMITS):
+        f = click.option(flag, env.lower(), type=click.FloatRange(min=0, min_open=True), default=None,
+                         help=f"{text} [default: {LIMIT_DEFAULTS[env]:g}, or ${env}]", expose_value=True)(f)
+    return f
+
+
+def _apply_limits(values: dict) -> None:
+    """Put the limit options given into the environment, then check every limit once."""
+    from .ingest import limits
+
+    for key, value in list(values.items()):
+        if key.startswith("vnplan_max_"):
+            values.pop(key)
+            if value is not None:
+                os.environ[key.upper()] = f"{value:g}"
+    try:
+        limits()
+    except ValueError as e:
+        raise click.UsageError(str(e)) from e
 
 
 def json_option(f):
@@ -93,11 +131,13 @@ def skipped_summary(folder: Path) -> str | None:
 @workers_option
 @progress_option
 @strict_option
+@limit_options
 def extract(source: Path, out: Path | None, doc_id: str | None, workers: int, progress: bool | None,
-            strict: bool) -> None:
+            strict: bool, **limits: float | None) -> None:
     """Read FILE into a record on stdout, or every file of a folder into OUT/<name>.json."""
     from .pipeline import extract_file, extract_folder, write_json_atomic
 
+    _apply_limits(limits)
     if source.is_dir():
         if out is None:
             raise click.UsageError("reading a folder needs -o OUT")
@@ -137,17 +177,22 @@ def extract(source: Path, out: Path | None, doc_id: str | None, workers: int, pr
 @progress_option
 @json_option
 @strict_option
+@click.option("--retry-errors", is_flag=True,
+              help="Read again every file stored as an error (by default only errors that can be temporary).")
+@limit_options
 @click.option("--scheduler", metavar="tcp://HOST:8786",
               help="Read the files on a Dask cluster's workers (dask scheduler / dask worker); this process "
               "stays the one writer.")
 def ingest(folder: Path, db: Path | str, workers: int, progress: bool | None, as_json: bool, strict: bool,
-           scheduler: str | None) -> None:
+           retry_errors: bool, scheduler: str | None, **limits: float | None) -> None:
     """Extract every file of FOLDER into the database; stored files are skipped, so re-running resumes."""
     from .batch import as_jsonable, format_result, ingest_folder
     from .stores import shown
 
+    _apply_limits(limits)
     try:
-        result = ingest_folder(folder, db, workers=workers, progress=progress, scheduler=scheduler)
+        result = ingest_folder(folder, db, workers=workers, progress=progress, retry_errors=retry_errors,
+                               scheduler=scheduler)
     except ConnectionError as e:
         raise click.ClickException(str(e)) from None
     db = shown(db)
@@ -160,7 +205,7 @@ def ingest(folder: Path, db: Path | str, workers: int, progress: bool | None, as
         if skipped:
             click.echo(skipped, err=True)
     failed = result.statuses.get("error", 0) + sum(
-        1 for errors in result.errors.values() if any(e.startswith("worker failed") for e in errors))
+        1 for errors in result.errors.values() if any(e.startswith(("worker failed", "worker died", "worker stopped")) for e in errors))
     if strict and failed:
         click.echo(f"vnplan: {failed} file(s) could not be read (--strict)", err=True)
         sys.exit(1)
@@ -277,7 +322,9 @@ def export(fmt: str, kind: str | None, parent: str | None, headers: str, out: Pa
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port to listen on.")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
               help="Language of the pages (a page's ?lang=en or ?lang=vi overrides it).")
-def serve(db: Path, host: str, port: int, lang: str) -> None:
+@click.option("--allow-host", multiple=True, metavar="NAME",
+              help="Another host name the pages may be asked for (the Host header); repeatable.")
+def serve(db: Path, host: str, port: int, lang: str, allow_host: tuple[str, ...]) -> None:
     """Serve the read-only search and document pages of a database in the browser."""
     import errno
 
@@ -287,7 +334,7 @@ def serve(db: Path, host: str, port: int, lang: str) -> None:
     _open_store(db).close()
     set_default_lang(lang)
     try:
-        run_server(db, host, port)
+        run_server(db, host, port, allow_hosts=allow_host)
     except PermissionError:
         raise click.ClickException(f"cannot listen on port {port}: ports below 1024 need administrator rights; "
                                    "choose another with --port 8765") from None
@@ -307,10 +354,12 @@ def serve(db: Path, host: str, port: int, lang: str) -> None:
               show_default=True, help="Folder for records/, vnplan.db and exports/.")
 @workers_option
 @progress_option
-def demo(folder: Path, out: Path, workers: int, progress: bool | None) -> None:
+@limit_options
+def demo(folder: Path, out: Path, workers: int, progress: bool | None, **limits: float | None) -> None:
     """The main job: extract FOLDER to records, build the database, export tables, print a summary."""
     from .batch import run_demo
 
+    _apply_limits(limits)
     click.echo(run_demo(folder, out, workers=workers, progress=progress))
 
 

@@ -73,7 +73,7 @@ def _noun_modifier(text: str, m: re.Match[str], rule: Rule) -> bool:
     before = " ".join(text[max(0, m.start() - 20):m.start()].lower().split()[-2:]) + " "
     if phrase.startswith(preps) or before == "hoàn thành " or _clause_initial(text, m.start()):
         return False
-    clause = re.split(r"[;.:\n]", text[: m.start()])[-1]
+    clause = text[max(text.rfind(c, 0, m.start()) for c in ";.:\n") + 1:m.start()]  # not a split of all before
     words = clause.lower().split()[-int(rule.get("noun_window", data["noun_window"])):]
     window = " " + " ".join(words) + " "
     return any(f" {n} " in window for n in data["plan_nouns"])

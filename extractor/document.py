@@ -110,9 +110,38 @@ class Doc:
         """Index of the line holding `offset`."""
         return max(0, bisect.bisect_right(self._line_starts, offset) - 1)
 
+    _section_index: tuple[tuple[int, int], list[int], list[tuple[Section, ...]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
+
+    def _sections_by_interval(self) -> tuple[list[int], list[tuple[Section, ...]]]:
+        """Cut points of all section bounds and, for each piece between two cuts, the sections covering
+        it (ordered by level, then list order); rebuilt when `sections` is replaced or grows."""
+        key = (id(self.sections), len(self.sections))
+        if self._section_index is None or self._section_index[0] != key:
+            secs = self.sections
+            starts: dict[int, list[int]] = {}
+            ends: dict[int, list[int]] = {}
+            for i, s in enumerate(secs):
+                starts.setdefault(s.start, []).append(i)
+                ends.setdefault(s.end, []).append(i)
+            cuts = sorted(starts.keys() | ends.keys())
+            active: set[int] = set()
+            covering = []
+            for c in cuts:
+                active.difference_update(ends.get(c, ()))
+                active.update(i for i in starts.get(c, ()) if secs[i].end > c)
+                covering.append(tuple(secs[i] for i in sorted(active, key=lambda i: (secs[i].level, i))))
+            self._section_index = (key, cuts, covering)
+        return self._section_index[1], self._section_index[2]
+
     def sections_at(self, offset: int) -> list[Section]:
-        """The headings enclosing `offset`, outermost first."""
-        return sorted((s for s in self.sections if s.start <= offset < s.end), key=lambda s: s.level)
+        """The headings enclosing `offset`, outermost first (same-level ones in list order).
+
+        An interval index (built once per section list) answers in O(log n), so a document's cost
+        stays linear in its length."""
+        cuts, covering = self._sections_by_interval()
+        k = bisect.bisect_right(cuts, offset) - 1
+        return list(covering[k]) if k >= 0 else []
 
     def section_at(self, offset: int) -> Section | None:
         """The innermost heading enclosing `offset`."""

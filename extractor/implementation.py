@@ -282,13 +282,17 @@ def directive_items(doc: Doc, sections: list[Section]) -> Section | None:
     def numbered(sec: Section) -> bool:
         return bool(re.fullmatch(r"\d+|[IVXLC]+", sec.number or ""))
 
+    starts = {sec.start for sec in ordered}
     for i, first in enumerate(ordered):
         if not numbered(first):
             continue
-        before = text[:first.start].rstrip()
-        line = before[before.rfind("\n") + 1:]
-        if not before.endswith(":") or not intro.search(line) or NUMBER.match(line) or any(
-                sec.start == before.rfind("\n") + 1 for sec in ordered):
+        end = first.start  # the text before the item, trailing space dropped (no copy of it: linear time)
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        line_start = text.rfind("\n", 0, end) + 1
+        line = text[line_start:end]
+        if not (end and text[end - 1] == ":") or not intro.search(line) or NUMBER.match(line) or \
+                line_start in starts:
             continue  # 'I. MỤC ĐÍCH, YÊU CẦU:' is a heading, no directing formula
         last = first
         for sec in ordered[i + 1:]:

@@ -11,7 +11,10 @@ Support bodies come only from *phối hợp (với)*; closing formulas and the d
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
+from itertools import accumulate
 
 from . import structure
 from .appendix import appendix_obligations, labelled_obligations, model_table_obligations
@@ -149,6 +152,19 @@ def _uncovered(start: int, end: int, covered: list[tuple[int, int]]) -> list[tup
     return out
 
 
+def _covered_by(intervals: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test `pos -> any(a <= pos < b for a, b in intervals)` in O(log n) (starts sorted, running max end)."""
+    ordered = sorted(intervals)
+    starts = [a for a, _ in ordered]
+    reach = list(accumulate((b for _, b in ordered), max))
+
+    def covered(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos)
+        return k > 0 and reach[k - 1] > pos
+
+    return covered
+
+
 def extract_obligations(doc: Doc) -> list[Obligation]:
     """Every obligation of the document, in text order, each with its section id."""
     text = doc.text
@@ -190,17 +206,18 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
     narrative = [(sec.start, sec.end) for sec in sections if rx("section.narrative").search(sec.title)]
     body_start = min((sec.start for sec in sections), default=len(text))
     subject = doc.meta.kind not in ("news", "report")
+    in_labelled, in_aims, in_narrative = _covered_by(lab_cov), _covered_by(aims), _covered_by(narrative)
     for s, e in free:
         enumerated = _enumerated(doc, s, e)
         if enumerated:
             out += enumerated
             continue
-        if not any(a <= s < b for a, b in lab_cov):
-            out += _sentence_obligations(doc, s, e, assign=not any(a <= s < b for a, b in aims),
-                                         subject=subject and s >= body_start
-                                         and not any(a <= s < b for a, b in narrative))
+        if not in_labelled(s):
+            out += _sentence_obligations(doc, s, e, assign=not in_aims(s),
+                                         subject=subject and s >= body_start and not in_narrative(s))
     out = [ob for ob in out if any(c.isalpha() for c in ob.task)]  # a bullet with no letters is no task
+    index = doc if sections is doc.sections else Doc(text, sections)
     for ob in out:
-        path = sorted((s for s in sections if s.start <= ob.span[0] < s.end), key=lambda s: s.level)
+        path = index.sections_at(ob.span[0])
         ob.section = path[-1].id if path else None
     return sorted(out, key=lambda o: o.span[0])

@@ -104,12 +104,15 @@ def _openings(doc: Doc) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- sentences
 
 
+_DOT_SPACE = re.compile(r"\.\s")
+
+
 def _sentence(text: str, pos: int, stops: str = r".;\n") -> tuple[int, int]:
     """Bounds of the sentence around `pos` (a '.' ends one only before a space or the end)."""
     start = 0
     for m in re.finditer(rf"[{stops}]", text[max(0, pos - _LOOKBACK):pos]):
         ch = m.group()
-        if ch != "." or re.match(r"\.\s", text[max(0, pos - _LOOKBACK) + m.start():]):
+        if ch != "." or _DOT_SPACE.match(text, max(0, pos - _LOOKBACK) + m.start()):
             start = max(0, pos - _LOOKBACK) + m.end()
     end_m = re.compile(rf"\.(?=\s|$)|[{stops.replace('.', '')}]").search(text, pos)
     return start, end_m.start() if end_m else len(text)

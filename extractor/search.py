@@ -182,10 +182,19 @@ def _year_query(year: int) -> str:
     return f"(xxy{year} OR xxyall)"
 
 
+MAX_QUERY_CHARS = 500
+"""A query is cut to this many characters (about 80 words) before folding."""
+MAX_QUERY_WORDS = 32
+"""At most this many distinct words of a query are searched for (FTS5's cost grows with each)."""
+
+
 def fts_query(query: str) -> str | None:
-    """An FTS5 MATCH expression: every folded word of the query but STOPWORDS, quoted (all must occur)."""
-    tokens = _TOKEN.findall(search_fold(query))
-    tokens = [t for t in tokens if t not in STOPWORDS] or tokens
+    """An FTS5 MATCH expression: every folded word of the query but STOPWORDS, quoted (all must occur).
+
+    Words are kept once each (a repeated word asks nothing more, but FTS5's cost grows with the
+    square of the terms), the query is cut to MAX_QUERY_CHARS and MAX_QUERY_WORDS words."""
+    tokens = list(dict.fromkeys(_TOKEN.findall(search_fold(query[:MAX_QUERY_CHARS]))))
+    tokens = ([t for t in tokens if t not in STOPWORDS] or tokens)[:MAX_QUERY_WORDS]
     return " ".join(f'"{t}"' for t in tokens) or None
 
 
@@ -326,7 +335,7 @@ def _filter_terms(conn: sqlite3.Connection, f: Filters) -> list[str] | None:
             return None
         terms.append(place_token(key))
     if f.year is not None:
-        terms.append(_year_query(int(f.year)))
+        terms.append(_year_query(check_year(f.year) or 0))
     return terms
 
 

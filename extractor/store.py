@@ -4,13 +4,16 @@
 (PostgreSQL for many writers, say) can sit behind the same methods. A document's rows are
 computed by `record_rows` (a pure function, safe to run in worker processes) and written by
 `Store.add_rows` in ONE transaction: a kill at any moment leaves either the whole document or
-none of it. Adding is idempotent by sha256; a changed file under the same doc_id replaces its rows.
+none of it. Adding is idempotent by sha256; a file whose content changed at the same path replaces
+its document, and a different file never replaces another because their names match.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -34,17 +37,72 @@ _FTS_DDL = [
 ]
 
 
+BUSY_SECONDS_DEFAULT = 120.0
+"""How long a writer waits for another writer's lock (VNPLAN_BUSY_SECONDS) before giving up."""
+
+APPLICATION_ID = 0x766E706C  # 'vnpl': PRAGMA application_id of a vnplan database
+
+
+def busy_seconds() -> float:
+    value = os.environ.get("VNPLAN_BUSY_SECONDS", "").strip()
+    try:
+        return float(value) if value else BUSY_SECONDS_DEFAULT
+    except ValueError as e:
+        raise ValueError(f"VNPLAN_BUSY_SECONDS={value!r}: a number of seconds") from e
+
+
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     if readonly:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        conn = _connect_readonly(path)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), isolation_level=None)
-        conn.execute("PRAGMA journal_mode=WAL")
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=busy_seconds())
+        _use_wal(conn)
         conn.execute("PRAGMA synchronous=NORMAL")
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys=ON")
     return conn
+
+
+def _use_wal(conn: sqlite3.Connection, seconds: float = 5.0) -> None:
+    """Switch to WAL (readers never wait for the writer). Changing the mode needs a moment when no
+    other writer holds the lock; if another writer keeps it, go on in rollback-journal mode, where
+    every write waits its turn (busy timeout) instead."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e):
+                raise
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.05)
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection; where SQLite cannot make its lock files (a read-only folder or
+    medium), the file is opened `immutable`, which needs no writing at all."""
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False, timeout=busy_seconds())
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+
+
+def _check_ours(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a SQLite file that another program made (never add our tables to it)."""
+    app = conn.execute("PRAGMA application_id").fetchone()[0]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if app not in (0, APPLICATION_ID) or (tables and "documents" not in tables) or \
+            (tables and "passages" not in tables):
+        shown = ", ".join(sorted(tables)[:5]) or "none"
+        raise ValueError(f"{path} is not a vnplan database (it holds other tables: {shown}); "
+                         "use another --db")
 
 
 SCHEMA_VERSION = 1  # PRAGMA user_version of a database with every table below
@@ -62,6 +120,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:  # another writer may have won
             _create_tables(db)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     except BaseException:
         db.execute("ROLLBACK")
         raise
@@ -122,6 +181,14 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def _rename(rows: DocRows, doc_id: str) -> None:
+    """Give a document's rows another doc_id (its name was taken by another file)."""
+    rows.doc_id = doc_id
+    record = json.loads(rows.document["record"])
+    record["doc_id"] = doc_id
+    rows.document = rows.document | {"doc_id": doc_id, "record": json.dumps(record, ensure_ascii=False)}
+
+
 class Store:
     """The vnplan database: add records, look documents up, search (see `extractor.search`)."""
 
@@ -130,13 +197,38 @@ class Store:
         if readonly and not self.path.exists():
             raise FileNotFoundError(f"no database at {self.path}")
         self.readonly = readonly
+        if not readonly and self.path.exists() and self.path.stat().st_size:
+            probe = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                _check_ours(probe, self.path)
+            except sqlite3.DatabaseError as e:
+                raise ValueError(f"{self.path} is not a SQLite database ({e}); use another --db") from e
+            finally:
+                probe.close()
         self.conn = _connect(self.path, readonly)
+        if readonly:
+            try:
+                _check_ours(self.conn, self.path)
+            except sqlite3.DatabaseError as e:
+                self.conn.close()
+                raise ValueError(f"{self.path} is not a SQLite database ({e})") from e
+            except ValueError:
+                self.conn.close()
+                raise
         self.db = sqlite_utils.Database(self.conn)
         if not readonly:
             _create_schema(self.db)
 
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
+        """Close; a writer first folds the WAL back into the file and leaves it in rollback-journal
+        mode, so readers need no write access to its folder (when no other connection is open)."""
+        if not self.readonly:
+            try:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                self.conn.execute("PRAGMA journal_mode=DELETE")
+            except sqlite3.Error:
+                pass  # another connection is open: it (or the next writer) finishes the job
         self.conn.close()
 
     def __enter__(self) -> Store:
@@ -173,17 +265,88 @@ class Store:
         return self.add_rows(record_rows(record))
 
     def add_rows(self, rows: DocRows) -> str:
-        """Write a document's precomputed rows in one transaction (see `add_record`)."""
+        """Write a document's precomputed rows in one transaction; returns what happened:
+
+        - 'skipped': this content (sha256) is stored already (a duplicate, or a second delivery);
+        - 'replaced': a document from the same path with other content is replaced (the file changed);
+        - 'added': a new document, or a stored error of the same content read again;
+
+        A different file never replaces another because their names (doc_ids) match: it gets a
+        free doc_id (`name-2`, ...)."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
+        path = rows.document.get("path")
         with self.transaction() as c:
-            if c.execute("SELECT 1 FROM documents WHERE sha256 = ?", (rows.sha256,)).fetchone():
+            same = c.execute("SELECT doc_id, status FROM documents WHERE sha256 = ?", (rows.sha256,)).fetchone()
+            if same and same["status"] != "error":
                 return "skipped"
-            replaced = c.execute("DELETE FROM documents WHERE doc_id = ?", (rows.doc_id,)).rowcount > 0
+            outcome, old = ("added", same["doc_id"]) if same else ("added", None)
+            if old is None and path:
+                changed = c.execute("SELECT doc_id FROM documents WHERE path = ?", (path,)).fetchone()
+                if changed:
+                    outcome, old = "replaced", changed["doc_id"]
+            if old is not None:
+                c.execute("DELETE FROM documents WHERE doc_id = ?", (old,))
+            doc_id = old or self._free_doc_id(c, rows.doc_id)
+            if doc_id != rows.doc_id:
+                _rename(rows, doc_id)
+            if path:
+                c.execute("DELETE FROM errors WHERE doc_id IS NULL AND path = ?", (path,))
             doc = rows.document | {"ingested_at": now}
             c.execute(f"INSERT INTO documents ({', '.join(doc)}) VALUES ({', '.join('?' * len(doc))})",
                       list(doc.values()))
             self._insert_items(c, rows, now)
-        return "replaced" if replaced else "added"
+        return outcome
+
+    @staticmethod
+    def _free_doc_id(c: sqlite3.Connection, doc_id: str) -> str:
+        """`doc_id`, or `doc_id-2`, `doc_id-3`, ... when another document has it."""
+        candidate, n = doc_id, 1
+        while c.execute("SELECT 1 FROM documents WHERE doc_id = ?", (candidate,)).fetchone():
+            n += 1
+            candidate = f"{doc_id}-{n}"
+        return candidate
+
+    def stored_states(self) -> dict[str, tuple[str, list[str]]]:
+        """sha256 -> (status, errors) of every stored document (one query, to plan a batch)."""
+        return {r[0]: (r[1], json.loads(r[2] or "[]"))
+                for r in self.conn.execute("SELECT sha256, status, errors FROM documents")}
+
+    def crash_counts(self) -> dict[tuple[str, str], int]:
+        """(path, sha256) -> how many times reading that file stopped its worker (no record came back)."""
+        rows = self.conn.execute("SELECT path, sha256, count(*) FROM errors WHERE doc_id IS NULL AND sha256 IS NOT "
+                                 "NULL AND (message LIKE 'worker died%' OR message LIKE 'worker stopped%') "
+                                 "GROUP BY path, sha256")
+        return {(r[0], r[1]): r[2] for r in rows}
+
+    def relink(self) -> int:
+        """Lengthen the stored parent chains with what every stored document implements (as
+        `vnplan extract DIR` does with the records of a batch); returns how many changed."""
+        from .link import extend_chains
+        from .record import Meta, Parent, Record, Source
+
+        if not isinstance(self.conn, sqlite3.Connection):
+            return 0  # another backend behind this interface lengthens its chains its own way (not yet)
+
+        records = []
+        for r in self.conn.execute("""SELECT doc_id, number, doc_type, date, issuer, title, level, place,
+                json_extract(record, '$.parent.number') AS parent, json_extract(record, '$.parent.chain') AS chain
+                FROM documents"""):
+            parent = Parent(r["parent"], None, None, None, json.loads(r["chain"] or "[]")) if r["parent"] else None
+            meta = Meta(**{k: r[k] for k in ("number", "doc_type", "date", "issuer", "title", "level", "place")})
+            records.append(Record(r["doc_id"], Source("", "0" * 64, "unknown"), meta=meta, parent=parent))
+        changed = extend_chains(records)
+        resolve = "(SELECT doc_id FROM documents WHERE number = ? AND doc_id != ? LIMIT 1)"
+        for rec in changed:
+            chain, doc_id = rec.parent.chain if rec.parent else [], rec.doc_id
+            with self.transaction() as c:
+                c.execute("DELETE FROM links WHERE doc_id = ?", (doc_id,))
+                for depth, number in enumerate(chain, 1):
+                    if number:
+                        c.execute("INSERT INTO links (doc_id, depth, parent_number, parent_doc_id) "
+                                  f"VALUES (?, ?, ?, {resolve})", (doc_id, depth, number, number, doc_id))
+                c.execute("UPDATE documents SET record = json_set(record, '$.parent.chain', json(?)) "
+                          "WHERE doc_id = ?", (json.dumps(chain, ensure_ascii=False), doc_id))
+        return len(changed)
 
     def _insert_items(self, c: sqlite3.Connection, rows: DocRows, now: str) -> None:
         doc_id, number = rows.doc_id, rows.document.get("number")

@@ -261,21 +261,116 @@ def route(db: Path, path: str, params: dict[str, str]) -> Response:
     return "404 Not Found", "text/html", page(label("not_found"), f"<h1>{esc(label('not_found'))}</h1>").encode()
 
 
-def make_app(db: Path) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
-    """The WSGI application serving the database at `db`."""
+class BadRequest(ValueError):
+    """A request parameter that is not valid; the message is shown with a 400."""
+
+
+class TooLong(BadRequest):
+    """A parameter or query string longer than any real request (refused before any work)."""
+
+
+class BadFilter(BadRequest):
+    """A search filter `vnplan search` would refuse (the search page shows the sentence)."""
+
+
+MAX_PARAM_CHARS = 500
+SECURITY_HEADERS = [
+    # no scripts at all; inline style attributes are used by the pages (indentation, displaCy marks)
+    ("Content-Security-Policy", "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                                "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Cache-Control", "no-store"),
+    ("Server", "vnplan"),  # no Python version
+]
+_SEARCH_KEYS = ("kind", "body", "body_prefix", "year", "place", "doc_type", "issuer", "level", "date_from", "date_to")
+
+
+def validate(params: dict[str, str]) -> dict[str, str]:
+    """The parameters of a request checked (short, well-formed, filters as `vnplan search` checks
+    them); raises TooLong or BadRequest with the sentence to show."""
+    from .search import Filters, SearchInputError
+
+    for k, v in params.items():
+        if len(v) > MAX_PARAM_CHARS:
+            raise TooLong(f"parameter {k} is too long ({len(v)} characters; at most {MAX_PARAM_CHARS})")
+    hl = params.get("hl", "")
+    if hl and not (hl.count("-") == 1 and all(x.isascii() and x.isdigit() and len(x) <= 12 for x in hl.split("-"))):
+        raise BadRequest("hl must be START-END (two character offsets)")
+    offset = params.get("offset", "").strip()
+    if offset and not (offset.isascii() and offset.isdigit() and len(offset) <= 9):
+        raise BadRequest("offset must be a number of hits to skip, such as 20")
+    try:
+        Filters.checked(**{k: params.get(k) for k in _SEARCH_KEYS})
+    except SearchInputError as e:
+        raise BadFilter(str(e)) from None
+    return params
+
+
+def allowed_hosts(host: str, port: int, extra: Iterable[str] = ()) -> set[str]:
+    """The Host header values a server bound to host:port answers (DNS rebinding is refused)."""
+    names = {host, "localhost", "127.0.0.1", "[::1]", *extra}
+    if host in ("0.0.0.0", "::", ""):
+        import socket
+
+        names |= {socket.gethostname(), socket.getfqdn()}
+    return {n.lower() for n in names} | {f"{n.lower()}:{port}" for n in names}
+
+
+def _host_ok(environ: dict[str, Any], hosts: set[str] | None, any_ip: bool) -> bool:
+    host = (environ.get("HTTP_HOST") or "").strip().lower()
+    if hosts is None or not host:
+        return True  # no Host header (HTTP/1.0, direct WSGI calls): nothing to rebind
+    if host in hosts:
+        return True
+    if any_ip:  # serving on every interface: any address of this machine, by number
+        import ipaddress
+
+        name = host.rsplit(":", 1)[0] if host.count(":") == 1 or host.startswith("[") else host
+        try:
+            ipaddress.ip_address(name.strip("[]"))
+            return True
+        except ValueError:
+            return False
+    return False
+
+
+def make_app(db: Path | str, hosts: set[str] | None = None,
+             any_ip: bool = False) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
+    """The WSGI application serving the database at `db`; `hosts`: the Host headers it answers."""
 
     def app(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        def respond(status: str, ctype: str, body: bytes) -> list[bytes]:
+            start_response(status, [("Content-Type", f"{ctype}; charset=utf-8"), ("Content-Length", str(len(body))),
+                                    *SECURITY_HEADERS])
+            return [body] if environ.get("REQUEST_METHOD", "GET") != "HEAD" else [b""]
+
         if environ.get("REQUEST_METHOD", "GET") not in ("GET", "HEAD"):
-            start_response("405 Method Not Allowed", [("Content-Type", "text/plain")])
-            return [b"read-only"]
-        raw_path = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "replace")
-        params = {k: v[0] for k, v in parse_qs(environ.get("QUERY_STRING", "")).items()}
+            return respond("405 Method Not Allowed", "text/plain", b"read-only")
+        if not _host_ok(environ, hosts, any_ip):
+            return respond("421 Misdirected Request", "text/plain", b"this server does not answer for that host name")
+        raw_path = environ.get("PATH_INFO", "/").encode("latin-1", "replace").decode("utf-8", "replace")
         try:
-            status, ctype, body = route(db, raw_path, params)
+            query = environ.get("QUERY_STRING", "")
+            if len(query) > 8 * MAX_PARAM_CHARS:
+                raise TooLong("the query string is too long")
+            params = {k: v[0] for k, v in parse_qs(query, errors="replace").items()}
+            try:
+                validate(params)
+                status, ctype, body = route(db, raw_path, params)
+            except BadFilter:
+                if raw_path != "/":
+                    raise
+                status, ctype, body = route(db, raw_path, params)  # the search page says what is wrong
+                status = "400 Bad Request"
+        except BadRequest as e:
+            status, ctype = "400 Bad Request", "text/html"
+            body = page("Bad request", f"<h1>Bad request</h1><p class='empty'>{esc(e)}</p>", path="/",
+                        params={}).encode()
         except Exception as e:  # noqa: BLE001 - one bad request must not stop the server
             status, ctype, body = "500 Internal Server Error", "text/plain", f"error: {type(e).__name__}".encode()
-        start_response(status, [("Content-Type", f"{ctype}; charset=utf-8"), ("Content-Length", str(len(body)))])
-        return [body]
+        return respond(status, ctype, body)
 
     return app
 
@@ -284,24 +379,51 @@ class _Server(ThreadingMixIn, WSGIServer):
     daemon_threads = True
 
 
-class _QuietHandler(WSGIRequestHandler):
+class _Handler(WSGIRequestHandler):
+    server_version = "vnplan"
+    sys_version = ""  # no Python version in the Server header
+
+    def version_string(self) -> str:
+        return self.server_version
+
+
+class _QuietHandler(_Handler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
         pass
 
 
-def start_server(db: Path, host: str = "127.0.0.1", port: int = 0) -> tuple[WSGIServer, threading.Thread]:
-    """Serve in a background thread (port 0: any free port, see `server.server_port`)."""
+def _bind(db: Path | str, host: str, port: int, handler: type[WSGIRequestHandler],
+          allow_hosts: Iterable[str] = ()) -> WSGIServer:
     open_store(db, readonly=True).close()  # fail now, not on the first request, when there is no database
-    server = make_server(host, port, make_app(db), server_class=_Server, handler_class=_QuietHandler)
+    hosts: set[str] = set()
+    app = make_app(db, hosts, any_ip=host in ("0.0.0.0", "::", ""))
+    server = make_server(host, port, app, server_class=_Server, handler_class=handler)
+    hosts |= allowed_hosts(host, server.server_port, allow_hosts)
+    return server
+
+
+def start_server(db: Path, host: str = "127.0.0.1", port: int = 0,
+                 allow_hosts: Iterable[str] = ()) -> tuple[WSGIServer, threading.Thread]:
+    """Serve in a background thread (port 0: any free port, see `server.server_port`)."""
+    server = _bind(db, host, port, _QuietHandler, allow_hosts)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return server, thread
 
 
-def serve(db: Path, host: str = "127.0.0.1", port: int = 8765) -> None:
-    """Serve until interrupted."""
-    open_store(db, readonly=True).close()
-    server = make_server(host, port, make_app(db), server_class=_Server)
+def serve(db: Path, host: str = "127.0.0.1", port: int = 8765, allow_hosts: Iterable[str] = ()) -> None:
+    """Serve until interrupted; warns when the pages are reachable from other machines."""
+    import ipaddress
+    import sys
+
+    try:
+        local = ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        local = host == "localhost"
+    if not local:
+        print(f"vnplan: warning: serving on {host} makes the database readable by every machine that can reach "
+              "this one (no login); use --host 127.0.0.1 to keep it local", file=sys.stderr, flush=True)
+    server = _bind(db, host, port, _Handler, allow_hosts)
     print(f"vnplan: serving {db} on http://{host}:{server.server_port}/ (Ctrl-C stops)", flush=True)
     try:
         server.serve_forever()

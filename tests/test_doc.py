@@ -127,7 +127,7 @@ def test_missing_soffice_through_the_batch(monkeypatch, tmp_path):
     folder.mkdir()
     (folder / "old.doc").write_bytes(FAKE_DOC)
     shutil.copy(CORPUS / "news-binh-duong-2109-2021.txt", folder / "news.txt")
-    monkeypatch.setattr(doc_module.shutil, "which", lambda name, *a, **k: None)
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))  # the batch's worker processes inherit it
     out = tmp_path / "out"
     result = extract_folder(folder, out, workers=1, progress=False)
     assert sorted(p.name for p in result.written) == ["news.json", "old.json"]

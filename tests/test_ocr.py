@@ -313,8 +313,7 @@ def test_missing_tesseract_through_the_batch(monkeypatch, tmp_path, small_pdf):
     folder.mkdir()
     shutil.copy(small_pdf, folder / "scan.pdf")
     shutil.copy(CORPUS / "news-binh-duong-2109-2021.txt", folder / "news.txt")
-    real_which = shutil.which
-    monkeypatch.setattr(ocr.shutil, "which", lambda name, *a, **k: None if name == "tesseract" else real_which(name))
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))  # the batch's worker processes inherit it
     out = tmp_path / "out"
     result = extract_folder(folder, out, workers=1, progress=False)
     assert sorted(p.name for p in result.written) == ["news.json", "scan.json"]

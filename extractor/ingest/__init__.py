@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import zipfile
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
@@ -22,6 +23,59 @@ _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 MAX_BYTES = 200 * 1024 * 1024
 """Files larger than this are refused with a clear error instead of exhausting memory."""
+
+CANNOT_OPEN = "cannot open file"
+"""How the error of a file that could not be opened at all starts (it has no content to identify)."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one document may cost; each is set by an environment variable (the CLI options set them)."""
+
+    file_bytes: int  # VNPLAN_MAX_FILE_MB: larger files are refused
+    unzipped_bytes: int  # VNPLAN_MAX_UNZIPPED_MB: the unzipped parts of a DOCX together
+    text_chars: int  # VNPLAN_MAX_TEXT_MB: millions of characters of text; the rest is cut (partial)
+    pages: int  # VNPLAN_MAX_PAGES: PDF pages read; the rest are left out (partial)
+    ocr_pages: int  # VNPLAN_MAX_OCR_PAGES: pages without text sent to OCR; the rest are left out (partial)
+    seconds: float  # VNPLAN_MAX_SECONDS: wall clock per document; then partial (or error before any text)
+
+
+LIMIT_DEFAULTS = {"VNPLAN_MAX_FILE_MB": 200, "VNPLAN_MAX_UNZIPPED_MB": 256, "VNPLAN_MAX_TEXT_MB": 20,
+                  "VNPLAN_MAX_PAGES": 2000, "VNPLAN_MAX_OCR_PAGES": 300, "VNPLAN_MAX_SECONDS": 900}
+
+
+def _env_number(name: str) -> float:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return float(MAX_BYTES / 1e6 if name == "VNPLAN_MAX_FILE_MB" else LIMIT_DEFAULTS[name])
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not number > 0:
+        raise ValueError(f"{name}={value!r}: a limit must be a number above 0")
+    return number
+
+
+def limits() -> Limits:
+    """The limits in force now (read from the environment at every call: cheap, and workers inherit it)."""
+    return Limits(file_bytes=int(_env_number("VNPLAN_MAX_FILE_MB") * 1e6),
+                  unzipped_bytes=int(_env_number("VNPLAN_MAX_UNZIPPED_MB") * 1e6),
+                  text_chars=int(_env_number("VNPLAN_MAX_TEXT_MB") * 1e6),
+                  pages=max(1, int(_env_number("VNPLAN_MAX_PAGES"))),
+                  ocr_pages=max(1, int(_env_number("VNPLAN_MAX_OCR_PAGES"))),
+                  seconds=_env_number("VNPLAN_MAX_SECONDS"))
+
+
+def unreadable_sha256(path: str | os.PathLike[str]) -> str:
+    """The sha256 given to a file that cannot be opened: made from its path, since there is no content,
+    so it never matches an empty file (or another unreadable one)."""
+    return hashlib.sha256(b"vnplan: unreadable file\0" + os.fsencode(os.path.abspath(path))).hexdigest()
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A path as text that is safe in JSON and UTF-8: bytes that are not UTF-8 shown as \\xNN."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -172,25 +226,37 @@ def convert_legacy_blocks(raw: RawDocument) -> None:
     raw.encoding = kind
 
 
+def cap_text(raw: RawDocument, limit: int) -> None:
+    """Drop the blocks after the first `limit` characters (with some room for normalization); partial."""
+    total = 0
+    for i, b in enumerate(raw.blocks):
+        total += len(b.text) + sum(len(c) + 1 for row in b.rows or [] for c in row)
+        if total > limit * 1.1:
+            raw.blocks = raw.blocks[:i]
+            raw.status = "partial"
+            raw.errors.append(f"text cut after {limit:,} characters (the limit, VNPLAN_MAX_TEXT_MB)")
+            return
+
+
 def read_document(path: str | Path) -> RawDocument:
     """Read `path` into blocks; any failure becomes `status: error` with a reason."""
     path = Path(path)
-    empty_sha = hashlib.sha256(b"").hexdigest()
+    shown = display_path(path)
+    max_bytes = limits().file_bytes
     try:
         size = os.stat(path).st_size
         if path.is_dir():
             raise IsADirectoryError(21, "is a directory")
-        if size > MAX_BYTES:
-            raw = RawDocument(str(path), SUPPORTED_SUFFIXES.get(path.suffix.lower(), "unknown"),
-                              _sha256_file(path))
+        if size > max_bytes:
+            raw = RawDocument(shown, SUPPORTED_SUFFIXES.get(path.suffix.lower(), "unknown"), _sha256_file(path))
             raw.status, raw.errors = "error", [
-                f"file too large: {size / 1e6:.0f} MB (the limit is {MAX_BYTES / 1e6:.0f} MB)"]
+                f"file too large: {size / 1e6:.0f} MB (the limit is {max_bytes / 1e6:.0f} MB, VNPLAN_MAX_FILE_MB)"]
             return raw
         data = path.read_bytes()
     except OSError as e:
-        return RawDocument(str(path), SUPPORTED_SUFFIXES.get(path.suffix.lower(), "unknown"), empty_sha,
-                           status="error", errors=[f"cannot open file: {e.strerror or e}"])
-    raw = RawDocument(str(path), "unknown", hashlib.sha256(data).hexdigest())
+        return RawDocument(shown, SUPPORTED_SUFFIXES.get(path.suffix.lower(), "unknown"), unreadable_sha256(path),
+                           status="error", errors=[f"{CANNOT_OPEN}: {e.strerror or e}"])
+    raw = RawDocument(shown, "unknown", hashlib.sha256(data).hexdigest())
     try:
         if not data.strip():
             raw.format = SUPPORTED_SUFFIXES.get(path.suffix.lower(), "unknown")
@@ -199,6 +265,7 @@ def read_document(path: str | Path) -> RawDocument:
         _dispatch(raw, path, data)
         if raw.format in ("pdf", "html", "docx", "doc"):
             convert_legacy_blocks(raw)
+        cap_text(raw, limits().text_chars)
     except IngestError as e:
         raw.status, raw.errors = "error", [str(e)]
         raw.blocks = []

@@ -275,6 +275,23 @@ class _Reader:
         return out
 
 
+def check_unzipped_size(z: zipfile.ZipFile) -> None:
+    """Refuse a package whose parts unzip to more than the limit (a zip bomb), before unzipping any.
+
+    The sizes come from the zip directory; zipfile never inflates a member beyond its declared
+    size (a member that lies fails its CRC check), so checking them bounds what is read.
+    """
+    from . import limits
+
+    limit = limits().unzipped_bytes
+    total = sum(info.file_size for info in z.infolist())
+    if total > limit:
+        biggest = max(z.infolist(), key=lambda info: info.file_size)
+        raise IngestError(f"DOCX too large when unzipped: {total / 1e6:,.0f} MB ({biggest.filename} "
+                          f"{biggest.file_size / 1e6:,.0f} MB; the limit is {limit / 1e6:,.0f} MB, "
+                          "VNPLAN_MAX_UNZIPPED_MB)")
+
+
 def read_docx(raw: RawDocument, data: bytes) -> None:
     """Fill `raw` with the blocks of DOCX bytes. Raises IngestError for a corrupt package."""
     import docx
@@ -284,6 +301,7 @@ def read_docx(raw: RawDocument, data: bytes) -> None:
         with zipfile.ZipFile(BytesIO(data)) as z:
             if "word/document.xml" not in z.namelist():
                 raise IngestError("corrupt DOCX: the package has no word/document.xml")
+            check_unzipped_size(z)
             bad = z.testzip()
             if bad:
                 raise IngestError(f"corrupt DOCX: damaged part {bad}")

@@ -17,6 +17,7 @@ from typing import Any
 from ..document import Block, IngestError, RawDocument
 from ..normalize import HEADER_LINE, LIST_START, drop_page_furniture, is_caps
 from ..record import StampedText
+from . import limits
 
 MIN_PATHS_FOR_TABLE = 6
 """A page drawing at least this many path objects may hold a ruled table."""
@@ -319,7 +320,10 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
         missing: list[int] = []
         layers: dict[int, tuple[float, list[PdfLine]]] = {}
         right = 0.0
-        for i in range(n):
+        lim = limits()
+        if n > lim.pages:
+            raw.errors.append(f"only the first {lim.pages} of {n} pages were read (the limit, VNPLAN_MAX_PAGES)")
+        for i in range(min(n, lim.pages)):
             try:
                 page, lines = _page(pdf, i, raw.stamped)
             except Exception as e:  # noqa: BLE001 - a damaged page is reported, the others read
@@ -349,6 +353,11 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
     finally:
         tables.close()
         pdf.close()
+    if len(missing) > lim.ocr_pages:
+        raw.errors.append(f"{len(missing) - lim.ocr_pages} page(s) without a text layer were not sent to OCR, "
+                          f"from page {missing[lim.ocr_pages] + 1} on (the limit is {lim.ocr_pages}, "
+                          "VNPLAN_MAX_OCR_PAGES)")
+        missing = missing[:lim.ocr_pages]
     _signatures(raw, data)
     ocr_texts = _ocr(raw, path, missing) if missing else {}
     for i, (quality, lines) in sorted(layers.items()):
@@ -359,7 +368,8 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
                               f"(score {quality:.2f} of 1) and OCR could not replace it")
     raw.blocks = _assemble(pages, right, ocr_texts)
     if not raw.blocks:
-        why = "; ".join(raw.errors) or "OCR is not available"
+        why = "; ".join(raw.errors) or ("OCR found no text on the pages (blank or unreadable scans)"
+                                        if missing else "OCR is not available")
         raw.errors = []
         raise IngestError(f"PDF has no text layer and OCR failed: {why}")
     if missing and len(ocr_texts) < len(missing) or raw.errors:

@@ -46,8 +46,22 @@ def _is_binary(data: bytes) -> bool:
     return controls > 0.02 * len(sample)
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode text bytes: (text, encoding name). Raises IngestError for binary or undecodable data."""
+def _utf8_with_few_bad_bytes(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 text with a few bytes that are not UTF-8 (a stray byte, a file cut mid-character):
+    (text with U+FFFD for each bad sequence, their number); None when the bytes are another encoding."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for c in text if "\u0080" <= c != "\ufffd")
+    if bad <= max(1, multibyte // 100, len(data) // 100_000):
+        return text, bad
+    return None
+
+
+def decode_text(data: bytes, problems: list[str] | None = None) -> tuple[str, str]:
+    """Decode text bytes: (text, encoding name). Raises IngestError for binary or undecodable data.
+
+    UTF-8 with a few bad bytes is decoded with replacement characters, and a sentence saying so
+    is added to `problems` (the record becomes `partial`)."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -61,6 +75,11 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    lenient = _utf8_with_few_bad_bytes(data)
+    if lenient is not None:
+        if problems is not None:
+            problems.append(f"{lenient[1]} byte sequence(s) that are not UTF-8 were replaced by �")
+        return lenient[0], "utf-8"
     cp1258 = data.decode("cp1258", errors="replace")
     if _cp1258_score(cp1258) >= 0.9:
         return cp1258, "windows-1258"
@@ -103,8 +122,9 @@ def split_paragraphs(text: str) -> list[Block]:
 
 def read_txt(raw: RawDocument, data: bytes) -> None:
     """Fill `raw` from text bytes: decoded, legacy-converted, split into paragraphs."""
+    problems: list[str] = []
     try:
-        text, encoding = decode_text(data)
+        text, encoding = decode_text(data, problems)
     except IngestError:
         raw.format = "unknown"
         raise
@@ -117,3 +137,5 @@ def read_txt(raw: RawDocument, data: bytes) -> None:
     if not text.strip():
         raise IngestError("empty file")
     raw.blocks = split_blocks(text) if has_pipe_table(text) else split_paragraphs(text)
+    if problems:
+        raw.status, raw.errors = "partial", raw.errors + problems
