@@ -37,8 +37,8 @@ test: setup sysdeps
 
 lint: setup
 	$(BIN)/ruff check extractor tests benchmarks
+	$(BIN)/mypy extractor
 
-# Not yet part of lint/CI: 17 mypy errors remain, all in store_pg.py (PgStore overrides Store's SQLite-typed attributes), see issue 10.
 typecheck: setup
 	$(BIN)/mypy extractor
 

@@ -192,6 +192,10 @@ def _rename(rows: DocRows, doc_id: str) -> None:
 class Store:
     """The vnplan database: add records, look documents up, search (see `extractor.search`)."""
 
+    path: Path | str  # the SQLite file; a PostgreSQL URL in `PgStore`
+    conn: Any  # sqlite3.Connection; `store_pg.PgConn` (the same execute/executemany/close) in `PgStore`
+    db: Any  # sqlite_utils.Database over `conn`; None in `PgStore`
+
     def __init__(self, path: str | Path = DEFAULT_DB, readonly: bool = False) -> None:
         self.path = Path(path)
         if readonly and not self.path.exists():

@@ -44,7 +44,7 @@ class Row(tuple):
         row._index = index
         return row
 
-    def __getitem__(self, key: Any) -> Any:  # type: ignore[override]
+    def __getitem__(self, key: Any) -> Any:
         if isinstance(key, str):
             return tuple.__getitem__(self, self._index[key])
         return tuple.__getitem__(self, key)
@@ -80,13 +80,13 @@ class PgConn:
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> psycopg.Cursor[Any]:
         if not params:  # psycopg reads placeholders (and %%) only when there are parameters
-            return self.raw.execute(sql)  # type: ignore[arg-type]
-        return self.raw.execute(pg_sql(sql), params)  # type: ignore[arg-type]
+            return self.raw.execute(sql)
+        return self.raw.execute(pg_sql(sql), params)
 
     def executemany(self, sql: str, params: Sequence[Sequence[Any]]) -> psycopg.Cursor[Any]:
         cur = self.raw.cursor()
         if params:
-            cur.executemany(pg_sql(sql), params)  # type: ignore[arg-type]
+            cur.executemany(pg_sql(sql), params)
         return cur
 
     def close(self) -> None:
@@ -149,6 +149,14 @@ _INDEXES = [("references", "doc_id"), ("references", "number"), ("references", "
 _SCHEMA_LOCK = 0x766E706C  # advisory lock taken while creating the schema ('vnpl')
 
 
+def _first(cur: psycopg.Cursor[Any]) -> Any:
+    """The first row of a statement that always returns one (RETURNING id, a catalogue lookup)."""
+    row = cur.fetchone()
+    if row is None:
+        raise RuntimeError("PostgreSQL returned no row where one was expected")
+    return row
+
+
 class _Lost(Exception):
     """Another loader stored the same bytes first: roll back and report 'skipped'."""
 
@@ -157,7 +165,7 @@ class PgStore(Store):
     """The vnplan database on PostgreSQL: the methods of `Store`, the same tables and search."""
 
     def __init__(self, url: str, readonly: bool = False) -> None:  # noqa: D107 - see the class
-        self.path = url  # type: ignore[assignment] - printed in summaries, never opened as a file
+        self.path = url  # printed in summaries, never opened as a file
         self.url = url
         self.readonly = readonly
         try:
@@ -167,11 +175,11 @@ class PgStore(Store):
             raise ConnectionError(f"cannot connect to the PostgreSQL database {_shown(url)}: {reason}") from None
         if readonly:
             raw.execute("SET default_transaction_read_only = on")
-        self.conn = PgConn(raw)  # type: ignore[assignment]
-        self.db = None  # type: ignore[assignment] - sqlite-utils is SQLite's alone
+        self.conn = PgConn(raw)
+        self.db = None  # sqlite-utils is SQLite's alone
         if not readonly:
             self._create_schema()
-        elif raw.execute("SELECT to_regclass('passages')").fetchone()[0] is None:
+        elif _first(raw.execute("SELECT to_regclass('passages')"))[0] is None:
             raw.close()
             raise FileNotFoundError(f"no vnplan tables in {_shown(url)}: run `vnplan ingest FOLDER --db URL` first")
 
@@ -225,17 +233,17 @@ class PgStore(Store):
         for ref in rows.references:
             got = c.execute(f'INSERT INTO "references" (doc_id, {", ".join(ref)}, resolved_doc_id) '
                             f"VALUES (?, {', '.join('?' * len(ref))}, {resolve}) RETURNING id",
-                            [doc_id, *ref.values(), ref["number"], doc_id]).fetchone()
-            item_ids["reference", ref["ord"]] = got[0]
+                            [doc_id, *ref.values(), ref["number"], doc_id])
+            item_ids["reference", ref["ord"]] = _first(got)[0]
         for t in rows.targets:
             got = c.execute(f"INSERT INTO targets (doc_id, {', '.join(t)}) VALUES (?, {', '.join('?' * len(t))}) "
-                            "RETURNING id", [doc_id, *t.values()]).fetchone()
-            item_ids["target", t["ord"]] = got[0]
+                            "RETURNING id", [doc_id, *t.values()])
+            item_ids["target", t["ord"]] = _first(got)[0]
         for o in rows.obligations:
             cols = {k: v for k, v in o.items() if k != "bodies"}
-            oid = c.execute(f"INSERT INTO obligations (doc_id, {', '.join(cols)}) "
-                            f"VALUES (?, {', '.join('?' * len(cols))}) RETURNING id",
-                            [doc_id, *cols.values()]).fetchone()[0]
+            oid = _first(c.execute(f"INSERT INTO obligations (doc_id, {', '.join(cols)}) "
+                                   f"VALUES (?, {', '.join('?' * len(cols))}) RETURNING id",
+                                   [doc_id, *cols.values()]))[0]
             item_ids["obligation", o["ord"]] = oid
             for role, name, folded, aliases, aliases_folded in o["bodies"]:
                 c.execute("INSERT INTO bodies (name, folded, aliases, aliases_folded) VALUES (?, ?, ?, ?) "

@@ -242,7 +242,7 @@ def _items_html(items: dict[str, list[dict[str, Any]]]) -> str:
     return "".join(parts)
 
 
-def route(db: Path, path: str, params: dict[str, str]) -> Response:
+def route(db: Path | str, path: str, params: dict[str, str]) -> Response:
     """The response for one GET request."""
     if path == "/static/style.css":
         css = resources.files("extractor").joinpath("web/style.css").read_bytes()
