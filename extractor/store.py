@@ -189,6 +189,24 @@ def _rename(rows: DocRows, doc_id: str) -> None:
     rows.document = rows.document | {"doc_id": doc_id, "record": json.dumps(record, ensure_ascii=False)}
 
 
+RESOLVE = "(SELECT doc_id FROM documents WHERE number = ? AND doc_id != ? LIMIT 1)"
+"""The stored document with a number (other than the one being written): its two parameters are the
+number and the writing document's doc_id."""
+
+
+def write_links(c: Any, doc_id: str, number: str | None, links: list[tuple[int, str]]) -> None:
+    """A document's parent chain rows, and the rows stored earlier that cite or descend from it now resolved
+    to it (the same SQL on SQLite and PostgreSQL)."""
+    for depth, parent_number in links:
+        c.execute(f"INSERT INTO links (doc_id, depth, parent_number, parent_doc_id) VALUES (?, ?, ?, {RESOLVE})",
+                  (doc_id, depth, parent_number, parent_number, doc_id))
+    if number:
+        c.execute('UPDATE "references" SET resolved_doc_id = ? WHERE number = ? AND resolved_doc_id IS NULL '
+                  "AND doc_id != ?", (doc_id, number, doc_id))
+        c.execute("UPDATE links SET parent_doc_id = ? WHERE parent_number = ? AND parent_doc_id IS NULL "
+                  "AND doc_id != ?", (doc_id, number, doc_id))
+
+
 class Store:
     """The vnplan database: add records, look documents up, search (see `extractor.search`)."""
 
@@ -339,7 +357,7 @@ class Store:
             meta = Meta(**{k: r[k] for k in ("number", "doc_type", "date", "issuer", "title", "level", "place")})
             records.append(Record(r["doc_id"], Source("", "0" * 64, "unknown"), meta=meta, parent=parent))
         changed = extend_chains(records)
-        resolve = "(SELECT doc_id FROM documents WHERE number = ? AND doc_id != ? LIMIT 1)"
+        resolve = RESOLVE
         for rec in changed:
             chain, doc_id = rec.parent.chain if rec.parent else [], rec.doc_id
             with self.transaction() as c:
@@ -355,7 +373,7 @@ class Store:
     def _insert_items(self, c: sqlite3.Connection, rows: DocRows, now: str) -> None:
         doc_id, number = rows.doc_id, rows.document.get("number")
         item_ids: dict[tuple[str, int], int] = {}
-        resolve = "(SELECT doc_id FROM documents WHERE number = ? AND doc_id != ? LIMIT 1)"
+        resolve = RESOLVE
         for ref in rows.references:
             cols = ", ".join(ref)
             cur = c.execute(f'INSERT INTO "references" (doc_id, {cols}, resolved_doc_id) '
@@ -378,14 +396,7 @@ class Store:
                           "ON CONFLICT(folded) DO NOTHING", (name, folded, aliases, aliases_folded))
                 c.execute("INSERT OR IGNORE INTO obligation_bodies (obligation_id, body_id, role) "
                           "SELECT ?, id, ? FROM bodies WHERE folded = ?", (oid, role, folded))
-        for depth, parent_number in rows.links:
-            c.execute(f"INSERT INTO links (doc_id, depth, parent_number, parent_doc_id) VALUES (?, ?, ?, {resolve})",
-                      (doc_id, depth, parent_number, parent_number, doc_id))
-        if number:  # documents stored earlier that cite or descend from this one now resolve to it
-            c.execute('UPDATE "references" SET resolved_doc_id = ? WHERE number = ? AND resolved_doc_id IS NULL '
-                      "AND doc_id != ?", (doc_id, number, doc_id))
-            c.execute("UPDATE links SET parent_doc_id = ? WHERE parent_number = ? AND parent_doc_id IS NULL "
-                      "AND doc_id != ?", (doc_id, number, doc_id))
+        write_links(c, doc_id, number, rows.links)
         c.executemany("INSERT INTO passages (doc_id, kind, item_id, span_start, span_end, section, folded) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?)",
                       [(doc_id, kind, item_ids.get((kind, ord_)) if ord_ is not None else None, s, e, sec, f)

@@ -22,7 +22,7 @@ from typing import Any
 
 import psycopg
 
-from .store import Store
+from .store import RESOLVE, Store, write_links
 from .store_rows import DocRows
 
 WORD = re.compile(r"[^\W_]+")  # a unicode61 token: letters and digits (SQLite FTS5's default tokenizer)
@@ -229,7 +229,7 @@ class PgStore(Store):
     def _insert_pg_items(self, c: PgConn, rows: DocRows, now: str) -> None:
         doc_id, number = rows.doc_id, rows.document.get("number")
         item_ids: dict[tuple[str, int], int] = {}
-        resolve = "(SELECT doc_id FROM documents WHERE number = ? AND doc_id != ? LIMIT 1)"
+        resolve = RESOLVE
         for ref in rows.references:
             got = c.execute(f'INSERT INTO "references" (doc_id, {", ".join(ref)}, resolved_doc_id) '
                             f"VALUES (?, {', '.join('?' * len(ref))}, {resolve}) RETURNING id",
@@ -250,14 +250,7 @@ class PgStore(Store):
                           "ON CONFLICT (folded) DO NOTHING", (name, folded, aliases, aliases_folded))
                 c.execute("INSERT INTO obligation_bodies (obligation_id, body_id, role) "
                           "SELECT ?, id, ? FROM bodies WHERE folded = ? ON CONFLICT DO NOTHING", (oid, role, folded))
-        for depth, parent_number in rows.links:
-            c.execute(f"INSERT INTO links (doc_id, depth, parent_number, parent_doc_id) VALUES (?, ?, ?, {resolve})",
-                      (doc_id, depth, parent_number, parent_number, doc_id))
-        if number:  # documents stored earlier that cite or descend from this one now resolve to it
-            c.execute('UPDATE "references" SET resolved_doc_id = ? WHERE number = ? AND resolved_doc_id IS NULL '
-                      "AND doc_id != ?", (doc_id, number, doc_id))
-            c.execute("UPDATE links SET parent_doc_id = ? WHERE parent_number = ? AND parent_doc_id IS NULL "
-                      "AND doc_id != ?", (doc_id, number, doc_id))
+        write_links(c, doc_id, number, rows.links)
         c.executemany("INSERT INTO passages (doc_id, kind, item_id, span_start, span_end, section, folded, tsv) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?))",
                       [(doc_id, kind, item_ids.get((kind, ord_)) if ord_ is not None else None, s, e, sec, f,
