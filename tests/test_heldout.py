@@ -19,13 +19,16 @@ FLOORS = {("references", "f1"): 0.9, ("targets", "f1"): 0.85, ("roles", "f1"): 0
           ("obligations", "f1"): 0.8, ("parent", "accuracy"): 0.85, ("integrity", "accuracy"): 1.0}
 
 
-@pytest.fixture(scope="module", params=SETS)
-def heldout_scores(request, tmp_path_factory):
-    folder = HERE / request.param
-    out = tmp_path_factory.mktemp(request.param)
+def score_txt_folder(folder: Path, out: Path) -> dict:
+    """Extract every TXT of a gold folder into `out` and score it against the folder's gold files."""
     for txt in sorted(folder.glob("*.txt")):
         write_json_atomic(out / f"{txt.stem}.json", extract_file(txt).to_dict())
     return score(folder, out, verbose=True)
+
+
+@pytest.fixture(scope="module", params=SETS)
+def heldout_scores(request, tmp_path_factory):
+    return score_txt_folder(HERE / request.param, tmp_path_factory.mktemp(request.param))
 
 
 @pytest.mark.parametrize("field,stat", list(FLOORS))

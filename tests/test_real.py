@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor.pipeline import extract_file, write_json_atomic
-from tests.shared_score import score
+from extractor.pipeline import extract_file
+from tests.test_heldout import score_txt_folder
 
 HERE = Path(__file__).resolve().parent
 FLOORS = {("references", "f1"): 0.9, ("targets", "f1"): 0.9, ("roles", "f1"): 0.78,
@@ -23,11 +23,7 @@ META_FLOOR = 0.95
 
 @pytest.fixture(scope="module")
 def real_scores(tmp_path_factory):
-    folder = HERE / "real"
-    out = tmp_path_factory.mktemp("real")
-    for txt in sorted(folder.glob("*.txt")):
-        write_json_atomic(out / f"{txt.stem}.json", extract_file(txt).to_dict())
-    return score(folder, out, verbose=True)
+    return score_txt_folder(HERE / "real", tmp_path_factory.mktemp("real"))
 
 
 @pytest.mark.parametrize("field,stat", list(FLOORS))
