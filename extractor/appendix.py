@@ -110,6 +110,10 @@ def find_tables(text: str) -> list[Table]:
         while j < len(cells) and (kind := _column_kind(cells[j].text)) and kind != "number":
             cols.append(kind)
             j += 1
+        if "task" not in cols and "lead" in cols:  # 'TT | Chỉ tiêu | Chủ trì': the indicators are the tasks
+            indicator = re.compile(load_rules("obligations").data["table_indicator_task"], re.IGNORECASE)
+            k = next((n for n in range(1, len(cols)) if cols[n] == "other" and indicator.match(cells[i + n].text)), 0)
+            cols[k] = "task" if k else cols[k]
         if "task" in cols and "lead" in cols:
             end = j
             while end < len(cells) and _column_kind(cells[end].text) != "number":
@@ -170,11 +174,30 @@ def _assign(after: list[str], tail: list[Cell]) -> dict[str, Cell] | None:
     return out if i == len(tail) else None
 
 
+_OPEN_END = re.compile(r"(?:,|\s(?:ở|của|và|các|thuộc|tại|với|cấp))\s*$", re.IGNORECASE)
+
+
+def _join_wrapped_bodies(lines: list[Cell]) -> list[Cell]:
+    """Lines of one body cell that wrapped ('Các Bộ, ngành,' / 'Ủy ban nhân dân cấp tỉnh, cơ quan ... liên
+    quan'; 'Các bộ ở' / 'Trung ương,'): a line ending open (a comma, 'ở', 'của', 'và' ...) joined with the next
+    when the two read as one list of bodies."""
+    out: list[Cell] = []
+    for c in lines:
+        prev = out[-1] if out else None
+        if prev is not None and _OPEN_END.search(prev.text) and not c.text.startswith(("-", "+")):
+            joined = f"{prev.text} {c.text}"
+            if _looks_like("lead", Cell(prev.start, c.end, joined)) and is_body_cell(joined.rstrip(" ,")):
+                out[-1] = Cell(prev.start, c.end, joined)
+                continue
+        out.append(c)
+    return out
+
+
 def split_row(columns: list[str], lines: list[Cell]) -> tuple[list[Cell], dict[str, Cell]] | None:
     """Task lines and the single-line cells after them, aligned by what each cell looks like."""
     ti = columns.index("task")
     before, after = columns[1:ti], columns[ti + 1:]
-    lines = lines[1 + len(before):]
+    lines = _join_wrapped_bodies(lines[1 + len(before):])
     for j in range(1, len(lines) + 1):
         cells = _assign(after, lines[j:])
         if cells is not None and "lead" in cells:

@@ -44,7 +44,7 @@ SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
     "meta": ({"code_spellings", "doc_types", "fragments", "issuer_codes", "national_bodies", "numbered_issuer_codes",
               "party_issuer_codes",
               "place_variants", "provinces", "rules", "sectors", "type_codes"}, set()),
-    "obligations": ({"fragments", "labels", "rules", "table_group_number", "table_header", "table_row_number", "table_row_number_inline",
+    "obligations": ({"fragments", "labels", "rules", "table_group_number", "table_header", "table_row_number", "table_row_number_inline", "table_indicator_task",
                      "table_examples"}, set()),
     "ocr_checks": ({"rules"}, set()),
     "ocr_fixes": ({"fragments", "rules"}, {"action", "replacement"}),

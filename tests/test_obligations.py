@@ -998,3 +998,60 @@ def test_gazette_row_whose_cells_ran_together_on_one_line():
     assert first.deadline is not None and first.deadline.kind == "recurring"
     tv = next(o for o in rows if "Tiêu điểm" in o.task)
     assert tv.lead == ["Bộ Tư pháp"]  # 'trên Đài Truyền hình' is inside the task, not its lead
+
+
+WRAPPED_CELLS = """STT
+Tên nhiệm vụ cụ thể
+Cơ quan chủ trì
+Cơ quan phối hợp
+Kết quả
+Thời gian hoàn thành
+I. Đổi mới mạnh mẽ tư duy và hành động trong lãnh đạo, chỉ đạo
+1.
+Tăng cường lãnh đạo, chỉ đạo xây dựng và tổ chức thực hiện hiệu quả các chủ trương, chính sách về bảo hiểm y tế.
+Các bộ ở
+Trung ương,
+Ủy ban nhân dân cấp tỉnh ở địa phương
+Các cơ quan, tổ chức, đơn vị khác có liên quan.
+Văn bản chỉ đạo
+Thường xuyên
+II. Hoàn thiện thể chế về bảo hiểm y tế đáp ứng mục tiêu
+2.
+Xây dựng Đề án về đổi mới, nâng cao hiệu quả công tác truyền thông về thực hiện bảo hiểm y tế.
+Bộ Tài chính
+Bộ Y tế, cơ quan, đơn vị liên quan
+Quyết định của Bộ trưởng ban hành Đề án
+Quý I/2027
+"""
+
+
+def test_a_body_cell_wrapped_over_lines_and_a_group_row_with_its_title():
+    rows = [o for t in find_tables(WRAPPED_CELLS) for o in table_obligations(WRAPPED_CELLS, t)]
+    first, second = rows
+    assert first.lead == ["Các bộ ở Trung ương", "Ủy ban nhân dân cấp tỉnh ở địa phương"]
+    assert first.deadline is not None and first.deadline.kind == "recurring"
+    assert "Hoàn thiện thể chế" not in first.quote  # the group row 'II. ...' ends row 1
+    assert second.lead == ["Bộ Tài chính"]
+    assert second.support == ["Bộ Y tế", "cơ quan, đơn vị liên quan"]
+
+
+INDICATORS_BY_BODY = """PHỤ LỤC
+PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU PHÁT TRIỂN KINH TẾ SỐ, XÃ HỘI SỐ ĐẾN NĂM 2030
+TT
+Chỉ tiêu
+Chủ trì
+I. Kinh tế số
+1
+Kinh tế số chiếm 45% GRDP tỉnh.
+Sở Tài chính
+2
+Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt tối thiểu 40%
+Sở Khoa học và Công nghệ
+"""
+
+
+def test_indicators_assigned_to_bodies_in_a_table():
+    rows = [o for t in find_tables(INDICATORS_BY_BODY) for o in table_obligations(INDICATORS_BY_BODY, t)]
+    assert [(o.task, o.lead) for o in rows] == [
+        ("Kinh tế số chiếm 45% GRDP tỉnh", ["Sở Tài chính"]),
+        ("Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt tối thiểu 40%", ["Sở Khoa học và Công nghệ"])]
