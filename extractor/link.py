@@ -190,6 +190,8 @@ def _after_mentions(text: str, references: list[Reference]) -> dict[str, str]:
     for ref in references:
         for m in ref.mentions if ref.number else []:
             tail = re.split(r"[.;\n]", text[m.span[1]:m.span[1] + 250], maxsplit=1)[0]
+            tail = load_rules("references").rule("ref.title_end").rx.split(tail, maxsplit=1)[0]  # not '(Kèm theo …'
+            tail = re.sub(r"\S+$", "", tail) if m.span[1] + 250 < len(text) and len(tail) >= 250 - 1 else tail
             if implemented_in(tail):
                 out[f"after:{ref.number}"] = tail
                 break
