@@ -260,7 +260,7 @@ def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
         if not free(m.start(), head_end) or _rx("ref.draft_law_before").search(text, max(0, m.start() - 40), m.start()):
             continue
         title, end = _law_name(text, m)
-        if not amending and _rx("ref.draft_law_after").match(text, end):
+        if not amending and _rx("ref.draft_law_after").match(text[end:end + 40]):
             continue  # 'Luật Quy hoạch (sửa đổi)': the revised law being drafted
         num = next((n for n in numbered if n.start >= end and n.doc_type in (None, "Luật")
                     and re.fullmatch(r"\s*(?:số\s*:?\s*)?", text[end:n.start])), None)
@@ -274,6 +274,8 @@ def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
                   None, issuer="Quốc hội", title=title, key=("l", fold(title)))
         _fill_after(text, c, ctx)
         c.issuer = "Quốc hội"
+        if amending and c.date:  # the amending laws of one law share a title: 'Luật sửa đổi … Luật Bảo hiểm y tế'
+            c.key = ("l", fold(title), c.date)  # of 2014 and of 2024 are two laws
         if m.start() in nested:  # named inside an amending law's title: cited, not itself the basis
             c.relation = "cites"
         if amending:
@@ -358,6 +360,20 @@ def _trigger(text: str, pos: int) -> tuple[re.Match[str] | None, int]:
     return None, pos
 
 
+def _title_line(text: str, start: int, pos: int) -> bool:
+    """True when text[start:pos] is an attached document's title, not an opening sentence: printed in capitals
+    ('KẾ HOẠCH / TRIỂN KHAI QUYẾT ĐỊNH SỐ 06/QĐ-TTG'), or the line right under a type word in capitals
+    ('KẾ HOẠCH HÀNH ĐỘNG / Thực hiện Chỉ thị số 52-CT/TW')."""
+    head = [ch for ch in text[start:pos] if ch.isalpha()]
+    if all(ch.isupper() for ch in head):
+        return True
+    line_start = text.rfind("\n", 0, start + 1) + 1
+    if text[line_start:start].strip():
+        return False
+    prev = text[:line_start].rstrip().rsplit("\n", 1)[-1].strip()
+    return bool(load_rules("meta").rule("meta.type_line").rx.match(prev)) and prev.upper() == prev
+
+
 def _relations(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
     """implements / basis in an opening clause (Thực hiện / Căn cứ, or the document's own title saying it
     carries a document out); a citation nested in another's description cites, one coordinated with the
@@ -376,9 +392,7 @@ def _relations(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
         relation: Relation
         if trig:
             relation = "basis" if trig.group("basis") else "implements"
-            head = [ch for ch in text[s_start:c.start] if ch.isalpha()]
-            c.from_title = relation == "implements" and all(ch.isupper() for ch in head)  # an attached plan's
-            # title line 'KẾ HOẠCH / TRIỂN KHAI QUYẾT ĐỊNH SỐ 06/QĐ-TTG': what the title says it carries out
+            c.from_title = relation == "implements" and _title_line(text, s_start, c.start)
         elif c.number in ctx.title_implements:  # 'Ban hành Kế hoạch thực hiện Quyết định số 36/QĐ-TTg'
             relation, s_start = "implements", _sentence(text, c.start)[0]
             c.from_title = True
