@@ -237,7 +237,7 @@ def _title(lines: list[tuple[int, str]], k: int, rest: str | None, doc_type: str
                 and not _rx("meta.title_runs_on").search(parts[-1]):
             break
         parts.append(s)
-    text = " ".join(parts).strip()
+    text = re.sub(r"\s*[-–—_=*]{3,}$", "", " ".join(parts).strip())  # a rule joined onto the last title line
     if not text:
         return doc_type
     data = _rf().data
