@@ -227,6 +227,21 @@ def _known_law_names() -> list[str]:
     return sorted(names, key=len, reverse=True)
 
 
+def _amending_numbers(text: str, joined: list[tuple[re.Match[str], _Cite]], amending_at: dict[int, _Cite],
+                      numbered: list[_Cite], laws: list[_Cite]) -> None:
+    """'Luật sửa đổi … của Luật xây dựng số 62/2020/QH14' when Luật Xây dựng has another number (50/2014/QH13):
+    the number is the amending law's own, and the amending law is that numbered citation."""
+    for m, num in joined:
+        outer = next((c for a, c in amending_at.items() if a < m.start() < c.end), None)
+        other = [n for n in numbered if n is not num and n.title and fold(n.title) == fold(num.title or "")
+                 and n.number != num.number]
+        if outer is not None and other and outer in laws:
+            laws.remove(outer)
+            num.start, num.relation = outer.start, None
+            num.title = " ".join(text[outer.start:m.start()].split()[1:]) + " " + " ".join(m.group().split())
+            num.date = num.date or outer.date
+
+
 def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
     """Laws and Party resolutions cited by name, and documents issued on a stated date. A law named
     before its number ('Luật Đầu tư số 61/2020/QH14') is that numbered citation, named."""
@@ -281,15 +296,7 @@ def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
         if amending:
             amending_at[m.start("title")] = c
         laws.append(c)
-    for m, num in joined:  # 'Luật sửa đổi … của Luật xây dựng số 62/2020/QH14' when Luật Xây dựng is 50/2014/QH13:
-        outer = next((c for a, c in amending_at.items() if a < m.start() < c.end), None)  # the number is the
-        other = [n for n in numbered if n is not num and n.title and fold(n.title) == fold(num.title or "")
-                 and n.number != num.number]  # amending law's own
-        if outer is not None and other and outer in laws:
-            laws.remove(outer)
-            num.start, num.relation = outer.start, None
-            num.title = " ".join(text[outer.start:m.start()].split()[1:]) + " " + " ".join(m.group().split())
-            num.date = num.date or outer.date
+    _amending_numbers(text, joined, amending_at, numbered, laws)
     by_name = {fold(n.title): n for n in numbered if n.doc_type == "Luật" and n.title}
     for c in laws:  # 'Luật Thủ đô' cited elsewhere as 'Luật Thủ đô số 39/2024/QH15' is that one law
         same = by_name.get(fold(c.title or ""))
