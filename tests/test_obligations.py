@@ -1055,3 +1055,29 @@ def test_indicators_assigned_to_bodies_in_a_table():
     assert [(o.task, o.lead) for o in rows] == [
         ("Kinh tế số chiếm 45% GRDP tỉnh", ["Sở Tài chính"]),
         ("Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt tối thiểu 40%", ["Sở Khoa học và Công nghệ"])]
+
+
+FOOTNOTE_IN_ROW = """TT
+Tên nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Kết quả
+Thời gian hoàn thành
+Căn cứ bổ sung
+8
+Xây dựng Đề án “Tiêu chí đánh giá hiệu quả văn bản quy phạm pháp luật sau khi văn bản ban hành”
+Bộ Tư pháp
+Các bộ, cơ quan ngang bộ Quyết định của Thủ tướng
+Chính phủ ban hành Bộ Tiêu chí
+2026
+Nghị quyết số 66-NQ/TW
+3 Chương trình số 12-CTr/BCĐ ngày 30 tháng 12 năm 2025 của Ban Chỉ đạo Trung ương về hoàn thiện thể chế
+"""
+
+
+def test_a_row_run_on_past_its_cells_is_led_by_its_first_body_line():
+    """Gazette text: a footnote after the last row, and a result cell run into the support cell."""
+    (row,) = [o for t in find_tables(FOOTNOTE_IN_ROW) for o in table_obligations(FOOTNOTE_IN_ROW, t)]
+    assert row.task.startswith("Xây dựng Đề án “Tiêu chí") and "Bộ Tư pháp" not in row.task
+    assert row.lead == ["Bộ Tư pháp"]
+    assert row.support == ["Các bộ, cơ quan ngang bộ"]
