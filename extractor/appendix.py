@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .abbrev import expand_abbreviations
-from .bodies import head_of, is_body_cell, is_collective, side_by_side, split_body_list
+from .bodies import head_of, is_body_cell, is_collective, side_by_side, split_body_list, strip_officers
 from .body_spans import body_list_at
 from .deadlines import find_deadline, locate_deadline
 from .document import Table as DocTable
@@ -157,7 +157,8 @@ def _looks_like(kind: str, cell: Cell) -> bool:
     if kind == "time":
         return len(s) <= 80 and find_deadline(s, cell=True) is not None
     if kind in ("lead", "support"):
-        e = expand_abbreviations(s)  # 'BQL các KCN' names a body as 'Ban Quản lý các khu công nghiệp' does
+        e = strip_officers(expand_abbreviations(s))  # 'BQL các KCN' names a body as 'Ban Quản lý các khu công
+        # nghiệp' does; 'Tổng Thanh tra Chính phủ' stands for 'Thanh tra Chính phủ'
         return len(s) <= 250 and find_deadline(s, cell=True) is None and not s.startswith(("-", "+")) and (
             head_of(e) is not None or is_collective(e) or e.lower().startswith(("các ", "ủy ban")))
     return len(s) <= 250 and not s.startswith(("-", "+"))
@@ -328,7 +329,12 @@ def _lead_and_support(cells: dict[str, Cell]) -> tuple[list[str], list[str]]:
     """The bodies of a row's lead and support cells; a lead line holding two cells side by side ('Các bộ,
     cơ quan ngang bộ Bộ Tư pháp', no comma between) gives its second cell as the support."""
     lead_cell, support_cell = cells.get("lead"), cells.get("support")
-    if lead_cell is None or not _looks_like("lead", lead_cell) or not is_body_cell(lead_cell.text):
+    if lead_cell is None or not _looks_like("lead", lead_cell):
+        return [], []
+    lead_cell = Cell(lead_cell.start, lead_cell.end, strip_officers(lead_cell.text))
+    if support_cell is not None:
+        support_cell = Cell(support_cell.start, support_cell.end, strip_officers(support_cell.text))
+    if not is_body_cell(lead_cell.text):
         return [], []
     parts = _body_parts(lead_cell.text)
     lead = split_body_list(parts[0])

@@ -1081,3 +1081,18 @@ def test_a_row_run_on_past_its_cells_is_led_by_its_first_body_line():
     assert row.task.startswith("Xây dựng Đề án “Tiêu chí") and "Bộ Tư pháp" not in row.task
     assert row.lead == ["Bộ Tư pháp"]
     assert row.support == ["Các bộ, cơ quan ngang bộ"]
+
+
+NOTICE_ITEMS = """II. NHIỆM VỤ TRỌNG TÂM
+4. Đẩy mạnh cắt giảm, đơn giản hóa thủ tục hành chính: (1) Các bộ, ngành, khẩn trương rà soát, sửa đổi và thống nhất quy trình tái cấu trúc dịch vụ công trực tuyến, hoàn thành trong tháng 11 năm 2025; (2) các bộ, ngành, địa phương tổ chức tổng rà soát hiện trạng cung cấp dịch vụ công trực tuyến.
+đ) Bộ Xây dựng: Khẩn trương thành lập đoàn công tác hỗ trợ 6 thành phố trực thuộc Trung ương trong triển khai xây dựng Đề án Đô thị thông minh, hoàn thành trong tháng 12 năm 2025.
+"""
+
+
+def test_a_subject_followed_by_a_comma_or_a_colon_in_a_notice():
+    doc = Doc(NOTICE_ITEMS, find_sections(NOTICE_ITEMS))
+    doc.meta.kind = "other"
+    obls = extract_obligations(doc)
+    leads = {o.task[:20]: o.lead for o in obls}
+    assert leads["khẩn trương rà soát,"] == ["Các bộ, ngành"]
+    assert leads["Khẩn trương thành lậ"] == ["Bộ Xây dựng"]
