@@ -1096,3 +1096,22 @@ def test_a_subject_followed_by_a_comma_or_a_colon_in_a_notice():
     leads = {o.task[:20]: o.lead for o in obls}
     assert leads["khẩn trương rà soát,"] == ["Các bộ, ngành"]
     assert leads["Khẩn trương thành lậ"] == ["Bộ Xây dựng"]
+
+
+BROKEN_HEADING = """VI. TỔ CHỨC THỰC HIỆN
+
+16. Mặt trận
+Tổ quốc tỉnh và các tổ chức chính trị - xã hội
+
+Phát huy vai trò trong tuyên truyền, vận động Nhân dân, giám sát triển khai Kế hoạch.
+
+17. Giao Sở Xây dựng
+Theo dõi, đôn đốc Ủy ban nhân dân các phường, xã thực hiện cập nhật thông tin số nhà.
+"""
+
+
+def test_a_body_heading_cut_by_a_line_break():
+    obls = _obls(BROKEN_HEADING)
+    assert [(o.lead, o.task[:24]) for o in obls] == [
+        (["Mặt trận Tổ quốc tỉnh", "các tổ chức chính trị - xã hội"], "Phát huy vai trò trong t"),
+        (["Sở Xây dựng"], "Theo dõi, đôn đốc Ủy ban")]
