@@ -124,12 +124,19 @@ def table_rows(table: Table) -> list[list[Cell]]:
     """Lines of each numbered row, from its number cell up to the next row's number."""
     data = load_rules("obligations").data
     num_rx, group_rx = re.compile(data["table_row_number"]), re.compile(data["table_group_number"])
+    inline_rx = re.compile(data["table_row_number_inline"])
     rows: list[list[Cell]] = []
     expect: int | None = None  # a table continued after a repeated header (a new page) goes on numbering
     cur = None
     for c in table.body:
         m = num_rx.match(c.text)
-        if m and (expect is None or int(m.group("n")) in (expect, 1)):
+        inline = inline_rx.match(c.text) if not m and expect is not None else None
+        if inline and int(inline.group("n")) == expect:  # '7  Đề án về ...': the number, then the task's line
+            cur = [Cell(c.start, c.start + inline.end("n"), inline.group("n")),
+                   Cell(c.start + inline.start("rest"), c.end, inline.group("rest"))]
+            rows.append(cur)
+            expect += 1
+        elif m and (expect is None or int(m.group("n")) in (expect, 1)):
             cur = [c]
             rows.append(cur)
             expect = int(m.group("n")) + 1
@@ -245,11 +252,19 @@ def _lead_and_support(cells: dict[str, Cell]) -> tuple[list[str], list[str]]:
     lead_cell, support_cell = cells.get("lead"), cells.get("support")
     if lead_cell is None or not _looks_like("lead", lead_cell) or not is_body_cell(lead_cell.text):
         return [], []
-    parts = side_by_side(lead_cell.text) if support_cell is None else [lead_cell.text]
+    parts = _body_parts(lead_cell.text)
     lead = split_body_list(parts[0])
-    support = split_body_list(parts[1]) if len(parts) > 1 and is_body_cell(parts[1]) else []
-    support += split_body_list(support_cell.text) if support_cell and is_body_cell(support_cell.text) else []
+    support = [b for p in parts[1:2] if support_cell is None for b in split_body_list(p)]
+    support += [b for p in _body_parts(support_cell.text) for b in split_body_list(p)] if support_cell else []
     return lead, [s for s in support if s not in lead]
+
+
+def _body_parts(text: str) -> list[str]:
+    """The cells of a line standing side by side that name bodies, up to the first that does not ('Các bộ,
+    cơ quan ngang bộ Đề án trình': a wrapped result cell run into the support cell)."""
+    parts = side_by_side(text)
+    k = next((i for i, p in enumerate(parts) if not is_body_cell(p)), len(parts))
+    return parts[:k] or parts[:1]
 
 
 def table_obligations(text: str, table: Table) -> list[Obligation]:

@@ -28,6 +28,12 @@ def _heads() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _not_heads() -> tuple[str, ...]:
+    """Words that open with a head but name no body ('Trường hợp', 'Hội nghị'), lower case, with a space."""
+    return tuple(_marked(w) + " " for w in _rules().data.get("not_heads") or [])
+
+
+@lru_cache(maxsize=1)
 def _gazetteer() -> dict[str, str]:
     """Folded canonical name -> canonical name."""
     return {_key(n): n for n in _rules().data["gazetteer"]}
@@ -53,6 +59,8 @@ def head_of(name: str) -> str | None:
     Diacritics count ('Bố trí kinh phí' opens with no 'Bộ', 'Phong trào' with no 'Phòng'), except in
     text written without any ('So Tai chinh')."""
     low, flat = _marked(name), fold(name)
+    if low.startswith(_not_heads()):
+        return None
     plain = flat == name.lower()  # no diacritics anywhere
     for h, mh, fh in _head_forms():
         for text, head in ((low, mh), (flat, fh) if plain else (low, mh)):

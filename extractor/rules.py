@@ -30,6 +30,7 @@ RULE_KEYS = {"id", "pattern", "comment", "examples", "counter_examples", "flags"
 SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
     "abbreviations": ({"rules"}, {"expansion"}),
     "bodies": ({"collective_nouns", "context_abbreviations", "drop_bare_place_after", "fragments", "gazetteer",
+                "not_heads",
                 "head_aliases", "heads", "locality_words", "officer_titles", "open_name_stops",
                 "open_name_syllables", "rules"}, set()),
     "boilerplate": ({"rules"}, {"drop_following", "drop_rest"}),
@@ -43,7 +44,7 @@ SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
     "meta": ({"code_spellings", "doc_types", "fragments", "issuer_codes", "national_bodies", "numbered_issuer_codes",
               "party_issuer_codes",
               "place_variants", "provinces", "rules", "sectors", "type_codes"}, set()),
-    "obligations": ({"fragments", "labels", "rules", "table_group_number", "table_header", "table_row_number",
+    "obligations": ({"fragments", "labels", "rules", "table_group_number", "table_header", "table_row_number", "table_row_number_inline",
                      "table_examples"}, set()),
     "ocr_checks": ({"rules"}, set()),
     "ocr_fixes": ({"fragments", "rules"}, {"action", "replacement"}),

@@ -856,3 +856,89 @@ def test_a_body_heading_with_bracketed_inline_tasks_gives_one_obligation_each() 
     got = [(o.lead, o.task[:30]) for o in _obls(NOTICE) if o.lead == ["Bộ Khoa học và Công nghệ"]]
     assert [t for _, t in got] == ["trình Thủ tướng Chính phủ Chươ", "chủ trì, phối hợp với các bộ, ",
                                    "đôn đốc các doanh nghiệp viễn "]
+
+
+# ---------------------------------------------------------------- real sentences (tests/real, issue 8)
+
+HDND_SUPERVISION = """Điều 18. Giám sát thi hành Nghị quyết
+
+1. Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân Thành phố có trách nhiệm giám sát quá trình tổ chức triển khai, thực hiện Nghị quyết này.
+
+2. Đề nghị Ủy ban Mặt trận tổ quốc Việt Nam thành phố Hà Nội phối hợp giám sát việc tổ chức, triển khai, thực hiện.
+
+Điều 19. Hiệu lực thi hành
+
+3. Trường hợp văn bản được dẫn chiếu tại Nghị quyết này được sửa đổi, bổ sung, thay thế bằng các văn bản khác của cấp có thẩm quyền thì áp dụng theo các văn bản sửa đổi, bổ sung hoặc thay thế.
+"""
+
+
+def test_hdnd_organs_supervise_the_resolution():
+    obls = _obls(HDND_SUPERVISION)
+    ob = next(o for o in obls if "giám sát quá trình" in o.task)
+    assert ob.lead == ["Thường trực Hội đồng nhân dân", "các Ban của Hội đồng nhân dân", "các Tổ đại biểu",
+                       "Đại biểu Hội đồng nhân dân Thành phố"]
+    assert not any(o.lead[0].startswith("Trường hợp") for o in obls)  # a condition is no body
+
+
+DESCRIBED = """Điều 17. Trách nhiệm của cơ quan, tổ chức, cá nhân
+
+1. Cơ quan, tổ chức, cá nhân hưởng cơ chế, chính sách, biện pháp ưu đãi, hỗ trợ có trách nhiệm sử dụng kinh phí hỗ trợ đúng mục đích, nội dung và phạm vi được ưu đãi, hỗ trợ.
+
+c) Trong thời hạn 03 ngày kể từ ngày nhận được yêu cầu bổ sung, giải trình nội dung đề nghị và các tài liệu có liên quan (nếu có), đơn vị đề nghị hỗ trợ có trách nhiệm hoàn thiện, bổ sung hồ sơ theo yêu cầu.
+
+Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập kế hoạch, dự toán kinh phí thực hiện nhiệm vụ.
+"""
+
+
+def test_a_class_of_doers_described_by_what_they_do_leads():
+    leads = {o.lead[0]: o.task for o in _obls(DESCRIBED)}
+    assert leads["Cơ quan, tổ chức, cá nhân hưởng cơ chế, chính sách, biện pháp ưu đãi, hỗ trợ"].startswith(
+        "sử dụng kinh phí hỗ trợ")
+    assert leads["đơn vị đề nghị hỗ trợ"].startswith("hoàn thiện, bổ sung hồ sơ")
+    assert "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này" in leads
+    assert "Các cơ quan" not in leads
+
+
+@pytest.mark.parametrize("line,lead,task", [
+    ("7. Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải, logistics và công nghệ thông tin "
+     "trên địa bàn Tỉnh", ["Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải, logistics và "
+                          "công nghệ thông tin trên địa bàn Tỉnh"], None),
+    ("3. Các cơ quan báo chí tăng cường tuyên truyền", ["Các cơ quan báo chí"], "tăng cường tuyên truyền"),
+    ("Các tổ chức khoa học và công nghệ công lập trên địa bàn tỉnh:",
+     ["Các tổ chức khoa học và công nghệ công lập trên địa bàn tỉnh"], None),
+])
+def test_described_heading(line, lead, task):
+    assert heading_bodies(line, subject=line[0].isdigit()) == (lead, task)
+
+
+GAZETTE_ROWS = """TT
+Tên nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Kết quả
+Thời gian hoàn thành
+Căn cứ bổ sung
+6
+Rà soát, thể chế hóa kịp thời những quan điểm, chủ trương trong Văn kiện Đại hội thành pháp luật
+Các bộ, cơ quan ngang bộ Bộ Tư pháp
+Các văn bản quy phạm pháp luật được ban hành
+Thường xuyên
+Chương trình số 12-
+CTr/BCĐ
+7 Đề án về chỉ số đánh giá, chấm điểm KPI về công tác xây dựng pháp luật
+Bộ Tư pháp
+Các bộ, cơ quan ngang bộ Đề án trình
+Thủ tướng
+Chính phủ
+Tháng
+3/2026
+Nghị quyết số 23/NQ-CP ngày 07/02/2026
+"""
+
+
+def test_gazette_row_number_on_the_task_line_and_a_result_cell_run_into_the_support():
+    rows = [o for t in find_tables(GAZETTE_ROWS) for o in table_obligations(GAZETTE_ROWS, t)]
+    kpi = next(o for o in rows if "KPI" in o.task)
+    assert kpi.task == "Đề án về chỉ số đánh giá, chấm điểm KPI về công tác xây dựng pháp luật"
+    assert kpi.lead == ["Bộ Tư pháp"]
+    assert kpi.support == ["Các bộ, cơ quan ngang bộ"]
