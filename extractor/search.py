@@ -438,19 +438,40 @@ def run(conn: sqlite3.Connection, query: str, *, filters: Filters | None = None,
         return SearchResults([], 0, offset)
     limit, offset = max(0, int(limit)), max(0, int(offset))
     base = f"FROM passages_fts WHERE passages_fts MATCH ?{plan.where}"
-    if fts_query(query):
+    args: tuple[Any, ...] = (plan.match, *plan.params, limit, offset)
+    index = terms = None
+    total: int | None = None
+    if not plan.where:
+        from . import search_index
+
+        index = search_index.for_reading(conn)
+        terms = search_index.parse_match(plan.match) if index is not None else None
+    found = index.exact_top(conn, terms, offset + limit, count) if fts_query(query) and index and terms else None
+    if found is not None:
+        best, total = found
+        page = best[offset:offset + limit]
+        if not page:
+            return SearchResults([], total if count else 0, offset)
+        top = "SELECT column1 AS rowid, column2 AS score FROM (VALUES " + ", ".join("(?, ?)" for _ in page) + ")"
+        args = tuple(v for pair in page for v in pair)
+    elif fts_query(query):
         top = f"SELECT rowid, rank AS score {base} ORDER BY rank LIMIT ? OFFSET ?"
     else:
         top = f"SELECT rowid, 0.0 AS score {base} ORDER BY rowid LIMIT ? OFFSET ?"
+        if count and index is not None and terms is not None:
+            total = index.count(terms)
     sql = f"""SELECT p.id AS passage_id, p.kind, p.item_id, p.doc_id, p.span_start, p.span_end, p.section,
         m.score, d.title AS doc_title, d.number AS doc_number, d.kind AS doc_kind, d.place AS doc_place,
         d.doc_type AS doc_doc_type, d.date AS doc_date, d.issuer AS doc_issuer, d.level AS doc_level,
         CASE WHEN p.kind = 'text' THEN substr(d.text, p.span_start + 1, p.span_end - p.span_start) END AS text_quote
         FROM ({top}) m JOIN passages p ON p.id = m.rowid JOIN documents d ON d.doc_id = p.doc_id
         ORDER BY m.score, p.id"""
-    rows = conn.execute(sql, (plan.match, *plan.params, limit, offset)).fetchall()
+    rows = conn.execute(sql, args).fetchall()
     hits = [_hit(conn, row) for row in rows]
-    total = conn.execute(f"SELECT count(*) {base}", (plan.match, *plan.params)).fetchone()[0] if count else len(hits)
+    if not count:
+        total = len(hits)
+    elif total is None:
+        total = conn.execute(f"SELECT count(*) {base}", (plan.match, *plan.params)).fetchone()[0]
     return SearchResults(hits, total, offset)
 
 

@@ -213,6 +213,7 @@ class Store:
     path: Path | str  # the SQLite file; a PostgreSQL URL in `PgStore`
     conn: Any  # sqlite3.Connection; `store_pg.PgConn` (the same execute/executemany/close) in `PgStore`
     db: Any  # sqlite_utils.Database over `conn`; None in `PgStore`
+    _index: Any = None  # the tantivy search index (`extractor.search_index`) of a SQLite writer
 
     def __init__(self, path: str | Path = DEFAULT_DB, readonly: bool = False) -> None:
         self.path = Path(path)
@@ -238,13 +239,52 @@ class Store:
                 self.conn.close()
                 raise
         self.db = sqlite_utils.Database(self.conn)
+        self._index: Any = None
         if not readonly:
             _create_schema(self.db)
+            self._open_index()
+
+    def _open_index(self) -> None:
+        """The tantivy search index beside the file (`extractor.search_index`), brought in step with the
+        passages (rebuilt when missing or another database's); a store without it ranks with FTS5."""
+        from . import search_index
+
+        search_index.prepare(self.conn)
+        try:
+            self._index = search_index.SearchIndex(self.path, writable=True)
+            self._index.sync(self.conn)
+        except (ValueError, OSError) as e:  # tantivy's errors are ValueErrors; a full disk an OSError
+            self._index = None
+            if os.environ.get("VNPLAN_DEBUG"):
+                print(f"search index of {self.path} not used: {e}")
+
+    def sync_index(self) -> bool:
+        """Apply the passages written since the last sync to the search index; True when in step."""
+        if self._index is None:
+            return False
+        try:
+            return bool(self._index.sync(self.conn))
+        except (ValueError, OSError):
+            return False
+
+    def reindex(self) -> int:
+        """Rebuild the search index from the passages table; returns how many passages it holds."""
+        from . import search_index
+
+        if self._index is not None:
+            self._index.close()
+        search_index.remove(self.path)
+        self._open_index()
+        return self.conn.execute("SELECT count(*) FROM passages").fetchone()[0] if self._index else 0
 
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
         """Close; a writer first folds the WAL back into the file and leaves it in rollback-journal
         mode, so readers need no write access to its folder (when no other connection is open)."""
+        if self._index is not None:
+            self.sync_index()
+            self._index.close()
+            self._index = None
         if not self.readonly:
             try:
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -317,6 +357,7 @@ class Store:
             c.execute(f"INSERT INTO documents ({', '.join(doc)}) VALUES ({', '.join('?' * len(doc))})",
                       list(doc.values()))
             self._insert_items(c, rows, now)
+        self.sync_index()
         return outcome
 
     @staticmethod
