@@ -1,47 +1,49 @@
-"""The search index beside a SQLite store: tantivy (block-max WAND) finds the best passages without
-scoring every match; the SQLite file stays the record of truth.
+"""The search index beside a SQLite store: tantivy ranks the passages, the SQLite file stays the record.
 
-FTS5 has to compute bm25 for every matching passage before it can return the best 20 (about 5 µs a
-match: 180,000 matches of *khoa học* at 10,000 documents take ~0.7 s). Tantivy keeps, per block of
-postings, the best score a block can reach and skips the blocks that cannot enter the top k.
+FTS5 computes bm25 for every matching passage before it can return the best 20 (3.5-10 µs a match:
+178,000 matches of *khoa học* at 10,000 documents take ~0.7 s). Tantivy ranks the same passages by
+its own BM25 (k1 1.2, b 0.75, as FTS5's; passage lengths rounded to its 256 length buckets, so the
+order may differ from FTS5's between passages of nearly the same length and score) with top-k
+pruning, and counts the matches without ranking them.
 
-The hits stay FTS5's exactly (same passages, same bm25 scores, same order, ties by passage id):
+The hits are the SAME passages as FTS5's, for every query and filter:
 
-- each term of the query is boosted by FTS5's idf over tantivy's, so tantivy's score of a passage is
-  FTS5's bm25 computed with the passage length rounded DOWN to tantivy's length buckets: an upper
-  bound of the exact score (times `rho` when the two indexes' average lengths differ);
-- the candidates are rescored exactly, in Python, with FTS5's formula and FTS5's own statistics
-  (row count and total tokens from its averages record, passage lengths from its docsize table,
-  term frequencies from the passage text);
-- candidates are fetched, four times more each round, until the k-th exact score is strictly better
-  than any score a passage not yet fetched can reach (`exact_top`).
+- every passage is indexed with the tokens FTS5's `unicode61 remove_diacritics 0` makes of its folded
+  text (an ASCII text by rule, any other by SQLite's own tokenizer), the filter tokens included
+  (xxk kind, xxb body, xxp place, xxy year), and its document's facts for the document filters
+  (`lower(doc_type)` as SQLite's ASCII-only lower(), level, issuer_folded, the date as yyyymmdd);
+- a query word is a term, or a phrase when FTS5 splits it (`gạch_dưới`: *gach duoi*); the filters
+  are terms that do not score. FTS5 still answers the rare search tantivy could not answer exactly:
+  a word with no token at all (FTS5 drops it), a date bound or a stored date not yyyy-mm-dd.
 
-Keeping the two in step: triggers log every passage inserted or deleted in `passages_changes`; the
-process holding the tantivy writer applies the log after each document (delete by id, then add the
-passage if it still exists: idempotent), commits, writes the stamp `uuid seq` beside the index and
-trims the log. A search uses the index only when the stamp matches the database (its uuid and the
-last logged change); otherwise it ranks with FTS5 as before. A writer that finds no index, or an
-index of another database, rebuilds it from the passages table (`vnplan reindex` does it on demand).
+Keeping the two in step: triggers log every passage inserted or deleted (and the passages of a
+document whose facts change) in `passages_changes`; the process holding tantivy's writer applies
+the log (delete by id, then add the passage if it still exists: idempotent), commits, writes the
+stamp `version uuid seq` beside the index and trims the log. A commit costs ~0.1-0.3 s of fsyncs,
+so a writer commits at most every SYNC_SECONDS and on close. A search uses tantivy only when the
+stamp matches the database (its uuid and last logged change); otherwise FTS5 answers, as before.
+A writer that finds no index, an index of another database or version, or one holding another
+number of passages rebuilds it (`vnplan reindex` does it on demand). VNPLAN_SEARCH_INDEX=off
+leaves the index alone: FTS5 ranks (the baseline of benchmarks/bench_search.py).
 """
 
 from __future__ import annotations
 
-import math
 import os
 import re
 import shutil
 import sqlite3
+import time
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-K1, B = 1.2, 0.75  # FTS5's bm25 parameters (and tantivy's)
-_WORD = re.compile(r"[^\W_]+")  # unicode61's tokens (runs of letters and digits) in folded text
-_EPS = 1e-4  # relative margin for tantivy's f32 scores in the stopping test
-MAX_CANDIDATES = 100
-"""Past this many candidates (a large group of passages that tantivy's rounded lengths tie), the exact
-order is left to FTS5: rescoring them one by one in Python would cost more than FTS5's bm25."""
+VERSION = "vnplan-search-2"
+"""Written in the stamp: an index of another version is rebuilt (its fields may differ)."""
+SYNC_SECONDS = 5.0
+"""A writer commits the index at most this often (and on close); readers use FTS5 in between."""
+HEAP_BYTES = 32_000_000
+BATCH = 2000  # passages read and tokenized at a time
 
 DDL = [
     "CREATE TABLE IF NOT EXISTS search_state (id INTEGER PRIMARY KEY CHECK (id = 1), uuid TEXT NOT NULL)",
@@ -50,7 +52,24 @@ DDL = [
         INSERT INTO passages_changes (passage_id) VALUES (new.id); END""",
     """CREATE TRIGGER IF NOT EXISTS passages_log_ad AFTER DELETE ON passages BEGIN
         INSERT INTO passages_changes (passage_id) VALUES (old.id); END""",
+    """CREATE TRIGGER IF NOT EXISTS passages_log_au AFTER UPDATE ON passages BEGIN
+        INSERT INTO passages_changes (passage_id) VALUES (old.id);
+        INSERT INTO passages_changes (passage_id) VALUES (new.id); END""",
+    """CREATE TRIGGER IF NOT EXISTS documents_log_au AFTER UPDATE OF doc_type, level, issuer_folded, date
+        ON documents BEGIN
+        INSERT INTO passages_changes (passage_id) SELECT id FROM passages WHERE doc_id = new.doc_id; END""",
 ]
+
+_ROWS = """SELECT p.id, p.folded, d.doc_type, d.level, d.issuer_folded, d.date
+    FROM passages p JOIN documents d ON d.doc_id = p.doc_id"""
+_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_UPPER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+ODD_DATE = "odd-date"  # the fact term of a passage whose document date is not yyyy-mm-dd
+
+
+def enabled() -> bool:
+    """Whether the tantivy index is used (VNPLAN_SEARCH_INDEX=off: FTS5 alone)."""
+    return os.environ.get("VNPLAN_SEARCH_INDEX", "").strip().lower() not in ("0", "off", "no", "false")
 
 
 def index_path(db: Path) -> Path:
@@ -71,73 +90,86 @@ def prepare(conn: sqlite3.Connection) -> None:
     conn.execute("COMMIT")
 
 
-def db_state(conn: sqlite3.Connection) -> tuple[str, int] | None:
-    """(uuid, last logged change) of the database; None before `prepare`."""
+def db_state(conn: sqlite3.Connection) -> str | None:
+    """'version uuid seq' of the database (seq: its last logged change); None before `prepare`."""
     try:
         row = conn.execute("SELECT uuid, (SELECT seq FROM sqlite_sequence WHERE name = 'passages_changes') "
                            "FROM search_state").fetchone()
     except sqlite3.OperationalError:
         return None
-    return (row[0], row[1] or 0) if row else None
+    return f"{VERSION} {row[0]} {row[1] or 0}" if row else None
 
 
-def _varints(blob: bytes) -> list[int]:
-    """SQLite's varints (FTS5's averages and docsize records)."""
-    out, i = [], 0
-    while i < len(blob):
-        v = 0
-        for j in range(9):
-            byte = blob[i]
-            i += 1
-            if j == 8:
-                v = (v << 8) | byte
-                break
-            v = (v << 7) | (byte & 0x7F)
-            if not byte & 0x80:
-                break
-        out.append(v)
+# -- FTS5's tokens --------------------------------------------------------------------------------
+
+_ASCII = bytes(c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
+"""FTS5's unicode61 on ASCII: letters and digits are token characters (lower-cased), the rest separate."""
+_CHARS: dict[int, str] = {c: chr(_ASCII[c]) for c in range(128)}
+"""Code point -> what unicode61 makes of it: ' ' (a separator) or its case-folded form (learned from
+SQLite's own tokenizer, one code point at a time, see `_learn`)."""
+_MARKS: set[str] = set()
+"""What the diacritics unicode61 lets continue a token but not start one become (U+0301 ...)."""
+_LEADING: re.Pattern[str] | None = None  # runs of _MARKS at the start of a would-be token
+
+
+def _learn(chars: set[str]) -> None:
+    """Ask SQLite's FTS5 (unicode61 remove_diacritics 0) what each new character is: in 'a?a' one
+    token (it is part of words, folded to what sits between the a's) or two (a separator); in '?a'
+    a token starting with it (it starts words) or 'a' alone (a diacritic: it only continues one)."""
+    global _LEADING
+    c = sqlite3.connect(":memory:")
+    try:
+        c.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61 remove_diacritics 0')")
+        c.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, instance)")
+        rows = [(2 * ord(ch), f"a{ch}a") for ch in chars] + [(2 * ord(ch) + 1, f"{ch}a") for ch in chars]
+        c.executemany("INSERT INTO t (rowid, x) VALUES (?, ?)", rows)
+        found: dict[int, list[str]] = {}
+        for row, term in c.execute("SELECT doc, term FROM v"):
+            found.setdefault(row, []).append(term)
+    finally:
+        c.close()
+    for ch in chars:
+        inner, first = found.get(2 * ord(ch), []), found.get(2 * ord(ch) + 1, [])
+        if len(inner) == 1 and len(inner[0]) >= 2 and inner[0][0] == "a" and inner[0][-1] == "a":
+            folded = inner[0][1:-1]
+            _CHARS[ord(ch)] = folded
+            if folded and first != [folded + "a"]:
+                _MARKS.update(folded)
+        else:
+            _CHARS[ord(ch)] = " "
+    if _MARKS:
+        marks = "".join(re.escape(m) for m in sorted(_MARKS))
+        _LEADING = re.compile(rf"(?:^|(?<=\s))[{marks}]+")
+
+
+def tokens(text: str) -> str:
+    """The tokens FTS5's unicode61 (remove_diacritics 0) makes of `text`, separated by spaces."""
+    if text.isascii():
+        return text.encode().translate(_ASCII).decode()
+    new = {ch for ch in set(text) if ord(ch) not in _CHARS}
+    if new:
+        _learn(new)
+    out = text.translate(_CHARS)
+    if _LEADING is not None and not _MARKS.isdisjoint(out):
+        out = _LEADING.sub(" ", out)
     return out
 
 
-@dataclass
-class Query:
-    """A MATCH expression of `extractor.search` as terms: `must` terms and OR `groups` of terms
-    (every term is one FTS5 phrase, in the order FTS5 numbers them)."""
-
-    phrases: list[str]
-    must: list[str]
-    groups: list[list[str]]
-
-
-_ITEM = re.compile(r'"([^"]*)"|\(([^()"]*)\)|(\S+)')
-
-
-def parse_match(match: str) -> Query | None:
-    """'"doi" "moi" AND xxkobligation AND (xxy2025 OR xxyall)' as a `Query`; None for any other
-    form (prefix, NOT, phrases of several words), which FTS5 ranks itself."""
-    phrases: list[str] = []
-    must: list[str] = []
-    groups: list[list[str]] = []
-    for m in _ITEM.finditer(match):
-        quoted, group, bare = m.groups()
-        if bare == "AND":
-            continue
-        if group is not None:
-            parts = group.split()
-            terms = parts[::2]
-            if not terms or any(p != "OR" for p in parts[1::2]) or len(parts) % 2 == 0:
-                return None
-            if any(_WORD.fullmatch(t) is None for t in terms):
-                return None
-            groups.append(terms)
-            phrases += terms
-            continue
-        term = quoted if quoted is not None else bare
-        if term is None or _WORD.fullmatch(term) is None or term in ("OR", "NOT", "NEAR"):
-            return None
-        must.append(term)
-        phrases.append(term)
-    return Query(phrases, must, groups) if phrases else None
+def _facts(doc_type: Any, level: Any, issuer_folded: Any, date: Any) -> tuple[list[str], int | None]:
+    """The fact terms and date key of a passage's document, as the SQL filters compare them."""
+    terms = []
+    if isinstance(doc_type, str):
+        terms.append("t:" + doc_type.translate(_UPPER))  # lower(doc_type) = lower(?): ASCII only
+    if isinstance(level, str):
+        terms.append("l:" + level)
+    if isinstance(issuer_folded, str):
+        terms.append("i:" + issuer_folded)
+    day = None
+    if isinstance(date, str) and _ISO.fullmatch(date):
+        day = int(date.replace("-", ""))
+    elif date is not None:
+        terms.append(ODD_DATE)
+    return terms, day
 
 
 class SearchIndex:
@@ -152,17 +184,20 @@ class SearchIndex:
         self.stamp_path = self.path / "vnplan-stamp"
         self.writer: Any = None
         self._loaded: str | None = None
-        self._avgdl: dict[str, float] = {}
+        self._committed = time.monotonic()
+        self.rebuilt = False  # by this object: every passage indexed anew
         if writable:
             self.path.mkdir(parents=True, exist_ok=True)
         self.index = tantivy.Index(self._schema(), path=str(self.path), reuse=True)
-        self.index.register_tokenizer("fold", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).build())
+        self.index.register_tokenizer("ws", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
+        self.schema = self.index.schema
 
     def _schema(self) -> Any:
         sb = self.t.SchemaBuilder()
         sb.add_integer_field("id", stored=False, indexed=True, fast=True)
-        sb.add_text_field("all", stored=False, tokenizer_name="raw", index_option="basic")
-        sb.add_text_field("f", stored=False, tokenizer_name="fold", index_option="freq")
+        sb.add_text_field("f", stored=False, tokenizer_name="ws", index_option="position")
+        sb.add_text_field("m", stored=False, tokenizer_name="raw", index_option="basic")
+        sb.add_integer_field("day", stored=False, indexed=True, fast=True)
         return sb.build()
 
     # -- writing ---------------------------------------------------------------------------
@@ -181,45 +216,66 @@ class SearchIndex:
         os.replace(tmp, self.stamp_path)
 
     def take_writer(self) -> bool:
-        """Hold tantivy's writer (one process at a time); False when another process holds it."""
+        """Hold tantivy's writer (one process at a time); False when another one holds it."""
         if self.writer is None:
             try:
-                self.writer = self.index.writer(heap_size=50_000_000, num_threads=1)
+                self.writer = self.index.writer(heap_size=HEAP_BYTES, num_threads=1)
             except ValueError:
                 return False
         return True
 
-    def _doc(self, pid: int, folded: str) -> Any:
-        return self.t.Document(id=pid, all="1", f=folded)
+    def _add(self, rows: list[tuple[Any, ...]]) -> None:
+        for pid, folded, doc_type, level, issuer, date in rows:
+            facts, day = _facts(doc_type, level, issuer, date)
+            doc = self.t.Document(id=pid, f=tokens(folded))
+            for term in facts:
+                doc.add_text("m", term)
+            if day is not None:
+                doc.add_integer("day", day)
+            self.writer.add_document(doc)
 
-    def sync(self, conn: sqlite3.Connection) -> bool:
-        """Apply the logged changes (a full rebuild for an index of another database); True when the
-        index is in step afterwards."""
+    def sync(self, conn: sqlite3.Connection, force: bool = True, check: bool = False) -> bool:
+        """Apply the logged changes and commit (not before SYNC_SECONDS since the last commit unless
+        `force`); rebuild an index of another database or version, or (`check`) one that holds another
+        number of passages. True when the index is in step afterwards."""
         state = db_state(conn)
         if state is None or not self.take_writer():
             return False
-        ident, seq = state
         stamp = self.stamp()
-        if stamp == f"{ident} {seq}":
-            return True
-        if not stamp.startswith(ident + " "):
+        ident = state.rsplit(" ", 1)[0] + " "
+        if not stamp.startswith(ident):
             return self.rebuild(conn)
-        rows = conn.execute("SELECT seq, passage_id FROM passages_changes ORDER BY seq").fetchall()
-        if not rows:
+        if stamp == state:
+            if check and self.size() != conn.execute("SELECT count(*) FROM passages").fetchone()[0]:
+                return self.rebuild(conn)
+            return True
+        if not force and time.monotonic() - self._committed < SYNC_SECONDS:
             return False
+        conn.execute("BEGIN")
+        try:
+            rows = conn.execute("SELECT seq, passage_id FROM passages_changes ORDER BY seq").fetchall()
+            if rows:
+                ids = sorted({r[1] for r in rows})
+                for pid in ids:
+                    self.writer.delete_documents_by_term("id", pid)
+                for start in range(0, len(ids), 500):
+                    chunk = ids[start:start + 500]
+                    marks = ",".join("?" * len(chunk))
+                    self._add(conn.execute(f"{_ROWS} WHERE p.id IN ({marks})", chunk).fetchall())
+                self.writer.commit()
+                self.rebuilt = False
+        except BaseException:
+            self.writer.rollback()
+            raise
+        finally:
+            conn.execute("COMMIT")
+        if not rows:  # the stamp is behind a log trimmed since: nothing says what changed
+            return self.rebuild(conn)
         last = rows[-1][0]
-        ids = sorted({r[1] for r in rows})
-        for pid in ids:
-            self.writer.delete_documents_by_term("id", pid)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            for pid, folded in conn.execute(f"SELECT id, folded FROM passages WHERE id IN ({','.join('?' * len(chunk))})",
-                                            chunk):
-                self.writer.add_document(self._doc(pid, folded))
-        self.writer.commit()
-        self._write_stamp(f"{ident} {last}")
+        self._committed = time.monotonic()
+        self._write_stamp(f"{ident}{last}")
         conn.execute("DELETE FROM passages_changes WHERE seq <= ?", (last,))
-        return db_state(conn) == (ident, last)
+        return db_state(conn) == f"{ident}{last}"
 
     def rebuild(self, conn: sqlite3.Connection) -> bool:
         """Index every passage anew from the passages table."""
@@ -230,16 +286,26 @@ class SearchIndex:
             state = db_state(conn)
             if state is None:
                 return False
-            ident, seq = state
             self.writer.delete_all_documents()
-            for pid, folded in conn.execute("SELECT id, folded FROM passages"):
-                self.writer.add_document(self._doc(pid, folded))
+            cur = conn.execute(_ROWS)
+            while rows := cur.fetchmany(BATCH):
+                self._add(rows)
             self.writer.commit()
-            self._write_stamp(f"{ident} {seq}")
+            self._committed = time.monotonic()
+            self._write_stamp(state)
+            self.rebuilt = True
+        except BaseException:
+            self.writer.rollback()
+            raise
         finally:
             conn.execute("COMMIT")
-        conn.execute("DELETE FROM passages_changes WHERE seq <= ?", (seq,))
+        conn.execute("DELETE FROM passages_changes WHERE seq <= ?", (int(state.rsplit(" ", 1)[1]),))
         return True
+
+    def size(self) -> int:
+        """How many passages the index holds (its last commit)."""
+        self.index.reload()
+        return int(self.index.searcher().num_docs)
 
     def close(self) -> None:
         if self.writer is not None:
@@ -248,119 +314,72 @@ class SearchIndex:
 
     # -- reading ---------------------------------------------------------------------------
     def in_step(self, conn: sqlite3.Connection) -> bool:
-        """Whether the index holds exactly the database's passages (else FTS5 ranks)."""
+        """Whether the index holds exactly the database's passages (else FTS5 answers)."""
         state = db_state(conn)
-        if state is None:
+        if state is None or self.stamp() != state:
             return False
-        stamp = self.stamp()
-        if stamp != f"{state[0]} {state[1]}":
-            return False
-        if self._loaded != stamp:
+        if self._loaded != state:
             self.index.reload()
-            self._loaded = stamp
-            self._avgdl.clear()
+            self._loaded = state
         return True
 
-    def _tquery(self, q: Query, boost: dict[str, float]) -> Any:
-        T = self.t
-        schema = self.index.schema
+    def query(self, words: list[str], groups: list[list[str]], facts: dict[str, Any]) -> Any:
+        """The tantivy query of a search (words score; filter groups and document facts do not); None
+        when a word has no token, or a date is not yyyy-mm-dd (FTS5 answers)."""
+        T, schema = self.t, self.schema
+        clauses = []
+        for word in words:
+            terms = tokens(word).split()
+            if not terms:  # FTS5 drops an empty phrase from the query: left to it
+                return None
+            q = T.Query.term_query(schema, "f", terms[0]) if len(terms) == 1 else T.Query.phrase_query(schema, "f", terms)
+            clauses.append((T.Occur.Must, q))
 
-        def term(t: str) -> Any:
-            return T.Query.boost_query(T.Query.term_query(schema, "f", t), boost[t])
+        def quiet(q: Any) -> Any:
+            return T.Query.const_score_query(q, 0.0)
 
-        clauses = [(T.Occur.Must, term(t)) for t in q.must]
-        clauses += [(T.Occur.Must, T.Query.boolean_query([(T.Occur.Should, term(t)) for t in g])) for g in q.groups]
+        for group in groups:
+            terms = [T.Query.term_query(schema, "f", t) for t in group]
+            q = terms[0] if len(terms) == 1 else T.Query.boolean_query([(T.Occur.Should, t) for t in terms])
+            clauses.append((T.Occur.Must, quiet(q)))
+        for key, prefix in (("doc_type", "t:"), ("level", "l:"), ("issuer", "i:")):
+            if facts.get(key):
+                value = facts[key].translate(_UPPER) if key == "doc_type" else facts[key]
+                clauses.append((T.Occur.Must, quiet(T.Query.term_query(schema, "m", prefix + value))))
+        lo, hi = facts.get("date_from"), facts.get("date_to")
+        if lo or hi:
+            if any(d and not _ISO.fullmatch(d) for d in (lo, hi)):
+                return None
+            if self.index.searcher().doc_freq("m", ODD_DATE):
+                return None
+            day = T.Query.range_query(schema, "day", T.FieldType.Integer,
+                                      int(lo.replace("-", "")) if lo else None,
+                                      int(hi.replace("-", "")) if hi else None, True, True)
+            clauses.append((T.Occur.Must, quiet(day)))
+        if not clauses:
+            return None
         return T.Query.boolean_query(clauses)
 
-    def exact_top(self, conn: sqlite3.Connection, q: Query, k: int,
-                  count: bool) -> tuple[list[tuple[int, float]], int] | None:
-        """The best `k` passages as (id, FTS5 bm25), best first (ties by id), and how many match;
-        None when more than MAX_CANDIDATES passages would need rescoring (FTS5 ranks then)."""
+    def top(self, query: Any, limit: int, offset: int, count: bool,
+            ranked: bool) -> tuple[list[tuple[int, float]], int | None]:
+        """A page of (passage id, score) best first (`ranked`: by tantivy's BM25, the score negated as
+        FTS5's rank is; else in passage order, score 0), and how many match (when `count`)."""
         searcher = self.index.searcher()
-        alive = searcher.num_docs
-        n_int = searcher.doc_freq("all", "1")  # tantivy's N: deleted passages included until a merge
-        fts = _fts_stats(conn)
-        if fts is None:
-            raise LookupError("no FTS5 averages record")
-        n_row, avgdl = fts
-        boost, idf = {}, {}
-        for t in dict.fromkeys(q.phrases):
-            df = searcher.doc_freq("f", t)
-            hits = df if n_int == alive else self._alive(searcher, t)
-            i = math.log((n_row - hits + 0.5) / (hits + 0.5))
-            idf[t] = i if i > 0.0 else 1e-6
-            tv = math.log(1 + (n_int - df + 0.5) / (df + 0.5))
-            boost[t] = idf[t] / tv if df else 1.0
-        query = self._tquery(q, boost)
-        fetch = max(4 * k, k + 32)
-        total = -1
-        while True:
-            result = searcher.search(query, fetch, count=count and total < 0)
-            if total < 0:
-                total = result.count if count else -1
-            hits = result.hits
-            if not hits:
-                return [], max(total, 0)
-            ids = searcher.fast_field_values("id", [a for _, a in hits])
-            exact = sorted(_bm25(conn, ids, q.phrases, idf, avgdl))
-            rho = max(1.0, avgdl / self._tv_avgdl(searcher, query, hits[0][1]))
-            if len(hits) < fetch or k == 0:
-                break
-            bound = hits[-1][0] * rho * (1 + _EPS)
-            if len(exact) >= k and -exact[k - 1][0] > bound:
-                break
-            fetch *= 4
-            if fetch > MAX_CANDIDATES:
-                return None
-        return [(pid, score) for score, pid in exact[:k]], max(total, 0)
-
-    def count(self, q: Query) -> int:
-        """How many passages match (every match counted, no ranking)."""
-        searcher = self.index.searcher()
-        query = self._tquery(q, {t: 1.0 for t in q.phrases})
-        return int(searcher.search(self.t.Query.const_score_query(query, 1.0), 1, count=True).count)
-
-    def _alive(self, searcher: Any, term: str) -> int:
-        return int(searcher.search(self.t.Query.term_query(self.index.schema, "f", term), 1, count=True).count)
-
-    def _tv_avgdl(self, searcher: Any, query: Any, address: Any) -> float:
-        """Tantivy's average passage length (deleted passages included), read once per index state."""
-        key = self._loaded or ""
-        if key not in self._avgdl:
-            found = re.search(r'"value":\s*([0-9.eE+-]+),\s*"description":\s*"avgdl',
-                              query.explain(searcher, address).to_json())
-            self._avgdl[key] = float(found.group(1)) if found else 0.0
-        return self._avgdl[key] or 1.0
-
-
-def _fts_stats(conn: sqlite3.Connection) -> tuple[int, float] | None:
-    """FTS5's row count and average passage length (its averages record)."""
-    row = conn.execute("SELECT block FROM passages_fts_data WHERE id = 1").fetchone()
-    if row is None:
-        return None
-    values = _varints(row[0])
-    n_row, tokens = values[0], values[1]
-    avgdl = tokens / n_row if n_row else 0.0
-    return n_row, (avgdl if avgdl >= 1.0 else 1.0)
-
-
-def _bm25(conn: sqlite3.Connection, ids: list[int], phrases: list[str], idf: dict[str, float],
-          avgdl: float) -> list[tuple[float, int]]:
-    """FTS5's bm25 of each passage (the same arithmetic, in the same order), as (score, id)."""
-    marks = ",".join("?" * len(ids))
-    sizes = {r[0]: _varints(r[1])[0] for r in conn.execute(
-        f"SELECT id, sz FROM passages_fts_docsize WHERE id IN ({marks})", ids)}
-    out = []
-    terms = {t: re.compile(rf"(?<![^\W_]){re.escape(t)}(?![^\W_])") for t in dict.fromkeys(phrases)}
-    for pid, folded in conn.execute(f"SELECT id, folded FROM passages WHERE id IN ({marks})", ids):
-        counts = {t: len(rx.findall(folded)) for t, rx in terms.items()}
-        d = float(sizes.get(pid, 0))
-        score = 0.0
-        for t in phrases:
-            f = float(counts.get(t, 0))
-            score += idf[t] * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + B * d / avgdl)))
-        out.append((-1.0 * score, pid))
-    return out
+        total = None
+        if limit <= 0:
+            return [], int(searcher.search(query, 1, count=True).count) if count else None  # type: ignore[attr-defined]
+        if ranked:
+            result = searcher.search(query, limit, count=count, offset=offset)
+        else:
+            result = searcher.search(query, limit, count=count, offset=offset, order_by_field="id",
+                                     order=self.t.Order.Asc)
+        if count:
+            total = int(result.count)  # type: ignore[attr-defined]  # (tantivy's stub lacks it)
+        hits = result.hits
+        ids = [int(pid or 0) for pid in searcher.fast_field_values("id", [a for _, a in hits])]
+        if ranked:
+            return [(pid, -float(score)) for (score, _), pid in zip(hits, ids, strict=True)], total
+        return [(pid, 0.0) for pid in ids], total
 
 
 _OPEN: dict[str, SearchIndex | None] = {}
@@ -374,18 +393,14 @@ def for_reading(conn: sqlite3.Connection) -> SearchIndex | None:
         return None
     if not path:
         return None
-    if path not in _OPEN:
-        _OPEN[path] = None
-        if index_path(Path(path)).is_dir():
-            try:
-                _OPEN[path] = SearchIndex(Path(path), writable=False)
-            except (ValueError, OSError, ImportError):
-                _OPEN[path] = None
-    idx = _OPEN[path]
+    idx = _OPEN.get(path)
     if idx is None:
-        if index_path(Path(path)).is_dir():
-            _OPEN.pop(path)  # made since: try again next time
-        return None
+        if not (index_path(Path(path)) / "meta.json").is_file():
+            return None
+        try:
+            idx = _OPEN[path] = SearchIndex(Path(path), writable=False)
+        except (ValueError, OSError, ImportError):
+            return None
     try:
         return idx if idx.in_step(conn) else None
     except (ValueError, OSError):
@@ -395,11 +410,10 @@ def for_reading(conn: sqlite3.Connection) -> SearchIndex | None:
 def forget(db: Path) -> None:
     """Drop a cached reader (its index folder is about to be replaced)."""
     _OPEN.pop(str(db.resolve()), None)
+    _OPEN.pop(str(db), None)
 
 
 def remove(db: Path) -> None:
     """Delete a database's search index folder."""
     forget(db)
     shutil.rmtree(index_path(db), ignore_errors=True)
-
-
