@@ -1,7 +1,8 @@
 """Where a search's time goes, per query of bench_store.py, on a store built beforehand
 (`bench_scale.py`'s synthetic stores, or any vnplan database):
 
-- `search`: what the user waits for (`Store.search`, 20 hits, no total);
+- `search`: what the user waits for (`Store.search`, 20 hits, no total; the tantivy index answers when it
+  is in step, VNPLAN_SEARCH_INDEX=off for FTS5 alone);
 - `rank`: the FTS5 `ORDER BY rank LIMIT 20` alone (bm25 over every matching passage);
 - `count`: the `count(*)` of the matching passages alone (the total of `run`);
 - `plan`: folding the query and resolving the filter tokens;
