@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import copy
 import importlib.util
+import os
 import random
 import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import textwrap
 from collections import Counter
 from pathlib import Path
@@ -299,3 +301,35 @@ def test_reindex_command_refuses_with_a_sentence(tmp_path, monkeypatch):
     monkeypatch.setenv("VNPLAN_SEARCH_INDEX", "off")
     result = CliRunner().invoke(cli, ["reindex", "--db", str(db)])
     assert result.exit_code == 1 and "switched off" in result.output
+
+
+_OTHER_USER_SEARCH = """
+import sys
+import tempfile
+from pathlib import Path
+from extractor.store import Store
+with Store(Path(sys.argv[1]), readonly=True) as s:
+    r = s.search_results("khoa hoc")
+    print(r.engine, r.total)
+"""
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("setpriv"), reason="needs root to act as another user")
+def test_another_user_reads_the_index_from_a_read_only_folder(monkeypatch):
+    """The web server or a colleague's shell: another user, the folder and the index read-only."""
+    top = Path(tempfile.mkdtemp(prefix="vnplan-ro-"))
+    try:
+        top.chmod(0o755)
+        db = _small(top / "x.db", YB)
+        expected = _fts5(db, monkeypatch, "khoa hoc")[1]
+        search_index.index_path(db).chmod(0o555)
+        top.chmod(0o555)
+        proc = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", sys.executable,
+                               "-c", textwrap.dedent(_OTHER_USER_SEARCH), str(db)], cwd=ROOT, capture_output=True,
+                              text=True, timeout=300, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout.split() == ["tantivy", str(expected)]
+    finally:
+        top.chmod(0o755)
+        search_index.index_path(top / "x.db").chmod(0o755)
+        shutil.rmtree(top)
