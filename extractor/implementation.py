@@ -241,8 +241,10 @@ def _children(sec: Section, sections: list[Section]) -> list[Section]:
     return [s for s in inner if not any(c.level < s.level and c.start <= s.start < c.end for c in inner)]
 
 
-def implementation_obligations(doc: Doc, sec: Section, sections: list[Section]) -> tuple[list[Obligation], list[tuple[int, int]]]:
-    """Obligations under the body headings of an implementation section, and the spans they cover."""
+def implementation_obligations(doc: Doc, sec: Section, sections: list[Section], headed_only: bool = False
+                               ) -> tuple[list[Obligation], list[tuple[int, int]]]:
+    """Obligations under the body headings of an implementation section, and the spans they cover; with
+    `headed_only` (a tasks section), only those under items headed by bodies."""
     text = doc.text
     out: list[Obligation] = []
     covered: list[tuple[int, int]] = []
@@ -256,7 +258,10 @@ def implementation_obligations(doc: Doc, sec: Section, sections: list[Section]) 
         if lead and grandkids and 2 * len(sub_heads) > len(grandkids):
             lead = []  # 'Trách nhiệm của các sở, ngành' over 'a) Sở Tài chính', 'b) Sở Xây dựng'
         if not lead:
-            sub, cov = implementation_obligations(doc, item, sections) if grandkids else _loose(doc, line_end, item.end)
+            if grandkids:
+                sub, cov = implementation_obligations(doc, item, sections, headed_only)
+            else:
+                sub, cov = ([], []) if headed_only else _loose(doc, line_end, item.end)
             out += sub
             covered += cov
             continue
@@ -275,7 +280,7 @@ def implementation_obligations(doc: Doc, sec: Section, sections: list[Section]) 
                         if rx("closing.formula").search(text[b.start:b.end])), item.end)
         covered.append((item.start, closing))  # a closing paragraph is left to the sentence reader
 
-    if not kids:
+    if not kids and not headed_only:
         body_start = text.find("\n", sec.start)
         sub, cov = _loose(doc, body_start if 0 <= body_start < sec.end else sec.end, sec.end)
         out += sub

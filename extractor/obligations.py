@@ -201,6 +201,12 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
             out += obls
             covered += cov
             done.append((sec.start, sec.end))
+    for sec in sorted(sections, key=lambda s: (s.start, s.level)):  # 'II. NHIỆM VỤ, GIẢI PHÁP': 'a) Bộ Nội vụ' + bullets
+        if rx("section.tasks").search(sec.title) and not any(a <= sec.start < b for a, b in done):
+            obls, cov = implementation_obligations(doc, sec, sections, headed_only=True)
+            out += obls
+            covered += cov
+            done.append((sec.start, sec.end))
     directive = directive_items(doc, sections)
     if directive:  # a directive's items before its own '5. Tổ chức thực hiện' item
         directive.end = min([a for a, _ in done if directive.start <= a < directive.end], default=directive.end)
