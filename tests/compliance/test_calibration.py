@@ -1,12 +1,22 @@
 """Task coverage against the adjudicated 03/NQ-CP judgements: agreement of the annotators, and
-precision and recall of the calibrated thresholds on the held-out half and on all."""
+precision and recall out of fold (grouped by task), on the held-out half, and of the shipped model."""
 
 from __future__ import annotations
 
 import json
 
 from extractor.compliance.coverage import default_model, default_threshold
-from tests.compliance.calibrate import HERE, covered, fit, gold, halves, precision_recall, signals
+from tests.compliance.calibrate import (
+    HERE,
+    covered,
+    fit,
+    gold,
+    held_out_half,
+    out_of_fold,
+    precision_recall,
+    prf,
+    signals,
+)
 
 
 def _labels(name: str) -> dict:
@@ -28,27 +38,37 @@ def test_annotators_agree_and_every_disagreement_is_adjudicated():
         assert f"| {g['task']} " in notes or f"| {g['task']} (" in notes
 
 
-def test_coverage_precision_and_recall_hold_their_floor():
-    pred = covered(default_threshold())
-    odd, even = halves()
-    p_even, r_even, _ = precision_recall(pred, even)
-    p_all, r_all, n = precision_recall(pred, gold())
-    assert n == 225
-    # measured: held-out (even tasks) P 0.800 R 0.870; all P 0.789 R 0.852 (README); the TF-IDF
-    # threshold alone it replaced: held-out P 0.720 R 0.783
-    assert p_even >= 0.80 and r_even >= 0.80
-    assert p_all >= 0.78 and r_all >= 0.84
-
-
-def test_the_rules_model_is_the_one_fitted_on_the_odd_half():
-    """rules/compliance.yaml holds what calibrate.py fits on the odd-numbered tasks, never on the even ones."""
+def test_out_of_fold_precision_and_recall_hold_their_floor():
+    """Every judgement decided by a combiner fitted (C and threshold included) without its task."""
     model = default_model()
-    odd, _ = halves()
-    refit = fit(signals(model), odd, 0.1, model)  # C=0.1, as chosen by calibrate.py
+    g = gold()
+    p, r, f = prf(out_of_fold(signals(model), g, model), g)
+    # measured (5-fold grouped by task, tasks in order): P 0.809 R 0.818 F1 0.814; the former six
+    # signals under the same procedure: see README and tests/compliance/NOTES.md
+    assert p >= 0.80 and r >= 0.80
+
+
+def test_held_out_half_holds_its_floor():
+    """The same procedure fitted on the odd-numbered tasks and scored on the even ones."""
+    model = default_model()
+    p, r, _ = held_out_half(signals(model), model)
+    # measured: P 0.840 R 0.913 (the former combiner fitted on odd: P 0.800 R 0.870)
+    assert p >= 0.82 and r >= 0.88
+
+
+def test_the_rules_model_is_the_one_calibrate_fits_on_all_judgements():
+    """rules/compliance.yaml holds what calibrate.py fits on the 225 judgements, with the threshold
+    its grouped cross-validation chose."""
+    model = default_model()
+    refit, _ = fit(signals(model), gold(), model)
     assert refit.threshold == model.threshold
     for k, w in model.weights.items():
         assert abs(refit.weights[k] - w) < 0.01, k
     assert abs(refit.intercept - model.intercept) < 0.01
+    pred = covered(default_threshold())
+    p, r, n = precision_recall(pred, gold())
+    # on the judgements it was fitted on (not a test of generalisation): P 0.811 R 0.830
+    assert n == 225 and p >= 0.80 and r >= 0.80
 
 
 def test_a_task_the_plan_only_mentions_scores_below_one_it_carries_out():
