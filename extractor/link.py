@@ -190,6 +190,8 @@ def _after_mentions(text: str, references: list[Reference]) -> dict[str, str]:
     for ref in references:
         for m in ref.mentions if ref.number else []:
             tail = re.split(r"[.;\n]", text[m.span[1]:m.span[1] + 250], maxsplit=1)[0]
+            tail = load_rules("references").rule("ref.title_end").rx.split(tail, maxsplit=1)[0]  # not '(Kèm theo …'
+            tail = re.sub(r"\S+$", "", tail) if m.span[1] + 250 < len(text) and len(tail) >= 250 - 1 else tail
             if implemented_in(tail):
                 out[f"after:{ref.number}"] = tail
                 break
@@ -247,6 +249,9 @@ def _implemented(doc: Doc, references: list[Reference], entries: list[dict]) -> 
     it is an edition of (ANNOTATION.md)."""
     found = [r for r in references if r.relation == "implements" and (r.number or r.date)]
     editions = _editions(doc, references)
+    titled = [r for r in found if r.number and r.number in implemented_in(doc.meta.title)]
+    if titled and doc.meta.kind != "news":  # the title says which one it carries out: 'Kế hoạch triển khai thực
+        found = titled  # hiện Nghị quyết số 214/NQ-CP' over the city's strategy its opening also names
     if found:  # a title naming two documents it carries out names both (… triển khai QĐ 06 và QĐ 3103)
         return found + [r for r in editions if fold(r.number or "") in fold((doc.meta.title or "").replace(" ", ""))]
     if doc.meta.kind == "news":
@@ -268,7 +273,8 @@ def find_parent(doc: Doc, references: list[Reference],
     `registry` adds known documents (a list of entries or a dict by number, e.g. from
     `registry_from_records`) to the bundled rules/registry.yaml; the caller's entries win."""
     entries = _entries(registry)
-    implemented = _implemented(doc, references, entries)
+    never = {fold(t) for t in load_rules("vocab").data.get("never_parents") or []}
+    implemented = _implemented(doc, [r for r in references if fold(r.doc_type or "") not in never], entries)
     if not implemented:
         return None
     ordered = sorted(implemented, key=lambda r: _specificity(r, entries))
