@@ -131,8 +131,11 @@ def _specificity(ref: Reference, entries: list[dict]) -> tuple[int, int]:
 
 
 def _title_words(text: str | None) -> list[str]:
-    """A title's folded words without what opens it (ban hành, phê duyệt, về việc …: rules/vocab.yaml)."""
-    words = re.findall(r"\w+", fold(text or ""))
+    """A title's folded words without what opens it (ban hành, phê duyệt, về việc …) and without its horizon
+    (đến năm 2025, định hướng đến năm 2030; giai đoạn 2026 - 2030): rules/vocab.yaml."""
+    horizon = load_rules("vocab").data.get("title_horizon")
+    folded = re.sub(horizon, " ", fold(text or "")) if horizon else fold(text or "")
+    words = re.findall(r"\w+", folded)
     openers = [fold(o).split() for o in load_rules("vocab").data.get("title_openers") or []]
     changed = True
     while changed:
