@@ -20,8 +20,8 @@ explainable:
 - `fuzzy`: rapidfuzz's token-set ratio of the task with the closest of its five best passages;
 - `national`: the task's result is a national legal act (the row's *Kết quả* column), which a
   province's plan rarely carries out;
-- `lead`: the task row's lead column names the localities (+1), names central bodies only (-1),
-  or the task has no such row (0).
+- `lead`: the body the parent names to lead the task (an obligation's lead, a task row's lead
+  column) is the localities (+1), central bodies only (-1), or none is named (0).
 
 A logistic combiner weighs them (`coverage_model` in rules/compliance.yaml, fitted on the 225
 03/NQ-CP judgements by tests/compliance/calibrate.py, its threshold chosen by cross-validation
@@ -229,15 +229,13 @@ def topic_segments(tasks: list[tuple[str, ...]], model: Model) -> frozenset[str]
     return frozenset(w for w, c in df.items() if c >= least)
 
 
-def lead(context: str) -> float:
-    """+1 when the task's row names the localities in its lead column (`local_lead` in
-    rules/compliance.yaml), -1 when it names other bodies there, 0 when the task has no table row."""
-    cells = [c.strip() for c in context.strip().strip("|").split("|")] if context.lstrip().startswith("|") else []
-    if len(cells) < 3:
+def lead(body: str) -> float:
+    """+1 when the task's lead body names the localities (`local_lead` in rules/compliance.yaml), -1
+    when it names other bodies, 0 when the parent names no lead for the task."""
+    if not body.strip():
         return 0.0
-    local = any(r.regex.search(cells[2]) for r in load_rules("compliance").rules
-                if r.get("use") == "local_lead" and r.regex is not None)
-    return 1.0 if local else -1.0
+    return 1.0 if any(r.regex.search(body) for r in load_rules("compliance").rules
+                      if r.get("use") == "local_lead" and r.regex is not None) else -1.0
 
 
 def topic_words(tasks: list[str], title: str, model: Model) -> frozenset[str]:
@@ -329,7 +327,7 @@ def task_signals(tasks: list[ParentTask], plan: dict[str, Any], ps: list[Passage
                    "words_head": max(best_share(_content(tw[i], wtopic)[:model.head_words], wsets)),
                    "fuzzy": max(fuzz.token_set_ratio(tf, flat[j]) for j in order[:FUZZY_K]) / 100,
                    "national": float(not national_plan and national_instrument(t.context or t.text)),
-                   "lead": lead(t.context)}
+                   "lead": lead(t.lead)}
         out.append(TaskSignals(signals, order, head_at if share[head_at] > 0 else None, [float(x) for x in row]))
     return out
 

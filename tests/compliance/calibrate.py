@@ -64,7 +64,13 @@ def plan_record(plan: str) -> dict:
 def _tasks(plan: str) -> tuple[list[int], list[ParentTask]]:
     rows = appendix_rows()
     tts = sorted({g["task"] for g in gold() if g["plan"] == plan})
-    return tts, [ParentTask(str(t), rows[t][0], Provenance("record", "chinhphu-03-nq-cp-2025"), rows[t][1]) for t in tts]
+    return tts, [ParentTask(str(t), rows[t][0], Provenance("record", "chinhphu-03-nq-cp-2025"), rows[t][1],
+                            _cells(rows[t][1])[2]) for t in tts]
+
+
+def _cells(row: str) -> list[str]:
+    """A row's cells: TT, task, lead, support, result, time."""
+    return [c.strip() for c in row.strip().strip("|").split("|")]
 
 
 def plans() -> list[str]:
