@@ -11,6 +11,10 @@ the pipeline. `python tests/compliance/calibrate.py`:
 - the same procedure fitted on the odd-numbered tasks and tested on the even ones (held-out half);
 - fits the shipped combiner on all 225 and prints it for rules/compliance.yaml `coverage_model`.
 
+`--check` does the same on the signals `vnplan check` computes: 03/NQ-CP read by the pipeline (its
+275 tasks, which set the IDF and the topic words), each judged row found as its obligation by
+number (`check_signals`, `check_covered`).
+
 The threshold is the one where precision and recall of the inner cross-validated scores are both
 highest (their minimum, ties by F1): the target is both, not F1 alone."""
 
@@ -28,13 +32,14 @@ from extractor.compliance.coverage import (
     Model,
     Thresholds,
     default_model,
+    default_threshold,
     passages,
     plan_start,
     task_coverage,
     task_signals,
 )
 from extractor.compliance.model import Provenance
-from extractor.compliance.parent import ParentTask
+from extractor.compliance.parent import ParentTask, record_tasks
 from extractor.pipeline import extract_file
 
 HERE = Path(__file__).parent
@@ -96,6 +101,44 @@ def signals(model: Model | None = None) -> dict[Pair, dict[str, float]]:
         ps = passages(rec["text"], plan_start(rec))
         for t, s in zip(tts, task_signals(tasks, rec, ps, model), strict=True):
             out[t, plan] = s.signals
+    return out
+
+
+@cache
+def check_parent() -> tuple[list[ParentTask], dict[int, str]]:
+    """What `vnplan check` reads as 03/NQ-CP's tasks (the pipeline's record: obligations with their
+    lead, then task-section items; 275 of them) and each judged appendix row's task id (the first
+    obligation of Phụ lục II whose quote opens with the row's number)."""
+    parent = extract_file(PARENT).to_dict()
+    row_of: dict[int, str] = {}
+    for k, o in enumerate(parent["obligations"], 1):
+        m = re.match(r"\s*(\d+)\.", o.get("quote") or "")
+        if o.get("section") == "PLII" and m:
+            row_of.setdefault(int(m.group(1)), f"O{k}")
+    return record_tasks(parent), row_of
+
+
+def check_covered(thresholds: Thresholds | None = None, model: Model | None = None) -> dict[Pair, tuple[bool, float]]:
+    """(task, plan) -> (covered, score) for every judged pair as `vnplan check` decides it against the
+    record of 03/NQ-CP (all its tasks compete for the IDF and the topic words)."""
+    tasks, row_of = check_parent()
+    out = {}
+    for plan in plans():
+        by_id = {c.task_id: c for c in task_coverage("03/NQ-CP", tasks, plan_record(plan), thresholds, model)}
+        out.update({(g["task"], plan): (by_id[row_of[g["task"]]].covered, by_id[row_of[g["task"]]].score)
+                    for g in gold() if g["plan"] == plan})
+    return out
+
+
+def check_signals(model: Model | None = None) -> dict[Pair, dict[str, float]]:
+    """(task, plan) -> the combiner's signals as `vnplan check` computes them (the record's tasks)."""
+    tasks, row_of = check_parent()
+    out = {}
+    for plan in plans():
+        rec = plan_record(plan)
+        ps = passages(rec["text"], plan_start(rec))
+        by_id = {t.task_id: s for t, s in zip(tasks, task_signals(tasks, rec, ps, model), strict=True)}
+        out.update({(g["task"], plan): by_id[row_of[g["task"]]].signals for g in gold() if g["plan"] == plan})
     return out
 
 
@@ -205,10 +248,14 @@ def held_out_half(sig: dict[Pair, dict[str, float]], base: Model) -> tuple[float
     return prf({k: (m.score(v) >= m.threshold, m.score(v)) for k, v in sig.items()}, even)
 
 
-if __name__ == "__main__":
+def main(check: bool = False) -> None:
+    """Print the out-of-fold, held-out-half and fitted-on-all figures of the appendix rows' signals,
+    or (`check`) of the signals `vnplan check` computes against the record of 03/NQ-CP."""
     base = default_model()
-    sig = signals(base)
+    sig = check_signals(base) if check else signals(base)
+    decide = check_covered if check else covered
     g = gold()
+    print("signals of", "the check's 275 record tasks" if check else "the 75 appendix rows alone")
     runs = [prf(out_of_fold(sig, g, base, 5, seed), g) for seed in SEEDS]
     p, r, f = runs[0]
     print(f"out of fold, 5-fold grouped by task (tasks in order): P {p:.3f} R {r:.3f} F1 {f:.3f}")
@@ -221,8 +268,16 @@ if __name__ == "__main__":
     model, trials = fit(sig, g, base)
     print("cross-validated min(P, R) on all 225 by C:", trials)
     print(f"coverage_model: weights {model.weights}, intercept {model.intercept}, threshold {model.threshold}")
-    p, r, f = prf(covered(model=model, thresholds=Thresholds(model.threshold, model.threshold)), g)
-    print(f"shipped model on the 225 it was fitted on (not a test): P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    p, r, f = prf(decide(model=model, thresholds=Thresholds(model.threshold, model.threshold)), g)
+    print(f"that model on the 225 it was fitted on (not a test): P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    p, r, f = prf(decide(default_threshold()), g)
+    print(f"the shipped model (rules/compliance.yaml) on the 225: P {p:.3f} R {r:.3f} F1 {f:.3f}")
     sd = {k: math.sqrt(sum((v[k] - sum(x[k] for x in sig.values()) / len(sig)) ** 2 for v in sig.values()) / len(sig))
           for k in FEATURES}
     print("weights per standard deviation of each signal:", {k: round(model.weights[k] * sd[k], 2) for k in FEATURES})
+
+
+if __name__ == "__main__":
+    import sys
+
+    main(check="--check" in sys.argv[1:])

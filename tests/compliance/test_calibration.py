@@ -1,24 +1,22 @@
 """Task coverage against the adjudicated 03/NQ-CP judgements: agreement of the annotators, and
-precision and recall out of fold (grouped by task), on the held-out half, and of the shipped model."""
+precision and recall out of fold (grouped by task), on the held-out half, and of the shipped model,
+both on the appendix rows alone and on the signals `vnplan check` computes from 03/NQ-CP's record."""
 
 from __future__ import annotations
 
 import json
-import re
 
-from extractor.compliance.coverage import default_model, default_threshold, task_coverage
-from extractor.compliance.parent import record_tasks
-from extractor.pipeline import extract_file
+from extractor.compliance.coverage import default_model, default_threshold
 from tests.compliance.calibrate import (
     HERE,
-    PARENT,
+    check_covered,
+    check_parent,
+    check_signals,
     covered,
     fit,
     gold,
     held_out_half,
     out_of_fold,
-    plan_record,
-    plans,
     precision_recall,
     prf,
     signals,
@@ -89,19 +87,22 @@ def test_a_task_the_plan_only_mentions_scores_below_one_it_carries_out():
 def test_the_check_of_the_parent_record_matches_the_judgements():
     """What `vnplan check` decides: 03/NQ-CP read by the pipeline (its 275 tasks: obligations with
     their lead, task-section items), each judged appendix row found as its obligation by number."""
-    parent = extract_file(PARENT).to_dict()
-    tasks = record_tasks(parent)
-    row_of = {}
-    for k, o in enumerate(parent["obligations"], 1):
-        m = re.match(r"\s*(\d+)\.", o.get("quote") or "")
-        if o.get("section") == "PLII" and m:
-            row_of.setdefault(int(m.group(1)), f"O{k}")
-    pred = {}
-    for plan in plans():
-        by_id = {c.task_id: c for c in task_coverage("03/NQ-CP", tasks, plan_record(plan))}
-        pred.update({(g["task"], plan): (by_id[row_of[g["task"]]].covered, by_id[row_of[g["task"]]].score)
-                     for g in gold() if g["plan"] == plan})
+    tasks, row_of = check_parent()
+    judged = {g["task"] for g in gold()}
+    assert len(tasks) == 275 and len(judged) == 75 and judged <= set(row_of)
+    assert len({row_of[t] for t in judged}) == 75  # each judged row is a task of its own
+    pred = check_covered(default_threshold())
     p, r, n = precision_recall(pred, gold())
-    # measured: P 0.798 R 0.807 (the weights were fitted on these judgements with the appendix rows
-    # alone as the parent's tasks; the record's 275 tasks shift the IDF and the topic words)
-    assert n == 225 and p >= 0.78 and r >= 0.78
+    # measured: P 0.798 R 0.807 (71 of 89 called covered are, 71 of 88 covered found), in sample for
+    # the weights; refitting them on the check's own signals gives the same counts, so they were kept
+    assert n == 225 and p >= 0.79 and r >= 0.79
+
+
+def test_out_of_fold_on_the_checks_signals_holds_its_floor():
+    """The calibration procedure (grouped 5-fold, C and threshold chosen inside each training fold)
+    on the signals `vnplan check` computes: the figure that says how the check generalises."""
+    model = default_model()
+    g = gold()
+    p, r, _ = prf(out_of_fold(check_signals(model), g, model), g)
+    # measured (tasks in order): P 0.787 R 0.795; mean of 5 fold assignments P 0.783 R 0.777
+    assert p >= 0.77 and r >= 0.78
