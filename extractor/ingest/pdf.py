@@ -86,9 +86,10 @@ def page_lines(textpage: Any) -> list[PdfLine]:
     return out
 
 
-def _page(pdf: Any, index: int, stamped: list[StampedText]) -> tuple[Any, list[PdfLine]]:
-    """A page and its lines, with the text stamped by annotations (the number and day a signing
-    system fills in) put in place and listed in `stamped`; on page 1 the header block comes first."""
+def _page(pdf: Any, index: int, stamped: list[StampedText]) -> tuple[Any, Any, list[PdfLine]]:
+    """A page, its text page (None when annotations were flattened into the page) and its lines,
+    with the text stamped by annotations (the number and day a signing system fills in) put in
+    place and listed in `stamped`; on page 1 the header block comes first."""
     from .stamps import annotation_boxes, char_edges, flatten_stamps, header_first, place_stamps
 
     page = pdf[index]
@@ -99,14 +100,16 @@ def _page(pdf: Any, index: int, stamped: list[StampedText]) -> tuple[Any, list[P
         low, high = min(b[1] for b in boxes), max(b[3] for b in boxes)
         edges = {id(ln): char_edges(textpage, ln.first_char, len(ln.text)) for ln in lines
                  if ln.first_char >= 0 and ln.top >= low - 20 and ln.bottom <= high + 20}
-        stamps, page = flatten_stamps(pdf, index, page, textpage, boxes)
+        stamps, flat = flatten_stamps(pdf, index, page, textpage, boxes)
+        if flat is not page:
+            page, textpage = flat, None
         if stamps:
             lines, placed = place_stamps(lines, stamps, edges,
                                          lambda s: PdfLine(s.text, s.x0, s.x1, s.top, s.bottom, s.x1 - s.x0))
             stamped.extend(StampedText(index + 1, s.text, " ".join(ln.text.split())) for s, ln in placed)
     if index == 0:
         lines = header_first(lines)
-    return page, lines
+    return page, textpage, lines
 
 
 def _continues(prev: PdfLine, line: PdfLine, right: float, usual_pitch: float) -> bool:
@@ -248,20 +251,30 @@ class _Tables:
         self.data = data
         self.pdf: Any = None
 
-    def find(self, index: int) -> list[tuple[tuple[float, float, float, float], list[list[str]]]]:
-        """Tables of page `index` as (bbox in PDF points x0, bottom, x1, top; rows of cells)."""
-        if self.pdf is None:
-            import pdfplumber
+    def find(self, index: int, page: Any = None,
+             textpage: Any = None) -> list[tuple[tuple[float, float, float, float], list[list[str]]]]:
+        """Tables of page `index` as (bbox in PDF points x0, bottom, x1, top; rows of cells):
+        pdfplumber's finder fed from pdfium's `page` and `textpage` where that gives pdfplumber's
+        result (pdf_tables), pdfplumber itself elsewhere."""
+        from .pdf_tables import find_tables
 
-            self.pdf = pdfplumber.open(BytesIO(self.data))
-        page = self.pdf.pages[index]
-        height = float(page.height)
+        fast = find_tables(page, textpage) if page is not None and textpage is not None else None
+        if fast is not None:
+            height = page.get_mediabox()[3]
+            tables = fast
+        else:
+            if self.pdf is None:
+                import pdfplumber
+
+                self.pdf = pdfplumber.open(BytesIO(self.data))
+            plumber = self.pdf.pages[index]
+            height = float(plumber.height)
+            tables = [(t.bbox, t.extract()) for t in plumber.find_tables()]
         found = []
-        for table in page.find_tables():
-            rows = fill_merged(table.extract())
+        for (x0, top, x1, bottom), cells in tables:
+            rows = fill_merged(cells)
             if not rows or max(len(r) for r in rows) < 2:
                 continue
-            x0, top, x1, bottom = table.bbox
             found.append(((x0, height - bottom, x1, height - top), rows))
         return found
 
@@ -325,7 +338,7 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
             raw.errors.append(f"only the first {lim.pages} of {n} pages were read (the limit, VNPLAN_MAX_PAGES)")
         for i in range(min(n, lim.pages)):
             try:
-                page, lines = _page(pdf, i, raw.stamped)
+                page, textpage, lines = _page(pdf, i, raw.stamped)
             except Exception as e:  # noqa: BLE001 - a damaged page is reported, the others read
                 raw.errors.append(f"page {i + 1}: could not be read ({e})")
                 pages.append([])
@@ -343,7 +356,7 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
                 continue
             items: list[PdfLine | tuple] = list(lines)
             if _looks_ruled(page):
-                found = tables.find(i)
+                found = tables.find(i, page, textpage)
                 for bbox, rows in found:
                     items = [x for x in items if not (isinstance(x, PdfLine) and _inside(x, bbox))]
                     items.append((bbox[3], rows))
