@@ -2,13 +2,17 @@
 
 Lines come from pdfium with their geometry; a line continues the previous one when the
 previous line ran to the right margin (its next word would not have fit there), so wrapped
-lines become one paragraph. Only pages that draw many lines (a ruled table) are handed to
-pdfplumber, which is about fifty times slower.
+lines become one paragraph. Pages that draw many lines (a ruled table) go to pdfplumber's
+table finder, fed from pdfium's paths and characters (pdf_tables); pdfplumber itself, about
+fifty times slower, reads only the pages where the two readings could differ.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -112,11 +116,12 @@ def _page(pdf: Any, index: int, stamped: list[StampedText]) -> tuple[Any, Any, l
     return page, textpage, lines
 
 
-def _continues(prev: PdfLine, line: PdfLine, right: float, usual_pitch: float) -> bool:
+def _continues(prev: PdfLine, line: PdfLine, right: float, usual_pitch: float,
+               caps: Callable[[str], bool] = is_caps) -> bool:
     """True when `line` carries on the paragraph of `prev` (prev was wrapped by the layout)."""
     if LIST_START.match(line.text) or HEADER_LINE.match(line.text) or HEADER_LINE.match(prev.text):
         return False
-    if is_caps(line.text) != is_caps(prev.text):  # a heading starts or ends here
+    if caps(line.text) != caps(prev.text):  # a heading starts or ends here
         return False
     if prev.text.rstrip().endswith(";") and line.text.lstrip()[:1].isupper():  # the next item of a list
         return False
@@ -140,8 +145,9 @@ def paragraphs(lines: list[PdfLine], right: float) -> list[tuple[str, bool]]:
     cur: list[PdfLine] = []
     pitches = sorted(a.top - b.top for a, b in zip(lines, lines[1:], strict=False) if a.top - b.top > 0)
     usual = pitches[len(pitches) // 2] if pitches else 12.0
+    caps = functools.lru_cache(maxsize=None)(is_caps)  # each line is compared twice
     for ln in lines:
-        if cur and _continues(cur[-1], ln, right, usual):
+        if cur and _continues(cur[-1], ln, right, usual, caps):
             cur.append(ln)
             continue
         if cur:
@@ -170,12 +176,14 @@ def _join(lines: list[PdfLine]) -> str:
 
 def readable(text: str) -> bool:
     """True when a page's text is mostly Latin/Vietnamese letters, digits and punctuation (not glyph ids)."""
-    sample = [c for c in text[:4000] if not c.isspace()]
+    counts = Counter(text[:4000])
+    sample = sum(n for c, n in counts.items() if not c.isspace())
     if not sample:
         return False
-    good = sum(1 for c in sample if (c.isalnum() and (ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF))
-               or (c.isprintable() and ord(c) < 0x2100 and not c.isalnum()))
-    return good >= 0.6 * len(sample)
+    good = sum(n for c, n in counts.items() if not c.isspace() and (
+        (c.isalnum() and (ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF))
+        or (c.isprintable() and ord(c) < 0x2100 and not c.isalnum())))
+    return good >= 0.6 * sample
 
 
 def _scanned(page: Any) -> bool:
@@ -194,8 +202,10 @@ def _garbage_layer(page: Any, text: str) -> float | None:
     """The quality score of a scanned page's own OCR layer when it is garbage, else None."""
     from .ocr import text_layer_quality
 
+    if not _scanned(page):  # the cheaper test first
+        return None
     quality = text_layer_quality(text)
-    if quality is None or quality >= GARBAGE_LAYER or not _scanned(page):
+    if quality is None or quality >= GARBAGE_LAYER:
         return None
     return quality
 

@@ -130,11 +130,13 @@ def _tables(edges: list[dict[str, Any]], shift: float = 0.0) -> list[list[Box]]:
     return cells_to_tables(intersections_to_cells(points))
 
 
-def _chars(textpage: Any, height: float, boxes: list[Box]) -> list[dict[str, Any]] | None:
+def _chars(textpage: Any, height: float, boxes: list[Box],
+           counts: dict[int | None, int]) -> list[dict[str, Any]] | None:
     """pdfium's characters whose centre lies in (or within 2 points of) one of `boxes` (x0, top,
     x1, bottom from the top of the page), as pdfplumber character dicts with pdfminer's box:
     from the origin to the advance (the right of pdfium's loose box), from the font's descent up
-    one font size. None for rotated, skewed or unmapped characters there."""
+    one font size. None for rotated, skewed or unmapped characters there. `counts` receives the
+    number of non-blank characters of each text object."""
     import pypdfium2.raw as c
 
     raw = textpage.raw
@@ -153,6 +155,8 @@ def _chars(textpage: Any, height: float, boxes: list[Box]) -> list[dict[str, Any
         if ch.isspace() and generated(raw, i):
             continue
         key = object_of(raw, i)
+        if not ch.isspace():
+            counts[key] = counts.get(key, 0) + 1
         if key not in fonts:
             font = c.FPDFTextObj_GetFont(c.FPDFText_GetTextObject(raw, i))
             fonts[key] = None
@@ -177,6 +181,29 @@ def _chars(textpage: Any, height: float, boxes: list[Box]) -> list[dict[str, Any
             return None
         out.append({"text": ch, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "upright": True})
     return out
+
+
+def _all_read(page: Any, textpage: Any, height: float, boxes: list[Box], counts: dict[int | None, int]) -> bool:
+    """True when pdfium's text page holds every non-blank character of each text object drawn
+    over a table (pdfium leaves out a text object that repeats the previous one, a bold effect
+    pdfminer reads twice)."""
+    import pypdfium2.raw as c
+
+    raw, left, bottom, right, top = page.raw, ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    for k in range(c.FPDFPage_CountObjects(raw)):
+        obj = c.FPDFPage_GetObject(raw, k)
+        if c.FPDFPageObj_GetType(obj) != c.FPDF_PAGEOBJ_TEXT or not c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        if not any(left.value <= b[2] + 2 and right.value >= b[0] - 2 and height - top.value <= b[3] + 2
+                   and height - bottom.value >= b[1] - 2 for b in boxes):
+            continue
+        size = c.FPDFTextObj_GetText(obj, textpage.raw, None, 0)
+        buf = (ctypes.c_ushort * max(size // 2, 1))()
+        c.FPDFTextObj_GetText(obj, textpage.raw, buf, size)
+        text = bytes(buf).decode("utf-16-le", "replace").rstrip("\x00")
+        if sum(1 for ch in text if not ch.isspace()) != counts.get(ctypes.cast(obj, ctypes.c_void_p).value, 0):
+            return False
+    return True
 
 
 def _near(value: float, marks: list[float], margin: float) -> bool:
@@ -256,8 +283,9 @@ def find_tables(page: Any, textpage: Any) -> Found | None:
     if not groups:
         return []
     tables = [Table(None, g) for g in groups]  # type: ignore[arg-type]  # the page is only read by extract
-    chars = _chars(textpage, height, [t.bbox for t in tables])
-    if chars is None:
+    counts: dict[int | None, int] = {}
+    chars = _chars(textpage, height, [t.bbox for t in tables], counts)
+    if chars is None or not _all_read(page, textpage, height, [t.bbox for t in tables], counts):
         return None
     found: Found = []
     for table in tables:
