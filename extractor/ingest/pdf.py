@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -121,8 +121,6 @@ def _continues(prev: PdfLine, line: PdfLine, right: float, usual_pitch: float,
     """True when `line` carries on the paragraph of `prev` (prev was wrapped by the layout)."""
     if LIST_START.match(line.text) or HEADER_LINE.match(line.text) or HEADER_LINE.match(prev.text):
         return False
-    if caps(line.text) != caps(prev.text):  # a heading starts or ends here
-        return False
     if prev.text.rstrip().endswith(";") and line.text.lstrip()[:1].isupper():  # the next item of a list
         return False
     if prev.x1 == prev.x0 == 0.0:  # no geometry: let normalize decide
@@ -131,12 +129,12 @@ def _continues(prev: PdfLine, line: PdfLine, right: float, usual_pitch: float,
     if pitch <= 0 or pitch > 1.6 * usual_pitch:
         return False
     space = 0.25 * usual_pitch
-    if prev.x1 + space + line.first_word > right - 1.0:
-        return True
     # a line breaker keeps "7,2% /năm" together: near the margin, a lowercase or digit start continues
     head = line.text.lstrip()[:1]
-    return (head.isdigit() or head.islower()) and not prev.text.rstrip().endswith((".", ";", ":", "!", "?")) \
-        and prev.x1 > right - 3 * usual_pitch
+    if not (prev.x1 + space + line.first_word > right - 1.0 or (head.isdigit() or head.islower())
+            and not prev.text.rstrip().endswith((".", ";", ":", "!", "?")) and prev.x1 > right - 3 * usual_pitch):
+        return False
+    return caps(line.text) == caps(prev.text)  # else a heading starts or ends here (the dearer test last)
 
 
 def paragraphs(lines: list[PdfLine], right: float) -> list[tuple[str, bool]]:
@@ -186,13 +184,41 @@ def readable(text: str) -> bool:
     return good >= 0.6 * sample
 
 
+def _objects(page: Any, kind: int, max_depth: int = 2, form: Any = None, level: int = 0) -> Iterator[Any]:
+    """The raw page objects of type `kind`, in Form XObjects too down to `max_depth` levels, in
+    pypdfium2's get_objects order (without building a helper object for each)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    count, get, parent = ((pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, form) if form
+                          else (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, page.raw))
+    n = count(parent)
+    if n < 0:
+        raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+    for i in range(n):
+        obj = get(parent, i)
+        if not obj:
+            raise pdfium.PdfiumError("Failed to get pageobject.")
+        t = pdfium_c.FPDFPageObj_GetType(obj)
+        if t == kind:
+            yield obj
+        if t == pdfium_c.FPDF_PAGEOBJ_FORM and level < max_depth - 1:
+            yield from _objects(page, kind, max_depth, obj, level + 1)
+
+
 def _scanned(page: Any) -> bool:
     """True when one image covers at least half of the page (a scan, whatever text lies over it)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
     width, height = page.get_size()
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-        x0, y0, x1, y1 = obj.get_bounds()
+    box = [ctypes.c_float() for _ in range(4)]
+    for obj in _objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, *box):
+            raise pdfium.PdfiumError("Failed to get bounds.")
+        x0, y0, x1, y1 = (v.value for v in box)
         if (x1 - x0) * (y1 - y0) >= 0.5 * width * height:
             return True
     return False
@@ -215,7 +241,7 @@ def _looks_ruled(page: Any) -> bool:
     import pypdfium2.raw as pdfium_c
 
     n = 0
-    for _obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+    for _obj in _objects(page, pdfium_c.FPDF_PAGEOBJ_PATH):
         n += 1
         if n >= MIN_PATHS_FOR_TABLE:
             return True

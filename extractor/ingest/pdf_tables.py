@@ -150,37 +150,56 @@ def _chars(textpage: Any, height: float, boxes: list[Box],
     ox, oy, descent = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
     matrix = c.FS_MATRIX()
     fonts: dict[int | None, tuple[float, float] | None] = {}  # text object: (size, descent)
+    rows = [(b[1] - 2, b[3] + 2) for b in boxes]
+    wide = [(b[0] - 2, b[2] + 2, b[1] - 2, b[3] + 2) for b in boxes]
     out: list[dict[str, Any]] = []
     for i, ch in enumerate(text):
-        if ch.isspace() and generated(raw, i):
+        blank = ch.isspace()
+        if blank and generated(raw, i):
             continue
         key = object_of(raw, i)
-        if not ch.isspace():
+        if not blank:
             counts[key] = counts.get(key, 0) + 1
-        if key not in fonts:
-            font = c.FPDFTextObj_GetFont(c.FPDFText_GetTextObject(raw, i))
-            fonts[key] = None
-            if c.FPDFText_GetMatrix(raw, i, matrix) and matrix.b == 0 and matrix.c == 0 and matrix.d > 0:
-                size = c.FPDFText_GetFontSize(raw, i) * matrix.d
-                if c.FPDFFont_GetDescent(font, ctypes.c_float(size), descent):
-                    fonts[key] = (size, descent.value)
-        metrics = fonts[key]
+        metrics = fonts.get(key, False)
+        if metrics is False:
+            metrics = fonts[key] = _metrics(c, raw, i, matrix, descent)
         if metrics is None:
             return None
-        loose(raw, i, rect)
         origin(raw, i, ox, oy)
-        x0, x1 = ox.value, rect.right
         bottom = height - (oy.value + metrics[1])
         top = bottom - metrics[0]
-        hm, vm = (x0 + x1) / 2, (top + bottom) / 2
-        if not any(b[0] - 2 <= hm <= b[2] + 2 and b[1] - 2 <= vm <= b[3] + 2 for b in boxes):
+        vm = (top + bottom) / 2
+        for low, high in rows:
+            if low <= vm <= high:
+                break
+        else:
+            continue
+        loose(raw, i, rect)
+        x0, x1 = ox.value, rect.right
+        hm = (x0 + x1) / 2
+        for left, right, low, high in wide:
+            if left <= hm <= right and low <= vm <= high:
+                break
+        else:
             continue
         if ch == "\ufffe":  # pdfium's mark of a hyphen ending a line, which pdfminer reads as it is
             ch = "-"
-        elif ch in "\ufffd\x00" or "\ud800" <= ch <= "\udfff" or c.FPDFText_GetCharAngle(raw, i) != 0.0 or x1 < x0:
+        elif ch in "\ufffd\x00" or "\ud800" <= ch <= "\udfff" or x1 < x0 or c.FPDFText_GetCharAngle(raw, i) != 0.0:
             return None
         out.append({"text": ch, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "upright": True})
     return out
+
+
+def _metrics(c: Any, raw: Any, i: int, matrix: Any, descent: Any) -> tuple[float, float] | None:
+    """(font size, descent) in points of character `i`'s text object, as pdfminer scales them;
+    None for skewed, rotated or mirrored text."""
+    if not c.FPDFText_GetMatrix(raw, i, matrix) or matrix.b != 0 or matrix.c != 0 or matrix.d <= 0:
+        return None
+    size = c.FPDFText_GetFontSize(raw, i) * matrix.d
+    font = c.FPDFTextObj_GetFont(c.FPDFText_GetTextObject(raw, i))
+    if not c.FPDFFont_GetDescent(font, ctypes.c_float(size), descent):
+        return None
+    return size, descent.value
 
 
 def _all_read(page: Any, textpage: Any, height: float, boxes: list[Box], counts: dict[int | None, int]) -> bool:
@@ -229,12 +248,6 @@ def _ambiguous(cell: list[dict[str, Any]]) -> bool:
     return False
 
 
-def _mid_in(ch: dict[str, Any], box: Box) -> bool:
-    """pdfplumber's test of a character in a cell (its centre, left and top edges included)."""
-    h, v = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
-    return box[0] <= h < box[2] and box[1] <= v < box[3]
-
-
 def _extract(table: Any, chars: list[dict[str, Any]]) -> list[list[str | None]] | None:
     """pdfplumber's Table.extract over the characters in the table, or None when a character
     lies near a border or a cell's reading sits on a tolerance."""
@@ -246,15 +259,19 @@ def _extract(table: Any, chars: list[dict[str, Any]]) -> list[list[str | None]] 
         if not ch["text"].isspace() and (_near((ch["x0"] + ch["x1"]) / 2, xs, X_MARGIN)
                                          or _near((ch["top"] + ch["bottom"]) / 2, ys, Y_MARGIN)):
             return None
+    # pdfplumber's test of a character in a row or cell: its centre, left and top edges included
+    mids = [((ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2, ch) for ch in chars]
     out: list[list[str | None]] = []
     for row in table.rows:
-        row_chars = [ch for ch in chars if _mid_in(ch, row.bbox)]
+        x0, top, x1, bottom = row.bbox
+        row_chars = [m for m in mids if x0 <= m[0] < x1 and top <= m[1] < bottom]
         cells: list[str | None] = []
         for cell in row.cells:
             if cell is None:
                 cells.append(None)
                 continue
-            inside = [ch for ch in row_chars if _mid_in(ch, cell)]
+            x0, top, x1, bottom = cell
+            inside = [m[2] for m in row_chars if x0 <= m[0] < x1 and top <= m[1] < bottom]
             if inside and _ambiguous(inside):
                 return None
             cells.append(utils.extract_text(inside) if inside else "")
