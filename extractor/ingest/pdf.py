@@ -137,13 +137,24 @@ def _continues(prev: PdfLine, line: PdfLine, right: float, usual_pitch: float,
     return caps(line.text) == caps(prev.text)  # else a heading starts or ends here (the dearer test last)
 
 
+_ASCII_LOWER = re.compile("[a-z]")
+
+
+def _caps(text: str) -> bool:
+    """normalize.is_caps, answered at once for a line with many ASCII lowercase letters: a line
+    in capitals has at most a fifth of its letters, so of its characters, not in capitals."""
+    if len(_ASCII_LOWER.findall(text)) > 0.2 * len(text):
+        return False
+    return is_caps(text)
+
+
 def paragraphs(lines: list[PdfLine], right: float) -> list[tuple[str, bool]]:
     """Paragraph texts of consecutive lines, each with whether its last line ran to the margin."""
     paras: list[tuple[str, bool]] = []
     cur: list[PdfLine] = []
     pitches = sorted(a.top - b.top for a, b in zip(lines, lines[1:], strict=False) if a.top - b.top > 0)
     usual = pitches[len(pitches) // 2] if pitches else 12.0
-    caps = functools.lru_cache(maxsize=None)(is_caps)  # each line is compared twice
+    caps = functools.lru_cache(maxsize=None)(_caps)  # each line is compared twice
     for ln in lines:
         if cur and _continues(cur[-1], ln, right, usual, caps):
             cur.append(ln)

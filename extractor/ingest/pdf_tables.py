@@ -28,6 +28,8 @@ Y_MARGIN = 1.0
 """The same for vertical centres and steps between lines (pdfium's descent differs from
 pdfminer's by a fraction of a point)."""
 TOL = 3.0  # pdfplumber's default x/y tolerance of text extraction
+EPS = 0.05
+"""Points by which pdfium's path coordinates (floats) may differ from pdfminer's (decimals)."""
 
 
 def _paths(page: Any, height: float) -> list[dict[str, Any]] | None:
@@ -108,26 +110,41 @@ def _obj(kind: str, pts: list[tuple[float, float]], height: float) -> dict[str, 
             "top": height - y1, "bottom": height - y0, "doctop": height - y1}
 
 
-def _tables(edges: list[dict[str, Any]], shift: float = 0.0) -> list[list[Box]]:
-    """pdfplumber's lines-strategy tables (as their cells) from edges; `shift` moves every
-    tolerance, to see whether the result sits on one of them."""
+def _intersections(edges: list[dict[str, Any]], shift: float = 0.0) -> dict[Any, Any] | None:
+    """pdfplumber's lines-strategy intersections of the edges, with every tolerance moved by
+    `shift`; None when an edge's length sits on one of pdfplumber's minimum lengths."""
     from pdfplumber import utils
-    from pdfplumber.table import (
-        TableSettings,
-        cells_to_tables,
-        edges_to_intersections,
-        intersections_to_cells,
-        merge_edges,
-    )
+    from pdfplumber.table import TableSettings, edges_to_intersections, merge_edges
 
     s = TableSettings.resolve(None)
+    if any(abs(e["height" if e["orientation"] == "v" else "width"] - m) < EPS for e in edges
+           for m in (s.edge_min_length_prefilter, s.edge_min_length)):
+        return None
     v = utils.filter_edges(edges, "v", min_length=s.edge_min_length_prefilter)
     h = utils.filter_edges(edges, "h", min_length=s.edge_min_length_prefilter)
     merged = merge_edges(v + h, snap_x_tolerance=s.snap_x_tolerance + shift, snap_y_tolerance=s.snap_y_tolerance + shift,
                          join_x_tolerance=s.join_x_tolerance + shift, join_y_tolerance=s.join_y_tolerance + shift)
+    if any(abs(e["height" if e["orientation"] == "v" else "width"] - s.edge_min_length) < EPS for e in merged):
+        return None
     merged = utils.filter_edges(merged, min_length=s.edge_min_length)
-    points = edges_to_intersections(merged, s.intersection_x_tolerance + shift, s.intersection_y_tolerance + shift)
-    return cells_to_tables(intersections_to_cells(points))
+    return edges_to_intersections(merged, s.intersection_x_tolerance + shift, s.intersection_y_tolerance + shift)
+
+
+def _tables(edges: list[dict[str, Any]]) -> list[list[Box]] | None:
+    """pdfplumber's lines-strategy tables (as their cells) from edges, or None when the
+    intersections change as the tolerances move by EPS (pdfium's float coordinates and
+    pdfminer's decimal ones could fall on either side of one)."""
+    from pdfplumber.table import cells_to_tables, intersections_to_cells
+
+    points = _intersections(edges)
+    if points is None:
+        return None
+    tables = cells_to_tables(intersections_to_cells(points))
+    keys, shape = sorted(points), [sorted(t) for t in tables]
+    for moved in (_intersections(edges, d) for d in (-EPS, EPS)):
+        if moved is None or sorted(moved) != keys and [sorted(t) for t in cells_to_tables(intersections_to_cells(moved))] != shape:
+            return None
+    return tables
 
 
 def _chars(textpage: Any, height: float, boxes: list[Box],
@@ -235,8 +252,10 @@ def _ambiguous(cell: list[dict[str, Any]]) -> bool:
     """True when two lines of a cell stand about 3 points apart, or two characters of a line
     with no blank between them do: pdfminer's and pdfium's boxes could fall on either side."""
     tops = sorted({ch["top"] for ch in cell})
-    if any(abs((b - a) - TOL) < Y_MARGIN for k, a in enumerate(tops) for b in tops[k + 1:]):
-        return True
+    for k, a in enumerate(tops):
+        j = bisect.bisect_right(tops, a + TOL - Y_MARGIN, k + 1)
+        if j < len(tops) and tops[j] < a + TOL + Y_MARGIN:
+            return True
     lines: dict[float, list[dict[str, Any]]] = {}
     for ch in cell:
         lines.setdefault(round(ch["top"], 1), []).append(ch)
@@ -294,8 +313,7 @@ def find_tables(page: Any, textpage: Any) -> Found | None:
     if edges is None:
         return None
     groups = _tables(edges)
-    shape = [sorted(g) for g in groups]
-    if any(shape != [sorted(g) for g in _tables(edges, d)] for d in (-0.05, 0.05)):
+    if groups is None:
         return None
     if not groups:
         return []
