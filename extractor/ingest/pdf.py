@@ -60,12 +60,31 @@ def _open(data: bytes) -> Any:
         raise IngestError(f"broken PDF: the file is damaged or truncated ({msg})") from e
 
 
+def _charboxes(textpage: Any) -> Callable[[int], tuple[float, float, float, float]]:
+    """textpage.get_charbox (left, bottom, right, top), with the four numbers allocated once."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    left, bottom, right, top = (ctypes.c_double() for _ in range(4))
+    raw, get = textpage.raw, pdfium_c.FPDFText_GetCharBox
+
+    def charbox(index: int) -> tuple[float, float, float, float]:
+        if not get(raw, index, left, right, bottom, top):
+            raise pdfium.PdfiumError("Failed to get charbox.")
+        return left.value, bottom.value, right.value, top.value
+
+    return charbox
+
+
 def page_lines(textpage: Any) -> list[PdfLine]:
     """The text lines of a page with their geometry (no geometry when pdfium's indexes disagree)."""
     text = textpage.get_text_range()
     if not text.strip():
         return []
     geometry = len(text) == textpage.count_chars()
+    charbox = _charboxes(textpage)
     out, pos = [], 0
     for raw in re.split(r"(\r\n|\r|\n)", text):
         if raw in ("\r\n", "\r", "\n"):
@@ -82,7 +101,7 @@ def page_lines(textpage: Any) -> list[PdfLine]:
             last = start + len(raw.rstrip()) - 1
             word_end = raw.find(" ", first - start)
             word_last = start + word_end - 1 if word_end > 0 else last
-            b0, b1, bw = (textpage.get_charbox(i) for i in (first, last, word_last))
+            b0, b1, bw = (charbox(i) for i in (first, last, word_last))
             line.x0, line.x1 = b0[0], b1[2]
             line.bottom, line.top = min(b0[1], b1[1]), max(b0[3], b1[3])
             line.first_word = max(bw[2] - b0[0], 0.0)
