@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from .abbrev import expand_abbreviations
 from .bodies import head_of, is_body_cell, is_collective, side_by_side, split_body_list
+from .body_spans import body_list_at
 from .deadlines import find_deadline, locate_deadline
 from .document import Table as DocTable
 from .document import TableCell
@@ -109,6 +110,10 @@ def find_tables(text: str) -> list[Table]:
         while j < len(cells) and (kind := _column_kind(cells[j].text)) and kind != "number":
             cols.append(kind)
             j += 1
+        if "task" not in cols and "lead" in cols:  # 'TT | Chỉ tiêu | Chủ trì': the indicators are the tasks
+            indicator = re.compile(load_rules("obligations").data["table_indicator_task"], re.IGNORECASE)
+            k = next((n for n in range(1, len(cols)) if cols[n] == "other" and indicator.match(cells[i + n].text)), 0)
+            cols[k] = "task" if k else cols[k]
         if "task" in cols and "lead" in cols:
             end = j
             while end < len(cells) and _column_kind(cells[end].text) != "number":
@@ -124,12 +129,19 @@ def table_rows(table: Table) -> list[list[Cell]]:
     """Lines of each numbered row, from its number cell up to the next row's number."""
     data = load_rules("obligations").data
     num_rx, group_rx = re.compile(data["table_row_number"]), re.compile(data["table_group_number"])
+    inline_rx = re.compile(data["table_row_number_inline"])
     rows: list[list[Cell]] = []
     expect: int | None = None  # a table continued after a repeated header (a new page) goes on numbering
     cur = None
     for c in table.body:
         m = num_rx.match(c.text)
-        if m and (expect is None or int(m.group("n")) in (expect, 1)):
+        inline = inline_rx.match(c.text) if not m and expect is not None else None
+        if inline and int(inline.group("n")) == expect:  # '7  Đề án về ...': the number, then the task's line
+            cur = [Cell(c.start, c.start + inline.end("n"), inline.group("n")),
+                   Cell(c.start + inline.start("rest"), c.end, inline.group("rest"))]
+            rows.append(cur)
+            expect += 1
+        elif m and (expect is None or int(m.group("n")) in (expect, 1)):
             cur = [c]
             rows.append(cur)
             expect = int(m.group("n")) + 1
@@ -162,11 +174,30 @@ def _assign(after: list[str], tail: list[Cell]) -> dict[str, Cell] | None:
     return out if i == len(tail) else None
 
 
+_OPEN_END = re.compile(r"(?:,|\s(?:ở|của|và|các|thuộc|tại|với|cấp))\s*$", re.IGNORECASE)
+
+
+def _join_wrapped_bodies(lines: list[Cell]) -> list[Cell]:
+    """Lines of one body cell that wrapped ('Các Bộ, ngành,' / 'Ủy ban nhân dân cấp tỉnh, cơ quan ... liên
+    quan'; 'Các bộ ở' / 'Trung ương,'): a line ending open (a comma, 'ở', 'của', 'và' ...) joined with the next
+    when the two read as one list of bodies."""
+    out: list[Cell] = []
+    for c in lines:
+        prev = out[-1] if out else None
+        if prev is not None and _OPEN_END.search(prev.text) and not c.text.startswith(("-", "+")):
+            joined = f"{prev.text} {c.text}"
+            if _looks_like("lead", Cell(prev.start, c.end, joined)) and is_body_cell(joined.rstrip(" ,")):
+                out[-1] = Cell(prev.start, c.end, joined)
+                continue
+        out.append(c)
+    return out
+
+
 def split_row(columns: list[str], lines: list[Cell]) -> tuple[list[Cell], dict[str, Cell]] | None:
     """Task lines and the single-line cells after them, aligned by what each cell looks like."""
     ti = columns.index("task")
     before, after = columns[1:ti], columns[ti + 1:]
-    lines = lines[1 + len(before):]
+    lines = _join_wrapped_bodies(lines[1 + len(before):])
     for j in range(1, len(lines) + 1):
         cells = _assign(after, lines[j:])
         if cells is not None and "lead" in cells:
@@ -239,17 +270,66 @@ def _loose_row(columns: list[str], row: list[Cell]) -> tuple[list[Cell], dict[st
     return body[:k], cells
 
 
+_CELL_BREAK = re.compile(r"(?<=[\wÀ-ỹ.;)”\"]) (?=[A-ZĐÀ-Ỹ])")  # a capital after a word: maybe a new cell
+_BEFORE_NAME = re.compile(r"(?:của|với|cho|tại|theo|và|hoặc|về|thuộc|giữa|từ|đến|trình|gửi|trên|dưới|trong|qua|bởi|do|lên|vào|các|những)\s$",
+                          re.IGNORECASE)
+
+
+def _run_together(text: str, columns: list[str], row: list[Cell]) -> tuple[list[Cell], dict[str, Cell]] | None:
+    """A row whose cells the text layer ran together on one line (gazette text: '... người lao động Các bộ,
+    cơ quan ngang bộ, Ủy ban nhân dân các tỉnh Các bộ, ngành liên quan Cấp có thẩm quyền Văn bản ...'): the
+    task up to the first body list that follows a word with a space (not 'của Ban Chỉ đạo') and is followed
+    by another cell or the line's end, that list as the lead, a body list right after it as the support, and
+    a time phrase among the rest."""
+    body = row[1:] if columns[0] == "number" else row
+    for i, c in enumerate(body):
+        for m in _CELL_BREAK.finditer(c.text):
+            pos = c.start + m.end()
+            if (i == 0 and m.start() < 15) or _BEFORE_NAME.search(c.text[:m.end()]):
+                continue
+            listed, stop = body_list_at(text, pos, c.end)
+            nxt = text[stop:c.end]
+            if not listed or not (nxt.strip() == "" or re.match(r"\s+[A-ZĐÀ-Ỹ\d]", nxt)):
+                continue
+            lead = Cell(pos, stop, text[pos:stop])
+            if not (_looks_like("lead", lead) and is_body_cell(lead.text)):
+                continue
+            cells = {"lead": lead}
+            gap = re.match(r"\s+", nxt)
+            if "support" in columns and gap:
+                sup, sstop = body_list_at(text, stop + gap.end(), c.end)
+                if sup and is_body_cell(text[stop + gap.end():sstop]):
+                    cells["support"] = Cell(stop + gap.end(), sstop, text[stop + gap.end():sstop])
+            rest = [Cell(c.start + m.start(), c.end, c.text[m.start():]), *body[i + 1:]]
+            when = next((x for x in reversed(rest) if "time" in columns and (hit := locate_deadline(x.text, cell=True))
+                         and hit.end >= len(x.text) - 2), None)
+            if when is not None:
+                hit = locate_deadline(when.text, cell=True)
+                assert hit is not None
+                cells["time"] = Cell(when.start + hit.start, when.start + hit.end, when.text[hit.start:hit.end])
+            return [*body[:i], Cell(c.start, c.start + m.start(), c.text[:m.start()])], cells
+    return None
+
+
 def _lead_and_support(cells: dict[str, Cell]) -> tuple[list[str], list[str]]:
     """The bodies of a row's lead and support cells; a lead line holding two cells side by side ('Các bộ,
     cơ quan ngang bộ Bộ Tư pháp', no comma between) gives its second cell as the support."""
     lead_cell, support_cell = cells.get("lead"), cells.get("support")
     if lead_cell is None or not _looks_like("lead", lead_cell) or not is_body_cell(lead_cell.text):
         return [], []
-    parts = side_by_side(lead_cell.text) if support_cell is None else [lead_cell.text]
+    parts = _body_parts(lead_cell.text)
     lead = split_body_list(parts[0])
-    support = split_body_list(parts[1]) if len(parts) > 1 and is_body_cell(parts[1]) else []
-    support += split_body_list(support_cell.text) if support_cell and is_body_cell(support_cell.text) else []
+    support = [b for p in parts[1:2] if support_cell is None for b in split_body_list(p)]
+    support += [b for p in _body_parts(support_cell.text) for b in split_body_list(p)] if support_cell else []
     return lead, [s for s in support if s not in lead]
+
+
+def _body_parts(text: str) -> list[str]:
+    """The cells of a line standing side by side that name bodies, up to the first that does not ('Các bộ,
+    cơ quan ngang bộ Đề án trình': a wrapped result cell run into the support cell)."""
+    parts = side_by_side(text)
+    k = next((i for i, p in enumerate(parts) if not is_body_cell(p)), len(parts))
+    return parts[:k] or parts[:1]
 
 
 def table_obligations(text: str, table: Table) -> list[Obligation]:
@@ -263,6 +343,10 @@ def table_obligations(text: str, table: Table) -> list[Obligation]:
     for row_start, split in splits:
         if split is not None and not _lead_and_support(split[1])[0] and row_start in rows:
             split = _loose_row(table.columns, rows[row_start])
+        together = _run_together(text, table.columns, rows[row_start]) if row_start in rows else None
+        if together and (split is None or not _lead_and_support(split[1])[0]
+                         or together[1]["lead"].start < max(c.end for c in split[0])):
+            split = together  # the row's cells ran together: its lead stands inside what looked like the task
         if split is None:
             continue
         task_cells, cells = split

@@ -28,6 +28,12 @@ def _heads() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _not_heads() -> tuple[str, ...]:
+    """Words that open with a head but name no body ('Trường hợp', 'Hội nghị'), lower case, with a space."""
+    return tuple(_marked(w) + " " for w in _rules().data.get("not_heads") or [])
+
+
+@lru_cache(maxsize=1)
 def _gazetteer() -> dict[str, str]:
     """Folded canonical name -> canonical name."""
     return {_key(n): n for n in _rules().data["gazetteer"]}
@@ -53,6 +59,8 @@ def head_of(name: str) -> str | None:
     Diacritics count ('Bố trí kinh phí' opens with no 'Bộ', 'Phong trào' with no 'Phòng'), except in
     text written without any ('So Tai chinh')."""
     low, flat = _marked(name), fold(name)
+    if low.startswith(_not_heads()):
+        return None
     plain = flat == name.lower()  # no diacritics anywhere
     for h, mh, fh in _head_forms():
         for text, head in ((low, mh), (flat, fh) if plain else (low, mh)):
@@ -327,6 +335,26 @@ def _collective_start() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _bare_collective() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A collective written without 'các' and closed by its qualifier ('cơ quan, đơn vị có liên quan'), and
+    one collective noun opening a phrase ('cơ sở khám bệnh, chữa bệnh')."""
+    nouns = "|".join(sorted(map(re.escape, _rules().data["collective_nouns"]), key=len, reverse=True))
+    qual = _rules().fragments["qualifier"]
+    return (re.compile(rf"(?i:{nouns})(?:\s*,\s*(?i:{nouns}))*(?:\s+(?:{qual}))+(?![\wÀ-ỹ])"),
+            re.compile(rf"(?i:{nouns})(?![\wÀ-ỹ])"))
+
+
+def _bare_collective_after(prev: str, nxt: str) -> bool:
+    """Whether a list goes on with a new body at `nxt`: a bare collective after a named body ('Bộ Y tế, cơ
+    quan, đơn vị liên quan'), or any collective noun after a collective closed by 'liên quan' ('cơ quan, tổ
+    chức có liên quan, cơ sở khám bệnh, chữa bệnh')."""
+    closed, noun = _bare_collective()
+    if head_of(prev) is not None and not is_collective(prev) and closed.match(nxt):
+        return True
+    return bool(re.search(r"liên\s+quan$", prev)) and noun.match(nxt) is not None
+
+
+@lru_cache(maxsize=1)
 def _joined_names() -> re.Pattern[str] | None:
     """Gazetteer names that themselves hold 'và' or a comma (Văn phòng Hội đồng nhân dân và Ủy ban nhân dân)."""
     names = sorted((n for n in _gazetteer().values() if " và " in n or "," in n), key=len, reverse=True)
@@ -348,8 +376,8 @@ def _split_at_separators(text: str) -> list[str]:
     for m in re.finditer(r"\s*(?:,|\s+và)\s+", text):
         if any(a <= m.start() and m.end() <= b for a, b in inside):
             continue
-        nxt = text[m.end():]
-        if _opens_named_body(nxt) or (coll.match(nxt) and last < m.start()):
+        nxt, prev = text[m.end():], text[last:m.start()]
+        if _opens_named_body(nxt) or (coll.match(nxt) and last < m.start()) or _bare_collective_after(prev, nxt):
             parts.append(text[last:m.start()])
             last = m.end()
     parts.append(text[last:])
@@ -381,7 +409,8 @@ def side_by_side(text: str) -> list[str]:
         after_collective = "," in prev and _whole_collective().fullmatch(prev.strip()) is not None and not re.match(
             _rules().fragments["locality"].replace("{cap_word}", _rules().fragments["cap_word"]),
             text[m.end():], re.IGNORECASE)
-        local = head_of(prev) is not None and any(prev.endswith(" " + w) for w in _rules().data["locality_words"])
+        local = head_of(prev) is not None and any(prev.endswith(" " + w) for w in _rules().data["locality_words"]) \
+            and not re.search(r"(?i:các|những)$", prev)  # 'HĐND tỉnh, các Ban ...': 'các' opens the next name
         if after_collective or ((_key(prev) in _gazetteer() or local) and _bare_head().match(text, m.start())
                                 and _opens_named_body(text[m.end():])):
             parts.append(prev)

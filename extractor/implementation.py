@@ -88,6 +88,14 @@ def _subject_heading(s: str, names: list[str], stop: int) -> tuple[list[str], st
     return names, (None if rest.rstrip().endswith(":") else rest)
 
 
+def _verb_near_subject(phrase: str, words: int = 3) -> bool:
+    """True when a verb of lead.subject_verb stands among the first words of `phrase`, the text after a
+    subject ('tăng cường tuyên truyền' after 'Các cơ quan báo chí' makes a clause; 'hoạt động trong lĩnh vực
+    xây dựng' after 'Các doanh nghiệp' a heading)."""
+    head = " ".join(phrase.split()[:words])
+    return rx("lead.subject_verb").search(head) is not None
+
+
 def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | None]:
     """The bodies a heading line names and the task written on the same line, if any.
 
@@ -108,6 +116,11 @@ def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | N
                     return names, s
     s = rx("heading.request_prefix").sub("", s, count=1)
     s = s[officer_title_end(s):]  # the task after the bodies stays as written
+    described = rx("lead.described_heading").match(s)
+    listed_end = body_list_at(s, 0)[1]
+    if described and listed_end < described.end("body") and (described.group("colon") or (
+            subject and not _verb_near_subject(s[listed_end:described.end("body")]))):
+        return [described.group("body").strip()], None  # 'Các doanh nghiệp hoạt động trong lĩnh vực ...:'
     if re.match(r"^(?:các|những)\s+\w+(?:\s*,\s*\w+){0,3}\s*:", s, re.IGNORECASE) and head_of(
             s.split()[1].rstrip(":,")):
         cut = list_heading_task(s) if subject else None
@@ -228,8 +241,10 @@ def _children(sec: Section, sections: list[Section]) -> list[Section]:
     return [s for s in inner if not any(c.level < s.level and c.start <= s.start < c.end for c in inner)]
 
 
-def implementation_obligations(doc: Doc, sec: Section, sections: list[Section]) -> tuple[list[Obligation], list[tuple[int, int]]]:
-    """Obligations under the body headings of an implementation section, and the spans they cover."""
+def implementation_obligations(doc: Doc, sec: Section, sections: list[Section], headed_only: bool = False
+                               ) -> tuple[list[Obligation], list[tuple[int, int]]]:
+    """Obligations under the body headings of an implementation section, and the spans they cover; with
+    `headed_only` (a tasks section), only those under items headed by bodies."""
     text = doc.text
     out: list[Obligation] = []
     covered: list[tuple[int, int]] = []
@@ -243,7 +258,10 @@ def implementation_obligations(doc: Doc, sec: Section, sections: list[Section]) 
         if lead and grandkids and 2 * len(sub_heads) > len(grandkids):
             lead = []  # 'Trách nhiệm của các sở, ngành' over 'a) Sở Tài chính', 'b) Sở Xây dựng'
         if not lead:
-            sub, cov = implementation_obligations(doc, item, sections) if grandkids else _loose(doc, line_end, item.end)
+            if grandkids:
+                sub, cov = implementation_obligations(doc, item, sections, headed_only)
+            else:
+                sub, cov = ([], []) if headed_only else _loose(doc, line_end, item.end)
             out += sub
             covered += cov
             continue
@@ -262,7 +280,7 @@ def implementation_obligations(doc: Doc, sec: Section, sections: list[Section]) 
                         if rx("closing.formula").search(text[b.start:b.end])), item.end)
         covered.append((item.start, closing))  # a closing paragraph is left to the sentence reader
 
-    if not kids:
+    if not kids and not headed_only:
         body_start = text.find("\n", sec.start)
         sub, cov = _loose(doc, body_start if 0 <= body_start < sec.end else sec.end, sec.end)
         out += sub

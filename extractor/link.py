@@ -131,8 +131,11 @@ def _specificity(ref: Reference, entries: list[dict]) -> tuple[int, int]:
 
 
 def _title_words(text: str | None) -> list[str]:
-    """A title's folded words without what opens it (ban hành, phê duyệt, về việc …: rules/vocab.yaml)."""
-    words = re.findall(r"\w+", fold(text or ""))
+    """A title's folded words without what opens it (ban hành, phê duyệt, về việc …) and without its horizon
+    (đến năm 2025, định hướng đến năm 2030; giai đoạn 2026 - 2030): rules/vocab.yaml."""
+    horizon = load_rules("vocab").data.get("title_horizon")
+    folded = re.sub(horizon, " ", fold(text or "")) if horizon else fold(text or "")
+    words = re.findall(r"\w+", folded)
     openers = [fold(o).split() for o in load_rules("vocab").data.get("title_openers") or []]
     changed = True
     while changed:
@@ -190,6 +193,8 @@ def _after_mentions(text: str, references: list[Reference]) -> dict[str, str]:
     for ref in references:
         for m in ref.mentions if ref.number else []:
             tail = re.split(r"[.;\n]", text[m.span[1]:m.span[1] + 250], maxsplit=1)[0]
+            tail = load_rules("references").rule("ref.title_end").rx.split(tail, maxsplit=1)[0]  # not '(Kèm theo …'
+            tail = re.sub(r"\S+$", "", tail) if m.span[1] + 250 < len(text) and len(tail) >= 250 - 1 else tail
             if implemented_in(tail):
                 out[f"after:{ref.number}"] = tail
                 break
@@ -247,6 +252,9 @@ def _implemented(doc: Doc, references: list[Reference], entries: list[dict]) -> 
     it is an edition of (ANNOTATION.md)."""
     found = [r for r in references if r.relation == "implements" and (r.number or r.date)]
     editions = _editions(doc, references)
+    titled = [r for r in found if r.number and r.number in implemented_in(doc.meta.title)]
+    if titled and doc.meta.kind != "news":  # the title says which one it carries out: 'Kế hoạch triển khai thực
+        found = titled  # hiện Nghị quyết số 214/NQ-CP' over the city's strategy its opening also names
     if found:  # a title naming two documents it carries out names both (… triển khai QĐ 06 và QĐ 3103)
         return found + [r for r in editions if fold(r.number or "") in fold((doc.meta.title or "").replace(" ", ""))]
     if doc.meta.kind == "news":
@@ -268,7 +276,8 @@ def find_parent(doc: Doc, references: list[Reference],
     `registry` adds known documents (a list of entries or a dict by number, e.g. from
     `registry_from_records`) to the bundled rules/registry.yaml; the caller's entries win."""
     entries = _entries(registry)
-    implemented = _implemented(doc, references, entries)
+    never = {fold(t) for t in load_rules("vocab").data.get("never_parents") or []}
+    implemented = _implemented(doc, [r for r in references if fold(r.doc_type or "") not in never], entries)
     if not implemented:
         return None
     ordered = sorted(implemented, key=lambda r: _specificity(r, entries))

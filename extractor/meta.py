@@ -230,13 +230,14 @@ def _title(lines: list[tuple[int, str]], k: int, rest: str | None, doc_type: str
             stop = bool(starter)
         else:  # the line under the type word is the title ('Thực hiện Quyết định số 36/QĐ-TTg ...')
             stop = bool(starter) and (s.rstrip().endswith((".", ":", ";")) or s.startswith(("Căn cứ", "Kính gửi")))
-        if (stop or _rx("meta.authority_line").match(s) or re.fullmatch(r"[-_=*.\s]+", s)
+        if (stop or _rx("meta.authority_line").match(s) or re.fullmatch(r"[-–—_=*.\s]+", s)
                 or len(s) > _TITLE_MAX):
             break
-        if parts and not (_is_caps(s) and _is_caps(parts[0])) and not s[:1].islower():
+        if parts and not (_is_caps(s) and _is_caps(parts[0])) and not s[:1].islower() \
+                and not _rx("meta.title_runs_on").search(parts[-1]):
             break
         parts.append(s)
-    text = " ".join(parts).strip()
+    text = re.sub(r"\s*[-–—_=*]{3,}$", "", " ".join(parts).strip())  # a rule joined onto the last title line
     if not text:
         return doc_type
     data = _rf().data

@@ -32,7 +32,7 @@ def canonical_number(raw: str | None) -> str | None:
         return None
     s = re.sub(r"^\s*(?:[Ss]ố|SỐ)\s*:?\s*", "", nfc(raw)).strip().rstrip(".,;:)")
     s = re.sub(r"\s*&\s*", "&", s)
-    m = re.match(r"(\d{1,5}[a-z]?)\s*[/\-–]\s*(.+)$", s)
+    m = re.match(r"(\d{1,5}(?:\.\d{1,2})?[a-z]?)\s*[/\-–]\s*(.+)$", s, re.S)
     if not m:
         return None
     serial, parts = m.group(1), [p for p in _NUMBER_SPLIT.split(m.group(2)) if p]

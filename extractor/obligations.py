@@ -82,6 +82,25 @@ def _subject_hit(text: str, b: BodySpan, s: int, e: int) -> tuple[int, list[Body
     return b.start, listed, stop
 
 
+def _described_hit(text: str, s: int, e: int) -> tuple[int, list[BodySpan], int] | None:
+    """A clause opening with a class of doers described by what they do ('Cơ quan, tổ chức, cá nhân hưởng
+    chính sách ưu đãi có trách nhiệm ...'): the whole phrase leads. None when a body list the usual readers
+    know runs up to the marker ('Các sở, ngành liên quan có trách nhiệm')."""
+    described = rx("lead.described_subject")
+    m = described.match(text, s, e)
+    if not m and rx("lead.described_opener").match(text, s, e):
+        marker = re.search(r"(?:có|chịu)\s+trách\s+nhiệm|phải", text[s:e])
+        stop = s + marker.start() if marker else s
+        m = next((k for c in re.finditer(r",\s*", text[s:stop]) if (k := described.match(text, s + c.end(), e))), None)
+    if not m:
+        return None
+    listed, stop = body_list_at(text, m.start("body"), e)
+    if listed and not text[stop:m.start("marker")].strip():
+        return None
+    raw = m.group("body")
+    return m.start("body"), [BodySpan(m.start("body"), m.end("body"), raw, raw.strip(), True)], m.start("marker")
+
+
 def _enumerated(doc: Doc, s: int, e: int) -> list[Obligation]:
     """'a) Bộ Khoa học và Công nghệ: (1) trình …; (2) chủ trì …': one obligation per bracketed number, led by
     the body list opening the block."""
@@ -106,6 +125,9 @@ def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True,
         if closing.search(text[s:e]):
             continue
         hits = _list_leads(text, s, e)
+        described = _described_hit(text, s, e)
+        if described and not any(h[0] <= described[0] < h[2] for h in hits):
+            hits.append(described)
         bodies = [b for b in find_bodies(text, s, e) if not any(h[1][0].start <= b.start < h[1][-1].end for h in hits)]
         for i, b in enumerate(bodies):
             clause_start = max([s] + [s + k.end() for k in re.finditer(r"[;]\s*", text[s:b.start])])
@@ -127,7 +149,7 @@ def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True,
             he = hits[k + 1][0] if k + 1 < len(hits) else e
             passive = re.search(r"\(\s*$", text[s:leads[0].start])
             task = text[hs:he] if passive else text[task_start:he]
-            task = re.sub(r"^(?:có|chịu)\s+trách\s+nhiệm\s+", "", task.strip())
+            task = re.sub(r"^(?:(?:có|chịu)\s+trách\s+nhiệm|phải)\s+", "", task.strip())
             task = re.sub(r"[;,]?\s*\(\s*\w{1,3}\s*\)\s*$", "", task)  # the next clause's '(2)' mark
             names = list(dict.fromkeys(b.name for b in leads))
             ob = make(doc, hs, he, names, task)
@@ -176,6 +198,12 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
     for sec in sorted(sections, key=lambda s: (s.start, s.level)):
         if impl_rx.search(sec.title) and not any(a <= sec.start < b for a, b in done):
             obls, cov = implementation_obligations(doc, sec, sections)
+            out += obls
+            covered += cov
+            done.append((sec.start, sec.end))
+    for sec in sorted(sections, key=lambda s: (s.start, s.level)):  # 'II. NHIỆM VỤ, GIẢI PHÁP': 'a) Bộ Nội vụ' + bullets
+        if rx("section.tasks").search(sec.title) and not any(a <= sec.start < b for a, b in done):
+            obls, cov = implementation_obligations(doc, sec, sections, headed_only=True)
             out += obls
             covered += cov
             done.append((sec.start, sec.end))

@@ -26,6 +26,7 @@ from .vntext import find_dates, fold
 
 _RANK: dict[Relation, int] = {"implements": 0, "basis": 1, "amends": 2, "replaces": 3, "cites": 4}
 _LOOKBACK = 400
+_SENTENCE_LOOKBACK = 2000
 
 @dataclass
 class _Cite:
@@ -42,6 +43,7 @@ class _Cite:
     relation: Relation | None = None
     key: tuple = field(default_factory=tuple)
     full: int = 0  # how many of date / issuer the citation itself states
+    from_title: bool = False  # its relation comes from the document's own title ('Kế hoạch thực hiện Quyết định …')
 
 
 @dataclass
@@ -107,13 +109,13 @@ def _openings(doc: Doc) -> list[tuple[int, int]]:
 _DOT_SPACE = re.compile(r"\.\s")
 
 
-def _sentence(text: str, pos: int, stops: str = r".;\n") -> tuple[int, int]:
+def _sentence(text: str, pos: int, stops: str = r".;\n", lookback: int = _LOOKBACK) -> tuple[int, int]:
     """Bounds of the sentence around `pos` (a '.' ends one only before a space or the end)."""
     start = 0
-    for m in re.finditer(rf"[{stops}]", text[max(0, pos - _LOOKBACK):pos]):
+    for m in re.finditer(rf"[{stops}]", text[max(0, pos - lookback):pos]):
         ch = m.group()
-        if ch != "." or _DOT_SPACE.match(text, max(0, pos - _LOOKBACK) + m.start()):
-            start = max(0, pos - _LOOKBACK) + m.end()
+        if ch != "." or _DOT_SPACE.match(text, max(0, pos - lookback) + m.start()):
+            start = max(0, pos - lookback) + m.end()
     end_m = re.compile(rf"\.(?=\s|$)|[{stops.replace('.', '')}]").search(text, pos)
     return start, end_m.start() if end_m else len(text)
 
@@ -133,11 +135,14 @@ def _numbered(doc: Doc, ctx: _Ctx) -> list[_Cite]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         if re.match(r"\s*S[ốo]\s*:?\s*$", text[line_start:m.start()]) or number == ctx.number:
             continue
-        if (lead is None and doc_type_from_number(number) is None) or _rx("ref.not_document").search(before) \
-                or set(number_codes(number)) & set(_rf().data["not_document_codes"]):
+        listed = out[-1] if out and lead is None and _rx("ref.number_list_gap").match(text[out[-1].head_end:m.start()]) \
+            else None  # 'văn bản số 1552/BTTTT-TTH và 708/BTTTT-CATTT': the second is a letter too
+        if (lead is None and listed is None and doc_type_from_number(number) is None) \
+                or _rx("ref.not_document").search(before) or set(number_codes(number)) & set(_rf().data["not_document_codes"]):
             continue
         typ = lead.group("type") if lead else None
-        doc_type = words.get(" ".join(fold(typ).split())) if typ else doc_type_from_number(number)
+        doc_type = words.get(" ".join(fold(typ).split())) if typ else doc_type_from_number(number) \
+            or (listed.doc_type if listed else None)
         if doc_type is None and lead is not None and lead.group("so"):
             doc_type = "Công văn"  # 'số 123/UBND-KT': a number without a type code is a letter
         start = m.start() - len(before) + lead.start() if lead and lead.group().strip() else m.start()
@@ -202,14 +207,39 @@ def _fill_before(text: str, c: _Cite, ctx: _Ctx) -> None:
 
 
 def _law_name(text: str, m: re.Match[str]) -> tuple[str, int]:
-    """A law's name and where it ends: the rule's match, run on through a comma when the name is one that
-    holds one (rules/references.yaml `law_names_with_comma`: 'Luật Thuế xuất khẩu, thuế nhập khẩu')."""
+    """A law's name and where it ends: the rule's match, or the longer known name it begins (rules/references.yaml
+    `law_names`: 'Luật Thuế xuất khẩu, thuế nhập khẩu', 'Luật Đầu tư theo phương thức đối tác công tư'), with the
+    name of `law_name_variants` for another spelling of the same law."""
     title, end = " ".join(m.group("title").split()), m.end()
-    for name in _rf().data.get("law_names_with_comma") or []:
-        head, _, rest = name.partition(",")
-        if fold(title) == fold(head) and fold(text[end:end + len(rest) + 2]).startswith(fold("," + rest)):
-            return name, end + 1 + len(rest)
-    return title, end
+    for name in _known_law_names():
+        known = re.compile(r"\s+".join(map(re.escape, name.split())) + r"(?!\w)", re.IGNORECASE).match(text, m.start("title"))
+        if known and known.end() > end:
+            title, end = name, known.end()
+            break
+    variants = {fold(k): v for k, v in (_rf().data.get("law_name_variants") or {}).items()}
+    return variants.get(fold(title), title), end
+
+
+def _known_law_names() -> list[str]:
+    """The whole law names of rules/references.yaml and their variants, longest first."""
+    data = _rf().data
+    names = list(data.get("law_names") or []) + list(data.get("law_name_variants") or {})
+    return sorted(names, key=len, reverse=True)
+
+
+def _amending_numbers(text: str, joined: list[tuple[re.Match[str], _Cite]], amending_at: dict[int, _Cite],
+                      numbered: list[_Cite], laws: list[_Cite]) -> None:
+    """'Luật sửa đổi … của Luật xây dựng số 62/2020/QH14' when Luật Xây dựng has another number (50/2014/QH13):
+    the number is the amending law's own, and the amending law is that numbered citation."""
+    for m, num in joined:
+        outer = next((c for a, c in amending_at.items() if a < m.start() < c.end), None)
+        other = [n for n in numbered if n is not num and n.title and fold(n.title) == fold(num.title or "")
+                 and n.number != num.number]
+        if outer is not None and other and outer in laws:
+            laws.remove(outer)
+            num.start, num.relation = outer.start, None
+            num.title = " ".join(text[outer.start:m.start()].split()[1:]) + " " + " ".join(m.group().split())
+            num.date = num.date or outer.date
 
 
 def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
@@ -237,22 +267,36 @@ def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
         if re.match(r"sửa\s+đổi", m.group("title"), re.I):  # the laws an amending law's title names
             matches += list(_rx("ref.law_by_name").finditer(text, m.start("title") + 1, m.end()))
     nested = {m.start() for m in matches[1:] if any(o.start("title") < m.start() < o.end() for o in matches)}
+    amending_at: dict[int, _Cite] = {}  # an amending law's citation by the start of its title match
+    joined: list[tuple[re.Match[str], _Cite]] = []
     for m in matches:
-        if not free(m.start(), m.end()) or re.search(r"dự\s+thảo\s+$", text[max(0, m.start() - 12):m.start()], re.I):
+        amending = bool(re.match(r"sửa\s+đổi", m.group("title"), re.I))
+        head_end = m.start("title") + 1 if amending else m.end()  # an amending law's title may hold numbered laws
+        if not free(m.start(), head_end) or _rx("ref.draft_law_before").search(text, max(0, m.start() - 40), m.start()):
             continue
         title, end = _law_name(text, m)
+        if not amending and _rx("ref.draft_law_after").match(text[end:end + 40]):
+            continue  # 'Luật Quy hoạch (sửa đổi)': the revised law being drafted
         num = next((n for n in numbered if n.start >= end and n.doc_type in (None, "Luật")
                     and re.fullmatch(r"\s*(?:số\s*:?\s*)?", text[end:n.start])), None)
         if num is not None:
             num.start, num.doc_type, num.issuer, num.title = m.start(), "Luật", "Quốc hội", title
+            if m.start() in nested:
+                num.relation = "cites"  # named inside an amending law's title (one entry with any other citation)
+                joined.append((m, num))
             continue
         c = _Cite(m.start(), end, end, "Bộ luật" if m.group("type").startswith("Bộ") else "Luật",
                   None, issuer="Quốc hội", title=title, key=("l", fold(title)))
         _fill_after(text, c, ctx)
         c.issuer = "Quốc hội"
+        if amending and c.date:  # the amending laws of one law share a title: 'Luật sửa đổi … Luật Bảo hiểm y tế'
+            c.key = ("l", fold(title), c.date)  # of 2014 and of 2024 are two laws
         if m.start() in nested:  # named inside an amending law's title: cited, not itself the basis
             c.relation = "cites"
+        if amending:
+            amending_at[m.start("title")] = c
         laws.append(c)
+    _amending_numbers(text, joined, amending_at, numbered, laws)
     by_name = {fold(n.title): n for n in numbered if n.doc_type == "Luật" and n.title}
     for c in laws:  # 'Luật Thủ đô' cited elsewhere as 'Luật Thủ đô số 39/2024/QH15' is that one law
         same = by_name.get(fold(c.title or ""))
@@ -304,11 +348,15 @@ def _trigger(text: str, pos: int) -> tuple[re.Match[str] | None, int]:
     """The opening trigger (Căn cứ / Thực hiện ...) of the clause or sentence holding `pos`, or of
     the 'Căn cứ các văn bản:' line that heads the bullet list holding it."""
     rx = _rx("ref.relation_opening")
-    for stops in (r".;\n", r".\n"):  # the clause first ('...; Căn cứ X'), then the sentence
-        start, _ = _sentence(text, pos, stops)
+    for stops in (r".;\n", r".\n"):  # the clause first ('...; Căn cứ X'), then the sentence (a long one: an
+        start, _ = _sentence(text, pos, stops, _SENTENCE_LOOKBACK)  # opening's 'Thực hiện A; B; C; D')
         trig = rx.match(text[start:pos])
         if trig:
             return trig, start
+    para = max(text.rfind("\n\n", 0, pos), text.rfind(". ", 0, pos), pos - _SENTENCE_LOOKBACK, -2) + 2
+    trig = rx.match(text[para:pos])  # the paragraph, when a line break cuts its sentence ('… Luật\nThủ đô; Báo cáo …')
+    if trig:
+        return trig, para
     own = line_start = text.rfind("\n", 0, pos) + 1
     while re.match(r"\s*[-+•]", text[line_start:pos]) and line_start > 0:
         prev_start = text.rfind("\n", 0, line_start - 1) + 1
@@ -317,6 +365,20 @@ def _trigger(text: str, pos: int) -> tuple[re.Match[str] | None, int]:
             return (rx.match(prev) if prev.rstrip().endswith(":") else None), own
         line_start = prev_start
     return None, pos
+
+
+def _title_line(text: str, start: int, pos: int) -> bool:
+    """True when text[start:pos] is an attached document's title, not an opening sentence: printed in capitals
+    ('KẾ HOẠCH / TRIỂN KHAI QUYẾT ĐỊNH SỐ 06/QĐ-TTG'), or the line right under a type word in capitals
+    ('KẾ HOẠCH HÀNH ĐỘNG / Thực hiện Chỉ thị số 52-CT/TW')."""
+    head = [ch for ch in text[start:pos] if ch.isalpha()]
+    if all(ch.isupper() for ch in head):
+        return True
+    line_start = text.rfind("\n", 0, start + 1) + 1
+    if text[line_start:start].strip():
+        return False
+    prev = text[:line_start].rstrip().rsplit("\n", 1)[-1].strip()
+    return bool(load_rules("meta").rule("meta.type_line").rx.match(prev)) and prev.upper() == prev
 
 
 def _relations(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
@@ -337,14 +399,19 @@ def _relations(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
         relation: Relation
         if trig:
             relation = "basis" if trig.group("basis") else "implements"
+            c.from_title = relation == "implements" and _title_line(text, s_start, c.start)
         elif c.number in ctx.title_implements:  # 'Ban hành Kế hoạch thực hiện Quyết định số 36/QĐ-TTg'
             relation, s_start = "implements", _sentence(text, c.start)[0]
+            c.from_title = True
             c.title = None  # the words after it describe the document itself
         else:
             continue
         prev = max((p for p in cites if s_start <= p.start < c.start), key=lambda p: p.start, default=None)
-        if prev is None:
-            c.relation = relation
+        gap = text[prev.head_end:c.start] if prev is not None else ""
+        if prev is None or ";" in gap:
+            c.relation = relation  # the next item of the opening's list ('Xét Tờ trình số …; Báo cáo thẩm tra số …')
+        elif _rx("ref.amended_by").match(gap):
+            c.relation = relation  # 'A được sửa đổi, bổ sung tại B': B is the basis A is
         elif re.search(r"(?:[,;:]|\bvà|\bcác|\bcùng|\bhoặc)\s*$", text[prev.head_end:c.start]) \
                 or _rx("ref.amended_by").match(text[prev.head_end:c.start]):
             # coordinated: 'Quyết định số 36/QĐ-TTg … và Kế hoạch số 126/KH-UBND' shares the relation of the one
@@ -367,7 +434,9 @@ def _merge(text: str, cites: list[_Cite]) -> list[Reference]:
         def first(attr: str, cands: list[_Cite] = best) -> str | None:
             return next((getattr(c, attr) for c in cands if getattr(c, attr)), None)
 
-        relation = min((c.relation or "cites" for c in group), key=lambda r: _RANK.get(r, 4))
+        based = any(c.relation == "basis" for c in group)  # a Căn cứ document the title says this one carries
+        relation = min((c.relation or "cites" for c in group if not (c.from_title and based)),  # out stays basis
+                       key=lambda r: _RANK.get(r, 4), default="basis")
         out.append(Reference(first("doc_type"), group[0].number, first("date"), first("issuer"), first("title"),
                              relation, [Mention([c.start, c.end], text[c.start:c.end]) for c in group]))
     return out

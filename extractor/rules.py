@@ -30,6 +30,7 @@ RULE_KEYS = {"id", "pattern", "comment", "examples", "counter_examples", "flags"
 SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
     "abbreviations": ({"rules"}, {"expansion"}),
     "bodies": ({"collective_nouns", "context_abbreviations", "drop_bare_place_after", "fragments", "gazetteer",
+                "not_heads",
                 "head_aliases", "heads", "locality_words", "officer_titles", "open_name_stops",
                 "open_name_syllables", "rules"}, set()),
     "boilerplate": ({"rules"}, {"drop_following", "drop_rest"}),
@@ -43,11 +44,11 @@ SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
     "meta": ({"code_spellings", "doc_types", "fragments", "issuer_codes", "national_bodies", "numbered_issuer_codes",
               "party_issuer_codes",
               "place_variants", "provinces", "rules", "sectors", "type_codes"}, set()),
-    "obligations": ({"fragments", "labels", "rules", "table_group_number", "table_header", "table_row_number",
+    "obligations": ({"fragments", "labels", "rules", "table_group_number", "table_header", "table_row_number", "table_row_number_inline", "table_indicator_task",
                      "table_examples"}, set()),
     "ocr_checks": ({"rules"}, set()),
     "ocr_fixes": ({"fragments", "rules"}, {"action", "replacement"}),
-    "references": ({"body_heads", "doc_type_words", "fragments", "law_names_with_comma", "national_issuers", "not_document_codes",
+    "references": ({"body_heads", "doc_type_words", "fragments", "law_names", "law_name_variants", "national_issuers", "not_document_codes",
                     "not_names", "party_local", "rules"}, set()),
     "registry": ({"documents"}, set()),
     "search": ({"body_place_words", "compact_heads", "districts", "place_words", "rules", "syllable"}, {"expansion"}),
@@ -56,8 +57,8 @@ SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
     "targets": ({"fragments", "restate_ignore", "rules"},
                 {"cmp", "column", "kind", "needs", "opens", "scope", "skip_kinds", "unit_kind", "unit_map"}),
     "ui_vi": ({"comparators", "export_headers", "export_sheets", "labels"}, set()),
-    "vocab": ({"title_openers", "issuer_authority", "not_editions", "locality_units", "central_cities",
-               "national_issuer_starts", "carrying_out_verbs"}, set()),
+    "vocab": ({"title_openers", "issuer_authority", "not_editions", "never_parents", "locality_units", "central_cities",
+               "national_issuer_starts", "carrying_out_verbs", "title_horizon"}, set()),
 }
 
 

@@ -222,3 +222,14 @@ def test_gazetteer_name_with_its_và_written_as_a_dash():
 
     text = "Chủ trì, phối hợp với Phòng Kinh tế - Hạ tầng thẩm định hồ sơ."
     assert [b.name for b in find_bodies(text)] == ["Phòng Kinh tế và Hạ tầng"]
+
+
+@pytest.mark.parametrize("cell,bodies", [
+    ("Bộ Y tế, cơ quan, đơn vị liên quan", ["Bộ Y tế", "cơ quan, đơn vị liên quan"]),
+    ("Bộ Tài chính, cơ quan, tổ chức có liên quan, cơ sở khám bệnh, chữa bệnh",
+     ["Bộ Tài chính", "cơ quan, tổ chức có liên quan", "cơ sở khám bệnh, chữa bệnh"]),
+    ("Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương", ["Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương"]),
+    ("Thường trực HĐND tỉnh, các Ban HĐND tỉnh", ["Thường trực Hội đồng nhân dân tỉnh", "các Ban Hội đồng nhân dân tỉnh"]),
+])
+def test_bare_collectives_and_hdnd_organs_in_a_list(cell, bodies):
+    assert split_body_list(cell) == bodies

@@ -283,6 +283,9 @@ def test_a_footnote_mark_after_an_issuer_code_is_no_part_of_the_number(raw, want
     ("Quyết định phê duyệt đề án chuyển đổi số trong hoạt động xây dựng, quản lý, khai thác kết cấu hạ tầng",
      "phê duyệt Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030", False),
     ("Kế hoạch phát triển kinh tế số và xã hội số tỉnh Bắc Ninh", "về phát triển kinh tế tư nhân", False),
+    # the horizons differ ('giai đoạn 2026 - 2030' under 'đến năm 2025, định hướng đến năm 2030'): not counted
+    ("Kế hoạch phát triển kinh tế số và xã hội số tỉnh Bắc Ninh giai đoạn 2026 - 2030",
+     "phê duyệt Chiến lược quốc gia phát triển kinh tế số và xã hội số đến năm 2025, định hướng đến năm 2030", True),
 ])
 def test_an_edition_repeats_a_long_run_of_the_cited_title(title, cited, edition):
     d = doc(kind="decision", number="1/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh Quảng Bình", title=title)

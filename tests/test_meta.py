@@ -435,3 +435,13 @@ def test_news_dateline_above_the_headline_is_kept_despite_older_related_news():
     related = "\n".join(f"{10 + k}:00 1{k}/06/2022 Tin liên quan số {k} về năng suất" for k in range(3))
     text = f"Thời sự\n\nThứ sáu, 17/6/2022, 07:30 (GMT+7)\n\n{_HEAD}\n\n{_LEAD}\n\n" + "\n\n".join([_LEAD] * 4) + f"\n\n{related}\n"
     assert meta_of(text).date == "2022-06-17"
+
+
+def test_a_caps_title_broken_after_giai_doan_goes_on_with_its_years():
+    """Bắc Ninh 144/KH-UBND as a portal prints it: the title's period on a line of its own."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\n-------\nSố: 144/KH-UBND\nBắc Ninh, ngày 24 tháng 11 năm 2025\n\n"
+            "KẾ HOẠCH\n\nPHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ TỈNH BẮC NINH GIAI ĐOẠN\n2026 - 2030\n\n"
+            "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;\n")
+    m = extract_meta(Doc(text, find_sections(text)))
+    assert m.title == "Kế hoạch phát triển kinh tế số và xã hội số tỉnh Bắc Ninh giai đoạn 2026 - 2030"
+    assert m.period is not None and (m.period["start"], m.period["end"]) == (2026, 2030)

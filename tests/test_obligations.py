@@ -856,3 +856,202 @@ def test_a_body_heading_with_bracketed_inline_tasks_gives_one_obligation_each() 
     got = [(o.lead, o.task[:30]) for o in _obls(NOTICE) if o.lead == ["Bộ Khoa học và Công nghệ"]]
     assert [t for _, t in got] == ["trình Thủ tướng Chính phủ Chươ", "chủ trì, phối hợp với các bộ, ",
                                    "đôn đốc các doanh nghiệp viễn "]
+
+
+# ---------------------------------------------------------------- real sentences (tests/real, issue 8)
+
+HDND_SUPERVISION = """Điều 18. Giám sát thi hành Nghị quyết
+
+1. Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân Thành phố có trách nhiệm giám sát quá trình tổ chức triển khai, thực hiện Nghị quyết này.
+
+2. Đề nghị Ủy ban Mặt trận tổ quốc Việt Nam thành phố Hà Nội phối hợp giám sát việc tổ chức, triển khai, thực hiện.
+
+Điều 19. Hiệu lực thi hành
+
+3. Trường hợp văn bản được dẫn chiếu tại Nghị quyết này được sửa đổi, bổ sung, thay thế bằng các văn bản khác của cấp có thẩm quyền thì áp dụng theo các văn bản sửa đổi, bổ sung hoặc thay thế.
+"""
+
+
+def test_hdnd_organs_supervise_the_resolution():
+    obls = _obls(HDND_SUPERVISION)
+    ob = next(o for o in obls if "giám sát quá trình" in o.task)
+    assert ob.lead == ["Thường trực Hội đồng nhân dân", "các Ban của Hội đồng nhân dân", "các Tổ đại biểu",
+                       "Đại biểu Hội đồng nhân dân Thành phố"]
+    assert not any(o.lead[0].startswith("Trường hợp") for o in obls)  # a condition is no body
+
+
+DESCRIBED = """Điều 17. Trách nhiệm của cơ quan, tổ chức, cá nhân
+
+1. Cơ quan, tổ chức, cá nhân hưởng cơ chế, chính sách, biện pháp ưu đãi, hỗ trợ có trách nhiệm sử dụng kinh phí hỗ trợ đúng mục đích, nội dung và phạm vi được ưu đãi, hỗ trợ.
+
+c) Trong thời hạn 03 ngày kể từ ngày nhận được yêu cầu bổ sung, giải trình nội dung đề nghị và các tài liệu có liên quan (nếu có), đơn vị đề nghị hỗ trợ có trách nhiệm hoàn thiện, bổ sung hồ sơ theo yêu cầu.
+
+Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập kế hoạch, dự toán kinh phí thực hiện nhiệm vụ.
+"""
+
+
+def test_a_class_of_doers_described_by_what_they_do_leads():
+    leads = {o.lead[0]: o.task for o in _obls(DESCRIBED)}
+    assert leads["Cơ quan, tổ chức, cá nhân hưởng cơ chế, chính sách, biện pháp ưu đãi, hỗ trợ"].startswith(
+        "sử dụng kinh phí hỗ trợ")
+    assert leads["đơn vị đề nghị hỗ trợ"].startswith("hoàn thiện, bổ sung hồ sơ")
+    assert "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này" in leads
+    assert "Các cơ quan" not in leads
+
+
+@pytest.mark.parametrize("line,lead,task", [
+    ("7. Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải, logistics và công nghệ thông tin "
+     "trên địa bàn Tỉnh", ["Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải, logistics và "
+                          "công nghệ thông tin trên địa bàn Tỉnh"], None),
+    ("3. Các cơ quan báo chí tăng cường tuyên truyền", ["Các cơ quan báo chí"], "tăng cường tuyên truyền"),
+    ("Các tổ chức khoa học và công nghệ công lập trên địa bàn tỉnh:",
+     ["Các tổ chức khoa học và công nghệ công lập trên địa bàn tỉnh"], None),
+])
+def test_described_heading(line, lead, task):
+    assert heading_bodies(line, subject=line[0].isdigit()) == (lead, task)
+
+
+GAZETTE_ROWS = """TT
+Tên nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Kết quả
+Thời gian hoàn thành
+Căn cứ bổ sung
+6
+Rà soát, thể chế hóa kịp thời những quan điểm, chủ trương trong Văn kiện Đại hội thành pháp luật
+Các bộ, cơ quan ngang bộ Bộ Tư pháp
+Các văn bản quy phạm pháp luật được ban hành
+Thường xuyên
+Chương trình số 12-
+CTr/BCĐ
+7 Đề án về chỉ số đánh giá, chấm điểm KPI về công tác xây dựng pháp luật
+Bộ Tư pháp
+Các bộ, cơ quan ngang bộ Đề án trình
+Thủ tướng
+Chính phủ
+Tháng
+3/2026
+Nghị quyết số 23/NQ-CP ngày 07/02/2026
+"""
+
+
+def test_gazette_row_number_on_the_task_line_and_a_result_cell_run_into_the_support():
+    rows = [o for t in find_tables(GAZETTE_ROWS) for o in table_obligations(GAZETTE_ROWS, t)]
+    kpi = next(o for o in rows if "KPI" in o.task)
+    assert kpi.task == "Đề án về chỉ số đánh giá, chấm điểm KPI về công tác xây dựng pháp luật"
+    assert kpi.lead == ["Bộ Tư pháp"]
+    assert kpi.support == ["Các bộ, cơ quan ngang bộ"]
+
+
+TASKS_BY_BODY = """II. NHIỆM VỤ, GIẢI PHÁP
+1. Hoàn thiện thể chế, chức năng, nhiệm vụ của các cơ quan, đơn vị, tổ chức
+a) Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương
+- Tiếp tục nghiên cứu, chủ động đề xuất hoàn thiện đồng bộ thể chế liên quan đến chức năng, nhiệm vụ, quyền hạn.
+- Tiếp tục rà soát, nghiên cứu, xây dựng, ban hành theo thẩm quyền văn bản quy phạm pháp luật trong ngành, lĩnh vực.
+b) Bộ Nội vụ
+- Chủ trì, phối hợp với các cơ quan liên quan hoàn thiện thể chế về công tác cán bộ.
+2. Đẩy mạnh chuyển đổi số
+- Xây dựng cơ sở dữ liệu quốc gia về cán bộ, công chức.
+III. TỔ CHỨC THỰC HIỆN
+1. Bộ Nội vụ theo dõi, đôn đốc các bộ, ngành, địa phương trong việc triển khai thực hiện.
+"""
+
+
+def test_tasks_section_organised_by_body_headings():
+    obls = _obls(TASKS_BY_BODY)
+    def lead_of(start: str) -> list[str]:
+        return next(o.lead for o in obls if o.task.startswith(start))
+
+    assert lead_of("Tiếp tục nghiên cứu, chủ động") == [
+        "Các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]
+    assert lead_of("Tiếp tục rà soát") == lead_of("Tiếp tục nghiên cứu")
+    assert lead_of("Chủ trì, phối hợp với các cơ quan") == ["Bộ Nội vụ"]
+    assert not any("cơ sở dữ liệu quốc gia" in o.task for o in obls)  # a task heading names no doer
+
+
+RUN_TOGETHER = """TT
+Nội dung công việc
+Cơ quan chủ trì
+Cơ quan phối hợp
+Cấp trình
+Sản phẩm
+Thời hạn hoàn thành
+1
+Hoàn thiện thể chế liên quan đến chức năng, nhiệm vụ, quyền hạn, tổ chức bộ máy của các cơ quan, đơn vị, tổ chức Các bộ, cơ quan ngang bộ Các bộ, ngành, cơ quan liên quan Quốc hội, Chính phủ, Bộ trưởng Luật, Nghị định, Thông tư Thường xuyên
+2
+Xây dựng, vận hành chuyên mục “Tiêu điểm chính sách” trên Đài Truyền hình
+Việt Nam, Đài Tiếng nói Việt Nam
+Bộ Tư pháp
+Các bộ, ngành
+Các số chuyên mục được phát sóng
+Quý IV/2026
+"""
+
+
+def test_gazette_row_whose_cells_ran_together_on_one_line():
+    rows = [o for t in find_tables(RUN_TOGETHER) for o in table_obligations(RUN_TOGETHER, t)]
+    first = next(o for o in rows if o.task.startswith("Hoàn thiện thể chế"))
+    assert first.task.endswith("các cơ quan, đơn vị, tổ chức")
+    assert first.lead == ["Các bộ, cơ quan ngang bộ"]
+    assert first.support == ["Các bộ, ngành, cơ quan liên quan"]
+    assert first.deadline is not None and first.deadline.kind == "recurring"
+    tv = next(o for o in rows if "Tiêu điểm" in o.task)
+    assert tv.lead == ["Bộ Tư pháp"]  # 'trên Đài Truyền hình' is inside the task, not its lead
+
+
+WRAPPED_CELLS = """STT
+Tên nhiệm vụ cụ thể
+Cơ quan chủ trì
+Cơ quan phối hợp
+Kết quả
+Thời gian hoàn thành
+I. Đổi mới mạnh mẽ tư duy và hành động trong lãnh đạo, chỉ đạo
+1.
+Tăng cường lãnh đạo, chỉ đạo xây dựng và tổ chức thực hiện hiệu quả các chủ trương, chính sách về bảo hiểm y tế.
+Các bộ ở
+Trung ương,
+Ủy ban nhân dân cấp tỉnh ở địa phương
+Các cơ quan, tổ chức, đơn vị khác có liên quan.
+Văn bản chỉ đạo
+Thường xuyên
+II. Hoàn thiện thể chế về bảo hiểm y tế đáp ứng mục tiêu
+2.
+Xây dựng Đề án về đổi mới, nâng cao hiệu quả công tác truyền thông về thực hiện bảo hiểm y tế.
+Bộ Tài chính
+Bộ Y tế, cơ quan, đơn vị liên quan
+Quyết định của Bộ trưởng ban hành Đề án
+Quý I/2027
+"""
+
+
+def test_a_body_cell_wrapped_over_lines_and_a_group_row_with_its_title():
+    rows = [o for t in find_tables(WRAPPED_CELLS) for o in table_obligations(WRAPPED_CELLS, t)]
+    first, second = rows
+    assert first.lead == ["Các bộ ở Trung ương", "Ủy ban nhân dân cấp tỉnh ở địa phương"]
+    assert first.deadline is not None and first.deadline.kind == "recurring"
+    assert "Hoàn thiện thể chế" not in first.quote  # the group row 'II. ...' ends row 1
+    assert second.lead == ["Bộ Tài chính"]
+    assert second.support == ["Bộ Y tế", "cơ quan, đơn vị liên quan"]
+
+
+INDICATORS_BY_BODY = """PHỤ LỤC
+PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU PHÁT TRIỂN KINH TẾ SỐ, XÃ HỘI SỐ ĐẾN NĂM 2030
+TT
+Chỉ tiêu
+Chủ trì
+I. Kinh tế số
+1
+Kinh tế số chiếm 45% GRDP tỉnh.
+Sở Tài chính
+2
+Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt tối thiểu 40%
+Sở Khoa học và Công nghệ
+"""
+
+
+def test_indicators_assigned_to_bodies_in_a_table():
+    rows = [o for t in find_tables(INDICATORS_BY_BODY) for o in table_obligations(INDICATORS_BY_BODY, t)]
+    assert [(o.task, o.lead) for o in rows] == [
+        ("Kinh tế số chiếm 45% GRDP tỉnh", ["Sở Tài chính"]),
+        ("Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt tối thiểu 40%", ["Sở Khoa học và Công nghệ"])]
