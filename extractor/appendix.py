@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .abbrev import expand_abbreviations
-from .bodies import head_of, is_body_cell, is_collective, side_by_side, split_body_list
+from .bodies import head_of, is_body_cell, is_collective, side_by_side, split_body_list, strip_officers
 from .body_spans import body_list_at
 from .deadlines import find_deadline, locate_deadline
 from .document import Table as DocTable
@@ -157,21 +157,27 @@ def _looks_like(kind: str, cell: Cell) -> bool:
     if kind == "time":
         return len(s) <= 80 and find_deadline(s, cell=True) is not None
     if kind in ("lead", "support"):
-        e = expand_abbreviations(s)  # 'BQL các KCN' names a body as 'Ban Quản lý các khu công nghiệp' does
+        e = strip_officers(expand_abbreviations(s))  # 'BQL các KCN' names a body as 'Ban Quản lý các khu công
+        # nghiệp' does; 'Tổng Thanh tra Chính phủ' stands for 'Thanh tra Chính phủ'
         return len(s) <= 250 and find_deadline(s, cell=True) is None and not s.startswith(("-", "+")) and (
             head_of(e) is not None or is_collective(e) or e.lower().startswith(("các ", "ủy ban")))
     return len(s) <= 250 and not s.startswith(("-", "+"))
 
 
-def _assign(after: list[str], tail: list[Cell]) -> dict[str, Cell] | None:
+def _assign(after: list[str], tail: list[Cell], leftover: bool = False) -> dict[str, Cell] | None:
     """Cells of `tail` in column order; a column whose cell does not fit is taken as empty (the portal
-    text drops empty cells). None when a line is left over."""
+    text drops empty cells). None when a line is left over, unless `leftover` allows it."""
     out, i = {}, 0
     for kind in after:
         if i < len(tail) and _looks_like(kind, tail[i]):
             out[kind] = tail[i]
             i += 1
-    return out if i == len(tail) else None
+    return out if i == len(tail) or leftover else None
+
+
+def _body_line(cell: Cell) -> bool:
+    """A line that is only a list of bodies ('Bộ Tư pháp'): in a row it opens the lead cell, never a task line."""
+    return _looks_like("lead", cell) and is_body_cell(cell.text) and not _OPEN_END.search(cell.text)
 
 
 _OPEN_END = re.compile(r"(?:,|\s(?:ở|của|và|các|thuộc|tại|với|cấp))\s*$", re.IGNORECASE)
@@ -201,7 +207,15 @@ def split_row(columns: list[str], lines: list[Cell]) -> tuple[list[Cell], dict[s
     for j in range(1, len(lines) + 1):
         cells = _assign(after, lines[j:])
         if cells is not None and "lead" in cells:
+            k = next((n for n in range(1, j) if _body_line(lines[n])), None)
+            loose = _assign(after, lines[k:], leftover=True) if k is not None else None
+            if k is not None and loose and "lead" in loose:  # a body line among the 'task' lines: the row ran
+                return lines[:k], loose  # on past its cells (a footnote, a page header); the body line leads
             return lines[:j], cells
+    first_body = next((n for n in range(1, len(lines)) if _body_line(lines[n])), None)
+    loose = _assign(after, lines[first_body:], leftover=True) if first_body is not None else None
+    if first_body is not None and loose and "lead" in loose:  # cells that fit no column order: the first
+        return lines[:first_body], loose  # body line leads, the columns after it are read as far as they fit
     k = len(after)
     if len(lines) < 1 + k:
         return None
@@ -315,7 +329,12 @@ def _lead_and_support(cells: dict[str, Cell]) -> tuple[list[str], list[str]]:
     """The bodies of a row's lead and support cells; a lead line holding two cells side by side ('Các bộ,
     cơ quan ngang bộ Bộ Tư pháp', no comma between) gives its second cell as the support."""
     lead_cell, support_cell = cells.get("lead"), cells.get("support")
-    if lead_cell is None or not _looks_like("lead", lead_cell) or not is_body_cell(lead_cell.text):
+    if lead_cell is None or not _looks_like("lead", lead_cell):
+        return [], []
+    lead_cell = Cell(lead_cell.start, lead_cell.end, strip_officers(lead_cell.text))
+    if support_cell is not None:
+        support_cell = Cell(support_cell.start, support_cell.end, strip_officers(support_cell.text))
+    if not is_body_cell(lead_cell.text):
         return [], []
     parts = _body_parts(lead_cell.text)
     lead = split_body_list(parts[0])

@@ -74,7 +74,8 @@ def body_regex() -> re.Pattern[str]:
     open_name = (rf"(?:{head_alt})\s+{chunk}"
                  rf"(?:(?:\s*,\s*|\s+và\s+|\s+-\s+|\s+)(?!(?:{head_alt})\s){chunk})*")
     loc = r.pattern("locality").pattern
-    tail = rf"(?:\s+(?:{loc}|{frag['cap_word']}(?:\s+{frag['cap_word']}){{0,2}}))?"
+    place = rf"(?!(?:Các|Những|Mọi)(?![\wÀ-ỹ])){frag['cap_word']}"  # 'Bộ Nội vụ Các bộ, ...': two cells
+    tail = rf"(?:\s+(?:{loc}|{place}(?:\s+{place}){{0,2}}))?"
     named_body = rf"(?:(?P<gaz>{'|'.join(named)})|{open_name}){tail}"
     _OPEN.append(re.compile(open_name + tail))
     qual = frag["qualifier"]

@@ -289,6 +289,23 @@ def search(query: str, kind: str | None, limit: int, offset: int, db: Path, as_j
 
 
 @cli.command()
+@db_option
+def reindex(db: Path | str) -> None:
+    """Rebuild the search index beside a SQLite database from its stored passages."""
+    from .stores import open_store, shown, store_exists
+
+    if not store_exists(db):
+        raise click.ClickException(f"no database at {db}: run `vnplan ingest FOLDER --db {db}` first "
+                                   "(or give the right --db)")
+    try:
+        with open_store(db) as store:
+            n = store.reindex()
+    except (ValueError, ConnectionError) as e:
+        raise click.ClickException(str(e).replace(str(db), shown(db))) from None
+    click.echo(f"search index of {shown(db)}: {n:,} passages indexed", err=True)
+
+
+@cli.command()
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "xlsx"]), default="jsonl", show_default=True,
               help="jsonl and xlsx hold both kinds; csv holds one (default obligations).")
 @click.option("--kind", type=click.Choice(["obligation", "obligations", "target", "targets"], case_sensitive=False),

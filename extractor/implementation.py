@@ -241,6 +241,24 @@ def _children(sec: Section, sections: list[Section]) -> list[Section]:
     return [s for s in inner if not any(c.level < s.level and c.start <= s.start < c.end for c in inner)]
 
 
+_OPEN_HEADING_END = re.compile(r"(?:,|\s(?:và|các|của|thuộc|cấp))\s*$", re.IGNORECASE)
+
+
+def _heading_end(text: str, start: int, end: int) -> int:
+    """Where an item's heading ends: its first line, or with the next line when a layout break cut a body name
+    ('16. Mặt trận' / 'Tổ quốc tỉnh và các tổ chức chính trị - xã hội': the line is a bare head word, or it ends
+    open with a comma, 'và', 'các') and the next line opens with a word (no bullet, number or blank line)."""
+    stop = text.find("\n", start)
+    stop = end if stop < 0 or stop > end else stop
+    line = NUMBER.sub("", text[start:stop], count=1).strip()
+    cut = bool(line) and (head_of(line) == line or _OPEN_HEADING_END.search(line) is not None)
+    if cut and stop < end and re.match(r"[^\S\n]*[^\W\d_]", text[stop + 1:stop + 3]) \
+            and not re.match(r"[^\S\n]*(?:[a-zđ]\)|[-–+•*])", text[stop + 1:stop + 4]):
+        nxt = text.find("\n", stop + 1)
+        return end if nxt < 0 or nxt > end else nxt
+    return stop
+
+
 def implementation_obligations(doc: Doc, sec: Section, sections: list[Section], headed_only: bool = False
                                ) -> tuple[list[Obligation], list[tuple[int, int]]]:
     """Obligations under the body headings of an implementation section, and the spans they cover; with
@@ -250,8 +268,7 @@ def implementation_obligations(doc: Doc, sec: Section, sections: list[Section], 
     covered: list[tuple[int, int]] = []
     kids = _children(sec, sections)
     for item in kids:
-        line_end = text.find("\n", item.start)
-        line_end = item.end if line_end < 0 or line_end > item.end else line_end
+        line_end = _heading_end(text, item.start, item.end)
         grandkids = _children(item, sections)
         lead, inline = heading_bodies(text[item.start:line_end], subject=True)
         sub_heads = [g for g in grandkids if heading_bodies(text[g.start:text.find("\n", g.start)], subject=True)[0]]

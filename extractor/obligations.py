@@ -76,8 +76,14 @@ def _subject_hit(text: str, b: BodySpan, s: int, e: int) -> tuple[int, list[Body
     if not rx("lead.subject_opening").match(text[brk:b.start]):
         return None
     listed, stop = body_list_at(text, b.start, e)
-    gap = re.match(r"\s+", text[stop:e])
-    if not listed or gap is None or not rx("lead.subject_verb").match(text, stop + gap.end(), e):
+    gap = re.match(r"\s*[,:]?\s+", text[stop:e])  # 'Các bộ, ngành, khẩn trương ...', 'Bộ Xây dựng: Khẩn trương ...'
+    if not listed or gap is None:
+        return None
+    verb_at = stop + gap.end()
+    task = text[verb_at:e]
+    if ":" in gap.group(0):
+        task = task[:1].lower() + task[1:]
+    if not rx("lead.subject_verb").match(task):
         return None
     return b.start, listed, stop
 
@@ -149,7 +155,7 @@ def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True,
             he = hits[k + 1][0] if k + 1 < len(hits) else e
             passive = re.search(r"\(\s*$", text[s:leads[0].start])
             task = text[hs:he] if passive else text[task_start:he]
-            task = re.sub(r"^(?:(?:có|chịu)\s+trách\s+nhiệm|phải)\s+", "", task.strip())
+            task = re.sub(r"^(?:(?:có|chịu)\s+trách\s+nhiệm|phải)\s+", "", task.strip().lstrip(",: "))
             task = re.sub(r"[;,]?\s*\(\s*\w{1,3}\s*\)\s*$", "", task)  # the next clause's '(2)' mark
             names = list(dict.fromkeys(b.name for b in leads))
             ob = make(doc, hs, he, names, task)

@@ -124,7 +124,8 @@ def _sentence(text: str, pos: int, stops: str = r".;\n", lookback: int = _LOOKBA
 
 
 def _numbered(doc: Doc, ctx: _Ctx) -> list[_Cite]:
-    text, out = doc.text, []
+    text = doc.text
+    out: list[_Cite] = []
     words = _rf().data["doc_type_words"]
     for m in _rx("ref.number").finditer(text):
         number = canonical_number(m.group())
@@ -435,8 +436,8 @@ def _merge(text: str, cites: list[_Cite]) -> list[Reference]:
             return next((getattr(c, attr) for c in cands if getattr(c, attr)), None)
 
         based = any(c.relation == "basis" for c in group)  # a Căn cứ document the title says this one carries
-        relation = min((c.relation or "cites" for c in group if not (c.from_title and based)),  # out stays basis
-                       key=lambda r: _RANK.get(r, 4), default="basis")
+        relation: Relation = min((c.relation or "cites" for c in group if not (c.from_title and based)),
+                                 key=lambda r: _RANK.get(r, 4), default="basis")  # out stays basis
         out.append(Reference(first("doc_type"), group[0].number, first("date"), first("issuer"), first("title"),
                              relation, [Mention([c.start, c.end], text[c.start:c.end]) for c in group]))
     return out

@@ -178,8 +178,8 @@ def year_tokens(start: int | None, end: int | None, recurring: bool = False) -> 
     return [f"xxy{y}" for y in range(start, end + 1)]
 
 
-def _year_query(year: int) -> str:
-    return f"(xxy{year} OR xxyall)"
+def _year_tokens(year: int) -> list[str]:
+    return [f"xxy{year}", "xxyall"]
 
 
 MAX_QUERY_CHARS = 500
@@ -193,9 +193,13 @@ def fts_query(query: str) -> str | None:
 
     Words are kept once each (a repeated word asks nothing more, but FTS5's cost grows with the
     square of the terms), the query is cut to MAX_QUERY_CHARS and MAX_QUERY_WORDS words."""
+    return " ".join(f'"{t}"' for t in query_words(query)) or None
+
+
+def query_words(query: str) -> list[str]:
+    """The folded words of a query `fts_query` searches for (each one FTS5 phrase)."""
     tokens = list(dict.fromkeys(_TOKEN.findall(search_fold(query[:MAX_QUERY_CHARS]))))
-    tokens = ([t for t in tokens if t not in STOPWORDS] or tokens)[:MAX_QUERY_WORDS]
-    return " ".join(f'"{t}"' for t in tokens) or None
+    return ([t for t in tokens if t not in STOPWORDS] or tokens)[:MAX_QUERY_WORDS]
 
 
 # -- input ----------------------------------------------------------------------------------------
@@ -319,24 +323,30 @@ def body_names(conn: sqlite3.Connection, body: str, prefix: bool = False) -> set
     return names
 
 
-def _filter_terms(conn: sqlite3.Connection, f: Filters) -> list[str] | None:
-    """FTS5 terms for the item filters; None when a filter matches nothing stored."""
-    terms: list[str] = []
+def _filter_groups(conn: sqlite3.Connection, f: Filters) -> list[list[str]] | None:
+    """The filter tokens of the item filters, each list one OR group that must match; None when a
+    filter matches nothing stored."""
+    groups: list[list[str]] = []
     if f.kind:
-        terms.append(kind_token(normalize_kind(f.kind) or ""))
+        groups.append([kind_token(normalize_kind(f.kind) or "")])
     if f.body:
         names = body_names(conn, f.body, f.body_prefix)
         if not names:
             return None
-        terms.append("(" + " OR ".join(body_token(n) for n in sorted(names)) + ")")
+        groups.append([body_token(n) for n in sorted(names)])
     if f.place:
         key = place_key(f.place)
         if not key:
             return None
-        terms.append(place_token(key))
+        groups.append([place_token(key)])
     if f.year is not None:
-        terms.append(_year_query(check_year(f.year) or 0))
-    return terms
+        groups.append(_year_tokens(check_year(f.year) or 0))
+    return groups
+
+
+def _group_match(group: list[str]) -> str:
+    """An OR group as FTS5 terms: 'xxkobligation', '(xxb1 OR xxb2)' (a body group always in brackets)."""
+    return group[0] if len(group) == 1 and not group[0].startswith("xxb") else "(" + " OR ".join(group) + ")"
 
 
 def _doc_where(f: Filters) -> tuple[str, list[Any]]:
@@ -365,21 +375,25 @@ class _Plan:
     match: str
     where: str  # extra condition on passages_fts.rowid, or ''
     params: list[Any]
+    words: list[str] = field(default_factory=list)  # the query's words (ranked)
+    groups: list[list[str]] = field(default_factory=list)  # filter tokens: OR groups, all required
 
 
 def _plan(conn: sqlite3.Connection, query: str, f: Filters) -> _Plan | None:
     """The MATCH expression and document condition of a search; None when nothing can match."""
-    terms = _filter_terms(conn, f)
-    words = fts_query(query)
-    if terms is None or not (words or terms or _doc_where(f)[0]):
+    groups = _filter_groups(conn, f)
+    words = query_words(query)
+    if groups is None or not (words or groups or _doc_where(f)[0]):
         return None
-    if not (words or terms):
-        terms = [" OR ".join(kind_token(k) for k in KINDS)]
-    match = " AND ".join(([words] if words else []) + terms)
+    terms = [_group_match(g) for g in groups]
+    if not (words or groups):
+        groups = [[kind_token(k) for k in KINDS]]
+        terms = [" OR ".join(groups[0])]
+    match = " AND ".join(([" ".join(f'"{w}"' for w in words)] if words else []) + terms)
     where, params = _doc_where(f)
     if where:
         where = f" AND passages_fts.rowid IN (SELECT id FROM passages WHERE doc_id IN (SELECT doc_id FROM documents WHERE {where}))"
-    return _Plan(match, where, params)
+    return _Plan(match, where, params, words, groups)
 
 
 def _on_postgresql(conn: Any) -> bool:
@@ -394,6 +408,8 @@ class SearchResults:
     hits: list[dict[str, Any]]
     total: int
     offset: int = 0
+    engine: str = ""  # on SQLite, what found them: "tantivy" (the index beside the store), "fts5", or
+    # "" when nothing can match (a filter naming nothing stored)
 
     def count_line(self) -> str:
         """'20 of 53 hits' (or '21-40 of 53 hits' past the first page)."""
@@ -438,7 +454,18 @@ def run(conn: sqlite3.Connection, query: str, *, filters: Filters | None = None,
         return SearchResults([], 0, offset)
     limit, offset = max(0, int(limit)), max(0, int(offset))
     base = f"FROM passages_fts WHERE passages_fts MATCH ?{plan.where}"
-    if fts_query(query):
+    args: tuple[Any, ...] = (plan.match, *plan.params, limit, offset)
+    found = _tantivy_page(conn, plan, f, limit, offset, count)
+    total: int | None = None
+    engine = "fts5"
+    if found is not None:
+        page, total = found
+        engine = "tantivy"
+        if not page:
+            return SearchResults([], total or 0, offset, engine)
+        top = "SELECT column1 AS rowid, column2 AS score FROM (VALUES " + ", ".join("(?, ?)" for _ in page) + ")"
+        args = tuple(v for pair in page for v in pair)
+    elif plan.words:
         top = f"SELECT rowid, rank AS score {base} ORDER BY rank LIMIT ? OFFSET ?"
     else:
         top = f"SELECT rowid, 0.0 AS score {base} ORDER BY rowid LIMIT ? OFFSET ?"
@@ -448,10 +475,37 @@ def run(conn: sqlite3.Connection, query: str, *, filters: Filters | None = None,
         CASE WHEN p.kind = 'text' THEN substr(d.text, p.span_start + 1, p.span_end - p.span_start) END AS text_quote
         FROM ({top}) m JOIN passages p ON p.id = m.rowid JOIN documents d ON d.doc_id = p.doc_id
         ORDER BY m.score, p.id"""
-    rows = conn.execute(sql, (plan.match, *plan.params, limit, offset)).fetchall()
+    rows = conn.execute(sql, args).fetchall()
     hits = [_hit(conn, row) for row in rows]
-    total = conn.execute(f"SELECT count(*) {base}", (plan.match, *plan.params)).fetchone()[0] if count else len(hits)
-    return SearchResults(hits, total, offset)
+    if not count:
+        total = len(hits)
+    elif total is None:
+        total = conn.execute(f"SELECT count(*) {base}", (plan.match, *plan.params)).fetchone()[0]
+    return SearchResults(hits, total, offset, engine)
+
+
+def _tantivy_page(conn: sqlite3.Connection, plan: _Plan, f: Filters, limit: int, offset: int,
+                  count: bool) -> tuple[list[tuple[int, float]], int | None] | None:
+    """A page of (passage id, score) and the total from the tantivy index beside the store
+    (`extractor.search_index`); None when there is none in step with the store, or the search is
+    one it cannot answer exactly (FTS5 answers then)."""
+    from . import search_index
+
+    if not search_index.enabled():
+        return None
+    index = search_index.for_reading(conn)
+    if index is None:
+        return None
+    facts = {k: getattr(f, k) for k in ("doc_type", "level", "issuer", "date_from", "date_to")}
+    if facts["issuer"]:
+        facts["issuer"] = " ".join(search_fold(facts["issuer"]).split())
+    try:
+        query = index.query(plan.words, plan.groups, facts)
+        if query is None:
+            return None
+        return index.top(query, limit, offset, count, ranked=bool(plan.words))
+    except (ValueError, OSError):
+        return None
 
 
 def item_ids(conn: sqlite3.Connection, kind: str, filters: Filters) -> set[int] | None:

@@ -213,6 +213,7 @@ class Store:
     path: Path | str  # the SQLite file; a PostgreSQL URL in `PgStore`
     conn: Any  # sqlite3.Connection; `store_pg.PgConn` (the same execute/executemany/close) in `PgStore`
     db: Any  # sqlite_utils.Database over `conn`; None in `PgStore`
+    _index: Any = None  # the tantivy search index (`extractor.search_index`) of a SQLite writer
 
     def __init__(self, path: str | Path = DEFAULT_DB, readonly: bool = False) -> None:
         self.path = Path(path)
@@ -238,13 +239,76 @@ class Store:
                 self.conn.close()
                 raise
         self.db = sqlite_utils.Database(self.conn)
+        self._index: Any = None
         if not readonly:
             _create_schema(self.db)
+            self._open_index()
+
+    def _open_index(self) -> None:
+        """The tantivy search index beside the file (`extractor.search_index`), brought in step with the
+        passages (rebuilt when missing, another database's or version's, or holding another number of
+        passages); without it (VNPLAN_SEARCH_INDEX=off, or tantivy failing) FTS5 answers searches."""
+        from . import search_index
+
+        search_index.prepare(self.conn)
+        if not search_index.enabled():
+            return
+        path = Path(self.path)
+        stamp = search_index.index_path(path) / "vnplan-stamp"
+        if stamp.is_file() and not stamp.read_text().startswith(search_index.VERSION + " "):
+            search_index.remove(path)  # another version's fields
+        for attempt in (1, 2):
+            try:
+                self._index = search_index.SearchIndex(path, writable=True)
+                self._index.sync(self.conn, check=True)
+                return
+            except (ValueError, OSError):  # tantivy's errors are ValueErrors (a damaged index); a full disk
+                if self._index is not None:
+                    self._index.close()
+                self._index = None
+                if attempt == 1:
+                    search_index.remove(path)
+
+    def sync_index(self, force: bool = True) -> bool:
+        """Apply the passages written since the last sync to the search index (without `force`: not
+        before `search_index.SYNC_SECONDS` since its last commit); True when it is in step."""
+        if self._index is None:
+            return False
+        try:
+            return bool(self._index.sync(self.conn, force=force))
+        except (ValueError, OSError):
+            return False
+
+    def reindex(self) -> int:
+        """Rebuild the search index from the passages table (unless this store's opening just did);
+        returns how many passages it holds. A ValueError says why it cannot."""
+        from . import search_index
+
+        if not isinstance(self.conn, sqlite3.Connection):
+            raise ValueError("a PostgreSQL database keeps its own full-text index: there is nothing to rebuild")
+        if self.readonly:
+            raise ValueError("a read-only store cannot rebuild its search index")
+        if not search_index.enabled():
+            raise ValueError("the search index is switched off (VNPLAN_SEARCH_INDEX=off): FTS5 answers searches")
+        if self._index is None:
+            raise ValueError(f"the search index beside {self.path} cannot be opened (tantivy failed): FTS5 "
+                             "answers searches")
+        if not self._index.rebuilt and not self._index.rebuild(self.conn):
+            raise ValueError(f"another vnplan process is writing to {self.path}: it keeps the search index in "
+                             "step itself")
+        return self._index.size()
 
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
         """Close; a writer first folds the WAL back into the file and leaves it in rollback-journal
         mode, so readers need no write access to its folder (when no other connection is open)."""
+        if self._index is not None:
+            self.sync_index()
+            try:
+                self._index.close()
+            except (ValueError, OSError):
+                pass  # the log keeps what is not indexed: the next writer applies it
+            self._index = None
         if not self.readonly:
             try:
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -317,6 +381,7 @@ class Store:
             c.execute(f"INSERT INTO documents ({', '.join(doc)}) VALUES ({', '.join('?' * len(doc))})",
                       list(doc.values()))
             self._insert_items(c, rows, now)
+        self.sync_index(force=False)
         return outcome
 
     @staticmethod
@@ -405,9 +470,11 @@ class Store:
                       [(doc_id, rows.document.get("path"), rows.sha256, m, now) for m in rows.errors])
 
     def optimize(self) -> None:
-        """Merge the full-text index into one segment (after a large batch: faster ranking)."""
+        """Merge the full-text index into one segment (after a large batch: faster ranking), and bring
+        the search index in step."""
         with self.transaction() as c:
             c.execute("INSERT INTO passages_fts(passages_fts) VALUES ('optimize')")
+        self.sync_index()
 
     def add_error(self, path: str, message: str, sha256: str | None = None) -> None:
         """Record a file that produced no record at all (its worker failed)."""

@@ -233,3 +233,12 @@ def test_gazetteer_name_with_its_và_written_as_a_dash():
 ])
 def test_bare_collectives_and_hdnd_organs_in_a_list(cell, bodies):
     assert split_body_list(cell) == bodies
+
+
+def test_a_place_tail_never_opens_with_cac():
+    """Gazette cells run together: 'Bộ Nội vụ Các bộ, cơ quan ngang bộ' is two cells, not 'Bộ Nội vụ Các'."""
+    from extractor.body_spans import body_list_at
+
+    text = "Bộ Nội vụ Các bộ, cơ quan ngang bộ Chính phủ Nghị định sửa đổi"
+    listed, _ = body_list_at(text, 0)
+    assert [b.text for b in listed] == ["Bộ Nội vụ"]

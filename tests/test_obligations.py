@@ -1055,3 +1055,63 @@ def test_indicators_assigned_to_bodies_in_a_table():
     assert [(o.task, o.lead) for o in rows] == [
         ("Kinh tế số chiếm 45% GRDP tỉnh", ["Sở Tài chính"]),
         ("Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt tối thiểu 40%", ["Sở Khoa học và Công nghệ"])]
+
+
+FOOTNOTE_IN_ROW = """TT
+Tên nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Kết quả
+Thời gian hoàn thành
+Căn cứ bổ sung
+8
+Xây dựng Đề án “Tiêu chí đánh giá hiệu quả văn bản quy phạm pháp luật sau khi văn bản ban hành”
+Bộ Tư pháp
+Các bộ, cơ quan ngang bộ Quyết định của Thủ tướng
+Chính phủ ban hành Bộ Tiêu chí
+2026
+Nghị quyết số 66-NQ/TW
+3 Chương trình số 12-CTr/BCĐ ngày 30 tháng 12 năm 2025 của Ban Chỉ đạo Trung ương về hoàn thiện thể chế
+"""
+
+
+def test_a_row_run_on_past_its_cells_is_led_by_its_first_body_line():
+    """Gazette text: a footnote after the last row, and a result cell run into the support cell."""
+    (row,) = [o for t in find_tables(FOOTNOTE_IN_ROW) for o in table_obligations(FOOTNOTE_IN_ROW, t)]
+    assert row.task.startswith("Xây dựng Đề án “Tiêu chí") and "Bộ Tư pháp" not in row.task
+    assert row.lead == ["Bộ Tư pháp"]
+    assert row.support == ["Các bộ, cơ quan ngang bộ"]
+
+
+NOTICE_ITEMS = """II. NHIỆM VỤ TRỌNG TÂM
+4. Đẩy mạnh cắt giảm, đơn giản hóa thủ tục hành chính: (1) Các bộ, ngành, khẩn trương rà soát, sửa đổi và thống nhất quy trình tái cấu trúc dịch vụ công trực tuyến, hoàn thành trong tháng 11 năm 2025; (2) các bộ, ngành, địa phương tổ chức tổng rà soát hiện trạng cung cấp dịch vụ công trực tuyến.
+đ) Bộ Xây dựng: Khẩn trương thành lập đoàn công tác hỗ trợ 6 thành phố trực thuộc Trung ương trong triển khai xây dựng Đề án Đô thị thông minh, hoàn thành trong tháng 12 năm 2025.
+"""
+
+
+def test_a_subject_followed_by_a_comma_or_a_colon_in_a_notice():
+    doc = Doc(NOTICE_ITEMS, find_sections(NOTICE_ITEMS))
+    doc.meta.kind = "other"
+    obls = extract_obligations(doc)
+    leads = {o.task[:20]: o.lead for o in obls}
+    assert leads["khẩn trương rà soát,"] == ["Các bộ, ngành"]
+    assert leads["Khẩn trương thành lậ"] == ["Bộ Xây dựng"]
+
+
+BROKEN_HEADING = """VI. TỔ CHỨC THỰC HIỆN
+
+16. Mặt trận
+Tổ quốc tỉnh và các tổ chức chính trị - xã hội
+
+Phát huy vai trò trong tuyên truyền, vận động Nhân dân, giám sát triển khai Kế hoạch.
+
+17. Giao Sở Xây dựng
+Theo dõi, đôn đốc Ủy ban nhân dân các phường, xã thực hiện cập nhật thông tin số nhà.
+"""
+
+
+def test_a_body_heading_cut_by_a_line_break():
+    obls = _obls(BROKEN_HEADING)
+    assert [(o.lead, o.task[:24]) for o in obls] == [
+        (["Mặt trận Tổ quốc tỉnh", "các tổ chức chính trị - xã hội"], "Phát huy vai trò trong t"),
+        (["Sở Xây dựng"], "Theo dõi, đôn đốc Ủy ban")]

@@ -1,0 +1,441 @@
+"""The search index beside a SQLite store: tantivy ranks the passages, the SQLite file stays the record.
+
+FTS5 computes bm25 for every matching passage before it can return the best 20 (3.5-10 µs a match:
+178,000 matches of *khoa học* at 10,000 documents take ~0.7 s). Tantivy ranks the same passages by
+its own BM25 (k1 1.2, b 0.75, as FTS5's; passage lengths rounded to its 256 length buckets, so the
+order may differ from FTS5's between passages of nearly the same length and score) in compiled
+top-k collection: ~40 ns a match for an AND of words (every match is scored; block-max pruning
+only skips blocks of a union).
+
+The hits are the SAME passages as FTS5's, for every query and filter:
+
+- every passage is indexed with the tokens FTS5's `unicode61 remove_diacritics 0` makes of its folded
+  text (ASCII by unicode61's rule, any other character as SQLite's own tokenizer treats it), the
+  filter tokens included
+  (xxk kind, xxb body, xxp place, xxy year), and its document's facts for the document filters
+  (`lower(doc_type)` as SQLite's ASCII-only lower(), level, issuer_folded, the date as yyyymmdd);
+- a query word is a term, or a phrase when FTS5 splits it (`gạch_dưới`: *gach duoi*); the filters
+  are terms that do not score. FTS5 still answers the rare search tantivy could not answer exactly:
+  a word with no token at all (FTS5 drops it), a date bound or a stored date not yyyy-mm-dd.
+
+Keeping the two in step: triggers log every passage inserted or deleted (and the passages of a
+document whose facts change) in `passages_changes`; the process holding tantivy's writer applies
+the log (delete by id, then add the passage if it still exists: idempotent), commits, writes the
+stamp `version uuid seq` beside the index and trims the log. A commit costs ~0.1-0.3 s of fsyncs,
+so a writer commits at most every SYNC_SECONDS and on close. A search uses tantivy only when the
+stamp matches the database (its uuid and last logged change); otherwise FTS5 answers, as before.
+A writer that finds no index, an index of another database or version, or one holding another
+number of passages rebuilds it (`vnplan reindex` does it on demand). VNPLAN_SEARCH_INDEX=off
+leaves the index alone: FTS5 ranks (the baseline of benchmarks/bench_search.py).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+VERSION = "vnplan-search-2"
+"""Written in the stamp: an index of another version is rebuilt (its fields may differ)."""
+SYNC_SECONDS = 5.0
+"""A writer commits the index at most this often (and on close); readers use FTS5 in between."""
+HEAP_BYTES = 32_000_000
+BATCH = 2000  # passages read and tokenized at a time
+
+DDL = [
+    "CREATE TABLE IF NOT EXISTS search_state (id INTEGER PRIMARY KEY CHECK (id = 1), uuid TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS passages_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, passage_id INTEGER NOT NULL)",
+    """CREATE TRIGGER IF NOT EXISTS passages_log_ai AFTER INSERT ON passages BEGIN
+        INSERT INTO passages_changes (passage_id) VALUES (new.id); END""",
+    """CREATE TRIGGER IF NOT EXISTS passages_log_ad AFTER DELETE ON passages BEGIN
+        INSERT INTO passages_changes (passage_id) VALUES (old.id); END""",
+    """CREATE TRIGGER IF NOT EXISTS passages_log_au AFTER UPDATE ON passages BEGIN
+        INSERT INTO passages_changes (passage_id) VALUES (old.id);
+        INSERT INTO passages_changes (passage_id) VALUES (new.id); END""",
+    """CREATE TRIGGER IF NOT EXISTS documents_log_au AFTER UPDATE OF doc_type, level, issuer_folded, date
+        ON documents BEGIN
+        INSERT INTO passages_changes (passage_id) SELECT id FROM passages WHERE doc_id = new.doc_id; END""",
+]
+
+_ROWS = """SELECT p.id, p.folded, d.doc_type, d.level, d.issuer_folded, d.date
+    FROM passages p JOIN documents d ON d.doc_id = p.doc_id"""
+_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_UPPER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+ODD_DATE = "odd-date"  # the fact term of a passage whose document date is not yyyy-mm-dd
+
+
+def enabled() -> bool:
+    """Whether the tantivy index is used (VNPLAN_SEARCH_INDEX=off: FTS5 alone)."""
+    return os.environ.get("VNPLAN_SEARCH_INDEX", "").strip().lower() not in ("0", "off", "no", "false")
+
+
+def index_path(db: Path) -> Path:
+    """The folder of a database's search index: `vnplan.db` -> `vnplan.db.search`."""
+    return db.with_name(db.name + ".search")
+
+
+def prepare(conn: sqlite3.Connection) -> None:
+    """The change log, its triggers and the database's uuid (idempotent; a writer runs it on open)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in DDL:
+            conn.execute(statement)
+        conn.execute("INSERT OR IGNORE INTO search_state (id, uuid) VALUES (1, ?)", (uuid.uuid4().hex,))
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def db_state(conn: sqlite3.Connection) -> str | None:
+    """'version uuid seq' of the database (seq: its last logged change); None before `prepare`."""
+    try:
+        row = conn.execute("SELECT uuid, (SELECT seq FROM sqlite_sequence WHERE name = 'passages_changes') "
+                           "FROM search_state").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return f"{VERSION} {row[0]} {row[1] or 0}" if row else None
+
+
+# -- FTS5's tokens --------------------------------------------------------------------------------
+
+_ASCII = bytes(c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
+"""FTS5's unicode61 on ASCII: letters and digits are token characters (lower-cased), the rest separate."""
+_CHARS: dict[int, str] = {c: chr(_ASCII[c]) for c in range(128)}
+"""Code point -> what unicode61 makes of it: ' ' (a separator) or its case-folded form (learned from
+SQLite's own tokenizer, one code point at a time, see `_learn`)."""
+_MARKS: set[str] = set()
+"""What the diacritics unicode61 lets continue a token but not start one become (U+0301 ...)."""
+_LEADING: re.Pattern[str] | None = None  # runs of _MARKS at the start of a would-be token
+
+
+def _learn(chars: set[str]) -> None:
+    """Ask SQLite's FTS5 (unicode61 remove_diacritics 0) what each new character is: in 'a?a' one
+    token (it is part of words, folded to what sits between the a's) or two (a separator); in '?a'
+    a token starting with it (it starts words) or 'a' alone (a diacritic: it only continues one)."""
+    global _LEADING
+    c = sqlite3.connect(":memory:")
+    try:
+        c.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61 remove_diacritics 0')")
+        c.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, instance)")
+        rows = [(2 * ord(ch), f"a{ch}a") for ch in chars] + [(2 * ord(ch) + 1, f"{ch}a") for ch in chars]
+        c.executemany("INSERT INTO t (rowid, x) VALUES (?, ?)", rows)
+        found: dict[int, list[str]] = {}
+        for row, term in c.execute("SELECT doc, term FROM v"):
+            found.setdefault(row, []).append(term)
+    finally:
+        c.close()
+    for ch in chars:
+        inner, first = found.get(2 * ord(ch), []), found.get(2 * ord(ch) + 1, [])
+        if len(inner) == 1 and len(inner[0]) >= 2 and inner[0][0] == "a" and inner[0][-1] == "a":
+            folded = inner[0][1:-1]
+            _CHARS[ord(ch)] = folded
+            if folded and first != [folded + "a"]:
+                _MARKS.update(folded)
+        else:
+            _CHARS[ord(ch)] = " "
+    if _MARKS:
+        marks = "".join(re.escape(m) for m in sorted(_MARKS))
+        _LEADING = re.compile(rf"(?:^|(?<=\s))[{marks}]+")
+
+
+def tokens(text: str) -> str:
+    """The tokens FTS5's unicode61 (remove_diacritics 0) makes of `text`, separated by spaces."""
+    if text.isascii():
+        return text.encode().translate(_ASCII).decode()
+    new = {ch for ch in set(text) if ord(ch) not in _CHARS}
+    if new:
+        _learn(new)
+    out = text.translate(_CHARS)
+    if _LEADING is not None and not _MARKS.isdisjoint(out):
+        out = _LEADING.sub(" ", out)
+    return out
+
+
+def _facts(doc_type: Any, level: Any, issuer_folded: Any, date: Any) -> tuple[list[str], int | None]:
+    """The fact terms and date key of a passage's document, as the SQL filters compare them."""
+    terms = []
+    if isinstance(doc_type, str):
+        terms.append("t:" + doc_type.translate(_UPPER))  # lower(doc_type) = lower(?): ASCII only
+    if isinstance(level, str):
+        terms.append("l:" + level)
+    if isinstance(issuer_folded, str):
+        terms.append("i:" + issuer_folded)
+    day = None
+    if isinstance(date, str) and _ISO.fullmatch(date):
+        day = int(date.replace("-", ""))
+    elif date is not None:
+        terms.append(ODD_DATE)
+    return terms, day
+
+
+class SearchIndex:
+    """A tantivy index of the passages of one SQLite store."""
+
+    def __init__(self, db: Path, writable: bool) -> None:
+        import tantivy
+
+        self.t = tantivy
+        self.db = db
+        self.path = index_path(db)
+        self.stamp_path = self.path / "vnplan-stamp"
+        self.writer: Any = None
+        self._loaded: str | None = None
+        self._committed = time.monotonic()
+        self.rebuilt = False  # by this object: every passage indexed anew
+        if writable:
+            self.path.mkdir(parents=True, exist_ok=True)
+        self.index = tantivy.Index(self._schema(), path=str(self.path), reuse=True)
+        self.index.register_tokenizer("ws", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
+        self.schema = self.index.schema
+
+    def _schema(self) -> Any:
+        sb = self.t.SchemaBuilder()
+        sb.add_integer_field("id", stored=False, indexed=True, fast=True)
+        sb.add_text_field("f", stored=False, tokenizer_name="ws", index_option="position")
+        sb.add_text_field("m", stored=False, tokenizer_name="raw", index_option="basic")
+        sb.add_integer_field("day", stored=False, indexed=True, fast=True)
+        return sb.build()
+
+    # -- writing ---------------------------------------------------------------------------
+    def stamp(self) -> str:
+        try:
+            return self.stamp_path.read_text().strip()
+        except OSError:
+            return ""
+
+    def _write_stamp(self, value: str) -> None:
+        tmp = self.stamp_path.with_suffix(".tmp")
+        with open(tmp, "w") as fh:
+            fh.write(value)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.stamp_path)
+        self._share()
+
+    def _share(self) -> None:
+        """Whoever may read the database may read the index: tantivy writes its meta files readable by
+        their owner only, and a reader opens its meta lock file for writing (to lock it)."""
+        try:
+            read = self.db.stat().st_mode & 0o444
+            for name in ("meta.json", ".managed.json", "vnplan-stamp"):
+                if (self.path / name).exists():
+                    os.chmod(self.path / name, read | 0o200)
+            if (self.path / ".tantivy-meta.lock").exists():
+                os.chmod(self.path / ".tantivy-meta.lock", read | read >> 1)
+        except OSError:
+            pass  # not the owner: the files keep their modes (a reader without access gets FTS5)
+
+    def take_writer(self) -> bool:
+        """Hold tantivy's writer (one process at a time); False when another one holds it."""
+        if self.writer is None:
+            try:
+                self.writer = self.index.writer(heap_size=HEAP_BYTES, num_threads=1)
+            except ValueError:
+                return False
+        return True
+
+    def _add(self, rows: list[tuple[Any, ...]]) -> None:
+        for pid, folded, doc_type, level, issuer, date in rows:
+            facts, day = _facts(doc_type, level, issuer, date)
+            doc = self.t.Document(id=pid, f=tokens(folded))
+            for term in facts:
+                doc.add_text("m", term)
+            if day is not None:
+                doc.add_integer("day", day)
+            self.writer.add_document(doc)
+
+    def sync(self, conn: sqlite3.Connection, force: bool = True, check: bool = False) -> bool:
+        """Apply the logged changes and commit (not before SYNC_SECONDS since the last commit unless
+        `force`); rebuild an index of another database or version, or (`check`) one that holds another
+        number of passages. True when the index is in step afterwards."""
+        state = db_state(conn)
+        if state is None or not self.take_writer():
+            return False
+        stamp = self.stamp()
+        ident = state.rsplit(" ", 1)[0] + " "
+        if not stamp.startswith(ident):
+            return self.rebuild(conn)
+        if stamp == state:
+            if check and self.size() != conn.execute("SELECT count(*) FROM passages").fetchone()[0]:
+                return self.rebuild(conn)
+            return True
+        if not force and time.monotonic() - self._committed < SYNC_SECONDS:
+            return False
+        conn.execute("BEGIN")
+        try:
+            rows = conn.execute("SELECT seq, passage_id FROM passages_changes ORDER BY seq").fetchall()
+            if rows:
+                ids = sorted({r[1] for r in rows})
+                for pid in ids:
+                    self.writer.delete_documents_by_term("id", pid)
+                for start in range(0, len(ids), 500):
+                    chunk = ids[start:start + 500]
+                    marks = ",".join("?" * len(chunk))
+                    self._add(conn.execute(f"{_ROWS} WHERE p.id IN ({marks})", chunk).fetchall())
+                self.writer.commit()
+                self.rebuilt = False
+        except BaseException:
+            self.writer.rollback()
+            raise
+        finally:
+            conn.execute("COMMIT")
+        if not rows:  # the stamp is behind a log trimmed since: nothing says what changed
+            return self.rebuild(conn)
+        last = rows[-1][0]
+        self._committed = time.monotonic()
+        self._write_stamp(f"{ident}{last}")
+        conn.execute("DELETE FROM passages_changes WHERE seq <= ?", (last,))
+        return db_state(conn) == f"{ident}{last}"
+
+    def rebuild(self, conn: sqlite3.Connection) -> bool:
+        """Index every passage anew from the passages table."""
+        if not self.take_writer():
+            return False
+        conn.execute("BEGIN")
+        try:
+            state = db_state(conn)
+            if state is None:
+                return False
+            self.writer.delete_all_documents()
+            cur = conn.execute(_ROWS)
+            while rows := cur.fetchmany(BATCH):
+                self._add(rows)
+            self.writer.commit()
+            self._committed = time.monotonic()
+            self._write_stamp(state)
+            self.rebuilt = True
+        except BaseException:
+            self.writer.rollback()
+            raise
+        finally:
+            conn.execute("COMMIT")
+        conn.execute("DELETE FROM passages_changes WHERE seq <= ?", (int(state.rsplit(" ", 1)[1]),))
+        return True
+
+    def size(self) -> int:
+        """How many passages the index holds (its last commit)."""
+        self.index.reload()
+        return int(self.index.searcher().num_docs)
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.wait_merging_threads()
+            self.writer = None
+
+    # -- reading ---------------------------------------------------------------------------
+    def in_step(self, conn: sqlite3.Connection) -> bool:
+        """Whether the index holds exactly the database's passages (else FTS5 answers)."""
+        state = db_state(conn)
+        if state is None or self.stamp() != state:
+            return False
+        if self._loaded != state:
+            self.index.reload()
+            self._loaded = state
+        return True
+
+    def query(self, words: list[str], groups: list[list[str]], facts: dict[str, Any]) -> Any:
+        """The tantivy query of a search (words score; filter groups and document facts do not); None
+        when a word has no token, or a date is not yyyy-mm-dd (FTS5 answers)."""
+        T, schema = self.t, self.schema
+        clauses = []
+        for word in words:
+            terms = tokens(word).split()
+            if not terms:  # FTS5 drops an empty phrase from the query: left to it
+                return None
+            q = T.Query.term_query(schema, "f", terms[0]) if len(terms) == 1 else T.Query.phrase_query(schema, "f", terms)
+            clauses.append((T.Occur.Must, q))
+
+        def quiet(q: Any) -> Any:
+            return T.Query.const_score_query(q, 0.0)
+
+        for group in groups:
+            terms = [T.Query.term_query(schema, "f", t) for t in group]
+            q = terms[0] if len(terms) == 1 else T.Query.boolean_query([(T.Occur.Should, t) for t in terms])
+            clauses.append((T.Occur.Must, quiet(q)))
+        for key, prefix in (("doc_type", "t:"), ("level", "l:"), ("issuer", "i:")):
+            if facts.get(key):
+                value = facts[key].translate(_UPPER) if key == "doc_type" else facts[key]
+                clauses.append((T.Occur.Must, quiet(T.Query.term_query(schema, "m", prefix + value))))
+        lo, hi = facts.get("date_from"), facts.get("date_to")
+        if lo or hi:
+            if any(d and not _ISO.fullmatch(d) for d in (lo, hi)):
+                return None
+            if self.index.searcher().doc_freq("m", ODD_DATE):
+                return None
+            day = T.Query.range_query(schema, "day", T.FieldType.Integer,
+                                      int(lo.replace("-", "")) if lo else None,
+                                      int(hi.replace("-", "")) if hi else None, True, True)
+            clauses.append((T.Occur.Must, quiet(day)))
+        if not clauses:
+            return None
+        return T.Query.boolean_query(clauses)
+
+    def top(self, query: Any, limit: int, offset: int, count: bool,
+            ranked: bool) -> tuple[list[tuple[int, float]], int | None]:
+        """A page of (passage id, score) best first (`ranked`: by tantivy's BM25, the score negated as
+        FTS5's rank is; else in passage order, score 0), and how many match (when `count`)."""
+        searcher = self.index.searcher()
+        total = None
+        if limit <= 0:
+            return [], int(searcher.search(query, 1, count=True).count) if count else None  # type: ignore[attr-defined]
+        if ranked:
+            result = searcher.search(query, limit, count=count, offset=offset)
+        else:
+            result = searcher.search(query, limit, count=count, offset=offset, order_by_field="id",
+                                     order=self.t.Order.Asc)
+        if count:
+            total = int(result.count)  # type: ignore[attr-defined]  # (tantivy's stub lacks it)
+        hits = result.hits
+        ids = [int(pid or 0) for pid in searcher.fast_field_values("id", [a for _, a in hits])]
+        if ranked:
+            return [(pid, -float(score)) for (score, _), pid in zip(hits, ids, strict=True)], total
+        return [(pid, 0.0) for pid in ids], total
+
+
+_OPEN: dict[str, SearchIndex] = {}
+_FAILED: dict[str, float] = {}  # path -> when tantivy last failed to open its index (tried again later)
+RETRY_SECONDS = 30.0
+
+
+def for_reading(conn: sqlite3.Connection) -> SearchIndex | None:
+    """The search index of the database behind `conn` when it is in step; None otherwise."""
+    try:
+        path = conn.execute("PRAGMA database_list").fetchone()[2]
+    except (sqlite3.Error, TypeError):
+        return None
+    if not path:
+        return None
+    idx = _OPEN.get(path)
+    if idx is None:
+        if not (index_path(Path(path)) / "meta.json").is_file():
+            return None
+        if time.monotonic() - _FAILED.get(path, -RETRY_SECONDS) < RETRY_SECONDS:
+            return None
+        try:
+            idx = _OPEN[path] = SearchIndex(Path(path), writable=False)
+        except (ValueError, OSError, ImportError):  # a damaged index, a folder tantivy cannot open
+            _FAILED[path] = time.monotonic()
+            return None
+    try:
+        return idx if idx.in_step(conn) else None
+    except (ValueError, OSError):
+        return None
+
+
+def forget(db: Path) -> None:
+    """Drop a cached reader (its index folder is about to be replaced)."""
+    for key in (str(db.resolve()), str(db)):
+        _OPEN.pop(key, None)
+        _FAILED.pop(key, None)
+
+
+def remove(db: Path) -> None:
+    """Delete a database's search index folder."""
+    forget(db)
+    shutil.rmtree(index_path(db), ignore_errors=True)
