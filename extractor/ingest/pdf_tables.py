@@ -177,9 +177,9 @@ def _chars(textpage: Any, height: float, boxes: list[Box],
         key = object_of(raw, i)
         if not blank:
             counts[key] = counts.get(key, 0) + 1
-        metrics = fonts.get(key, False)
-        if metrics is False:
-            metrics = fonts[key] = _metrics(c, raw, i, matrix, descent)
+        if key not in fonts:
+            fonts[key] = _metrics(c, raw, i, matrix, descent)
+        metrics = fonts[key]
         if metrics is None:
             return None
         origin(raw, i, ox, oy)
