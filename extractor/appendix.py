@@ -339,16 +339,18 @@ def _lead_and_support(cells: dict[str, Cell]) -> tuple[list[str], list[str]]:
     parts = _body_parts(lead_cell.text)
     lead = split_body_list(parts[0])
     support = [b for p in parts[1:2] if support_cell is None for b in split_body_list(p)]
-    support += [b for p in _body_parts(support_cell.text) for b in split_body_list(p)] if support_cell else []
+    support += [b for p in _body_parts(support_cell.text, keep_first=False) for b in split_body_list(p)] \
+        if support_cell else []
     return lead, [s for s in support if s not in lead]
 
 
-def _body_parts(text: str) -> list[str]:
+def _body_parts(text: str, keep_first: bool = True) -> list[str]:
     """The cells of a line standing side by side that name bodies, up to the first that does not ('Các bộ,
-    cơ quan ngang bộ Đề án trình': a wrapped result cell run into the support cell)."""
+    cơ quan ngang bộ Đề án trình': a wrapped result cell run into the support cell); with `keep_first`, the
+    first cell even when it names none (a lead cell checked before)."""
     parts = side_by_side(text)
     k = next((i for i, p in enumerate(parts) if not is_body_cell(p)), len(parts))
-    return parts[:k] or parts[:1]
+    return parts[:k] or (parts[:1] if keep_first else [])
 
 
 def table_obligations(text: str, table: Table) -> list[Obligation]:

@@ -85,7 +85,8 @@ def is_collective(name: str) -> bool:
     if rest:
         return any(rest.lower().startswith(n + " ") or rest.lower().startswith(n + ",") or rest.lower() == n
                    for n in nouns)
-    return bool(re.fullmatch(rf"(?:{'|'.join(nouns)})(?:\s*,\s*\w+)*(?:\s+(?:{_rules().fragments['qualifier']}))+",
+    alts = "|".join(sorted(nouns, key=len, reverse=True))  # 'cơ quan, đơn vị liên quan': nouns of two words
+    return bool(re.fullmatch(rf"(?:{alts})(?:\s*,\s*(?:{alts}|\w+))*(?:\s+(?:{_rules().fragments['qualifier']}))+",
                              name.strip()))
 
 
@@ -411,8 +412,11 @@ def side_by_side(text: str) -> list[str]:
             text[m.end():], re.IGNORECASE)
         local = head_of(prev) is not None and any(prev.endswith(" " + w) for w in _rules().data["locality_words"]) \
             and not re.search(r"(?i:các|những)$", prev)  # 'HĐND tỉnh, các Ban ...': 'các' opens the next name
-        if after_collective or ((_key(prev) in _gazetteer() or local) and _bare_head().match(text, m.start())
-                                and _opens_named_body(text[m.end():])):
+        named_before = _key(prev) in _gazetteer() or local
+        if after_collective or (named_before and _bare_head().match(text, m.start())
+                                and _opens_named_body(text[m.end():])) or (
+                named_before and text.startswith(("Các ", "Những "), m.end())
+                and _collective_start().match(text, m.end())):  # 'Sở Tài chính Các sở, ngành
             parts.append(prev)
             last = m.end()
     return [p.strip() for p in parts + [text[last:]] if p.strip()]

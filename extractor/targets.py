@@ -289,7 +289,7 @@ def extract_targets(doc: Doc) -> list[Target]:
 
 def _restated(doc: Doc, out: list[Target]) -> list[Target]:
     """Drop a target stated again elsewhere: a repeat of an earlier one (same value, unit, year and
-    indicator words but fillers), one without a year when the same value, unit and indicator (the
+    indicator words but fillers, or an appendix row saying all its sentence says), one without a year when the same value, unit and indicator (the
     words of one phrase within the other's) come with a year, and a news headline's target when
     the body states the same value."""
     title = fold(doc.meta.title or "") if doc.meta.kind == "news" else ""
@@ -307,12 +307,29 @@ def _restated(doc: Doc, out: list[Target]) -> list[Target]:
     def headline(t: Target) -> bool:
         return bool(title) and fold(t.quote).strip(" .") in title
 
+    def appendix(t: Target) -> bool:
+        return any(fold(sec.title or "").startswith("phu luc") for sec in doc.sections_at(t.span[0]))
+
     return [t for i, t in enumerate(out) if not any(
         u is not t and ((t.year is None and u.year is not None and same(t, u, False))
                         or (t.year == u.year and j < i and same(t, u, True) and t.unit == u.unit
-                            and _content_words(t.indicator) == _content_words(u.indicator))
+                            and (_content_words(t.indicator) == _content_words(u.indicator)
+                                 or (appendix(t) and not appendix(u) and _restates(t, u))))
                         or (headline(t) and not headline(u) and same(t, u, True)))
         for j, u in enumerate(out))]
+
+
+def _restates(a: Target, b: Target, least: int = 5) -> bool:
+    """One target's sentence says all of the other's in other order or with more (asked of an appendix row
+    restating a goal of the body: 'Tỉ lệ thông tin, giấy tờ … chỉ cung cấp một lần. % 100%' after '100% thông tin, giấy
+    tờ … chỉ cung cấp một lần'): the content words of the shorter quote, at least `least`, all in the longer."""
+    wa, wb = _quote_words(a.quote), _quote_words(b.quote)
+    small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return len(small) >= least and small <= large
+
+
+def _quote_words(quote: str) -> set[str]:
+    return {w for w in _content_words(re.sub(r"[^\w\s]", " ", quote)) if not any(c.isdigit() for c in w)}
 
 
 def _content_words(phrase: str) -> set[str]:

@@ -7,6 +7,7 @@ from extractor.bodies import (
     head_of,
     is_collective,
     list_heading_task,
+    side_by_side,
     split_body_list,
     strip_officers,
 )
@@ -242,3 +243,18 @@ def test_a_place_tail_never_opens_with_cac():
     text = "Bộ Nội vụ Các bộ, cơ quan ngang bộ Chính phủ Nghị định sửa đổi"
     listed, _ = body_list_at(text, 0)
     assert [b.text for b in listed] == ["Bộ Nội vụ"]
+
+
+@pytest.mark.parametrize("text,parts", [
+    ("Sở Tài chính Các sở, ngành", ["Sở Tài chính", "Các sở, ngành"]),
+    ("Sở Tài chính và các sở, ngành", ["Sở Tài chính và các sở, ngành"]),
+])
+def test_a_collective_cell_after_a_named_body_cell(text, parts):
+    assert side_by_side(text) == parts
+
+
+def test_a_bare_collective_of_two_word_nouns():
+    from extractor.bodies import is_collective
+
+    assert is_collective("cơ quan, đơn vị liên quan") and is_collective("cơ quan, tổ chức, đơn vị có liên quan")
+    assert not is_collective("cơ quan, đơn vị")

@@ -1115,3 +1115,20 @@ def test_a_body_heading_cut_by_a_line_break():
     assert [(o.lead, o.task[:24]) for o in obls] == [
         (["Mặt trận Tổ quốc tỉnh", "các tổ chức chính trị - xã hội"], "Phát huy vai trò trong t"),
         (["Sở Xây dựng"], "Theo dõi, đôn đốc Ủy ban")]
+
+
+def test_a_result_cell_is_never_a_support():
+    text = """TT
+Tên nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Kết quả
+Thời gian hoàn thành
+1
+Rà soát, thể chế hóa kịp thời những quan điểm, chủ trương trong Văn kiện Đại hội thành pháp luật
+Bộ Tư pháp
+Các văn bản quy phạm pháp luật được ban hành
+Thường xuyên
+"""
+    (row,) = [o for t in find_tables(text) for o in table_obligations(text, t)]
+    assert row.lead == ["Bộ Tư pháp"] and row.support == []

@@ -22,6 +22,9 @@ META_FLOOR = 0.95
 # tests/real-group3: four more real documents (a provincial plan, two Prime Minister's decisions with task
 # tables, a Government resolution in gazette text), annotated and adjudicated the same way, scored blind once
 # (README, Quality) and then used to fix general patterns; floors a little below today's scores.
+# tests/real-group4: three more (two Prime Minister's decisions, a provincial plan), the same way.
+GROUP4_FLOORS = {("references", "f1"): 0.97, ("targets", "f1"): 0.88, ("roles", "f1"): 0.75,
+                 ("obligations", "f1"): 0.85, ("parent", "accuracy"): 0.95, ("integrity", "accuracy"): 1.0}
 GROUP3_FLOORS = {("references", "f1"): 0.93, ("targets", "f1"): 0.8, ("roles", "f1"): 0.7,
                  ("obligations", "f1"): 0.73, ("parent", "accuracy"): 0.5, ("integrity", "accuracy"): 1.0}
 
@@ -48,6 +51,17 @@ def test_real_group3_scores(group3_scores, field, stat):
     assert got >= GROUP3_FLOORS[(field, stat)], f"{field} {stat} {got}: {group3_scores['misses']}"
 
 
+@pytest.fixture(scope="module")
+def group4_scores(tmp_path_factory):
+    return score_txt_folder(HERE / "real-group4", tmp_path_factory.mktemp("real-group4"))
+
+
+@pytest.mark.parametrize("field,stat", list(GROUP4_FLOORS))
+def test_real_group4_scores(group4_scores, field, stat):
+    got = group4_scores[field][stat]
+    assert got >= GROUP4_FLOORS[(field, stat)], f"{field} {stat} {got}: {group4_scores['misses']}"
+
+
 def test_real_meta(real_scores):
     low = {k: v["accuracy"] for k, v in real_scores["meta"].items() if (v["accuracy"] or 1) < META_FLOOR}
     assert not low, real_scores["misses"]
@@ -56,6 +70,6 @@ def test_real_meta(real_scores):
 def test_every_real_text_reads_without_error(tmp_path):
     """Every real text of the repository (gold sets and the real excerpts) reads with status ok."""
     for txt in [*sorted((HERE / "real").glob("*.txt")), *sorted((HERE / "real-final").glob("*.txt")),
-                *sorted((HERE / "real-group3").glob("*.txt"))]:
+                *sorted((HERE / "real-group3").glob("*.txt")), *sorted((HERE / "real-group4").glob("*.txt"))]:
         rec = extract_file(txt)
         assert (rec.status, rec.errors) == ("ok", []), txt.name

@@ -361,6 +361,15 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     ("not_views", "1.234 lượt xem", []),
     ("not_reported_growth", "GRDP của tỉnh tăng 8,5% so với cùng kỳ năm trước.", []),
     ("not_count_without_aim", "Hội thảo có sự tham gia của 120 doanh nghiệp.", []),
+    # real: dongnai-179 (a heading giving its horizon before 'với các mục tiêu (14 mục tiêu)')
+    ("horizon_heading_with_count", "2. Phát triển xã hội số đến năm 2030 với các mục tiêu (14 mục tiêu)\n\n"
+     "(1) Tỷ lệ dân số từ 15 tuổi trở lên có điện thoại thông minh đạt tối thiểu 95%;",
+     [(95, None, ">=", "%", 2030)]),
+    # real: 2629/QĐ-TTg (a goal of the body restated by its appendix table: one aim)
+    ("appendix_restates_body", "II. MỤC TIÊU\n1. Đến năm 2027\n- 100% thông tin, giấy tờ, tài liệu trong các thủ tục "
+     "hành chính chỉ cung cấp một lần.\n- 100% cán bộ, công chức được đào tạo kỹ năng số cơ bản.\n\nPhụ lục I\nCÁC CHỈ TIÊU\n"
+     "1. Đến năm 2027\n- Tỉ lệ thông tin, giấy tờ, tài liệu trong các thủ tục hành chính chỉ cung cấp một lần: 100%.\n",
+     [(100, None, "=", "%", 2027), (100, None, "=", "%", 2027)]),
 ]
 
 

@@ -3,21 +3,29 @@
 Passages are the units plans write tasks in: a paragraph or bullet (a block between blank lines),
 a task-table row's task cell, each under the heading that labels it; headings, recipients and
 lines of a few words are no passage. Both sides are compared in the search index's form
-(`search_fold`: abbreviations expanded, diacritics folded). Five signals, each explainable:
+(`search_fold`: abbreviations expanded, diacritics folded), as syllables and as words (syllables
+joined by underthesea's word segmentation: *chuyển_đổi*, *cơ_sở_dữ_liệu*). Nine signals, each
+explainable:
 
-- `similarity`: the best passage's TF-IDF cosine (syllables and syllable pairs);
-- `specific`: the same with the topic words left out (words in many of the parent's tasks, or in
-  the plan's title: a plan that *mentions* the topic shares them with every task);
-- `head`, `head_pairs`: the share of the task's object (its first words after the action verbs,
-  topic words left out) and of that object's word pairs found in one passage, each word weighted
-  by its rarity among the plan's passages;
-- `margin`: how far the best passage stands above the plan's second best;
+- `similarity`: the best passage's TF-IDF cosine over syllables and syllable pairs;
+- `words`: the mean TF-IDF cosine over words of the three best passages (a task a plan carries out
+  in several places scores higher than one it names once);
+- `words_specific`: the best word cosine with the topic words left out (words in many of the
+  parent's tasks, or in the plan's title: a plan that *mentions* the topic shares them with every
+  task);
+- `head`, `head_pairs`: the share of the task's object (its first syllables after the action verbs,
+  topic words left out) and of that object's syllable pairs found in one passage, each weighted by
+  its rarity among the plan's passages;
+- `words_head`: the same for the task's first six topic-free words;
+- `fuzzy`: rapidfuzz's token-set ratio of the task with the closest of its five best passages;
 - `national`: the task's result is a national legal act (the row's *Kết quả* column), which a
-  province's plan rarely carries out.
+  province's plan rarely carries out;
+- `lead`: the body the parent names to lead the task (an obligation's lead, a task row's lead
+  column) is the localities (+1), central bodies only (-1), or none is named (0).
 
-A logistic combiner weighs them (`coverage_model` in rules/compliance.yaml, fitted on the
-odd-numbered tasks of the 03/NQ-CP judgements by tests/compliance/calibrate.py); a task is
-covered when its score reaches the model's threshold."""
+A logistic combiner weighs them (`coverage_model` in rules/compliance.yaml, fitted on the 225
+03/NQ-CP judgements by tests/compliance/calibrate.py, its threshold chosen by cross-validation
+grouped by task); a task is covered when its score reaches the model's threshold."""
 
 from __future__ import annotations
 
@@ -41,7 +49,9 @@ _SENTENCE_END = re.compile(r"(?<=[.;:])\s+(?=[A-ZĐÀ-Ỹ\-+•])")
 _BLOCK = re.compile(r"[^\n](?:.|\n(?!\s*\n))*")
 _ROW_NUMBER = re.compile(r"^\s*\|?\s*(?:\d+(?:\.\d+)*|[IVXLC]+|[A-Z]|\(\d+\))\.?\s*\|?\s*$")
 _MARKER = re.compile(r"^\s*(?:[-+*•–]|[a-zđ]\)|\d+(?:\.\d+)*[.)]|\(\d+\)|[IVXLC]+\.)\s*")
-FEATURES = ("similarity", "specific", "head", "head_pairs", "margin", "national")
+FEATURES = ("similarity", "words", "words_specific", "head", "head_pairs", "words_head", "fuzzy", "national", "lead")
+BEST_K = 3  # `words` averages the cosines of this many best passages
+FUZZY_K = 5  # `fuzzy` looks at this many best passages
 
 
 @dataclass
@@ -180,21 +190,52 @@ def _with_pairs(words: list[str]) -> list[str]:
     return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
 
 
-def _analyzer(s: str) -> list[str]:
-    return _with_pairs(_words(s))
+@cache
+def segment(s: str) -> tuple[str, ...]:
+    """`s`'s words (underthesea's word segmentation), each folded as the search index folds it, its
+    syllables joined by '_' ("Cơ sở dữ liệu" -> "co_so_du_lieu"); punctuation left out."""
+    from underthesea import word_tokenize
+
+    return tuple(search_fold(w).replace(" ", "_") for w in word_tokenize(s) if re.search(r"\w", w))
 
 
-def similarities(tasks: list[str], texts: list[str], drop: frozenset[str] = frozenset()):
-    """The (tasks × texts) cosine similarity matrix of their TF-IDF vectors (words in `drop` left out)."""
+def _content(words: tuple[str, ...] | list[str], drop: frozenset[str] = frozenset()) -> list[str]:
+    stop = _config()[0]
+    return [w for w in words if w not in stop and not w.isdigit() and w not in drop]
+
+
+def cosines(tasks: list[list[str]], texts: list[list[str]]):
+    """The (tasks × texts) cosine similarity matrix of the TF-IDF vectors of these token lists."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_similarity
 
-    def analyzer(s: str) -> list[str]:
-        return _with_pairs([w for w in _words(s) if w not in drop])
-
-    vec = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True)
+    vec = TfidfVectorizer(analyzer=lambda x: x, sublinear_tf=True)
     matrix = vec.fit_transform(list(tasks) + list(texts))
     return cosine_similarity(matrix[: len(tasks)], matrix[len(tasks):])
+
+
+def similarities(tasks: list[str], texts: list[str], drop: frozenset[str] = frozenset()):
+    """The (tasks × texts) cosine similarity matrix over syllables and syllable pairs (words in `drop` left out)."""
+    def tokens(s: str) -> list[str]:
+        return _with_pairs([w for w in _words(s) if w not in drop])
+
+    return cosines([tokens(t) for t in tasks], [tokens(t) for t in texts])
+
+
+def topic_segments(tasks: list[tuple[str, ...]], model: Model) -> frozenset[str]:
+    """Words (segmented) in at least `topic_share` of the parent's tasks (and `topic_min` of them)."""
+    df = Counter(w for t in tasks for w in set(_content(t)))
+    least = max(model.topic_min, model.topic_share * len(tasks))
+    return frozenset(w for w, c in df.items() if c >= least)
+
+
+def lead(body: str) -> float:
+    """+1 when the task's lead body names the localities (`local_lead` in rules/compliance.yaml), -1
+    when it names other bodies, 0 when the parent names no lead for the task."""
+    if not body.strip():
+        return 0.0
+    return 1.0 if any(r.regex.search(body) for r in load_rules("compliance").rules
+                      if r.get("use") == "local_lead" and r.regex is not None) else -1.0
 
 
 def topic_words(tasks: list[str], title: str, model: Model) -> frozenset[str]:
@@ -224,6 +265,15 @@ def idf(term: str, units: list[set[str]]) -> float:
     return math.log((len(units) + 1) / (sum(term in u for u in units) + 1)) + 1.0
 
 
+def best_share(terms: list[str], units: list[set[str]]) -> list[float]:
+    """For each unit, the share of `terms` (each weighted by its rarity among `units`) it holds."""
+    if not terms:
+        return [0.0] * len(units)
+    w = [idf(t, units) for t in terms]
+    total = sum(w)
+    return [sum(x for t, x in zip(terms, w, strict=True) if t in u) / total for u in units]
+
+
 def plan_start(record: dict[str, Any]) -> int:
     """Where the plan's own content starts: its first section (the header and *Căn cứ* are no task)."""
     sections = record.get("sections") or []
@@ -243,13 +293,21 @@ class TaskSignals:
 def task_signals(tasks: list[ParentTask], plan: dict[str, Any], ps: list[Passage],
                  model: Model | None = None) -> list[TaskSignals]:
     """Each task's signals against the plan's passages `ps`."""
+    from rapidfuzz import fuzz
+
     model = model or default_model()
     texts = [t.text for t in tasks]
     topic = topic_words(texts, (plan.get("meta") or {}).get("title") or "", model)
     national_plan = (plan.get("meta") or {}).get("level") == "national"
     sims = similarities(texts, [p.text for p in ps])
-    specific = similarities(texts, [p.text for p in ps], topic)
+    tw = [segment(t) for t in texts]
+    pw = [segment(p.text) for p in ps]
+    wtopic = topic_segments(tw, model)
+    wsims = cosines([_content(t) for t in tw], [_content(p) for p in pw])
+    wspecific = cosines([_content(t, wtopic) for t in tw], [_content(p, wtopic) for p in pw])
+    wsets = [set(p) for p in pw]
     folded = [re.findall(r"\w+", search_fold(p.text)) for p in ps]
+    flat = [" ".join(f) for f in folded]
     words = [set(f) for f in folded]
     pairs = [{f"{a} {b}" for a, b in zip(f, f[1:], strict=False)} for f in folded]
     out = []
@@ -257,19 +315,19 @@ def task_signals(tasks: list[ParentTask], plan: dict[str, Any], ps: list[Passage
         row = sims[i]
         order = [int(j) for j in row.argsort()[::-1]]
         head = task_head(t.text, topic, model.head_words)
-        hp = [f"{a} {b}" for a, b in zip(head, head[1:], strict=False)]
-        hw = [idf(w, words) for w in head]
-        pw = [idf(p, pairs) for p in hp]
-        share = [sum(x for w, x in zip(head, hw, strict=True) if w in words[j]) / sum(hw) if head else 0.0
-                 for j in range(len(ps))]
-        pshare = [sum(x for p, x in zip(hp, pw, strict=True) if p in pairs[j]) / sum(pw) if hp else 0.0
-                  for j in range(len(ps))]
+        share = best_share(head, words)
+        pshare = best_share([f"{a} {b}" for a, b in zip(head, head[1:], strict=False)], pairs)
         head_at = max(range(len(ps)), key=lambda j: (share[j], pshare[j], row[j]))
-        best = float(row[order[0]])
-        signals = {"similarity": best, "specific": float(specific[i].max()), "head": max(share),
-                   "head_pairs": max(pshare),
-                   "margin": best - (float(row[order[1]]) if len(order) > 1 else 0.0),
-                   "national": float(not national_plan and national_instrument(t.context or t.text))}
+        wrow = sorted(wsims[i], reverse=True)
+        tf = " ".join(re.findall(r"\w+", search_fold(t.text)))
+        signals = {"similarity": float(row[order[0]]),
+                   "words": float(sum(wrow[:BEST_K]) / len(wrow[:BEST_K])),
+                   "words_specific": float(wspecific[i].max()),
+                   "head": max(share), "head_pairs": max(pshare),
+                   "words_head": max(best_share(_content(tw[i], wtopic)[:model.head_words], wsets)),
+                   "fuzzy": max(fuzz.token_set_ratio(tf, flat[j]) for j in order[:FUZZY_K]) / 100,
+                   "national": float(not national_plan and national_instrument(t.context or t.text)),
+                   "lead": lead(t.lead)}
         out.append(TaskSignals(signals, order, head_at if share[head_at] > 0 else None, [float(x) for x in row]))
     return out
 

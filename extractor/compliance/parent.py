@@ -37,6 +37,7 @@ class ParentTask:
     text: str
     provenance: Provenance
     context: str = ""  # the whole item (an appendix row with its result column), for the task's kind
+    lead: str = ""  # the body (or bodies) the parent names to lead it, as written; "" when it names none
 
 
 @dataclass
@@ -117,7 +118,7 @@ def record_tasks(record: dict[str, Any]) -> list[ParentTask]:
         spans.append(s)
         tasks.append(ParentTask(f"O{k}", o.get("task") or o.get("quote") or "",
                                 Provenance("record", doc_id, "obligation", Quote(list(s), o.get("quote") or "", doc_id)),
-                                o.get("quote") or ""))
+                                o.get("quote") or "", "; ".join(o.get("lead") or [])))
     for k, (a, b, line) in enumerate(task_section_items(record), 1):
         if any(s[0] <= a < s[1] or a <= s[0] < b for s in spans):
             continue

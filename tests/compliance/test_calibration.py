@@ -1,12 +1,28 @@
 """Task coverage against the adjudicated 03/NQ-CP judgements: agreement of the annotators, and
-precision and recall of the calibrated thresholds on the held-out half and on all."""
+precision and recall out of fold (grouped by task), on the held-out half, and of the shipped model."""
 
 from __future__ import annotations
 
 import json
+import re
 
-from extractor.compliance.coverage import default_model, default_threshold
-from tests.compliance.calibrate import HERE, covered, fit, gold, halves, precision_recall, signals
+from extractor.compliance.coverage import default_model, default_threshold, task_coverage
+from extractor.compliance.parent import record_tasks
+from extractor.pipeline import extract_file
+from tests.compliance.calibrate import (
+    HERE,
+    PARENT,
+    covered,
+    fit,
+    gold,
+    held_out_half,
+    out_of_fold,
+    plan_record,
+    plans,
+    precision_recall,
+    prf,
+    signals,
+)
 
 
 def _labels(name: str) -> dict:
@@ -28,27 +44,37 @@ def test_annotators_agree_and_every_disagreement_is_adjudicated():
         assert f"| {g['task']} " in notes or f"| {g['task']} (" in notes
 
 
-def test_coverage_precision_and_recall_hold_their_floor():
-    pred = covered(default_threshold())
-    odd, even = halves()
-    p_even, r_even, _ = precision_recall(pred, even)
-    p_all, r_all, n = precision_recall(pred, gold())
-    assert n == 225
-    # measured: held-out (even tasks) P 0.800 R 0.870; all P 0.789 R 0.852 (README); the TF-IDF
-    # threshold alone it replaced: held-out P 0.720 R 0.783
-    assert p_even >= 0.80 and r_even >= 0.80
-    assert p_all >= 0.78 and r_all >= 0.84
-
-
-def test_the_rules_model_is_the_one_fitted_on_the_odd_half():
-    """rules/compliance.yaml holds what calibrate.py fits on the odd-numbered tasks, never on the even ones."""
+def test_out_of_fold_precision_and_recall_hold_their_floor():
+    """Every judgement decided by a combiner fitted (C and threshold included) without its task."""
     model = default_model()
-    odd, _ = halves()
-    refit = fit(signals(model), odd, 0.1, model)  # C=0.1, as chosen by calibrate.py
+    g = gold()
+    p, r, f = prf(out_of_fold(signals(model), g, model), g)
+    # measured (5-fold grouped by task, tasks in order): P 0.809 R 0.818 F1 0.814; the former six
+    # signals under the same procedure: see README and tests/compliance/NOTES.md
+    assert p >= 0.80 and r >= 0.80
+
+
+def test_held_out_half_holds_its_floor():
+    """The same procedure fitted on the odd-numbered tasks and scored on the even ones."""
+    model = default_model()
+    p, r, _ = held_out_half(signals(model), model)
+    # measured: P 0.840 R 0.913 (the former combiner fitted on odd: P 0.800 R 0.870)
+    assert p >= 0.82 and r >= 0.88
+
+
+def test_the_rules_model_is_the_one_calibrate_fits_on_all_judgements():
+    """rules/compliance.yaml holds what calibrate.py fits on the 225 judgements, with the threshold
+    its grouped cross-validation chose."""
+    model = default_model()
+    refit, _ = fit(signals(model), gold(), model)
     assert refit.threshold == model.threshold
     for k, w in model.weights.items():
         assert abs(refit.weights[k] - w) < 0.01, k
     assert abs(refit.intercept - model.intercept) < 0.01
+    pred = covered(default_threshold())
+    p, r, n = precision_recall(pred, gold())
+    # on the judgements it was fitted on (not a test of generalisation): P 0.811 R 0.830
+    assert n == 225 and p >= 0.80 and r >= 0.80
 
 
 def test_a_task_the_plan_only_mentions_scores_below_one_it_carries_out():
@@ -58,3 +84,24 @@ def test_a_task_the_plan_only_mentions_scores_below_one_it_carries_out():
     plan = "bacninh-144-kh-ubnd-2025"
     assert pred[86, plan][0] is False and pred[124, plan][0] is True
     assert pred[124, plan][1] > pred[86, plan][1]
+
+
+def test_the_check_of_the_parent_record_matches_the_judgements():
+    """What `vnplan check` decides: 03/NQ-CP read by the pipeline (its 275 tasks: obligations with
+    their lead, task-section items), each judged appendix row found as its obligation by number."""
+    parent = extract_file(PARENT).to_dict()
+    tasks = record_tasks(parent)
+    row_of = {}
+    for k, o in enumerate(parent["obligations"], 1):
+        m = re.match(r"\s*(\d+)\.", o.get("quote") or "")
+        if o.get("section") == "PLII" and m:
+            row_of.setdefault(int(m.group(1)), f"O{k}")
+    pred = {}
+    for plan in plans():
+        by_id = {c.task_id: c for c in task_coverage("03/NQ-CP", tasks, plan_record(plan))}
+        pred.update({(g["task"], plan): (by_id[row_of[g["task"]]].covered, by_id[row_of[g["task"]]].score)
+                     for g in gold() if g["plan"] == plan})
+    p, r, n = precision_recall(pred, gold())
+    # measured: P 0.798 R 0.807 (the weights were fitted on these judgements with the appendix rows
+    # alone as the parent's tasks; the record's 275 tasks shift the IDF and the topic words)
+    assert n == 225 and p >= 0.78 and r >= 0.78
