@@ -129,27 +129,41 @@ def table_rows(table: Table) -> list[list[Cell]]:
     """Lines of each numbered row, from its number cell up to the next row's number."""
     data = load_rules("obligations").data
     num_rx, group_rx = re.compile(data["table_row_number"]), re.compile(data["table_group_number"])
-    inline_rx = re.compile(data["table_row_number_inline"])
+    inline_rx, nested_rx = re.compile(data["table_row_number_inline"]), re.compile(data["table_row_number_nested"])
     rows: list[list[Cell]] = []
     expect: int | None = None  # a table continued after a repeated header (a new page) goes on numbering
+    last: tuple[int, ...] = ()  # the number of the last row, nested rows included
     cur = None
     for c in table.body:
         m = num_rx.match(c.text)
         inline = inline_rx.match(c.text) if not m and expect is not None else None
+        nested = nested_rx.match(c.text) if not m and last else None
         if inline and int(inline.group("n")) == expect:  # '7  Đề án về ...': the number, then the task's line
             cur = [Cell(c.start, c.start + inline.end("n"), inline.group("n")),
                    Cell(c.start + inline.start("rest"), c.end, inline.group("rest"))]
             rows.append(cur)
-            expect += 1
+            expect, last = expect + 1, (expect,)
+        elif nested and _follows(last, tuple(int(x) for x in nested.group("n").split("."))):
+            cur = [c]  # '1.1' under the group row '1.'
+            rows.append(cur)
+            last = tuple(int(x) for x in nested.group("n").split("."))
         elif m and (expect is None or int(m.group("n")) in (expect, 1)):
             cur = [c]
             rows.append(cur)
-            expect = int(m.group("n")) + 1
+            expect, last = int(m.group("n")) + 1, (int(m.group("n")),)
         elif group_rx.match(c.text):
             cur = None
         elif cur is not None:
             cur.append(c)
     return rows
+
+
+def _follows(last: tuple[int, ...], number: tuple[int, ...]) -> bool:
+    """`number` is the first child of `last` (1 -> 1.1) or the next sibling of it or of its parent (1.1 -> 1.2;
+    1.2.3 -> 1.3)."""
+    if number == (*last, 1):
+        return True
+    return any(number == (*last[:k - 1], last[k - 1] + 1) for k in range(2, len(last) + 1))
 
 
 def _looks_like(kind: str, cell: Cell) -> bool:

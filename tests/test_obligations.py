@@ -1132,3 +1132,42 @@ Thường xuyên
 """
     (row,) = [o for t in find_tables(text) for o in table_obligations(text, t)]
     assert row.lead == ["Bộ Tư pháp"] and row.support == []
+
+
+NESTED_ROWS = """TT
+Nhiệm vụ, giải pháp
+Cơ quan chủ trì
+Cơ quan phối hợp
+Sản phẩm
+Thời gian thực hiện
+1.
+Rà soát, hoàn thiện thể chế
+1.1
+Nghiên cứu, rà soát, sửa đổi, bổ sung và đơn giản hóa các quy định, thủ tục hành chính liên quan đến hoạt động đầu tư.
+Bộ Tài chính
+Bộ Khoa học và Công nghệ
+Cơ chế, chính sách được ban hành
+Nhiệm vụ thường xuyên
+1.2
+Hoàn thiện, ban hành các chính sách thúc đẩy phát triển hạ tầng số hiện đại.
+Bộ Khoa học và Công nghệ
+Bộ Tài chính
+Cơ chế, chính sách được ban hành
+Quý IV/2026
+2.
+Phát triển thị trường
+2.1
+Xây dựng chương trình xúc tiến thương mại cho doanh nghiệp công nghệ số.
+Bộ Công Thương
+Bộ Ngoại giao
+Chương trình được phê duyệt
+Năm 2027
+"""
+
+
+def test_rows_numbered_under_their_group_row():
+    rows = [o for t in find_tables(NESTED_ROWS) for o in table_obligations(NESTED_ROWS, t)]
+    assert [(o.lead, o.support, o.deadline and o.deadline.kind) for o in rows] == [
+        (["Bộ Tài chính"], ["Bộ Khoa học và Công nghệ"], "recurring"),
+        (["Bộ Khoa học và Công nghệ"], ["Bộ Tài chính"], "year"),
+        (["Bộ Công Thương"], ["Bộ Ngoại giao"], "year")]

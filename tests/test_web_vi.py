@@ -129,7 +129,9 @@ def test_vietnamese_search_page(server, browser, db):  # noqa: F811
     assert "trên 7,5 %/năm" in values or any(re.fullmatch(r"(trên|ít nhất|khoảng|dưới|từ) .*", v) for v in values)
     assert not any(re.search(r"\d\.\d", v) for v in values)  # decimal comma, never a point
     assert page.locator("ol.hits .scope").first.inner_text() in ("toàn tỉnh", "toàn huyện", "cả nước")
-    assert re.search(r"\d{2}/\d{2}/\d{4}", page.locator("ol.hits li .meta").first.inner_text())
+    metas = page.locator("ol.hits li .meta").all_inner_texts()  # dates in Vietnamese order, never ISO
+    assert any(re.search(r"\d{2}/\d{2}/\d{4}", m) for m in metas)
+    assert not any(re.search(r"\d{4}-\d{2}-\d{2}", m) for m in metas)
     page.close()
 
 

@@ -2,13 +2,17 @@
 
 Lines come from pdfium with their geometry; a line continues the previous one when the
 previous line ran to the right margin (its next word would not have fit there), so wrapped
-lines become one paragraph. Only pages that draw many lines (a ruled table) are handed to
-pdfplumber, which is about fifty times slower.
+lines become one paragraph. Pages that draw many lines (a ruled table) go to pdfplumber's
+table finder, fed from pdfium's paths and characters (pdf_tables); pdfplumber itself, about
+fifty times slower, reads only the pages where the two readings could differ.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -56,12 +60,31 @@ def _open(data: bytes) -> Any:
         raise IngestError(f"broken PDF: the file is damaged or truncated ({msg})") from e
 
 
+def _charboxes(textpage: Any) -> Callable[[int], tuple[float, float, float, float]]:
+    """textpage.get_charbox (left, bottom, right, top), with the four numbers allocated once."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    left, bottom, right, top = (ctypes.c_double() for _ in range(4))
+    raw, get = textpage.raw, pdfium_c.FPDFText_GetCharBox
+
+    def charbox(index: int) -> tuple[float, float, float, float]:
+        if not get(raw, index, left, right, bottom, top):
+            raise pdfium.PdfiumError("Failed to get charbox.")
+        return left.value, bottom.value, right.value, top.value
+
+    return charbox
+
+
 def page_lines(textpage: Any) -> list[PdfLine]:
     """The text lines of a page with their geometry (no geometry when pdfium's indexes disagree)."""
     text = textpage.get_text_range()
     if not text.strip():
         return []
     geometry = len(text) == textpage.count_chars()
+    charbox = _charboxes(textpage)
     out, pos = [], 0
     for raw in re.split(r"(\r\n|\r|\n)", text):
         if raw in ("\r\n", "\r", "\n"):
@@ -78,7 +101,7 @@ def page_lines(textpage: Any) -> list[PdfLine]:
             last = start + len(raw.rstrip()) - 1
             word_end = raw.find(" ", first - start)
             word_last = start + word_end - 1 if word_end > 0 else last
-            b0, b1, bw = (textpage.get_charbox(i) for i in (first, last, word_last))
+            b0, b1, bw = (charbox(i) for i in (first, last, word_last))
             line.x0, line.x1 = b0[0], b1[2]
             line.bottom, line.top = min(b0[1], b1[1]), max(b0[3], b1[3])
             line.first_word = max(bw[2] - b0[0], 0.0)
@@ -86,9 +109,10 @@ def page_lines(textpage: Any) -> list[PdfLine]:
     return out
 
 
-def _page(pdf: Any, index: int, stamped: list[StampedText]) -> tuple[Any, list[PdfLine]]:
-    """A page and its lines, with the text stamped by annotations (the number and day a signing
-    system fills in) put in place and listed in `stamped`; on page 1 the header block comes first."""
+def _page(pdf: Any, index: int, stamped: list[StampedText]) -> tuple[Any, Any, list[PdfLine]]:
+    """A page, its text page (None when annotations were flattened into the page) and its lines,
+    with the text stamped by annotations (the number and day a signing system fills in) put in
+    place and listed in `stamped`; on page 1 the header block comes first."""
     from .stamps import annotation_boxes, char_edges, flatten_stamps, header_first, place_stamps
 
     page = pdf[index]
@@ -99,21 +123,22 @@ def _page(pdf: Any, index: int, stamped: list[StampedText]) -> tuple[Any, list[P
         low, high = min(b[1] for b in boxes), max(b[3] for b in boxes)
         edges = {id(ln): char_edges(textpage, ln.first_char, len(ln.text)) for ln in lines
                  if ln.first_char >= 0 and ln.top >= low - 20 and ln.bottom <= high + 20}
-        stamps, page = flatten_stamps(pdf, index, page, textpage, boxes)
+        stamps, flat = flatten_stamps(pdf, index, page, textpage, boxes)
+        if flat is not page:
+            page, textpage = flat, None
         if stamps:
             lines, placed = place_stamps(lines, stamps, edges,
                                          lambda s: PdfLine(s.text, s.x0, s.x1, s.top, s.bottom, s.x1 - s.x0))
             stamped.extend(StampedText(index + 1, s.text, " ".join(ln.text.split())) for s, ln in placed)
     if index == 0:
         lines = header_first(lines)
-    return page, lines
+    return page, textpage, lines
 
 
-def _continues(prev: PdfLine, line: PdfLine, right: float, usual_pitch: float) -> bool:
+def _continues(prev: PdfLine, line: PdfLine, right: float, usual_pitch: float,
+               caps: Callable[[str], bool] = is_caps) -> bool:
     """True when `line` carries on the paragraph of `prev` (prev was wrapped by the layout)."""
     if LIST_START.match(line.text) or HEADER_LINE.match(line.text) or HEADER_LINE.match(prev.text):
-        return False
-    if is_caps(line.text) != is_caps(prev.text):  # a heading starts or ends here
         return False
     if prev.text.rstrip().endswith(";") and line.text.lstrip()[:1].isupper():  # the next item of a list
         return False
@@ -123,12 +148,23 @@ def _continues(prev: PdfLine, line: PdfLine, right: float, usual_pitch: float) -
     if pitch <= 0 or pitch > 1.6 * usual_pitch:
         return False
     space = 0.25 * usual_pitch
-    if prev.x1 + space + line.first_word > right - 1.0:
-        return True
     # a line breaker keeps "7,2% /năm" together: near the margin, a lowercase or digit start continues
     head = line.text.lstrip()[:1]
-    return (head.isdigit() or head.islower()) and not prev.text.rstrip().endswith((".", ";", ":", "!", "?")) \
-        and prev.x1 > right - 3 * usual_pitch
+    if not (prev.x1 + space + line.first_word > right - 1.0 or (head.isdigit() or head.islower())
+            and not prev.text.rstrip().endswith((".", ";", ":", "!", "?")) and prev.x1 > right - 3 * usual_pitch):
+        return False
+    return caps(line.text) == caps(prev.text)  # else a heading starts or ends here (the dearer test last)
+
+
+_ASCII_LOWER = re.compile("[a-z]")
+
+
+def _caps(text: str) -> bool:
+    """normalize.is_caps, answered at once for a line with many ASCII lowercase letters: a line
+    in capitals has at most a fifth of its letters, so of its characters, not in capitals."""
+    if len(_ASCII_LOWER.findall(text)) > 0.2 * len(text):
+        return False
+    return is_caps(text)
 
 
 def paragraphs(lines: list[PdfLine], right: float) -> list[tuple[str, bool]]:
@@ -137,8 +173,9 @@ def paragraphs(lines: list[PdfLine], right: float) -> list[tuple[str, bool]]:
     cur: list[PdfLine] = []
     pitches = sorted(a.top - b.top for a, b in zip(lines, lines[1:], strict=False) if a.top - b.top > 0)
     usual = pitches[len(pitches) // 2] if pitches else 12.0
+    caps = functools.lru_cache(maxsize=None)(_caps)  # each line is compared twice
     for ln in lines:
-        if cur and _continues(cur[-1], ln, right, usual):
+        if cur and _continues(cur[-1], ln, right, usual, caps):
             cur.append(ln)
             continue
         if cur:
@@ -167,21 +204,51 @@ def _join(lines: list[PdfLine]) -> str:
 
 def readable(text: str) -> bool:
     """True when a page's text is mostly Latin/Vietnamese letters, digits and punctuation (not glyph ids)."""
-    sample = [c for c in text[:4000] if not c.isspace()]
+    counts = Counter(text[:4000])
+    sample = sum(n for c, n in counts.items() if not c.isspace())
     if not sample:
         return False
-    good = sum(1 for c in sample if (c.isalnum() and (ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF))
-               or (c.isprintable() and ord(c) < 0x2100 and not c.isalnum()))
-    return good >= 0.6 * len(sample)
+    good = sum(n for c, n in counts.items() if not c.isspace() and (
+        (c.isalnum() and (ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF))
+        or (c.isprintable() and ord(c) < 0x2100 and not c.isalnum())))
+    return good >= 0.6 * sample
+
+
+def _objects(page: Any, kind: int, max_depth: int = 2, form: Any = None, level: int = 0) -> Iterator[Any]:
+    """The raw page objects of type `kind`, in Form XObjects too down to `max_depth` levels, in
+    pypdfium2's get_objects order (without building a helper object for each)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    count, get, parent = ((pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, form) if form
+                          else (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, page.raw))
+    n = count(parent)
+    if n < 0:
+        raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+    for i in range(n):
+        obj = get(parent, i)
+        if not obj:
+            raise pdfium.PdfiumError("Failed to get pageobject.")
+        t = pdfium_c.FPDFPageObj_GetType(obj)
+        if t == kind:
+            yield obj
+        if t == pdfium_c.FPDF_PAGEOBJ_FORM and level < max_depth - 1:
+            yield from _objects(page, kind, max_depth, obj, level + 1)
 
 
 def _scanned(page: Any) -> bool:
     """True when one image covers at least half of the page (a scan, whatever text lies over it)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
     width, height = page.get_size()
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-        x0, y0, x1, y1 = obj.get_bounds()
+    box = [ctypes.c_float() for _ in range(4)]
+    for obj in _objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, *box):
+            raise pdfium.PdfiumError("Failed to get bounds.")
+        x0, y0, x1, y1 = (v.value for v in box)
         if (x1 - x0) * (y1 - y0) >= 0.5 * width * height:
             return True
     return False
@@ -191,8 +258,10 @@ def _garbage_layer(page: Any, text: str) -> float | None:
     """The quality score of a scanned page's own OCR layer when it is garbage, else None."""
     from .ocr import text_layer_quality
 
+    if not _scanned(page):  # the cheaper test first
+        return None
     quality = text_layer_quality(text)
-    if quality is None or quality >= GARBAGE_LAYER or not _scanned(page):
+    if quality is None or quality >= GARBAGE_LAYER:
         return None
     return quality
 
@@ -202,7 +271,7 @@ def _looks_ruled(page: Any) -> bool:
     import pypdfium2.raw as pdfium_c
 
     n = 0
-    for _obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+    for _obj in _objects(page, pdfium_c.FPDF_PAGEOBJ_PATH):
         n += 1
         if n >= MIN_PATHS_FOR_TABLE:
             return True
@@ -248,20 +317,30 @@ class _Tables:
         self.data = data
         self.pdf: Any = None
 
-    def find(self, index: int) -> list[tuple[tuple[float, float, float, float], list[list[str]]]]:
-        """Tables of page `index` as (bbox in PDF points x0, bottom, x1, top; rows of cells)."""
-        if self.pdf is None:
-            import pdfplumber
+    def find(self, index: int, page: Any = None,
+             textpage: Any = None) -> list[tuple[tuple[float, float, float, float], list[list[str]]]]:
+        """Tables of page `index` as (bbox in PDF points x0, bottom, x1, top; rows of cells):
+        pdfplumber's finder fed from pdfium's `page` and `textpage` where that gives pdfplumber's
+        result (pdf_tables), pdfplumber itself elsewhere."""
+        from .pdf_tables import find_tables
 
-            self.pdf = pdfplumber.open(BytesIO(self.data))
-        page = self.pdf.pages[index]
-        height = float(page.height)
+        fast = find_tables(page, textpage) if page is not None and textpage is not None else None
+        if fast is not None:
+            height = page.get_mediabox()[3]
+            tables = fast
+        else:
+            if self.pdf is None:
+                import pdfplumber
+
+                self.pdf = pdfplumber.open(BytesIO(self.data))
+            plumber = self.pdf.pages[index]
+            height = float(plumber.height)
+            tables = [(t.bbox, t.extract()) for t in plumber.find_tables()]
         found = []
-        for table in page.find_tables():
-            rows = fill_merged(table.extract())
+        for (x0, top, x1, bottom), cells in tables:
+            rows = fill_merged(cells)
             if not rows or max(len(r) for r in rows) < 2:
                 continue
-            x0, top, x1, bottom = table.bbox
             found.append(((x0, height - bottom, x1, height - top), rows))
         return found
 
@@ -325,7 +404,7 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
             raw.errors.append(f"only the first {lim.pages} of {n} pages were read (the limit, VNPLAN_MAX_PAGES)")
         for i in range(min(n, lim.pages)):
             try:
-                page, lines = _page(pdf, i, raw.stamped)
+                page, textpage, lines = _page(pdf, i, raw.stamped)
             except Exception as e:  # noqa: BLE001 - a damaged page is reported, the others read
                 raw.errors.append(f"page {i + 1}: could not be read ({e})")
                 pages.append([])
@@ -343,7 +422,7 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
                 continue
             items: list[PdfLine | tuple] = list(lines)
             if _looks_ruled(page):
-                found = tables.find(i)
+                found = tables.find(i, page, textpage)
                 for bbox, rows in found:
                     items = [x for x in items if not (isinstance(x, PdfLine) and _inside(x, bbox))]
                     items.append((bbox[3], rows))

@@ -1,0 +1,69 @@
+"""Ruled tables read through pdfium (pdf_tables) give pdfplumber's cells, or defer to pdfplumber.
+
+Fixtures in tests/fixtures/pdf-tables/ (SOURCES.md there): the dev plan of Yên Bái printed by
+LibreOffice (ruled appendix tables, a hyphen ending a cell line) and three pages of the Bộ Tư
+pháp appendix (a landscape table whose words are placed about 3 points apart, on pdfplumber's
+tolerance)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pytest
+
+from extractor.ingest import read_document
+from extractor.ingest.pdf import _looks_ruled
+from extractor.ingest.pdf_tables import find_tables
+
+FIX = Path(__file__).parent / "fixtures" / "pdf-tables"
+YEN_BAI = FIX / "yen-bai-114-kh-ubnd-2021-libreoffice.pdf"
+BOTUPHAP = FIX / "botuphap-1043-btp-2021-phuluc-p1-25-26.pdf"
+
+
+def _both(path: Path) -> list[tuple[int, object, list]]:
+    """(page index, pdfium reading or None, pdfplumber's reading) of every page drawing lines."""
+    out = []
+    doc = pdfium.PdfDocument(str(path))
+    with pdfplumber.open(path) as plumber:
+        for i in range(len(doc)):
+            page = doc[i]
+            if _looks_ruled(page):
+                fast = find_tables(page, page.get_textpage())
+                out.append((i, fast, [(t.bbox, t.extract()) for t in plumber.pages[i].find_tables()]))
+    doc.close()
+    return out
+
+
+@pytest.mark.parametrize("path,fast_pages,deferred", [(YEN_BAI, 7, 0), (BOTUPHAP, 1, 2)])
+def test_pdfium_reading_is_pdfplumbers_or_defers(path, fast_pages, deferred):
+    readings = _both(path)
+    fast = [(i, f, ref) for i, f, ref in readings if f is not None]
+    assert len(fast) == fast_pages and len(readings) - len(fast) == deferred
+    for i, found, ref in fast:
+        assert [rows for _, rows in found] == [rows for _, rows in ref], f"page {i + 1}"
+        for (box, _), (ref_box, _) in zip(found, ref, strict=True):
+            assert box == pytest.approx(ref_box, abs=0.01)
+
+
+def test_table_cells_read_from_the_plan():
+    raw = read_document(YEN_BAI)
+    tables = [b.rows for b in raw.blocks if b.kind == "table"]
+    assert raw.status == "ok" and tables
+    cells = {cell for rows in tables for row in rows for cell in row}
+    # a hyphen that ends a cell line in the PDF (pdfium marks it U+FFFE) is read as pdfplumber reads it
+    assert not any("\ufffe" in c for c in cells)
+    assert any("-" in c for c in cells)
+    header = tables[0][0]
+    assert len(header) >= 3 and all(header)
+
+
+def test_deferred_page_reads_like_pdfplumber():
+    """A page pdfium cannot read for sure is read by pdfplumber: the record has its cells."""
+    raw = read_document(BOTUPHAP)
+    rows = [row for b in raw.blocks if b.kind == "table" for row in (b.rows or [])]
+    with pdfplumber.open(BOTUPHAP) as plumber:
+        words = plumber.pages[1].extract_text().split()
+    text = " ".join(" ".join(row) for row in rows)
+    assert len(rows) >= 5 and sum(w in text for w in words) > 0.8 * len(words)
