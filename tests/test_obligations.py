@@ -1171,3 +1171,11 @@ def test_rows_numbered_under_their_group_row():
         (["Bộ Tài chính"], ["Bộ Khoa học và Công nghệ"], "recurring"),
         (["Bộ Khoa học và Công nghệ"], ["Bộ Tài chính"], "year"),
         (["Bộ Công Thương"], ["Bộ Ngoại giao"], "year")]
+
+
+def test_nested_rows_go_on_after_a_repeated_header():
+    """A table continued on a new page: its header printed again, then '1.5', '1.6' under the group row '1.'."""
+    text = NESTED_ROWS.replace("2.\nPhát triển thị trường\n2.1", "TT\nNhiệm vụ, giải pháp\nCơ quan chủ trì\n"
+                               "Cơ quan phối hợp\nSản phẩm\nThời gian thực hiện\n1.3")
+    rows = [o for t in find_tables(text) for o in table_obligations(text, t)]
+    assert [o.lead for o in rows] == [["Bộ Tài chính"], ["Bộ Khoa học và Công nghệ"], ["Bộ Công Thương"]]
