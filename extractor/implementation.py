@@ -149,7 +149,8 @@ def _doer_at(text: str, block: Block) -> list[BodySpan]:
     start = block.start + len(text[block.start:block.end]) - len(NUMBER.sub("", text[block.start:block.end]))
     line = text[start:block.end]
     if rx("lead.adverbial_opener").match(line) and not rx("closing.formula").search(line):
-        for comma in re.finditer(r",\s*", line[:240]):  # 'Căn cứ Kế hoạch này, các sở, ngành xây dựng ...'
+        opening = line[:240].split(";", 1)[0]  # the adverbial's own clause, its first commas
+        for comma in list(re.finditer(r",\s*", opening))[:3]:  # 'Căn cứ Kế hoạch này, các sở, ngành xây dựng ...'
             found = _subject_at(text, start + comma.end(), block.end)
             if found and _subject_verb(text[found[-1].end:block.end]):
                 return found

@@ -1179,3 +1179,16 @@ def test_nested_rows_go_on_after_a_repeated_header():
                                "Cơ quan phối hợp\nSản phẩm\nThời gian thực hiện\n1.3")
     rows = [o for t in find_tables(text) for o in table_obligations(text, t)]
     assert [o.lead for o in rows] == [["Bộ Tài chính"], ["Bộ Khoa học và Công nghệ"], ["Bộ Công Thương"]]
+
+
+ADVERBIAL_BULLET = """IV. TỔ CHỨC THỰC HIỆN
+1. Bộ Khoa học và Công nghệ
+- Làm đầu mối tổng hợp tình hình thực hiện Chương trình.
+- Định kỳ hằng quý, hằng năm công bố kết quả đánh giá để theo dõi, đôn đốc và xếp hạng về Chính phủ số; tổ chức tôn vinh dịch vụ công chất lượng nhất, dịch vụ công thu hút sự tham gia rộng rãi nhất, cơ quan nhà nước vận hành tối ưu nhất.
+"""
+
+
+def test_a_body_deep_in_a_bullet_opened_by_an_adverbial_is_no_doer():
+    """2629/QĐ-TTg: 'cơ quan nhà nước vận hành' after the fifth comma is what is honoured, not who acts."""
+    obls = _obls(ADVERBIAL_BULLET)
+    assert [o.lead for o in obls] == [["Bộ Khoa học và Công nghệ"], ["Bộ Khoa học và Công nghệ"]]
