@@ -1192,3 +1192,15 @@ def test_a_body_deep_in_a_bullet_opened_by_an_adverbial_is_no_doer():
     """2629/QĐ-TTg: 'cơ quan nhà nước vận hành' after the fifth comma is what is honoured, not who acts."""
     obls = _obls(ADVERBIAL_BULLET)
     assert [o.lead for o in obls] == [["Bộ Khoa học và Công nghệ"], ["Bộ Khoa học và Công nghệ"]]
+
+
+TWO_DOERS_INLINE = """IV. TỔ CHỨC THỰC HIỆN
+5. Các bộ, ngành, địa phương định kỳ hằng năm gửi báo cáo Bộ Khoa học và Công nghệ tình hình triển khai Chương trình trước ngày 15 tháng 12 để tổng hợp. Bộ Khoa học và Công nghệ tổng hợp tình hình triển khai Chương trình, báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 01 của năm tiếp theo.
+"""
+
+
+def test_an_inline_task_whose_next_sentence_names_another_doer():
+    obls = _obls(TWO_DOERS_INLINE)
+    assert [(o.lead, o.task[:22]) for o in obls] == [
+        (["Các bộ, ngành, địa phương"], "định kỳ hằng năm gửi b"),
+        (["Bộ Khoa học và Công nghệ"], "Bộ Khoa học và Công ng")]
