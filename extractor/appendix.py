@@ -137,14 +137,14 @@ def table_rows(table: Table) -> list[list[Cell]]:
     for c in table.body:
         m = num_rx.match(c.text)
         inline = inline_rx.match(c.text) if not m and expect is not None else None
-        nested = nested_rx.match(c.text) if not m and last else None
+        nested = nested_rx.match(c.text) if not m else None
         if inline and int(inline.group("n")) == expect:  # '7  Đề án về ...': the number, then the task's line
             cur = [Cell(c.start, c.start + inline.end("n"), inline.group("n")),
                    Cell(c.start + inline.start("rest"), c.end, inline.group("rest"))]
             rows.append(cur)
             expect, last = expect + 1, (expect,)
-        elif nested and _follows(last, tuple(int(x) for x in nested.group("n").split("."))):
-            cur = [c]  # '1.1' under the group row '1.'
+        elif nested and (not rows or _follows(last, tuple(int(x) for x in nested.group("n").split(".")))):
+            cur = [c]  # '1.1' under the group row '1.'; '1.5' opening a table continued on a new page
             rows.append(cur)
             last = tuple(int(x) for x in nested.group("n").split("."))
         elif m and (expect is None or int(m.group("n")) in (expect, 1)):

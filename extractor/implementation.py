@@ -30,6 +30,7 @@ from .obligation_units import (
     make,
     merge_sub_bullets,
     rx,
+    sentences,
     supports,
     text_blocks,
 )
@@ -149,7 +150,8 @@ def _doer_at(text: str, block: Block) -> list[BodySpan]:
     start = block.start + len(text[block.start:block.end]) - len(NUMBER.sub("", text[block.start:block.end]))
     line = text[start:block.end]
     if rx("lead.adverbial_opener").match(line) and not rx("closing.formula").search(line):
-        for comma in re.finditer(r",\s*", line[:240]):  # 'Căn cứ Kế hoạch này, các sở, ngành xây dựng ...'
+        opening = line[:240].split(";", 1)[0]  # the adverbial's own clause, its first commas
+        for comma in list(re.finditer(r",\s*", opening))[:3]:  # 'Căn cứ Kế hoạch này, các sở, ngành xây dựng ...'
             found = _subject_at(text, start + comma.end(), block.end)
             if found and _subject_verb(text[found[-1].end:block.end]):
                 return found
@@ -259,6 +261,20 @@ def _heading_end(text: str, start: int, end: int) -> int:
     return stop
 
 
+def _inline_obligations(doc: Doc, start: int, end: int, lead: list[str]) -> list[Obligation]:
+    """The task written on a heading's line, split where a later sentence names another doer as its subject
+    ('5. Các bộ, ngành, địa phương gửi báo cáo … . Bộ Khoa học và Công nghệ tổng hợp …, báo cáo Thủ tướng
+    Chính phủ …': one obligation per doer, as paragraphs naming different doers are)."""
+    text, cuts = doc.text, [(start, lead)]
+    for s, e in sentences(text, start, end)[1:]:
+        doer = _subject_at(text, s, e)
+        names = list(dict.fromkeys(d.name for d in doer))
+        if names and _subject_verb(text[doer[-1].end:e]) and {fold(n) for n in names} != {fold(x) for x in cuts[-1][1]}:
+            cuts.append((s, names))
+    bounds = [c[0] for c in cuts[1:]] + [end]
+    return [make(doc, a, b, names) for (a, names), b in zip(cuts, bounds, strict=True)]
+
+
 def implementation_obligations(doc: Doc, sec: Section, sections: list[Section], headed_only: bool = False
                                ) -> tuple[list[Obligation], list[tuple[int, int]]]:
     """Obligations under the body headings of an implementation section, and the spans they cover; with
@@ -287,7 +303,7 @@ def implementation_obligations(doc: Doc, sec: Section, sections: list[Section], 
             istart = item.start if istart < 0 else istart
             numbered = enumerated_tasks(doc, istart, line_end, lead) if rx("lead.enumerated").match(
                 text, max(item.start, text.rfind(":", item.start, istart)), line_end) else []
-            out += numbered or [make(doc, istart, line_end, lead)]
+            out += numbered or _inline_obligations(doc, istart, line_end, lead)
         shared = [] if inline else supports(text, item.start, line_end, lead)
         for ob in _item_obligations(doc, item, grandkids, lead, line_end):
             if shared and not ob.support and not rx("support.marker").search(ob.quote):

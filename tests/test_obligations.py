@@ -1171,3 +1171,36 @@ def test_rows_numbered_under_their_group_row():
         (["Bộ Tài chính"], ["Bộ Khoa học và Công nghệ"], "recurring"),
         (["Bộ Khoa học và Công nghệ"], ["Bộ Tài chính"], "year"),
         (["Bộ Công Thương"], ["Bộ Ngoại giao"], "year")]
+
+
+def test_nested_rows_go_on_after_a_repeated_header():
+    """A table continued on a new page: its header printed again, then '1.5', '1.6' under the group row '1.'."""
+    text = NESTED_ROWS.replace("2.\nPhát triển thị trường\n2.1", "TT\nNhiệm vụ, giải pháp\nCơ quan chủ trì\n"
+                               "Cơ quan phối hợp\nSản phẩm\nThời gian thực hiện\n1.3")
+    rows = [o for t in find_tables(text) for o in table_obligations(text, t)]
+    assert [o.lead for o in rows] == [["Bộ Tài chính"], ["Bộ Khoa học và Công nghệ"], ["Bộ Công Thương"]]
+
+
+ADVERBIAL_BULLET = """IV. TỔ CHỨC THỰC HIỆN
+1. Bộ Khoa học và Công nghệ
+- Làm đầu mối tổng hợp tình hình thực hiện Chương trình.
+- Định kỳ hằng quý, hằng năm công bố kết quả đánh giá để theo dõi, đôn đốc và xếp hạng về Chính phủ số; tổ chức tôn vinh dịch vụ công chất lượng nhất, dịch vụ công thu hút sự tham gia rộng rãi nhất, cơ quan nhà nước vận hành tối ưu nhất.
+"""
+
+
+def test_a_body_deep_in_a_bullet_opened_by_an_adverbial_is_no_doer():
+    """2629/QĐ-TTg: 'cơ quan nhà nước vận hành' after the fifth comma is what is honoured, not who acts."""
+    obls = _obls(ADVERBIAL_BULLET)
+    assert [o.lead for o in obls] == [["Bộ Khoa học và Công nghệ"], ["Bộ Khoa học và Công nghệ"]]
+
+
+TWO_DOERS_INLINE = """IV. TỔ CHỨC THỰC HIỆN
+5. Các bộ, ngành, địa phương định kỳ hằng năm gửi báo cáo Bộ Khoa học và Công nghệ tình hình triển khai Chương trình trước ngày 15 tháng 12 để tổng hợp. Bộ Khoa học và Công nghệ tổng hợp tình hình triển khai Chương trình, báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 01 của năm tiếp theo.
+"""
+
+
+def test_an_inline_task_whose_next_sentence_names_another_doer():
+    obls = _obls(TWO_DOERS_INLINE)
+    assert [(o.lead, o.task[:22]) for o in obls] == [
+        (["Các bộ, ngành, địa phương"], "định kỳ hằng năm gửi b"),
+        (["Bộ Khoa học và Công nghệ"], "Bộ Khoa học và Công ng")]
