@@ -575,7 +575,13 @@ def _cell_bodies(cell: TableCell | None) -> list[str]:
     """The bodies a lead or support cell names (its paragraphs are list items)."""
     if cell is None:
         return []
-    return [b for para in cell.text.split("\n\n") for b in split_body_list(para.strip().lstrip("-+• ").strip())]
+    paras: list[str] = []
+    for para in (p.strip().lstrip("-+• ").strip() for p in cell.text.split("\n\n")):
+        if paras and _OPEN_END.search(paras[-1]):  # 'Bộ Khoa học và' / 'Công nghệ': one name wrapped
+            paras[-1] = f"{paras[-1]} {para}"
+        elif para:
+            paras.append(para)
+    return [b for para in paras for b in split_body_list(para)]
 
 
 def row_obligation(text: str, row: list[TableCell | None], cols: TaskColumns) -> Obligation | None:

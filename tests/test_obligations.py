@@ -1204,3 +1204,13 @@ def test_an_inline_task_whose_next_sentence_names_another_doer():
     assert [(o.lead, o.task[:22]) for o in obls] == [
         (["Các bộ, ngành, địa phương"], "định kỳ hằng năm gửi b"),
         (["Bộ Khoa học và Công nghệ"], "Bộ Khoa học và Công ng")]
+
+
+def test_a_word_table_cell_whose_paragraphs_wrap_one_name():
+    """A lead cell written 'Bộ Khoa học và' / 'Công nghệ' in two paragraphs names one body; two paragraphs
+    each a whole name are two bodies."""
+    from extractor.appendix import _cell_bodies
+    from extractor.document import TableCell
+
+    assert _cell_bodies(TableCell(0, 25, "Bộ Khoa học và\n\nCông nghệ")) == ["Bộ Khoa học và Công nghệ"]
+    assert _cell_bodies(TableCell(0, 25, "Bộ Tài chính\n\nBộ Công an")) == ["Bộ Tài chính", "Bộ Công an"]
