@@ -10,6 +10,11 @@ from extractor.obligations import extract_obligations, heading_bodies
 from extractor.structure import find_sections
 
 
+def _table_rows(text: str):
+    """The obligations of every task table found in `text`."""
+    return [o for t in find_tables(text) for o in table_obligations(text, t)]
+
+
 def _obls(text: str):
     doc = Doc(text)
     doc.sections = find_sections(text)
@@ -911,14 +916,16 @@ def test_described_heading(line, lead, task):
     assert heading_bodies(line, subject=line[0].isdigit()) == (lead, task)
 
 
-GAZETTE_ROWS = """TT
+# the header of a Government programme's task table (gazette text: one cell a line)
+GAZETTE_HEADER = """TT
 Tên nhiệm vụ
 Cơ quan chủ trì
 Cơ quan phối hợp
 Kết quả
 Thời gian hoàn thành
 Căn cứ bổ sung
-6
+"""
+GAZETTE_ROWS = GAZETTE_HEADER + """6
 Rà soát, thể chế hóa kịp thời những quan điểm, chủ trương trong Văn kiện Đại hội thành pháp luật
 Các bộ, cơ quan ngang bộ Bộ Tư pháp
 Các văn bản quy phạm pháp luật được ban hành
@@ -937,7 +944,7 @@ Nghị quyết số 23/NQ-CP ngày 07/02/2026
 
 
 def test_gazette_row_number_on_the_task_line_and_a_result_cell_run_into_the_support():
-    rows = [o for t in find_tables(GAZETTE_ROWS) for o in table_obligations(GAZETTE_ROWS, t)]
+    rows = _table_rows(GAZETTE_ROWS)
     kpi = next(o for o in rows if "KPI" in o.task)
     assert kpi.task == "Đề án về chỉ số đánh giá, chấm điểm KPI về công tác xây dựng pháp luật"
     assert kpi.lead == ["Bộ Tư pháp"]
@@ -990,7 +997,7 @@ Quý IV/2026
 
 
 def test_gazette_row_whose_cells_ran_together_on_one_line():
-    rows = [o for t in find_tables(RUN_TOGETHER) for o in table_obligations(RUN_TOGETHER, t)]
+    rows = _table_rows(RUN_TOGETHER)
     first = next(o for o in rows if o.task.startswith("Hoàn thiện thể chế"))
     assert first.task.endswith("các cơ quan, đơn vị, tổ chức")
     assert first.lead == ["Các bộ, cơ quan ngang bộ"]
@@ -1026,7 +1033,7 @@ Quý I/2027
 
 
 def test_a_body_cell_wrapped_over_lines_and_a_group_row_with_its_title():
-    rows = [o for t in find_tables(WRAPPED_CELLS) for o in table_obligations(WRAPPED_CELLS, t)]
+    rows = _table_rows(WRAPPED_CELLS)
     first, second = rows
     assert first.lead == ["Các bộ ở Trung ương", "Ủy ban nhân dân cấp tỉnh ở địa phương"]
     assert first.deadline is not None and first.deadline.kind == "recurring"
@@ -1051,20 +1058,13 @@ Sở Khoa học và Công nghệ
 
 
 def test_indicators_assigned_to_bodies_in_a_table():
-    rows = [o for t in find_tables(INDICATORS_BY_BODY) for o in table_obligations(INDICATORS_BY_BODY, t)]
+    rows = _table_rows(INDICATORS_BY_BODY)
     assert [(o.task, o.lead) for o in rows] == [
         ("Kinh tế số chiếm 45% GRDP tỉnh", ["Sở Tài chính"]),
         ("Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt tối thiểu 40%", ["Sở Khoa học và Công nghệ"])]
 
 
-FOOTNOTE_IN_ROW = """TT
-Tên nhiệm vụ
-Cơ quan chủ trì
-Cơ quan phối hợp
-Kết quả
-Thời gian hoàn thành
-Căn cứ bổ sung
-8
+FOOTNOTE_IN_ROW = GAZETTE_HEADER + """8
 Xây dựng Đề án “Tiêu chí đánh giá hiệu quả văn bản quy phạm pháp luật sau khi văn bản ban hành”
 Bộ Tư pháp
 Các bộ, cơ quan ngang bộ Quyết định của Thủ tướng
@@ -1077,7 +1077,7 @@ Nghị quyết số 66-NQ/TW
 
 def test_a_row_run_on_past_its_cells_is_led_by_its_first_body_line():
     """Gazette text: a footnote after the last row, and a result cell run into the support cell."""
-    (row,) = [o for t in find_tables(FOOTNOTE_IN_ROW) for o in table_obligations(FOOTNOTE_IN_ROW, t)]
+    (row,) = _table_rows(FOOTNOTE_IN_ROW)
     assert row.task.startswith("Xây dựng Đề án “Tiêu chí") and "Bộ Tư pháp" not in row.task
     assert row.lead == ["Bộ Tư pháp"]
     assert row.support == ["Các bộ, cơ quan ngang bộ"]
@@ -1130,7 +1130,7 @@ Bộ Tư pháp
 Các văn bản quy phạm pháp luật được ban hành
 Thường xuyên
 """
-    (row,) = [o for t in find_tables(text) for o in table_obligations(text, t)]
+    (row,) = _table_rows(text)
     assert row.lead == ["Bộ Tư pháp"] and row.support == []
 
 
@@ -1166,7 +1166,7 @@ Năm 2027
 
 
 def test_rows_numbered_under_their_group_row():
-    rows = [o for t in find_tables(NESTED_ROWS) for o in table_obligations(NESTED_ROWS, t)]
+    rows = _table_rows(NESTED_ROWS)
     assert [(o.lead, o.support, o.deadline and o.deadline.kind) for o in rows] == [
         (["Bộ Tài chính"], ["Bộ Khoa học và Công nghệ"], "recurring"),
         (["Bộ Khoa học và Công nghệ"], ["Bộ Tài chính"], "year"),
@@ -1177,7 +1177,7 @@ def test_nested_rows_go_on_after_a_repeated_header():
     """A table continued on a new page: its header printed again, then '1.5', '1.6' under the group row '1.'."""
     text = NESTED_ROWS.replace("2.\nPhát triển thị trường\n2.1", "TT\nNhiệm vụ, giải pháp\nCơ quan chủ trì\n"
                                "Cơ quan phối hợp\nSản phẩm\nThời gian thực hiện\n1.3")
-    rows = [o for t in find_tables(text) for o in table_obligations(text, t)]
+    rows = _table_rows(text)
     assert [o.lead for o in rows] == [["Bộ Tài chính"], ["Bộ Khoa học và Công nghệ"], ["Bộ Công Thương"]]
 
 
