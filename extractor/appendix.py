@@ -19,7 +19,7 @@ from .body_spans import body_list_at
 from .deadlines import find_deadline, locate_deadline
 from .document import Table as DocTable
 from .document import TableCell
-from .obligation_units import supports
+from .obligation_units import rx, supports
 from .record import Obligation
 from .rules import load_rules
 
@@ -191,10 +191,8 @@ def _assign(after: list[str], tail: list[Cell], leftover: bool = False) -> dict[
 
 def _body_line(cell: Cell) -> bool:
     """A line that is only a list of bodies ('Bộ Tư pháp'): in a row it opens the lead cell, never a task line."""
-    return _looks_like("lead", cell) and is_body_cell(cell.text) and not _OPEN_END.search(cell.text)
+    return _looks_like("lead", cell) and is_body_cell(cell.text) and not rx("layout.open_end").search(cell.text)
 
-
-_OPEN_END = re.compile(r"(?:,|\s(?:ở|của|và|các|thuộc|tại|với|cấp))\s*$", re.IGNORECASE)
 
 
 def _join_wrapped_bodies(lines: list[Cell]) -> list[Cell]:
@@ -204,7 +202,7 @@ def _join_wrapped_bodies(lines: list[Cell]) -> list[Cell]:
     out: list[Cell] = []
     for c in lines:
         prev = out[-1] if out else None
-        if prev is not None and _OPEN_END.search(prev.text) and not c.text.startswith(("-", "+")):
+        if prev is not None and rx("layout.open_end").search(prev.text) and not c.text.startswith(("-", "+")):
             joined = f"{prev.text} {c.text}"
             if _looks_like("lead", Cell(prev.start, c.end, joined)) and is_body_cell(joined.rstrip(" ,")):
                 out[-1] = Cell(prev.start, c.end, joined)
@@ -298,9 +296,6 @@ def _loose_row(columns: list[str], row: list[Cell]) -> tuple[list[Cell], dict[st
     return body[:k], cells
 
 
-_CELL_BREAK = re.compile(r"(?<=[\wÀ-ỹ.;)”\"]) (?=[A-ZĐÀ-Ỹ])")  # a capital after a word: maybe a new cell
-_BEFORE_NAME = re.compile(r"(?:của|với|cho|tại|theo|và|hoặc|về|thuộc|giữa|từ|đến|trình|gửi|trên|dưới|trong|qua|bởi|do|lên|vào|các|những)\s$",
-                          re.IGNORECASE)
 
 
 def _run_together(text: str, columns: list[str], row: list[Cell]) -> tuple[list[Cell], dict[str, Cell]] | None:
@@ -311,9 +306,9 @@ def _run_together(text: str, columns: list[str], row: list[Cell]) -> tuple[list[
     a time phrase among the rest."""
     body = row[1:] if columns[0] == "number" else row
     for i, c in enumerate(body):
-        for m in _CELL_BREAK.finditer(c.text):
+        for m in rx("layout.cell_break").finditer(c.text):
             pos = c.start + m.end()
-            if (i == 0 and m.start() < 15) or _BEFORE_NAME.search(c.text[:m.end()]):
+            if (i == 0 and m.start() < 15) or rx("layout.before_name").search(c.text[:m.end()]):
                 continue
             listed, stop = body_list_at(text, pos, c.end)
             nxt = text[stop:c.end]
@@ -577,7 +572,7 @@ def _cell_bodies(cell: TableCell | None) -> list[str]:
         return []
     paras: list[str] = []
     for para in (p.strip().lstrip("-+• ").strip() for p in cell.text.split("\n\n")):
-        if paras and _OPEN_END.search(paras[-1]):  # 'Bộ Khoa học và' / 'Công nghệ': one name wrapped
+        if paras and rx("layout.open_end").search(paras[-1]):  # 'Bộ Khoa học và' / 'Công nghệ': one name wrapped
             paras[-1] = f"{paras[-1]} {para}"
         elif para:
             paras.append(para)

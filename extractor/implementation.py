@@ -243,9 +243,6 @@ def _children(sec: Section, sections: list[Section]) -> list[Section]:
     return [s for s in inner if not any(c.level < s.level and c.start <= s.start < c.end for c in inner)]
 
 
-_OPEN_HEADING_END = re.compile(r"(?:,|\s(?:và|các|của|thuộc|cấp))\s*$", re.IGNORECASE)
-
-
 def _heading_end(text: str, start: int, end: int) -> int:
     """Where an item's heading ends: its first line, or with the next line when a layout break cut a body name
     ('16. Mặt trận' / 'Tổ quốc tỉnh và các tổ chức chính trị - xã hội': the line is a bare head word, or it ends
@@ -253,7 +250,7 @@ def _heading_end(text: str, start: int, end: int) -> int:
     stop = text.find("\n", start)
     stop = end if stop < 0 or stop > end else stop
     line = NUMBER.sub("", text[start:stop], count=1).strip()
-    cut = bool(line) and (head_of(line) == line or _OPEN_HEADING_END.search(line) is not None)
+    cut = bool(line) and (head_of(line) == line or rx("layout.open_end").search(line) is not None)
     if cut and stop < end and re.match(r"[^\S\n]*[^\W\d_]", text[stop + 1:stop + 3]) \
             and not re.match(r"[^\S\n]*(?:[a-zđ]\)|[-–+•*])", text[stop + 1:stop + 4]):
         nxt = text.find("\n", stop + 1)
