@@ -37,6 +37,8 @@ import shutil
 import sqlite3
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -250,6 +252,19 @@ class SearchIndex:
                 doc.add_integer("day", day)
             self.writer.add_document(doc)
 
+    @contextmanager
+    def _writing(self, conn: sqlite3.Connection) -> Iterator[None]:
+        """A read transaction on the database (the passages and their change log hold still) around index
+        writes; the index's uncommitted writes are rolled back on any error."""
+        conn.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            self.writer.rollback()
+            raise
+        finally:
+            conn.execute("COMMIT")
+
     def sync(self, conn: sqlite3.Connection, force: bool = True, check: bool = False) -> bool:
         """Apply the logged changes and commit (not before SYNC_SECONDS since the last commit unless
         `force`); rebuild an index of another database or version, or (`check`) one that holds another
@@ -267,8 +282,7 @@ class SearchIndex:
             return True
         if not force and time.monotonic() - self._committed < SYNC_SECONDS:
             return False
-        conn.execute("BEGIN")
-        try:
+        with self._writing(conn):
             rows = conn.execute("SELECT seq, passage_id FROM passages_changes ORDER BY seq").fetchall()
             if rows:
                 ids = sorted({r[1] for r in rows})
@@ -280,11 +294,6 @@ class SearchIndex:
                     self._add(conn.execute(f"{_ROWS} WHERE p.id IN ({marks})", chunk).fetchall())
                 self.writer.commit()
                 self.rebuilt = False
-        except BaseException:
-            self.writer.rollback()
-            raise
-        finally:
-            conn.execute("COMMIT")
         if not rows:  # the stamp is behind a log trimmed since: nothing says what changed
             return self.rebuild(conn)
         last = rows[-1][0]
@@ -297,8 +306,7 @@ class SearchIndex:
         """Index every passage anew from the passages table."""
         if not self.take_writer():
             return False
-        conn.execute("BEGIN")
-        try:
+        with self._writing(conn):
             state = db_state(conn)
             if state is None:
                 return False
@@ -310,11 +318,6 @@ class SearchIndex:
             self._committed = time.monotonic()
             self._write_stamp(state)
             self.rebuilt = True
-        except BaseException:
-            self.writer.rollback()
-            raise
-        finally:
-            conn.execute("COMMIT")
         conn.execute("DELETE FROM passages_changes WHERE seq <= ?", (int(state.rsplit(" ", 1)[1]),))
         return True
 
