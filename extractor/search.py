@@ -469,13 +469,7 @@ def run(conn: sqlite3.Connection, query: str, *, filters: Filters | None = None,
         top = f"SELECT rowid, rank AS score {base} ORDER BY rank LIMIT ? OFFSET ?"
     else:
         top = f"SELECT rowid, 0.0 AS score {base} ORDER BY rowid LIMIT ? OFFSET ?"
-    sql = f"""SELECT p.id AS passage_id, p.kind, p.item_id, p.doc_id, p.span_start, p.span_end, p.section,
-        m.score, d.title AS doc_title, d.number AS doc_number, d.kind AS doc_kind, d.place AS doc_place,
-        d.doc_type AS doc_doc_type, d.date AS doc_date, d.issuer AS doc_issuer, d.level AS doc_level,
-        CASE WHEN p.kind = 'text' THEN substr(d.text, p.span_start + 1, p.span_end - p.span_start) END AS text_quote
-        FROM ({top}) m JOIN passages p ON p.id = m.rowid JOIN documents d ON d.doc_id = p.doc_id
-        ORDER BY m.score, p.id"""
-    rows = conn.execute(sql, args).fetchall()
+    rows = conn.execute(hits_sql(top, "rowid"), args).fetchall()
     hits = [_hit(conn, row) for row in rows]
     if not count:
         total = len(hits)
@@ -556,6 +550,17 @@ _ITEM_SQL = {
     "reference": 'SELECT doc_type, number, date, issuer, title, relation, resolved_doc_id, quote '
                  'FROM "references" WHERE id = ?',
 }
+
+
+def hits_sql(top: str, key: str) -> str:
+    """The hit rows of a page: `top` selects (`key`, score) of the page's passages, best first; each
+    passage comes back with its document's facts and, for text passages, its quote (both backends)."""
+    return f"""SELECT p.id AS passage_id, p.kind, p.item_id, p.doc_id, p.span_start, p.span_end, p.section,
+        m.score, d.title AS doc_title, d.number AS doc_number, d.kind AS doc_kind, d.place AS doc_place,
+        d.doc_type AS doc_doc_type, d.date AS doc_date, d.issuer AS doc_issuer, d.level AS doc_level,
+        CASE WHEN p.kind = 'text' THEN substr(d.text, p.span_start + 1, p.span_end - p.span_start) END AS text_quote
+        FROM ({top}) m JOIN passages p ON p.id = m.{key} JOIN documents d ON d.doc_id = p.doc_id
+        ORDER BY m.score, p.id"""
 
 
 def _hit(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:

@@ -79,13 +79,7 @@ def run(conn: Any, query: str, *, filters: s.Filters | None = None, limit: int =
         top = f"SELECT p.id, -ts_rank(p.tsv, tq.q, 2) AS score {base} ORDER BY score, p.id LIMIT ? OFFSET ?"
     else:
         top = f"SELECT p.id, 0.0::float8 AS score {base} ORDER BY p.id LIMIT ? OFFSET ?"
-    sql = f"""SELECT p.id AS passage_id, p.kind, p.item_id, p.doc_id, p.span_start, p.span_end, p.section,
-        m.score, d.title AS doc_title, d.number AS doc_number, d.kind AS doc_kind, d.place AS doc_place,
-        d.doc_type AS doc_doc_type, d.date AS doc_date, d.issuer AS doc_issuer, d.level AS doc_level,
-        CASE WHEN p.kind = 'text' THEN substr(d.text, p.span_start + 1, p.span_end - p.span_start) END AS text_quote
-        FROM ({top}) m JOIN passages p ON p.id = m.id JOIN documents d ON d.doc_id = p.doc_id
-        ORDER BY m.score, p.id"""
-    rows = conn.execute(sql, (tsq, *params, limit, offset)).fetchall()
+    rows = conn.execute(s.hits_sql(top, "id"), (tsq, *params, limit, offset)).fetchall()
     hits = [s._hit(conn, row) for row in rows]
     total = conn.execute(f"SELECT count(*) {base}", (tsq, *params)).fetchone()[0] if count else len(hits)
     return s.SearchResults(hits, total, offset)
