@@ -69,9 +69,10 @@ def clean_db(folder, tmp_path_factory) -> Path:
     return db
 
 
-def _stored(db: Path) -> int:
+def stored_documents(db: Path, timeout: float = 0.1) -> int:
+    """How many documents a database being written by another process holds now (0 while it cannot be read)."""
     try:
-        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=0.1)
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout)
         try:
             return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
         finally:
@@ -85,7 +86,7 @@ def test_kill_9_mid_batch_then_resume(folder, clean_db, tmp_path):
     proc = subprocess.Popen(_ingest_cmd(folder, db), cwd=ROOT, start_new_session=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
-    while _stored(db) < 3 and proc.poll() is None and time.monotonic() < deadline:
+    while stored_documents(db) < 3 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.002)
     os.killpg(proc.pid, signal.SIGKILL)  # the whole batch: parent and its worker processes
     proc.communicate()

@@ -25,7 +25,7 @@ from extractor.pipeline import extract_file
 from extractor.search import fts_query
 from extractor.store import Store
 from tests.bombs import docx_bomb, long_text
-from tests.test_batch import make_folder
+from tests.test_batch import make_folder, stored_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = sorted((ROOT / "corpus").glob("*.txt"))
@@ -196,14 +196,7 @@ def test_ingest_survives_a_killed_worker_and_the_rerun_completes(tmp_path):
 
 
 def _count(db: Path) -> int:
-    try:
-        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
-        try:
-            return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0
+    return stored_documents(db, timeout=0.2)
 
 
 def test_extract_folder_survives_a_killed_worker(tmp_path):
