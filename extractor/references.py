@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import structure
 from .document import Doc
 from .meta import Locality, issuer_at, issuer_text
 from .numbers import (
@@ -98,7 +99,7 @@ def _openings(doc: Doc) -> list[tuple[int, int]]:
         return [(0, bullet.start() if bullet else len(text))]
     regions = [(0, secs[0].start)]
     for a, b in zip(secs, secs[1:] + [None], strict=False):
-        if a.number is None and not a.id.startswith("PL"):
+        if a.number is None and not structure.is_appendix(a):
             regions.append((a.start, b.start if b else len(text)))
     return regions
 

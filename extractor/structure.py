@@ -161,6 +161,11 @@ def _trim(text: str, start: int, end: int) -> int:
     return end
 
 
+def is_appendix(sec: Section) -> bool:
+    """Whether a section is an appendix (PHỤ LỤC …, heading.appendix): its id opens with 'PL'."""
+    return sec.id.startswith("PL")
+
+
 def find_sections(text: str) -> list[Section]:
     """Headings of the text, each spanning to the next heading of the same or a higher level."""
     heads, closes = _candidates(text)

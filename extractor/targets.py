@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import structure
 from .document import Doc
 from .indicator_tables import indicator_table_targets, table_spans
 from .record import Comparator, Target
@@ -289,8 +290,8 @@ def extract_targets(doc: Doc) -> list[Target]:
 
 def _restated(doc: Doc, out: list[Target]) -> list[Target]:
     """Drop a target stated again elsewhere: a repeat of an earlier one (same value, unit, year and
-    indicator words but fillers, or an appendix row saying all its sentence says), one without a year when the same value, unit and indicator (the
-    words of one phrase within the other's) come with a year, and a news headline's target when
+    indicator words but fillers, or an appendix row saying all its sentence says), one without a year when
+    the same value, unit and indicator (the words of one phrase within the other's) come with a year, and a news headline's target when
     the body states the same value."""
     title = fold(doc.meta.title or "") if doc.meta.kind == "news" else ""
 
@@ -307,14 +308,13 @@ def _restated(doc: Doc, out: list[Target]) -> list[Target]:
     def headline(t: Target) -> bool:
         return bool(title) and fold(t.quote).strip(" .") in title
 
-    def appendix(t: Target) -> bool:
-        return any(fold(sec.title or "").startswith("phu luc") for sec in doc.sections_at(t.span[0]))
+    appendix = [any(structure.is_appendix(sec) for sec in doc.sections_at(t.span[0])) for t in out]
 
     return [t for i, t in enumerate(out) if not any(
         u is not t and ((t.year is None and u.year is not None and same(t, u, False))
                         or (t.year == u.year and j < i and same(t, u, True) and t.unit == u.unit
                             and (_content_words(t.indicator) == _content_words(u.indicator)
-                                 or (appendix(t) and not appendix(u) and _restates(t, u))))
+                                 or (appendix[i] and not appendix[j] and _restates(t, u))))
                         or (headline(t) and not headline(u) and same(t, u, True)))
         for j, u in enumerate(out))]
 
