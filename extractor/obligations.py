@@ -95,7 +95,7 @@ def _described_hit(text: str, s: int, e: int) -> tuple[int, list[BodySpan], int]
     described = rx("lead.described_subject")
     m = described.match(text, s, e)
     if not m and rx("lead.described_opener").match(text, s, e):
-        marker = re.search(r"(?:có|chịu)\s+trách\s+nhiệm|phải", text[s:e])
+        marker = re.search(rules().fragments["duty"], text[s:e])
         stop = s + marker.start() if marker else s
         m = next((k for c in re.finditer(r",\s*", text[s:stop]) if (k := described.match(text, s + c.end(), e))), None)
     if not m:
@@ -155,7 +155,7 @@ def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True,
             he = hits[k + 1][0] if k + 1 < len(hits) else e
             passive = re.search(r"\(\s*$", text[s:leads[0].start])
             task = text[hs:he] if passive else text[task_start:he]
-            task = re.sub(r"^(?:(?:có|chịu)\s+trách\s+nhiệm|phải)\s+", "", task.strip().lstrip(",: "))
+            task = re.sub(rf"^(?:{rules().fragments['duty']})\s+", "", task.strip().lstrip(",: "))
             task = re.sub(r"[;,]?\s*\(\s*\w{1,3}\s*\)\s*$", "", task)  # the next clause's '(2)' mark
             names = list(dict.fromkeys(b.name for b in leads))
             ob = make(doc, hs, he, names, task)
