@@ -291,7 +291,8 @@ def search(query: str, kind: str | None, limit: int, offset: int, db: Path, as_j
 @cli.command()
 @db_option
 def reindex(db: Path | str) -> None:
-    """Rebuild the search index beside a SQLite database from its stored passages."""
+    """Rebuild the search index of a database (beside a SQLite file; for PostgreSQL, on this machine) from its
+    stored passages."""
     from .stores import open_store, shown, store_exists
 
     if not store_exists(db):

@@ -408,8 +408,8 @@ class SearchResults:
     hits: list[dict[str, Any]]
     total: int
     offset: int = 0
-    engine: str = ""  # on SQLite, what found them: "tantivy" (the index beside the store), "fts5", or
-    # "" when nothing can match (a filter naming nothing stored)
+    engine: str = ""  # what found them: "tantivy" (the store's index), "fts5" or "postgresql" (the
+    # database's own full-text search), or "" when nothing can match (a filter naming nothing stored)
 
     def count_line(self) -> str:
         """'20 of 53 hits' (or '21-40 of 53 hits' past the first page)."""
@@ -480,8 +480,8 @@ def run(conn: sqlite3.Connection, query: str, *, filters: Filters | None = None,
 
 def _tantivy_page(conn: sqlite3.Connection, plan: _Plan, f: Filters, limit: int, offset: int,
                   count: bool) -> tuple[list[tuple[int, float]], int | None] | None:
-    """A page of (passage id, score) and the total from the tantivy index beside the store
-    (`extractor.search_index`); None when there is none in step with the store, or the search is
+    """A page of (passage id, score) and the total from the store's tantivy index (beside a SQLite
+    file, or this machine's index of a PostgreSQL database: `extractor.search_index`); None when there is none in step with the store, or the search is
     one it cannot answer exactly (FTS5 answers then)."""
     from . import search_index
 
@@ -491,6 +491,8 @@ def _tantivy_page(conn: sqlite3.Connection, plan: _Plan, f: Filters, limit: int,
     if index is None:
         return None
     facts = {k: getattr(f, k) for k in ("doc_type", "level", "issuer", "date_from", "date_to")}
+    if facts["doc_type"] and not facts["doc_type"].isascii() and _on_postgresql(conn):
+        return None  # PostgreSQL's lower() folds letters SQLite's (and the index's) leaves: its own answer
     if facts["issuer"]:
         facts["issuer"] = " ".join(search_fold(facts["issuer"]).split())
     try:

@@ -64,8 +64,37 @@ DDL = [
         INSERT INTO passages_changes (passage_id) SELECT id FROM passages WHERE doc_id = new.doc_id; END""",
 ]
 
+PG_DDL = [
+    "CREATE TABLE IF NOT EXISTS search_state (id INTEGER PRIMARY KEY CHECK (id = 1), uuid TEXT NOT NULL, "
+    "trimmed BIGINT NOT NULL DEFAULT 0)",
+    "CREATE TABLE IF NOT EXISTS passages_changes (seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+    "passage_id BIGINT NOT NULL)",
+    """CREATE OR REPLACE FUNCTION vnplan_log_passage() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        IF TG_OP <> 'INSERT' THEN INSERT INTO passages_changes (passage_id) VALUES (OLD.id); END IF;
+        IF TG_OP <> 'DELETE' THEN INSERT INTO passages_changes (passage_id) VALUES (NEW.id); END IF;
+        RETURN NULL; END $$""",
+    """CREATE OR REPLACE FUNCTION vnplan_log_document() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        INSERT INTO passages_changes (passage_id) SELECT id FROM passages WHERE doc_id = NEW.doc_id;
+        RETURN NULL; END $$""",
+    "DROP TRIGGER IF EXISTS passages_log ON passages",
+    """CREATE TRIGGER passages_log AFTER INSERT OR DELETE OR UPDATE ON passages
+        FOR EACH ROW EXECUTE FUNCTION vnplan_log_passage()""",
+    "DROP TRIGGER IF EXISTS documents_log ON documents",
+    """CREATE TRIGGER documents_log AFTER UPDATE OF doc_type, level, issuer_folded, date ON documents
+        FOR EACH ROW EXECUTE FUNCTION vnplan_log_document()""",
+]
+"""The same change log on PostgreSQL. Sequence numbers are handed out before commit, so a sync locks
+the log (EXCLUSIVE: loaders wait, readers do not) before reading it: then no transaction holding a
+lower number is still open. Trimming keeps the last applied number in `search_state.trimmed`."""
+_PG_LOCK = 0x766E7069  # advisory lock taken while creating the change log ('vnpi')
+
 _ROWS = """SELECT p.id, p.folded, d.doc_type, d.level, d.issuer_folded, d.date
     FROM passages p JOIN documents d ON d.doc_id = p.doc_id"""
+_PG_ROWS = _ROWS.replace("p.folded", "p.tsv::text")
+"""On PostgreSQL the index holds the lexemes of each passage's `tsvector` at their positions, so its
+hits are exactly the database's own (whatever its parser keeps or drops)."""
+_LEXEME = re.compile(r"'((?:[^']|'')*)'(?::([0-9A-D,]+))?")
+GAP = "\x01"  # fills a position the tsvector skips (no query token is ever a control character)
 _ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _UPPER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 ODD_DATE = "odd-date"  # the fact term of a passage whose document date is not yyyy-mm-dd
@@ -81,8 +110,40 @@ def index_path(db: Path) -> Path:
     return db.with_name(db.name + ".search")
 
 
-def prepare(conn: sqlite3.Connection) -> None:
+def is_pg(conn: Any) -> bool:
+    """Whether `conn` is a PostgreSQL store's connection (`extractor.store_pg.PgConn`)."""
+    return getattr(conn, "backend", None) == "postgresql"
+
+
+def index_root() -> Path:
+    """Where the indexes of PostgreSQL databases live on this machine: $VNPLAN_INDEX_DIR, else
+    ~/.cache/vnplan/search (one folder per database, named by its uuid)."""
+    env = os.environ.get("VNPLAN_INDEX_DIR", "").strip()
+    if env:
+        return Path(env)
+    cache = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
+    return Path(cache) / "vnplan" / "search"
+
+
+def pg_index_path(state: str) -> Path:
+    """The index folder of the PostgreSQL database whose `db_state` is `state`."""
+    return index_root() / state.split()[1]
+
+
+def prepare(conn: Any) -> None:
     """The change log, its triggers and the database's uuid (idempotent; a writer runs it on open)."""
+    if is_pg(conn):
+        raw = conn.raw
+        if raw.execute("SELECT to_regclass('passages_changes')").fetchone()[0] is not None:
+            return
+        with raw.transaction():
+            raw.execute("SELECT pg_advisory_xact_lock(%s)", (_PG_LOCK,))
+            if raw.execute("SELECT to_regclass('passages_changes')").fetchone()[0] is None:
+                for statement in PG_DDL:
+                    raw.execute(statement)
+            raw.execute("INSERT INTO search_state (id, uuid) VALUES (1, %s) ON CONFLICT (id) DO NOTHING",
+                        (uuid.uuid4().hex,))
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         for statement in DDL:
@@ -94,8 +155,17 @@ def prepare(conn: sqlite3.Connection) -> None:
     conn.execute("COMMIT")
 
 
-def db_state(conn: sqlite3.Connection) -> str | None:
+def db_state(conn: Any) -> str | None:
     """'version uuid seq' of the database (seq: its last logged change); None before `prepare`."""
+    if is_pg(conn):
+        import psycopg
+
+        try:
+            row = conn.execute("SELECT uuid, GREATEST(trimmed, (SELECT max(seq) FROM passages_changes)) "
+                               "FROM search_state").fetchone()
+        except psycopg.errors.UndefinedTable:
+            return None
+        return f"{VERSION} {row[0]} {row[1] or 0}" if row else None
     try:
         row = conn.execute("SELECT uuid, (SELECT seq FROM sqlite_sequence WHERE name = 'passages_changes') "
                            "FROM search_state").fetchone()
@@ -159,6 +229,19 @@ def tokens(text: str) -> str:
     return out
 
 
+def pg_tokens(tsv: str) -> str:
+    """A tsvector's text ('doi':1 'moi':2,4 ...) as its lexemes in position order, separated by spaces."""
+    at: dict[int, str] = {}
+    for m in _LEXEME.finditer(tsv):
+        lexeme = m.group(1).replace("''", "'").replace("\\\\", "\\")
+        for pos in (m.group(2) or "").split(","):
+            if pos:
+                at[int(pos.rstrip("ABCD"))] = lexeme
+    if not at:
+        return ""
+    return " ".join(at.get(i, GAP) for i in range(min(at), max(at) + 1))
+
+
 def _facts(doc_type: Any, level: Any, issuer_folded: Any, date: Any) -> tuple[list[str], int | None]:
     """The fact terms and date key of a passage's document, as the SQL filters compare them."""
     terms = []
@@ -177,14 +260,15 @@ def _facts(doc_type: Any, level: Any, issuer_folded: Any, date: Any) -> tuple[li
 
 
 class SearchIndex:
-    """A tantivy index of the passages of one SQLite store."""
+    """A tantivy index of the passages of one store: beside a SQLite file (`db`), or in `path` for a
+    PostgreSQL database (`pg_index_path`)."""
 
-    def __init__(self, db: Path, writable: bool) -> None:
+    def __init__(self, db: Path | None, writable: bool, path: Path | None = None) -> None:
         import tantivy
 
         self.t = tantivy
         self.db = db
-        self.path = index_path(db)
+        self.path = path if path is not None else index_path(db or Path("."))
         self.stamp_path = self.path / "vnplan-stamp"
         self.writer: Any = None
         self._loaded: str | None = None
@@ -223,6 +307,8 @@ class SearchIndex:
     def _share(self) -> None:
         """Whoever may read the database may read the index: tantivy writes its meta files readable by
         their owner only, and a reader opens its meta lock file for writing (to lock it)."""
+        if self.db is None:
+            return  # a PostgreSQL database's index: the folder's own modes
         try:
             read = self.db.stat().st_mode & 0o444
             for name in ("meta.json", ".managed.json", "vnplan-stamp"):
@@ -242,10 +328,10 @@ class SearchIndex:
                 return False
         return True
 
-    def _add(self, rows: list[tuple[Any, ...]]) -> None:
+    def _add(self, rows: list[tuple[Any, ...]], pg: bool = False) -> None:
         for pid, folded, doc_type, level, issuer, date in rows:
             facts, day = _facts(doc_type, level, issuer, date)
-            doc = self.t.Document(id=pid, f=tokens(folded))
+            doc = self.t.Document(id=pid, f=pg_tokens(folded) if pg else tokens(folded))
             for term in facts:
                 doc.add_text("m", term)
             if day is not None:
@@ -253,19 +339,49 @@ class SearchIndex:
             self.writer.add_document(doc)
 
     @contextmanager
-    def _writing(self, conn: sqlite3.Connection) -> Iterator[None]:
+    def _writing(self, conn: Any) -> Iterator[None]:
         """A read transaction on the database (the passages and their change log hold still) around index
-        writes; the index's uncommitted writes are rolled back on any error."""
-        conn.execute("BEGIN")
+        writes; the index's uncommitted writes are rolled back on any error. On PostgreSQL the log is
+        locked first (see PG_DDL) and the snapshot taken after: every lower sequence number is committed."""
+        if is_pg(conn):
+            conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
+            conn.execute("LOCK TABLE passages_changes IN EXCLUSIVE MODE")
+        else:
+            conn.execute("BEGIN")
         try:
             yield
         except BaseException:
             self.writer.rollback()
+            if is_pg(conn):
+                conn.execute("ROLLBACK")
             raise
         finally:
-            conn.execute("COMMIT")
+            if not is_pg(conn) or conn.raw.info.transaction_status != 0:  # 0: IDLE (rolled back above)
+                conn.execute("COMMIT")
 
-    def sync(self, conn: sqlite3.Connection, force: bool = True, check: bool = False) -> bool:
+    def _trim(self, conn: Any, last: int) -> None:
+        """Drop the applied changes from the log (PostgreSQL keeps their last number in search_state)."""
+        if is_pg(conn):
+            with conn.raw.transaction():
+                conn.execute("UPDATE search_state SET trimmed = GREATEST(trimmed, ?)", (last,))
+                conn.execute("DELETE FROM passages_changes WHERE seq <= ?", (last,))
+        else:
+            conn.execute("DELETE FROM passages_changes WHERE seq <= ?", (last,))
+
+    @staticmethod
+    def _stream(conn: Any, sql: str) -> Iterator[list[tuple[Any, ...]]]:
+        """The rows of `sql` BATCH at a time (PostgreSQL: a server-side cursor, not every row in memory)."""
+        cur = conn.raw.cursor(name="vnplan_index_rows") if is_pg(conn) else conn.execute(sql)
+        if is_pg(conn):
+            cur.itersize = BATCH
+            cur.execute(sql)
+        try:
+            while rows := cur.fetchmany(BATCH):
+                yield rows
+        finally:
+            cur.close()
+
+    def sync(self, conn: Any, force: bool = True, check: bool = False) -> bool:
         """Apply the logged changes and commit (not before SYNC_SECONDS since the last commit unless
         `force`); rebuild an index of another database or version, or (`check`) one that holds another
         number of passages. True when the index is in step afterwards."""
@@ -291,7 +407,8 @@ class SearchIndex:
                 for start in range(0, len(ids), 500):
                     chunk = ids[start:start + 500]
                     marks = ",".join("?" * len(chunk))
-                    self._add(conn.execute(f"{_ROWS} WHERE p.id IN ({marks})", chunk).fetchall())
+                    pg = is_pg(conn)
+                    self._add(conn.execute(f"{_PG_ROWS if pg else _ROWS} WHERE p.id IN ({marks})", chunk).fetchall(), pg)
                 self.writer.commit()
                 self.rebuilt = False
         if not rows:  # the stamp is behind a log trimmed since: nothing says what changed
@@ -299,10 +416,10 @@ class SearchIndex:
         last = rows[-1][0]
         self._committed = time.monotonic()
         self._write_stamp(f"{ident}{last}")
-        conn.execute("DELETE FROM passages_changes WHERE seq <= ?", (last,))
+        self._trim(conn, last)
         return db_state(conn) == f"{ident}{last}"
 
-    def rebuild(self, conn: sqlite3.Connection) -> bool:
+    def rebuild(self, conn: Any) -> bool:
         """Index every passage anew from the passages table."""
         if not self.take_writer():
             return False
@@ -311,14 +428,13 @@ class SearchIndex:
             if state is None:
                 return False
             self.writer.delete_all_documents()
-            cur = conn.execute(_ROWS)
-            while rows := cur.fetchmany(BATCH):
-                self._add(rows)
+            for rows in self._stream(conn, _PG_ROWS if is_pg(conn) else _ROWS):
+                self._add(rows, is_pg(conn))
             self.writer.commit()
             self._committed = time.monotonic()
             self._write_stamp(state)
             self.rebuilt = True
-        conn.execute("DELETE FROM passages_changes WHERE seq <= ?", (int(state.rsplit(" ", 1)[1]),))
+        self._trim(conn, int(state.rsplit(" ", 1)[1]))
         return True
 
     def size(self) -> int:
@@ -332,9 +448,10 @@ class SearchIndex:
             self.writer = None
 
     # -- reading ---------------------------------------------------------------------------
-    def in_step(self, conn: sqlite3.Connection) -> bool:
-        """Whether the index holds exactly the database's passages (else FTS5 answers)."""
-        state = db_state(conn)
+    def in_step(self, conn: Any, state: str | None = None) -> bool:
+        """Whether the index holds exactly the database's passages (else FTS5 answers); `state`: the
+        database's `db_state` when the caller has just read it."""
+        state = state or db_state(conn)
         if state is None or self.stamp() != state:
             return False
         if self._loaded != state:
@@ -406,8 +523,10 @@ _FAILED: dict[str, float] = {}  # path -> when tantivy last failed to open its i
 RETRY_SECONDS = 30.0
 
 
-def for_reading(conn: sqlite3.Connection) -> SearchIndex | None:
+def for_reading(conn: Any) -> SearchIndex | None:
     """The search index of the database behind `conn` when it is in step; None otherwise."""
+    if is_pg(conn):
+        return _pg_for_reading(conn)
     try:
         path = conn.execute("PRAGMA database_list").fetchone()[2]
     except (sqlite3.Error, TypeError):
@@ -429,6 +548,41 @@ def for_reading(conn: sqlite3.Connection) -> SearchIndex | None:
         return idx if idx.in_step(conn) else None
     except (ValueError, OSError):
         return None
+
+
+def _pg_for_reading(conn: Any) -> SearchIndex | None:
+    """`for_reading` on PostgreSQL: this machine's index of the database, found by its uuid."""
+    import psycopg
+
+    try:
+        state = db_state(conn)
+    except psycopg.Error:
+        return None
+    if state is None:
+        return None
+    path = pg_index_path(state)
+    key = str(path)
+    idx = _OPEN.get(key)
+    if idx is None:
+        if not (path / "meta.json").is_file():
+            return None
+        if time.monotonic() - _FAILED.get(key, -RETRY_SECONDS) < RETRY_SECONDS:
+            return None
+        try:
+            idx = _OPEN[key] = SearchIndex(None, writable=False, path=path)
+        except (ValueError, OSError, ImportError):
+            _FAILED[key] = time.monotonic()
+            return None
+    try:
+        return idx if idx.in_step(conn, state) else None
+    except (ValueError, OSError):
+        return None
+
+
+def forget_path(path: Path) -> None:
+    """Drop a cached reader of the index in `path` (a PostgreSQL database's)."""
+    _OPEN.pop(str(path), None)
+    _FAILED.pop(str(path), None)
 
 
 def forget(db: Path) -> None:

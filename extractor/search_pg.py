@@ -3,7 +3,9 @@ document conditions) run as a `tsquery` over the passages' `tsvector` (GIN index
 
 The FTS5 MATCH expression the SQLite search builds is translated token for token (quoted words,
 AND, OR, NOT, parentheses, prefix `*`), so both backends keep exactly the same passages. Ranking
-is PostgreSQL's `ts_rank` normalized by passage length (`ts_rank(tsv, q, 2)`: term frequency over the
+is tantivy's BM25 when this machine holds an index of the database in step with it (`extractor.search_index`,
+kept by the writer as for SQLite: the same hits and totals, found by top-k collection), else PostgreSQL's
+`ts_rank` normalized by passage length (`ts_rank(tsv, q, 2)`: term frequency over the
 passage's length) rather than FTS5's bm25, which PostgreSQL does not have; the score is negated so that, as
 with bm25, lower is better.
 """
@@ -69,11 +71,21 @@ def run(conn: Any, query: str, *, filters: s.Filters | None = None, limit: int =
         count: bool = True) -> s.SearchResults:
     """`extractor.search.run` on PostgreSQL: a page of hits ranked over every matching passage."""
     f = filters or s.Filters()
-    plan = _pg_plan(conn, query, f)
-    if plan is None:
+    splan = s._plan(conn, query, f)
+    if splan is None:
         return s.SearchResults([], 0, offset)
-    tsq, where, params = plan
     limit, offset = max(0, int(limit)), max(0, int(offset))
+    found = s._tantivy_page(conn, splan, f, limit, offset, count)
+    if found is not None:  # this machine's tantivy index, in step with the database
+        page, total = found
+        if not page:
+            return s.SearchResults([], total or 0, offset, "tantivy")
+        top = ("SELECT column1 AS id, column2 AS score FROM (VALUES "
+               + ", ".join("(?::bigint, ?::float8)" for _ in page) + ") v")
+        rows = conn.execute(s.hits_sql(top, "id"), tuple(v for pair in page for v in pair)).fetchall()
+        hits = [s._hit(conn, row) for row in rows]
+        return s.SearchResults(hits, total if count and total is not None else len(hits), offset, "tantivy")
+    tsq, where, params = to_tsquery_text(splan.match), splan.where.replace("passages_fts.rowid", "p.id"), splan.params
     base = f"FROM passages p, {_Q} WHERE p.tsv @@ tq.q{where}"
     if s.fts_query(query):
         top = f"SELECT p.id, -ts_rank(p.tsv, tq.q, 2) AS score {base} ORDER BY score, p.id LIMIT ? OFFSET ?"
@@ -82,7 +94,7 @@ def run(conn: Any, query: str, *, filters: s.Filters | None = None, limit: int =
     rows = conn.execute(s.hits_sql(top, "id"), (tsq, *params, limit, offset)).fetchall()
     hits = [s._hit(conn, row) for row in rows]
     total = conn.execute(f"SELECT count(*) {base}", (tsq, *params)).fetchone()[0] if count else len(hits)
-    return s.SearchResults(hits, total, offset)
+    return s.SearchResults(hits, total, offset, "postgresql")
 
 
 def item_ids(conn: Any, kind: str, filters: s.Filters) -> set[int] | None:

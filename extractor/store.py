@@ -284,15 +284,13 @@ class Store:
         returns how many passages it holds. A ValueError says why it cannot."""
         from . import search_index
 
-        if not isinstance(self.conn, sqlite3.Connection):
-            raise ValueError("a PostgreSQL database keeps its own full-text index: there is nothing to rebuild")
         if self.readonly:
             raise ValueError("a read-only store cannot rebuild its search index")
         if not search_index.enabled():
             raise ValueError("the search index is switched off (VNPLAN_SEARCH_INDEX=off): FTS5 answers searches")
         if self._index is None:
-            raise ValueError(f"the search index beside {self.path} cannot be opened (tantivy failed): FTS5 "
-                             "answers searches")
+            raise ValueError(f"the search index of {self.path} cannot be opened (tantivy failed): the "
+                             "database's own full-text search answers searches")
         if not self._index.rebuilt and not self._index.rebuild(self.conn):
             raise ValueError(f"another vnplan process is writing to {self.path}: it keeps the search index in "
                              "step itself")
@@ -359,29 +357,42 @@ class Store:
 
         A different file never replaces another because their names (doc_ids) match: it gets a
         free doc_id (`name-2`, ...)."""
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        path = rows.document.get("path")
         with self.transaction() as c:
-            same = c.execute("SELECT doc_id, status FROM documents WHERE sha256 = ?", (rows.sha256,)).fetchone()
-            if same and same["status"] != "error":
-                return "skipped"
-            outcome, old = ("added", same["doc_id"]) if same else ("added", None)
-            if old is None and path:
-                changed = c.execute("SELECT doc_id FROM documents WHERE path = ?", (path,)).fetchone()
-                if changed:
-                    outcome, old = "replaced", changed["doc_id"]
-            if old is not None:
-                c.execute("DELETE FROM documents WHERE doc_id = ?", (old,))
-            doc_id = old or self._free_doc_id(c, rows.doc_id)
-            if doc_id != rows.doc_id:
-                _rename(rows, doc_id)
-            if path:
-                c.execute("DELETE FROM errors WHERE doc_id IS NULL AND path = ?", (path,))
-            doc = rows.document | {"ingested_at": now}
-            c.execute(f"INSERT INTO documents ({', '.join(doc)}) VALUES ({', '.join('?' * len(doc))})",
-                      list(doc.values()))
-            self._insert_items(c, rows, now)
+            outcome = self._write(c, rows, datetime.now(UTC).isoformat(timespec="seconds"))
         self.sync_index(force=False)
+        return outcome
+
+    def add_batch(self, batch: list[DocRows]) -> list[str]:
+        """`add_rows` for many documents in ONE transaction (a bulk load: one commit, and the full-text
+        index's segment written once, instead of per document); all or none of them are stored."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.transaction() as c:
+            outcomes = [self._write(c, rows, now) for rows in batch]
+        self.sync_index(force=False)
+        return outcomes
+
+    def _write(self, c: sqlite3.Connection, rows: DocRows, now: str) -> str:
+        """One document's rows inside the caller's transaction (see `add_rows`)."""
+        path = rows.document.get("path")
+        same = c.execute("SELECT doc_id, status FROM documents WHERE sha256 = ?", (rows.sha256,)).fetchone()
+        if same and same["status"] != "error":
+            return "skipped"
+        outcome, old = ("added", same["doc_id"]) if same else ("added", None)
+        if old is None and path:
+            changed = c.execute("SELECT doc_id FROM documents WHERE path = ?", (path,)).fetchone()
+            if changed:
+                outcome, old = "replaced", changed["doc_id"]
+        if old is not None:
+            c.execute("DELETE FROM documents WHERE doc_id = ?", (old,))
+        doc_id = old or self._free_doc_id(c, rows.doc_id)
+        if doc_id != rows.doc_id:
+            _rename(rows, doc_id)
+        if path:
+            c.execute("DELETE FROM errors WHERE doc_id IS NULL AND path = ?", (path,))
+        doc = rows.document | {"ingested_at": now}
+        c.execute(f"INSERT INTO documents ({', '.join(doc)}) VALUES ({', '.join('?' * len(doc))})",
+                  list(doc.values()))
+        self._insert_items(c, rows, now)
         return outcome
 
     @staticmethod

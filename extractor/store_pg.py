@@ -14,6 +14,7 @@ Open it with `extractor.stores.open_store("postgresql://user@host/db")` or `--db
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -177,8 +178,10 @@ class PgStore(Store):
             raw.execute("SET default_transaction_read_only = on")
         self.conn = PgConn(raw)
         self.db = None  # sqlite-utils is SQLite's alone
+        self._index: Any = None
         if not readonly:
             self._create_schema()
+            self._open_index()
         elif _first(raw.execute("SELECT to_regclass('passages')"))[0] is None:
             raw.close()
             raise FileNotFoundError(f"no vnplan tables in {_shown(url)}: run `vnplan ingest FOLDER --db URL` first")
@@ -196,8 +199,45 @@ class PgStore(Store):
                 raw.execute(f'CREATE INDEX IF NOT EXISTS {name} ON "{table}" ({cols})')
             raw.execute("CREATE INDEX IF NOT EXISTS idx_passages_tsv ON passages USING GIN (tsv)")
 
+    def _open_index(self) -> None:
+        """This machine's tantivy index of the database (`extractor.search_index.pg_index_path`), brought
+        in step with the passages (built when missing or behind a trimmed log); without it (VNPLAN_SEARCH_INDEX=off,
+        tantivy failing) PostgreSQL's own full-text search ranks."""
+        from . import search_index
+
+        search_index.prepare(self.conn)
+        if not search_index.enabled():
+            return
+        state = search_index.db_state(self.conn)
+        if state is None:
+            return
+        path = search_index.pg_index_path(state)
+        for attempt in (1, 2):
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+                stamp = path / "vnplan-stamp"
+                if stamp.is_file() and not stamp.read_text().startswith(search_index.VERSION + " "):
+                    raise ValueError("an index of another version")
+                self._index = search_index.SearchIndex(None, writable=True, path=path)
+                self._index.sync(self.conn, check=True)
+                return
+            except (ValueError, OSError):
+                if self._index is not None:
+                    self._index.close()
+                self._index = None
+                search_index.forget_path(path)
+                if attempt == 1:
+                    shutil.rmtree(path, ignore_errors=True)
+
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
+        if self._index is not None:
+            self.sync_index()
+            try:
+                self._index.close()
+            except (ValueError, OSError):
+                pass  # the log keeps what is not indexed: the next writer applies it
+            self._index = None
         self.conn.close()
 
     @contextmanager
@@ -212,18 +252,37 @@ class PgStore(Store):
         now = datetime.now(UTC).isoformat(timespec="seconds")
         try:
             with self.transaction() as c, self.conn.raw.pipeline():  # statements without results are batched
-                if c.execute("SELECT 1 FROM documents WHERE sha256 = ?", (rows.sha256,)).fetchone():
-                    return "skipped"
-                replaced = c.execute("DELETE FROM documents WHERE doc_id = ? RETURNING doc_id",
-                                     (rows.doc_id,)).fetchone() is not None
-                doc = rows.document | {"ingested_at": now}
-                got = c.execute(f"INSERT INTO documents ({', '.join(doc)}) VALUES ({', '.join('?' * len(doc))}) "
-                                "ON CONFLICT (sha256) DO NOTHING RETURNING doc_id", list(doc.values())).fetchone()
-                if got is None:
-                    raise _Lost
-                self._insert_pg_items(c, rows, now)
+                outcome = self._write(c, rows, now)
         except _Lost:
             return "skipped"
+        self.sync_index(force=False)
+        return outcome
+
+    def add_batch(self, batch: list[DocRows]) -> list[str]:
+        """`add_rows` for many documents in one transaction (a bulk load); when another loader stores one
+        of the same files meanwhile, the batch is rolled back and written document by document."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        try:
+            with self.transaction() as c, self.conn.raw.pipeline():
+                outcomes = [self._write(c, rows, now) for rows in batch]
+        except _Lost:
+            return [self.add_rows(rows) for rows in batch]
+        self.sync_index(force=False)
+        return outcomes
+
+    def _write(self, c: PgConn, rows: DocRows, now: str) -> str:  # type: ignore[override]
+        """One document's rows inside the caller's transaction; raises _Lost when another loader stored
+        the same bytes first."""
+        if c.execute("SELECT 1 FROM documents WHERE sha256 = ?", (rows.sha256,)).fetchone():
+            return "skipped"
+        replaced = c.execute("DELETE FROM documents WHERE doc_id = ? RETURNING doc_id",
+                             (rows.doc_id,)).fetchone() is not None
+        doc = rows.document | {"ingested_at": now}
+        got = c.execute(f"INSERT INTO documents ({', '.join(doc)}) VALUES ({', '.join('?' * len(doc))}) "
+                        "ON CONFLICT (sha256) DO NOTHING RETURNING doc_id", list(doc.values())).fetchone()
+        if got is None:
+            raise _Lost
+        self._insert_pg_items(c, rows, now)
         return "replaced" if replaced else "added"
 
     def _insert_pg_items(self, c: PgConn, rows: DocRows, now: str) -> None:

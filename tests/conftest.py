@@ -148,6 +148,21 @@ def pdf_record_dir(pdf_records, tmp_path_factory) -> Path:
 BACKENDS = ["sqlite", "postgresql"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def pg_index_dir(tmp_path_factory):
+    """The tantivy indexes of the tests' PostgreSQL databases go to a temporary folder, not ~/.cache."""
+    import os
+
+    folder = tmp_path_factory.mktemp("pg-indexes")
+    old = os.environ.get("VNPLAN_INDEX_DIR")
+    os.environ["VNPLAN_INDEX_DIR"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("VNPLAN_INDEX_DIR", None)
+    else:
+        os.environ["VNPLAN_INDEX_DIR"] = old
+
+
 @pytest.fixture(scope="session")
 def pg_server(tmp_path_factory):
     """The URL of a PostgreSQL server for the tests: $VNPLAN_PG_URL, else a private cluster started
