@@ -19,6 +19,7 @@ from extractor.stores import is_url, open_store, shown
 from tests.conftest import new_pg_db
 from tests.test_store import gold_records
 
+YB_ID = "yen-bai-114-kh-ubnd-2021"
 QUERIES = [("doi moi sang tao", {}), ("Sở KH&CN", {"kind": "obligation"}), ("", {"kind": "obligation", "year": 2025}),
            ("khoa hoc", {"place": "Bình Dương"}), ("nang suat lao dong", {"kind": "target"}),
            ("36/QĐ-TTg", {"kind": "reference"}), ("", {"body": "Sở KH&CN", "year": 2025}),
@@ -93,6 +94,39 @@ def test_same_bytes_twice_is_skipped_and_one_transaction(pair):
     before = pg.counts()
     assert pg.add_record(rec | {"doc_id": "another-name"}) == "skipped"
     assert pg.counts() == before
+
+
+def test_add_batch_is_add_rows_in_one_transaction(pair, pg_server, tmp_path):
+    """A batch stores what adding its documents one by one stores (a duplicate inside it skipped), and a
+    failing document leaves nothing of its batch behind."""
+    from extractor.record import Record
+    from extractor.store_rows import record_rows
+
+    records = gold_records()
+    batched = (open_store(tmp_path / "b.db"), open_store(new_pg_db(pg_server, "batch")))
+    try:
+        for s, one_by_one in zip(batched, pair, strict=True):
+            rows = [record_rows(Record.from_dict(r)) for r in records.values()]
+            twin = record_rows(Record.from_dict(records[YB_ID] | {"doc_id": "twin"}))
+            assert s.add_batch([*rows, twin]) == ["added"] * len(rows) + ["skipped"]
+            assert s.counts() == one_by_one.counts()
+            for f in (Filters(), Filters(kind="obligation", year=2025)):
+                assert _spans(s.search_results("khoa hoc", f, limit=1000).hits) == \
+                    _spans(one_by_one.search_results("khoa hoc", f, limit=1000).hits)
+            before = s.counts()
+            bad = record_rows(Record.from_dict(records[YB_ID] | {"doc_id": "bad"}))
+            bad.sha256 = "c" * 64
+            bad.document = bad.document | {"sha256": bad.sha256, "path": "bad.txt"}
+            good = record_rows(Record.from_dict(records[YB_ID] | {"doc_id": "good"}))
+            good.sha256 = "d" * 64
+            good.document = good.document | {"sha256": good.sha256, "path": "good.txt"}
+            bad.passages = [*bad.passages, ("text", None, 0, 1, None, None)]  # folded NULL: refused by both
+            with pytest.raises(Exception):  # noqa: B017 - sqlite3 and psycopg raise their own IntegrityError
+                s.add_batch([good, bad])
+            assert s.counts() == before and not s.has_sha(good.sha256)
+    finally:
+        for s in batched:
+            s.close()
 
 
 def test_cli_ingest_search_export_on_postgresql(pg_server, tmp_path):

@@ -1,0 +1,272 @@
+"""Benchmark of search at 100,000 documents, SQLite and PostgreSQL, each ranked by its tantivy index.
+
+The stores (kept in --dir, default /tmp/vnplan-100k, and reused by the next run):
+
+- the sample: --sample varied documents written as bench_store.py writes them and extracted once by
+  the real pipeline (`rows_for_file`), pickled;
+- SQLite: every document is a sample document under its own doc_id, sha256 and a line of its own
+  (`bench_scale.synth`), written through `Store.add_batch` (--batch documents a transaction: one
+  commit and one FTS5 segment per batch instead of per document), then the tantivy index built on
+  the next open (its time is reported);
+- PostgreSQL: a private cluster in DIR/pg; the SQLite store's tables copied into it with COPY (the
+  passages' `tsvector` computed by the database from the same words `PgStore` gives it, the GIN
+  index built after the load), then `PgStore` opened, which builds the database's tantivy index.
+
+Each run then measures:
+
+- ingest on a smaller slice (--slice documents): the one loader's `add_rows`, one transaction per
+  document, into a new SQLite file and a new PostgreSQL database, documents/s, PostgreSQL as a
+  ratio of SQLite;
+- search: the 20 queries of bench_store.py (`search`, 20 hits ranked over every match) --repeat
+  times on each backend through its tantivy index, the backends taking turns query by query, wall
+  clock and this process's CPU time (PostgreSQL's server CPU is not in it: its share shows in wall);
+  each query's total is compared between the two backends' indexes and with each database's own
+  full-text answer (FTS5 / PostgreSQL, run once, timed: the baseline).
+
+    nice -n 10 .venv/bin/python benchmarks/bench_100k.py [--docs 100000] [--dir /tmp/vnplan-100k]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pickle
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_scale import load, sample_rows, synth  # noqa: E402
+from bench_store import QUERIES, build_corpus, pct  # noqa: E402
+
+from extractor import search as S  # noqa: E402
+from extractor.store_pg import ts_words  # noqa: E402
+from extractor.stores import open_store  # noqa: E402
+from tests import pg_cluster  # noqa: E402
+
+PORT = 54399
+TABLES = ["documents", "bodies", "references", "targets", "obligations", "obligation_bodies", "links", "errors"]
+
+
+def use_index(on: bool) -> None:
+    """The tantivy index (on) or each database's own full-text search (off)."""
+    if on:
+        os.environ.pop("VNPLAN_SEARCH_INDEX", None)
+    else:
+        os.environ["VNPLAN_SEARCH_INDEX"] = "off"
+
+
+def bases_of(folder: Path, sample: int) -> list[Any]:
+    cached = folder / f"bases-{sample}.pickle"
+    if cached.exists():
+        with open(cached, "rb") as fh:
+            return list(pickle.load(fh))
+    docs = folder / "sample"
+    docs.mkdir(exist_ok=True)
+    build_corpus(docs, sample)
+    t = time.perf_counter()
+    bases = sample_rows(docs, os.cpu_count() or 1)
+    print(f"sample: {len(bases)} documents extracted in {time.perf_counter() - t:.0f} s", flush=True)
+    with open(cached.with_suffix(".part"), "wb") as fh:
+        pickle.dump(bases, fh)
+    cached.with_suffix(".part").rename(cached)
+    return bases
+
+
+def build_sqlite(db: Path, bases: list[Any], n: int, batch: int) -> None:
+    """n synthetic documents through `Store.add_batch`, the index left to the next open."""
+    use_index(False)
+    part = db.with_name(db.name + ".part")
+    part.unlink(missing_ok=True)
+    rng = random.Random(11)
+    t = time.perf_counter()
+    with open_store(part) as s:
+        for start in range(0, n, batch):
+            outcomes = s.add_batch([synth(bases[i % len(bases)], i, rng) for i in range(start, min(n, start + batch))])
+            assert set(outcomes) == {"added"}, set(outcomes)
+            if start and start % 20_000 == 0:
+                print(f"    SQLite: {start:,} documents, {start / (time.perf_counter() - t):,.0f}/s", flush=True)
+    part.rename(db)
+    print(f"SQLite build: {n:,} documents in {time.perf_counter() - t:.0f} s (add_batch of {batch})", flush=True)
+
+
+def _columns(lite: sqlite3.Connection, table: str) -> list[str]:
+    return [r[1] for r in lite.execute(f'PRAGMA table_info("{table}")')]
+
+
+def copy_to_postgresql(lite_db: Path, url: str) -> None:
+    """The SQLite store's rows into an empty PostgreSQL database with COPY (the log triggers and
+    foreign-key checks off for the session, the GIN index built after)."""
+    import psycopg
+
+    use_index(False)
+    with open_store(url):
+        pass  # the schema and the change log's triggers
+    lite = sqlite3.connect(f"{lite_db.resolve().as_uri()}?mode=ro", uri=True)
+    t = time.perf_counter()
+    with psycopg.connect(url, autocommit=True) as pg:
+        pg.execute("SET session_replication_role = replica")  # no triggers: no change log, no FK checks
+        pg.execute("SET maintenance_work_mem = '512MB'")
+        pg.execute("DROP INDEX IF EXISTS idx_passages_tsv")
+        for table in TABLES:
+            cols = _columns(lite, table)
+            names = ", ".join(cols)
+            with pg.cursor().copy(f'COPY "{table}" ({names}) FROM STDIN') as cp:
+                for row in lite.execute(f'SELECT {names} FROM "{table}"'):
+                    cp.write_row(row)
+            print(f"    {table}: copied at {time.perf_counter() - t:.0f} s", flush=True)
+        pg.execute("CREATE UNLOGGED TABLE passages_load (id BIGINT, doc_id TEXT, kind TEXT, item_id BIGINT, "
+                   "span_start INTEGER, span_end INTEGER, section TEXT, folded TEXT, words TEXT)")
+        with pg.cursor().copy("COPY passages_load FROM STDIN") as cp:
+            for row in lite.execute("SELECT id, doc_id, kind, item_id, span_start, span_end, section, folded "
+                                    "FROM passages"):
+                cp.write_row((*row, ts_words(row[7])))
+        print(f"    passages: copied at {time.perf_counter() - t:.0f} s", flush=True)
+        pg.execute("INSERT INTO passages (id, doc_id, kind, item_id, span_start, span_end, section, folded, tsv) "
+                   "SELECT id, doc_id, kind, item_id, span_start, span_end, section, folded, "
+                   "to_tsvector('simple', words) FROM passages_load")
+        pg.execute("DROP TABLE passages_load")
+        print(f"    passages: tsvectors at {time.perf_counter() - t:.0f} s", flush=True)
+        pg.execute("CREATE INDEX idx_passages_tsv ON passages USING GIN (tsv)")
+        for table in ("references", "targets", "obligations", "bodies", "passages", "errors"):
+            pg.execute(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
+                       f"GREATEST(1, (SELECT max(id) FROM \"{table}\")))")
+        pg.execute("ANALYZE")
+    lite.close()
+    print(f"PostgreSQL build (COPY from SQLite): {time.perf_counter() - t:.0f} s", flush=True)
+
+
+def open_with_index(db: str | Path, name: str) -> None:
+    use_index(True)
+    t = time.perf_counter()
+    with open_store(db) as s:
+        indexed = s._index.size() if s._index is not None else 0
+        rebuilt = s._index is not None and s._index.rebuilt
+    print(f"{name}: index opened in {time.perf_counter() - t:.1f} s ({'built' if rebuilt else 'in step'}, "
+          f"{indexed:,} passages)", flush=True)
+
+
+def ingest_slice(bases: list[Any], n: int, url: str, tmp: Path) -> None:
+    use_index(True)
+    rates = {}
+    for name, db in (("SQLite", tmp / "slice.db"), ("PostgreSQL", url)):
+        seconds, counts = load(db, bases, n)
+        rates[name] = n / seconds
+        print(f"ingest {name}: {n:,} documents in {seconds:.1f} s = {rates[name]:,.1f} documents/s "
+              f"({counts['passages']:,} passages; add_rows, one transaction per document, index kept)", flush=True)
+    print(f"ingest ratio PostgreSQL/SQLite (documents/s): {rates['PostgreSQL'] / rates['SQLite']:.2f}", flush=True)
+
+
+def measure(stores: dict[str, Any], repeat: int) -> dict[str, tuple[list[float], list[float]]]:
+    times: dict[str, tuple[list[float], list[float]]] = {k: ([], []) for k in stores}
+    own: dict[str, list[float]] = {k: [] for k in stores}
+    for query, filters in QUERIES:
+        totals: dict[str, Any] = {}
+        for name, s in stores.items():
+            use_index(False)
+            t = time.perf_counter()
+            r = s.search_results(query, S.Filters(**filters))
+            own[name].append((time.perf_counter() - t) * 1000)
+            totals[f"{name} {r.engine or '-'}"] = r.total
+            use_index(True)
+            r = s.search_results(query, S.Filters(**filters))  # warms the caches too
+            totals[f"{name} {r.engine or '-'}"] = r.total
+            if r.engine not in ("tantivy", ""):
+                raise SystemExit(f"{name} {query!r} {filters}: answered by {r.engine}")
+        if len(set(totals.values())) != 1:
+            raise SystemExit(f"{query!r} {filters}: TOTALS DIFFER {totals}")
+        for _ in range(repeat):
+            for name, s in stores.items():
+                t, c = time.perf_counter(), time.process_time()
+                s.search(query, **filters)
+                times[name][0].append((time.perf_counter() - t) * 1000)
+                times[name][1].append((time.process_time() - c) * 1000)
+        meds = "  ".join(f"{name} {sorted(times[name][0][-repeat:])[repeat // 2]:6.1f} ms (own {own[name][-1]:7.0f} ms)"
+                         for name in stores)
+        print(f"  {query[:28]!r:30} {str(filters)[:52]:52} {next(iter(totals.values())):9,} hits, same totals  {meds}",
+              flush=True)
+    for name in stores:
+        print(f"own full-text search {name} (once per query, total counted): p50 {pct(own[name], 0.5):,.0f} ms, "
+              f"p95 {pct(own[name], 0.95):,.0f} ms", flush=True)
+    return times
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=100_000)
+    ap.add_argument("--dir", type=Path, default=Path("/tmp/vnplan-100k"))
+    ap.add_argument("--sample", type=int, default=300, help="documents extracted by the pipeline")
+    ap.add_argument("--batch", type=int, default=1000, help="documents per transaction of the SQLite build")
+    ap.add_argument("--slice", type=int, default=1000, help="documents of the ingest comparison (0: skip)")
+    ap.add_argument("--repeat", type=int, default=5, help="runs of each query per backend")
+    args = ap.parse_args()
+    args.dir.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("VNPLAN_INDEX_DIR", str(args.dir / "pg-indexes"))
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}", flush=True)
+    bases = bases_of(args.dir, args.sample)
+    lite_db = args.dir / f"sqlite-{args.docs}.db"
+    if not lite_db.exists():
+        build_sqlite(lite_db, bases, args.docs, args.batch)
+    open_with_index(lite_db, f"SQLite, {args.docs:,} documents")
+
+    import psycopg
+
+    pg_dir = args.dir / "pg"
+    server = pg_cluster.url(pg_dir.resolve(), PORT)
+    try:
+        psycopg.connect(server).close()  # running since an earlier run
+    except psycopg.OperationalError:
+        server = pg_cluster.start(pg_dir, port=PORT, settings=[
+            *[s for s in pg_cluster.SETTINGS if not s.startswith(("fsync", "full_page", "shared_buffers"))],
+            "shared_buffers=1GB", "max_wal_size=8GB"])
+
+    dbname = f"vnplan_{args.docs}"
+    url = pg_cluster.url(pg_dir.resolve(), PORT, dbname)
+    with psycopg.connect(server, autocommit=True) as c:
+        if not c.execute("SELECT 1 FROM pg_database WHERE datname = %s", (dbname,)).fetchone():
+            c.execute(f'CREATE DATABASE "{dbname}"')
+    with psycopg.connect(url) as c:
+        have = c.execute("SELECT count(*) FROM documents").fetchone()[0] if c.execute(
+            "SELECT to_regclass('documents')").fetchone()[0] else 0
+    if have != args.docs:
+        with psycopg.connect(server, autocommit=True) as c:
+            c.execute(f'DROP DATABASE "{dbname}"')
+            c.execute(f'CREATE DATABASE "{dbname}"')
+        copy_to_postgresql(lite_db, url)
+    open_with_index(url, f"PostgreSQL, {args.docs:,} documents")
+
+    if args.slice:
+        with tempfile.TemporaryDirectory(prefix="vnplan-slice-") as tmp_s:
+            with psycopg.connect(server, autocommit=True) as c:
+                c.execute("DROP DATABASE IF EXISTS vnplan_slice")
+                c.execute("CREATE DATABASE vnplan_slice")
+            ingest_slice(bases, args.slice, pg_cluster.url(pg_dir.resolve(), PORT, "vnplan_slice"), Path(tmp_s))
+
+    print(f"load average before the searches: {os.getloadavg()[0]:.1f}", flush=True)
+    stores = {"SQLite": open_store(lite_db, readonly=True), "PostgreSQL": open_store(url, readonly=True)}
+    try:
+        times = measure(stores, args.repeat)
+    finally:
+        for s in stores.values():
+            s.close()
+    for name, (wall, cpu) in times.items():
+        print(f"search {name:10} at {args.docs:,} documents ({len(QUERIES)} queries x {args.repeat}, tantivy): wall "
+              f"p50 {pct(wall, 0.5):.1f} ms, p95 {pct(wall, 0.95):.1f} ms, max {max(wall):.1f} ms; CPU p50 "
+              f"{pct(cpu, 0.5):.1f} ms, p95 {pct(cpu, 0.95):.1f} ms", flush=True)
+    lite, pg = times["SQLite"][0], times["PostgreSQL"][0]
+    print(f"search ratio PostgreSQL/SQLite (wall): p50 {pct(pg, 0.5) / pct(lite, 0.5):.2f}, "
+          f"p95 {pct(pg, 0.95) / pct(lite, 0.95):.2f}", flush=True)
+    print(f"machine load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
+          f"(the cluster in {pg_dir} keeps running: python -m tests.pg_cluster stop {pg_dir})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
