@@ -84,15 +84,23 @@ def build_sqlite(db: Path, bases: list[Any], n: int, batch: int) -> None:
     """n synthetic documents through `Store.add_batch`, the index left to the next open."""
     use_index(False)
     part = db.with_name(db.name + ".part")
-    part.unlink(missing_ok=True)
     rng = random.Random(11)
+    done = 0
+    if part.exists():  # an interrupted build: its committed batches are kept, the rest written
+        lite = sqlite3.connect(f"{part.resolve().as_uri()}?mode=ro", uri=True)
+        done = lite.execute("SELECT count(*) FROM documents").fetchone()[0]
+        lite.close()
+        for _ in range(done):
+            rng.getrandbits(40)  # the one draw `synth` makes per document
+        print(f"SQLite build: resumed after {done:,} documents", flush=True)
     t = time.perf_counter()
     with open_store(part) as s:
-        for start in range(0, n, batch):
+        for start in range(done, n, batch):
             outcomes = s.add_batch([synth(bases[i % len(bases)], i, rng) for i in range(start, min(n, start + batch))])
             assert set(outcomes) == {"added"}, set(outcomes)
-            if start and start % 20_000 == 0:
-                print(f"    SQLite: {start:,} documents, {start / (time.perf_counter() - t):,.0f}/s", flush=True)
+            if start and start % 10_000 == 0:
+                print(f"    SQLite: {start:,} documents, {(start - done) / (time.perf_counter() - t):,.0f}/s",
+                      flush=True)
     part.rename(db)
     print(f"SQLite build: {n:,} documents in {time.perf_counter() - t:.0f} s (add_batch of {batch})", flush=True)
 

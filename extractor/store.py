@@ -174,7 +174,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
                         ("obligation_bodies", ["body_id"]), ("links", ["parent_number"]),
                         ("links", ["parent_doc_id"]), ("passages", ["doc_id"]), ("passages", ["kind", "item_id"]),
                         ("documents", ["number"]), ("documents", ["kind"]), ("documents", ["place_folded"]),
-                        ("documents", ["issuer_folded"]),
+                        ("documents", ["issuer_folded"]), ("documents", ["path"]),
                         ("errors", ["doc_id"]), ("errors", ["path"])]:
         db.table(table).create_index(cols, if_not_exists=True)
     for statement in _FTS_DDL:
@@ -242,6 +242,9 @@ class Store:
         self._index: Any = None
         if not readonly:
             _create_schema(self.db)
+            # `add_rows` looks a document up by path: without this index every add scans the table
+            # (quadratic: 40 ms a document at 24,000 documents); databases made before it get it here
+            self.conn.execute("CREATE INDEX IF NOT EXISTS idx_documents_path ON documents (path)")
             self._open_index()
 
     def _open_index(self) -> None:
