@@ -319,8 +319,10 @@ class PgStore(Store):
                       [(doc_id, rows.document.get("path"), rows.sha256, m, now) for m in rows.errors])
 
     def optimize(self) -> None:
-        """Refresh the planner's statistics after a large batch (the GIN index needs no merging)."""
+        """Refresh the planner's statistics after a large batch (the GIN index needs no merging), and bring
+        the search index in step."""
         self.conn.raw.execute("ANALYZE")
+        self.sync_index()
 
     # -- reading: where PostgreSQL's SQL differs from SQLite's -------------------------------
     def item_rows(self, kind: str) -> Iterator[dict[str, Any]]:
