@@ -279,10 +279,17 @@ def main() -> int:
     with psycopg.connect(server, autocommit=True) as c:
         if not c.execute("SELECT 1 FROM pg_database WHERE datname = %s", (dbname,)).fetchone():
             c.execute(f'CREATE DATABASE "{dbname}"')
-    with psycopg.connect(url) as c:
-        have = c.execute("SELECT count(*) FROM documents").fetchone()[0] if c.execute(
-            "SELECT to_regclass('documents')").fetchone()[0] else 0
-    if have != args.docs:
+    have = built = 0
+    for _ in range(120):  # a build of another process (started beside the SQLite build) finishing
+        with psycopg.connect(url) as c:
+            if c.execute("SELECT to_regclass('documents')").fetchone()[0]:
+                have = c.execute("SELECT count(*) FROM documents").fetchone()[0]
+                built = c.execute("SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'passages' "
+                                  "AND last_analyze IS NOT NULL").fetchone()[0]
+        if have != args.docs or built:
+            break
+        time.sleep(10)
+    if have != args.docs or not built:
         with psycopg.connect(server, autocommit=True) as c:
             c.execute(f'DROP DATABASE "{dbname}"')
             c.execute(f'CREATE DATABASE "{dbname}"')
