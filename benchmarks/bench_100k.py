@@ -280,13 +280,15 @@ def main() -> int:
         if not c.execute("SELECT 1 FROM pg_database WHERE datname = %s", (dbname,)).fetchone():
             c.execute(f'CREATE DATABASE "{dbname}"')
     have = built = 0
-    for _ in range(120):  # a build of another process (started beside the SQLite build) finishing
+    while True:  # a build by another process (started beside the SQLite build) is left to finish
         with psycopg.connect(url) as c:
             if c.execute("SELECT to_regclass('documents')").fetchone()[0]:
                 have = c.execute("SELECT count(*) FROM documents").fetchone()[0]
                 built = c.execute("SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'passages' "
                                   "AND last_analyze IS NOT NULL").fetchone()[0]
-        if have != args.docs or built:
+            busy = c.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                             "AND pid <> pg_backend_pid() AND state <> 'idle'").fetchone()[0]
+        if (have == args.docs and built) or not busy:
             break
         time.sleep(10)
     if have != args.docs or not built:
