@@ -4,7 +4,9 @@ RUM (Debian's `postgresql-NN-rum`) keeps positions in the index, so `ORDER BY ts
 ranks without visiting the heap; it still scores every match. Given a PostgreSQL store built by
 bench_100k.py (`--docs 10000` makes one of 10,000 documents), this adds a RUM index on the passages'
 tsvector (timed, once) and runs each ranked query of bench_store.py 3 times both ways: RUM's
-ordered query (passage ids only) and `search` through the tantivy index (20 hits hydrated).
+ordered query (passage ids only) and `search` through the tantivy index (20 hits hydrated). Needs
+the extension installed (`apt-get install postgresql-15-rum`; not in the Makefile's DEBS: vnplan
+does not use it, see README *PostgreSQL*).
 
     .venv/bin/python benchmarks/bench_rum.py --url 'postgresql://vnplan@/vnplan_10000?host=/tmp/vnplan-100k/pg&port=54399'
 """
