@@ -22,6 +22,7 @@ from .bodies import (
 )
 from .body_spans import BodySpan, body_list_at, find_bodies
 from .document import Doc
+from .normalize import LIST_START
 from .obligation_units import (
     MAX_BODY_WORDS,
     NUMBER,
@@ -34,7 +35,6 @@ from .obligation_units import (
     supports,
     text_blocks,
 )
-from .normalize import LIST_START
 from .record import Obligation, Section
 from .rules import RuleFile, load_rules
 from .vntext import fold

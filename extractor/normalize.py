@@ -224,7 +224,8 @@ def _drop_boilerplate(lines: list[str]) -> list[str]:
     """Lines without web furniture; a visitor counter takes its digit lines with it, a gazette page header the
     page number after it (odd pages) or alone on the line before it (even pages)."""
     line_rx, tail_rx = _boilerplate()
-    out, skipping = [], False
+    out: list[str] = []
+    skipping = False
     for ln in lines:
         s = ln.strip()
         if skipping and (not s or re.fullmatch(r"[•·*\-–]?\s*[\d.,]+", s)):

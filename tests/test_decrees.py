@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extractor.document import Doc
 from extractor import ingest
+from extractor.document import Doc
 from extractor.normalize import normalize
 from extractor.obligations import extract_obligations
 from extractor.pipeline import extract_file
