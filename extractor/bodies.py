@@ -350,7 +350,10 @@ def _bare_collective_after(prev: str, nxt: str) -> bool:
     quan, đơn vị liên quan'), or any collective noun after a collective closed by 'liên quan' ('cơ quan, tổ
     chức có liên quan, cơ sở khám bệnh, chữa bệnh')."""
     closed, noun = _bare_collective()
-    if head_of(prev) is not None and not is_collective(prev) and closed.match(nxt):
+    head = head_of(prev)
+    rest = prev.strip()[len(head):].strip() if head else ""
+    named = bool(rest) and not rest.startswith(",")  # a bare 'Bộ' in 'Bộ, ngành, …' names none
+    if named and not is_collective(prev) and closed.match(nxt):
         return True
     return bool(re.search(r"liên\s+quan$", prev)) and noun.match(nxt) is not None
 

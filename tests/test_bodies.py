@@ -230,6 +230,10 @@ def test_gazetteer_name_with_its_và_written_as_a_dash():
     ("Bộ Tài chính, cơ quan, tổ chức có liên quan, cơ sở khám bệnh, chữa bệnh",
      ["Bộ Tài chính", "cơ quan, tổ chức có liên quan", "cơ sở khám bệnh, chữa bệnh"]),
     ("Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương", ["Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương"]),
+    # a bare head word opening a collective names no body of its own (844/QĐ-TTg's support cells)
+    ("Bộ, ngành, cơ quan, đơn vị có liên quan", ["Bộ, ngành, cơ quan, đơn vị có liên quan"]),
+    ("Bộ, cơ quan, tổ chức có liên quan, cơ sở khám bệnh, chữa bệnh",
+     ["Bộ, cơ quan, tổ chức có liên quan", "cơ sở khám bệnh, chữa bệnh"]),
     ("Thường trực HĐND tỉnh, các Ban HĐND tỉnh", ["Thường trực Hội đồng nhân dân tỉnh", "các Ban Hội đồng nhân dân tỉnh"]),
 ])
 def test_bare_collectives_and_hdnd_organs_in_a_list(cell, bodies):
