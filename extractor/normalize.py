@@ -227,9 +227,11 @@ def drop_page_furniture(blocks: list[Block]) -> list[Block]:
 
 
 def _drop_boilerplate(lines: list[str]) -> list[str]:
-    """Lines without web furniture; a visitor counter takes its digit lines with it."""
+    """Lines without web furniture; a visitor counter takes its digit lines with it, a gazette page header the
+    page number after it (odd pages) or alone on the line before it (even pages)."""
     line_rx, tail_rx = _boilerplate()
-    out, skipping = [], False
+    out: list[str] = []
+    skipping = False
     for ln in lines:
         s = ln.strip()
         if skipping and (not s or re.fullmatch(r"[•·*\-–]?\s*[\d.,]+", s)):
@@ -237,6 +239,8 @@ def _drop_boilerplate(lines: list[str]) -> list[str]:
         skipping = False
         if s and any(rx.search(s) for rx in tail_rx):
             skipping = True
+            if out and re.fullmatch(r"\d{1,4}", out[-1].strip()) and (len(out) == 1 or not out[-2].strip()):
+                out.pop()  # an even page's number stands alone just before the gazette header
             continue
         if s and any(rx.search(s) for rx in line_rx):
             continue

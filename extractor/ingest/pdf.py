@@ -176,8 +176,9 @@ def paragraphs(lines: list[PdfLine], right: float) -> list[tuple[str, bool]]:
     pitches = sorted(a.top - b.top for a, b in zip(lines, lines[1:], strict=False) if a.top - b.top > 0)
     usual = pitches[len(pitches) // 2] if pitches else 12.0
     caps = functools.lru_cache(maxsize=None)(_caps)  # each line is compared twice
+    left = _left_margin(lines)
     for ln in lines:
-        if cur and _continues(cur[-1], ln, right, usual, caps):
+        if cur and _continues(cur[-1], ln, right, usual, caps) and not _indented_again(cur, ln, left, usual):
             cur.append(ln)
             continue
         if cur:
@@ -187,6 +188,20 @@ def paragraphs(lines: list[PdfLine], right: float) -> list[tuple[str, bool]]:
         last = cur[-1]
         paras.append((_join(cur), last.x1 > right - 0.1 * (right - last.x0) and last.x1 > 0))
     return paras
+
+
+def _left_margin(lines: list[PdfLine]) -> float:
+    """Where the page's text lines start: the x of most continuation lines (a low decile of the starts)."""
+    starts = sorted(ln.x0 for ln in lines if ln.x1 > ln.x0)
+    return starts[len(starts) // 10] if starts else 0.0
+
+
+def _indented_again(cur: list[PdfLine], line: PdfLine, left: float, usual_pitch: float) -> bool:
+    """True when `line` opens a new paragraph with the same first-line indent as the one-line paragraph
+    before it: a wrapped line goes back to the margin, so an article's title that runs to the margin
+    ("Điều 22. Chế độ cung cấp thông tin, báo cáo …") does not swallow the indented paragraph below it."""
+    first = cur[0]
+    return len(cur) == 1 and first.x0 > left + 0.8 * usual_pitch and abs(line.x0 - first.x0) < 1.0
 
 
 def _join(lines: list[PdfLine]) -> str:

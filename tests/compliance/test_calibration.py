@@ -12,7 +12,6 @@ from tests.compliance.calibrate import (
     check_covered,
     check_parent,
     check_signals,
-    covered,
     fit,
     gold,
     held_out_half,
