@@ -110,3 +110,27 @@ def test_the_gazette_pdf_keeps_an_article_title_apart_from_its_lead_in():
         "Các bộ, cơ quan ngang bộ" in lead for lead in leads)
     assert not any("Nghị định này" in o.task and "tổ chức thực hiện" in o.task for o in rec.obligations)
     assert [t.value for t in rec.targets] == []  # '01 bộ hồ sơ' is a procedure's dossier
+
+
+RESOLUTION = """Điều 2. Tổ chức thực hiện
+1. Trách nhiệm Tổ công tác triển khai Đề án 06:
+a) Chỉ đạo tổ chức xây dựng, triển khai thực hiện Đề án Trung tâm dữ liệu
+quốc gia và các Dự án thành phần của Đề án.
+2. Trách nhiệm của các bộ, cơ quan ngang bộ, cơ quan trực thuộc Chính phủ;
+Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương
+a) Kết nối Nền tảng tích hợp, chia sẻ dữ liệu của Trung tâm dữ liệu quốc gia.
+3. Các sở, ban, ngành, Ủy ban nhân dân các huyện, thành phố liên quan có trách nhiệm phối hợp, tham gia cùng
+Ủy ban nhân dân thành phố Tam Điệp trong quá trình lập, thẩm định, hoàn thiện Chương trình.
+"""
+
+
+def test_body_headings_of_a_resolution_in_gazette_lines():
+    """175/NQ-CP (gazette text): a heading opened by 'Trách nhiệm' without 'của', a body list cut after its
+    ';', and (807/QĐ-UBND) a plural name that keeps its 'liên quan'."""
+    got = [(o.lead, o.task[:30]) for o in _obls(RESOLUTION)]
+    assert got == [
+        (["Tổ công tác triển khai Đề án 06"], "Chỉ đạo tổ chức xây dựng, triể"),
+        (["các bộ, cơ quan ngang bộ, cơ quan trực thuộc Chính phủ",
+          "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"], "Kết nối Nền tảng tích hợp, chi"),
+        (["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố liên quan"], "phối hợp, tham gia cùng Ủy ban"),
+    ]
