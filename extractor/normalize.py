@@ -86,9 +86,15 @@ def is_boilerplate(line: str) -> bool:
     return bool(s) and any(rx.search(s) for rx in _boilerplate()[0] + _boilerplate()[1])
 
 
+_ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
+
+
 def is_caps(line: str) -> bool:
     """True for a line in capitals (a heading, a body name in the header block)."""
     if len(line) > 300:  # headings are short; long lines are prose
+        return False
+    ascii_part = line.encode("ascii", "ignore")  # ASCII small letters over a fifth of the line: prose, at once
+    if len(ascii_part) - len(ascii_part.translate(None, _ASCII_LOWER)) > 0.2 * len(line):
         return False
     letters = [c for c in line if c.isalpha()]
     visible = sum(not c.isspace() for c in line)
