@@ -7,11 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractor import ingest
-from extractor.document import Doc
 from extractor.normalize import normalize
-from extractor.obligations import extract_obligations
 from extractor.pipeline import extract_file
-from extractor.structure import find_sections
+from tests.test_obligations import _obls
 
 HERE = Path(__file__).resolve().parent
 
@@ -55,15 +53,6 @@ Chương IV
 
 Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Hội đồng nhân dân, Ủy ban nhân dân cấp tỉnh, Hội đồng nhân dân, Ủy ban nhân dân cấp xã và các cơ quan, tổ chức liên quan chịu trách nhiệm tổ chức thực hiện Nghị định này.
 """
-
-
-def _obls(text: str):
-    doc = Doc(text)
-    doc.sections = find_sections(text)
-    obls = extract_obligations(doc)
-    for o in obls:
-        assert text[o.span[0]:o.span[1]] == o.quote
-    return obls
 
 
 def test_articles_naming_whose_duties_they_list_lead_their_clauses():
