@@ -22,6 +22,7 @@ from .bodies import (
 )
 from .body_spans import BodySpan, body_list_at, find_bodies
 from .document import Doc
+from .normalize import LIST_START
 from .obligation_units import (
     MAX_BODY_WORDS,
     NUMBER,
@@ -165,7 +166,8 @@ def _subject_at(text: str, start: int, end: int) -> list[BodySpan]:
     rest = text[stop:end].lstrip(" ,")
     if rx("lead.marker").match(text, stop, end):
         return bodies
-    return bodies if rest[:1].islower() and not rest.startswith(("và ", "của ", "thuộc ", "trực thuộc ")) else []
+    return bodies if rest[:1].islower() and not rest.startswith(  # 'kiến nghị / Thủ tướng Chính phủ các biện pháp'
+        ("và ", "của ", "thuộc ", "trực thuộc ", "các ", "những ")) else []
 
 
 # ---------------------------------------------------------------- implementation section
@@ -243,18 +245,33 @@ def _children(sec: Section, sections: list[Section]) -> list[Section]:
     return [s for s in inner if not any(c.level < s.level and c.start <= s.start < c.end for c in inner)]
 
 
+def _bare_list(line: str) -> bool:
+    """A heading that only names bodies (no task on its line)."""
+    names, task = heading_bodies(line)
+    return bool(names) and task is None
+
+
 def _heading_end(text: str, start: int, end: int) -> int:
     """Where an item's heading ends: its first line, or with the next line when a layout break cut a body name
     ('16. Mặt trận' / 'Tổ quốc tỉnh và các tổ chức chính trị - xã hội': the line is a bare head word, or it ends
-    open with a comma, 'và', 'các') and the next line opens with a word (no bullet, number or blank line)."""
+    open with a comma, 'và', 'các') and the next line opens with a word (no bullet, number or blank line); a
+    heading that carries its task and ends no sentence goes on over the lines of hard-wrapped text ('4. Bộ Y tế
+    chủ trì, … theo dõi, đôn đốc' / 'việc triển khai … kiến nghị' / 'Thủ tướng Chính phủ các biện pháp …')."""
     stop = text.find("\n", start)
     stop = end if stop < 0 or stop > end else stop
     line = NUMBER.sub("", text[start:stop], count=1).strip()
-    cut = bool(line) and (head_of(line) == line or rx("layout.open_end").search(line) is not None)
+    cut = bool(line) and (head_of(line) == line or rx("layout.open_end").search(line) is not None or (
+        line.endswith(";") and _bare_list(line[:-1])))  # 'Trách nhiệm của các bộ, …;' / 'Ủy ban …'
     if cut and stop < end and re.match(r"[^\S\n]*[^\W\d_]", text[stop + 1:stop + 3]) \
             and not re.match(r"[^\S\n]*(?:[a-zđ]\)|[-–+•*])", text[stop + 1:stop + 4]):
         nxt = text.find("\n", stop + 1)
         return end if nxt < 0 or nxt > end else nxt
+    prose = heading_bodies(line, subject=True)[1] is not None  # a heading that carries its task
+    while prose and stop < end and not text[start:stop].rstrip().endswith((".", ":", ";", "!", "?")) \
+            and re.match(r"[^\S\n]*[^\W\d_]", text[stop + 1:stop + 3]) \
+            and not LIST_START.match(text[stop + 1:stop + 8]):  # a hard-wrapped line of gazette text
+        nxt = text.find("\n", stop + 1)
+        stop = end if nxt < 0 or nxt > end else nxt
     return stop
 
 

@@ -86,9 +86,15 @@ def is_boilerplate(line: str) -> bool:
     return bool(s) and any(rx.search(s) for rx in _boilerplate()[0] + _boilerplate()[1])
 
 
+_ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
+
+
 def is_caps(line: str) -> bool:
     """True for a line in capitals (a heading, a body name in the header block)."""
     if len(line) > 300:  # headings are short; long lines are prose
+        return False
+    ascii_part = line.encode("ascii", "ignore")  # ASCII small letters over a fifth of the line: prose, at once
+    if len(ascii_part) - len(ascii_part.translate(None, _ASCII_LOWER)) > 0.2 * len(line):
         return False
     letters = [c for c in line if c.isalpha()]
     visible = sum(not c.isspace() for c in line)
@@ -221,9 +227,11 @@ def drop_page_furniture(blocks: list[Block]) -> list[Block]:
 
 
 def _drop_boilerplate(lines: list[str]) -> list[str]:
-    """Lines without web furniture; a visitor counter takes its digit lines with it."""
+    """Lines without web furniture; a visitor counter takes its digit lines with it, a gazette page header the
+    page number after it (odd pages) or alone on the line before it (even pages)."""
     line_rx, tail_rx = _boilerplate()
-    out, skipping = [], False
+    out: list[str] = []
+    skipping = False
     for ln in lines:
         s = ln.strip()
         if skipping and (not s or re.fullmatch(r"[•·*\-–]?\s*[\d.,]+", s)):
@@ -231,6 +239,8 @@ def _drop_boilerplate(lines: list[str]) -> list[str]:
         skipping = False
         if s and any(rx.search(s) for rx in tail_rx):
             skipping = True
+            if out and re.fullmatch(r"\d{1,4}", out[-1].strip()) and (len(out) == 1 or not out[-2].strip()):
+                out.pop()  # an even page's number stands alone just before the gazette header
             continue
         if s and any(rx.search(s) for rx in line_rx):
             continue

@@ -2,8 +2,9 @@
 
 Sources (see rules/obligations.yaml):
 - the *Tổ chức thực hiện* section: each body heading and the bullets under it, see extractor/implementation.py;
-  read the same way: a directive's numbered items after '... Chủ tịch UBND tỉnh chỉ thị:' and a decision's
-  'Điều 2. Giao Sở ... :' with its items;
+  read the same way: a directive's numbered items after '... Chủ tịch UBND tỉnh chỉ thị:', a decision's
+  'Điều 2. Giao Sở ... :' with its items, and a decree's 'Điều 19. Thẩm quyền và trách nhiệm của Bộ ...'
+  with its clauses;
 - sentences anywhere naming a lead: *X chủ trì*, *X là cơ quan đầu mối*, *X có trách nhiệm*, *Giao X ...*;
 - appendix table rows and labelled task blocks (*Cơ quan chủ trì: ...*), see extractor/appendix.py.
 Support bodies come only from *phối hợp (với)*; closing formulas and the distribution list are skipped.
@@ -164,6 +165,30 @@ def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True,
     return out
 
 
+def _lead_in_clauses(doc: Doc, obls: list[Obligation], sections: list[Section]) -> list[Obligation]:
+    """'Các bộ, cơ quan ngang bộ, … có trách nhiệm:' then '1. Cung cấp …', '2. Định kỳ …': a sentence naming
+    its doers whose task is only its colon gives them to each clause numbered under it in its section."""
+    out = []
+    duty = re.compile(rf"^(?:{rules().fragments['duty']})?\s*:?\s*$")
+    for ob in obls:
+        if not (duty.match(ob.task) and ob.quote.rstrip().endswith(":")):
+            out.append(ob)
+            continue
+        inside = [sec for sec in sections if sec.start <= ob.span[0] < sec.end]
+        end = min((sec.end for sec in inside), default=len(doc.text))
+        below = [sec for sec in sections if ob.span[1] <= sec.start < end]
+        top = min((sec.level for sec in below), default=0)
+        clauses = [sec for sec in below if sec.level == top]
+        if not clauses:
+            out.append(ob)
+            continue
+        for sec in clauses:
+            clause = make(doc, sec.start, sec.end, ob.lead)
+            clause.support = clause.support or list(ob.support)
+            out.append(clause)
+    return out
+
+
 # ---------------------------------------------------------------- driver
 
 
@@ -217,9 +242,11 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
     if directive:  # a directive's items before its own '5. Tổ chức thực hiện' item
         directive.end = min([a for a, _ in done if directive.start <= a < directive.end], default=directive.end)
     virtual = [directive] if directive and not any(a <= directive.start < b for a, b in done) else []
-    for sec in sections:  # 'Điều 2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp ...:' then its items
+    for sec in sections:  # 'Điều 2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp ...:' then its items,
+        # 'Điều 19. Thẩm quyền và trách nhiệm của Bộ trưởng Bộ Nội vụ' then its clauses
         line = text[sec.start:text.find("\n", sec.start) if "\n" in text[sec.start:sec.end] else sec.end]
-        if rx("section.assign_article").match(line) and not any(a <= sec.start < b for a, b in done):
+        article = rx("section.assign_article").match(line) or rx("section.duty_article").match(line)
+        if article and not any(a <= sec.start < b for a, b in done):
             virtual.append(Section("assign", None, "", sec.level - 1, sec.start, sec.end))
     for parent in filter(None, virtual):
         obls, cov = implementation_obligations(doc, parent, sections)
@@ -249,6 +276,7 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
         if not in_labelled(s):
             out += _sentence_obligations(doc, s, e, assign=not in_aims(s),
                                          subject=subject and s >= body_start and not in_narrative(s))
+    out = _lead_in_clauses(doc, out, sections)
     out = [ob for ob in out if any(c.isalpha() for c in ob.task)]  # a bullet with no letters is no task
     index = doc if sections is doc.sections else Doc(text, sections)
     for ob in out:

@@ -318,8 +318,9 @@ def _column(cell: str) -> tuple[str, int | None] | None:
 def _table_rows(doc: Doc) -> Iterator[tuple[list[tuple[str, int | None]], list[tuple[int, str]]]]:
     """(header columns, row cells as (offset, text)) of every indicator table: cells on one line
     split by `|`/tab, or one cell per line with rows numbered 1, 2, 3 ..."""
-    cells = [(ln.start + len(ln.text) - len(ln.text.lstrip()), ln.text.strip()) for ln in doc.lines
-             if ln.text.strip() and not _in_layer(doc, ln.start + len(ln.text) - len(ln.text.lstrip()))]
+    layer = [(t.start, t.end) for t in doc.tables]  # each table's span once, not once per line
+    lines = [(ln.start + len(ln.text) - len(ln.text.lstrip()), ln.text.strip()) for ln in doc.lines if ln.text.strip()]
+    cells = [(at, text) for at, text in lines if not any(a <= at < b for a, b in layer)]
     for i, (_, text) in enumerate(cells):
         parts = [p for p in re.split(r"\s*[|\t]\s*", text) if p]
         cols = [c for p in parts if (c := _column(p))]

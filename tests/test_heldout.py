@@ -20,8 +20,8 @@ FLOORS = {("references", "f1"): 0.9, ("targets", "f1"): 0.85, ("roles", "f1"): 0
 
 
 def score_txt_folder(folder: Path, out: Path) -> dict:
-    """Extract every TXT of a gold folder into `out` and score it against the folder's gold files."""
-    for txt in sorted(folder.glob("*.txt")):
+    """Extract every TXT and PDF of a gold folder into `out` and score it against the folder's gold files."""
+    for txt in sorted([*folder.glob("*.txt"), *folder.glob("*.pdf")]):
         write_json_atomic(out / f"{txt.stem}.json", extract_file(txt).to_dict())
     return score(folder, out, verbose=True)
 

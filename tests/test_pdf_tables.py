@@ -67,3 +67,34 @@ def test_deferred_page_reads_like_pdfplumber():
         words = plumber.pages[1].extract_text().split()
     text = " ".join(" ".join(row) for row in rows)
     assert len(rows) >= 5 and sum(w in text for w in words) > 0.8 * len(words)
+
+
+def test_cffi_calls_read_what_pypdfium2_reads():
+    """pdfium_calls asks the library pypdfium2 loaded: every character's origin, loose box, text
+    object and line box are the numbers pypdfium2's own bindings give."""
+    import ctypes
+
+    import pypdfium2.raw as c
+
+    from extractor.ingest.pdfium_calls import api, handle
+
+    ffi, lib = api()
+    doc = pdfium.PdfDocument(str(YEN_BAI))
+    try:
+        textpage = doc[len(doc) - 1].get_textpage()
+        tp, n = handle(textpage.raw), textpage.count_chars()
+        assert n > 100
+        xy, rect, box = ffi.new("double[2]"), ffi.new("FS_RECTF*"), ffi.new("double[4]")
+        ox, oy, ref = ctypes.c_double(), ctypes.c_double(), c.FS_RECTF()
+        for i in range(n):
+            assert lib.FPDFText_GetCharOrigin(tp, i, xy, xy + 1) == c.FPDFText_GetCharOrigin(textpage.raw, i, ox, oy)
+            assert (xy[0], xy[1]) == (ox.value, oy.value)
+            lib.FPDFText_GetLooseCharBox(tp, i, rect)
+            c.FPDFText_GetLooseCharBox(textpage.raw, i, ref)
+            assert (rect.left, rect.top, rect.right, rect.bottom) == (ref.left, ref.top, ref.right, ref.bottom)
+            assert lib.FPDFText_GetTextObject(tp, i) == (ctypes.cast(c.FPDFText_GetTextObject(textpage.raw, i),
+                                                                      ctypes.c_void_p).value or 0)
+            lib.FPDFText_GetCharBox(tp, i, box, box + 1, box + 2, box + 3)
+            assert (box[0], box[2], box[1], box[3]) == textpage.get_charbox(i)  # left, bottom, right, top
+    finally:
+        doc.close()

@@ -4,7 +4,7 @@ Passages are the units plans write tasks in: a paragraph or bullet (a block betw
 a task-table row's task cell, each under the heading that labels it; headings, recipients and
 lines of a few words are no passage. Both sides are compared in the search index's form
 (`search_fold`: abbreviations expanded, diacritics folded), as syllables and as words (syllables
-joined by underthesea's word segmentation: *chuyển_đổi*, *cơ_sở_dữ_liệu*). Nine signals, each
+joined by underthesea's word segmentation: *chuyển_đổi*, *cơ_sở_dữ_liệu*). Ten signals, each
 explainable:
 
 - `similarity`: the best passage's TF-IDF cosine over syllables and syllable pairs;
@@ -21,9 +21,12 @@ explainable:
 - `national`: the task's result is a national legal act (the row's *Kết quả* column), which a
   province's plan rarely carries out;
 - `lead`: the body the parent names to lead the task (an obligation's lead, a task row's lead
-  column) is the localities (+1), central bodies only (-1), or none is named (0).
+  column) is the localities (+1), central bodies only (-1), or none is named (0);
+- `own`: over the task's three best passages (word cosine), how close the task comes to the parent
+  task that matches each passage best (1 when it is that task): a passage that carries out another
+  of the parent's tasks better is weak evidence for this one (competitive linking).
 
-A logistic combiner weighs them (`coverage_model` in rules/compliance.yaml, fitted on the 225
+A logistic combiner weighs them (`coverage_model` in rules/compliance.yaml, fitted on the 420
 03/NQ-CP judgements by tests/compliance/calibrate.py, its threshold chosen by cross-validation
 grouped by task); a task is covered when its score reaches the model's threshold."""
 
@@ -49,7 +52,8 @@ _SENTENCE_END = re.compile(r"(?<=[.;:])\s+(?=[A-ZĐÀ-Ỹ\-+•])")
 _BLOCK = re.compile(r"[^\n](?:.|\n(?!\s*\n))*")
 _ROW_NUMBER = re.compile(r"^\s*\|?\s*(?:\d+(?:\.\d+)*|[IVXLC]+|[A-Z]|\(\d+\))\.?\s*\|?\s*$")
 _MARKER = re.compile(r"^\s*(?:[-+*•–]|[a-zđ]\)|\d+(?:\.\d+)*[.)]|\(\d+\)|[IVXLC]+\.)\s*")
-FEATURES = ("similarity", "words", "words_specific", "head", "head_pairs", "words_head", "fuzzy", "national", "lead")
+FEATURES = ("similarity", "words", "words_specific", "head", "head_pairs", "words_head", "fuzzy", "national", "lead",
+            "own")
 BEST_K = 3  # `words` averages the cosines of this many best passages
 FUZZY_K = 5  # `fuzzy` looks at this many best passages
 
@@ -310,6 +314,7 @@ def task_signals(tasks: list[ParentTask], plan: dict[str, Any], ps: list[Passage
     flat = [" ".join(f) for f in folded]
     words = [set(f) for f in folded]
     pairs = [{f"{a} {b}" for a, b in zip(f, f[1:], strict=False)} for f in folded]
+    passage_best = wsims.max(axis=0)
     out = []
     for i, t in enumerate(tasks):
         row = sims[i]
@@ -327,7 +332,9 @@ def task_signals(tasks: list[ParentTask], plan: dict[str, Any], ps: list[Passage
                    "words_head": max(best_share(_content(tw[i], wtopic)[:model.head_words], wsets)),
                    "fuzzy": max(fuzz.token_set_ratio(tf, flat[j]) for j in order[:FUZZY_K]) / 100,
                    "national": float(not national_plan and national_instrument(t.context or t.text)),
-                   "lead": lead(t.lead)}
+                   "lead": lead(t.lead),
+                   "own": float(sum(wsims[i][j] / passage_best[j] if passage_best[j] else 0.0
+                                    for j in wsims[i].argsort()[::-1][:BEST_K]) / BEST_K)}
         out.append(TaskSignals(signals, order, head_at if share[head_at] > 0 else None, [float(x) for x in row]))
     return out
 

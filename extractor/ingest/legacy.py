@@ -104,9 +104,12 @@ def _tokens(text: str) -> list[str]:
     return [t for t in words if t and not t.isdigit()][:_MAX_TOKENS]
 
 
+_NATIVE = re.compile("[\u1ea0-\u1ef9ĂăĐđĨĩŨũƠơƯư]")
+
+
 def _native_letters(text: str) -> int:
     """Vietnamese letters outside Latin-1 (ạ, ế, ư, đ ...): only real Unicode text has them."""
-    return sum(1 for c in text if ord(c) > 0xFF and ("\u1ea0" <= c <= "\u1ef9" or c in "ĂăĐđĨĩŨũƠơƯư"))
+    return len(_NATIVE.findall(text))
 
 
 def _gain(tokens: list[str], decode: Callable[[str], str]) -> tuple[int, int]:
@@ -125,13 +128,18 @@ def _detect_scored(text: str) -> tuple[str | None, int]:
     """(encoding, words gained) for the legacy encoding `text` is in, or (None, 0)."""
     if not any(0xA0 <= ord(c) <= 0xFF for c in text):
         return None, 0
+    # the gain counts words, at most one per word: Unicode Vietnamese, with more native letters than
+    # a fifth of its words, is answered before its words are scored
+    native = _native_letters(text)
+    if native > 0.2 * min(_MAX_TOKENS, len(text.split())):
+        return None, 0
     tokens = _tokens(text)
     best, best_gain = None, 0
     for name, decode in (("tcvn3", decode_tcvn3), ("vni", decode_vni)):
         gain, changed = _gain(tokens, decode)
         if changed and gain >= max(1, 0.5 * changed) and gain > best_gain:
             best, best_gain = name, gain
-    if best is None or _native_letters(text) > 0.2 * best_gain:
+    if best is None or native > 0.2 * best_gain:
         return None, 0
     return best, best_gain
 

@@ -25,6 +25,8 @@ from . import limits
 
 MIN_PATHS_FOR_TABLE = 6
 """A page drawing at least this many path objects may hold a ruled table."""
+FORM_OBJECT = 5
+"""pdfium's FPDF_PAGEOBJ_FORM."""
 GARBAGE_LAYER = 0.5
 """A scanned page whose text layer scores below this (ocr.text_layer_quality: valid Vietnamese
 syllables with their diacritics) is OCR-ed again; a page read below it makes the record partial."""
@@ -60,33 +62,23 @@ def _open(data: bytes) -> Any:
         raise IngestError(f"broken PDF: the file is damaged or truncated ({msg})") from e
 
 
-def _charboxes(textpage: Any) -> Callable[[int], tuple[float, float, float, float]]:
-    """textpage.get_charbox (left, bottom, right, top), with the four numbers allocated once."""
-    import ctypes
-
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
-
-    left, bottom, right, top = (ctypes.c_double() for _ in range(4))
-    raw, get = textpage.raw, pdfium_c.FPDFText_GetCharBox
-
-    def charbox(index: int) -> tuple[float, float, float, float]:
-        if not get(raw, index, left, right, bottom, top):
-            raise pdfium.PdfiumError("Failed to get charbox.")
-        return left.value, bottom.value, right.value, top.value
-
-    return charbox
-
-
 def page_lines(textpage: Any) -> list[PdfLine]:
     """The text lines of a page with their geometry (no geometry when pdfium's indexes disagree)."""
     text = textpage.get_text_range()
     if not text.strip():
         return []
     geometry = len(text) == textpage.count_chars()
-    charbox = _charboxes(textpage)
+    if geometry:
+        import pypdfium2 as pdfium
+
+        from .pdfium_calls import api, handle
+
+        ffi, lib = api()
+        box = ffi.new("double[4]")  # left, right, bottom, top
+        left, right, bottom, top = box, box + 1, box + 2, box + 3
+        get, tp = lib.FPDFText_GetCharBox, handle(textpage.raw)
     out, pos = [], 0
-    for raw in re.split(r"(\r\n|\r|\n)", text):
+    for raw in _LINE_BREAK.split(text):
         if raw in ("\r\n", "\r", "\n"):
             pos += len(raw)
             continue
@@ -101,12 +93,21 @@ def page_lines(textpage: Any) -> list[PdfLine]:
             last = start + len(raw.rstrip()) - 1
             word_end = raw.find(" ", first - start)
             word_last = start + word_end - 1 if word_end > 0 else last
-            b0, b1, bw = (charbox(i) for i in (first, last, word_last))
-            line.x0, line.x1 = b0[0], b1[2]
-            line.bottom, line.top = min(b0[1], b1[1]), max(b0[3], b1[3])
-            line.first_word = max(bw[2] - b0[0], 0.0)
+            if not get(tp, first, left, right, bottom, top):
+                raise pdfium.PdfiumError("Failed to get charbox.")
+            x0, b0, t0 = box[0], box[2], box[3]
+            if not get(tp, last, left, right, bottom, top):
+                raise pdfium.PdfiumError("Failed to get charbox.")
+            line.x0, line.x1 = x0, box[1]
+            line.bottom, line.top = min(b0, box[2]), max(t0, box[3])
+            if word_last != last and not get(tp, word_last, left, right, bottom, top):
+                raise pdfium.PdfiumError("Failed to get charbox.")
+            line.first_word = max(box[1] - x0, 0.0)
         out.append(line)
     return out
+
+
+_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 
 
 def _page(pdf: Any, index: int, stamped: list[StampedText]) -> tuple[Any, Any, list[PdfLine]]:
@@ -156,13 +157,14 @@ def _continues(prev: PdfLine, line: PdfLine, right: float, usual_pitch: float,
     return caps(line.text) == caps(prev.text)  # else a heading starts or ends here (the dearer test last)
 
 
-_ASCII_LOWER = re.compile("[a-z]")
+_ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 
 
 def _caps(text: str) -> bool:
     """normalize.is_caps, answered at once for a line with many ASCII lowercase letters: a line
     in capitals has at most a fifth of its letters, so of its characters, not in capitals."""
-    if len(_ASCII_LOWER.findall(text)) > 0.2 * len(text):
+    ascii_part = text.encode("ascii", "ignore")
+    if len(ascii_part) - len(ascii_part.translate(None, _ASCII_LOWER)) > 0.2 * len(text):
         return False
     return is_caps(text)
 
@@ -174,8 +176,9 @@ def paragraphs(lines: list[PdfLine], right: float) -> list[tuple[str, bool]]:
     pitches = sorted(a.top - b.top for a, b in zip(lines, lines[1:], strict=False) if a.top - b.top > 0)
     usual = pitches[len(pitches) // 2] if pitches else 12.0
     caps = functools.lru_cache(maxsize=None)(_caps)  # each line is compared twice
+    left = _left_margin(lines)
     for ln in lines:
-        if cur and _continues(cur[-1], ln, right, usual, caps):
+        if cur and _continues(cur[-1], ln, right, usual, caps) and not _indented_again(cur, ln, left, usual):
             cur.append(ln)
             continue
         if cur:
@@ -185,6 +188,20 @@ def paragraphs(lines: list[PdfLine], right: float) -> list[tuple[str, bool]]:
         last = cur[-1]
         paras.append((_join(cur), last.x1 > right - 0.1 * (right - last.x0) and last.x1 > 0))
     return paras
+
+
+def _left_margin(lines: list[PdfLine]) -> float:
+    """Where the page's text lines start: the x of most continuation lines (a low decile of the starts)."""
+    starts = sorted(ln.x0 for ln in lines if ln.x1 > ln.x0)
+    return starts[len(starts) // 10] if starts else 0.0
+
+
+def _indented_again(cur: list[PdfLine], line: PdfLine, left: float, usual_pitch: float) -> bool:
+    """True when `line` opens a new paragraph with the same first-line indent as the one-line paragraph
+    before it: a wrapped line goes back to the margin, so an article's title that runs to the margin
+    ("Điều 22. Chế độ cung cấp thông tin, báo cáo …") does not swallow the indented paragraph below it."""
+    first = cur[0]
+    return len(cur) == 1 and first.x0 > left + 0.8 * usual_pitch and abs(line.x0 - first.x0) < 1.0
 
 
 def _join(lines: list[PdfLine]) -> str:
@@ -214,42 +231,46 @@ def readable(text: str) -> bool:
     return good >= 0.6 * sample
 
 
-def _objects(page: Any, kind: int, max_depth: int = 2, form: Any = None, level: int = 0) -> Iterator[Any]:
-    """The raw page objects of type `kind`, in Form XObjects too down to `max_depth` levels, in
-    pypdfium2's get_objects order (without building a helper object for each)."""
+def _objects(page: Any, kind: int, max_depth: int = 2, form: int = 0, level: int = 0) -> Iterator[int]:
+    """The page objects of type `kind` (as addresses, see pdfium_calls), in Form XObjects too
+    down to `max_depth` levels, in pypdfium2's get_objects order."""
     import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
 
-    count, get, parent = ((pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, form) if form
-                          else (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, page.raw))
+    from .pdfium_calls import api, handle
+
+    _, lib = api()
+    count, get, parent = ((lib.FPDFFormObj_CountObjects, lib.FPDFFormObj_GetObject, form) if form
+                          else (lib.FPDFPage_CountObjects, lib.FPDFPage_GetObject, handle(page.raw)))
     n = count(parent)
     if n < 0:
         raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+    kind_of = lib.FPDFPageObj_GetType
     for i in range(n):
         obj = get(parent, i)
         if not obj:
             raise pdfium.PdfiumError("Failed to get pageobject.")
-        t = pdfium_c.FPDFPageObj_GetType(obj)
+        t = kind_of(obj)
         if t == kind:
             yield obj
-        if t == pdfium_c.FPDF_PAGEOBJ_FORM and level < max_depth - 1:
+        if t == FORM_OBJECT and level < max_depth - 1:
             yield from _objects(page, kind, max_depth, obj, level + 1)
 
 
 def _scanned(page: Any) -> bool:
     """True when one image covers at least half of the page (a scan, whatever text lies over it)."""
-    import ctypes
-
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
+    from .pdfium_calls import api
+
+    ffi, lib = api()
     width, height = page.get_size()
-    box = [ctypes.c_float() for _ in range(4)]
+    box = ffi.new("float[4]")
+    x0, y0, x1, y1 = box, box + 1, box + 2, box + 3
     for obj in _objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE):
-        if not pdfium_c.FPDFPageObj_GetBounds(obj, *box):
+        if not lib.FPDFPageObj_GetBounds(obj, x0, y0, x1, y1):
             raise pdfium.PdfiumError("Failed to get bounds.")
-        x0, y0, x1, y1 = (v.value for v in box)
-        if (x1 - x0) * (y1 - y0) >= 0.5 * width * height:
+        if (box[2] - box[0]) * (box[3] - box[1]) >= 0.5 * width * height:
             return True
     return False
 

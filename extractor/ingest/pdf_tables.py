@@ -19,6 +19,8 @@ from typing import Any
 
 Box = tuple[float, float, float, float]
 Found = list[tuple[Box, list[list[str | None]]]]
+TextObject = tuple[int, float, float, float, float]
+"""A text object's address and bounds (left, bottom, right, top from the bottom of the page)."""
 
 X_MARGIN = 2.0
 """Points a character's horizontal centre must keep from a cell border, and a gap between
@@ -28,13 +30,16 @@ Y_MARGIN = 1.0
 """The same for vertical centres and steps between lines (pdfium's descent differs from
 pdfminer's by a fraction of a point)."""
 TOL = 3.0  # pdfplumber's default x/y tolerance of text extraction
+UNSEEN = (0.0, 0.0)
+"""The metrics of a text object not met yet (a marker compared by identity)."""
 EPS = 0.05
 """Points by which pdfium's path coordinates (floats) may differ from pdfminer's (decimals)."""
 
 
-def _paths(page: Any, height: float) -> list[dict[str, Any]] | None:
+def _paths(page: Any, height: float, texts: list[TextObject]) -> list[dict[str, Any]] | None:
     """pdfplumber's edges of the page's painted paths; None when a path holds a curve or the
-    page a Form XObject (pdfminer's reading of those is not modelled here)."""
+    page a Form XObject (pdfminer's reading of those is not modelled here). `texts` receives
+    the page's text objects with their bounds, met on the same pass."""
     import pypdfium2.raw as c
 
     raw = page.raw
@@ -43,11 +48,17 @@ def _paths(page: Any, height: float) -> list[dict[str, Any]] | None:
     curves: list[dict[str, Any]] = []
     matrix = c.FS_MATRIX()
     x, y = ctypes.c_float(), ctypes.c_float()
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     for k in range(c.FPDFPage_CountObjects(raw)):
         obj = c.FPDFPage_GetObject(raw, k)
         kind = c.FPDFPageObj_GetType(obj)
         if kind == c.FPDF_PAGEOBJ_FORM:
             return None
+        if kind == c.FPDF_PAGEOBJ_TEXT:
+            if c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                texts.append((ctypes.cast(obj, ctypes.c_void_p).value or 0, left.value, bottom.value, right.value,
+                              top.value))
+            continue
         if kind != c.FPDF_PAGEOBJ_PATH:
             continue
         if not c.FPDFPageObj_GetMatrix(obj, matrix):
@@ -148,42 +159,50 @@ def _tables(edges: list[dict[str, Any]]) -> list[list[Box]] | None:
 
 
 def _chars(textpage: Any, height: float, boxes: list[Box],
-           counts: dict[int | None, int]) -> list[dict[str, Any]] | None:
+           counts: dict[int, int]) -> list[dict[str, Any]] | None:
     """pdfium's characters whose centre lies in (or within 2 points of) one of `boxes` (x0, top,
     x1, bottom from the top of the page), as pdfplumber character dicts with pdfminer's box:
     from the origin to the advance (the right of pdfium's loose box), from the font's descent up
     one font size. None for rotated, skewed or unmapped characters there. `counts` receives the
-    number of non-blank characters of each text object."""
+    number of non-blank characters of each text object (by address).
+
+    A text object's characters share its matrix (pdfium makes one object per text-showing
+    operator), so its font metrics and its angle are asked once per object."""
     import pypdfium2.raw as c
+
+    from .pdfium_calls import api, handle
 
     raw = textpage.raw
     n = c.FPDFText_CountChars(raw)
     text = textpage.get_text_range() if n > 0 else ""
     if len(text) != n:
         return None
-    object_of = ctypes.cast(c.FPDFText_GetTextObject, ctypes.CFUNCTYPE(ctypes.c_void_p, c.FPDF_TEXTPAGE, ctypes.c_int))
-    loose, origin, generated = c.FPDFText_GetLooseCharBox, c.FPDFText_GetCharOrigin, c.FPDFText_IsGenerated
-    rect = c.FS_RECTF()
-    ox, oy, descent = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
-    matrix = c.FS_MATRIX()
-    fonts: dict[int | None, tuple[float, float] | None] = {}  # text object: (size, descent)
+    ffi, lib = api()
+    tp = handle(raw)
+    object_of, origin, loose, generated = (lib.FPDFText_GetTextObject, lib.FPDFText_GetCharOrigin,
+                                           lib.FPDFText_GetLooseCharBox, lib.FPDFText_IsGenerated)
+    rect = ffi.new("FS_RECTF*")
+    xy = ffi.new("double[2]")
+    px, py = xy, xy + 1
+    fonts: dict[int, tuple[float, float] | None] = {}  # text object: (size, descent)
+    level: dict[int, bool] = {}  # text object: its angle is 0
     rows = [(b[1] - 2, b[3] + 2) for b in boxes]
     wide = [(b[0] - 2, b[2] + 2, b[1] - 2, b[3] + 2) for b in boxes]
     out: list[dict[str, Any]] = []
     for i, ch in enumerate(text):
         blank = ch.isspace()
-        if blank and generated(raw, i):
+        if blank and generated(tp, i):
             continue
-        key = object_of(raw, i)
+        key = object_of(tp, i)
         if not blank:
             counts[key] = counts.get(key, 0) + 1
-        if key not in fonts:
-            fonts[key] = _metrics(c, raw, i, matrix, descent)
-        metrics = fonts[key]
+        metrics = fonts.get(key, UNSEEN)
+        if metrics is UNSEEN:
+            metrics = fonts[key] = _metrics(ffi, lib, tp, i, key)
         if metrics is None:
             return None
-        origin(raw, i, ox, oy)
-        bottom = height - (oy.value + metrics[1])
+        origin(tp, i, px, py)
+        bottom = height - (xy[1] + metrics[1])
         top = bottom - metrics[0]
         vm = (top + bottom) / 2
         for low, high in rows:
@@ -191,8 +210,8 @@ def _chars(textpage: Any, height: float, boxes: list[Box],
                 break
         else:
             continue
-        loose(raw, i, rect)
-        x0, x1 = ox.value, rect.right
+        loose(tp, i, rect)
+        x0, x1 = xy[0], rect.right
         hm = (x0 + x1) / 2
         for left, right, low, high in wide:
             if left <= hm <= right and low <= vm <= high:
@@ -201,51 +220,55 @@ def _chars(textpage: Any, height: float, boxes: list[Box],
             continue
         if ch == "\ufffe":  # pdfium's mark of a hyphen ending a line, which pdfminer reads as it is
             ch = "-"
-        elif ch in "\ufffd\x00" or "\ud800" <= ch <= "\udfff" or x1 < x0 or c.FPDFText_GetCharAngle(raw, i) != 0.0:
+        elif ch in "\ufffd\x00" or "\ud800" <= ch <= "\udfff" or x1 < x0:
             return None
+        else:
+            flat = level.get(key)
+            if flat is None:
+                flat = level[key] = lib.FPDFText_GetCharAngle(tp, i) == 0.0
+            if not flat:
+                return None
         out.append({"text": ch, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "upright": True})
     return out
 
 
-def _metrics(c: Any, raw: Any, i: int, matrix: Any, descent: Any) -> tuple[float, float] | None:
-    """(font size, descent) in points of character `i`'s text object, as pdfminer scales them;
-    None for skewed, rotated or mirrored text."""
-    if not c.FPDFText_GetMatrix(raw, i, matrix) or matrix.b != 0 or matrix.c != 0 or matrix.d <= 0:
+def _metrics(ffi: Any, lib: Any, tp: int, i: int, obj: int) -> tuple[float, float] | None:
+    """(font size, descent) in points of character `i`'s text object `obj`, as pdfminer scales
+    them; None for skewed, rotated or mirrored text."""
+    matrix = ffi.new("FS_MATRIX*")
+    if not lib.FPDFText_GetMatrix(tp, i, matrix) or matrix.b != 0 or matrix.c != 0 or matrix.d <= 0:
         return None
-    size = c.FPDFText_GetFontSize(raw, i) * matrix.d
-    font = c.FPDFTextObj_GetFont(c.FPDFText_GetTextObject(raw, i))
-    if not c.FPDFFont_GetDescent(font, ctypes.c_float(size), descent):
+    size = lib.FPDFText_GetFontSize(tp, i) * matrix.d
+    descent = ffi.new("float*")
+    if not lib.FPDFFont_GetDescent(lib.FPDFTextObj_GetFont(obj), size, descent):
         return None
-    return size, descent.value
+    return size, descent[0]
 
 
-def _all_read(page: Any, textpage: Any, height: float, boxes: list[Box], counts: dict[int | None, int]) -> bool:
+def _all_read(textpage: Any, height: float, boxes: list[Box], texts: list[TextObject],
+              counts: dict[int, int]) -> bool:
     """True when pdfium's text page holds every non-blank character of each text object drawn
     over a table (pdfium leaves out a text object that repeats the previous one, a bold effect
     pdfminer reads twice)."""
-    import pypdfium2.raw as c
+    from .pdfium_calls import api, handle
 
-    raw, left, bottom, right, top = page.raw, ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    for k in range(c.FPDFPage_CountObjects(raw)):
-        obj = c.FPDFPage_GetObject(raw, k)
-        if c.FPDFPageObj_GetType(obj) != c.FPDF_PAGEOBJ_TEXT or not c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+    ffi, lib = api()
+    tp = handle(textpage.raw)
+    size = 1024
+    buf = ffi.new("unsigned short[]", size)
+    for obj, left, bottom, right, top in texts:
+        if not any(left <= b[2] + 2 and right >= b[0] - 2 and height - top <= b[3] + 2
+                   and height - bottom >= b[1] - 2 for b in boxes):
             continue
-        if not any(left.value <= b[2] + 2 and right.value >= b[0] - 2 and height - top.value <= b[3] + 2
-                   and height - bottom.value >= b[1] - 2 for b in boxes):
-            continue
-        size = c.FPDFTextObj_GetText(obj, textpage.raw, None, 0)
-        buf = (ctypes.c_ushort * max(size // 2, 1))()
-        c.FPDFTextObj_GetText(obj, textpage.raw, buf, size)
-        text = bytes(buf).decode("utf-16-le", "replace").rstrip("\x00")
-        if sum(1 for ch in text if not ch.isspace()) != counts.get(ctypes.cast(obj, ctypes.c_void_p).value, 0):
+        need = lib.FPDFTextObj_GetText(obj, tp, buf, 2 * size)
+        if need > 2 * size:
+            size = need // 2 + 1
+            buf = ffi.new("unsigned short[]", size)
+            need = lib.FPDFTextObj_GetText(obj, tp, buf, 2 * size)
+        text = ffi.buffer(buf, max(need - 2, 0))[:].decode("utf-16-le", "replace").rstrip("\x00")
+        if sum(1 for ch in text if not ch.isspace()) != counts.get(obj, 0):
             return False
     return True
-
-
-def _near(value: float, marks: list[float], margin: float) -> bool:
-    """True when `value` lies within `margin` of one of the sorted `marks`."""
-    k = bisect.bisect_left(marks, value - margin)
-    return k < len(marks) and marks[k] < value + margin
 
 
 def _ambiguous(cell: list[dict[str, Any]]) -> bool:
@@ -269,28 +292,37 @@ def _ambiguous(cell: list[dict[str, Any]]) -> bool:
 
 def _extract(table: Any, chars: list[dict[str, Any]]) -> list[list[str | None]] | None:
     """pdfplumber's Table.extract over the characters in the table, or None when a character
-    lies near a border or a cell's reading sits on a tolerance."""
+    lies near a border or a cell's reading sits on a tolerance.
+
+    pdfplumber tests each character's centre against each cell (left and top edges included);
+    the cells' edges are the table's grid lines, so each character is placed once, by bisection,
+    in the grid slot holding its centre, and a cell takes the characters of the slots it spans."""
     from pdfplumber import utils
 
     xs = sorted({v for cell in table.cells for v in (cell[0], cell[2])})
     ys = sorted({v for cell in table.cells for v in (cell[1], cell[3])})
-    for ch in chars:  # a blank next to a border starts or ends a cell's line: harmless
-        if not ch["text"].isspace() and (_near((ch["x0"] + ch["x1"]) / 2, xs, X_MARGIN)
-                                         or _near((ch["top"] + ch["bottom"]) / 2, ys, Y_MARGIN)):
-            return None
-    # pdfplumber's test of a character in a row or cell: its centre, left and top edges included
-    mids = [((ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2, ch) for ch in chars]
+    nx, ny = len(xs), len(ys)
+    slots: dict[tuple[int, int], list[int]] = {}
+    for k, ch in enumerate(chars):
+        mx, my = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        if not ch["text"].isspace():  # a blank next to a border starts or ends a cell's line: harmless
+            i = bisect.bisect_left(xs, mx - X_MARGIN)
+            j = bisect.bisect_left(ys, my - Y_MARGIN)
+            if i < nx and xs[i] < mx + X_MARGIN or j < ny and ys[j] < my + Y_MARGIN:
+                return None
+        slots.setdefault((bisect.bisect_right(xs, mx) - 1, bisect.bisect_right(ys, my) - 1), []).append(k)
+    column, line = {v: i for i, v in enumerate(xs)}, {v: j for j, v in enumerate(ys)}
     out: list[list[str | None]] = []
     for row in table.rows:
-        x0, top, x1, bottom = row.bbox
-        row_chars = [m for m in mids if x0 <= m[0] < x1 and top <= m[1] < bottom]
         cells: list[str | None] = []
         for cell in row.cells:
             if cell is None:
                 cells.append(None)
                 continue
-            x0, top, x1, bottom = cell
-            inside = [m[2] for m in row_chars if x0 <= m[0] < x1 and top <= m[1] < bottom]
+            x0, top, x1, bottom = (column[cell[0]], line[cell[1]], column[cell[2]], line[cell[3]])
+            spans = [slots[i, j] for i in range(x0, x1) for j in range(top, bottom) if (i, j) in slots]
+            indexes = spans[0] if len(spans) == 1 else sorted(k for span in spans for k in span)
+            inside = [chars[k] for k in indexes]
             if inside and _ambiguous(inside):
                 return None
             cells.append(utils.extract_text(inside) if inside else "")
@@ -309,7 +341,8 @@ def find_tables(page: Any, textpage: Any) -> Found | None:
     x0, y0, _, height = page.get_mediabox()
     if x0 != 0 or y0 != 0:
         return None
-    edges = _paths(page, height)
+    texts: list[TextObject] = []
+    edges = _paths(page, height, texts)
     if edges is None:
         return None
     groups = _tables(edges)
@@ -318,9 +351,9 @@ def find_tables(page: Any, textpage: Any) -> Found | None:
     if not groups:
         return []
     tables = [Table(None, g) for g in groups]  # type: ignore[arg-type]  # the page is only read by extract
-    counts: dict[int | None, int] = {}
+    counts: dict[int, int] = {}
     chars = _chars(textpage, height, [t.bbox for t in tables], counts)
-    if chars is None or not _all_read(page, textpage, height, [t.bbox for t in tables], counts):
+    if chars is None or not _all_read(textpage, height, [t.bbox for t in tables], texts, counts):
         return None
     found: Found = []
     for table in tables:

@@ -9,7 +9,8 @@ the pipeline. `python tests/compliance/calibrate.py`:
   cross-validation) without its task; pooled precision, recall and F1 for the deterministic
   assignment (tasks in order, every fifth) and the mean over four shuffled assignments;
 - the same procedure fitted on the odd-numbered tasks and tested on the even ones (held-out half);
-- fits the shipped combiner on all 225 and prints it for rules/compliance.yaml `coverage_model`.
+- fits the combiner on all judgements and prints it (with `--check`, the one shipped in
+  rules/compliance.yaml `coverage_model`).
 
 `--check` does the same on the signals `vnplan check` computes: 03/NQ-CP read by the pipeline (its
 275 tasks, which set the IDF and the topic words), each judged row found as its obligation by
@@ -48,8 +49,13 @@ PARENT = TEXTS / "chinhphu-03-nq-cp-2025.txt"
 Pair = tuple[int, str]
 
 
+SETS = ("coverage-adjudicated.jsonl", "coverage-adjudicated-central.jsonl")  # the 75 rows naming localities, the 65 others
+
+
 def gold() -> list[dict]:
-    return [json.loads(line) for line in (HERE / "coverage-adjudicated.jsonl").read_text().splitlines() if line]
+    """Every adjudicated judgement: the 75 rows naming the localities, then the 65 central rows, each
+    against the three plans (420)."""
+    return [json.loads(line) for name in SETS for line in (HERE / name).read_text().splitlines() if line]
 
 
 @cache
@@ -255,7 +261,7 @@ def main(check: bool = False) -> None:
     sig = check_signals(base) if check else signals(base)
     decide = check_covered if check else covered
     g = gold()
-    print("signals of", "the check's 275 record tasks" if check else "the 75 appendix rows alone")
+    print("signals of", "the check's 275 record tasks" if check else "the judged appendix rows alone")
     runs = [prf(out_of_fold(sig, g, base, 5, seed), g) for seed in SEEDS]
     p, r, f = runs[0]
     print(f"out of fold, 5-fold grouped by task (tasks in order): P {p:.3f} R {r:.3f} F1 {f:.3f}")
@@ -266,12 +272,12 @@ def main(check: bool = False) -> None:
     p, r, f = held_out_half(sig, base)
     print(f"fitted on odd tasks, tested on even (held-out half): P {p:.3f} R {r:.3f} F1 {f:.3f}")
     model, trials = fit(sig, g, base)
-    print("cross-validated min(P, R) on all 225 by C:", trials)
+    print(f"cross-validated min(P, R) on all {len(g)} by C:", trials)
     print(f"coverage_model: weights {model.weights}, intercept {model.intercept}, threshold {model.threshold}")
     p, r, f = prf(decide(model=model, thresholds=Thresholds(model.threshold, model.threshold)), g)
-    print(f"that model on the 225 it was fitted on (not a test): P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    print(f"that model on the {len(g)} it was fitted on (not a test): P {p:.3f} R {r:.3f} F1 {f:.3f}")
     p, r, f = prf(decide(default_threshold()), g)
-    print(f"the shipped model (rules/compliance.yaml) on the 225: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    print(f"the shipped model (rules/compliance.yaml) on the {len(g)}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
     sd = {k: math.sqrt(sum((v[k] - sum(x[k] for x in sig.values()) / len(sig)) ** 2 for v in sig.values()) / len(sig))
           for k in FEATURES}
     print("weights per standard deviation of each signal:", {k: round(model.weights[k] * sd[k], 2) for k in FEATURES})

@@ -12,7 +12,6 @@ from tests.compliance.calibrate import (
     check_covered,
     check_parent,
     check_signals,
-    covered,
     fit,
     gold,
     held_out_half,
@@ -27,19 +26,31 @@ def _labels(name: str) -> dict:
     return {(r["task"], r["plan"]): r["covered"] for r in map(json.loads, (HERE / name).read_text().splitlines())}
 
 
-def test_annotators_agree_and_every_disagreement_is_adjudicated():
-    a, b = _labels("coverage-C1.jsonl"), _labels("coverage-C2.jsonl")
-    assert set(a) == set(b) and len(a) == 225
+def _kappa(a: dict, b: dict) -> float:
     n = len(a)
     po = sum(a[k] == b[k] for k in a) / n
     pa, pb = sum(a.values()) / n, sum(b.values()) / n
     pe = pa * pb + (1 - pa) * (1 - pb)
-    assert round((po - pe) / (1 - pe), 3) == 0.861
-    adjudicated = [g for g in gold() if g["label"] == "adjudicated"]
-    assert len(adjudicated) == sum(a[k] != b[k] for k in a) == 15
-    notes = (HERE / "NOTES.md").read_text()
-    for g in adjudicated:
-        assert f"| {g['task']} " in notes or f"| {g['task']} (" in notes
+    return round((po - pe) / (1 - pe), 3)
+
+
+def test_annotators_agree_and_every_disagreement_is_adjudicated():
+    """Two sets, each judged by two annotators and adjudicated: the 75 rows naming the localities
+    (C1, C2) and the 65 central rows (C3, C4), each against the three plans."""
+    sets = (("coverage-C1.jsonl", "coverage-C2.jsonl", "coverage-adjudicated.jsonl", "NOTES.md", 225, 0.861, 15),
+            ("coverage-C3.jsonl", "coverage-C4.jsonl", "coverage-adjudicated-central.jsonl", "NOTES-central.md", 195,
+             0.906, 6))
+    for first, second, adjudicated_file, notes_file, size, kappa, disagreements in sets:
+        a, b = _labels(first), _labels(second)
+        assert set(a) == set(b) and len(a) == size
+        assert _kappa(a, b) == kappa
+        adjudicated = [g for g in map(json.loads, (HERE / adjudicated_file).read_text().splitlines())
+                       if g["label"] == "adjudicated"]
+        assert len(adjudicated) == sum(a[k] != b[k] for k in a) == disagreements
+        notes = (HERE / notes_file).read_text()
+        for g in adjudicated:
+            assert f"| {g['task']} " in notes or f"| {g['task']} (" in notes or f"| {g['task']} ×" in notes
+    assert len(gold()) == 420 and len({(g["task"], g["plan"]) for g in gold()}) == 420
 
 
 def test_out_of_fold_precision_and_recall_hold_their_floor():
@@ -47,38 +58,34 @@ def test_out_of_fold_precision_and_recall_hold_their_floor():
     model = default_model()
     g = gold()
     p, r, f = prf(out_of_fold(signals(model), g, model), g)
-    # measured (5-fold grouped by task, tasks in order): P 0.809 R 0.818 F1 0.814; the former six
-    # signals under the same procedure: see README and tests/compliance/NOTES.md
-    assert p >= 0.80 and r >= 0.80
+    # measured (5-fold grouped by task, tasks in order), 420 judgements on the appendix rows' own signals:
+    # P 0.706 R 0.695 (on the first 225 alone, before the central rows and `own`: P 0.809 R 0.818)
+    assert p >= 0.68 and r >= 0.67
 
 
 def test_held_out_half_holds_its_floor():
     """The same procedure fitted on the odd-numbered tasks and scored on the even ones."""
     model = default_model()
     p, r, _ = held_out_half(signals(model), model)
-    # measured: P 0.840 R 0.913 (the former combiner fitted on odd: P 0.800 R 0.870)
-    assert p >= 0.82 and r >= 0.88
+    # measured: P 0.707 R 0.791
+    assert p >= 0.68 and r >= 0.76
 
 
 def test_the_rules_model_is_the_one_calibrate_fits_on_all_judgements():
-    """rules/compliance.yaml holds what calibrate.py fits on the 225 judgements, with the threshold
-    its grouped cross-validation chose."""
+    """rules/compliance.yaml holds what `calibrate.py --check` fits on the 420 judgements (the signals
+    `vnplan check` computes), with the threshold its grouped cross-validation chose."""
     model = default_model()
-    refit, _ = fit(signals(model), gold(), model)
+    refit, _ = fit(check_signals(model), gold(), model)
     assert refit.threshold == model.threshold
     for k, w in model.weights.items():
         assert abs(refit.weights[k] - w) < 0.01, k
     assert abs(refit.intercept - model.intercept) < 0.01
-    pred = covered(default_threshold())
-    p, r, n = precision_recall(pred, gold())
-    # on the judgements it was fitted on (not a test of generalisation): P 0.811 R 0.830
-    assert n == 225 and p >= 0.80 and r >= 0.80
 
 
 def test_a_task_the_plan_only_mentions_scores_below_one_it_carries_out():
     """Bắc Ninh's plan names higher education among its addressees but builds no national strategy
     for it (task 86); it does publish a list of big problems to solve (task 124)."""
-    pred = covered(default_threshold())
+    pred = check_covered(default_threshold())
     plan = "bacninh-144-kh-ubnd-2025"
     assert pred[86, plan][0] is False and pred[124, plan][0] is True
     assert pred[124, plan][1] > pred[86, plan][1]
@@ -89,13 +96,15 @@ def test_the_check_of_the_parent_record_matches_the_judgements():
     their lead, task-section items), each judged appendix row found as its obligation by number."""
     tasks, row_of = check_parent()
     judged = {g["task"] for g in gold()}
-    assert len(tasks) == 275 and len(judged) == 75 and judged <= set(row_of)
-    assert len({row_of[t] for t in judged}) == 75  # each judged row is a task of its own
+    assert len(tasks) == 275 and len(judged) == 140 and judged <= set(row_of)
+    assert len({row_of[t] for t in judged}) == 140  # each judged row is a task of its own
     pred = check_covered(default_threshold())
     p, r, n = precision_recall(pred, gold())
-    # measured: P 0.798 R 0.807 (71 of 89 called covered are, 71 of 88 covered found), in sample for
-    # the weights; refitting them on the check's own signals gives the same counts, so they were kept
-    assert n == 225 and p >= 0.79 and r >= 0.79
+    # measured in sample (the weights were fitted on these): P 0.720 R 0.742; the 225 locality
+    # judgements P 0.789 R 0.807, the 195 central ones P 0.571 R 0.600
+    assert n == 420 and p >= 0.70 and r >= 0.72
+    p, r, _ = precision_recall(pred, gold()[:225])
+    assert p >= 0.77 and r >= 0.78
 
 
 def test_out_of_fold_on_the_checks_signals_holds_its_floor():
@@ -103,6 +112,10 @@ def test_out_of_fold_on_the_checks_signals_holds_its_floor():
     on the signals `vnplan check` computes: the figure that says how the check generalises."""
     model = default_model()
     g = gold()
-    p, r, _ = prf(out_of_fold(check_signals(model), g, model), g)
-    # measured (tasks in order): P 0.787 R 0.795; mean of 5 fold assignments P 0.783 R 0.777
-    assert p >= 0.77 and r >= 0.78
+    oof = out_of_fold(check_signals(model), g, model)
+    p, r, _ = prf(oof, g)
+    # measured (tasks in order): P 0.720 R 0.703; on the 225 locality judgements P 0.807 R 0.761, on the
+    # 195 central ones P 0.548 R 0.575; without the `own` signal P 0.713 R 0.680
+    assert p >= 0.70 and r >= 0.68
+    p, r, _ = prf(oof, g[:225])
+    assert p >= 0.78 and r >= 0.74

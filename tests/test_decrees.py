@@ -1,0 +1,125 @@
+"""Duties in decrees: articles naming whose powers and duties they list, a lead-in naming the doers of
+the numbered clauses below it, the closing article, and the gazette PDF layout they come in. Real text
+of Nghị định 121/2026/NĐ-CP (tests/real-group5)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractor import ingest
+from extractor.normalize import normalize
+from extractor.pipeline import extract_file
+from tests.test_obligations import _obls
+
+HERE = Path(__file__).resolve().parent
+
+CHAPTER = """Chương III
+
+THẨM QUYỀN VÀ TRÁCH NHIỆM
+
+Điều 18. Thẩm quyền của Thủ tướng Chính phủ
+
+Thủ tướng Chính phủ quyết định thành lập, tổ chức lại, giải thể tổ chức hành chính quy định tại điểm d khoản 2 Điều 2 Nghị định này theo quy định của pháp luật.
+
+Điều 19. Thẩm quyền và trách nhiệm của Bộ trưởng Bộ Nội vụ
+
+1. Trình cơ quan hoặc người có thẩm quyền ban hành hoặc ban hành theo thẩm quyền văn bản quy phạm pháp luật về tổ chức hành chính.
+
+2. Trình Chính phủ quy định tiêu chí về thành lập, tổ chức lại, giải thể các tổ chức hành chính quy định tại khoản 1, khoản 2, khoản 3 Điều 2 Nghị định này.
+
+3. Tổng hợp, cập nhật thông tin về tổ chức hành chính trong phạm vi cả nước và báo cáo các cấp có thẩm quyền theo quy định của pháp luật.
+
+Điều 21. Thẩm quyền và trách nhiệm của Ủy ban nhân dân cấp tỉnh và Ủy ban nhân dân cấp xã
+
+1. Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp quyết định thành lập, tổ chức lại, giải thể tổ chức hành chính quy định tại điểm a, điểm d khoản 2 Điều 2 Nghị định này.
+
+2. Ủy ban nhân dân cấp tỉnh quyết định thành lập, tổ chức lại, giải thể tổ chức hành chính quy định tại điểm b, điểm c, điểm đ, điểm e khoản 2 Điều 2 Nghị định này theo quy định của pháp luật.
+
+3. Ủy ban nhân dân cấp xã trình Hội đồng nhân dân cùng cấp quyết định thành lập, tổ chức lại, giải thể tổ chức hành chính quy định tại khoản 3 Điều 2 Nghị định này.
+
+Điều 22. Chế độ cung cấp thông tin, báo cáo về tổ chức hành chính
+
+Các bộ, cơ quan ngang bộ, Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương có trách nhiệm:
+
+1. Cung cấp thông tin về tổ chức hành chính thuộc thẩm quyền quản lý cho các cơ quan, tổ chức, cá nhân có liên quan theo quy định của pháp luật.
+
+2. Định kỳ tổng hợp gửi báo cáo số liệu về tổ chức hành chính thuộc thẩm quyền quản lý về Bộ Nội vụ trước ngày 20 tháng 12 hằng năm để tổng hợp theo quy định.
+
+Chương IV
+
+ĐIỀU KHOẢN THI HÀNH
+
+Điều 25. Trách nhiệm thi hành
+
+Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Hội đồng nhân dân, Ủy ban nhân dân cấp tỉnh, Hội đồng nhân dân, Ủy ban nhân dân cấp xã và các cơ quan, tổ chức liên quan chịu trách nhiệm tổ chức thực hiện Nghị định này.
+"""
+
+
+def test_articles_naming_whose_duties_they_list_lead_their_clauses():
+    got = [(o.lead, o.task[:40]) for o in _obls(CHAPTER)]
+    assert got == [
+        (["Thủ tướng Chính phủ"], "Thủ tướng Chính phủ quyết định thành lập"),
+        (["Bộ Nội vụ"], "Trình cơ quan hoặc người có thẩm quyền b"),
+        (["Bộ Nội vụ"], "Trình Chính phủ quy định tiêu chí về thà"),
+        (["Bộ Nội vụ"], "Tổng hợp, cập nhật thông tin về tổ chức "),
+        (["Ủy ban nhân dân cấp tỉnh"], "trình Hội đồng nhân dân cùng cấp quyết đ"),
+        (["Ủy ban nhân dân cấp tỉnh"], "quyết định thành lập, tổ chức lại, giải "),
+        (["Ủy ban nhân dân cấp xã"], "trình Hội đồng nhân dân cùng cấp quyết đ"),
+        (["Các bộ, cơ quan ngang bộ", "Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương"],
+         "Cung cấp thông tin về tổ chức hành chính"),
+        (["Các bộ, cơ quan ngang bộ", "Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương"],
+         "Định kỳ tổng hợp gửi báo cáo số liệu về "),
+    ]  # Điều 25's "chịu trách nhiệm tổ chức thực hiện Nghị định này" is the closing formula, no duty
+
+
+def test_an_addressee_at_a_line_start_is_no_doer():
+    """'… kịp thời báo cáo và kiến nghị / Thủ tướng Chính phủ các biện pháp …' (844/QĐ-TTg, gazette lines):
+    the Prime Minister is who the report goes to."""
+    text = ("III. TỔ CHỨC THỰC HIỆN\n\n4. Bộ Y tế chủ trì, phối hợp với các bộ, ngành, địa phương theo dõi, đôn đốc\n"
+            "việc triển khai thực hiện Chương trình hành động, kịp thời báo cáo và kiến nghị\n"
+            "Thủ tướng Chính phủ các biện pháp cần thiết để bảo đảm thực hiện đồng bộ và có\nhiệu quả Kế hoạch hành động.\n")
+    assert [o.lead for o in _obls(text)] == [["Bộ Y tế"]]
+
+
+def test_an_even_page_number_before_the_gazette_header_is_furniture(tmp_path):
+    text = ("hợp, đối sánh, làm sạch, kết\n\n 50 \nCÔNG BÁO/Số 1091 + 1092/Ngày 03-11-2023 \n  \n"
+            "nối, chia sẻ. Kho dữ liệu về con người bao gồm dữ liệu thuộc các lĩnh vực: dân cư.\n")
+    path = tmp_path / "gazette.txt"
+    path.write_text(text, encoding="utf-8")
+    out = normalize(ingest.read_document(path))
+    assert "50" not in out and "CÔNG BÁO" not in out and "nối, chia sẻ" in out
+
+
+def test_the_gazette_pdf_keeps_an_article_title_apart_from_its_lead_in():
+    """The title of Điều 22 runs to the right margin; the indented paragraph below it is its own."""
+    rec = extract_file(HERE / "real-group5" / "nghi-dinh-121-2026-nd-cp.pdf")
+    assert "Điều 22. Chế độ cung cấp thông tin, báo cáo về tổ chức hành chính\n\nCác bộ, cơ quan ngang bộ" in rec.text
+    leads = {tuple(o.lead) for o in rec.obligations if (o.section or "").startswith("CIII.D22")}
+    assert ("Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương",) in leads or any(
+        "Các bộ, cơ quan ngang bộ" in lead for lead in leads)
+    assert not any("Nghị định này" in o.task and "tổ chức thực hiện" in o.task for o in rec.obligations)
+    assert [t.value for t in rec.targets] == []  # '01 bộ hồ sơ' is a procedure's dossier
+
+
+RESOLUTION = """Điều 2. Tổ chức thực hiện
+1. Trách nhiệm Tổ công tác triển khai Đề án 06:
+a) Chỉ đạo tổ chức xây dựng, triển khai thực hiện Đề án Trung tâm dữ liệu
+quốc gia và các Dự án thành phần của Đề án.
+2. Trách nhiệm của các bộ, cơ quan ngang bộ, cơ quan trực thuộc Chính phủ;
+Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương
+a) Kết nối Nền tảng tích hợp, chia sẻ dữ liệu của Trung tâm dữ liệu quốc gia.
+3. Các sở, ban, ngành, Ủy ban nhân dân các huyện, thành phố liên quan có trách nhiệm phối hợp, tham gia cùng
+Ủy ban nhân dân thành phố Tam Điệp trong quá trình lập, thẩm định, hoàn thiện Chương trình.
+"""
+
+
+def test_body_headings_of_a_resolution_in_gazette_lines():
+    """175/NQ-CP (gazette text): a heading opened by 'Trách nhiệm' without 'của', a body list cut after its
+    ';', and (807/QĐ-UBND) a plural name that keeps its 'liên quan'."""
+    got = [(o.lead, o.task[:30]) for o in _obls(RESOLUTION)]
+    assert got == [
+        (["Tổ công tác triển khai Đề án 06"], "Chỉ đạo tổ chức xây dựng, triể"),
+        (["các bộ, cơ quan ngang bộ, cơ quan trực thuộc Chính phủ",
+          "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"], "Kết nối Nền tảng tích hợp, chi"),
+        (["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố liên quan"], "phối hợp, tham gia cùng Ủy ban"),
+    ]
