@@ -273,6 +273,17 @@ def officer_title_end(text: str, pos: int = 0) -> int:
     return pos
 
 
+def officer_collective(text: str) -> str:
+    """`text` with the officers heading a whole class of bodies at its start written as those bodies
+    ('Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch …' -> 'Các bộ, cơ quan ngang
+    bộ, cơ quan thuộc Chính phủ, Chủ tịch …'; rules/bodies.yaml body.officer_collective_*)."""
+    lead = len(text) - len(text.lstrip())
+    for rule in _rules().rules:
+        if rule.get("replacement") and rule.regex is not None and (m := rule.regex.match(text, lead)):
+            return text[:lead] + str(rule.get("replacement")) + text[m.end():]
+    return text
+
+
 def strip_officers(text: str) -> str:
     """The bodies an officer heading names: 'Giám đốc Sở Kế hoạch và Đầu tư, Giám đốc Sở Tài chính'
     -> 'Sở Kế hoạch và Đầu tư, Sở Tài chính'; 'Giám đốc các sở: Công Thương, Y tế' -> 'các sở: ...'.

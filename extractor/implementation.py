@@ -15,6 +15,7 @@ from .bodies import (
     head_of,
     is_collective,
     list_heading_task,
+    officer_collective,
     officer_title_end,
     split_at_heads,
     split_body_list,
@@ -78,12 +79,13 @@ def _subject_heading(s: str, names: list[str], stop: int) -> tuple[list[str], st
     """A line whose subject is a body list followed by its verb; `names` end at `stop` in `s`."""
     if not (names and _subject_verb(s[stop:])):
         verb = rx("lead.subject_verb").search(s, stop)  # 'Vụ Pháp chế phối hợp ...': a name the open-name rule cuts
-        subj = s[:verb.start()].rstrip(" ,") if verb else ""
+        subj = strip_officers(s[:verb.start()].rstrip(" ,")) if verb else ""  # '…, Chủ tịch Ủy ban …' names the body
         inner = find_bodies(subj)
         gaps = [subj[a.end:b.start] for a, b in zip(inner, inner[1:], strict=False)]
-        named = head_of(subj) or is_collective(subj) or subj.startswith(("UBND", "Ủy ban"))  # not 'Các nhiệm vụ'
-        if verb is None or not subj or not named or not _is_body_phrase(subj) or any(  # 'UBND tỉnh giao Sở X ...' is no list
-                not re.fullmatch(r"\s*(?:,|;|và|,\s*và)?\s*", g) for g in gaps):
+        listed = bool(inner) and inner[0].start == 0 and inner[0].collective and inner[-1].end == len(subj)
+        named = head_of(subj) or is_collective(subj) or subj.startswith(("UBND", "Ủy ban")) or listed  # not 'Các nhiệm vụ'
+        if verb is None or not subj or not named or not (_is_body_phrase(subj) or listed) or any(
+                not re.fullmatch(r"\s*(?:,|;|và|,\s*và)?\s*", g) for g in gaps):  # 'UBND tỉnh giao Sở X ...' is no list
             return [], None
         names, stop = split_body_list(subj), verb.start()
     rest = s[stop:].lstrip(" ,")
@@ -116,7 +118,7 @@ def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | N
                 names, task = heading_bodies(s[comma.end():], subject=True)
                 if names and task is not None:
                     return names, s
-    s = rx("heading.request_prefix").sub("", s, count=1)
+    s = officer_collective(rx("heading.request_prefix").sub("", s, count=1))
     s = s[officer_title_end(s):]  # the task after the bodies stays as written
     described = rx("lead.described_heading").match(s)
     listed_end = body_list_at(s, 0)[1]

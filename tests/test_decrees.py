@@ -123,3 +123,15 @@ def test_body_headings_of_a_resolution_in_gazette_lines():
           "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"], "Kết nối Nền tảng tích hợp, chi"),
         (["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố liên quan"], "phối hợp, tham gia cùng Ủy ban"),
     ]
+
+
+def test_officers_heading_a_class_of_bodies_stand_for_those_bodies():
+    """844/QĐ-TTg and 121/2026/NĐ-CP: 'Bộ trưởng, Thủ trưởng cơ quan ngang bộ, …' is the ministries' collective."""
+    text = ("Điều 2. Tổ chức thực hiện\n\n3. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ "
+            "tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương tập trung chỉ đạo thực hiện nội dung "
+            "nhiệm vụ được giao trong Kế hoạch hành động.\n\n"
+            "Điều 20. Thẩm quyền và trách nhiệm của Bộ trưởng, Thủ trưởng cơ quan ngang bộ\n\n"
+            "1. Trình cơ quan hoặc người có thẩm quyền ban hành quy định cụ thể tiêu chí thành lập tổ chức hành chính.\n")
+    assert [o.lead for o in _obls(text)] == [
+        ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"],
+        ["Các bộ, cơ quan ngang bộ"]]
