@@ -201,7 +201,8 @@ def _indented_again(cur: list[PdfLine], line: PdfLine, left: float, usual_pitch:
     before it: a wrapped line goes back to the margin, so an article's title that runs to the margin
     ("Điều 22. Chế độ cung cấp thông tin, báo cáo …") does not swallow the indented paragraph below it."""
     first = cur[0]
-    return len(cur) == 1 and first.x0 > left + 0.8 * usual_pitch and abs(line.x0 - first.x0) < 1.0
+    indent = first.x0 - left  # a first-line indent, not a column of the header block further right
+    return len(cur) == 1 and 0.8 * usual_pitch < indent < 4 * usual_pitch and abs(line.x0 - first.x0) < 1.0
 
 
 def _join(lines: list[PdfLine]) -> str:
