@@ -300,9 +300,8 @@ class Store:
         return self._index.size()
 
     # -- lifecycle -------------------------------------------------------------------------
-    def close(self) -> None:
-        """Close; a writer first folds the WAL back into the file and leaves it in rollback-journal
-        mode, so readers need no write access to its folder (when no other connection is open)."""
+    def _close_index(self) -> None:
+        """Bring the search index in step and close it (a writer's)."""
         if self._index is not None:
             self.sync_index()
             try:
@@ -310,6 +309,11 @@ class Store:
             except (ValueError, OSError):
                 pass  # the log keeps what is not indexed: the next writer applies it
             self._index = None
+
+    def close(self) -> None:
+        """Close; a writer first folds the WAL back into the file and leaves it in rollback-journal
+        mode, so readers need no write access to its folder (when no other connection is open)."""
+        self._close_index()
         if not self.readonly:
             try:
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

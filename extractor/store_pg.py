@@ -231,13 +231,7 @@ class PgStore(Store):
 
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
-        if self._index is not None:
-            self.sync_index()
-            try:
-                self._index.close()
-            except (ValueError, OSError):
-                pass  # the log keeps what is not indexed: the next writer applies it
-            self._index = None
+        self._close_index()
         self.conn.close()
 
     @contextmanager
