@@ -25,6 +25,7 @@ from extractor import search_index
 from extractor.cli import cli
 from extractor.search import Filters, run
 from extractor.store import Store
+from extractor.stores import is_url, open_store
 from tests.test_store import gold_records
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,10 +64,11 @@ def _odd_record() -> dict:
 
 
 def _engine(monkeypatch, engine: str) -> None:
-    if engine == "fts5":
-        monkeypatch.setenv("VNPLAN_SEARCH_INDEX", "off")
-    else:
+    """Search through the tantivy index, or through the database's own full-text search (FTS5, PostgreSQL)."""
+    if engine == "tantivy":
         monkeypatch.delenv("VNPLAN_SEARCH_INDEX", raising=False)
+    else:
+        monkeypatch.setenv("VNPLAN_SEARCH_INDEX", "off")
 
 
 def _all(s: Store, query: str, filters: dict) -> tuple[list[int], int, str, list[float]]:
@@ -92,7 +94,7 @@ def store(db) -> Store:
 
 
 @pytest.mark.parametrize("query,filters", QUERIES + MORE, ids=lambda v: str(v)[:40])
-def test_same_hits_and_totals_as_fts5(store, monkeypatch, query, filters):
+def test_same_hits_and_totals_as_own(store, monkeypatch, query, filters):
     _engine(monkeypatch, "fts5")
     fts_ids, fts_total, fts_engine, _ = _all(store, query, filters)
     _engine(monkeypatch, "tantivy")
@@ -169,23 +171,25 @@ def _small(path: Path, *doc_ids: str) -> Path:
     return path
 
 
-def _read(path: Path, query: str, **filters) -> tuple[list[int], int, str]:
-    with Store(path, readonly=True) as s:
+def _read(db: Path | str, query: str, **filters) -> tuple[list[int], int, str]:
+    """Every hit (sorted), the total and the engine that answered, from a SQLite file or a PostgreSQL URL."""
+    with open_store(db, readonly=True) as s:
         ids, total, engine, _ = _all(s, query, filters)
     return sorted(ids), total, engine
 
 
-def _fts5(path: Path, monkeypatch, query: str, **filters) -> tuple[list[int], int]:
+def _own(db: Path | str, monkeypatch, query: str, **filters) -> tuple[list[int], int]:
+    """The hits and total of the database's own full-text search (FTS5, or PostgreSQL's for a URL)."""
     monkeypatch.setenv("VNPLAN_SEARCH_INDEX", "off")
-    ids, total, engine = _read(path, query, **filters)
+    ids, total, engine = _read(db, query, **filters)
     monkeypatch.delenv("VNPLAN_SEARCH_INDEX")
-    assert engine == "fts5"
+    assert engine == ("postgresql" if is_url(db) else "fts5")
     return ids, total
 
 
 def test_deleted_index_is_rebuilt_on_open(tmp_path, monkeypatch):
     db = _small(tmp_path / "d.db", YB, "thuan-an-kh-2021")
-    expected = _fts5(db, monkeypatch, "khoa hoc")
+    expected = _own(db, monkeypatch, "khoa hoc")
     assert expected[1] > 10 and _read(db, "khoa hoc") == (*expected, "tantivy")
     shutil.rmtree(search_index.index_path(db))
     assert _read(db, "khoa hoc") == (*expected, "fts5")  # right meanwhile, from FTS5
@@ -199,6 +203,7 @@ import os, signal, sys
 from pathlib import Path
 from extractor import search_index
 from extractor.store import Store
+from extractor.stores import is_url, open_store
 from tests.test_store import changed, gold_records
 
 search_index.SYNC_SECONDS = 3600  # the index commit comes later (at close): the kill lands before it
@@ -222,14 +227,14 @@ def test_writer_killed_between_sqlite_and_index_commits(tmp_path, monkeypatch):
     stale = search_index.SearchIndex(db, writable=False)
     assert stale.stamp() != search_index.db_state(sqlite3.connect(db))
     for query in ("khoa hoc", "chu ky so dien tu", "36/QĐ-TTg"):
-        expected = _fts5(db, monkeypatch, query)
+        expected = _own(db, monkeypatch, query)
         assert expected[1] > 0
         assert _read(db, query) == (*expected, "fts5")  # stale index detected: FTS5 answers, right
     assert _read(db, "khoa hoc")[0] != old[0]  # the new and replaced passages are in the answer
     with Store(db) as s:
         assert s.conn.execute("SELECT count(*) FROM passages_changes").fetchone()[0] == 0
     for query in ("khoa hoc", "chu ky so dien tu", "36/QĐ-TTg"):
-        assert _read(db, query) == (*_fts5(db, monkeypatch, query), "tantivy")
+        assert _read(db, query) == (*_own(db, monkeypatch, query), "tantivy")
 
 
 def test_index_of_another_database_is_rebuilt(tmp_path, monkeypatch):
@@ -237,7 +242,7 @@ def test_index_of_another_database_is_rebuilt(tmp_path, monkeypatch):
     b = _small(tmp_path / "b.db", "thuan-an-kh-2021", "news-binh-duong-khcn-2022")
     shutil.rmtree(search_index.index_path(b))
     shutil.copytree(search_index.index_path(a), search_index.index_path(b))
-    expected = _fts5(b, monkeypatch, "khoa hoc")
+    expected = _own(b, monkeypatch, "khoa hoc")
     assert _read(b, "khoa hoc") == (*expected, "fts5")
     with Store(b):
         pass
@@ -251,13 +256,13 @@ def test_index_holding_other_passages_is_rebuilt(tmp_path, monkeypatch):
         for trigger in ("passages_log_ai", "passages_log_ad", "passages_log_au"):
             c.execute(f"DROP TRIGGER {trigger}")
         c.execute("DELETE FROM passages WHERE kind = 'obligation'")
-    expected = _fts5(db, monkeypatch, "khoa hoc")
+    expected = _own(db, monkeypatch, "khoa hoc")
     with Store(db):
         pass
     assert _read(db, "khoa hoc") == (*expected, "tantivy")
 
 
-def test_a_document_date_not_iso_leaves_date_filters_to_fts5(tmp_path, monkeypatch):
+def test_a_document_date_not_iso_leaves_date_filters_to_own(tmp_path, monkeypatch):
     db = tmp_path / "odd.db"
     rec = copy.deepcopy(_odd_record())
     rec["meta"]["date"] = "tháng 5/2021"
@@ -265,9 +270,9 @@ def test_a_document_date_not_iso_leaves_date_filters_to_fts5(tmp_path, monkeypat
         s.add_record(gold_records()[YB])
         s.add_record(rec)
     for filters in ({"date_from": "2021-01-01"}, {"date_to": "2021-12-31"}):
-        expected = _fts5(db, monkeypatch, "", **filters)
+        expected = _own(db, monkeypatch, "", **filters)
         assert expected[1] > 0 and _read(db, "", **filters) == (*expected, "fts5")
-    assert _read(db, "khoa hoc") == (*_fts5(db, monkeypatch, "khoa hoc"), "tantivy")
+    assert _read(db, "khoa hoc") == (*_own(db, monkeypatch, "khoa hoc"), "tantivy")
 
 
 def test_switched_off(tmp_path, monkeypatch):
@@ -289,7 +294,7 @@ def test_reindex_command(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["reindex", "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert f"{passages:,} passages indexed" in result.output and passages > 50
-    assert _read(db, "khoa hoc") == (*_fts5(db, monkeypatch, "khoa hoc"), "tantivy")
+    assert _read(db, "khoa hoc") == (*_own(db, monkeypatch, "khoa hoc"), "tantivy")
     again = CliRunner().invoke(cli, ["reindex", "--db", str(db)])  # an index in step is rebuilt all the same
     assert again.exit_code == 0 and f"{passages:,} passages indexed" in again.output
 
@@ -308,6 +313,7 @@ import sys
 import tempfile
 from pathlib import Path
 from extractor.store import Store
+from extractor.stores import is_url, open_store
 with Store(Path(sys.argv[1]), readonly=True) as s:
     r = s.search_results("khoa hoc")
     print(r.engine, r.total)
@@ -321,7 +327,7 @@ def test_another_user_reads_the_index_from_a_read_only_folder(monkeypatch):
     try:
         top.chmod(0o755)
         db = _small(top / "x.db", YB)
-        expected = _fts5(db, monkeypatch, "khoa hoc")[1]
+        expected = _own(db, monkeypatch, "khoa hoc")[1]
         search_index.index_path(db).chmod(0o555)
         top.chmod(0o555)
         proc = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", sys.executable,

@@ -24,23 +24,11 @@ from extractor.cli import cli
 from extractor.search import Filters, run
 from extractor.stores import open_store
 from tests.conftest import new_pg_db
-from tests.test_search_index import MORE, QUERIES, YB, _odd_record
+from tests.test_search_index import MORE, QUERIES, YB, _all, _engine, _odd_record, _own, _read
 from tests.test_store import gold_records
 
 ROOT = Path(__file__).resolve().parent.parent
 ALL = 10**6
-
-
-def _engine(monkeypatch, engine: str) -> None:
-    if engine == "postgresql":
-        monkeypatch.setenv("VNPLAN_SEARCH_INDEX", "off")
-    else:
-        monkeypatch.delenv("VNPLAN_SEARCH_INDEX", raising=False)
-
-
-def _all(s, query: str, filters: dict) -> tuple[list[int], int, str, list[float]]:
-    r = run(s.conn, query, filters=Filters(**filters), limit=ALL)
-    return [h["passage_id"] for h in r.hits], r.total, r.engine, [h["score"] for h in r.hits]
 
 
 @pytest.fixture(scope="module")
@@ -123,20 +111,6 @@ def _small(pg_server, *doc_ids: str) -> str:
         for doc_id in doc_ids:
             s.add_record(records[doc_id])
     return db
-
-
-def _read(db: str, query: str, **filters) -> tuple[list[int], int, str]:
-    with open_store(db, readonly=True) as s:
-        ids, total, engine, _ = _all(s, query, filters)
-    return sorted(ids), total, engine
-
-
-def _own(db: str, monkeypatch, query: str, **filters) -> tuple[list[int], int]:
-    monkeypatch.setenv("VNPLAN_SEARCH_INDEX", "off")
-    ids, total, engine = _read(db, query, **filters)
-    monkeypatch.delenv("VNPLAN_SEARCH_INDEX")
-    assert engine == "postgresql"
-    return ids, total
 
 
 def _path(db: str) -> Path:
