@@ -44,8 +44,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_scale import load, sample_rows, synth  # noqa: E402
-from bench_store import QUERIES, build_corpus, pct  # noqa: E402
+from bench_scale import extract_sample, load, synth  # noqa: E402
+from bench_store import QUERIES, pct  # noqa: E402
 
 from extractor import search as S  # noqa: E402
 from extractor.store_pg import ts_words  # noqa: E402
@@ -69,12 +69,7 @@ def bases_of(folder: Path, sample: int) -> list[Any]:
     if cached.exists():
         with open(cached, "rb") as fh:
             return list(pickle.load(fh))
-    docs = folder / "sample"
-    docs.mkdir(exist_ok=True)
-    build_corpus(docs, sample)
-    t = time.perf_counter()
-    bases = sample_rows(docs, os.cpu_count() or 1)
-    print(f"sample: {len(bases)} documents extracted in {time.perf_counter() - t:.0f} s", flush=True)
+    bases = extract_sample(folder / "sample", sample)
     with open(cached.with_suffix(".part"), "wb") as fh:
         pickle.dump(bases, fh)
     cached.with_suffix(".part").rename(cached)

@@ -57,6 +57,16 @@ def sample_rows(folder: Path, workers: int) -> list[DocRows]:
         return list(pool.map(rows_for_file, jobs, chunksize=8))
 
 
+def extract_sample(folder: Path, sample: int) -> list[DocRows]:
+    """`sample` corpus documents written into `folder` and extracted by the real pipeline (all cores)."""
+    folder.mkdir(exist_ok=True)
+    build_corpus(folder, sample)
+    t = time.perf_counter()
+    bases = sample_rows(folder, os.cpu_count() or 1)
+    print(f"sample: {len(bases)} documents extracted in {time.perf_counter() - t:.0f} s", flush=True)
+    return bases
+
+
 def synth(base: DocRows, i: int, rng: random.Random) -> DocRows:
     """Document i: `base` under its own id and bytes, with a line of its own."""
     rows = copy.copy(base)

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_store import QUERIES, build_corpus, pct  # noqa: E402
+from bench_store import QUERIES, pct  # noqa: E402
 
 from extractor import search as S  # noqa: E402
 from extractor.store import Store  # noqa: E402
@@ -44,15 +44,10 @@ def use(engine: str) -> None:
 
 
 def build(db: Path, n: int, sample: int, tmp: Path, bases: list) -> list:
-    from bench_scale import load, sample_rows
+    from bench_scale import extract_sample, load
 
     if not bases:
-        folder = tmp / "sample"
-        folder.mkdir(exist_ok=True)
-        build_corpus(folder, sample)
-        t = time.perf_counter()
-        bases = sample_rows(folder, os.cpu_count() or 1)
-        print(f"sample: {len(bases)} documents extracted in {time.perf_counter() - t:.0f} s", flush=True)
+        bases = extract_sample(tmp / "sample", sample)
     use("fts5")
     partial = db.with_name(db.name + ".part")
     partial.unlink(missing_ok=True)

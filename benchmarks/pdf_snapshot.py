@@ -77,18 +77,9 @@ def main() -> int:
         return 0
     if not args.set:
         ap.error("--write and --compare need --set (the folder --build made)")
-    now = snapshot(args.set)
-    if args.write:
-        args.write.write_text(json.dumps(now, ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
-        print(f"{len(now)} PDFs written to {args.write}")
-        return 0
-    before = json.loads(args.compare.read_text(encoding="utf-8"))
-    differ = sorted(k for k in before.keys() | now.keys() if before.get(k) != now.get(k))
-    for k in differ:
-        old, new = before.get(k) or {}, now.get(k) or {}
-        print(f"DIFFERENT {k}: {', '.join(sorted(f for f in old.keys() | new.keys() if old.get(f) != new.get(f)))}")
-    print(f"{len(now)} PDFs compared: {len(differ)} different")
-    return 1 if differ else 0
+    from records_snapshot import write_or_compare
+
+    return write_or_compare(snapshot(args.set), args.write, args.compare, "PDFs")
 
 
 if __name__ == "__main__":

@@ -36,25 +36,30 @@ def snapshot() -> dict[str, dict]:
     return {str(p): extract_file(p).to_dict() for p in inputs()}
 
 
+def write_or_compare(now: dict[str, dict], write: Path | None, compare: Path | None, noun: str) -> int:
+    """Write the snapshot `now` to `write`, or compare it with the one in `compare`: each entry that
+    differs is printed with the fields that differ; 1 when any does."""
+    if write:
+        write.write_text(json.dumps(now, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"{len(now)} {noun} written to {write}")
+        return 0
+    assert compare is not None
+    before = json.loads(compare.read_text(encoding="utf-8"))
+    differ = sorted(k for k in before.keys() | now.keys() if before.get(k) != now.get(k))
+    for k in differ:
+        old, new = before.get(k) or {}, now.get(k) or {}
+        print(f"DIFFERENT {k}: {', '.join(sorted(f for f in old.keys() | new.keys() if old.get(f) != new.get(f)))}")
+    print(f"{len(now)} {noun} compared: {len(differ)} different")
+    return 1 if differ else 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     group = ap.add_mutually_exclusive_group(required=True)
     group.add_argument("--write", type=Path)
     group.add_argument("--compare", type=Path)
     args = ap.parse_args()
-    records = snapshot()
-    if args.write:
-        args.write.write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
-        print(f"{len(records)} records written to {args.write}")
-        return 0
-    before = json.loads(args.compare.read_text(encoding="utf-8"))
-    differ = sorted(k for k in before.keys() | records.keys() if before.get(k) != records.get(k))
-    for k in differ:
-        old, new = before.get(k) or {}, records.get(k) or {}
-        fields = sorted(f for f in old.keys() | new.keys() if old.get(f) != new.get(f))
-        print(f"DIFFERENT {k}: {', '.join(fields)}")
-    print(f"{len(records)} records compared: {len(differ)} different")
-    return 1 if differ else 0
+    return write_or_compare(snapshot(), args.write, args.compare, "records")
 
 
 if __name__ == "__main__":
