@@ -88,6 +88,7 @@ def body_regex() -> re.Pattern[str]:
 _OPEN: list[re.Pattern[str]] = []  # the open-name part of body_regex, filled when it is built
 _AND_NAME = re.compile(r"\s+và\s+[A-ZĐ]")
 _RELATED = re.compile(r"\s+(?:có\s+)?liên\s+quan(?![\wÀ-ỹ])")
+_PLURAL = re.compile(r"\s(?i:các|những)\s")
 _ACRONYM = re.compile(r"\s*\([A-ZĐ][A-Za-zĐ&]{1,9}\)")  # a body's acronym in brackets after its name
 
 
@@ -101,8 +102,9 @@ def _span(text: str, m: re.Match[str], end: int) -> BodySpan:
         om = _OPEN[0].match(text, m.start(), end)
         if om and om.end() > stop and _AND_NAME.match(text, m.end("gaz"), om.end()):
             stop = om.end()
-    related = _RELATED.match(text, stop, end) if re.search(r"\s(?i:các|những)\s", text[m.start():stop]) else None
-    if related:  # 'Ủy ban nhân dân các huyện, thành phố liên quan': the plural name's own qualifier
+    related = _RELATED.match(text, stop, end)
+    if related and _PLURAL.search(text, m.start(), stop):  # 'Ủy ban nhân dân các huyện, thành phố liên quan'
+        # the plural name's own qualifier
         stop = related.end()
     raw = text[m.start():stop]
     acronym = _ACRONYM.match(text, stop, end)  # 'Đài Truyền hình Việt Nam (VTV) chủ trì'

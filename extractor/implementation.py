@@ -168,8 +168,7 @@ def _subject_at(text: str, start: int, end: int) -> list[BodySpan]:
     rest = text[stop:end].lstrip(" ,")
     if rx("lead.marker").match(text, stop, end):
         return bodies
-    return bodies if rest[:1].islower() and not rest.startswith(  # 'kiến nghị / Thủ tướng Chính phủ các biện pháp'
-        ("và ", "của ", "thuộc ", "trực thuộc ", "các ", "những ")) else []
+    return bodies if rest[:1].islower() and not rx("lead.name_goes_on").match(rest) else []
 
 
 # ---------------------------------------------------------------- implementation section
@@ -268,12 +267,15 @@ def _heading_end(text: str, start: int, end: int) -> int:
             and not re.match(r"[^\S\n]*(?:[a-zđ]\)|[-–+•*])", text[stop + 1:stop + 4]):
         nxt = text.find("\n", stop + 1)
         return end if nxt < 0 or nxt > end else nxt
-    prose = heading_bodies(line, subject=True)[1] is not None  # a heading that carries its task
-    while prose and stop < end and not text[start:stop].rstrip().endswith((".", ":", ";", "!", "?")) \
-            and re.match(r"[^\S\n]*[^\W\d_]", text[stop + 1:stop + 3]) \
-            and not LIST_START.match(text[stop + 1:stop + 8]):  # a hard-wrapped line of gazette text
-        nxt = text.find("\n", stop + 1)
-        stop = end if nxt < 0 or nxt > end else nxt
+    def wrapped() -> bool:  # the heading ends no sentence and a hard-wrapped line of gazette text follows
+        return stop < end and not text[start:stop].rstrip().endswith((".", ":", ";", "!", "?")) \
+            and re.match(r"[^\S\n]*[^\W\d_]", text[stop + 1:stop + 3]) is not None \
+            and not LIST_START.match(text[stop + 1:stop + 8])
+
+    if wrapped() and heading_bodies(line, subject=True)[1] is not None:  # a heading that carries its task
+        while wrapped():
+            nxt = text.find("\n", stop + 1)
+            stop = end if nxt < 0 or nxt > end else nxt
     return stop
 
 

@@ -239,7 +239,7 @@ def _drop_boilerplate(lines: list[str]) -> list[str]:
         skipping = False
         if s and any(rx.search(s) for rx in tail_rx):
             skipping = True
-            if out and re.fullmatch(r"\d{1,4}", out[-1].strip()) and (len(out) == 1 or not out[-2].strip()):
+            if out and is_page_number(out[-1]) and (len(out) == 1 or not out[-2].strip()):
                 out.pop()  # an even page's number stands alone just before the gazette header
             continue
         if s and any(rx.search(s) for rx in line_rx):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from functools import cache
 from itertools import accumulate
 
 from . import structure
@@ -165,13 +166,18 @@ def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True,
     return out
 
 
+@cache
+def _only_duty() -> re.Pattern[str]:
+    """A task that is only the duty words and a colon ('có trách nhiệm:')."""
+    return re.compile(rf"^(?:{rules().fragments['duty']})?\s*:?\s*$")
+
+
 def _lead_in_clauses(doc: Doc, obls: list[Obligation], sections: list[Section]) -> list[Obligation]:
     """'Các bộ, cơ quan ngang bộ, … có trách nhiệm:' then '1. Cung cấp …', '2. Định kỳ …': a sentence naming
     its doers whose task is only its colon gives them to each clause numbered under it in its section."""
     out = []
-    duty = re.compile(rf"^(?:{rules().fragments['duty']})?\s*:?\s*$")
     for ob in obls:
-        if not (duty.match(ob.task) and ob.quote.rstrip().endswith(":")):
+        if not (_only_duty().match(ob.task) and ob.quote.rstrip().endswith(":")):
             out.append(ob)
             continue
         inside = [sec for sec in sections if sec.start <= ob.span[0] < sec.end]

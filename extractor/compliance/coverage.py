@@ -323,18 +323,17 @@ def task_signals(tasks: list[ParentTask], plan: dict[str, Any], ps: list[Passage
         share = best_share(head, words)
         pshare = best_share([f"{a} {b}" for a, b in zip(head, head[1:], strict=False)], pairs)
         head_at = max(range(len(ps)), key=lambda j: (share[j], pshare[j], row[j]))
-        wrow = sorted(wsims[i], reverse=True)
+        top = wsims[i].argsort()[::-1][:BEST_K]  # the passages with the best word cosines
         tf = " ".join(re.findall(r"\w+", search_fold(t.text)))
         signals = {"similarity": float(row[order[0]]),
-                   "words": float(sum(wrow[:BEST_K]) / len(wrow[:BEST_K])),
+                   "words": float(sum(wsims[i][j] for j in top) / len(top)),
                    "words_specific": float(wspecific[i].max()),
                    "head": max(share), "head_pairs": max(pshare),
                    "words_head": max(best_share(_content(tw[i], wtopic)[:model.head_words], wsets)),
                    "fuzzy": max(fuzz.token_set_ratio(tf, flat[j]) for j in order[:FUZZY_K]) / 100,
                    "national": float(not national_plan and national_instrument(t.context or t.text)),
                    "lead": lead(t.lead),
-                   "own": float(sum(wsims[i][j] / passage_best[j] if passage_best[j] else 0.0
-                                    for j in wsims[i].argsort()[::-1][:BEST_K]) / BEST_K)}
+                   "own": float(sum(wsims[i][j] / passage_best[j] if passage_best[j] else 0.0 for j in top) / BEST_K)}
         out.append(TaskSignals(signals, order, head_at if share[head_at] > 0 else None, [float(x) for x in row]))
     return out
 
