@@ -156,6 +156,30 @@ def _repeats_title(own: list[str], cited: list[str]) -> bool:
     return run >= min(6, len(cited)) and run >= 0.5 * len(cited)
 
 
+NARROWED_SHARE = 0.75  # a title keeping three quarters of a Căn cứ document's topic words narrows it
+
+
+def _topic_words(words: list[str]) -> list[str]:
+    """A title's words without those naming no topic (kinds of plan, function words: rules/vocab.yaml)."""
+    phrases = sorted((fold(p).split() for p in load_rules("vocab").data.get("title_function_words") or []),
+                     key=len, reverse=True)
+    out, i = [], 0
+    while i < len(words):
+        hit = next((len(p) for p in phrases if words[i:i + len(p)] == p), 0)
+        if not hit and not words[i].isdigit():
+            out.append(words[i])
+        i += hit or 1
+    return out
+
+
+def _narrows_title(own: list[str], cited: list[str]) -> float:
+    """How much of the cited title's topic the own title keeps (the share of its topic words found there):
+    'Chuyển đổi số trong hoạt động xây dựng … tỉnh Đồng Tháp' keeps 4 of the 5 of 'Chiến lược chuyển đổi
+    số của Bộ Xây dựng'; 0 when the cited title has under three topic words."""
+    topic, kept = _topic_words(cited), set(_topic_words(own))
+    return sum(w in kept for w in topic) / len(topic) if len(topic) >= 3 else 0.0
+
+
 def _editions(doc: Doc, references: list[Reference]) -> list[Reference]:
     """*Căn cứ* documents this one is an edition of: named in its title (Kế hoạch triển khai Quyết định số
     …), or whose title its own title repeats or narrows (a province's programme under the national one)."""
@@ -166,7 +190,11 @@ def _editions(doc: Doc, references: list[Reference]) -> list[Reference]:
     if named:
         return named
     own = _title_words(title)
-    return [r for r in references if _repeats_title(own, _title_words(r.title))]
+    repeated = [r for r in references if _repeats_title(own, _title_words(r.title))]
+    if repeated:
+        return repeated
+    kept = sorted(((_narrows_title(own, _title_words(r.title)), n) for n, r in enumerate(references)), reverse=True)
+    return [references[kept[0][1]]] if kept and kept[0][0] >= NARROWED_SHARE else []
 
 
 def _next_up(number: str, issuer: str | None, references: list[Reference], entries: list[dict],

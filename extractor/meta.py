@@ -203,6 +203,24 @@ def _head_lines(doc: Doc) -> list[tuple[int, str]]:
     return out
 
 
+def _mended(lines: list[tuple[int, str]], date_rx: re.Pattern[str], type_rx: re.Pattern[str]) -> list[tuple[int, str]]:
+    """Head lines as the header prints them, where a converter broke or glued them: a dateline cut before its
+    year in a narrow cell ('Đồng Tháp, ngày 27 tháng 11 năm' / '2025') is joined; a dateline and the type line
+    run together ('Hà Nội, ngày 13 tháng 5 năm 2026 QUYẾT ĐỊNH Ban hành …') are split apart."""
+    needs_number = load_rules("layout").rule("layout.dangling_number").rx
+    out: list[tuple[int, str]] = []
+    for i, s in lines:
+        if out and needs_number.search(out[-1][1]) and re.match(r"\d", s):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {s}")
+            continue
+        m = date_rx.search(s)
+        if m and s[m.end():].strip() and type_rx.match(s[m.end():]):
+            out += [(i, s[:m.end()]), (i, s[m.end():].strip())]
+        else:
+            out.append((i, s))
+    return out
+
+
 def _is_caps(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
@@ -233,8 +251,9 @@ def _title(lines: list[tuple[int, str]], k: int, rest: str | None, doc_type: str
         if (stop or _rx("meta.authority_line").match(s) or re.fullmatch(r"[-–—_=*.\s]+", s)
                 or len(s) > _TITLE_MAX):
             break
-        if parts and not (_is_caps(s) and _is_caps(parts[0])) and not s[:1].islower() \
-                and not _rx("meta.title_runs_on").search(parts[-1]):
+        range_end = bool(parts) and re.search(r"\d{4}$", parts[-1]) and re.fullmatch(r"[-–]\s*\d{4}", s)
+        if parts and not (_is_caps(s) and _is_caps(parts[0])) and not s[:1].islower() and not range_end \
+                and not _rx("meta.title_runs_on").search(parts[-1]):  # ('… GIAI ĐOẠN 2026' / '- 2030' goes on)
             break
         parts.append(s)
     text = re.sub(r"\s*[-–—_=*]{3,}$", "", " ".join(parts).strip())  # a rule joined onto the last title line
@@ -346,8 +365,8 @@ def effective_date(text: str, issued: str | None) -> str | None:
 
 def extract_meta(doc: Doc) -> Meta:
     """What the document says about itself, from its header block, title and signature."""
-    lines = _head_lines(doc)
     num_rx, date_rx, type_rx = _rx("meta.number_line"), _rx("meta.dateline"), _rx("meta.type_line")
+    lines = _mended(_head_lines(doc), date_rx, type_rx)
     number = date = issue_place = None
     type_at = None
     header_caps: list[str] = []

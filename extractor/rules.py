@@ -59,7 +59,8 @@ SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
                 {"cmp", "column", "kind", "needs", "opens", "scope", "skip_kinds", "unit_kind", "unit_map"}),
     "ui_vi": ({"comparators", "export_headers", "export_sheets", "labels"}, set()),
     "vocab": ({"title_openers", "issuer_authority", "not_editions", "never_parents", "locality_units", "central_cities",
-               "national_issuer_starts", "carrying_out_verbs", "title_horizon"}, set()),
+               "national_issuer_starts", "carrying_out_verbs", "title_horizon",
+               "title_function_words"}, set()),
 }
 
 

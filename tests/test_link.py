@@ -283,6 +283,13 @@ def test_a_footnote_mark_after_an_issuer_code_is_no_part_of_the_number(raw, want
     ("Quyết định phê duyệt đề án chuyển đổi số trong hoạt động xây dựng, quản lý, khai thác kết cấu hạ tầng",
      "phê duyệt Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030", False),
     ("Kế hoạch phát triển kinh tế số và xã hội số tỉnh Bắc Ninh", "về phát triển kinh tế tư nhân", False),
+    # narrowed: the plan keeps most of the cited strategy's topic words (chuyển đổi số, Bộ Xây dựng)
+    ("Kế hoạch chuyển đổi số trong hoạt động xây dựng, quản lý, khai thác kết cấu hạ tầng giao thông trên địa "
+     "bàn tỉnh Đồng Tháp", "ban hành Chiến lược chuyển đổi số của Bộ Xây dựng giai đoạn 2025-2030", True),
+    # sharing one topic ('chuyển đổi số') of a broad resolution is no narrowing
+    ("Kế hoạch chuyển đổi số trong hoạt động xây dựng, quản lý, khai thác kết cấu hạ tầng giao thông trên địa "
+     "bàn tỉnh Đồng Tháp", "về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia",
+     False),
     # the horizons differ ('giai đoạn 2026 - 2030' under 'đến năm 2025, định hướng đến năm 2030'): not counted
     ("Kế hoạch phát triển kinh tế số và xã hội số tỉnh Bắc Ninh giai đoạn 2026 - 2030",
      "phê duyệt Chiến lược quốc gia phát triển kinh tế số và xã hội số đến năm 2025, định hướng đến năm 2030", True),

@@ -445,3 +445,35 @@ def test_a_caps_title_broken_after_giai_doan_goes_on_with_its_years():
     m = extract_meta(Doc(text, find_sections(text)))
     assert m.title == "Kế hoạch phát triển kinh tế số và xã hội số tỉnh Bắc Ninh giai đoạn 2026 - 2030"
     assert m.period is not None and (m.period["start"], m.period["end"]) == (2026, 2030)
+
+
+def test_a_dateline_cut_before_its_year_in_a_narrow_header_cell_keeps_its_date():
+    """A PDF printed from Word: the header cell wraps 'ngày 27 tháng 11 năm' / '2025' into two paragraphs."""
+    m = meta_of("ỦY BAN NHÂN DÂN\n\nTỈNH ĐỒNG THÁP\n\n-------\n\nCỘNG HÒA XÃ HỘI\n\nCHỦ NGHĨA VIỆT NAM\n\n"
+                "Độc lập - Tự do - Hạnh phúc\n\n---------------\n\nSố: 597/KH-UBND Đồng Tháp, ngày 27 tháng 11 năm"
+                "\n\n2025\n\nKẾ HOẠCH\n\nCHUYỂN ĐỔI SỐ TRONG HOẠT ĐỘNG XÂY DỰNG, QUẢN LÝ, KHAI THÁC KẾT CẤU HẠ TẦNG "
+                "GIAO THÔNG TRÊN ĐỊA BÀN TỈNH ĐỒNG THÁP\n\nCăn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ "
+                "Chính trị;\n")
+    assert (m.number, m.date, m.place) == ("597/KH-UBND", "2025-11-27", "Đồng Tháp")
+    assert m.title == ("Kế hoạch chuyển đổi số trong hoạt động xây dựng, quản lý, khai thác kết cấu hạ tầng giao "
+                       "thông trên địa bàn tỉnh Đồng Tháp")
+
+
+def test_a_dateline_run_together_with_the_type_line_is_split_again():
+    """A converter joined the header's dateline, the type word and the title into one paragraph."""
+    m = meta_of("THỦ TƯỚNG CHÍNH PHỦ\n\n_______________\n\nSố: 844/QĐ-TTg\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
+                "Độc lập - Tự do - Hạnh phúc\n\n___________________________________________________ Hà Nội, ngày "
+                "13 tháng 5 năm 2026 QUYẾT ĐỊNH Ban hành Kế hoạch hành động thực hiện Chỉ thị số 52-CT/TW ngày 03 "
+                "tháng 10 năm 2025 của Ban Bí thư về thực hiện bảo hiểm y tế toàn dân trong giai đoạn mới ––––––\n\n"
+                "THỦ TƯỚNG CHÍNH PHỦ\n\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n")
+    assert (m.kind, m.number, m.date, m.level) == ("decision", "844/QĐ-TTg", "2026-05-13", "national")
+    assert m.title == ("Quyết định ban hành Kế hoạch hành động thực hiện Chỉ thị số 52-CT/TW ngày 03 tháng 10 năm "
+                       "2025 của Ban Bí thư về thực hiện bảo hiểm y tế toàn dân trong giai đoạn mới")
+
+
+def test_a_title_period_cut_before_its_end_year_goes_on():
+    m = meta_of("ỦY BAN NHÂN DÂN\n\nTỈNH BẮC NINH\n\nSố: 144/KH-UBND Bắc Ninh, ngày 24 tháng 11 năm 2025\n\n"
+                "KẾ HOẠCH\n\nPHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ TỈNH BẮC NINH GIAI ĐOẠN 2026\n\n- 2030\n\n"
+                "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;\n")
+    assert m.title == "Kế hoạch phát triển kinh tế số và xã hội số tỉnh Bắc Ninh giai đoạn 2026 - 2030"
+    assert m.period == {"start": 2026, "end": 2030}

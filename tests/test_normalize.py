@@ -199,6 +199,7 @@ def test_pdf_list_items_ending_in_semicolons_stay_apart():
     ("1. Sở", "Tài chính (cơ quan chủ trì)", True),                     # a body head cut from its name
     ("IV. TỔ CHỨC", "THỰC HIỆN", True),                                  # a numbered capital heading cut
     ("Căn cứ Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm", "2024 của Bộ Chính trị", True),
+    ("Bộ trưởng Bộ Xây dựng ban hành Chiến lược chuyển đổi số của Bộ Xây dựng giai đoạn", "2025-2030;", True),
     ("- Phối hợp với Sở Xây dựng,", "Sở Quy hoạch - Kiến trúc và Sở Nông nghiệp", False),  # a comma: no sign
     ("3. Phòng Tài chính - Kế hoạch", "Chủ trì, phối hợp với các cơ quan có liên quan", False),
     ("Hàng năm", "Sở KH&CN", False),                                     # a time cell, then a body cell

@@ -98,3 +98,22 @@ def test_cffi_calls_read_what_pypdfium2_reads():
             assert (box[0], box[2], box[1], box[3]) == textpage.get_charbox(i)  # left, bottom, right, top
     finally:
         doc.close()
+
+
+@pytest.mark.parametrize("cell, want", [
+    # cells of 624/TB-VPCP's task table as LibreOffice prints them from Word (pdfplumber's lines): a date or a
+    # document number too wide for the narrow column is broken between two characters
+    ("Bộ\nKH&CN\nđã báo cáo\nChính phủ\ntại công\nvăn số\n6001/BKH\nCN-\nCĐSQG\nngày\n24/10/202\n5. Hiện nay",
+     "Bộ KH&CN đã báo cáo Chính phủ tại công văn số 6001/BKHCN-CĐSQG ngày 24/10/2025. Hiện nay"),
+    ("31/12/202\n5", "31/12/2025"),
+    ("theo Nghị\nđịnh 94/2024/N\nĐ-CP.", "theo Nghị định 94/2024/NĐ-CP."),
+    ("Thông báo số\n07-TB/CQTTBC\nĐ ngày\n15/10/2025", "Thông báo số 07-TB/CQTTBCĐ ngày 15/10/2025"),
+    # a wrap between words stays a space; a list item still opens its own line
+    ("Quý IV/2025\nUBND tỉnh", "Quý IV/2025 UBND tỉnh"),
+    ("số 07-TB/CQTTBC\nĐảng ủy", "số 07-TB/CQTTBC Đảng ủy"),
+    ("Hoàn thành năm 2025\n2. Sở Tư pháp", "Hoàn thành năm 2025\n2. Sở Tư pháp"),
+])
+def test_a_cell_joins_a_date_or_number_the_column_width_broke(cell, want):
+    from extractor.ingest.pdf import clean_cell
+
+    assert clean_cell(cell) == want

@@ -301,19 +301,42 @@ def _looks_ruled(page: Any) -> bool:
 
 
 def clean_cell(text: str | None) -> str:
-    """Cell text with wrapped lines joined; only a line starting a list item opens a new paragraph."""
+    """Cell text with wrapped lines joined; only a line starting a list item opens a new paragraph. A code
+    broken after its hyphen, or a date or number too wide for the cell broken anywhere, is joined whole."""
     if not text:
         return ""
+    lines: list[str] = []
+    for ln in (x.strip() for x in text.split("\n")):
+        if ln and lines and _tight_hyphen(lines[-1], ln):  # a code's pieces first ('CN-' + 'CĐSQG')
+            lines[-1] += ln
+        elif ln:
+            lines.append(ln)
     out: list[str] = []
-    for ln in text.split("\n"):
-        ln = ln.strip()
-        if not ln:
-            continue
-        if out and not LIST_START.match(ln):  # cells are narrow: a break is a wrap unless a list item starts
-            out[-1] += ("" if _tight_hyphen(out[-1], ln) else " ") + ln
+    for ln in lines:
+        if out and _cut_in_cell(out[-1], ln):
+            out[-1] += ln
+        elif out and not LIST_START.match(ln):  # cells are narrow: a break is a wrap unless a list item starts
+            out[-1] += " " + ln
         else:
             out.append(ln)
     return "\n".join(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _cut_rx() -> re.Pattern[str]:
+    from ..rules import load_rules
+
+    return load_rules("layout").rule("layout.cut_in_cell").rx
+
+
+def _cut_in_cell(a: str, b: str) -> bool:
+    """True when a date or a document number too wide for its cell was broken between lines `a` and `b`
+    ('31/12/202' + '5', '6001/BKH' + 'CN-CĐSQG'): joined with no space, a match crosses the break."""
+    if not b[:1].isalnum() or not a[-1:].isalnum() and a[-1:] != "/":
+        return False
+    tail, head = a[-24:], b[:24]
+    joined, cut = tail + head, len(tail)
+    return any(m.start() < cut < m.end() for m in _cut_rx().finditer(joined))
 
 
 def _tight_hyphen(a: str, b: str) -> bool:
