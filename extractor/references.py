@@ -316,7 +316,9 @@ def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
         if dang_bo and issuer is None:
             end, name = local_name(text, m.start("title") + dang_bo.end(), dang_bo.group(1))
             issuer = f"Đảng bộ {dang_bo.group(1)} {name or ctx.province or ''}".strip()
-        c = _Cite(m.start(), m.end(), m.end(), "Nghị quyết", None, issuer=issuer, key=("r", fold(" ".join(t.split()))))
+        congress = re.search(r"\b([IVXLC]+)$", t) if re.match(r"Đại\s+hội", t, re.I) and not dang_bo else None
+        key = ("r", "dai hoi", congress.group(1)) if congress else ("r", fold(" ".join(t.split())))  # one congress
+        c = _Cite(m.start(), m.end(), m.end(), "Nghị quyết", None, issuer=issuer, key=key)  # however it is named
         d = _rx("ref.date_after").match(text[c.end:c.end + 60])
         c.date = _iso(d.group("date")) if d else None
         c.head_end = m.start("title")
@@ -342,6 +344,7 @@ def _titles(text: str, cites: list[_Cite]) -> None:
                 break
         t = " ".join(text[c.head_end:limit].split())
         t = _rx("ref.title_end").split(t, maxsplit=1)[0].strip(" ,;:.(")
+        t = re.sub(r"\s+(?:và|hoặc)$", "", t)  # the next citation's connector ('… lần thứ XIV của Đảng và')
         t = re.sub(r"\s*\([^()]{1,40}\)$", "", t) if c.key[0] == "r" else t
         c.title = t if len(t) >= 3 else None
 
@@ -444,12 +447,34 @@ def _merge(text: str, cites: list[_Cite]) -> list[Reference]:
     return out
 
 
+def _same_laws(cites: list[_Cite]) -> None:
+    """Later mentions of a law the text names with its date or number are that law: a name run on into the
+    sentence ('Luật Bảo hiểm y tế bao gồm: …', 'Luật Bảo hiểm y tế và mức hưởng …') keeps the name it begins
+    with; a law cited by number and date alone ('Luật số 46/2014/QH13 ngày 13 tháng 6 năm 2014') is the law
+    named on that date ('Luật sửa đổi, bổ sung … ngày 13 tháng 6 năm 2014')."""
+    laws = [c for c in cites if c.doc_type == "Luật"]
+    anchored = [c for c in laws if c.title and (c.date or c.number)]
+    for c in laws:
+        if c.date or c.number or not c.title:
+            continue
+        name = next((a for a in sorted(anchored, key=lambda a: -len(a.title or ""))
+                     if fold(c.title).startswith(fold(a.title or "") + " ")), None)
+        if name is not None:
+            c.title, c.key, c.number = name.title, name.key, name.number
+    for num in (c for c in laws if c.number and c.date and not c.title):
+        named = [c for c in laws if not c.number and c.date == num.date and c.title]
+        if len({c.key for c in named}) == 1:
+            for c in named:
+                c.key, c.number = num.key, num.number
+
+
 def extract_references(doc: Doc) -> list[Reference]:
     """Every distinct document the text cites, with all its mentions (not the document itself)."""
     ctx = _context(doc)
     cites = _numbered(doc, ctx)
     cites += _by_name(doc, ctx, cites)
     _titles(doc.text, cites)
+    _same_laws(cites)
     _relations(doc.text, cites, ctx)
     return _merge(doc.text, cites)
 

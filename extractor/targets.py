@@ -228,6 +228,7 @@ def extract_targets(doc: Doc) -> list[Target]:
     """Every number the text sets as an aim, with its comparator, unit, horizon year and indicator."""
     level, doc_year = doc.meta.level or "province", _doc_year(doc)
     quoting = doc.meta.kind in ("news", "report", "other")  # texts that quote other documents' targets
+    normative = doc.meta.kind in (load_rules("targets").data.get("normative_kinds") or [])
     heading_lines = {doc.line_index(s.start) for s in doc.sections}
     state = _State(rows=appendix_years(doc))
     out: list[Target] = []
@@ -251,14 +252,15 @@ def extract_targets(doc: Doc) -> list[Target]:
             last_sentence = all(s[a:b].rstrip()[-1:] == ";" for a, b in spans[k:-1])  # the line's end horizon's
             where = _Where(doc, state, li, rest, (goal_sec or state.goal_run) and not status_sec, aim_before,
                            head_year, doc_year, level, end_year if last_sentence else None, status_sec, aim_sentence)
-            for t in _clause_targets(clause, horizons, where):
+            has_aim = bool(first_match(rules_of("aim"), clause))
+            ruled = normative and not (has_aim or where.goal)  # a decree's figures are rules, not aims
+            for t in [] if ruled else _clause_targets(clause, horizons, where):
                 t.span = [line.start + cs + t.span[0], line.start + cs + t.span[1]]
                 found = True
                 key = (t.value, t.value_max, t.year, "%" in (t.unit or ""), fold(t.indicator))
                 if key not in seen:
                     seen.add(key)
                     out.append(t)
-            has_aim = bool(first_match(rules_of("aim"), clause))
             aim_before = aim_before or has_aim
             aim_sentence = (aim_sentence or has_aim) and clause.rstrip()[-1:] == ";"
             openers = [h for h in horizons if h[3]]

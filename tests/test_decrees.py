@@ -135,3 +135,65 @@ def test_officers_heading_a_class_of_bodies_stand_for_those_bodies():
     assert [o.lead for o in _obls(text)] == [
         ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"],
         ["Các bộ, cơ quan ngang bộ"]]
+
+
+DECREE_74 = """CHÍNH PHỦ
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 74/2025/NĐ-CP Hà Nội, ngày 31 tháng 3 năm 2025
+
+NGHỊ ĐỊNH
+
+Sửa đổi, bổ sung một số điều của Nghị định số 70/2015/NĐ-CP ngày 01 tháng 9 năm 2015 của Chính phủ quy định chi tiết và hướng dẫn thi hành một số điều của Luật Bảo hiểm y tế đối với quân đội nhân dân, công an nhân dân và người làm công tác cơ yếu
+
+Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;
+
+Căn cứ Luật Bảo hiểm y tế ngày 14 tháng 11 năm 2008; Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế ngày 13 tháng 6 năm 2014 và Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế ngày 27 tháng 11 năm 2024;
+
+Theo đề nghị của Bộ trưởng Bộ Quốc phòng;
+
+Chính phủ ban hành Nghị định sửa đổi, bổ sung một số điều của Nghị định số 70/2015/NĐ-CP.
+
+Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 70/2015/NĐ-CP
+
+1. Nghị định này quy định chi tiết và hướng dẫn thi hành một số điều của Luật Bảo hiểm y tế số 25/2008/QH12 ngày 14 tháng 11 năm 2008, đã được sửa đổi, bổ sung bởi Luật số 46/2014/QH13 ngày 13 tháng 6 năm 2014 và Luật số 51/2024/QH15 ngày 27 tháng 11 năm 2024 (sau đây gọi chung là Luật Bảo hiểm y tế) đối với các đối tượng quy định tại khoản 3 Điều 12 của Luật Bảo hiểm y tế.
+
+2. Mức đóng bảo hiểm y tế hằng tháng được xác định theo tỷ lệ phần trăm của tiền lương làm căn cứ đóng bảo hiểm xã hội bắt buộc theo quy định của Luật Bảo hiểm xã hội hoặc mức tham chiếu theo quy định của Luật Bảo hiểm y tế, cụ thể:
+
+a) Bằng 4,5% tiền lương tháng đối với đối tượng quy định tại điểm a khoản 1 Điều 2 Nghị định này;
+
+b) Bằng 4,5% mức tham chiếu đối với đối tượng quy định tại điểm b khoản 1 Điều 2 Nghị định này.
+
+3. Ngoài phạm vi được hưởng bảo hiểm y tế quy định tại khoản 1 Điều này, đối tượng quy định tại Điều 2 Nghị định này còn được chi trả các chi phí theo quy định tại Điều 22 của Luật Bảo hiểm y tế bao gồm: Thuốc, hóa chất, thiết bị y tế được cấp phép lưu hành tại Việt Nam.
+
+4. Quỹ bảo hiểm y tế thanh toán phần chi phí trong phạm vi quy định tại khoản 1 Điều 21 của Luật Bảo hiểm y tế và mức hưởng theo quy định tại Điều 22 của Luật Bảo hiểm y tế.
+"""
+
+
+def test_a_decree_cites_each_law_once_however_its_name_runs_on(tmp_path):
+    """Real sentences of Nghị định 74/2025/NĐ-CP: the law named in the Căn cứ list and again in the body
+    ('Luật Bảo hiểm y tế bao gồm: …', '… và mức hưởng …') is one reference; the amending laws cited by
+    number and date are the ones the Căn cứ list names by their date; 'hoặc' ends a law's name."""
+    path = tmp_path / "nd-74.txt"
+    path.write_text(DECREE_74, encoding="utf-8")
+    rec = extract_file(path)
+    laws = sorted((r.number or "", r.date or "", r.title or "", r.relation) for r in rec.references
+                  if r.doc_type == "Luật")
+    assert laws == [
+        ("", "", "Bảo hiểm xã hội", "cites"),
+        ("", "2025-02-18", "Tổ chức Chính phủ", "basis"),
+        ("25/2008/QH12", "2008-11-14", "Bảo hiểm y tế", "basis"),
+        ("46/2014/QH13", "2014-06-13", "sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế", "basis"),
+        ("51/2024/QH15", "2024-11-27", "sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế", "basis"),
+    ]
+
+
+def test_a_decrees_rates_are_rules_not_targets(tmp_path):
+    """'Bằng 4,5% tiền lương tháng' in a decree fixes a contribution rate: no aim."""
+    path = tmp_path / "nd-74.txt"
+    path.write_text(DECREE_74, encoding="utf-8")
+    rec = extract_file(path)
+    assert rec.meta.kind == "decree"
+    assert rec.targets == []

@@ -440,3 +440,16 @@ def test_a_bracketed_note_that_the_document_carries_out_a_provision_makes_it_imp
     refs = {r.number: r.relation for r in extract_references(doc)}
     assert refs["39/2024/QH15"] == "implements"
     assert refs["426/TTr-UBND"] == "basis"
+
+
+def test_one_party_congress_resolution_however_it_is_named():
+    """Nghị quyết 109/NQ-CP names the XIVth Congress's resolution three ways: one reference."""
+    refs = refs_of("Căn cứ Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng và Kết luận số 18-KL/TW "
+                   "ngày 02 tháng 4 năm 2026 của Ban Chấp hành Trung ương Đảng;\n\n"
+                   "1. Quán triệt nội dung liên quan của Nghị quyết Đại hội XIV và Kết luận số 18-KL/TW.\n\n"
+                   "2. Các dự án theo Chương trình hành động thực hiện Nghị quyết Đại hội Đảng lần thứ XIV.\n",
+                   kind="resolution")
+    congress = [r for r in refs.values() if r.doc_type == "Nghị quyết" and not r.number]
+    assert len(congress) == 1 and len(congress[0].mentions) == 3
+    assert congress[0].title == "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"
+    assert congress[0].relation == "basis"
