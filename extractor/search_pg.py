@@ -7,7 +7,8 @@ is tantivy's BM25 when this machine holds an index of the database in step with 
 kept by the writer as for SQLite: the same hits and totals, found by top-k collection), else PostgreSQL's
 `ts_rank` normalized by passage length (`ts_rank(tsv, q, 2)`: term frequency over the
 passage's length) rather than FTS5's bm25, which PostgreSQL does not have; the score is negated so that, as
-with bm25, lower is better.
+with bm25, lower is better. Facets likewise: counted by that index when it answers the search, else by
+PostgreSQL's GROUP BY over every match (the same lists).
 """
 
 from __future__ import annotations
