@@ -18,6 +18,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from . import search_index
 from .abbrev import expand_abbreviations
 from .rules import load_rules
 from .vntext import fold
@@ -401,6 +402,10 @@ def _on_postgresql(conn: Any) -> bool:
     return getattr(conn, "backend", None) == "postgresql"
 
 
+Facets = dict[str, list[tuple[str, int]]]
+"""Document fact -> its (value, passages) among a search's hits, most first (`facets`)."""
+
+
 @dataclass
 class SearchResults:
     """One page of hits, with how many passages match in all (`total`) and where the page starts."""
@@ -478,13 +483,10 @@ def run(conn: sqlite3.Connection, query: str, *, filters: Filters | None = None,
     return SearchResults(hits, total, offset, engine)
 
 
-def _tantivy_page(conn: sqlite3.Connection, plan: _Plan, f: Filters, limit: int, offset: int,
-                  count: bool) -> tuple[list[tuple[int, float]], int | None] | None:
-    """A page of (passage id, score) and the total from the store's tantivy index (beside a SQLite
-    file, or this machine's index of a PostgreSQL database: `extractor.search_index`); None when there is none in step with the store, or the search is
-    one it cannot answer exactly (FTS5 answers then)."""
-    from . import search_index
-
+def _tantivy_query(conn: sqlite3.Connection, plan: _Plan, f: Filters) -> tuple[Any, Any] | None:
+    """The store's tantivy index (beside a SQLite file, or this machine's index of a PostgreSQL
+    database: `extractor.search_index`) and its query for the search; None when there is none in step
+    with the store, or the search is one it cannot answer exactly (the database answers then)."""
     if not search_index.enabled():
         return None
     index = search_index.for_reading(conn)
@@ -497,10 +499,35 @@ def _tantivy_page(conn: sqlite3.Connection, plan: _Plan, f: Filters, limit: int,
         facts["issuer"] = " ".join(search_fold(facts["issuer"]).split())
     try:
         query = index.query(plan.words, plan.groups, facts)
-        if query is None:
-            return None
+    except (ValueError, OSError):
+        return None
+    return None if query is None else (index, query)
+
+
+def _tantivy_page(conn: sqlite3.Connection, plan: _Plan, f: Filters, limit: int, offset: int,
+                  count: bool) -> tuple[list[tuple[int, float]], int | None] | None:
+    """A page of (passage id, score) and the total from the store's tantivy index; None when it
+    cannot answer (`_tantivy_query`: FTS5 answers then)."""
+    found = _tantivy_query(conn, plan, f)
+    if found is None:
+        return None
+    index, query = found
+    try:
         return index.top(query, limit, offset, count, ranked=bool(plan.words))
     except (ValueError, OSError):
+        return None
+
+
+def _tantivy_facets(conn: sqlite3.Connection, plan: _Plan, f: Filters) -> Facets | None:
+    """The facets of a search counted by the store's tantivy index (`SearchIndex.facets`); None when it
+    cannot count them exactly (the database's GROUP BY answers then)."""
+    found = _tantivy_query(conn, plan, f)
+    if found is None:
+        return None
+    index, query = found
+    try:
+        return index.facets(query)
+    except (ValueError, OSError):  # tantivy's bucket limit (65,000 values of one fact among the hits)
         return None
 
 
@@ -522,26 +549,37 @@ def item_ids(conn: sqlite3.Connection, kind: str, filters: Filters) -> set[int] 
     return {r[0] for r in conn.execute(sql, (plan.match, *plan.params))}
 
 
-FACETS = ("doc_type", "issuer", "level", "place")
+FACETS = search_index.FACETS  # the document facts counted: doc_type, issuer, level, place
 
 
-def facets(conn: sqlite3.Connection, query: str, filters: Filters | None = None) -> dict[str, list[tuple[str, int]]]:
+def facets(conn: sqlite3.Connection, query: str, filters: Filters | None = None) -> Facets:
     """For each document fact (type, issuer, level, place): its values among the matching passages,
-    with how many passages each holds, most first."""
+    with how many passages each holds, most first (then by value)."""
+    return facet_counts(conn, query, filters)[0]
+
+
+def facet_counts(conn: sqlite3.Connection, query: str, filters: Filters | None = None) -> tuple[Facets, str]:
+    """`facets` and what counted them: "tantivy" (the store's index in step, its terms aggregation
+    over the hits), "fts5" or "postgresql" (the database's GROUP BY over every match, the same
+    answer), or "" when nothing can match."""
     if _on_postgresql(conn):
         from . import search_pg
 
-        return search_pg.facets(conn, query, filters)
-    plan = _plan(conn, query, filters or Filters())
-    out: dict[str, list[tuple[str, int]]] = {k: [] for k in FACETS}
+        return search_pg.facet_counts(conn, query, filters)
+    f = filters or Filters()
+    plan = _plan(conn, query, f)
+    out: Facets = {k: [] for k in FACETS}
     if plan is None:
-        return out
+        return out, ""
+    found = _tantivy_facets(conn, plan, f)
+    if found is not None:
+        return found, "tantivy"
     for col in FACETS:
         sql = f"""SELECT d.{col}, count(*) FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
             JOIN documents d ON d.doc_id = p.doc_id WHERE passages_fts MATCH ?{plan.where}
             AND d.{col} IS NOT NULL AND d.{col} != '' GROUP BY d.{col} ORDER BY 2 DESC, 1"""
         out[col] = [(r[0], r[1]) for r in conn.execute(sql, (plan.match, *plan.params))]
-    return out
+    return out, "fts5"
 
 
 _ITEM_SQL = {

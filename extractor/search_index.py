@@ -14,6 +14,11 @@ The hits are the SAME passages as FTS5's, for every query and filter:
   filter tokens included
   (xxk kind, xxb body, xxp place, xxy year), and its document's facts for the document filters
   (`lower(doc_type)` as SQLite's ASCII-only lower(), level, issuer_folded, the date as yyyymmdd);
+- the facets (`facets`: the document's doc_type, issuer, level and place as stored, each a fast
+  field counted by a terms aggregation over the hits) are the SQL's GROUP BY over the same hits:
+  the same values (original case and marks), counts and order (re-sorted: count, then the value in
+  code point order, as SQLite's BINARY and PostgreSQL's "C" collation order UTF-8). A value too long
+  for a fast field (MAX_FACT_BYTES) or more values than tantivy's bucket limit leave it to SQL;
 - a query word is a term, or a phrase when FTS5 splits it (`gạch_dưới`: *gach duoi*); the filters
   are terms that do not score. FTS5 still answers the rare search tantivy could not answer exactly:
   a word with no token at all (FTS5 drops it), a date bound or a stored date not yyyy-mm-dd.
@@ -42,7 +47,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-VERSION = "vnplan-search-2"
+VERSION = "vnplan-search-3"
 """Written in the stamp: an index of another version is rebuilt (its fields may differ)."""
 SYNC_SECONDS = 5.0
 """A writer commits the index at most this often (and on close); readers use FTS5 in between."""
@@ -59,8 +64,9 @@ DDL = [
     """CREATE TRIGGER IF NOT EXISTS passages_log_au AFTER UPDATE ON passages BEGIN
         INSERT INTO passages_changes (passage_id) VALUES (old.id);
         INSERT INTO passages_changes (passage_id) VALUES (new.id); END""",
-    """CREATE TRIGGER IF NOT EXISTS documents_log_au AFTER UPDATE OF doc_type, level, issuer_folded, date
-        ON documents BEGIN
+    "DROP TRIGGER IF EXISTS documents_log_au",  # vnplan-search-2's: not on issuer and place
+    """CREATE TRIGGER IF NOT EXISTS documents_log_facts AFTER UPDATE OF doc_type, level, issuer, issuer_folded,
+        place, date ON documents BEGIN
         INSERT INTO passages_changes (passage_id) SELECT id FROM passages WHERE doc_id = new.doc_id; END""",
 ]
 
@@ -79,16 +85,20 @@ PG_DDL = [
     "DROP TRIGGER IF EXISTS passages_log ON passages",
     """CREATE TRIGGER passages_log AFTER INSERT OR DELETE OR UPDATE ON passages
         FOR EACH ROW EXECUTE FUNCTION vnplan_log_passage()""",
-    "DROP TRIGGER IF EXISTS documents_log ON documents",
-    """CREATE TRIGGER documents_log AFTER UPDATE OF doc_type, level, issuer_folded, date ON documents
-        FOR EACH ROW EXECUTE FUNCTION vnplan_log_document()""",
+    "DROP TRIGGER IF EXISTS documents_log ON documents",  # vnplan-search-2's: not on issuer and place
+    "DROP TRIGGER IF EXISTS documents_log_facts ON documents",
+    """CREATE TRIGGER documents_log_facts AFTER UPDATE OF doc_type, level, issuer, issuer_folded, place, date
+        ON documents FOR EACH ROW EXECUTE FUNCTION vnplan_log_document()""",
 ]
 """The same change log on PostgreSQL. Sequence numbers are handed out before commit, so a sync locks
 the log (EXCLUSIVE: loaders wait, readers do not) before reading it: then no transaction holding a
 lower number is still open. Trimming keeps the last applied number in `search_state.trimmed`."""
 _PG_LOCK = 0x766E7069  # advisory lock taken while creating the change log ('vnpi')
+_PG_PREPARED = ("SELECT to_regclass('passages_changes') IS NOT NULL AND EXISTS (SELECT 1 FROM pg_trigger "
+                "WHERE tgname = 'documents_log_facts' AND tgrelid = to_regclass('documents'))")
+"""Whether PG_DDL has run (its last trigger exists: a database prepared by vnplan-search-2 has not)."""
 
-_ROWS = """SELECT p.id, p.folded, d.doc_type, d.level, d.issuer_folded, d.date
+_ROWS = """SELECT p.id, p.folded, d.doc_type, d.level, d.issuer_folded, d.date, d.issuer, d.place
     FROM passages p JOIN documents d ON d.doc_id = p.doc_id"""
 _PG_ROWS = _ROWS.replace("p.folded", "CASE WHEN octet_length(p.folded) = char_length(p.folded) THEN p.folded "
                          "ELSE p.tsv::text END, octet_length(p.folded) = char_length(p.folded)")
@@ -101,6 +111,12 @@ GAP = "\x01"  # fills a position the tsvector skips (no query token is ever a co
 _ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _UPPER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 ODD_DATE = "odd-date"  # the fact term of a passage whose document date is not yyyy-mm-dd
+FACETS = ("doc_type", "issuer", "level", "place")
+"""The document facts counted for facets, each a fast field of the index (named as the column)."""
+MAX_FACT_BYTES = 32_768
+"""A fact longer than this (UTF-8) is not put in its fast field (tantivy cuts a fast field's text at
+65,535 bytes): its passage gets the LONG_FACT term and facets are left to SQL while it is indexed."""
+LONG_FACT = "long-fact"
 
 
 def enabled() -> bool:
@@ -137,11 +153,11 @@ def prepare(conn: Any) -> None:
     """The change log, its triggers and the database's uuid (idempotent; a writer runs it on open)."""
     if is_pg(conn):
         raw = conn.raw
-        if raw.execute("SELECT to_regclass('passages_changes')").fetchone()[0] is not None:
+        if raw.execute(_PG_PREPARED).fetchone()[0]:
             return
         with raw.transaction():
             raw.execute("SELECT pg_advisory_xact_lock(%s)", (_PG_LOCK,))
-            if raw.execute("SELECT to_regclass('passages_changes')").fetchone()[0] is None:
+            if not raw.execute(_PG_PREPARED).fetchone()[0]:
                 for statement in PG_DDL:
                     raw.execute(statement)
             raw.execute("INSERT INTO search_state (id, uuid) VALUES (1, %s) ON CONFLICT (id) DO NOTHING",
@@ -262,6 +278,13 @@ def _facts(doc_type: Any, level: Any, issuer_folded: Any, date: Any) -> tuple[li
     return terms, day
 
 
+def _facet_values(values: tuple[Any, ...]) -> tuple[dict[str, str], bool]:
+    """The facets of a passage's document (`FACETS` order): the values SQL groups (text, not ''), and
+    whether one is too long for a fast field."""
+    out = {name: v for name, v in zip(FACETS, values, strict=True) if isinstance(v, str) and v != ""}
+    return out, any(len(v.encode()) > MAX_FACT_BYTES for v in out.values())
+
+
 class SearchIndex:
     """A tantivy index of the passages of one store: beside a SQLite file (`db`), or in `path` for a
     PostgreSQL database (`pg_index_path`)."""
@@ -289,6 +312,8 @@ class SearchIndex:
         sb.add_text_field("f", stored=False, tokenizer_name="ws", index_option="position")
         sb.add_text_field("m", stored=False, tokenizer_name="raw", index_option="basic")
         sb.add_integer_field("day", stored=False, indexed=True, fast=True)
+        for name in FACETS:  # the facts as stored, for the facets' terms aggregation
+            sb.add_text_field(name, stored=False, fast=True, tokenizer_name="raw", index_option="basic")
         return sb.build()
 
     # -- writing ---------------------------------------------------------------------------
@@ -334,17 +359,23 @@ class SearchIndex:
     def _add(self, rows: list[tuple[Any, ...]], pg: bool = False) -> None:
         for row in rows:
             if pg:  # (id, folded or tsv text, whether ascii, facts...)
-                pid, text, ascii_, doc_type, level, issuer, date = row
+                pid, text, ascii_, doc_type, level, issuer_folded, date, issuer, place = row
                 words = tokens(text) if ascii_ else pg_tokens(text)
             else:
-                pid, text, doc_type, level, issuer, date = row
+                pid, text, doc_type, level, issuer_folded, date, issuer, place = row
                 words = tokens(text)
-            facts, day = _facts(doc_type, level, issuer, date)
+            facts, day = _facts(doc_type, level, issuer_folded, date)
             doc = self.t.Document(id=pid, f=words)
             for term in facts:
                 doc.add_text("m", term)
             if day is not None:
                 doc.add_integer("day", day)
+            values, long = _facet_values((doc_type, issuer, level, place))
+            if long:
+                doc.add_text("m", LONG_FACT)
+            else:
+                for name, value in values.items():
+                    doc.add_text(name, value)
             self.writer.add_document(doc)
 
     @contextmanager
@@ -504,6 +535,24 @@ class SearchIndex:
         if not clauses:
             return None
         return T.Query.boolean_query(clauses)
+
+    def facets(self, query: Any) -> dict[str, list[tuple[str, int]]] | None:
+        """For each of FACETS, its values among the passages `query` matches with how many passages
+        each holds, most first, then by value (as the SQL's `ORDER BY count DESC, value`); None when
+        the index cannot count them exactly (a fact too long for its fast field is indexed)."""
+        searcher = self.index.searcher()
+        if searcher.doc_freq("m", LONG_FACT):
+            return None
+        every = 2**32 - 1  # every value of every segment: exact counts (tantivy keeps size x 10 by default)
+        request = {name: {"terms": {"field": name, "size": every, "segment_size": every}} for name in FACETS}
+        found = searcher.aggregate(query, request)
+        out = {}
+        for name in FACETS:
+            if found[name].get("sum_other_doc_count"):
+                return None  # values left out: not the whole count
+            counts = [(str(b["key"]), int(b["doc_count"])) for b in found[name]["buckets"]]
+            out[name] = sorted(counts, key=lambda kv: (-kv[1], kv[0]))
+        return out
 
     def top(self, query: Any, limit: int, offset: int, count: bool,
             ranked: bool) -> tuple[list[tuple[int, float]], int | None]:

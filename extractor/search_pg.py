@@ -7,7 +7,8 @@ is tantivy's BM25 when this machine holds an index of the database in step with 
 kept by the writer as for SQLite: the same hits and totals, found by top-k collection), else PostgreSQL's
 `ts_rank` normalized by passage length (`ts_rank(tsv, q, 2)`: term frequency over the
 passage's length) rather than FTS5's bm25, which PostgreSQL does not have; the score is negated so that, as
-with bm25, lower is better.
+with bm25, lower is better. Facets likewise: counted by that index when it answers the search, else by
+PostgreSQL's GROUP BY over every match (the same lists).
 """
 
 from __future__ import annotations
@@ -110,16 +111,26 @@ def item_ids(conn: Any, kind: str, filters: s.Filters) -> set[int] | None:
                                        (tsq, *params))}
 
 
-def facets(conn: Any, query: str, filters: s.Filters | None = None) -> dict[str, list[tuple[str, int]]]:
+def facets(conn: Any, query: str, filters: s.Filters | None = None) -> s.Facets:
     """`extractor.search.facets` on PostgreSQL."""
-    plan = _pg_plan(conn, query, filters or s.Filters())
-    out: dict[str, list[tuple[str, int]]] = {k: [] for k in s.FACETS}
-    if plan is None:
-        return out
-    tsq, where, params = plan
+    return facet_counts(conn, query, filters)[0]
+
+
+def facet_counts(conn: Any, query: str, filters: s.Filters | None = None) -> tuple[s.Facets, str]:
+    """`extractor.search.facet_counts` on PostgreSQL: this machine's tantivy index when it is in step
+    with the database, else PostgreSQL's GROUP BY over every match (the same answer)."""
+    f = filters or s.Filters()
+    splan = s._plan(conn, query, f)
+    out: s.Facets = {k: [] for k in s.FACETS}
+    if splan is None:
+        return out, ""
+    found = s._tantivy_facets(conn, splan, f)
+    if found is not None:
+        return found, "tantivy"
+    tsq, where, params = to_tsquery_text(splan.match), splan.where.replace("passages_fts.rowid", "p.id"), splan.params
     for col in s.FACETS:
         sql = f"""SELECT d.{col}, count(*) FROM passages p JOIN documents d ON d.doc_id = p.doc_id, {_Q}
             WHERE p.tsv @@ tq.q{where} AND d.{col} IS NOT NULL AND d.{col} != '' GROUP BY d.{col} ORDER BY 2 DESC, d.{col} COLLATE "C"
             """
         out[col] = [(r[0], r[1]) for r in conn.execute(sql, (tsq, *params))]
-    return out
+    return out, "postgresql"

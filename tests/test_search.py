@@ -7,12 +7,14 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 
 import pytest
 from click.testing import CliRunner
 
 from extractor.abbrev import expand_abbreviations
 from extractor.cli import cli
+from extractor.search import FACETS, Filters, facet_counts
 from extractor.store import Store
 from extractor.stores import open_store
 from extractor.vntext import fold
@@ -175,3 +177,24 @@ def test_year_filter_keeps_only_dated_kinds(store):
     hits = store.search("nang suat", year=2025, limit=500)
     assert hits and {h["kind"] for h in hits} <= {"obligation", "target"}
     assert all(h["year"] == 2025 for h in hits if h["kind"] == "target")
+
+
+@pytest.mark.parametrize("query,filters", [
+    ("khoa hoc", {}), ("doi moi", {"kind": "obligation"}), ("", {"place": "Bình Dương"}),
+    ("ke hoach", {"level": "district", "date_from": "2021-06-01"}), ("nang suat", {"year": 2025}),
+    ("", {"issuer": "UBND tỉnh Yên Bái", "kind": "text"}), ("Hoà Bình", {}), ("zzzz khong co", {})])
+def test_facets_count_the_hits_documents(store, query, filters):
+    """Facets (through the store's index, on both backends) are the document facts of every hit
+    counted, most first, then by value: an oracle over the hits themselves."""
+    assert store.sync_index()  # the writer's index in step (it commits every few seconds and on close)
+    f = Filters(**filters)
+    results = store.search_results(query, f, limit=10**6)
+    assert len(results.hits) == results.total
+    expected = {}
+    for col in FACETS:
+        counts = Counter(h["document"][col] for h in results.hits if h["document"][col])
+        expected[col] = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    got, engine = facet_counts(store.conn, query, f)
+    assert engine == results.engine == "tantivy"
+    assert got == expected == store.facets(query, f)
+    assert (sum(n for _, n in got["place"]) > 0) == (query != "zzzz khong co")

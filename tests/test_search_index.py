@@ -1,5 +1,5 @@
-"""The tantivy index beside a SQLite store (`extractor.search_index`): exactly FTS5's hits and totals
-for the benchmark's 20 queries and every filter, in tantivy's own order; detected when deleted,
+"""The tantivy index beside a SQLite store (`extractor.search_index`): exactly FTS5's hits, totals and
+facets for the benchmark's 20 queries and every filter, in tantivy's own order; detected when deleted,
 stale (a writer killed between the SQLite commit and the index commit) or another database's, and
 rebuilt on open while searches stay right; and `vnplan reindex`. Real SQLite, real tantivy."""
 
@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from click.testing import CliRunner
 
 from extractor import search_index
 from extractor.cli import cli
-from extractor.search import Filters, run
+from extractor.search import Filters, facet_counts, run
 from extractor.store import Store
 from extractor.stores import is_url, open_store
 from tests.test_store import gold_records
@@ -57,6 +58,35 @@ MORE: list[tuple[str, dict]] = [
 ]
 
 
+def _nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+# Document facts SQL groups apart though they fold alike: case, decomposed marks, a blank or spaced
+# value, fullwidth and astral letters (UTF-8 byte order differs from UTF-16's there), on copies of
+# one document (the same passages: tied counts, ordered by the value).
+FACT_VARIANTS: dict[str, dict] = {
+    "yb-upper": {"doc_type": "KẾ HOẠCH", "issuer": "ỦY BAN NHÂN DÂN TỈNH YÊN BÁI"},
+    "yb-nfd": {"doc_type": _nfd("Kế hoạch"), "issuer": "Uy ban nhan dan tinh Yen Bai", "place": _nfd("Yên Bái"),
+               "level": "district"},
+    "yb-blank": {"doc_type": "", "issuer": "", "level": None, "place": ""},
+    "yb-wide": {"doc_type": " ", "issuer": "ＵＢＮＤ tỉnh Yên Bái", "place": "Yên Bái "},
+    "yb-astral": {"issuer": "𝐔𝐁𝐍𝐃 tỉnh Yên Bái", "level": "commune"},
+}
+
+
+def fact_records() -> list[dict]:
+    """The Yên Bái plan under each of FACT_VARIANTS' facts (its own doc_id, path and sha256)."""
+    out = []
+    for i, (doc_id, meta) in enumerate(FACT_VARIANTS.items()):
+        rec = gold_records()[YB]
+        rec["doc_id"] = doc_id
+        rec["source"] = rec["source"] | {"path": f"{doc_id}.txt", "sha256": f"{i + 1:x}" * 64}
+        rec["meta"] |= meta
+        out.append(rec)
+    return out
+
+
 def _odd_record() -> dict:
     return {"doc_id": "ky-tu", "source": {"path": "ky-tu.txt", "sha256": "b" * 64, "format": "txt"},
             "status": "ok", "errors": [], "meta": {"kind": "other", "place": "Hòa Bình", "date": "2023-02-01"},
@@ -76,14 +106,18 @@ def _all(s: Store, query: str, filters: dict) -> tuple[list[int], int, str, list
     return [h["passage_id"] for h in r.hits], r.total, r.engine, [h["score"] for h in r.hits]
 
 
+def _facets(conn, query: str, filters: dict):
+    """The facets of a search and what counted them (tantivy, or the database's GROUP BY)."""
+    return facet_counts(conn, query, Filters(**filters))
+
+
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> Path:
-    """The gold records and a record of odd characters in a SQLite store with its index."""
+    """The gold records, a record of odd characters and the fact variants in a SQLite store with its index."""
     path = tmp_path_factory.mktemp("index") / "s.db"
     with Store(path) as s:
-        for rec in gold_records().values():
-            s.add_record(rec)
-        s.add_record(_odd_record())
+        for rec in [*gold_records().values(), _odd_record(), *fact_records()]:
+            assert s.add_record(rec) == "added"
     return path
 
 
@@ -107,6 +141,38 @@ def test_same_hits_and_totals_as_own(store, monkeypatch, query, filters):
         assert scores == sorted(scores) and scores[0] < 0  # best first, negated as FTS5's rank
     elif not query.strip():
         assert ids == sorted(ids)  # an empty query lists in document order, as before
+
+
+@pytest.mark.parametrize("query,filters", QUERIES + MORE, ids=lambda v: str(v)[:40])
+def test_same_facets_as_own(store, monkeypatch, query, filters):
+    """Facets counted by the index: FTS5's GROUP BY to the value, count and order."""
+    _engine(monkeypatch, "fts5")
+    own, own_engine = _facets(store.conn, query, filters)
+    _engine(monkeypatch, "tantivy")
+    got, engine = _facets(store.conn, query, filters)
+    assert (own_engine, engine) in {("fts5", "tantivy"), ("", "")}, (own_engine, engine)
+    assert got == own
+
+
+def test_facets_keep_the_stored_values_apart(store):
+    """The comparisons above meet every fact variant: values as stored, ties ordered by code point."""
+    got, engine = _facets(store.conn, "khoa hoc", {})
+    assert engine == "tantivy"
+    issuers = dict(got["issuer"])
+    variants = [v["issuer"] for v in FACT_VARIANTS.values() if v["issuer"]] + ["Ủy ban nhân dân tỉnh Yên Bái"]
+    assert len({issuers[v] for v in variants}) == 1  # copies of one document: the same count
+    tied = [v for v, _ in got["issuer"] if v in variants]
+    assert tied == sorted(variants) and tied.index("ＵＢＮＤ tỉnh Yên Bái") < tied.index("𝐔𝐁𝐍𝐃 tỉnh Yên Bái")
+    assert {"Kế hoạch", _nfd("Kế hoạch"), "KẾ HOẠCH", " "} <= dict(got["doc_type"]).keys()
+    assert {"Yên Bái", _nfd("Yên Bái"), "Yên Bái "} <= dict(got["place"]).keys()
+    assert all(value != "" and n > 0 for values in got.values() for value, n in values)
+    for values in got.values():
+        assert [n for _, n in values] == sorted((n for _, n in values), reverse=True)
+    filtered, engine = _facets(store.conn, "khoa hoc", {"issuer": "UBND tỉnh Yên Bái", "level": "province"})
+    assert engine == "tantivy"
+    assert {"ỦY BAN NHÂN DÂN TỈNH YÊN BÁI", "Ủy ban nhân dân tỉnh Yên Bái"} <= dict(filtered["issuer"]).keys()
+    assert "Uy ban nhan dan tinh Yen Bai" not in dict(filtered["issuer"])  # a district's: not kept
+    assert [v for v, _ in filtered["level"]] == ["province"]
 
 
 def test_the_queries_find_something(store):
@@ -187,15 +253,34 @@ def _own(db: Path | str, monkeypatch, query: str, **filters) -> tuple[list[int],
     return ids, total
 
 
+def _read_facets(db: Path | str, query: str, **filters) -> tuple[dict, str]:
+    """The facets and what counted them, from a SQLite file or a PostgreSQL URL."""
+    with open_store(db, readonly=True) as s:
+        return _facets(s.conn, query, filters)
+
+
+def _own_facets(db: Path | str, monkeypatch, query: str, **filters) -> dict:
+    """The facets the database's own GROUP BY counts (FTS5's matches, or PostgreSQL's for a URL)."""
+    monkeypatch.setenv("VNPLAN_SEARCH_INDEX", "off")
+    got, engine = _read_facets(db, query, **filters)
+    monkeypatch.delenv("VNPLAN_SEARCH_INDEX")
+    assert engine == ("postgresql" if is_url(db) else "fts5")
+    return got
+
+
 def test_deleted_index_is_rebuilt_on_open(tmp_path, monkeypatch):
     db = _small(tmp_path / "d.db", YB, "thuan-an-kh-2021")
     expected = _own(db, monkeypatch, "khoa hoc")
+    facets = _own_facets(db, monkeypatch, "khoa hoc")
     assert expected[1] > 10 and _read(db, "khoa hoc") == (*expected, "tantivy")
+    assert len(facets["issuer"]) == 2 and _read_facets(db, "khoa hoc") == (facets, "tantivy")
     shutil.rmtree(search_index.index_path(db))
     assert _read(db, "khoa hoc") == (*expected, "fts5")  # right meanwhile, from FTS5
+    assert _read_facets(db, "khoa hoc") == (facets, "fts5")
     with Store(db):
         pass
     assert _read(db, "khoa hoc") == (*expected, "tantivy")
+    assert _read_facets(db, "khoa hoc") == (facets, "tantivy")
 
 
 _KILLED_WRITER = """
@@ -230,11 +315,14 @@ def test_writer_killed_between_sqlite_and_index_commits(tmp_path, monkeypatch):
         expected = _own(db, monkeypatch, query)
         assert expected[1] > 0
         assert _read(db, query) == (*expected, "fts5")  # stale index detected: FTS5 answers, right
+        assert _read_facets(db, query) == (_own_facets(db, monkeypatch, query), "fts5")
     assert _read(db, "khoa hoc")[0] != old[0]  # the new and replaced passages are in the answer
+    assert "Quảng Ninh" in dict(_read_facets(db, "khoa hoc")[0]["place"])
     with Store(db) as s:
         assert s.conn.execute("SELECT count(*) FROM passages_changes").fetchone()[0] == 0
     for query in ("khoa hoc", "chu ky so dien tu", "36/QĐ-TTg"):
         assert _read(db, query) == (*_own(db, monkeypatch, query), "tantivy")
+        assert _read_facets(db, query) == (_own_facets(db, monkeypatch, query), "tantivy")
 
 
 def test_index_of_another_database_is_rebuilt(tmp_path, monkeypatch):
@@ -272,7 +360,79 @@ def test_a_document_date_not_iso_leaves_date_filters_to_own(tmp_path, monkeypatc
     for filters in ({"date_from": "2021-01-01"}, {"date_to": "2021-12-31"}):
         expected = _own(db, monkeypatch, "", **filters)
         assert expected[1] > 0 and _read(db, "", **filters) == (*expected, "fts5")
+        assert _read_facets(db, "", **filters) == (_own_facets(db, monkeypatch, "", **filters), "fts5")
     assert _read(db, "khoa hoc") == (*_own(db, monkeypatch, "khoa hoc"), "tantivy")
+    assert _read_facets(db, "khoa hoc") == (_own_facets(db, monkeypatch, "khoa hoc"), "tantivy")
+
+
+def test_a_fact_too_long_for_a_fast_field_leaves_facets_to_own(tmp_path, monkeypatch):
+    """tantivy cuts a fast field's text at 65,535 bytes: such a value is not put in the index, its
+    facets are counted by SQL (whole), while searches still go through the index."""
+    db = tmp_path / "long.db"
+    rec = gold_records()["thuan-an-kh-2021"]
+    rec["meta"]["issuer"] = "Ủy ban nhân dân " * 5000  # 95,000 bytes
+    with Store(db) as s:
+        s.add_record(gold_records()[YB])
+        s.add_record(rec)
+    facets = _own_facets(db, monkeypatch, "khoa hoc")
+    assert rec["meta"]["issuer"] in dict(facets["issuer"])
+    assert _read_facets(db, "khoa hoc") == (facets, "fts5")
+    assert _read(db, "khoa hoc") == (*_own(db, monkeypatch, "khoa hoc"), "tantivy")
+
+
+def test_changed_document_facts_reach_the_index(tmp_path, monkeypatch):
+    """A document whose issuer and place (the facts only facets read), or type, change in place: its
+    passages are logged again (the trigger on documents), and the facets counted by the index follow."""
+    db = _small(tmp_path / "c.db", YB, "thuan-an-kh-2021")
+    for change, value in (("issuer = 'UBND thị xã Nghĩa Lộ', place = 'Nghĩa Lộ'", "Nghĩa Lộ"),
+                          ("doc_type = 'Chương trình'", "Chương trình")):
+        with Store(db) as s:
+            s.conn.execute(f"UPDATE documents SET {change} WHERE doc_id = ?", (YB,))
+        facets = _own_facets(db, monkeypatch, "khoa hoc")
+        assert value in {v for values in facets.values() for v, _ in values}
+        assert _read_facets(db, "khoa hoc") == (facets, "tantivy")
+    assert "Ủy ban nhân dân tỉnh Yên Bái" not in dict(facets["issuer"])
+
+
+_OLD_TRIGGER = """CREATE TRIGGER documents_log_au AFTER UPDATE OF doc_type, level, issuer_folded, date
+    ON documents BEGIN
+    INSERT INTO passages_changes (passage_id) SELECT id FROM passages WHERE doc_id = new.doc_id; END"""
+
+
+def _old_index(path: Path) -> None:
+    """An index of vnplan-search-2 in `path`: its fields (no facts for facets) and its stamp."""
+    import tantivy
+
+    stamp = (path / "vnplan-stamp").read_text()
+    shutil.rmtree(path)
+    path.mkdir()
+    sb = tantivy.SchemaBuilder()
+    sb.add_integer_field("id", stored=False, indexed=True, fast=True)
+    sb.add_text_field("f", stored=False, tokenizer_name="whitespace", index_option="position")
+    sb.add_text_field("m", stored=False, tokenizer_name="raw", index_option="basic")
+    sb.add_integer_field("day", stored=False, indexed=True, fast=True)
+    tantivy.Index(sb.build(), path=str(path))
+    (path / "vnplan-stamp").write_text(stamp.replace(search_index.VERSION, "vnplan-search-2"))
+
+
+def test_a_store_of_the_previous_index_version_is_brought_up(tmp_path, monkeypatch):
+    """A store written by vnplan-search-2: its index (no fact fields) is left to FTS5 by readers and
+    rebuilt by the next writer, and its trigger on documents replaced by one on issuer and place too."""
+    db = _small(tmp_path / "v.db", YB, "thuan-an-kh-2021")
+    with sqlite3.connect(db) as c:
+        c.execute("DROP TRIGGER documents_log_facts")
+        c.execute(_OLD_TRIGGER)
+    _old_index(search_index.index_path(db))
+    facets = _own_facets(db, monkeypatch, "khoa hoc")
+    assert _read_facets(db, "khoa hoc") == (facets, "fts5")
+    assert _read(db, "khoa hoc") == (*_own(db, monkeypatch, "khoa hoc"), "fts5")
+    with Store(db) as s:
+        triggers = {r[0] for r in s.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        assert "documents_log_facts" in triggers and "documents_log_au" not in triggers
+        s.conn.execute("UPDATE documents SET place = 'Nghĩa Lộ' WHERE doc_id = ?", (YB,))
+    facets = _own_facets(db, monkeypatch, "khoa hoc")
+    assert "Nghĩa Lộ" in dict(facets["place"])
+    assert _read_facets(db, "khoa hoc") == (facets, "tantivy")
 
 
 def test_switched_off(tmp_path, monkeypatch):
@@ -280,6 +440,7 @@ def test_switched_off(tmp_path, monkeypatch):
     db = _small(tmp_path / "off.db", YB)
     assert not search_index.index_path(db).exists()
     assert _read(db, "khoa hoc")[2] == "fts5"
+    assert _read_facets(db, "khoa hoc")[1] == "fts5"
 
 
 # -- vnplan reindex ------------------------------------------------------------------------------

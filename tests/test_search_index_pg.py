@@ -1,5 +1,5 @@
 """The tantivy index of a PostgreSQL database (`extractor.search_index`, kept on the writer's machine):
-exactly PostgreSQL's own full-text hits and totals for the benchmark's 20 queries and every filter;
+exactly PostgreSQL's own full-text hits, totals and facets for the benchmark's 20 queries and every filter;
 detected when deleted, stale (a writer killed between the PostgreSQL commit and the index commit) or
 behind a log another machine's index trimmed, and rebuilt on open while searches stay right; a sync
 waits for a loader's open transaction rather than skip its changes; `vnplan reindex --db URL`.
@@ -24,7 +24,21 @@ from extractor.cli import cli
 from extractor.search import Filters, run
 from extractor.stores import open_store
 from tests.conftest import new_pg_db
-from tests.test_search_index import MORE, QUERIES, YB, _all, _engine, _odd_record, _own, _read
+from tests.test_search_index import (
+    MORE,
+    QUERIES,
+    YB,
+    _all,
+    _engine,
+    _facets,
+    _odd_record,
+    _old_index,
+    _own,
+    _own_facets,
+    _read,
+    _read_facets,
+    fact_records,
+)
 from tests.test_store import gold_records
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,12 +47,12 @@ ALL = 10**6
 
 @pytest.fixture(scope="module")
 def url(pg_server) -> str:
-    """The gold records and a record of odd characters in a PostgreSQL database with its index."""
+    """The gold records, a record of odd characters and the fact variants in a PostgreSQL database
+    with its index."""
     db = new_pg_db(pg_server, "pgindex")
     with open_store(db) as s:
-        for rec in gold_records().values():
-            s.add_record(rec)
-        s.add_record(_odd_record())
+        for rec in [*gold_records().values(), _odd_record(), *fact_records()]:
+            assert s.add_record(rec) == "added"
     return db
 
 
@@ -66,6 +80,19 @@ def test_same_hits_and_totals_as_postgresql(store, monkeypatch, query, filters):
         assert ids == sorted(ids)  # an empty query lists in document order
 
 
+@pytest.mark.parametrize("query,filters", QUERIES + MORE, ids=lambda v: str(v)[:40])
+def test_same_facets_as_postgresql(store, monkeypatch, query, filters):
+    """Facets counted by the index: PostgreSQL's GROUP BY to the value, count and order."""
+    _engine(monkeypatch, "postgresql")
+    own, own_engine = _facets(store.conn, query, filters)
+    _engine(monkeypatch, "tantivy")
+    got, engine = _facets(store.conn, query, filters)
+    mine = filters.get("doc_type") and not filters["doc_type"].isascii()  # PostgreSQL's lower(): its own answer
+    assert (own_engine, engine) in ({("postgresql", "postgresql")} if mine else
+                                    {("postgresql", "tantivy"), ("", "")}), (own_engine, engine)
+    assert got == own
+
+
 def test_the_queries_find_something_and_tantivy_answers(store):
     found = [q for q, f in QUERIES + MORE if run(store.conn, q, filters=Filters(**f), limit=1).total]
     assert len(found) >= 30
@@ -88,17 +115,17 @@ def test_hits_are_hydrated_as_postgresqls(store, monkeypatch):
         assert hit["kind"] == "obligation" and hit["quote"] and hit["span"][1] > hit["span"][0]
 
 
-def test_same_totals_as_sqlite(store, tmp_path):
-    """Both backends, each through its index: the same totals for the benchmark's queries."""
+def test_same_totals_and_facets_as_sqlite(store, tmp_path):
+    """Both backends, each through its index: the same totals and facets for the benchmark's queries."""
     lite = tmp_path / "l.db"
     with open_store(lite) as s:
-        for rec in gold_records().values():
+        for rec in [*gold_records().values(), _odd_record(), *fact_records()]:
             s.add_record(rec)
-        s.add_record(_odd_record())
     with open_store(lite, readonly=True) as s:
         for query, filters in QUERIES:
             a, b = (run(x.conn, query, filters=Filters(**filters), limit=0) for x in (s, store))
             assert (a.total, a.engine) == (b.total, b.engine), (query, filters)
+            assert _facets(s.conn, query, filters) == _facets(store.conn, query, filters), (query, filters)
 
 
 # -- in step: deleted, stale, trimmed by another index, a loader's open transaction ------------------
@@ -122,13 +149,17 @@ def _path(db: str) -> Path:
 def test_deleted_index_is_rebuilt_on_open(pg_server, monkeypatch):
     db = _small(pg_server, YB, "thuan-an-kh-2021")
     expected = _own(db, monkeypatch, "khoa hoc")
+    facets = _own_facets(db, monkeypatch, "khoa hoc")
     assert expected[1] > 10 and _read(db, "khoa hoc") == (*expected, "tantivy")
+    assert len(facets["issuer"]) == 2 and _read_facets(db, "khoa hoc") == (facets, "tantivy")
     search_index.forget_path(_path(db))
     shutil.rmtree(_path(db))
     assert _read(db, "khoa hoc") == (*expected, "postgresql")  # right meanwhile, from PostgreSQL
+    assert _read_facets(db, "khoa hoc") == (facets, "postgresql")
     with open_store(db):
         pass
     assert _read(db, "khoa hoc") == (*expected, "tantivy")
+    assert _read_facets(db, "khoa hoc") == (facets, "tantivy")
 
 
 _KILLED_WRITER = """
@@ -159,11 +190,14 @@ def test_writer_killed_between_postgresql_and_index_commits(pg_server, monkeypat
         expected = _own(db, monkeypatch, query)
         assert expected[1] > 0
         assert _read(db, query) == (*expected, "postgresql")  # stale index detected: PostgreSQL answers, right
+        assert _read_facets(db, query) == (_own_facets(db, monkeypatch, query), "postgresql")
     assert _read(db, "khoa hoc")[0] != old[0]
+    assert "Quảng Ninh" in dict(_read_facets(db, "khoa hoc")[0]["place"])
     with open_store(db) as s:
         assert s.conn.execute("SELECT count(*) FROM passages_changes").fetchone()[0] == 0
     for query in ("khoa hoc", "chu ky so dien tu", "36/QĐ-TTg"):
         assert _read(db, query) == (*_own(db, monkeypatch, query), "tantivy")
+        assert _read_facets(db, query) == (_own_facets(db, monkeypatch, query), "tantivy")
 
 
 def test_log_trimmed_by_another_machines_index_is_rebuilt(pg_server, monkeypatch, tmp_path):
@@ -237,9 +271,51 @@ def test_reindex_command(pg_server, monkeypatch):
 
 
 def test_changed_document_facts_reach_the_index(pg_server, monkeypatch):
-    """A document whose type or date changes: its passages are logged again (trigger on documents)."""
+    """A document whose level, or issuer and place (the facts only facets read), change: its passages
+    are logged again (trigger on documents)."""
     db = _small(pg_server, YB, "thuan-an-kh-2021")
     with open_store(db) as s:
         s.conn.execute("UPDATE documents SET level = 'commune' WHERE doc_id = ?", (YB,))
     expected = _own(db, monkeypatch, "", level="commune")
     assert expected[1] > 10 and _read(db, "", level="commune") == (*expected, "tantivy")
+    with open_store(db) as s:
+        s.conn.execute("UPDATE documents SET issuer = 'UBND thị xã Nghĩa Lộ', place = 'Nghĩa Lộ' WHERE doc_id = ?",
+                       (YB,))
+    facets = _own_facets(db, monkeypatch, "khoa hoc")
+    assert "Nghĩa Lộ" in dict(facets["place"]) and "UBND thị xã Nghĩa Lộ" in dict(facets["issuer"])
+    assert _read_facets(db, "khoa hoc") == (facets, "tantivy")
+
+
+def test_a_fact_too_long_for_a_fast_field_leaves_facets_to_postgresql(pg_server, monkeypatch):
+    db = new_pg_db(pg_server, "long")
+    rec = gold_records()["thuan-an-kh-2021"]
+    rec["meta"]["issuer"] = "Ủy ban nhân dân " * 5000  # 95,000 bytes: tantivy would cut it at 65,535
+    with open_store(db) as s:
+        s.add_record(gold_records()[YB])
+        s.add_record(rec)
+    facets = _own_facets(db, monkeypatch, "khoa hoc")
+    assert rec["meta"]["issuer"] in dict(facets["issuer"])
+    assert _read_facets(db, "khoa hoc") == (facets, "postgresql")
+    assert _read(db, "khoa hoc") == (*_own(db, monkeypatch, "khoa hoc"), "tantivy")
+
+
+def test_a_database_of_the_previous_index_version_is_brought_up(pg_server, monkeypatch):
+    """A database prepared by vnplan-search-2 (its trigger on documents not on issuer and place) and
+    its index (no fact fields): readers use PostgreSQL, the next writer replaces both."""
+    db = _small(pg_server, YB, "thuan-an-kh-2021")
+    with psycopg.connect(db) as c:
+        c.execute("DROP TRIGGER documents_log_facts ON documents")
+        c.execute("CREATE TRIGGER documents_log AFTER UPDATE OF doc_type, level, issuer_folded, date ON documents "
+                  "FOR EACH ROW EXECUTE FUNCTION vnplan_log_document()")
+    search_index.forget_path(_path(db))
+    _old_index(_path(db))
+    facets = _own_facets(db, monkeypatch, "khoa hoc")
+    assert _read_facets(db, "khoa hoc") == (facets, "postgresql")
+    with open_store(db) as s:
+        triggers = {r[0] for r in s.conn.execute("SELECT tgname FROM pg_trigger WHERE tgrelid = 'documents'::regclass "
+                                                 "AND NOT tgisinternal")}
+        assert triggers == {"documents_log_facts"}
+        s.conn.execute("UPDATE documents SET place = 'Nghĩa Lộ' WHERE doc_id = ?", (YB,))
+    facets = _own_facets(db, monkeypatch, "khoa hoc")
+    assert "Nghĩa Lộ" in dict(facets["place"])
+    assert _read_facets(db, "khoa hoc") == (facets, "tantivy")
