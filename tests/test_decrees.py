@@ -197,3 +197,16 @@ def test_a_decrees_rates_are_rules_not_targets(tmp_path):
     rec = extract_file(path)
     assert rec.meta.kind == "decree"
     assert rec.targets == []
+
+
+def test_a_clause_naming_three_doers_with_their_duties_gives_three_obligations():
+    """Nghị định 74/2025/NĐ-CP: the social-insurance agencies of the army, the police and the provinces each
+    report their own accounts (gazetteer names; 'trực thuộc Trung ương' written with a capital)."""
+    text = ("b) Hằng năm, Bảo hiểm xã hội Quân đội có trách nhiệm báo cáo quyết toán phần thu, nộp bảo hiểm y tế "
+            "của đối tượng quy định tại khoản 1 Điều 2 Nghị định này, Bảo hiểm xã hội Công an nhân dân có trách "
+            "nhiệm báo cáo quyết toán phần thu, nộp bảo hiểm y tế của đối tượng quy định tại khoản 2 Điều 2 Nghị "
+            "định này; Bảo hiểm xã hội tỉnh, thành phố trực thuộc Trung ương có trách nhiệm báo cáo quyết toán phần "
+            "thu, nộp bảo hiểm y tế của đối tượng quy định tại điểm c khoản 3 Điều 2 Nghị định này với Bảo hiểm xã "
+            "hội Việt Nam.\n")
+    assert [o.lead for o in _obls(text)] == [["Bảo hiểm xã hội Quân đội"], ["Bảo hiểm xã hội Công an nhân dân"],
+                                             ["Bảo hiểm xã hội tỉnh, thành phố trực thuộc Trung ương"]]
