@@ -40,6 +40,7 @@ class Table:
     columns: list[str]
     header_start: int
     body: list[Cell]
+    wrapped: bool = False  # header cells wrapped over lines (gazette text): the body's cells wrap too
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +84,32 @@ def _header_run(cells: list[Cell], i: int) -> list[str]:
     return run if len(run) >= 2 and "lead" in run else []
 
 
+def _header_columns(cells: list[Cell], i: int) -> tuple[list[str], int, bool]:
+    """The column kinds of a header opening with its number cell at `i`, and where its body starts. A header
+    cell the layout wrapped over lines is read whole: a line of no kind completes the cell before it when the
+    two still name that column ('MỤC TIÊU' / '2026 - 2030', 'Thời gian hoàn' / 'thành'), or opens a cell
+    with the next line ('CƠ QUAN CHỦ' / 'TRÌ, THEO DÕI')."""
+    data = load_rules("obligations").data
+    starts = [re.compile(data[k]) for k in ("table_row_number", "table_row_number_nested", "table_group_number")]
+    cols, j, prev, wrapped = ["number"], i + 1, "", False
+    while j < len(cells):
+        text = cells[j].text
+        kind = _column_kind(text)
+        if kind is None and len(text) <= 30 and not any(rx.match(text) for rx in starts):
+            if j + 1 < len(cells) and (joined := _column_kind(f"{text} {cells[j + 1].text}")) not in (None, "number"):
+                cols.append(joined)
+                prev, j, wrapped = f"{text} {cells[j + 1].text}", j + 2, True
+                continue
+            if prev and _column_kind(f"{prev} {text}") == cols[-1] and len(cols) > 1:
+                prev, j, wrapped = f"{prev} {text}", j + 1, True
+                continue
+        if kind is None or kind == "number":
+            break
+        cols.append(kind)
+        prev, j = text, j + 1
+    return cols, j, wrapped
+
+
 def find_tables(text: str) -> list[Table]:
     """Every task table of the text, with its column order read from the header.
 
@@ -106,11 +133,10 @@ def find_tables(text: str) -> list[Table]:
         if first != "number":
             i += 1
             continue
-        cols, j = ["number"], i + 1
-        while j < len(cells) and (kind := _column_kind(cells[j].text)) and kind != "number":
-            cols.append(kind)
-            j += 1
-        if "task" not in cols and "lead" in cols:  # 'TT | Chỉ tiêu | Chủ trì': the indicators are the tasks
+        cols, j, wrapped = _header_columns(cells, i)
+        if "task" not in cols and "lead" in cols and (wrapped is False or "support" in cols):
+            # 'TT | Chỉ tiêu | Chủ trì': the indicators are the tasks; in gazette text only where bodies are also
+            # assigned to support them (a column naming who monitors an indicator assigns no task)
             indicator = re.compile(load_rules("obligations").data["table_indicator_task"], re.IGNORECASE)
             k = next((n for n in range(1, len(cols)) if cols[n] == "other" and indicator.match(cells[i + n].text)), 0)
             cols[k] = "task" if k else cols[k]
@@ -118,7 +144,7 @@ def find_tables(text: str) -> list[Table]:
             end = j
             while end < len(cells) and _column_kind(cells[end].text) != "number":
                 end += 1
-            tables.append(Table(cols, cells[i].start, cells[j:end]))
+            tables.append(Table(cols, cells[i].start, cells[j:end], wrapped))
             i = end
         else:
             i = j
@@ -138,6 +164,8 @@ def table_rows(table: Table) -> list[list[Cell]]:
         m = num_rx.match(c.text)
         inline = inline_rx.match(c.text) if not m and expect is not None else None
         nested = nested_rx.match(c.text) if not m else None
+        if inline and _opens_body(inline.group("rest")):  # '2. Các bộ, cơ quan, …': an item of a lead cell
+            inline = None
         if inline and int(inline.group("n")) == expect:  # '7  Đề án về ...': the number, then the task's line
             cur = [Cell(c.start, c.start + inline.end("n"), inline.group("n")),
                    Cell(c.start + inline.start("rest"), c.end, inline.group("rest"))]
@@ -362,14 +390,136 @@ def _body_parts(text: str, keep_first: bool = True) -> list[str]:
     return parts[:k] or (parts[:1] if keep_first else [])
 
 
+def _opens_body(s: str) -> bool:
+    """A line that opens a body cell: a body name or a collective, maybe after an item number ('1. Bộ …')."""
+    s = re.sub(r"^\d{1,2}\s*[.)]\s+", "", s)
+    return s[:1].isupper() and _looks_like("lead", Cell(0, len(s), s))
+
+
+def _is_value_start(s: str) -> bool:
+    """A line that opens a value cell of an indicator table ('Phấn đấu ≥', '10,0', '11 - 12', 'Thuộc nhóm')."""
+    return bool(re.match(load_rules("obligations").data["table_value_start"], s, re.IGNORECASE))
+
+
+def _merged(lines: list[Cell]) -> Cell:
+    return Cell(lines[0].start, lines[-1].end, " ".join(c.text for c in lines))
+
+
+def _body_cells(lines: list[Cell]) -> tuple[list[list[Cell]], list[Cell]]:
+    """The body cells at the start of `lines` (a lead cell, a support cell ...) and the lines after them. A
+    line opening a body starts a new cell unless the line before asks for more ('Bộ Nông nghiệp và' /
+    'Môi trường') or it is the next item of a numbered cell ('2. Các bộ, …' after '1. Bộ Tài chính …'); a line
+    of the next sub-row ('Trong đó:', 'Nhóm …') ends them."""
+    open_end = rx("layout.open_end")
+    cells: list[list[Cell]] = []
+    for k, c in enumerate(lines):
+        numbered = re.match(r"\d{1,2}\s*[.)]\s", c.text)
+        prev = " " + cells[-1][-1].text if cells else ""
+        goes_on = cells and (not c.text[:1].isupper() or open_end.search(prev) or re.search(r"\s(?:Bộ|Sở|Ban)$", prev)
+                             or (numbered and re.match(r"\d", cells[-1][0].text))
+                             or (not _opens_body(c.text) and re.search(r"\s[A-ZĐÀ-Ỹ]\w*$", prev)))  # 'Việt' / 'Nam'
+        if goes_on:
+            cells[-1].append(c)
+        elif _opens_body(c.text):
+            cells.append([c])
+        else:
+            return cells, lines[k:]
+    return cells, []
+
+
+_VALUE_RUN = re.compile(r"(?<=\s)(?:(?:phấn\s+đấu|không\s+quá|không\s+dưới|tối\s+thiểu|trên|dưới|giảm)\s*)?"
+                        r"[≥≤<>]?\s*\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*%?(?=\s)", re.IGNORECASE)
+
+
+def _cells_run_on(cell: Cell) -> list[Cell]:
+    """A row's line on which normalizing ran its cells together ('… (IIP) (%) 11 - 12 Bộ Công Thương Bộ Tài
+    chính, các bộ …') cut back into the indicator, the value and the body cells standing side by side."""
+    for m in _VALUE_RUN.finditer(cell.text):
+        rest = cell.text[m.end():].lstrip()
+        if m.start() < 8 or not _opens_body(rest):
+            continue
+        cuts = [(0, m.start()), (m.start(), m.end())]
+        pos = len(cell.text) - len(rest)
+        for part in side_by_side(rest):
+            at = cell.text.find(part, pos)
+            cuts.append((at, at + len(part)))
+            pos = at + len(part)
+        return [Cell(cell.start + a, cell.start + b, cell.text[a:b].strip()) for a, b in cuts if cell.text[a:b].strip()]
+    return [cell]
+
+
+def _wrapped_rows(columns: list[str], row: list[Cell]) -> list[tuple[list[Cell], dict[str, Cell]]]:
+    """The rows of a numbered row whose cells wrap over lines (gazette text): the task lines up to a value
+    line or a body line, the value lines (an indicator table's target), then the body cells in column order;
+    lines left after them are a sub-row ('Trong đó: Nhóm nông, lâm, thuỷ sản / 10 - 12 / Bộ Nông nghiệp …')."""
+    gazette = load_rules("boilerplate").rule("gazette.page_header").rx
+    lines = [c for k, c in enumerate(row[1:], 1) if not gazette.match(c.text)  # the page header and its number
+             and not (re.fullmatch(r"\d{1,4}", c.text) and gazette.match(row[k - 1].text))]
+    lines = [part for c in lines for part in _cells_run_on(c)]
+    bodies = [k for k in columns if k in ("lead", "support")]
+    out: list[tuple[list[Cell], dict[str, Cell]]] = []
+    while lines:
+        k = next((n for n, c in enumerate(lines) if n and (_is_value_start(c.text) or _opens_body(c.text))), None)
+        if k is None:
+            break
+        task, rest = lines[:k], lines[k:]
+        values: list[Cell] = []
+        while rest and not _opens_body(rest[0].text):
+            values, rest = values + [rest[0]], rest[1:]
+        found, rest = _body_cells(rest)
+        if not found or rest == lines:
+            break
+        cells = {kind: _merged(c) for kind, c in zip(bodies, found, strict=False)}
+        if values and "other" in columns:
+            cells["other"] = _merged(values)
+        out.append((task, cells))
+        lines = rest
+    return out
+
+
+def _item_bodies(cell: Cell | None) -> list[str]:
+    """The bodies a wrapped body cell names: the list of bodies opening each of its numbered items ('1. Bộ Tài
+    chính đầu mối tham mưu … 2. Các bộ, cơ quan, địa phương, các tập đoàn … theo chức năng')."""
+    out: list[str] = []
+    for item in re.split(r"(?:^|\s)\d{1,2}\s*[.)]\s+", cell.text if cell else ""):
+        item = strip_officers(expand_abbreviations(item.strip()))
+        out += [b.name for b in body_list_at(item, 0)[0] if b.name not in out]
+    return out
+
+
+def wrapped_value_rows(text: str) -> list[tuple[Cell, Cell, int | None, Cell | None]]:
+    """(indicator, value cell, the header's year, the indicator of the row a sub-row is part of) of each row of the indicator tables whose cells wrap (a task
+    table whose 'Chỉ tiêu' column is the task and whose 'Mục tiêu 2026 - 2030' column holds the values)."""
+    out = []
+    for table in find_tables(text):
+        if not table.wrapped or table.columns[0] != "number" or "other" not in table.columns:
+            continue
+        header = text[table.header_start:table.body[0].start if table.body else table.header_start]
+        years = re.findall(r"\b(?:19|20)\d{2}\b", header)
+        for row in table_rows(table):
+            parts = _wrapped_rows(table.columns, row)
+            for n, (task, cells) in enumerate(parts):
+                if "other" in cells:
+                    out.append((_merged(task), cells["other"], int(years[-1]) if years else None,
+                                _merged(parts[0][0]) if n else None))
+    return out
+
+
 def table_obligations(text: str, table: Table) -> list[Obligation]:
     """One obligation per row of `table` (numbered rows, or rows read by their cells when unnumbered)."""
     out = []
+    wrapped: dict[int, list[tuple[list[Cell], dict[str, Cell]]]] = {}
+    splits: list[tuple[int, tuple[list[Cell], dict[str, Cell]] | None]] = []
     if table.columns[0] == "number":
-        splits = [(row[0].start, split_row(table.columns, row)) for row in table_rows(table)]
+        for row in table_rows(table):
+            wrapped[row[0].start] = _wrapped_rows(table.columns, row) if table.wrapped else []
+            parts: list[tuple[list[Cell], dict[str, Cell]] | None] = list(wrapped[row[0].start])
+            splits += [(row[0].start, p) for p in parts or [split_row(table.columns, row)]]  # a row the text
+            # layer ran onto one line is read as before
     else:
         splits = [(r[0][0].start, r) for r in _unnumbered_rows(table)]
-    rows = {r[0].start: r for r in table_rows(table)} if table.columns[0] == "number" else {}
+    rows = {r[0].start: r for r in table_rows(table) if not wrapped.get(r[0].start)} \
+        if table.columns[0] == "number" else {}
     for row_start, split in splits:
         if split is not None and not _lead_and_support(split[1])[0] and row_start in rows:
             split = _loose_row(table.columns, rows[row_start])
@@ -380,7 +530,9 @@ def table_obligations(text: str, table: Table) -> list[Obligation]:
         if split is None:
             continue
         task_cells, cells = split
-        lead, support = _lead_and_support(cells)
+        lead, support = (_item_bodies(cells.get("lead")), _item_bodies(cells.get("support"))) \
+            if wrapped.get(row_start) else _lead_and_support(cells)
+        support = [b for b in support if b not in lead]
         if not lead or not task_cells:
             continue
         support = support or supports(text, task_cells[0].start, task_cells[-1].end, lead)

@@ -18,8 +18,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .appendix import wrapped_value_rows
 from .document import Doc, Table, TableCell
 from .record import Comparator, Target
+from .rules import load_rules
 from .target_text import as_written, classify_indicator, first_match, rule_cmp, rules_of, year_of
 from .vntext import as_int_if_whole, parse_number
 
@@ -289,3 +291,33 @@ def _table_targets(doc: Doc, rows: list[Row], cols: list[Column], level: str, do
 def _sub_name(sub: str | None) -> str:
     """The words of a sub-column label without its bracketed unit: 'Lượng (Tấn)' -> 'Lượng'."""
     return re.sub(r"\s*\([^()]*\)\s*$", "", sub or "").strip()
+
+
+def wrapped_table_targets(doc: Doc, level: str) -> tuple[list[Target], list[tuple[int, int]]]:
+    """Targets of the indicator tables of gazette text whose cells wrap over lines ('Tốc độ tăng trưởng GDP
+    bình / quân/năm (%) / Phấn đấu ≥ / 10,0 / Bộ Tài chính …'), read row by row (`appendix.wrapped_value_rows`):
+    each value of a row's value cell, its unit from the cell or the indicator's bracket, its year the
+    indicator's horizon or the header's; and the spans of those rows."""
+    out: list[Target] = []
+    spans: list[tuple[int, int]] = []
+    percent = re.compile(load_rules("targets").data["percent_indicator"])
+    for ind, value, header_year, parent in wrapped_value_rows(doc.text):
+        name = " ".join(ind.text.split()).rstrip(" .;:")
+        owner = " ".join(parent.text.split()) if parent else ""  # a sub-row takes its row's unit
+        hit = first_match(rules_of("horizon"), name)
+        year = (year_of(hit[1]) if hit else None) or header_year
+        if year is None:  # a horizon set by group rows (I. Giai đoạn 2025-2027): left to the line reading
+            continue
+        spans.append((ind.start, value.end))
+        lead = re.match(r"phấn\s+đấu\s+(?=[≥≤<>])", value.text, re.IGNORECASE)  # 'Phấn đấu ≥ 10,0'
+        cut = lead.end() if lead else 0
+        for part in _parts(value.text[cut:]):
+            unit = _unit(part, "", name) or _unit(part, "", owner) or ("%" if percent.match(name) else None)
+            kind = "percent" if "%" in (unit or "") else "count"
+            label = " - ".join(p for p in (re.sub(r"\s*\([^()]{1,30}\)\s*$", "", name), part.rest) if p)
+            end = value.start + cut + part.end
+            out.append(Target(label, classify_indicator(label, kind), part.cmp, as_int_if_whole(part.lo),
+                              None if part.hi is None else as_int_if_whole(part.hi), unit, year, level,
+                              [ind.start, end], doc.text[ind.start:end]))
+    return out, spans
+

@@ -20,7 +20,7 @@ from typing import Any
 
 from . import structure
 from .document import Doc
-from .indicator_tables import indicator_table_targets, table_spans
+from .indicator_tables import indicator_table_targets, table_spans, wrapped_table_targets
 from .record import Comparator, Target
 from .rules import Rule, load_rules
 from .target_text import (
@@ -233,7 +233,9 @@ def extract_targets(doc: Doc) -> list[Target]:
     state = _State(rows=appendix_years(doc))
     out: list[Target] = []
     seen: set[tuple[Any, ...]] = set()
-    areas = table_spans(doc) + status_cells(doc)  # indicator tables are read cell by cell below; results are no aims
+    wrapped, wrapped_spans = wrapped_table_targets(doc, level)
+    areas = table_spans(doc) + status_cells(doc) + wrapped_spans  # indicator tables are read cell by cell below;
+    # results are no aims
     for li, line in enumerate(doc.lines):
         s = line.text
         if not s.strip() or any(a <= line.start < b for a, b in areas):
@@ -282,7 +284,7 @@ def extract_targets(doc: Doc) -> list[Target]:
             state.run_year = (line_year or stage) if ((line_year or stage) and short) else None  # '- Giai đoạn 2025-2027'
         elif _BULLET.match(s) and found:
             state.run_year = run_before  # a bullet's own horizon stays in the bullet
-    for t in indicator_table_targets(doc, level, doc_year) + table_targets(doc, level, doc_year):
+    for t in indicator_table_targets(doc, level, doc_year) + table_targets(doc, level, doc_year) + wrapped:
         key = (t.value, t.value_max, t.year, "%" in (t.unit or ""), fold(t.indicator))
         if key not in seen:
             seen.add(key)

@@ -1,0 +1,65 @@
+"""Indicator tables of gazette text whose cells wrap over lines: the header cells ('CƠ QUAN CHỦ' / 'TRÌ, THEO
+DÕI'), the indicator, its value and the lead and support cells of each row, each over several lines. Real lines
+of Nghị quyết 109/NQ-CP, Phụ lục I (tests/real-group6)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractor.appendix import Cell, _cells_run_on, find_tables
+from extractor.pipeline import extract_file
+
+HERE = Path(__file__).resolve().parent
+
+
+def _appendix() -> str:
+    """The resolution's opening and its Phụ lục I up to row 5, lines as the gazette text has them."""
+    lines = (HERE / "real-group6" / "chinhphu-109-nq-cp-2026.txt").read_text(encoding="utf-8").split("\n")
+    start = next(k for k, ln in enumerate(lines) if ln.strip() == "Phụ lục I")
+    end = next(k for k in range(start, len(lines)) if lines[k].strip() == "5")
+    head = "CHÍNH PHỦ\n\nSố: 109/NQ-CP Hà Nội, ngày 16 tháng 4 năm 2026\n\nNGHỊ QUYẾT\n\nBan hành Chương trình hành động\n\n"
+    return head + "\n".join(lines[start:end]) + "\n"
+
+
+APPENDIX = _appendix()
+
+
+def test_a_header_whose_cells_wrap_is_read_whole():
+    (table,) = find_tables(APPENDIX)
+    assert table.columns == ["number", "task", "other", "lead", "support"] and table.wrapped
+
+
+def test_each_row_is_an_obligation_with_its_numbered_lead_bodies(tmp_path):
+    path = tmp_path / "nq-109.txt"
+    path.write_text(APPENDIX, encoding="utf-8")
+    rec = extract_file(path)
+    rows = [(o.task, o.lead, o.support[:1]) for o in rec.obligations]
+    assert rows == [
+        ("Tốc độ tăng trưởng GDP bình quân/năm (%)", ["Bộ Tài chính", "Các bộ, cơ quan, địa phương",
+                                                      "các tập đoàn, tổng công ty, doanh nghiệp nhà nước"],
+         ["Các đơn vị có liên quan"]),
+        ("GDP bình quân đầu người đến năm 2030 (USD)", ["Bộ Tài chính", "Các bộ, cơ quan, địa phương",
+                                                        "các tập đoàn, tổng công ty, doanh nghiệp nhà nước"],
+         ["Các đơn vị có liên quan"]),
+        ("Tốc độ tăng chỉ số sản xuất công nghiệp bình quân hằng năm (IIP) (%)", ["Bộ Công Thương"], ["Bộ Tài chính"]),
+        ("Tỉ lệ nội địa hóa một số ngành công nghiệp chủ lực đến năm 2030 (%)", ["Bộ Công Thương"], ["Bộ Tài chính"]),
+    ]
+    for o in rec.obligations:
+        assert rec.text[o.span[0]:o.span[1]] == o.quote
+
+
+def test_each_row_value_is_a_target_with_the_unit_of_its_indicator(tmp_path):
+    path = tmp_path / "nq-109.txt"
+    path.write_text(APPENDIX, encoding="utf-8")
+    rec = extract_file(path)
+    got = sorted((t.comparator, t.value, t.value_max, t.unit, t.year) for t in rec.targets)
+    assert got == sorted([(">=", 10, None, "%", 2030), ("=", 8500, None, "USD", 2030), ("range", 11, 12, "%", 2030),
+                          ("range", 40, 45, "%", 2030)])
+
+
+def test_a_row_run_onto_one_line_is_cut_back_into_its_cells():
+    line = ("Tốc độ tăng chỉ số sản xuất công nghiệp bình quân hằng năm (IIP) (%) 11 - 12 Bộ Công Thương Bộ Tài chính, "
+            "các bộ, cơ quan, địa phương, Tập đoàn kinh tế, Tổng công ty và các đơn vị có liên quan")
+    assert [c.text for c in _cells_run_on(Cell(0, len(line), line))] == [
+        "Tốc độ tăng chỉ số sản xuất công nghiệp bình quân hằng năm (IIP) (%)", "11 - 12", "Bộ Công Thương",
+        "Bộ Tài chính, các bộ, cơ quan, địa phương, Tập đoàn kinh tế, Tổng công ty và các đơn vị có liên quan"]
