@@ -88,6 +88,7 @@ def body_regex() -> re.Pattern[str]:
 _OPEN: list[re.Pattern[str]] = []  # the open-name part of body_regex, filled when it is built
 _AND_NAME = re.compile(r"\s+và\s+[A-ZĐ]")
 _RELATED = re.compile(r"\s+(?:có\s+)?liên\s+quan(?![\wÀ-ỹ])")
+_RELATED_END = re.compile(r"liên\s+quan(?=\s+\S)")
 _PLURAL = re.compile(r"\s(?i:các|những)\s")
 _ACRONYM = re.compile(r"\s*\([A-ZĐ][A-Za-zĐ&]{1,9}\)")  # a body's acronym in brackets after its name
 
@@ -95,8 +96,10 @@ _ACRONYM = re.compile(r"\s*\([A-ZĐ][A-Za-zĐ&]{1,9}\)")  # a body's acronym in 
 def _span(text: str, m: re.Match[str], end: int) -> BodySpan:
     """The body of a match; a gazetteer name that an open name continues with 'và' and a capitalised
     word is that longer name ('Trung tâm Xúc tiến Thương mại và Đầu tư' is no 'Trung tâm Xúc tiến Thương mại')."""
-    if m.group("coll") is not None:
-        return BodySpan(m.start(), m.end(), m.group(0), m.group(0).strip(), True)
+    if m.group("coll") is not None:  # 'có liên quan' closes a collective: 'đơn vị có liên quan nghiên cứu, …'
+        cut = _RELATED_END.search(m.group(0))
+        raw = m.group(0)[:cut.end()] if cut else m.group(0)
+        return BodySpan(m.start(), m.start() + len(raw), raw, raw.strip(), True)
     stop = m.end()
     if m.group("gaz") is not None and _OPEN:
         om = _OPEN[0].match(text, m.start(), end)

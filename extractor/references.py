@@ -447,6 +447,19 @@ def _merge(text: str, cites: list[_Cite]) -> list[Reference]:
     return out
 
 
+def _received_and_carried_out(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
+    """In an official letter, the document it says it received and then orders carried out ('nhận được Văn
+    bản số 4705/HD-BQP … giao Bộ Chỉ huy Quân sự tỉnh … triển khai thực hiện … tại Văn bản trên') is the
+    document the letter implements."""
+    if ctx.doc_type != "Công văn":
+        return
+    for c in cites:
+        if c.number and _rx("ref.received").search(text[max(0, c.start - 40):c.start]) \
+                and _rx("ref.carry_out_above").search(text, c.end, c.end + 800):
+            c.relation = "implements"
+            break
+
+
 def _same_laws(cites: list[_Cite]) -> None:
     """Later mentions of a law the text names with its date or number are that law: a name run on into the
     sentence ('Luật Bảo hiểm y tế bao gồm: …', 'Luật Bảo hiểm y tế và mức hưởng …') keeps the name it begins
@@ -475,6 +488,7 @@ def extract_references(doc: Doc) -> list[Reference]:
     cites += _by_name(doc, ctx, cites)
     _titles(doc.text, cites)
     _same_laws(cites)
+    _received_and_carried_out(doc.text, cites, ctx)
     _relations(doc.text, cites, ctx)
     return _merge(doc.text, cites)
 

@@ -262,3 +262,12 @@ def test_a_bare_collective_of_two_word_nouns():
 
     assert is_collective("cơ quan, đơn vị liên quan") and is_collective("cơ quan, tổ chức, đơn vị có liên quan")
     assert not is_collective("cơ quan, đơn vị")
+
+
+def test_a_collective_ends_at_lien_quan():
+    """'phối hợp với các cơ quan, đơn vị có liên quan nghiên cứu, triển khai …': the verb after the collective is
+    no qualifier of it (Công văn 706/UBND-VP7)."""
+    from extractor.body_spans import find_bodies
+
+    text = "phối hợp với các cơ quan, đơn vị có liên quan nghiên cứu, triển khai thực hiện"
+    assert [b.name for b in find_bodies(text)] == ["các cơ quan, đơn vị có liên quan"]

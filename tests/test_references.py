@@ -453,3 +453,25 @@ def test_one_party_congress_resolution_however_it_is_named():
     assert len(congress) == 1 and len(congress[0].mentions) == 3
     assert congress[0].title == "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"
     assert congress[0].relation == "basis"
+
+
+def test_a_letter_implements_the_document_it_received_and_orders_carried_out():
+    """Công văn 706/UBND-VP7 of Ninh Bình (tests/real-group6): it received the Ministry's guidance and assigns
+    its implementation, 'tại Văn bản trên'; the attachment line's number is only cited."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\n\nSố: 706/UBND-VP7\nNinh Bình, ngày 04 tháng 11 năm 2024\n"
+            "V/v tuyển chọn và gọi công dân nhập ngũ năm 2025\n\nKính gửi: Bộ Chỉ huy Quân sự tỉnh\n\n"
+            "UBND tỉnh nhận được Văn bản số 4705/HD-BQP ngày 31/10/2024 của Bộ Quốc phòng hướng dẫn về việc "
+            "tuyển chọn và gọi công dân nhập ngũ năm 2025.\n"
+            "UBND tỉnh giao Bộ Chỉ huy Quân sự tỉnh chủ trì, phối hợp với các cơ quan, đơn vị có liên quan nghiên "
+            "cứu, triển khai thực hiện và tham mưu chỉ đạo thực hiện các nội dung, yêu cầu của Bộ Quốc phòng tại "
+            "Văn bản trên theo đúng quy định, đảm bảo thời gian.\n"
+            "(Kèm theo Văn bản số 4706/HD-BQP ngày 31/10/2024 của Bộ Quốc phòng)./.\n")
+    refs = refs_of(text, kind="official_letter", doc_type="Công văn", number="706/UBND-VP7")
+    assert refs["4705/HD-BQP"].relation == "implements"
+    assert refs["4706/HD-BQP"].relation == "cites"
+    # a letter that only forwards documents for reference implements none of them
+    forward = ("Sở Tư pháp nhận được Phiếu chuyển số 3578/PC-VP ngày 09 tháng 02 năm 2021 của Văn phòng Ủy ban nhân "
+               "dân Thành phố về việc chuyển Quyết định số 81/QĐ-TTg ngày 19 tháng 01 năm 2021 của Thủ tướng Chính "
+               "phủ.\nSở Tư pháp kính chuyển Quyết định số 81/QĐ-TTg nêu trên đến Quý Cơ quan để nghiên cứu, tham "
+               "khảo.\n")
+    assert all(r.relation != "implements" for r in refs_of(forward, kind="official_letter", doc_type="Công văn").values())
