@@ -363,7 +363,20 @@ def _action(name: str, m: re.Match[str]) -> str:
         return re.sub(r"([-–])[-–]+", r"\1", re.sub(r"\s+", "", s))
     if name == "digits":
         return s.translate(str.maketrans("OoDIl", "00011"))
+    if name == "header_place":
+        return _header_place(m)
     raise ValueError(f"unknown ocr_fixes action {name!r}")
+
+
+def _header_place(m: re.Match[str]) -> str:
+    """A header line naming a province with its tone marks misread ('THÀNH PHÓ HÒ CHÍ MINH'), written as the
+    place list spells it; the line as it was when its name is no province."""
+    from ..places import province_name
+    from ..vntext import fold
+
+    name = province_name(m.group("name"))
+    unit = "TỈNH" if fold(m.group("unit")) == "tinh" else "THÀNH PHỐ"
+    return f"{unit} {name.upper()}" if name else m.group(0)
 
 
 @lru_cache(maxsize=1)
