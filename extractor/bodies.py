@@ -441,3 +441,31 @@ def _bare_head() -> re.Pattern[str]:
     """A space before a capitalised head word and a capitalised name: where two bodies meet unseparated."""
     heads = "|".join(re.escape(h) for h in _heads())
     return re.compile(rf"\s+(?=(?:{heads})\s+[A-ZĐ])")
+
+
+@lru_cache(maxsize=1)
+def _enterprise_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a list of enterprise nouns alone, the comma opening one inside a longer list)."""
+    nouns = sorted(_rules().data.get("enterprise_nouns") or [], key=len, reverse=True)
+    alt = "|".join(r"\s+".join(map(re.escape, n.split())) for n in nouns)
+    return re.compile(rf"(?i)^(?:các\s+)?(?:{alt})(?:\s*,\s*(?:{alt}))*$"), re.compile(rf"(?i),\s*(?:{alt})\b")
+
+
+def enterprise_family(names: list[str]) -> list[str]:
+    """A list of bodies with the State enterprises named by their kind kept as one collective: bare enterprise
+    nouns next to each other joined ('Tập đoàn kinh tế', 'Tổng công ty' -> 'Tập đoàn kinh tế, Tổng công ty'),
+    a collective of ministries running on into them split there ('các bộ, cơ quan, địa phương, tập đoàn, tổng
+    công ty' -> 'các bộ, cơ quan, địa phương', 'tập đoàn, tổng công ty')."""
+    whole, joint = _enterprise_rx()
+    out: list[str] = []
+    for name in names:
+        cut = joint.search(name)
+        parts = [name[:cut.start()], name[cut.start() + 1:].strip()] if cut and is_collective(name[:cut.start()]) \
+            and whole.match(name[cut.start() + 1:].strip()) else [name]
+        for part in parts:
+            if out and whole.match(part) and whole.match(out[-1]):
+                out[-1] = f"{out[-1]}, {part}"
+            else:
+                out.append(part)
+    return out
+

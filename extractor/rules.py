@@ -29,7 +29,7 @@ _FLAGS = {"IGNORECASE": re.IGNORECASE, "MULTILINE": re.MULTILINE, "DOTALL": re.D
 RULE_KEYS = {"id", "pattern", "comment", "examples", "counter_examples", "flags"}
 SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
     "abbreviations": ({"rules"}, {"expansion"}),
-    "bodies": ({"collective_nouns", "context_abbreviations", "drop_bare_place_after", "fragments", "gazetteer",
+    "bodies": ({"collective_nouns", "enterprise_nouns", "context_abbreviations", "drop_bare_place_after", "fragments", "gazetteer",
                 "not_heads",
                 "head_aliases", "heads", "locality_words", "officer_titles", "open_name_stops",
                 "open_name_syllables", "rules"}, {"replacement"}),

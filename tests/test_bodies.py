@@ -271,3 +271,19 @@ def test_a_collective_ends_at_lien_quan():
 
     text = "phối hợp với các cơ quan, đơn vị có liên quan nghiên cứu, triển khai thực hiện"
     assert [b.name for b in find_bodies(text)] == ["các cơ quan, đơn vị có liên quan"]
+
+
+@pytest.mark.parametrize("names, want", [
+    # Phụ lục I of Nghị quyết 109/NQ-CP (tests/real-group6): the State enterprises named by their kind are one
+    # collective, apart from the ministries and localities before them
+    (["Bộ Tài chính", "các bộ, cơ quan, địa phương", "Tập đoàn kinh tế", "Tổng công ty", "các đơn vị có liên quan"],
+     ["Bộ Tài chính", "các bộ, cơ quan, địa phương", "Tập đoàn kinh tế, Tổng công ty", "các đơn vị có liên quan"]),
+    (["các bộ, cơ quan, địa phương, tập đoàn, tổng công ty, doanh nghiệp nhà nước"],
+     ["các bộ, cơ quan, địa phương", "tập đoàn, tổng công ty, doanh nghiệp nhà nước"]),
+    # a named group stays a body of its own
+    (["Tập đoàn Điện lực Việt Nam", "Tổng công ty"], ["Tập đoàn Điện lực Việt Nam", "Tổng công ty"]),
+])
+def test_state_enterprises_named_by_their_kind_are_one_collective(names, want):
+    from extractor.bodies import enterprise_family
+
+    assert enterprise_family(names) == want
