@@ -210,3 +210,15 @@ def test_a_clause_naming_three_doers_with_their_duties_gives_three_obligations()
             "hội Việt Nam.\n")
     assert [o.lead for o in _obls(text)] == [["Bảo hiểm xã hội Quân đội"], ["Bảo hiểm xã hội Công an nhân dân"],
                                              ["Bảo hiểm xã hội tỉnh, thành phố trực thuộc Trung ương"]]
+
+
+def test_a_decrees_rule_sentences_are_no_duties(tmp_path):
+    """Nghị định 145/2026/NĐ-CP: 'Sở Giao dịch Chứng khoán Việt Nam … thực hiện hoạt động đầu tư theo quy định …'
+    states a rule; in a decree only an explicit 'có trách nhiệm' or 'chủ trì' names a duty."""
+    path = tmp_path / "nd.txt"
+    path.write_text(DECREE_74.replace(
+        "4. Quỹ bảo hiểm y tế", "4. Sở Giao dịch Chứng khoán Việt Nam thực hiện hoạt động đầu tư theo quy định của "
+        "pháp luật.\n\n5. Bảo hiểm xã hội Quân đội có trách nhiệm báo cáo quyết toán với Bảo hiểm xã hội Việt Nam.\n\n"
+        "6. Quỹ bảo hiểm y tế"), encoding="utf-8")
+    rec = extract_file(path)
+    assert [o.lead for o in rec.obligations] == [["Bảo hiểm xã hội Quân đội"]]
