@@ -208,11 +208,15 @@ def _mended(lines: list[tuple[int, str]], date_rx: re.Pattern[str], type_rx: re.
     year in a narrow cell ('Đồng Tháp, ngày 27 tháng 11 năm' / '2025') is joined; a dateline and the type line
     run together ('Hà Nội, ngày 13 tháng 5 năm 2026 QUYẾT ĐỊNH Ban hành …') are split apart."""
     needs_number = load_rules("layout").rule("layout.dangling_number").rx
-    out: list[tuple[int, str]] = []
+    joined: list[tuple[int, str]] = []
     for i, s in lines:
-        if out and needs_number.search(out[-1][1]) and re.match(r"\d", s):
-            out[-1] = (out[-1][0], f"{out[-1][1]} {s}")
-            continue
+        if joined and (needs_number.search(joined[-1][1]) and re.match(r"\d", s) or re.search(
+                r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}$", joined[-1][1]) and re.match(r"năm\s+\d{4}", s)):
+            joined[-1] = (joined[-1][0], f"{joined[-1][1]} {s}")  # '… ngày 13 tháng 5' / 'năm 2026 …'
+        else:
+            joined.append((i, s))
+    out: list[tuple[int, str]] = []
+    for i, s in joined:
         m = date_rx.search(s)
         if m and s[m.end():].strip() and type_rx.match(s[m.end():]):
             out += [(i, s[:m.end()]), (i, s[m.end():].strip())]

@@ -477,3 +477,15 @@ def test_a_title_period_cut_before_its_end_year_goes_on():
                 "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;\n")
     assert m.title == "Kế hoạch phát triển kinh tế số và xã hội số tỉnh Bắc Ninh giai đoạn 2026 - 2030"
     assert m.period == {"start": 2026, "end": 2030}
+
+
+def test_a_dateline_cut_before_its_year_and_run_into_the_type_line_reads_whole():
+    """A narrow header cell wraps 'Hà Nội, ngày 13 tháng 5' / 'năm 2026', and a converter runs the year into the
+    type line: the date and the title are both read."""
+    m = meta_of("THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 844/QĐ-TTg\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh "
+                "phúc\n\n___________ Hà Nội, ngày 13 tháng 5\n\nnăm 2026 QUYẾT ĐỊNH Ban hành Kế hoạch hành động thực "
+                "hiện Chỉ thị số 52-CT/TW ngày 03 tháng 10 năm 2025 của Ban Bí thư\n\nTHỦ TƯỚNG CHÍNH PHỦ\n\n"
+                "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n")
+    assert (m.number, m.date) == ("844/QĐ-TTg", "2026-05-13")
+    assert m.title == ("Quyết định ban hành Kế hoạch hành động thực hiện Chỉ thị số 52-CT/TW ngày 03 tháng 10 năm "
+                       "2025 của Ban Bí thư")
