@@ -16,7 +16,7 @@ from functools import lru_cache
 from .abbrev import expand_abbreviations
 from .bodies import head_of, is_body_cell, is_collective, side_by_side, split_body_list, strip_officers
 from .body_spans import body_list_at
-from .deadlines import find_deadline, locate_deadline
+from .deadlines import find_deadline, find_deadlines, locate_deadline
 from .document import Table as DocTable
 from .document import TableCell
 from .obligation_units import rx, supports
@@ -103,11 +103,27 @@ def _header_columns(cells: list[Cell], i: int) -> tuple[list[str], int, bool]:
             if prev and _column_kind(f"{prev} {text}") == cols[-1] and len(cols) > 1:
                 prev, j, wrapped = f"{prev} {text}", j + 1, True
                 continue
+        if kind is None and _unnamed_header_cell(cells, j, starts):  # 'NGÀNH, LĨNH VỰC/' / 'ĐỊA PHƯƠNG', 'TỐC ĐỘ
+            if cols[-1] != "other" or not prev.startswith("?"):  # BÌNH' / 'QUÂN 2026 -' / '2030 (%/NĂM)':
+                cols.append("other")  # one column of no known kind (how many does not matter to wrapped rows)
+            prev, j, wrapped = f"?{text}", j + 1, True
+            continue
         if kind is None or kind == "number":
             break
         cols.append(kind)
         prev, j = text, j + 1
     return cols, j, wrapped
+
+
+def _unnamed_header_cell(cells: list[Cell], j: int, starts: list[re.Pattern[str]]) -> bool:
+    """A capital header line of no known kind that a lead column follows within a few lines: a wrapped header
+    cell naming a column the rules do not know (the row names, a value column)."""
+    text = cells[j].text
+    if any(ch.islower() for ch in text) or not any(ch.isupper() or ch.isdigit() for ch in text) or len(text) > 40 \
+            or any(rx.match(text) for rx in starts):
+        return False
+    ahead = [c.text for c in cells[j + 1:j + 8]]
+    return any(_column_kind(a) == "lead" or _column_kind(f"{a} {b}") == "lead" for a, b in zip(ahead, [*ahead[1:], ""], strict=True))
 
 
 def find_tables(text: str) -> list[Table]:
@@ -134,6 +150,12 @@ def find_tables(text: str) -> list[Table]:
             i += 1
             continue
         cols, j, wrapped = _header_columns(cells, i)
+        if "task" not in cols and "lead" in cols and wrapped and "support" in cols and "other" in cols \
+                and not any(_column_kind(cells[i + n].text) == "other" for n in range(1, min(3, len(cells) - i))):
+            at = cols.index("other")
+            cols[at] = "task"  # a wrapped header's first unnamed column names the rows; a year in the unnamed
+            if "other" not in cols and re.search(r"\b(?:19|20)\d{2}\b", " ".join(c.text for c in cells[i:j])):
+                cols.insert(at + 1, "other")  # lines ('TỐC ĐỘ BÌNH QUÂN 2026 - 2030') holds a column of values
         if "task" not in cols and "lead" in cols and (wrapped is False or "support" in cols):
             # 'TT | Chỉ tiêu | Chủ trì': the indicators are the tasks; in gazette text only where bodies are also
             # assigned to support them (a column naming who monitors an indicator assigns no task)
@@ -418,6 +440,8 @@ def _body_cells(lines: list[Cell]) -> tuple[list[list[Cell]], list[Cell]]:
         goes_on = cells and (not c.text[:1].isupper() or open_end.search(prev) or re.search(r"\s(?:Bộ|Sở|Ban)$", prev)
                              or (numbered and re.match(r"\d", cells[-1][0].text))
                              or (not _opens_body(c.text) and re.search(r"\s[A-ZĐÀ-Ỹ]\w*$", prev)))  # 'Việt' / 'Nam'
+        if cells and _SUB_ROW.match(c.text):  # '- Vận tải, kho bãi': the next sub-row's name
+            return cells, lines[k:]
         if goes_on:
             cells[-1].append(c)
         elif _opens_body(c.text):
@@ -433,12 +457,15 @@ _VALUE_RUN = re.compile(r"(?<=\s)(?:(?:phấn\s+đấu|không\s+quá|không\s+d�
 
 def _cells_run_on(cell: Cell) -> list[Cell]:
     """A row's line on which normalizing ran its cells together ('… (IIP) (%) 11 - 12 Bộ Công Thương Bộ Tài
-    chính, các bộ …') cut back into the indicator, the value and the body cells standing side by side."""
-    for m in _VALUE_RUN.finditer(cell.text):
-        rest = cell.text[m.end():].lstrip()
-        if m.start() < 8 or not _opens_body(rest):
+    chính, các bộ …', '… kỷ nguyên mới Tháng 12/2026 Bộ Tư pháp Các bộ …') cut back into the indicator or task,
+    the value or time, and the body cells standing side by side."""
+    spans = [(m.start(), m.end()) for m in _VALUE_RUN.finditer(cell.text)]
+    spans += [(d.start, d.end) for d in find_deadlines(cell.text, cell=True)]  # 'kỷ nguyên mới Tháng 12/2026 Bộ …'
+    for start, end in sorted(spans):
+        rest = cell.text[end:].lstrip()
+        if start < 8 or not _opens_body(rest):
             continue
-        cuts = [(0, m.start()), (m.start(), m.end())]
+        cuts = [(0, start), (start, end)]
         pos = len(cell.text) - len(rest)
         for part in side_by_side(rest):
             at = cell.text.find(part, pos)
@@ -446,6 +473,9 @@ def _cells_run_on(cell: Cell) -> list[Cell]:
             pos = at + len(part)
         return [Cell(cell.start + a, cell.start + b, cell.text[a:b].strip()) for a, b in cuts if cell.text[a:b].strip()]
     return [cell]
+
+
+_SUB_ROW = re.compile(r"^(?:[-+–]\s|Trong\s+đó\b)")  # a sub-row's first line: '- Công nghiệp', 'Trong đó: …'
 
 
 def _wrapped_rows(columns: list[str], row: list[Cell]) -> list[tuple[list[Cell], dict[str, Cell]]]:
@@ -458,20 +488,31 @@ def _wrapped_rows(columns: list[str], row: list[Cell]) -> list[tuple[list[Cell],
     lines = [part for c in lines for part in _cells_run_on(c)]
     bodies = [k for k in columns if k in ("lead", "support")]
     out: list[tuple[list[Cell], dict[str, Cell]]] = []
+    timed = "time" in columns
     while lines:
-        k = next((n for n, c in enumerate(lines) if n and (_is_value_start(c.text) or _opens_body(c.text))), None)
+        k = next((n for n, c in enumerate(lines) if n and (_is_value_start(c.text) or _opens_body(c.text)
+                                                             or timed and _ends_task(["time"], c))), None)
         if k is None:
             break
         task, rest = lines[:k], lines[k:]
+        when: list[Cell] = []
+        while timed and rest and _ends_task(["time"], rest[0]):  # 'Tháng 12/2026' before the bodies
+            when, rest = when + [rest[0]], rest[1:]
         values: list[Cell] = []
-        while rest and not _opens_body(rest[0].text):
+        while rest and not _opens_body(rest[0].text) and not (values and _SUB_ROW.match(rest[0].text)):
             values, rest = values + [rest[0]], rest[1:]
         found, rest = _body_cells(rest)
+        if not found and values and "other" in columns:  # a row of figures with no body ('- Công nghiệp / 11,8'
+            out.append((task, {"other": _merged(values)}))  # under a group with its own bodies)
+            lines = rest
+            continue
         if not found or rest == lines:
             break
         cells = {kind: _merged(c) for kind, c in zip(bodies, found, strict=False)}
         if values and "other" in columns:
             cells["other"] = _merged(values)
+        if when:
+            cells["time"] = _merged(when)
         out.append((task, cells))
         lines = rest
     return out
@@ -487,8 +528,19 @@ def _item_bodies(cell: Cell | None) -> list[str]:
     return out
 
 
-def wrapped_value_rows(text: str) -> list[tuple[Cell, Cell, int | None, Cell | None]]:
-    """(indicator, value cell, the header's year, the indicator of the row a sub-row is part of) of each row of the indicator tables whose cells wrap (a task
+@dataclass
+class WrappedValue:
+    """A value cell of a wrapped indicator table and what it needs to become a target."""
+
+    indicator: Cell
+    value: Cell
+    header_year: int | None
+    owner: Cell | None  # the indicator of the row a sub-row is part of
+    header_unit: str | None  # a unit the header gives its value column ('(%/NĂM)' -> '%/năm')
+
+
+def wrapped_value_rows(text: str) -> list[WrappedValue]:
+    """The value cells of each row of the indicator tables whose cells wrap (a task
     table whose 'Chỉ tiêu' column is the task and whose 'Mục tiêu 2026 - 2030' column holds the values)."""
     out = []
     for table in find_tables(text):
@@ -496,12 +548,15 @@ def wrapped_value_rows(text: str) -> list[tuple[Cell, Cell, int | None, Cell | N
             continue
         header = text[table.header_start:table.body[0].start if table.body else table.header_start]
         years = re.findall(r"\b(?:19|20)\d{2}\b", header)
+        unit = re.search(r"\((%[^()]{0,12}|[^()\d]{1,20})\)", header)  # '(%/NĂM)', '(TRIỆU ĐỒNG)'
+        unit_text = unit.group(1).lower().replace(" ", "") if unit and "%" in unit.group(1) else \
+            unit.group(1).lower() if unit else None
         for row in table_rows(table):
             parts = _wrapped_rows(table.columns, row)
             for n, (task, cells) in enumerate(parts):
                 if "other" in cells:
-                    out.append((_merged(task), cells["other"], int(years[-1]) if years else None,
-                                _merged(parts[0][0]) if n else None))
+                    out.append(WrappedValue(_merged(task), cells["other"], int(years[-1]) if years else None,
+                                            _merged(parts[0][0]) if n else None, unit_text))
     return out
 
 

@@ -301,9 +301,10 @@ def wrapped_table_targets(doc: Doc, level: str) -> tuple[list[Target], list[tupl
     out: list[Target] = []
     spans: list[tuple[int, int]] = []
     percent = re.compile(load_rules("targets").data["percent_indicator"])
-    for ind, value, header_year, parent in wrapped_value_rows(doc.text):
+    for row in wrapped_value_rows(doc.text):
+        ind, value, header_year = row.indicator, row.value, row.header_year
         name = " ".join(ind.text.split()).rstrip(" .;:")
-        owner = " ".join(parent.text.split()) if parent else ""  # a sub-row takes its row's unit
+        owner = " ".join(row.owner.text.split()) if row.owner else ""  # a sub-row takes its row's unit
         hit = first_match(rules_of("horizon"), name)
         year = (year_of(hit[1]) if hit else None) or header_year
         if year is None:  # a horizon set by group rows (I. Giai đoạn 2025-2027): left to the line reading
@@ -312,7 +313,8 @@ def wrapped_table_targets(doc: Doc, level: str) -> tuple[list[Target], list[tupl
         lead = re.match(r"phấn\s+đấu\s+(?=[≥≤<>])", value.text, re.IGNORECASE)  # 'Phấn đấu ≥ 10,0'
         cut = lead.end() if lead else 0
         for part in _parts(value.text[cut:]):
-            unit = _unit(part, "", name) or _unit(part, "", owner) or ("%" if percent.match(name) else None)
+            unit = _unit(part, "", name) or _unit(part, "", owner) or row.header_unit \
+                or ("%" if percent.match(name) else None)
             kind = "percent" if "%" in (unit or "") else "count"
             label = " - ".join(p for p in (re.sub(r"\s*\([^()]{1,30}\)\s*$", "", name), part.rest) if p)
             end = value.start + cut + part.end

@@ -63,3 +63,40 @@ def test_a_row_run_onto_one_line_is_cut_back_into_its_cells():
     assert [c.text for c in _cells_run_on(Cell(0, len(line), line))] == [
         "Tốc độ tăng chỉ số sản xuất công nghiệp bình quân hằng năm (IIP) (%)", "11 - 12", "Bộ Công Thương",
         "Bộ Tài chính, các bộ, cơ quan, địa phương, Tập đoàn kinh tế, Tổng công ty và các đơn vị có liên quan"]
+
+
+def _excerpt(name: str, first: str, stop: str) -> str:
+    """The resolution's opening and the lines of `name` from the line `first` to the line before `stop`."""
+    lines = (HERE / "real-group7" / f"{name}.txt").read_text(encoding="utf-8").split("\n")
+    start = next(k for k, ln in enumerate(lines) if ln.strip() == first)
+    end = next(k for k in range(start + 1, len(lines)) if lines[k].strip() == stop)
+    head = "CHÍNH PHỦ\n\nSố: 109/NQ-CP Hà Nội, ngày 16 tháng 4 năm 2026\n\nNGHỊ QUYẾT\n\nBan hành Chương trình hành động\n\n"
+    return head + "\n".join(lines[start:end]) + "\n"
+
+
+def test_a_targets_table_with_unnamed_header_cells_and_sub_rows(tmp_path):
+    """Phụ lục II of Nghị quyết 109/NQ-CP: 'NGÀNH, LĨNH VỰC/ ĐỊA PHƯƠNG | TỐC ĐỘ BÌNH QUÂN 2026 - 2030 (%/NĂM) |
+    CƠ QUAN CHỦ TRÌ, THEO DÕI | CƠ QUAN PHỐI HỢP'; rows with sub-rows ('- Công nghiệp', 'Trong đó: …') whose
+    figures are in the header's unit."""
+    path = tmp_path / "pl2.txt"
+    path.write_text(_excerpt("chinhphu-109-nq-cp-2026-pl2", "Phụ lục II", "3"), encoding="utf-8")
+    rec = extract_file(path)
+    assert [(o.task, o.lead) for o in rec.obligations] == [
+        ("Khu vực nông, lâm nghiệp và thủy sản", ["Bộ Nông nghiệp và Môi trường"]),
+        ("Công nghiệp", ["Bộ Công Thương"]),
+        ("Trong đó: Công nghiệp chế biến, chế tạo", ["Bộ Công Thương"]),
+        ("Xây dựng", ["Bộ Xây dựng"])]
+    assert sorted((t.value, t.unit, t.year) for t in rec.targets) == [
+        (3.6, "%/năm", 2030), (11.8, "%/năm", 2030), (12.3, "%/năm", 2030), (12.4, "%/năm", 2030),
+        (14.5, "%/năm", 2030)]
+
+
+def test_a_task_table_whose_time_column_comes_before_the_bodies(tmp_path):
+    """Phụ lục III of Nghị quyết 109/NQ-CP: 'NHIỆM VỤ | THỜI HẠN HOÀN THÀNH | CƠ QUAN CHỦ TRÌ | CƠ QUAN PHỐI HỢP',
+    a row run onto one line by normalizing ('… kỷ nguyên mới Tháng 12/2026 Bộ Tư pháp Các bộ, …') included."""
+    path = tmp_path / "pl3.txt"
+    path.write_text(_excerpt("chinhphu-109-nq-cp-2026-pl3", "Phụ lục III", "4"), encoding="utf-8")
+    rec = extract_file(path)
+    assert [(o.lead, o.deadline and (o.deadline.text, o.deadline.date)) for o in rec.obligations] == [
+        (["Bộ Tư pháp"], ("Tháng 12/2026", "2026-12-31")), (["Bộ Tư pháp"], ("Tháng 12/2026", "2026-12-31")),
+        (["Bộ Nông nghiệp và Môi trường"], ("Quý IV/2026", "2026-12-31"))]
