@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 
+from . import structure
 from .abbrev import expand_abbreviations
 from .bodies import (
+    canonical_body,
     expand_in_context,
     head_of,
     is_collective,
@@ -370,3 +372,29 @@ def directive_items(doc: Doc, sections: list[Section]) -> Section | None:
             last = sec if sec.level == first.level else last
         return Section("directive", None, "", first.level - 1, first.start, last.end)
     return None
+
+
+def duty_appendix_obligations(doc: Doc, sections: list[Section]) -> tuple[list[Obligation], list[tuple[int, int]]]:
+    """Obligations of appendices titled by whose tasks they list ('Phụ lục I: NHIỆM VỤ CỦA CÁC BỘ, NGÀNH, ĐỊA
+    PHƯƠNG'): the numbered items of each part ('I. NHIỆM VỤ CHUNG') that has no body heading of its own, led by
+    the bodies the title names; and the spans of those parts."""
+    out: list[Obligation] = []
+    covered: list[tuple[int, int]] = []
+    for sec in sections:
+        m = rx("section.duty_appendix").match(sec.title or "")
+        lead = [b if not b.isupper() else b[:1] + b[1:].lower()
+                for b in (canonical_body(x) for x in split_body_list(m.group("bodies")))] if m else []
+        if not lead or not all(is_collective(b) or head_of(b) for b in lead):
+            continue
+        following = [s for s in sections if s.start > sec.start]
+        end = min((s.start for s in following if structure.is_appendix(s)), default=len(doc.text))
+        parts = _children(sec, sections) or [s for s in following if s.start < end and s.level == sec.level]
+        for part in parts:  # the appendix's parts: under it, or after it at its level up to the next appendix
+            items = _children(part, sections)
+            headed = [i for i in items if heading_bodies(doc.text[i.start:_heading_end(doc.text, i.start, i.end)])[0]]
+            if not items or 2 * len(headed) > len(items):  # a part of body headings leads its own items
+                continue  # ('Đối với các đơn vị …:' only narrows which of the title's bodies an item is for)
+            out += _item_obligations(doc, part, items, lead, _heading_end(doc.text, part.start, part.end))
+            covered.append((part.start, part.end))
+    return out, covered
+

@@ -24,7 +24,7 @@ from .bodies import enterprise_family, head_of, list_heading_task, split_body_li
 from .body_spans import BodySpan, body_list_at, find_bodies
 from .deadlines import find_deadline
 from .document import Doc
-from .implementation import directive_items, heading_bodies, implementation_obligations
+from .implementation import directive_items, duty_appendix_obligations, heading_bodies, implementation_obligations
 from .obligation_units import NUMBER, enumerated_tasks, make, rules, rx, sentences, text_blocks
 from .record import Obligation, Section
 from .rules import load_rules
@@ -233,6 +233,10 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
     out: list[Obligation] = []
     covered: list[tuple[int, int]] = []
     done: list[tuple[int, int]] = []
+    appendix_obls, appendix_cov = duty_appendix_obligations(doc, sections)  # 'Phụ lục I: NHIỆM VỤ CỦA CÁC BỘ …'
+    out += appendix_obls
+    covered += appendix_cov
+    done += appendix_cov
     for sec in sorted(sections, key=lambda s: (s.start, s.level)):
         if impl_rx.search(sec.title) and not any(a <= sec.start < b for a, b in done):
             obls, cov = implementation_obligations(doc, sec, sections)

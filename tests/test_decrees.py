@@ -222,3 +222,23 @@ def test_a_decrees_rule_sentences_are_no_duties(tmp_path):
         "6. Quỹ bảo hiểm y tế"), encoding="utf-8")
     rec = extract_file(path)
     assert [o.lead for o in rec.obligations] == [["Bảo hiểm xã hội Quân đội"]]
+
+
+def test_an_appendix_titled_by_whose_tasks_it_lists_leads_its_items(tmp_path):
+    """Nghị quyết 175/NQ-CP (tests/real-group5): 'Phụ lục I: NHIỆM VỤ CỦA CÁC BỘ, NGÀNH, ĐỊA PHƯƠNG', then
+    'I. NHIỆM VỤ CHUNG' and its ten numbered items, each a task of the ministries, sectors and localities;
+    'Đối với các đơn vị …:' only narrows which of them an item is for."""
+    lines = (HERE / "real-group5" / "chinhphu-175-nq-cp-2023.txt").read_text(encoding="utf-8").split("\n")
+    start = next(k for k, ln in enumerate(lines) if ln.strip() == "Phụ lục I")
+    end = next(k for k in range(start, len(lines)) if ln_is(lines[k], "II. NHIỆM VỤ CỤ THỂ"))
+    head = "CHÍNH PHỦ\n\nSố: 175/NQ-CP Hà Nội, ngày 30 tháng 10 năm 2023\n\nNGHỊ QUYẾT\n\nVề Đề án Trung tâm dữ liệu\n\n"
+    path = tmp_path / "nq-175.txt"
+    path.write_text(head + "\n".join(lines[start:end]) + "\n", encoding="utf-8")
+    rec = extract_file(path)
+    assert [o.section for o in rec.obligations][:9] == [f"I.{n}" for n in range(1, 10)]
+    assert {tuple(o.lead) for o in rec.obligations} == {("Các bộ, ngành, địa phương",)}
+    assert rec.obligations[1].deadline is not None and rec.obligations[1].deadline.text == "trong Quý IV/2023"
+
+
+def ln_is(line: str, text: str) -> bool:
+    return line.strip() == text
