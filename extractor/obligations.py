@@ -24,7 +24,12 @@ from .bodies import enterprise_family, head_of, list_heading_task, split_body_li
 from .body_spans import BodySpan, body_list_at, find_bodies
 from .deadlines import find_deadline
 from .document import Doc
-from .implementation import directive_items, duty_appendix_obligations, heading_bodies, implementation_obligations
+from .implementation import (
+    directive_items,
+    duty_appendix_obligations,
+    heading_bodies,
+    implementation_obligations,
+)
 from .obligation_units import NUMBER, enumerated_tasks, make, rules, rx, sentences, text_blocks
 from .record import Obligation, Section
 from .rules import load_rules
