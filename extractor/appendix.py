@@ -786,11 +786,29 @@ def _cell_bodies(cell: TableCell | None) -> list[str]:
     return [b for para in paras for b in split_body_list(para)]
 
 
+_ROW_NUMBER_ONLY = re.compile(r"^(?:[IVXLC]+|\d{1,3})(?:\.\d{1,3})*\.?$")
+
+
+def _no_task_row(row: list[TableCell | None], task: TableCell, lead: TableCell) -> bool:
+    """A row of a Word or HTML task table that holds no task: the header repeated on a new page ('Nội dung' |
+    'Đơn vị thực hiện'), a group row whose title spans the columns (its text in several cells, or only its
+    number in the task column: 'III.1.1' | 'Nhóm các nền tảng …'), a gazette page header caught in a cell."""
+    t, lead_text = " ".join(task.text.split()), " ".join(lead.text.split())
+    if _column_kind(t) == "task" and _column_kind(lead_text) == "lead":
+        return True
+    if _ROW_NUMBER_ONLY.match(t) or re.match(r"CÔNG\s+BÁO\s*/\s*Số", t):
+        return True
+    same = sum(1 for c in row if c is not None and " ".join(c.text.split()) == lead_text)
+    return lead_text == t or same > 2
+
+
 def row_obligation(text: str, row: list[TableCell | None], cols: TaskColumns) -> Obligation | None:
     """The obligation of one task-table row: its task cell, lead and support cells and time cell."""
     task_cell, lead_cell = _cell_of(row, cols.kinds, "task"), _cell_of(row, cols.kinds, "lead")
+    if task_cell is None or lead_cell is None or _no_task_row(row, task_cell, lead_cell):
+        return None
     lead = _cell_bodies(lead_cell)
-    if task_cell is None or not lead:
+    if not lead:
         return None
     support = [s for s in _cell_bodies(_cell_of(row, cols.kinds, "support")) if s not in lead]
     if not support:  # 'Chủ trì, phối hợp với Bộ Khoa học và Công nghệ …' written in the task cell

@@ -7,6 +7,7 @@ import pytest
 from extractor.appendix import find_tables, table_obligations
 from extractor.document import Doc
 from extractor.obligations import extract_obligations, heading_bodies
+from extractor.pipeline import extract_file
 from extractor.structure import find_sections
 
 
@@ -1214,3 +1215,32 @@ def test_a_word_table_cell_whose_paragraphs_wrap_one_name():
 
     assert _cell_bodies(TableCell(0, 25, "Bộ Khoa học và\n\nCông nghệ")) == ["Bộ Khoa học và Công nghệ"]
     assert _cell_bodies(TableCell(0, 25, "Bộ Tài chính\n\nBộ Công an")) == ["Bộ Tài chính", "Bộ Công an"]
+
+
+def test_word_task_table_rows_that_hold_no_task(tmp_path):
+    """A Word task table (dongnai-179's and 2629/QĐ-TTg's layout): its header repeated on a new page, a group row
+    whose title spans the columns and a row holding only a group number give no obligation; the tasks do."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Phát triển kinh tế số")
+    document.add_paragraph("IV. TỔ CHỨC THỰC HIỆN")
+    rows = [["STT", "Nội dung", "Đơn vị thực hiện", "Thời gian"],
+            ["1", "Xây dựng cơ sở dữ liệu về chuyển đổi số", "Sở Khoa học và Công nghệ", "Năm 2026"],
+            ["STT", "Nội dung", "Đơn vị thực hiện", "Thời gian"],
+            ["II", "Nhóm các nền tảng số dùng chung", "", ""],
+            ["III.1.1", "Nhóm các nền tảng phục vụ quản trị", "", ""],
+            ["2", "Phát triển nền tảng số dùng chung của tỉnh", "Sở Tài chính", "Quý IV/2026"]]
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, cells in enumerate(rows):
+        for c, value in enumerate(cells):
+            table.cell(r, c).text = value
+    table.cell(3, 1).merge(table.cell(3, 3))
+    table.cell(4, 1).merge(table.cell(4, 3))
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    rec = extract_file(path)
+    assert [(o.task, o.lead) for o in rec.obligations] == [
+        ("Xây dựng cơ sở dữ liệu về chuyển đổi số", ["Sở Khoa học và Công nghệ"]),
+        ("Phát triển nền tảng số dùng chung của tỉnh", ["Sở Tài chính"])]
