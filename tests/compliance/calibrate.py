@@ -13,7 +13,7 @@ the pipeline. `python tests/compliance/calibrate.py`:
   rules/compliance.yaml `coverage_model`).
 
 `--check` does the same on the signals `vnplan check` computes: 03/NQ-CP read by the pipeline (its
-275 tasks, which set the IDF and the topic words), each judged row found as its obligation by
+276 tasks, which set the IDF and the topic words), each judged row found as its obligation by
 number (`check_signals`, `check_covered`).
 
 The threshold is the one where precision and recall of the inner cross-validated scores are both
@@ -113,7 +113,7 @@ def signals(model: Model | None = None) -> dict[Pair, dict[str, float]]:
 @cache
 def check_parent() -> tuple[list[ParentTask], dict[int, str]]:
     """What `vnplan check` reads as 03/NQ-CP's tasks (the pipeline's record: obligations with their
-    lead, then task-section items; 275 of them) and each judged appendix row's task id (the first
+    lead, then task-section items; 276 of them) and each judged appendix row's task id (the first
     obligation of Phụ lục II whose quote opens with the row's number)."""
     parent = extract_file(PARENT).to_dict()
     row_of: dict[int, str] = {}
@@ -261,7 +261,7 @@ def main(check: bool = False) -> None:
     sig = check_signals(base) if check else signals(base)
     decide = check_covered if check else covered
     g = gold()
-    print("signals of", "the check's 275 record tasks" if check else "the judged appendix rows alone")
+    print("signals of", "the check's 276 record tasks" if check else "the judged appendix rows alone")
     runs = [prf(out_of_fold(sig, g, base, 5, seed), g) for seed in SEEDS]
     p, r, f = runs[0]
     print(f"out of fold, 5-fold grouped by task (tasks in order): P {p:.3f} R {r:.3f} F1 {f:.3f}")
