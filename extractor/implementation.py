@@ -58,6 +58,9 @@ def _is_body_phrase(s: str) -> bool:
         return False
     if rx("support.marker").search(s) or re.search(r"\b(?:chủ trì|có trách nhiệm)\b", s, re.IGNORECASE):
         return False
+    if re.search(r"(?<!\w)(?:sẽ|không|chưa|đang)(?!\w)|\s(?:và|hoặc)$", s):
+        return False  # 'Trung tâm dữ liệu quốc gia sẽ quản trị', a wrapped line 'Trung tâm … quản lý và'
+
     bodies, stop = body_list_at(s, 0)
     if bodies and s[stop:].strip() and _subject_verb(s[stop:]):
         return False  # 'UBND các huyện, thành phố căn cứ tình hình thực tế'

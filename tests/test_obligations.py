@@ -1244,3 +1244,13 @@ def test_word_task_table_rows_that_hold_no_task(tmp_path):
     assert [(o.task, o.lead) for o in rec.obligations] == [
         ("Xây dựng cơ sở dữ liệu về chuyển đổi số", ["Sở Khoa học và Công nghệ"]),
         ("Phát triển nền tảng số dùng chung của tỉnh", ["Sở Tài chính"])]
+
+
+@pytest.mark.parametrize("line", [
+    # Phụ lục III of Nghị quyết 175/NQ-CP: statements of what a body does, no heading naming a body
+    "a) Trung tâm dữ liệu quốc gia sẽ quản trị, vận hành các thành phần về ảo hóa",
+    "b) Trung tâm dữ liệu quốc gia không thực hiện thu phí sử dụng",
+    "a) Trung tâm dữ liệu quốc gia quản lý và",
+])
+def test_a_heading_whose_body_goes_on_with_a_modal_or_an_open_and_names_no_body(line):
+    assert heading_bodies(line)[0] == []
