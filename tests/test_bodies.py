@@ -287,3 +287,17 @@ def test_state_enterprises_named_by_their_kind_are_one_collective(names, want):
     from extractor.bodies import enterprise_family
 
     assert enterprise_family(names) == want
+
+
+def test_the_party_and_assembly_bodies_of_a_government_support_list():
+    """Nghị quyết 109/NQ-CP, IV.5: the Party's propaganda commissions, the Party's organs and the National
+    Assembly are supporting bodies of their own."""
+    from extractor.body_spans import find_bodies
+
+    text = ("phối hợp với Bộ Tài chính, Ban Tuyên giáo và Dân vận của Đảng ủy Chính phủ, Ban Tuyên giáo và Dân vận "
+            "Trung ương, Thông tấn xã Việt Nam, các cơ quan của Đảng, Quốc hội, Ủy ban Trung ương Mặt trận Tổ quốc "
+            "Việt Nam và các bộ, cơ quan, địa phương làm tốt công tác thông tin")
+    assert [b.name for b in find_bodies(text)] == [
+        "Bộ Tài chính", "Ban Tuyên giáo và Dân vận của Đảng ủy Chính phủ", "Ban Tuyên giáo và Dân vận Trung ương",
+        "Thông tấn xã Việt Nam", "các cơ quan của Đảng", "Quốc hội", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+        "các bộ, cơ quan, địa phương"]
