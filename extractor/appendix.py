@@ -100,7 +100,7 @@ def _header_columns(cells: list[Cell], i: int) -> tuple[list[str], int, bool]:
                 cols.append(joined)
                 prev, j, wrapped = f"{text} {cells[j + 1].text}", j + 2, True
                 continue
-            if prev and _column_kind(f"{prev} {text}") == cols[-1] and len(cols) > 1:
+            if prev and _column_kind(f"{prev} {text}") == cols[-1] and len(cols) > 1 and _header_tail(text):
                 prev, j, wrapped = f"{prev} {text}", j + 1, True
                 continue
         if kind is None and _unnamed_header_cell(cells, j, starts):  # 'NGÀNH, LĨNH VỰC/' / 'ĐỊA PHƯƠNG', 'TỐC ĐỘ
@@ -113,6 +113,14 @@ def _header_columns(cells: list[Cell], i: int) -> tuple[list[str], int, bool]:
         cols.append(kind)
         prev, j = text, j + 1
     return cols, j, wrapped
+
+
+def _header_tail(text: str) -> bool:
+    """A line that can end a wrapped header cell: capitals and a period ('2026 - 2030', 'TRÌ, THEO DÕI') or a
+    word or two ('thành' of 'Thời gian hoàn' / 'thành'); never a figure ('12,4') or a row ('- Dịch vụ …')."""
+    if re.search(r"\d[.,]\d", text) or text.lstrip().startswith(("-", "+", "–")):
+        return False
+    return not any(ch.islower() for ch in text) or (len(text.split()) <= 2 and not any(ch.isdigit() for ch in text))
 
 
 def _unnamed_header_cell(cells: list[Cell], j: int, starts: list[re.Pattern[str]]) -> bool:
@@ -173,13 +181,44 @@ def find_tables(text: str) -> list[Table]:
     return tables
 
 
+def rows_of(table: Table) -> list[list[Cell]]:
+    """The rows of a table: numbered rows; in a table whose cells wrap (gazette text) also the lines before
+    its first number (rows going on after the header repeated on a new page: '- Dịch vụ lưu trú …') and its
+    group rows, which may carry bodies of their own ('II' / 'THEO TỈNH, THÀNH PHỐ' / 'Các tỉnh, thành phố')."""
+    rows = table_rows(table)
+    if not table.wrapped or not rows:
+        return rows
+    group_rx = re.compile(load_rules("obligations").data["table_group_number"])
+    first = rows[0][0].start
+    lead_in = [c for c in table.body if c.start < first]
+    extra = [[Cell(lead_in[0].start, lead_in[0].start, ""), *lead_in]] if lead_in else []
+    starts = {r[0].start for r in rows}
+    for k, c in enumerate(table.body):
+        if c.start >= first and group_rx.match(c.text):  # a group row: its lines up to the next row
+            nxt = next((d.start for d in table.body[k + 1:] if d.start in starts or group_rx.match(d.text)),
+                       table.body[-1].end + 1)
+            extra.append([c, *[d for d in table.body[k + 1:] if d.start < nxt]])
+    return sorted(rows + extra, key=lambda r: r[0].start)
+
+
+def _first_inline_number(table: Table, inline_rx: re.Pattern[str], num_rx: re.Pattern[str]) -> int | None:
+    """The first row number of a table none of whose rows has its number alone on a line, when the number
+    after it also opens a line with its task ('24  Nghiên cứu …' then '25  Xây dựng …'); else None."""
+    if any(num_rx.match(c.text) for c in table.body):
+        return None
+    numbers = [int(m.group("n")) for c in table.body if (m := inline_rx.match(c.text))]
+    return numbers[0] if len(numbers) >= 2 and numbers[1] == numbers[0] + 1 else None
+
+
 def table_rows(table: Table) -> list[list[Cell]]:
     """Lines of each numbered row, from its number cell up to the next row's number."""
     data = load_rules("obligations").data
     num_rx, group_rx = re.compile(data["table_row_number"]), re.compile(data["table_group_number"])
     inline_rx, nested_rx = re.compile(data["table_row_number_inline"]), re.compile(data["table_row_number_nested"])
     rows: list[list[Cell]] = []
-    expect: int | None = None  # a table continued after a repeated header (a new page) goes on numbering
+    expect: int | None = _first_inline_number(table, inline_rx, num_rx)  # a table continued after a repeated
+    # header (a new page) goes on numbering; one whose rows all start inline ('24  Nghiên cứu …', '25  …')
+    # starts at its first such number
     last: tuple[int, ...] = ()  # the number of the last row, nested rows included
     cur = None
     for c in table.body:
@@ -551,7 +590,7 @@ def wrapped_value_rows(text: str) -> list[WrappedValue]:
         unit = re.search(r"\((%[^()]{0,12}|[^()\d]{1,20})\)", header)  # '(%/NĂM)', '(TRIỆU ĐỒNG)'
         unit_text = unit.group(1).lower().replace(" ", "") if unit and "%" in unit.group(1) else \
             unit.group(1).lower() if unit else None
-        for row in table_rows(table):
+        for row in rows_of(table):
             parts = _wrapped_rows(table.columns, row)
             for n, (task, cells) in enumerate(parts):
                 if "other" in cells:
@@ -566,7 +605,7 @@ def table_obligations(text: str, table: Table) -> list[Obligation]:
     wrapped: dict[int, list[tuple[list[Cell], dict[str, Cell]]]] = {}
     splits: list[tuple[int, tuple[list[Cell], dict[str, Cell]] | None]] = []
     if table.columns[0] == "number":
-        for row in table_rows(table):
+        for row in rows_of(table):
             wrapped[row[0].start] = _wrapped_rows(table.columns, row) if table.wrapped else []
             parts: list[tuple[list[Cell], dict[str, Cell]] | None] = list(wrapped[row[0].start])
             splits += [(row[0].start, p) for p in parts or [split_row(table.columns, row)]]  # a row the text
