@@ -117,3 +117,63 @@ def test_a_cell_joins_a_date_or_number_the_column_width_broke(cell, want):
     from extractor.ingest.pdf import clean_cell
 
     assert clean_cell(cell) == want
+
+
+def _as_dicts(chars):
+    return [{"text": t, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "upright": True}
+            for t, x0, x1, top, bottom, *_ in chars]
+
+
+def test_cell_text_is_pdfplumbers_extract_text():
+    """pdf_tables reads a cell as pdfplumber's utils.extract_text would (it was called before):
+    on the cells of the plan's tables and on random cells whose lines, words and blanks fall on
+    either side of the 3-point tolerances (lines chained by a blank, steps back, ligatures)."""
+    import random
+
+    from pdfplumber import utils
+
+    from extractor.ingest.pdf_tables import _cell_text, _chars, _paths, _tables
+
+    cells = []
+    doc = pdfium.PdfDocument(str(YEN_BAI))
+    try:
+        for i in range(len(doc)):
+            page = doc[i]
+            height = page.get_mediabox()[3]
+            edges = _paths(page, height, [])
+            groups = _tables(edges) if edges is not None else None
+            if not groups:
+                continue
+            boxes = [(min(c[0] for c in g), min(c[1] for c in g), max(c[2] for c in g), max(c[3] for c in g))
+                     for g in groups]
+            found = _chars(page.get_textpage(), height, boxes, {})
+            assert found is not None
+            for group, chars in zip(groups, found, strict=True):
+                for x0, top, x1, bottom in group:
+                    cells.append([ch for ch in chars if x0 <= ch[5] < x1 and top <= ch[6] < bottom])
+    finally:
+        doc.close()
+    assert sum(1 for c in cells if c) > 50
+    rng = random.Random(7)
+    for _ in range(3000):
+        chars, x, top = [], 0.0, rng.choice([0.0, 10.0])
+        for _ in range(rng.randint(1, 14)):
+            if rng.random() < 0.2:
+                top += rng.choice([1.0, 2.9, 3.0, 3.1, 6.0, -3.5])
+                x = rng.uniform(-5, 20)
+            width = rng.uniform(0.5, 6)
+            x += rng.choice([0.0, 0.5, 2.9, 3.0, 3.1, 4.0, -1.0, -width])
+            text = rng.choice("ab cđ ơ\ufb01\ufb03,.")
+            chars.append((text, x, x + width, top + rng.choice([0.0, 0.0, 0.4, -0.4]), top + 10, 0.0, 0.0))
+            x += width
+        cells.append(chars)
+    for chars in cells:
+        if chars:
+            assert _cell_text(chars) == utils.extract_text(_as_dicts(chars)), chars
+
+
+def test_blank_pattern_is_isspace():
+    from extractor.ingest.pdf_tables import _BLANK
+
+    every = "".join(map(chr, range(0x110000)))
+    assert [m.start() for m in _BLANK.finditer(every)] == [i for i, ch in enumerate(every) if ch.isspace()]

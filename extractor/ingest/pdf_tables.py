@@ -15,7 +15,13 @@ from __future__ import annotations
 
 import bisect
 import ctypes
-from typing import Any
+import functools
+import re
+from collections import Counter, deque
+from collections.abc import Iterator
+from itertools import compress, repeat
+from operator import add, itemgetter
+from typing import Any, Final
 
 Box = tuple[float, float, float, float]
 Found = list[tuple[Box, list[list[str | None]]]]
@@ -158,16 +164,31 @@ def _tables(edges: list[dict[str, Any]]) -> list[list[Box]] | None:
     return tables
 
 
-def _chars(textpage: Any, height: float, boxes: list[Box],
-           counts: dict[int, int]) -> list[dict[str, Any]] | None:
-    """pdfium's characters whose centre lies in (or within 2 points of) one of `boxes` (x0, top,
-    x1, bottom from the top of the page), as pdfplumber character dicts with pdfminer's box:
-    from the origin to the advance (the right of pdfium's loose box), from the font's descent up
-    one font size. None for rotated, skewed or unmapped characters there. `counts` receives the
+Char = tuple[str, float, float, float, float, float, float]
+"""A character as pdfplumber would see it: text, x0, x1, top, bottom (from the top of the page),
+and its horizontal and vertical centre."""
+TEXT: Final = 0
+X0: Final = 1
+X1: Final = 2
+TOP: Final = 3
+BOTTOM: Final = 4
+HMID: Final = 5
+VMID: Final = 6
+
+
+def _chars(textpage: Any, height: float, boxes: list[Box], counts: dict[int, int]) -> list[list[Char]] | None:
+    """pdfium's characters whose centre lies in (or within 2 points of) each of `boxes` (x0,
+    top, x1, bottom from the top of the page), one list a box, with pdfminer's box: from the
+    origin to the advance (the right of pdfium's loose box), from the font's descent up one
+    font size. None for rotated, skewed or unmapped characters there. `counts` receives the
     number of non-blank characters of each text object (by address).
 
     A text object's characters share its matrix (pdfium makes one object per text-showing
-    operator), so its font metrics and its angle are asked once per object."""
+    operator), so its font metrics are asked once per object, at its first character, and its
+    angle at its first character in a box. PDFium is called through `map` (no Python code a
+    call) and the boxes are computed over arrays, in the same float operations one character
+    at a time would do."""
+    import numpy as np
     import pypdfium2.raw as c
 
     from .pdfium_calls import api, handle
@@ -177,72 +198,118 @@ def _chars(textpage: Any, height: float, boxes: list[Box],
     text = textpage.get_text_range() if n > 0 else ""
     if len(text) != n:
         return None
+    out: list[list[Char]] = [[] for _ in boxes]
+    if n == 0:
+        return out
     ffi, lib = api()
     tp = handle(raw)
-    object_of, origin, loose, generated = (lib.FPDFText_GetTextObject, lib.FPDFText_GetCharOrigin,
-                                           lib.FPDFText_GetLooseCharBox, lib.FPDFText_IsGenerated)
-    rect = ffi.new("FS_RECTF*")
-    xy = ffi.new("double[2]")
-    px, py = xy, xy + 1
-    fonts: dict[int, tuple[float, float] | None] = {}  # text object: (size, descent)
-    level: dict[int, bool] = {}  # text object: its angle is 0
-    rows = [(b[1] - 2, b[3] + 2) for b in boxes]
-    wide = [(b[0] - 2, b[2] + 2, b[1] - 2, b[3] + 2) for b in boxes]
-    out: list[dict[str, Any]] = []
-    for i, ch in enumerate(text):
-        blank = ch.isspace()
-        if blank and generated(tp, i):
-            continue
-        key = object_of(tp, i)
-        if not blank:
-            counts[key] = counts.get(key, 0) + 1
-        metrics = fonts.get(key, UNSEEN)
-        if metrics is UNSEEN:
-            metrics = fonts[key] = _metrics(ffi, lib, tp, i, key)
-        if metrics is None:
-            return None
-        origin(tp, i, px, py)
-        bottom = height - (xy[1] + metrics[1])
-        top = bottom - metrics[0]
-        vm = (top + bottom) / 2
-        for low, high in rows:
-            if low <= vm <= high:
-                break
-        else:
-            continue
-        loose(tp, i, rect)
-        x0, x1 = xy[0], rect.right
-        hm = (x0 + x1) / 2
-        for left, right, low, high in wide:
-            if left <= hm <= right and low <= vm <= high:
-                break
-        else:
-            continue
-        if ch == "\ufffe":  # pdfium's mark of a hyphen ending a line, which pdfminer reads as it is
-            ch = "-"
-        elif ch in "\ufffd\x00" or "\ud800" <= ch <= "\udfff" or x1 < x0:
-            return None
-        else:
-            flat = level.get(key)
-            if flat is None:
-                flat = level[key] = lib.FPDFText_GetCharAngle(tp, i) == 0.0
-            if not flat:
-                return None
-        out.append({"text": ch, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "upright": True})
+    blank = np.zeros(n, dtype=bool)
+    spaces = [m.start() for m in _BLANK.finditer(text)]
+    blank[spaces] = True
+    kept = np.ones(n, dtype=bool)
+    kept[list(compress(spaces, map(lib.FPDFText_IsGenerated, repeat(tp), spaces)))] = False
+    index = np.flatnonzero(kept)  # the characters read: pdfium's generated blanks are left out
+    ids = index.tolist()
+    m = len(ids)
+    objects = list(map(lib.FPDFText_GetTextObject, repeat(tp, m), ids))
+    counts.update(Counter(compress(objects, (~blank[index]).tolist())))
+    first = dict(zip(reversed(objects), reversed(ids), strict=True))  # each text object's first character
+    metrics = _metrics(ffi, lib, tp, first)
+    if metrics is None:
+        return None
+    code = {k: j for j, k in enumerate(first)}
+    which = np.fromiter(map(code.__getitem__, objects), dtype=np.intp, count=m)
+    size, descent = metrics[0][which], metrics[1][which]
+    xy = ffi.new("double[]", 2 * m)
+    _run(map(lib.FPDFText_GetCharOrigin, repeat(tp, m), ids, map(add, repeat(xy), range(0, 2 * m, 2)),
+             map(add, repeat(xy + 1), range(0, 2 * m, 2))))
+    x, y = np.frombuffer(ffi.buffer(xy), dtype=np.float64).reshape(m, 2).T.copy()
+    bottom = height - (y + descent)
+    top = bottom - size
+    vm = (top + bottom) / 2
+    inrow = np.zeros(m, dtype=bool)
+    for low, high in _union([(b[1] - 2, b[3] + 2) for b in boxes]):
+        inrow |= (low <= vm) & (vm <= high)
+    row = np.flatnonzero(inrow)  # (of the characters read) those level with a box
+    k = len(row)
+    rect = ffi.new("FS_RECTF[]", max(k, 1))
+    _run(map(lib.FPDFText_GetLooseCharBox, repeat(tp, k), index[row].tolist(), map(add, repeat(rect), range(k))))
+    x0, x1 = x[row], np.frombuffer(ffi.buffer(rect), dtype=np.float32).reshape(-1, 4)[:k, 2].astype(np.float64)
+    hm, vm = (x0 + x1) / 2, vm[row]
+    inbox = [(left <= hm) & (hm <= right) & (low <= vm) & (vm <= high)
+             for left, right, low, high in ((b[0] - 2, b[2] + 2, b[1] - 2, b[3] + 2) for b in boxes)]
+    pick = np.flatnonzero(np.logical_or.reduce(inbox))  # (of those) the characters in a box
+    if not len(pick):
+        return out
+    at = row[pick]  # their places among the characters read
+    letters = "".join(map(text.__getitem__, index[at].tolist()))
+    if _UNMAPPED.search(letters):
+        return None
+    marks = np.frombuffer(letters.encode("utf-32-le"), dtype=np.uint32) == 0xFFFE  # pdfium's mark of a
+    x0, x1, hm, vm = x0[pick], x1[pick], hm[pick], vm[pick]  # hyphen ending a line, which pdfminer reads as it is
+    if (x1 < x0)[~marks].any():
+        return None
+    level = ~marks  # each text object's angle is asked at its first character here (not a mark)
+    owners = list(map(objects.__getitem__, at[level].tolist()))
+    angle_at = dict(zip(reversed(owners), reversed(index[at][level].tolist()), strict=True))
+    if any(lib.FPDFText_GetCharAngle(tp, i) != 0.0 for i in angle_at.values()):
+        return None
+    chars = list(zip(letters.replace("\ufffe", "-"), x0.tolist(), x1.tolist(), top[at].tolist(),
+                     bottom[at].tolist(), hm.tolist(), vm.tolist(), strict=True))
+    for placed, box in zip(out, inbox, strict=True):
+        placed.extend(compress(chars, box[pick].tolist()))
     return out
 
 
-def _metrics(ffi: Any, lib: Any, tp: int, i: int, obj: int) -> tuple[float, float] | None:
-    """(font size, descent) in points of character `i`'s text object `obj`, as pdfminer scales
-    them; None for skewed, rotated or mirrored text."""
-    matrix = ffi.new("FS_MATRIX*")
-    if not lib.FPDFText_GetMatrix(tp, i, matrix) or matrix.b != 0 or matrix.c != 0 or matrix.d <= 0:
+_BLANK = re.compile(r"\s")
+"""A blank as str.isspace() tells it (the same Unicode property)."""
+_UNMAPPED = re.compile("[\ufffd\x00\ud800-\udfff]")
+"""A character pdfium could not map to Unicode."""
+
+
+def _run(calls: Iterator[Any]) -> None:
+    """Make every call of a lazy `map`."""
+    deque(calls, maxlen=0)
+
+
+def _union(ranges: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The closed ranges merged where they overlap (a value lies in one of the result exactly
+    when it lies in one of `ranges`)."""
+    out: list[tuple[float, float]] = []
+    for low, high in sorted(ranges):
+        if out and low <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], high))
+        else:
+            out.append((low, high))
+    return out
+
+
+def _metrics(ffi: Any, lib: Any, tp: int, first: dict[int, int]) -> Any:
+    """(font sizes, descents) in points of the text objects of `first` (each with the index of
+    a character of it), as pdfminer scales them, in two arrays; None when one is skewed,
+    rotated or mirrored, or its font has no descent."""
+    import numpy as np
+
+    objects, at = list(first), list(first.values())
+    k = len(objects)
+    matrix = ffi.new("FS_MATRIX[]", k)
+    if not all(map(lib.FPDFText_GetMatrix, repeat(tp, k), at, map(add, repeat(matrix), range(k)))):
         return None
-    size = lib.FPDFText_GetFontSize(tp, i) * matrix.d
+    _, b, cc, d, _, _ = np.frombuffer(ffi.buffer(matrix), dtype=np.float32).reshape(k, 6).T.astype(np.float64)
+    if (b != 0).any() or (cc != 0).any() or (d <= 0).any():
+        return None
+    size = np.fromiter(map(lib.FPDFText_GetFontSize, repeat(tp, k), at), dtype=np.float64, count=k) * d
     descent = ffi.new("float*")
-    if not lib.FPDFFont_GetDescent(lib.FPDFTextObj_GetFont(obj), size, descent):
-        return None
-    return size, descent[0]
+    known: dict[tuple[int, float], float] = {}  # (font, size): descent
+    descents = []
+    for font, points in zip(map(lib.FPDFTextObj_GetFont, objects), size.tolist(), strict=True):
+        got = known.get((font, points))
+        if got is None:
+            if not lib.FPDFFont_GetDescent(font, points, descent):
+                return None
+            got = known[font, points] = descent[0]
+        descents.append(got)
+    return size, np.array(descents, dtype=np.float64)
 
 
 def _all_read(textpage: Any, height: float, boxes: list[Box], texts: list[TextObject],
@@ -271,46 +338,119 @@ def _all_read(textpage: Any, height: float, boxes: list[Box], texts: list[TextOb
     return True
 
 
-def _ambiguous(cell: list[dict[str, Any]]) -> bool:
+def _ambiguous(cell: list[Char]) -> bool:
     """True when two lines of a cell stand about 3 points apart, or two characters of a line
     with no blank between them do: pdfminer's and pdfium's boxes could fall on either side."""
-    tops = sorted({ch["top"] for ch in cell})
+    tops = sorted({ch[TOP] for ch in cell})
     for k, a in enumerate(tops):
         j = bisect.bisect_right(tops, a + TOL - Y_MARGIN, k + 1)
         if j < len(tops) and tops[j] < a + TOL + Y_MARGIN:
             return True
-    lines: dict[float, list[dict[str, Any]]] = {}
+    lines: dict[float, list[Char]] = {}
     for ch in cell:
-        lines.setdefault(round(ch["top"], 1), []).append(ch)
+        lines.setdefault(round(ch[TOP], 1), []).append(ch)
     for line in lines.values():
-        line.sort(key=lambda ch: ch["x0"])
-        if any(abs((q["x0"] - p["x1"]) - TOL) < X_MARGIN for p, q in zip(line, line[1:], strict=False)
-               if not p["text"].isspace() and not q["text"].isspace()):
-            return True
+        line.sort(key=_by_x0)
+        p = line[0]
+        for q in line[1:]:
+            if abs((q[X0] - p[X1]) - TOL) < X_MARGIN and not p[TEXT].isspace() and not q[TEXT].isspace():
+                return True
+            p = q
     return False
 
 
-def _extract(table: Any, chars: list[dict[str, Any]]) -> list[list[str | None]] | None:
+_by_x0 = itemgetter(X0)
+
+
+def _clusters(values: set[float]) -> dict[float, int]:
+    """pdfplumber's make_cluster_dict with its default 3-point tolerance: each value's cluster,
+    a value joining the cluster of the one below it when within 3 points of it."""
+    out: dict[float, int] = {}
+    k = 0
+    last = None
+    for v in sorted(values):
+        if last is not None and v > last + TOL:
+            k += 1
+        out[v] = k
+        last = v
+    return out
+
+
+def _cell_text(chars: list[Char]) -> str:
+    """pdfplumber's `utils.extract_text(chars)` (its default settings) over upright characters,
+    without its dicts: lines are clusters of tops within 3 points (characters kept in their
+    order, then sorted by x0), a blank or a step back, a gap over 3 points or a top 3 points
+    away starts a word, and the words are clustered again into lines by their tops."""
+    line_of = _clusters({ch[TOP] for ch in chars})
+    lines: list[list[Char]] = [[] for _ in range(max(line_of.values()) + 1)]
+    for ch in chars:
+        lines[line_of[ch[TOP]]].append(ch)
+    words: list[tuple[float, str]] = []  # top, text
+    for line in lines:
+        line.sort(key=_by_x0)
+        word: list[Char] = []
+        for ch in line:
+            if ch[TEXT].isspace():
+                if word:
+                    words.append((min(c[TOP] for c in word), "".join(c[TEXT] for c in word)))
+                    word = []
+                continue
+            if word:
+                p = word[-1]
+                if ch[X0] < p[X0] or ch[X0] > p[X1] + TOL or abs(ch[TOP] - p[TOP]) > TOL:
+                    words.append((min(c[TOP] for c in word), "".join(c[TEXT] for c in word)))
+                    word = []
+            word.append(ch)
+        if word:
+            words.append((min(c[TOP] for c in word), "".join(c[TEXT] for c in word)))
+    if not words:
+        return ""
+    row_of = _clusters({w[0] for w in words})
+    rows: list[list[str]] = [[] for _ in range(max(row_of.values()) + 1)]
+    for top, word_text in words:
+        rows[row_of[top]].append(word_text)
+    text = "\n".join(" ".join(row) for row in rows if row)
+    return _ligature_rx().sub(_expand, text) if not text.isascii() else text
+
+
+@functools.cache
+def _ligature_rx() -> re.Pattern[str]:
+    from pdfplumber.utils.text import LIGATURES
+
+    return re.compile("|".join(map(re.escape, LIGATURES)))
+
+
+def _expand(m: re.Match[str]) -> str:
+    from pdfplumber.utils.text import LIGATURES
+
+    return LIGATURES[m.group()]
+
+
+def _extract(table: Any, chars: list[Char]) -> list[list[str | None]] | None:
     """pdfplumber's Table.extract over the characters in the table, or None when a character
     lies near a border or a cell's reading sits on a tolerance.
 
     pdfplumber tests each character's centre against each cell (left and top edges included);
     the cells' edges are the table's grid lines, so each character is placed once, by bisection,
     in the grid slot holding its centre, and a cell takes the characters of the slots it spans."""
-    from pdfplumber import utils
-
     xs = sorted({v for cell in table.cells for v in (cell[0], cell[2])})
     ys = sorted({v for cell in table.cells for v in (cell[1], cell[3])})
     nx, ny = len(xs), len(ys)
     slots: dict[tuple[int, int], list[int]] = {}
+    right, left = bisect.bisect_right, bisect.bisect_left
     for k, ch in enumerate(chars):
-        mx, my = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
-        if not ch["text"].isspace():  # a blank next to a border starts or ends a cell's line: harmless
-            i = bisect.bisect_left(xs, mx - X_MARGIN)
-            j = bisect.bisect_left(ys, my - Y_MARGIN)
+        mx, my = ch[HMID], ch[VMID]
+        if not ch[TEXT].isspace():  # a blank next to a border starts or ends a cell's line: harmless
+            i = left(xs, mx - X_MARGIN)
+            j = left(ys, my - Y_MARGIN)
             if i < nx and xs[i] < mx + X_MARGIN or j < ny and ys[j] < my + Y_MARGIN:
                 return None
-        slots.setdefault((bisect.bisect_right(xs, mx) - 1, bisect.bisect_right(ys, my) - 1), []).append(k)
+        slot = (right(xs, mx) - 1, right(ys, my) - 1)
+        held = slots.get(slot)
+        if held is None:
+            slots[slot] = [k]
+        else:
+            held.append(k)
     column, line = {v: i for i, v in enumerate(xs)}, {v: j for j, v in enumerate(ys)}
     out: list[list[str | None]] = []
     for row in table.rows:
@@ -325,7 +465,7 @@ def _extract(table: Any, chars: list[dict[str, Any]]) -> list[list[str | None]] 
             inside = [chars[k] for k in indexes]
             if inside and _ambiguous(inside):
                 return None
-            cells.append(utils.extract_text(inside) if inside else "")
+            cells.append(_cell_text(inside) if inside else "")
         out.append(cells)
     return out
 
@@ -356,11 +496,9 @@ def find_tables(page: Any, textpage: Any) -> Found | None:
     if chars is None or not _all_read(textpage, height, [t.bbox for t in tables], texts, counts):
         return None
     found: Found = []
-    for table in tables:
-        box = table.bbox
-        rows = _extract(table, [ch for ch in chars if box[0] - 2 <= (ch["x0"] + ch["x1"]) / 2 <= box[2] + 2
-                                and box[1] - 2 <= (ch["top"] + ch["bottom"]) / 2 <= box[3] + 2])
+    for table, inside in zip(tables, chars, strict=True):
+        rows = _extract(table, inside)
         if rows is None:
             return None
-        found.append((box, rows))
+        found.append((table.bbox, rows))
     return found
