@@ -177,3 +177,35 @@ def test_blank_pattern_is_isspace():
 
     every = "".join(map(chr, range(0x110000)))
     assert [m.start() for m in _BLANK.finditer(every)] == [i for i, ch in enumerate(every) if ch.isspace()]
+
+
+def test_cells_are_pdfplumbers_intersections_to_cells():
+    """pdf_tables finds the cells of a grid as pdfplumber's intersections_to_cells does, on random
+    grids with lines missing, cut short or running past the grid."""
+    import random
+
+    from pdfplumber.table import edges_to_intersections, intersections_to_cells, merge_edges
+
+    from extractor.ingest.pdf_tables import _cells
+
+    rng = random.Random(9)
+    for _ in range(400):
+        xs = sorted(rng.sample(range(0, 400, 10), rng.randint(2, 7)))
+        ys = sorted(rng.sample(range(0, 600, 10), rng.randint(2, 7)))
+        edges = []
+        for x in xs:
+            for a, b in zip(ys, ys[1:], strict=False):
+                if rng.random() < 0.85:
+                    bottom = b + rng.choice([0, 0, 5, -5])
+                    edges.append({"x0": x, "x1": x, "top": a, "bottom": bottom, "width": 0, "height": bottom - a,
+                                  "orientation": "v"})
+        for y in ys:
+            for a, b in zip(xs, xs[1:], strict=False):
+                if rng.random() < 0.85:
+                    right = b + rng.choice([0, 0, 5])
+                    edges.append({"x0": a, "x1": right, "top": y, "bottom": y, "width": right - a, "height": 0,
+                                  "orientation": "h"})
+        if rng.random() < 0.5:  # joined into long lines, as pdfplumber's finder does
+            edges = merge_edges(edges, 3, 3, 3, 3)
+        points = edges_to_intersections(edges, 3, 3)
+        assert _cells(points) == intersections_to_cells(points)

@@ -131,9 +131,9 @@ def _intersections(edges: list[dict[str, Any]], shift: float = 0.0) -> dict[Any,
     """pdfplumber's lines-strategy intersections of the edges, with every tolerance moved by
     `shift`; None when an edge's length sits on one of pdfplumber's minimum lengths."""
     from pdfplumber import utils
-    from pdfplumber.table import TableSettings, edges_to_intersections, merge_edges
+    from pdfplumber.table import edges_to_intersections, merge_edges
 
-    s = TableSettings.resolve(None)
+    s = _settings()
     if any(abs(e["height" if e["orientation"] == "v" else "width"] - m) < EPS for e in edges
            for m in (s.edge_min_length_prefilter, s.edge_min_length)):
         return None
@@ -147,19 +147,59 @@ def _intersections(edges: list[dict[str, Any]], shift: float = 0.0) -> dict[Any,
     return edges_to_intersections(merged, s.intersection_x_tolerance + shift, s.intersection_y_tolerance + shift)
 
 
+@functools.cache
+def _settings() -> Any:
+    """pdfplumber's default table settings (read, never changed)."""
+    from pdfplumber.table import TableSettings
+
+    return TableSettings.resolve(None)
+
+
+def _cells(points: dict[Any, Any]) -> list[Box]:
+    """pdfplumber's `intersections_to_cells`: from each intersection (in sorted order) the
+    smallest cell whose corners are intersections joined by common edges. The same search, with
+    each point's edges made a set of boxes once (pdfplumber remakes them for every pair of
+    points compared) and the points below and to the right of a point read from its column
+    and its row."""
+    from pdfplumber.utils import obj_to_bbox
+
+    v = {p: set(map(obj_to_bbox, d["v"])) for p, d in points.items()}
+    h = {p: set(map(obj_to_bbox, d["h"])) for p, d in points.items()}
+
+    def connects(p: tuple[float, float], q: tuple[float, float]) -> bool:
+        return p[0] == q[0] and not v[p].isdisjoint(v[q]) or p[1] == q[1] and not h[p].isdisjoint(h[q])
+
+    order = sorted(points)
+    columns: dict[float, list[tuple[float, float]]] = {}
+    rows: dict[float, list[tuple[float, float]]] = {}
+    for p in order:
+        columns.setdefault(p[0], []).append(p)
+        rows.setdefault(p[1], []).append(p)
+    place = {p: (columns[p[0]].index(p), rows[p[1]].index(p)) for p in order}
+    cells: list[Box] = []
+    for pt in order:
+        below, right = columns[pt[0]][place[pt][0] + 1:], rows[pt[1]][place[pt][1] + 1:]
+        cell = next(((pt[0], pt[1], r[0], b[1]) for b in below if connects(pt, b) for r in right
+                     if connects(pt, r) and (r[0], b[1]) in points and connects((r[0], b[1]), r)
+                     and connects((r[0], b[1]), b)), None)
+        if cell is not None:
+            cells.append(cell)
+    return cells
+
+
 def _tables(edges: list[dict[str, Any]]) -> list[list[Box]] | None:
     """pdfplumber's lines-strategy tables (as their cells) from edges, or None when the
     intersections change as the tolerances move by EPS (pdfium's float coordinates and
     pdfminer's decimal ones could fall on either side of one)."""
-    from pdfplumber.table import cells_to_tables, intersections_to_cells
+    from pdfplumber.table import cells_to_tables
 
     points = _intersections(edges)
     if points is None:
         return None
-    tables = cells_to_tables(intersections_to_cells(points))
+    tables = cells_to_tables(_cells(points))
     keys, shape = sorted(points), [sorted(t) for t in tables]
     for moved in (_intersections(edges, d) for d in (-EPS, EPS)):
-        if moved is None or sorted(moved) != keys and [sorted(t) for t in cells_to_tables(intersections_to_cells(moved))] != shape:
+        if moved is None or sorted(moved) != keys and [sorted(t) for t in cells_to_tables(_cells(moved))] != shape:
             return None
     return tables
 
