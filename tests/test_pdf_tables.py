@@ -125,14 +125,15 @@ def _as_dicts(chars):
 
 
 def test_cell_text_is_pdfplumbers_extract_text():
-    """pdf_tables reads a cell as pdfplumber's utils.extract_text would (it was called before):
-    on the cells of the plan's tables and on random cells whose lines, words and blanks fall on
-    either side of the 3-point tolerances (lines chained by a blank, steps back, ligatures)."""
+    """pdf_tables reads a cell as pdfplumber's utils.extract_text would (it was called before),
+    or finds it ambiguous, by its general reading and by its shortcut for lines far apart: on the
+    cells of the plan's tables and on random cells whose lines, words and blanks fall on either
+    side of the 3-point tolerances (lines chained by a blank, steps back, ligatures)."""
     import random
 
     from pdfplumber import utils
 
-    from extractor.ingest.pdf_tables import _cell_text, _chars, _paths, _tables
+    from extractor.ingest.pdf_tables import _ambiguous, _cell_text, _chars, _paths, _read_cell, _tables
 
     cells = []
     doc = pdfium.PdfDocument(str(YEN_BAI))
@@ -167,9 +168,14 @@ def test_cell_text_is_pdfplumbers_extract_text():
             chars.append((text, x, x + width, top + rng.choice([0.0, 0.0, 0.4, -0.4]), top + 10, 0.0, 0.0))
             x += width
         cells.append(chars)
+    read = 0
     for chars in cells:
         if chars:
-            assert _cell_text(chars) == utils.extract_text(_as_dicts(chars)), chars
+            want = utils.extract_text(_as_dicts(chars))
+            assert _cell_text(chars) == want, chars
+            assert _read_cell(chars) == (None if _ambiguous(chars) else want), chars
+            read += _read_cell(chars) is not None
+    assert read > 500
 
 
 def test_blank_pattern_is_isspace():

@@ -19,7 +19,7 @@ import functools
 import re
 from collections import Counter, deque
 from collections.abc import Iterator
-from itertools import compress, repeat
+from itertools import compress, groupby, repeat
 from operator import add, itemgetter
 from typing import Any, Final
 
@@ -471,27 +471,31 @@ def _extract(table: Any, chars: list[Char]) -> list[list[str | None]] | None:
     lies near a border or a cell's reading sits on a tolerance.
 
     pdfplumber tests each character's centre against each cell (left and top edges included);
-    the cells' edges are the table's grid lines, so each character is placed once, by bisection,
-    in the grid slot holding its centre, and a cell takes the characters of the slots it spans."""
+    the cells' edges are the table's grid lines, so each character is placed once, by bisection
+    (numpy's searchsorted over all of them), in the grid slot holding its centre, and a cell
+    takes the characters of the slots it spans."""
+    import numpy as np
+
     xs = sorted({v for cell in table.cells for v in (cell[0], cell[2])})
     ys = sorted({v for cell in table.cells for v in (cell[1], cell[3])})
-    nx, ny = len(xs), len(ys)
-    slots: dict[tuple[int, int], list[int]] = {}
-    right, left = bisect.bisect_right, bisect.bisect_left
-    for k, ch in enumerate(chars):
-        mx, my = ch[HMID], ch[VMID]
-        if not ch[TEXT].isspace():  # a blank next to a border starts or ends a cell's line: harmless
-            i = left(xs, mx - X_MARGIN)
-            j = left(ys, my - Y_MARGIN)
-            if i < nx and xs[i] < mx + X_MARGIN or j < ny and ys[j] < my + Y_MARGIN:
-                return None
-        slot = (right(xs, mx) - 1, right(ys, my) - 1)
+    n = len(chars)
+    hm = np.fromiter(map(_hmid, chars), dtype=np.float64, count=n)
+    vm = np.fromiter(map(_vmid, chars), dtype=np.float64, count=n)
+    shown = ~np.fromiter(map(str.isspace, map(_text, chars)), dtype=bool, count=n)
+    # a blank next to a border starts or ends a cell's line: harmless
+    for lines, mid, margin in ((xs, hm, X_MARGIN), (ys, vm, Y_MARGIN)):
+        grid = np.array([*lines, np.inf])
+        if (grid[np.searchsorted(lines, mid - margin, side="left")] < mid + margin)[shown].any():
+            return None
+    key = (np.searchsorted(xs, hm, side="right") * (len(ys) + 1) + np.searchsorted(ys, vm, side="right")).tolist()
+    slots: dict[int, list[int]] = {}
+    for k, slot in enumerate(key):
         held = slots.get(slot)
         if held is None:
             slots[slot] = [k]
         else:
             held.append(k)
-    column, line = {v: i for i, v in enumerate(xs)}, {v: j for j, v in enumerate(ys)}
+    column, line = {v: i + 1 for i, v in enumerate(xs)}, {v: j + 1 for j, v in enumerate(ys)}
     out: list[list[str | None]] = []
     for row in table.rows:
         cells: list[str | None] = []
@@ -500,14 +504,62 @@ def _extract(table: Any, chars: list[Char]) -> list[list[str | None]] | None:
                 cells.append(None)
                 continue
             x0, top, x1, bottom = (column[cell[0]], line[cell[1]], column[cell[2]], line[cell[3]])
-            spans = [slots[i, j] for i in range(x0, x1) for j in range(top, bottom) if (i, j) in slots]
+            spans = [slots[i * (len(ys) + 1) + j] for i in range(x0, x1) for j in range(top, bottom)
+                     if i * (len(ys) + 1) + j in slots]
             indexes = spans[0] if len(spans) == 1 else sorted(k for span in spans for k in span)
-            inside = [chars[k] for k in indexes]
-            if inside and _ambiguous(inside):
+            if not indexes:
+                cells.append("")
+                continue
+            text = _read_cell([chars[k] for k in indexes])
+            if text is None:
                 return None
-            cells.append(_cell_text(inside) if inside else "")
+            cells.append(text)
         out.append(cells)
     return out
+
+
+_text, _hmid, _vmid, _by_top_x0 = itemgetter(TEXT), itemgetter(HMID), itemgetter(VMID), itemgetter(TOP, X0)
+
+
+def _read_cell(cell: list[Char]) -> str | None:
+    """`_cell_text` of a cell, or None when `_ambiguous`; at once when its lines stand more than
+    3 points apart, each at one top (the usual cell): a line is then its characters sorted by
+    x0, its own cluster for pdfplumber, and its words are split at blanks and gaps."""
+    ordered = sorted(cell, key=_by_top_x0)  # by line, each in its characters' order sorted by x0
+    lines = [list(g) for _, g in groupby(ordered, key=_top)]
+    tops = [ln[0][TOP] for ln in lines]
+    if any(b <= a + TOL for a, b in zip(tops, tops[1:], strict=False)):  # lines pdfplumber would cluster
+        return None if _ambiguous(cell) else _cell_text(cell)
+    if any(b < a + TOL + Y_MARGIN for a, b in zip(tops, tops[1:], strict=False)):
+        return None
+    rows = []
+    for ln in lines:
+        words = []
+        word: list[str] = []
+        p = None
+        for q in ln:
+            if q[TEXT].isspace():
+                if word:
+                    words.append("".join(word))
+                    word = []
+            else:
+                if p is not None and not p[TEXT].isspace():
+                    if abs((q[X0] - p[X1]) - TOL) < X_MARGIN:
+                        return None
+                    if word and q[X0] > p[X1] + TOL:
+                        words.append("".join(word))
+                        word = []
+                word.append(q[TEXT])
+            p = q
+        if word:
+            words.append("".join(word))
+        if words:
+            rows.append(" ".join(words))
+    text = "\n".join(rows)
+    return _ligature_rx().sub(_expand, text) if not text.isascii() else text
+
+
+_top = itemgetter(TOP)
 
 
 def find_tables(page: Any, textpage: Any) -> Found | None:
