@@ -14,7 +14,6 @@ page), `find_tables` returns None and the caller asks pdfplumber itself.
 from __future__ import annotations
 
 import bisect
-import ctypes
 import functools
 import re
 from collections import Counter, deque
@@ -48,44 +47,54 @@ def _paths(page: Any, height: float, texts: list[TextObject]) -> list[dict[str, 
     the page's text objects with their bounds, met on the same pass."""
     import pypdfium2.raw as c
 
-    raw = page.raw
+    from .pdfium_calls import api, handle
+
+    ffi, lib = api()
+    raw = handle(page.raw)
     lines: list[dict[str, Any]] = []
     rects: list[dict[str, Any]] = []
     curves: list[dict[str, Any]] = []
-    matrix = c.FS_MATRIX()
-    x, y = ctypes.c_float(), ctypes.c_float()
-    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    for k in range(c.FPDFPage_CountObjects(raw)):
-        obj = c.FPDFPage_GetObject(raw, k)
-        kind = c.FPDFPageObj_GetType(obj)
+    matrix = ffi.new("FS_MATRIX*")
+    xy = ffi.new("float[2]")
+    x, y = xy, xy + 1
+    box = ffi.new("float[4]")
+    left, bottom, right, top = box, box + 1, box + 2, box + 3
+    get_object, kind_of, bounds, matrix_of = (lib.FPDFPage_GetObject, lib.FPDFPageObj_GetType,
+                                              lib.FPDFPageObj_GetBounds, lib.FPDFPageObj_GetMatrix)
+    segment_of, segment_kind, point, closes = (lib.FPDFPath_GetPathSegment, lib.FPDFPathSegment_GetType,
+                                               lib.FPDFPathSegment_GetPoint, lib.FPDFPathSegment_GetClose)
+    moveto, lineto = c.FPDF_SEGMENT_MOVETO, c.FPDF_SEGMENT_LINETO
+    for k in range(lib.FPDFPage_CountObjects(raw)):
+        obj = get_object(raw, k)
+        kind = kind_of(obj)
         if kind == c.FPDF_PAGEOBJ_FORM:
             return None
         if kind == c.FPDF_PAGEOBJ_TEXT:
-            if c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-                texts.append((ctypes.cast(obj, ctypes.c_void_p).value or 0, left.value, bottom.value, right.value,
-                              top.value))
+            if bounds(obj, left, bottom, right, top):
+                texts.append((obj, box[0], box[1], box[2], box[3]))
             continue
         if kind != c.FPDF_PAGEOBJ_PATH:
             continue
-        if not c.FPDFPageObj_GetMatrix(obj, matrix):
+        if not matrix_of(obj, matrix):
             return None
         a, b, cc, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         subpath: list[tuple[float, float]] = []
         shape = ""
-        for s in range(c.FPDFPath_CountSegments(obj)):
-            seg = c.FPDFPath_GetPathSegment(obj, s)
-            t = c.FPDFPathSegment_GetType(seg)
-            if t not in (c.FPDF_SEGMENT_MOVETO, c.FPDF_SEGMENT_LINETO):
+        for s in range(lib.FPDFPath_CountSegments(obj)):
+            seg = segment_of(obj, s)
+            t = segment_kind(seg)
+            if t != moveto and t != lineto:
                 return None
-            c.FPDFPathSegment_GetPoint(seg, x, y)
-            pt = (a * x.value + cc * y.value + e, b * x.value + d * y.value + f)
-            if t == c.FPDF_SEGMENT_MOVETO:
+            point(seg, x, y)
+            px, py = xy[0], xy[1]
+            pt = (a * px + cc * py + e, b * px + d * py + f)
+            if t == moveto:
                 _paint(shape, subpath, height, lines, rects, curves)
                 shape, subpath = "m", [pt]
             else:
                 shape += "l"
                 subpath.append(pt)
-                if c.FPDFPathSegment_GetClose(seg):
+                if closes(seg):
                     shape += "h"
                     subpath.append(subpath[0])
         _paint(shape, subpath, height, lines, rects, curves)
