@@ -1,10 +1,12 @@
-"""pdfplumber's ruled-table finder fed from pdfium's page objects, about four times faster.
+"""pdfplumber's ruled-table finder fed from pdfium's page objects, many times faster.
 
 pdfplumber reads a page by interpreting its content stream in Python (pdfminer), which is
 most of the cost of a page with a table. Here the same inputs are taken from pdfium: the
 painted paths become pdfminer's lines, rectangles and curves (the same points, the same
-classification), pdfplumber's own geometry functions turn them into edges, cells and tables,
-and its own text function reads each cell from pdfium's characters. Where pdfium's
+classification), pdfplumber's own geometry functions turn them into edges and intersections,
+and its cell search (`_cells`) and its text function (`_cell_text`), redone here over
+tuples with the same comparisons (tests hold them to pdfplumber's), make the cells and read
+each from pdfium's characters. Where pdfium's
 characters could be read differently from pdfminer's (a character near a cell border, a gap
 or a line step near pdfplumber's 3-point tolerances, rotated or unmapped text) or the page
 holds what this path does not model (Bézier curves, Form XObjects, a rotated or shifted
