@@ -339,3 +339,27 @@ def test_pdf_text_layer_readability():
     assert readable("Thực hiện Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ.")
     assert not readable("\x03\x04\x05\x11\x12 \x13\x14\x15\x16")  # glyph ids without a Unicode map
     assert not readable("\ue001\ue002\ue003 \ue004\ue005")  # private-use code points
+
+
+def test_pdf_readability_counts_every_character_as_the_plain_rule_does():
+    """readable() counts with a pattern what the rule says character by character (a letter or digit
+    of the Latin/Vietnamese ranges, or printable punctuation below U+2100, among the non-blank
+    characters of the first 4000): the same answer on random texts drawn from every code point."""
+    import random
+
+    from extractor.ingest.pdf import readable
+
+    def by_rule(text: str) -> bool:
+        shown = [c for c in text[:4000] if not c.isspace()]
+        good = [c for c in shown if (c.isalnum() and (ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF))
+                or (c.isprintable() and ord(c) < 0x2100 and not c.isalnum())]
+        return bool(shown) and len(good) >= 0.6 * len(shown)
+
+    rng = random.Random(11)
+    pools = ["".join(map(chr, range(0x110000))), "Thực hiện Quyết định 36/QĐ-TTg \u2028\x1c\u00a0",
+             "".join(map(chr, range(0x2000, 0x2200)))]
+    for k in range(4000):
+        pool = pools[k % 3]
+        text = "".join(rng.choice(pools[1]) if rng.random() < 0.6 else rng.choice(pool) for _ in range(rng.randint(0, 30)))
+        assert readable(text) == by_rule(text), repr(text)
+    assert [readable(chr(c) + "a") for c in range(0x2200)] == [by_rule(chr(c) + "a") for c in range(0x2200)]

@@ -35,6 +35,21 @@ def test_blank_runs_collapse_and_trailing_spaces_go():
     assert text_of("KẾ HOẠCH   \n\n\n\n \u00a0\nI. MỤC TIÊU\t\n") == "KẾ HOẠCH\n\nI. MỤC TIÊU"
 
 
+def test_a_line_has_each_run_of_spaces_made_one_plain_space():
+    """clean_line leaves a lone plain space alone and makes every other run of spaces one plain
+    space: what replacing every run (lone spaces too) does, on random lines."""
+    import random
+    import re
+
+    from extractor.normalize import clean_line
+
+    every_run = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+    rng = random.Random(5)
+    for _ in range(5000):
+        line = "".join(rng.choice("abạ  \t\u00a0\u2003\u202f\u3000\u200b\u00ad") for _ in range(rng.randint(0, 14)))
+        assert clean_line(line) == every_run.sub(" ", re.sub("[\u200b-\u200d\u2060\ufeff\u00ad]", "", line)).rstrip()
+
+
 def test_portal_furniture_is_dropped_from_the_corpus():
     yen_bai = corpus_text("yen-bai-114-kh-ubnd-2021.txt")
     assert yen_bai.startswith("ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI")

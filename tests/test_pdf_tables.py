@@ -117,3 +117,101 @@ def test_a_cell_joins_a_date_or_number_the_column_width_broke(cell, want):
     from extractor.ingest.pdf import clean_cell
 
     assert clean_cell(cell) == want
+
+
+def _as_dicts(chars):
+    return [{"text": t, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "upright": True}
+            for t, x0, x1, top, bottom, *_ in chars]
+
+
+def test_cell_text_is_pdfplumbers_extract_text():
+    """pdf_tables reads a cell as pdfplumber's utils.extract_text would (it was called before),
+    or finds it ambiguous, by its general reading and by its shortcut for lines far apart: on the
+    cells of the plan's tables and on random cells whose lines, words and blanks fall on either
+    side of the 3-point tolerances (lines chained by a blank, steps back, ligatures)."""
+    import random
+
+    from pdfplumber import utils
+
+    from extractor.ingest.pdf_tables import _ambiguous, _cell_text, _chars, _paths, _read_cell, _tables
+
+    cells = []
+    doc = pdfium.PdfDocument(str(YEN_BAI))
+    try:
+        for i in range(len(doc)):
+            page = doc[i]
+            height = page.get_mediabox()[3]
+            edges = _paths(page, height, [])
+            groups = _tables(edges) if edges is not None else None
+            if not groups:
+                continue
+            boxes = [(min(c[0] for c in g), min(c[1] for c in g), max(c[2] for c in g), max(c[3] for c in g))
+                     for g in groups]
+            found = _chars(page.get_textpage(), height, boxes, {})
+            assert found is not None
+            for group, chars in zip(groups, found, strict=True):
+                for x0, top, x1, bottom in group:
+                    cells.append([ch for ch in chars if x0 <= ch[5] < x1 and top <= ch[6] < bottom])
+    finally:
+        doc.close()
+    assert sum(1 for c in cells if c) > 50
+    rng = random.Random(7)
+    for _ in range(3000):
+        chars, x, top = [], 0.0, rng.choice([0.0, 10.0])
+        for _ in range(rng.randint(1, 14)):
+            if rng.random() < 0.2:
+                top += rng.choice([1.0, 2.9, 3.0, 3.1, 6.0, -3.5])
+                x = rng.uniform(-5, 20)
+            width = rng.uniform(0.5, 6)
+            x += rng.choice([0.0, 0.5, 2.9, 3.0, 3.1, 4.0, -1.0, -width])
+            text = rng.choice("ab cđ ơ\ufb01\ufb03,.")
+            chars.append((text, x, x + width, top + rng.choice([0.0, 0.0, 0.4, -0.4]), top + 10, 0.0, 0.0))
+            x += width
+        cells.append(chars)
+    read = 0
+    for chars in cells:
+        if chars:
+            want = utils.extract_text(_as_dicts(chars))
+            assert _cell_text(chars) == want, chars
+            assert _read_cell(chars) == (None if _ambiguous(chars) else want), chars
+            read += _read_cell(chars) is not None
+    assert read > 500
+
+
+def test_blank_pattern_is_isspace():
+    from extractor.ingest.pdf_tables import _BLANK
+
+    every = "".join(map(chr, range(0x110000)))
+    assert [m.start() for m in _BLANK.finditer(every)] == [i for i, ch in enumerate(every) if ch.isspace()]
+
+
+def test_cells_are_pdfplumbers_intersections_to_cells():
+    """pdf_tables finds the cells of a grid as pdfplumber's intersections_to_cells does, on random
+    grids with lines missing, cut short or running past the grid."""
+    import random
+
+    from pdfplumber.table import edges_to_intersections, intersections_to_cells, merge_edges
+
+    from extractor.ingest.pdf_tables import _cells
+
+    rng = random.Random(9)
+    for _ in range(400):
+        xs = sorted(rng.sample(range(0, 400, 10), rng.randint(2, 7)))
+        ys = sorted(rng.sample(range(0, 600, 10), rng.randint(2, 7)))
+        edges = []
+        for x in xs:
+            for a, b in zip(ys, ys[1:], strict=False):
+                if rng.random() < 0.85:
+                    bottom = b + rng.choice([0, 0, 5, -5])
+                    edges.append({"x0": x, "x1": x, "top": a, "bottom": bottom, "width": 0, "height": bottom - a,
+                                  "orientation": "v"})
+        for y in ys:
+            for a, b in zip(xs, xs[1:], strict=False):
+                if rng.random() < 0.85:
+                    right = b + rng.choice([0, 0, 5])
+                    edges.append({"x0": a, "x1": right, "top": y, "bottom": y, "width": right - a, "height": 0,
+                                  "orientation": "h"})
+        if rng.random() < 0.5:  # joined into long lines, as pdfplumber's finder does
+            edges = merge_edges(edges, 3, 3, 3, 3)
+        points = edges_to_intersections(edges, 3, 3)
+        assert _cells(points) == intersections_to_cells(points)

@@ -70,3 +70,19 @@ def test_tone_placement_agrees_with_underthesea_on_every_corpus_word():
     differ = [w for w in words if fix_tone_placement(w) != text_normalize(w)
               and text_normalize(w).lower() != spelling.get(w.lower())]
     assert differ == []
+
+
+def test_tone_placement_pattern_is_the_alternation_of_its_pairs():
+    """The pattern written as classes finds what the alternation of the 45 pairs finds, on random
+    text of the letters around them (q before, a letter or đ after, capitals)."""
+    import random
+    import re
+
+    from extractor.vntext import _TONE_PLACEMENT
+
+    plain = re.compile(r"(?<![qQ])(" + "|".join(map(re.escape, _TONE_PLACEMENT)) + r")(?![a-zA-Zà-ỹÀ-Ỹđ])")
+    letters = "qQoOuUaàÀáảạèÉẹỳÝỵyđ .," + "".join(_TONE_PLACEMENT)
+    rng = random.Random(3)
+    for _ in range(5000):
+        s = "".join(rng.choice(letters) for _ in range(rng.randint(1, 12)))
+        assert fix_tone_placement(s) == plain.sub(lambda m: _TONE_PLACEMENT[m.group(1)], s), s

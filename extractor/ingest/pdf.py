@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from io import BytesIO
@@ -222,14 +221,30 @@ def _join(lines: list[PdfLine]) -> str:
 
 def readable(text: str) -> bool:
     """True when a page's text is mostly Latin/Vietnamese letters, digits and punctuation (not glyph ids)."""
-    counts = Counter(text[:4000])
-    sample = sum(n for c, n in counts.items() if not c.isspace())
-    if not sample:
+    sample = text[:4000]
+    shown = sum(map(len, sample.split()))  # the characters that are not blank
+    if not shown:
         return False
-    good = sum(n for c, n in counts.items() if not c.isspace() and (
-        (c.isalnum() and (ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF))
-        or (c.isprintable() and ord(c) < 0x2100 and not c.isalnum())))
-    return good >= 0.6 * sample
+    return shown - len(_unreadable().findall(sample)) >= 0.6 * shown
+
+
+def _good(c: str) -> bool:
+    """A letter or digit of the Latin/Vietnamese ranges, or printable punctuation below U+2100."""
+    return (c.isalnum() and (ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF)) \
+        or (c.isprintable() and ord(c) < 0x2100 and not c.isalnum())
+
+
+@functools.cache
+def _unreadable() -> re.Pattern[str]:
+    """A character that is neither blank nor `_good` (every good one lies below U+2100)."""
+    ranges: list[list[int]] = []
+    for cp in range(0x2100):
+        if _good(chr(cp)):
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+    return re.compile("[^" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges) + r"\s]")
 
 
 def _objects(page: Any, kind: int, max_depth: int = 2, form: int = 0, level: int = 0) -> Iterator[int]:

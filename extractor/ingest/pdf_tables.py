@@ -1,10 +1,12 @@
-"""pdfplumber's ruled-table finder fed from pdfium's page objects, about four times faster.
+"""pdfplumber's ruled-table finder fed from pdfium's page objects, many times faster.
 
 pdfplumber reads a page by interpreting its content stream in Python (pdfminer), which is
 most of the cost of a page with a table. Here the same inputs are taken from pdfium: the
 painted paths become pdfminer's lines, rectangles and curves (the same points, the same
-classification), pdfplumber's own geometry functions turn them into edges, cells and tables,
-and its own text function reads each cell from pdfium's characters. Where pdfium's
+classification), pdfplumber's own geometry functions turn them into edges and intersections,
+and its cell search (`_cells`) and its text function (`_cell_text`), redone here over
+tuples with the same comparisons (tests hold them to pdfplumber's), make the cells and read
+each from pdfium's characters. Where pdfium's
 characters could be read differently from pdfminer's (a character near a cell border, a gap
 or a line step near pdfplumber's 3-point tolerances, rotated or unmapped text) or the page
 holds what this path does not model (Bézier curves, Form XObjects, a rotated or shifted
@@ -14,8 +16,13 @@ page), `find_tables` returns None and the caller asks pdfplumber itself.
 from __future__ import annotations
 
 import bisect
-import ctypes
-from typing import Any
+import functools
+import re
+from collections import Counter, deque
+from collections.abc import Iterator
+from itertools import compress, groupby, repeat
+from operator import add, itemgetter
+from typing import Any, Final
 
 Box = tuple[float, float, float, float]
 Found = list[tuple[Box, list[list[str | None]]]]
@@ -42,44 +49,54 @@ def _paths(page: Any, height: float, texts: list[TextObject]) -> list[dict[str, 
     the page's text objects with their bounds, met on the same pass."""
     import pypdfium2.raw as c
 
-    raw = page.raw
+    from .pdfium_calls import api, handle
+
+    ffi, lib = api()
+    raw = handle(page.raw)
     lines: list[dict[str, Any]] = []
     rects: list[dict[str, Any]] = []
     curves: list[dict[str, Any]] = []
-    matrix = c.FS_MATRIX()
-    x, y = ctypes.c_float(), ctypes.c_float()
-    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    for k in range(c.FPDFPage_CountObjects(raw)):
-        obj = c.FPDFPage_GetObject(raw, k)
-        kind = c.FPDFPageObj_GetType(obj)
+    matrix = ffi.new("FS_MATRIX*")
+    xy = ffi.new("float[2]")
+    x, y = xy, xy + 1
+    box = ffi.new("float[4]")
+    left, bottom, right, top = box, box + 1, box + 2, box + 3
+    get_object, kind_of, bounds, matrix_of = (lib.FPDFPage_GetObject, lib.FPDFPageObj_GetType,
+                                              lib.FPDFPageObj_GetBounds, lib.FPDFPageObj_GetMatrix)
+    segment_of, segment_kind, point, closes = (lib.FPDFPath_GetPathSegment, lib.FPDFPathSegment_GetType,
+                                               lib.FPDFPathSegment_GetPoint, lib.FPDFPathSegment_GetClose)
+    moveto, lineto = c.FPDF_SEGMENT_MOVETO, c.FPDF_SEGMENT_LINETO
+    for k in range(lib.FPDFPage_CountObjects(raw)):
+        obj = get_object(raw, k)
+        kind = kind_of(obj)
         if kind == c.FPDF_PAGEOBJ_FORM:
             return None
         if kind == c.FPDF_PAGEOBJ_TEXT:
-            if c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-                texts.append((ctypes.cast(obj, ctypes.c_void_p).value or 0, left.value, bottom.value, right.value,
-                              top.value))
+            if bounds(obj, left, bottom, right, top):
+                texts.append((obj, box[0], box[1], box[2], box[3]))
             continue
         if kind != c.FPDF_PAGEOBJ_PATH:
             continue
-        if not c.FPDFPageObj_GetMatrix(obj, matrix):
+        if not matrix_of(obj, matrix):
             return None
         a, b, cc, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         subpath: list[tuple[float, float]] = []
         shape = ""
-        for s in range(c.FPDFPath_CountSegments(obj)):
-            seg = c.FPDFPath_GetPathSegment(obj, s)
-            t = c.FPDFPathSegment_GetType(seg)
-            if t not in (c.FPDF_SEGMENT_MOVETO, c.FPDF_SEGMENT_LINETO):
+        for s in range(lib.FPDFPath_CountSegments(obj)):
+            seg = segment_of(obj, s)
+            t = segment_kind(seg)
+            if t != moveto and t != lineto:
                 return None
-            c.FPDFPathSegment_GetPoint(seg, x, y)
-            pt = (a * x.value + cc * y.value + e, b * x.value + d * y.value + f)
-            if t == c.FPDF_SEGMENT_MOVETO:
+            point(seg, x, y)
+            px, py = xy[0], xy[1]
+            pt = (a * px + cc * py + e, b * px + d * py + f)
+            if t == moveto:
                 _paint(shape, subpath, height, lines, rects, curves)
                 shape, subpath = "m", [pt]
             else:
                 shape += "l"
                 subpath.append(pt)
-                if c.FPDFPathSegment_GetClose(seg):
+                if closes(seg):
                     shape += "h"
                     subpath.append(subpath[0])
         _paint(shape, subpath, height, lines, rects, curves)
@@ -125,9 +142,9 @@ def _intersections(edges: list[dict[str, Any]], shift: float = 0.0) -> dict[Any,
     """pdfplumber's lines-strategy intersections of the edges, with every tolerance moved by
     `shift`; None when an edge's length sits on one of pdfplumber's minimum lengths."""
     from pdfplumber import utils
-    from pdfplumber.table import TableSettings, edges_to_intersections, merge_edges
+    from pdfplumber.table import edges_to_intersections, merge_edges
 
-    s = TableSettings.resolve(None)
+    s = _settings()
     if any(abs(e["height" if e["orientation"] == "v" else "width"] - m) < EPS for e in edges
            for m in (s.edge_min_length_prefilter, s.edge_min_length)):
         return None
@@ -141,33 +158,88 @@ def _intersections(edges: list[dict[str, Any]], shift: float = 0.0) -> dict[Any,
     return edges_to_intersections(merged, s.intersection_x_tolerance + shift, s.intersection_y_tolerance + shift)
 
 
+@functools.cache
+def _settings() -> Any:
+    """pdfplumber's default table settings (read, never changed)."""
+    from pdfplumber.table import TableSettings
+
+    return TableSettings.resolve(None)
+
+
+def _cells(points: dict[Any, Any]) -> list[Box]:
+    """pdfplumber's `intersections_to_cells`: from each intersection (in sorted order) the
+    smallest cell whose corners are intersections joined by common edges. The same search, with
+    each point's edges made a set of boxes once (pdfplumber remakes them for every pair of
+    points compared) and the points below and to the right of a point read from its column
+    and its row."""
+    from pdfplumber.utils import obj_to_bbox
+
+    v = {p: set(map(obj_to_bbox, d["v"])) for p, d in points.items()}
+    h = {p: set(map(obj_to_bbox, d["h"])) for p, d in points.items()}
+
+    def connects(p: tuple[float, float], q: tuple[float, float]) -> bool:
+        return p[0] == q[0] and not v[p].isdisjoint(v[q]) or p[1] == q[1] and not h[p].isdisjoint(h[q])
+
+    order = sorted(points)
+    columns: dict[float, list[tuple[float, float]]] = {}
+    rows: dict[float, list[tuple[float, float]]] = {}
+    for p in order:
+        columns.setdefault(p[0], []).append(p)
+        rows.setdefault(p[1], []).append(p)
+    place = {p: (columns[p[0]].index(p), rows[p[1]].index(p)) for p in order}
+    cells: list[Box] = []
+    for pt in order:
+        below, right = columns[pt[0]][place[pt][0] + 1:], rows[pt[1]][place[pt][1] + 1:]
+        cell = next(((pt[0], pt[1], r[0], b[1]) for b in below if connects(pt, b) for r in right
+                     if connects(pt, r) and (r[0], b[1]) in points and connects((r[0], b[1]), r)
+                     and connects((r[0], b[1]), b)), None)
+        if cell is not None:
+            cells.append(cell)
+    return cells
+
+
 def _tables(edges: list[dict[str, Any]]) -> list[list[Box]] | None:
     """pdfplumber's lines-strategy tables (as their cells) from edges, or None when the
     intersections change as the tolerances move by EPS (pdfium's float coordinates and
     pdfminer's decimal ones could fall on either side of one)."""
-    from pdfplumber.table import cells_to_tables, intersections_to_cells
+    from pdfplumber.table import cells_to_tables
 
     points = _intersections(edges)
     if points is None:
         return None
-    tables = cells_to_tables(intersections_to_cells(points))
+    tables = cells_to_tables(_cells(points))
     keys, shape = sorted(points), [sorted(t) for t in tables]
     for moved in (_intersections(edges, d) for d in (-EPS, EPS)):
-        if moved is None or sorted(moved) != keys and [sorted(t) for t in cells_to_tables(intersections_to_cells(moved))] != shape:
+        if moved is None or sorted(moved) != keys and [sorted(t) for t in cells_to_tables(_cells(moved))] != shape:
             return None
     return tables
 
 
-def _chars(textpage: Any, height: float, boxes: list[Box],
-           counts: dict[int, int]) -> list[dict[str, Any]] | None:
-    """pdfium's characters whose centre lies in (or within 2 points of) one of `boxes` (x0, top,
-    x1, bottom from the top of the page), as pdfplumber character dicts with pdfminer's box:
-    from the origin to the advance (the right of pdfium's loose box), from the font's descent up
-    one font size. None for rotated, skewed or unmapped characters there. `counts` receives the
+Char = tuple[str, float, float, float, float, float, float]
+"""A character as pdfplumber would see it: text, x0, x1, top, bottom (from the top of the page),
+and its horizontal and vertical centre."""
+TEXT: Final = 0
+X0: Final = 1
+X1: Final = 2
+TOP: Final = 3
+BOTTOM: Final = 4
+HMID: Final = 5
+VMID: Final = 6
+
+
+def _chars(textpage: Any, height: float, boxes: list[Box], counts: dict[int, int]) -> list[list[Char]] | None:
+    """pdfium's characters whose centre lies in (or within 2 points of) each of `boxes` (x0,
+    top, x1, bottom from the top of the page), one list a box, with pdfminer's box: from the
+    origin to the advance (the right of pdfium's loose box), from the font's descent up one
+    font size. None for rotated, skewed or unmapped characters there. `counts` receives the
     number of non-blank characters of each text object (by address).
 
     A text object's characters share its matrix (pdfium makes one object per text-showing
-    operator), so its font metrics and its angle are asked once per object."""
+    operator), so its font metrics are asked once per object, at its first character, and its
+    angle at its first character in a box. PDFium is called through `map` (no Python code a
+    call) and the boxes are computed over arrays, in the same float operations one character
+    at a time would do."""
+    import numpy as np
     import pypdfium2.raw as c
 
     from .pdfium_calls import api, handle
@@ -177,72 +249,118 @@ def _chars(textpage: Any, height: float, boxes: list[Box],
     text = textpage.get_text_range() if n > 0 else ""
     if len(text) != n:
         return None
+    out: list[list[Char]] = [[] for _ in boxes]
+    if n == 0:
+        return out
     ffi, lib = api()
     tp = handle(raw)
-    object_of, origin, loose, generated = (lib.FPDFText_GetTextObject, lib.FPDFText_GetCharOrigin,
-                                           lib.FPDFText_GetLooseCharBox, lib.FPDFText_IsGenerated)
-    rect = ffi.new("FS_RECTF*")
-    xy = ffi.new("double[2]")
-    px, py = xy, xy + 1
-    fonts: dict[int, tuple[float, float] | None] = {}  # text object: (size, descent)
-    level: dict[int, bool] = {}  # text object: its angle is 0
-    rows = [(b[1] - 2, b[3] + 2) for b in boxes]
-    wide = [(b[0] - 2, b[2] + 2, b[1] - 2, b[3] + 2) for b in boxes]
-    out: list[dict[str, Any]] = []
-    for i, ch in enumerate(text):
-        blank = ch.isspace()
-        if blank and generated(tp, i):
-            continue
-        key = object_of(tp, i)
-        if not blank:
-            counts[key] = counts.get(key, 0) + 1
-        metrics = fonts.get(key, UNSEEN)
-        if metrics is UNSEEN:
-            metrics = fonts[key] = _metrics(ffi, lib, tp, i, key)
-        if metrics is None:
-            return None
-        origin(tp, i, px, py)
-        bottom = height - (xy[1] + metrics[1])
-        top = bottom - metrics[0]
-        vm = (top + bottom) / 2
-        for low, high in rows:
-            if low <= vm <= high:
-                break
-        else:
-            continue
-        loose(tp, i, rect)
-        x0, x1 = xy[0], rect.right
-        hm = (x0 + x1) / 2
-        for left, right, low, high in wide:
-            if left <= hm <= right and low <= vm <= high:
-                break
-        else:
-            continue
-        if ch == "\ufffe":  # pdfium's mark of a hyphen ending a line, which pdfminer reads as it is
-            ch = "-"
-        elif ch in "\ufffd\x00" or "\ud800" <= ch <= "\udfff" or x1 < x0:
-            return None
-        else:
-            flat = level.get(key)
-            if flat is None:
-                flat = level[key] = lib.FPDFText_GetCharAngle(tp, i) == 0.0
-            if not flat:
-                return None
-        out.append({"text": ch, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "upright": True})
+    blank = np.zeros(n, dtype=bool)
+    spaces = [m.start() for m in _BLANK.finditer(text)]
+    blank[spaces] = True
+    kept = np.ones(n, dtype=bool)
+    kept[list(compress(spaces, map(lib.FPDFText_IsGenerated, repeat(tp), spaces)))] = False
+    index = np.flatnonzero(kept)  # the characters read: pdfium's generated blanks are left out
+    ids = index.tolist()
+    m = len(ids)
+    objects = list(map(lib.FPDFText_GetTextObject, repeat(tp, m), ids))
+    counts.update(Counter(compress(objects, (~blank[index]).tolist())))
+    first = dict(zip(reversed(objects), reversed(ids), strict=True))  # each text object's first character
+    metrics = _metrics(ffi, lib, tp, first)
+    if metrics is None:
+        return None
+    code = {k: j for j, k in enumerate(first)}
+    which = np.fromiter(map(code.__getitem__, objects), dtype=np.intp, count=m)
+    size, descent = metrics[0][which], metrics[1][which]
+    xy = ffi.new("double[]", 2 * m)
+    _run(map(lib.FPDFText_GetCharOrigin, repeat(tp, m), ids, map(add, repeat(xy), range(0, 2 * m, 2)),
+             map(add, repeat(xy + 1), range(0, 2 * m, 2))))
+    x, y = np.frombuffer(ffi.buffer(xy), dtype=np.float64).reshape(m, 2).T.copy()
+    bottom = height - (y + descent)
+    top = bottom - size
+    vm = (top + bottom) / 2
+    inrow = np.zeros(m, dtype=bool)
+    for low, high in _union([(b[1] - 2, b[3] + 2) for b in boxes]):
+        inrow |= (low <= vm) & (vm <= high)
+    row = np.flatnonzero(inrow)  # (of the characters read) those level with a box
+    k = len(row)
+    rect = ffi.new("FS_RECTF[]", max(k, 1))
+    _run(map(lib.FPDFText_GetLooseCharBox, repeat(tp, k), index[row].tolist(), map(add, repeat(rect), range(k))))
+    x0, x1 = x[row], np.frombuffer(ffi.buffer(rect), dtype=np.float32).reshape(-1, 4)[:k, 2].astype(np.float64)
+    hm, vm = (x0 + x1) / 2, vm[row]
+    inbox = [(left <= hm) & (hm <= right) & (low <= vm) & (vm <= high)
+             for left, right, low, high in ((b[0] - 2, b[2] + 2, b[1] - 2, b[3] + 2) for b in boxes)]
+    pick = np.flatnonzero(np.logical_or.reduce(inbox))  # (of those) the characters in a box
+    if not len(pick):
+        return out
+    at = row[pick]  # their places among the characters read
+    letters = "".join(map(text.__getitem__, index[at].tolist()))
+    if _UNMAPPED.search(letters):
+        return None
+    marks = np.frombuffer(letters.encode("utf-32-le"), dtype=np.uint32) == 0xFFFE  # pdfium's mark of a
+    x0, x1, hm, vm = x0[pick], x1[pick], hm[pick], vm[pick]  # hyphen ending a line, which pdfminer reads as it is
+    if (x1 < x0)[~marks].any():
+        return None
+    level = ~marks  # each text object's angle is asked at its first character here (not a mark)
+    owners = list(map(objects.__getitem__, at[level].tolist()))
+    angle_at = dict(zip(reversed(owners), reversed(index[at][level].tolist()), strict=True))
+    if any(lib.FPDFText_GetCharAngle(tp, i) != 0.0 for i in angle_at.values()):
+        return None
+    chars = list(zip(letters.replace("\ufffe", "-"), x0.tolist(), x1.tolist(), top[at].tolist(),
+                     bottom[at].tolist(), hm.tolist(), vm.tolist(), strict=True))
+    for placed, box in zip(out, inbox, strict=True):
+        placed.extend(compress(chars, box[pick].tolist()))
     return out
 
 
-def _metrics(ffi: Any, lib: Any, tp: int, i: int, obj: int) -> tuple[float, float] | None:
-    """(font size, descent) in points of character `i`'s text object `obj`, as pdfminer scales
-    them; None for skewed, rotated or mirrored text."""
-    matrix = ffi.new("FS_MATRIX*")
-    if not lib.FPDFText_GetMatrix(tp, i, matrix) or matrix.b != 0 or matrix.c != 0 or matrix.d <= 0:
+_BLANK = re.compile(r"\s")
+"""A blank as str.isspace() tells it (the same Unicode property)."""
+_UNMAPPED = re.compile("[\ufffd\x00\ud800-\udfff]")
+"""A character pdfium could not map to Unicode."""
+
+
+def _run(calls: Iterator[Any]) -> None:
+    """Make every call of a lazy `map`."""
+    deque(calls, maxlen=0)
+
+
+def _union(ranges: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The closed ranges merged where they overlap (a value lies in one of the result exactly
+    when it lies in one of `ranges`)."""
+    out: list[tuple[float, float]] = []
+    for low, high in sorted(ranges):
+        if out and low <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], high))
+        else:
+            out.append((low, high))
+    return out
+
+
+def _metrics(ffi: Any, lib: Any, tp: int, first: dict[int, int]) -> Any:
+    """(font sizes, descents) in points of the text objects of `first` (each with the index of
+    a character of it), as pdfminer scales them, in two arrays; None when one is skewed,
+    rotated or mirrored, or its font has no descent."""
+    import numpy as np
+
+    objects, at = list(first), list(first.values())
+    k = len(objects)
+    matrix = ffi.new("FS_MATRIX[]", k)
+    if not all(map(lib.FPDFText_GetMatrix, repeat(tp, k), at, map(add, repeat(matrix), range(k)))):
         return None
-    size = lib.FPDFText_GetFontSize(tp, i) * matrix.d
+    _, b, cc, d, _, _ = np.frombuffer(ffi.buffer(matrix), dtype=np.float32).reshape(k, 6).T.astype(np.float64)
+    if (b != 0).any() or (cc != 0).any() or (d <= 0).any():
+        return None
+    size = np.fromiter(map(lib.FPDFText_GetFontSize, repeat(tp, k), at), dtype=np.float64, count=k) * d
     descent = ffi.new("float*")
-    if not lib.FPDFFont_GetDescent(lib.FPDFTextObj_GetFont(obj), size, descent):
-        return None
-    return size, descent[0]
+    known: dict[tuple[int, float], float] = {}  # (font, size): descent
+    descents = []
+    for font, points in zip(map(lib.FPDFTextObj_GetFont, objects), size.tolist(), strict=True):
+        got = known.get((font, points))
+        if got is None:
+            if not lib.FPDFFont_GetDescent(font, points, descent):
+                return None
+            got = known[font, points] = descent[0]
+        descents.append(got)
+    return size, np.array(descents, dtype=np.float64)
 
 
 def _all_read(textpage: Any, height: float, boxes: list[Box], texts: list[TextObject],
@@ -271,47 +389,124 @@ def _all_read(textpage: Any, height: float, boxes: list[Box], texts: list[TextOb
     return True
 
 
-def _ambiguous(cell: list[dict[str, Any]]) -> bool:
+def _ambiguous(cell: list[Char]) -> bool:
     """True when two lines of a cell stand about 3 points apart, or two characters of a line
     with no blank between them do: pdfminer's and pdfium's boxes could fall on either side."""
-    tops = sorted({ch["top"] for ch in cell})
+    tops = sorted({ch[TOP] for ch in cell})
     for k, a in enumerate(tops):
         j = bisect.bisect_right(tops, a + TOL - Y_MARGIN, k + 1)
         if j < len(tops) and tops[j] < a + TOL + Y_MARGIN:
             return True
-    lines: dict[float, list[dict[str, Any]]] = {}
+    lines: dict[float, list[Char]] = {}
     for ch in cell:
-        lines.setdefault(round(ch["top"], 1), []).append(ch)
+        lines.setdefault(round(ch[TOP], 1), []).append(ch)
     for line in lines.values():
-        line.sort(key=lambda ch: ch["x0"])
-        if any(abs((q["x0"] - p["x1"]) - TOL) < X_MARGIN for p, q in zip(line, line[1:], strict=False)
-               if not p["text"].isspace() and not q["text"].isspace()):
-            return True
+        line.sort(key=_by_x0)
+        p = line[0]
+        for q in line[1:]:
+            if abs((q[X0] - p[X1]) - TOL) < X_MARGIN and not p[TEXT].isspace() and not q[TEXT].isspace():
+                return True
+            p = q
     return False
 
 
-def _extract(table: Any, chars: list[dict[str, Any]]) -> list[list[str | None]] | None:
+_by_x0 = itemgetter(X0)
+
+
+def _clusters(values: set[float]) -> dict[float, int]:
+    """pdfplumber's make_cluster_dict with its default 3-point tolerance: each value's cluster,
+    a value joining the cluster of the one below it when within 3 points of it."""
+    out: dict[float, int] = {}
+    k = 0
+    last = None
+    for v in sorted(values):
+        if last is not None and v > last + TOL:
+            k += 1
+        out[v] = k
+        last = v
+    return out
+
+
+def _cell_text(chars: list[Char]) -> str:
+    """pdfplumber's `utils.extract_text(chars)` (its default settings) over upright characters,
+    without its dicts: lines are clusters of tops within 3 points (characters kept in their
+    order, then sorted by x0), a blank or a step back, a gap over 3 points or a top 3 points
+    away starts a word, and the words are clustered again into lines by their tops."""
+    line_of = _clusters({ch[TOP] for ch in chars})
+    lines: list[list[Char]] = [[] for _ in range(max(line_of.values()) + 1)]
+    for ch in chars:
+        lines[line_of[ch[TOP]]].append(ch)
+    words: list[tuple[float, str]] = []  # top, text
+    for line in lines:
+        line.sort(key=_by_x0)
+        word: list[Char] = []
+        for ch in line:
+            if ch[TEXT].isspace():
+                if word:
+                    words.append((min(c[TOP] for c in word), "".join(c[TEXT] for c in word)))
+                    word = []
+                continue
+            if word:
+                p = word[-1]
+                if ch[X0] < p[X0] or ch[X0] > p[X1] + TOL or abs(ch[TOP] - p[TOP]) > TOL:
+                    words.append((min(c[TOP] for c in word), "".join(c[TEXT] for c in word)))
+                    word = []
+            word.append(ch)
+        if word:
+            words.append((min(c[TOP] for c in word), "".join(c[TEXT] for c in word)))
+    if not words:
+        return ""
+    row_of = _clusters({w[0] for w in words})
+    rows: list[list[str]] = [[] for _ in range(max(row_of.values()) + 1)]
+    for top, word_text in words:
+        rows[row_of[top]].append(word_text)
+    text = "\n".join(" ".join(row) for row in rows if row)
+    return _ligature_rx().sub(_expand, text) if not text.isascii() else text
+
+
+@functools.cache
+def _ligature_rx() -> re.Pattern[str]:
+    from pdfplumber.utils.text import LIGATURES
+
+    return re.compile("|".join(map(re.escape, LIGATURES)))
+
+
+def _expand(m: re.Match[str]) -> str:
+    from pdfplumber.utils.text import LIGATURES
+
+    return LIGATURES[m.group()]
+
+
+def _extract(table: Any, chars: list[Char]) -> list[list[str | None]] | None:
     """pdfplumber's Table.extract over the characters in the table, or None when a character
     lies near a border or a cell's reading sits on a tolerance.
 
     pdfplumber tests each character's centre against each cell (left and top edges included);
-    the cells' edges are the table's grid lines, so each character is placed once, by bisection,
-    in the grid slot holding its centre, and a cell takes the characters of the slots it spans."""
-    from pdfplumber import utils
+    the cells' edges are the table's grid lines, so each character is placed once, by bisection
+    (numpy's searchsorted over all of them), in the grid slot holding its centre, and a cell
+    takes the characters of the slots it spans."""
+    import numpy as np
 
     xs = sorted({v for cell in table.cells for v in (cell[0], cell[2])})
     ys = sorted({v for cell in table.cells for v in (cell[1], cell[3])})
-    nx, ny = len(xs), len(ys)
-    slots: dict[tuple[int, int], list[int]] = {}
-    for k, ch in enumerate(chars):
-        mx, my = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
-        if not ch["text"].isspace():  # a blank next to a border starts or ends a cell's line: harmless
-            i = bisect.bisect_left(xs, mx - X_MARGIN)
-            j = bisect.bisect_left(ys, my - Y_MARGIN)
-            if i < nx and xs[i] < mx + X_MARGIN or j < ny and ys[j] < my + Y_MARGIN:
-                return None
-        slots.setdefault((bisect.bisect_right(xs, mx) - 1, bisect.bisect_right(ys, my) - 1), []).append(k)
-    column, line = {v: i for i, v in enumerate(xs)}, {v: j for j, v in enumerate(ys)}
+    n = len(chars)
+    hm = np.fromiter(map(_hmid, chars), dtype=np.float64, count=n)
+    vm = np.fromiter(map(_vmid, chars), dtype=np.float64, count=n)
+    shown = ~np.fromiter(map(str.isspace, map(_text, chars)), dtype=bool, count=n)
+    # a blank next to a border starts or ends a cell's line: harmless
+    for lines, mid, margin in ((xs, hm, X_MARGIN), (ys, vm, Y_MARGIN)):
+        grid = np.array([*lines, np.inf])
+        if (grid[np.searchsorted(lines, mid - margin, side="left")] < mid + margin)[shown].any():
+            return None
+    key = (np.searchsorted(xs, hm, side="right") * (len(ys) + 1) + np.searchsorted(ys, vm, side="right")).tolist()
+    slots: dict[int, list[int]] = {}
+    for k, slot in enumerate(key):
+        held = slots.get(slot)
+        if held is None:
+            slots[slot] = [k]
+        else:
+            held.append(k)
+    column, line = {v: i + 1 for i, v in enumerate(xs)}, {v: j + 1 for j, v in enumerate(ys)}
     out: list[list[str | None]] = []
     for row in table.rows:
         cells: list[str | None] = []
@@ -320,14 +515,62 @@ def _extract(table: Any, chars: list[dict[str, Any]]) -> list[list[str | None]] 
                 cells.append(None)
                 continue
             x0, top, x1, bottom = (column[cell[0]], line[cell[1]], column[cell[2]], line[cell[3]])
-            spans = [slots[i, j] for i in range(x0, x1) for j in range(top, bottom) if (i, j) in slots]
+            spans = [slots[i * (len(ys) + 1) + j] for i in range(x0, x1) for j in range(top, bottom)
+                     if i * (len(ys) + 1) + j in slots]
             indexes = spans[0] if len(spans) == 1 else sorted(k for span in spans for k in span)
-            inside = [chars[k] for k in indexes]
-            if inside and _ambiguous(inside):
+            if not indexes:
+                cells.append("")
+                continue
+            text = _read_cell([chars[k] for k in indexes])
+            if text is None:
                 return None
-            cells.append(utils.extract_text(inside) if inside else "")
+            cells.append(text)
         out.append(cells)
     return out
+
+
+_text, _hmid, _vmid, _by_top_x0 = itemgetter(TEXT), itemgetter(HMID), itemgetter(VMID), itemgetter(TOP, X0)
+
+
+def _read_cell(cell: list[Char]) -> str | None:
+    """`_cell_text` of a cell, or None when `_ambiguous`; at once when its lines stand more than
+    3 points apart, each at one top (the usual cell): a line is then its characters sorted by
+    x0, its own cluster for pdfplumber, and its words are split at blanks and gaps."""
+    ordered = sorted(cell, key=_by_top_x0)  # by line, each in its characters' order sorted by x0
+    lines = [list(g) for _, g in groupby(ordered, key=_top)]
+    tops = [ln[0][TOP] for ln in lines]
+    if any(b <= a + TOL for a, b in zip(tops, tops[1:], strict=False)):  # lines pdfplumber would cluster
+        return None if _ambiguous(cell) else _cell_text(cell)
+    if any(b < a + TOL + Y_MARGIN for a, b in zip(tops, tops[1:], strict=False)):
+        return None
+    rows = []
+    for ln in lines:
+        words = []
+        word: list[str] = []
+        p = None
+        for q in ln:
+            if q[TEXT].isspace():
+                if word:
+                    words.append("".join(word))
+                    word = []
+            else:
+                if p is not None and not p[TEXT].isspace():
+                    if abs((q[X0] - p[X1]) - TOL) < X_MARGIN:
+                        return None
+                    if word and q[X0] > p[X1] + TOL:
+                        words.append("".join(word))
+                        word = []
+                word.append(q[TEXT])
+            p = q
+        if word:
+            words.append("".join(word))
+        if words:
+            rows.append(" ".join(words))
+    text = "\n".join(rows)
+    return _ligature_rx().sub(_expand, text) if not text.isascii() else text
+
+
+_top = itemgetter(TOP)
 
 
 def find_tables(page: Any, textpage: Any) -> Found | None:
@@ -356,11 +599,9 @@ def find_tables(page: Any, textpage: Any) -> Found | None:
     if chars is None or not _all_read(textpage, height, [t.bbox for t in tables], texts, counts):
         return None
     found: Found = []
-    for table in tables:
-        box = table.bbox
-        rows = _extract(table, [ch for ch in chars if box[0] - 2 <= (ch["x0"] + ch["x1"]) / 2 <= box[2] + 2
-                                and box[1] - 2 <= (ch["top"] + ch["bottom"]) / 2 <= box[3] + 2])
+    for table, inside in zip(tables, chars, strict=True):
+        rows = _extract(table, inside)
         if rows is None:
             return None
-        found.append((box, rows))
+        found.append((table.bbox, rows))
     return found

@@ -36,6 +36,12 @@ int FPDFFormObj_CountObjects(uintptr_t form_object);
 uintptr_t FPDFFormObj_GetObject(uintptr_t form_object, unsigned long index);
 int FPDFPageObj_GetType(uintptr_t page_object);
 int FPDFPageObj_GetBounds(uintptr_t page_object, float* left, float* bottom, float* right, float* top);
+int FPDFPageObj_GetMatrix(uintptr_t page_object, FS_MATRIX* matrix);
+int FPDFPath_CountSegments(uintptr_t path);
+uintptr_t FPDFPath_GetPathSegment(uintptr_t path, int index);
+int FPDFPathSegment_GetType(uintptr_t segment);
+int FPDFPathSegment_GetPoint(uintptr_t segment, float* x, float* y);
+int FPDFPathSegment_GetClose(uintptr_t segment);
 unsigned long FPDFTextObj_GetText(uintptr_t text_object, uintptr_t text_page, unsigned short* buffer,
                                   unsigned long length);
 """
