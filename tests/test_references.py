@@ -475,3 +475,11 @@ def test_a_letter_implements_the_document_it_received_and_orders_carried_out():
                "phủ.\nSở Tư pháp kính chuyển Quyết định số 81/QĐ-TTg nêu trên đến Quý Cơ quan để nghiên cứu, tham "
                "khảo.\n")
     assert all(r.relation != "implements" for r in refs_of(forward, kind="official_letter", doc_type="Công văn").values())
+
+
+def test_a_law_name_a_crawler_broke_over_two_lines_is_read_whole():
+    """ttg-2597 (tests/real-group3): 'Căn cứ Luật Tổ chức' / 'Chính phủ ngày 18 tháng 2 năm 2025;'."""
+    refs = refs_of("Căn cứ Luật Tổ chức\nChính phủ ngày 18 tháng 2 năm 2025;\n\nCăn cứ Luật Công\nnghệ thông tin ngày "
+                   "29 tháng 6 năm 2006;\n", kind="decision")
+    laws = sorted((r.title, r.date) for r in refs.values() if r.doc_type == "Luật")
+    assert laws == [("Công nghệ thông tin", "2006-06-29"), ("Tổ chức Chính phủ", "2025-02-18")]
