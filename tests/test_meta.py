@@ -27,6 +27,8 @@ def meta_of(text: str):
     ("số 36/QĐ-TTg", "36/QĐ-TTg"),
     ("08/2014/ND-CP", "08/2014/NĐ-CP"),
     ("52-KL/TW", "52-KL/TW"),
+    ("02-KH/BCĐTW", "02-KH/BCĐTW"),      # the Party's central steering committee and its standing office
+    ("07-TB/CQTTBCĐ", "07-TB/CQTTBCĐ"),
     ("52 - NQ / TW", "52-NQ/TW"),
     ("05/CT-TU", "05-CT/TU"),
     ("462/PKT", "462/PKT"),
