@@ -1,0 +1,112 @@
+"""The shortcuts of abbreviation expansion and search folding give what running every rule gives.
+
+`abbrev.required_literals` reads from a pattern the literal strings one of which every match holds, so
+a rule whose literals are absent is not run; `search._trie` writes the folded terms as a tree. Both
+must change nothing: checked on every rule's examples and on every bundled document.
+"""
+
+from __future__ import annotations
+
+import glob
+import re
+from pathlib import Path
+
+import pytest
+
+from extractor import search
+from extractor.abbrev import LiteralGate, _expand_all, literal_gate, required_literals
+from extractor.rules import load_rules, rule_files
+from extractor.vntext import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _texts() -> list[str]:
+    files = sorted(glob.glob(f"{ROOT}/corpus/*.txt") + glob.glob(f"{ROOT}/tests/real*/*.txt")
+                   + glob.glob(f"{ROOT}/tests/heldout*/*.txt"))
+    return [Path(f).read_text(encoding="utf-8") for f in files]
+
+
+@pytest.mark.parametrize("pattern,flags,want", [
+    (r"\bUBND\b", 0, ("UBND",)),
+    (r"\bc[đd]s\b", re.I, ("cđs", "cds")),
+    (r"\bBộ CHQS\b|\bBCH Quân sự\b|\bBCHQS\b", 0, ("ộ CHQS", "CH Quân sự", "CHQS")),
+    (r"(?<=\w) & (?=[A-Z])", 0, (" & ",)),
+    (r"(?:ab)?cde", 0, ("cde",)),
+    (r"x(?:abc)+y", 0, ("abc",)),
+    (r"ab|\d+", 0, None),  # one choice holds no literal: nothing is required
+    (r"(?:ab)*", 0, None),
+    (r"[^a]bc", 0, ("bc",)),
+    (r"a(?i:bcd)", 0, ("a",)),  # a part under IGNORECASE does not count in a case-sensitive pattern
+])
+def test_required_literals(pattern, flags, want):
+    assert required_literals(re.compile(pattern, flags)) == want
+
+
+def _rule_cases():
+    for name in rule_files():
+        for rule in load_rules(name).rules:
+            if rule.regex is not None and rule.examples:
+                yield pytest.param(rule, id=f"{name}:{rule.id}")
+
+
+@pytest.mark.parametrize("rule", list(_rule_cases()))
+def test_a_rule_matching_its_example_passes_its_gate(rule):
+    """Over every rule of every rule file (hundreds of patterns): where the pattern matches, its gate
+    lets the text through."""
+    gate = literal_gate([rule.regex])
+    if gate is None:
+        return  # no literal can be told: the rule always runs
+    for ex in rule.examples:
+        text = ex if isinstance(ex, str) else ex["text"]
+        if rule.regex.search(text):
+            assert gate.may_match(text), (rule.id, text, gate.literals)
+
+
+def test_ignorecase_gate_compares_as_the_regex_engine():
+    """Under IGNORECASE an ASCII letter also matches İ, ı, ſ and the Kelvin sign: the gate lets such
+    text through, whether or not it is ASCII."""
+    gate = LiteralGate(("sti", "kx"), ignorecase=True)
+    for text in ("ſTİ", "STı", "Kx", "a STI b", "…sti…"):
+        assert re.search("sti|kx", text, re.I)
+        assert gate.may_match(text), text
+    for text in ("s ti", "kk", "…s…"):
+        assert not gate.may_match(text)
+    assert not LiteralGate(("KH",)).may_match("kh Kh")
+
+
+def test_gated_expansion_equals_every_rule_in_order():
+    rules = load_rules("abbreviations").rules
+    texts = [line for t in _texts() for line in t.split("\n")]
+    texts += [str(ex) for r in rules for ex in r.examples + r.counter_examples]
+    for t in texts:
+        want = t
+        for r in rules:
+            want = r.rx.sub(str(r.get("expansion")), want)
+        assert _expand_all(t) == want, t
+
+
+def test_folded_terms_tree_matches_as_the_plain_alternation():
+    terms = search._terms()
+    alts = "|".join(re.escape(k) for k in sorted(terms.table, key=len, reverse=True))
+    plain = re.compile(rf"(?<![\w&])(?:{alts})(?![\w])")
+    assert terms.regex is not None
+    keys = list(terms.table)
+    texts = [fold(t) for t in _texts()]
+    texts += [" ".join(keys), "&".join(keys), "x".join(keys), "-".join(keys), "".join(keys)]
+    for t in texts:
+        assert terms.regex.sub(lambda m: terms.table[m.group(0)], t) == \
+            plain.sub(lambda m: terms.table[m.group(0)], t)
+
+
+def test_gated_search_rules_equal_every_rule():
+    terms = search._terms()
+    texts = [fold(line) for t in _texts() for line in t.split("\n")]
+    texts += [str(ex) for r in load_rules("search").rules for ex in r.examples + r.counter_examples]
+    for t in texts:
+        want = t
+        if terms.regex is not None:
+            want = terms.regex.sub(lambda m: terms.table[m.group(0)], want)
+        for rx, expansion in terms.rules:
+            want = rx.sub(expansion, want)
+        assert search.expand_folded(t) == want, t
