@@ -147,31 +147,45 @@ def literal_gate(regexes: list[re.Pattern[str]]) -> LiteralGate | None:
 class _Expander:
     """The abbreviation rules in order, each with the literals one of which its matches hold."""
 
-    rules: tuple[tuple[re.Pattern[str], str, LiteralGate | None], ...]
-    gate: LiteralGate | None  # of every rule (None: some rule has no literal)
+    rules: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...]
+    literals: tuple[str, ...]  # of every rule
 
 
-_EXPANDER: tuple[RuleFile, _Expander] | None = None
+_EXPANDER: tuple[RuleFile, _Expander | None] | None = None
 
 
-def _expander() -> _Expander:
+def _expander() -> _Expander | None:
+    """The rules with their literals; None when a rule has none that can be told, or ignores case."""
     global _EXPANDER
     file = load_rules("abbreviations")
     if _EXPANDER is None or _EXPANDER[0] is not file:
-        rules = tuple((r.rx, str(r.get("expansion")), literal_gate([r.rx])) for r in file.rules)
-        _EXPANDER = file, _Expander(rules, literal_gate([r.rx for r in file.rules]))
+        found = [(r.rx, str(r.get("expansion")), required_literals(r.rx)) for r in file.rules]
+        if all(lits and not rx.flags & re.IGNORECASE for rx, _, lits in found):
+            rules = tuple((rx, expansion, frozenset(lits or ())) for rx, expansion, lits in found)
+            _EXPANDER = file, _Expander(rules, tuple(dict.fromkeys(lit for *_, lits in rules for lit in lits)))
+        else:
+            _EXPANDER = file, None
     return _EXPANDER[1]
 
 
 def _expand_all(s: str) -> str:
-    """Every rule in order over `s`; a rule none of whose literals is in the text as it stands is skipped
-    (it cannot match), and text holding no rule's literal is returned as it is."""
+    """Every rule in order over `s`, but a rule none of whose literals is in the text as it stands is
+    skipped (it cannot match); text holding no rule's literal is returned as it is."""
     ex = _expander()
-    if ex.gate is not None and not ex.gate.may_match(s):
+    if ex is None:
+        for rule in load_rules("abbreviations").rules:
+            s = rule.rx.sub(rule.get("expansion"), s)
         return s
-    for regex, expansion, gate in ex.rules:
-        if gate is None or gate.may_match(s):
-            s = regex.sub(expansion, s)
+    present = {lit for lit in ex.literals if lit in s}
+    if not present:
+        return s
+    for regex, expansion, literals in ex.rules:
+        if present.isdisjoint(literals):
+            continue
+        out = regex.sub(expansion, s)
+        if out != s:  # the literals of the text as it is now
+            s = out
+            present = {lit for lit in ex.literals if lit in s}
     return s
 
 

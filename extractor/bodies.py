@@ -424,16 +424,22 @@ def side_by_side(text: str) -> list[str]:
         after_collective = "," in prev and _whole_collective().fullmatch(prev.strip()) is not None and not re.match(
             _rules().fragments["locality"].replace("{cap_word}", _rules().fragments["cap_word"]),
             text[m.end():], re.IGNORECASE)
-        local = head_of(prev) is not None and any(prev.endswith(" " + w) for w in _rules().data["locality_words"]) \
-            and not re.search(r"(?i:các|những)$", prev)  # 'HĐND tỉnh, các Ban ...': 'các' opens the next name
-        named_before = _key(prev) in _gazetteer() or local
-        if after_collective or (named_before and _bare_head().match(text, m.start())
-                                and _opens_named_body(text[m.end():])) or (
-                named_before and text.startswith(("Các ", "Những "), m.end())
-                and _collective_start().match(text, m.end())):  # 'Sở Tài chính Các sở, ngành
+        # a named body, then a bare head opening another, or 'Các'/'Những' opening a collective
+        # ('Sở Tài chính Các sở, ngành'): what follows is looked at first, the name before only then
+        opens = (_bare_head().match(text, m.start()) and _opens_named_body(text[m.end():])) or (
+            text.startswith(("Các ", "Những "), m.end()) and _collective_start().match(text, m.end()))
+        if after_collective or (opens and _named_before(prev)):
             parts.append(prev)
             last = m.end()
     return [p.strip() for p in parts + [text[last:]] if p.strip()]
+
+
+def _named_before(prev: str) -> bool:
+    """Whether `prev` is a gazetteer name, or a named body ending in a locality word ('UBND tỉnh')."""
+    if _key(prev) in _gazetteer():
+        return True
+    return head_of(prev) is not None and any(prev.endswith(" " + w) for w in _rules().data["locality_words"]) \
+        and not re.search(r"(?i:các|những)$", prev)  # 'HĐND tỉnh, các Ban ...': 'các' opens the next name
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
+from re import _parser as sre_parse  # type: ignore[attr-defined]  # re's parser: how wide a match can be
 from typing import TypeVar
 
 from .document import Block, Normalized, RawDocument, Table, TableCell
@@ -131,14 +133,31 @@ def wrap_width(lines_by_block: list[list[str]]) -> int | None:
 _DATELINE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
 
 
+Search = Callable[[str], "re.Match[str] | None"]
+
+
+def tail_search(rx: re.Pattern[str]) -> Search:
+    """`rx.search`, for a pattern anchored at the end ($) started where its match can begin at the
+    earliest (its widest match before the end): the same match, without trying every position of a
+    long line. Any other pattern: `rx.search` itself."""
+    parsed = sre_parse.parse(rx.pattern, rx.flags)
+    width = parsed.getwidth()[1]
+    last = parsed.data[-1] if parsed.data else None
+    if (rx.flags & re.MULTILINE or width >= sre_parse.MAXREPEAT
+            or last not in ((sre_parse.AT, sre_parse.AT_END), (sre_parse.AT, sre_parse.AT_END_STRING))):
+        return rx.search
+    return lambda s: rx.search(s, max(0, len(s) - width - 1))  # look-behinds still see before that
+
+
 @lru_cache(maxsize=1)
-def _layout() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(a line ending in a word that needs what follows, one that needs a number, a cut numbered capital
-    heading) from rules/layout.yaml."""
+def _layout() -> tuple[Search, Search, re.Pattern[str]]:
+    """(a line ending in a word that needs what follows, one that needs a number: their searches; a cut
+    numbered capital heading) from rules/layout.yaml."""
     from .rules import load_rules
 
     rule = load_rules("layout").rule
-    return rule("layout.dangling_end").rx, rule("layout.dangling_number").rx, rule("layout.cut_heading").rx
+    return (tail_search(rule("layout.dangling_end").rx), tail_search(rule("layout.dangling_number").rx),
+            rule("layout.cut_heading").rx)
 
 
 def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool:
@@ -148,11 +167,13 @@ def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool
     if not a_s or not b_s or LIST_START.match(b) or HEADER_LINE.match(a) or HEADER_LINE.match(b):
         return False
     dangling, needs_number, cut = _layout()
-    if wrapped and ((is_caps(a_s) and is_caps(b_s) and cut.match(a_s)) or (
-            dangling.search(a_s) and not is_page_number(b_s)) or (
-            needs_number.search(a_s) and b_s[:1].isdigit() and not is_page_number(b_s))):
+    a_caps = is_caps(a_s)
+    b_caps = None if wrapped and not a_caps else is_caps(b_s)
+    if wrapped and ((a_caps and b_caps and cut.match(a_s)) or (
+            dangling(a_s) and not is_page_number(b_s)) or (
+            needs_number(a_s) and b_s[:1].isdigit() and not is_page_number(b_s))):
         return True
-    if is_caps(a_s) or is_caps(b_s) or is_page_number(b_s) or _DATELINE.search(b_s[:40]):
+    if a_caps or (is_caps(b_s) if b_caps is None else b_caps) or is_page_number(b_s) or _DATELINE.search(b_s[:40]):
         return False
     if a_s.endswith(_TERMINAL):
         return False

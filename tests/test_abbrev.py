@@ -110,3 +110,19 @@ def test_gated_search_rules_equal_every_rule():
         for rx, expansion in terms.rules:
             want = rx.sub(expansion, want)
         assert search.expand_folded(t) == want, t
+
+
+@pytest.mark.parametrize("name", ["abbreviations", "deadlines", "search", "boilerplate", "layout", "bodies"])
+def test_a_rule_matching_a_corpus_line_passes_its_gate(name):
+    """Over every line of every bundled document (and folded, for the rules that read folded text)."""
+    lines = [line for t in _texts() for line in t.split("\n") if line.strip()]
+    lines += [fold(line) for line in lines]
+    for rule in load_rules(name).rules:
+        if rule.regex is None:
+            continue
+        gate = literal_gate([rule.regex])
+        if gate is None:
+            continue
+        for line in lines:
+            if rule.regex.search(line):
+                assert gate.may_match(line), (rule.id, line)

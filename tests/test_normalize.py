@@ -219,3 +219,27 @@ def test_a_document_number_cut_at_its_dash_is_joined_without_a_space() -> None:
 
     assert join_wrapped(["theo Nghị định số 289/2025/NĐ-", "CP ngày 03 tháng 11 năm 2025"], None) == [
         "theo Nghị định số 289/2025/NĐ-CP ngày 03 tháng 11 năm 2025"]
+
+
+def test_tail_search_finds_what_search_finds():
+    """`tail_search` starts a pattern anchored at the end near the end of the line: the same match as
+    searching the whole line (look-behinds and ^ as before), on every line of the corpus."""
+    import glob
+    import re
+    from pathlib import Path
+
+    from extractor.normalize import tail_search
+    from extractor.rules import load_rules
+
+    root = Path(__file__).resolve().parent.parent
+    lines = [ln.strip() for f in sorted(glob.glob(f"{root}/corpus/*.txt") + glob.glob(f"{root}/tests/real*/*.txt"))
+             for ln in Path(f).read_text(encoding="utf-8").split("\n")]
+    lines += ["của", "xcủa", "a của", "a\ncủa", "1 của\n", "Sở KH&", "số", "ngày 5 tháng"]
+    patterns = [load_rules("layout").rule(i).rx for i in ("layout.dangling_end", "layout.dangling_number")]
+    patterns += [re.compile(r"(?<=ab)cd$"), re.compile(r"(?:^|\s)x+$"), re.compile(r"\bend\Z")]
+    for rx in patterns:
+        search = tail_search(rx)
+        for ln in lines + [ln + " abcd" for ln in lines[:50]]:
+            got, want = search(ln), rx.search(ln)
+            assert (got and got.span()) == (want and want.span()), (rx.pattern, ln)
+    assert tail_search(re.compile(r"x+$")) == re.compile(r"x+$").search  # unbounded: searched whole
