@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from re import _parser as sre_parse  # type: ignore[attr-defined]  # re's parser: the literals of a pattern
 from typing import Any
 
 from .rules import RuleFile, load_rules
@@ -15,8 +14,224 @@ _MAY_HOLD_ABBREVIATION = re.compile(r"[A-ZĐ]{2}|&")
 _REACH = 30  # characters around a trigger a rule may look at (the longest abbreviation and its context)
 
 _Literals = tuple[str, ...] | None  # literal strings one of which every match holds; None: not known
-_ZERO_WIDTH = {sre_parse.AT, sre_parse.ASSERT, sre_parse.ASSERT_NOT}
-_REPEATS = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.POSSESSIVE_REPEAT}
+
+# -- what a pattern's matches hold: a small reader of the regex syntax the rule files use ------------
+#
+# A pattern is read into nodes: ("lit", char), ("any", chars or None) for one character of a class
+# (its characters when they are a few plain ones, as [đd]), ("zero", is_end) for an anchor or a
+# look-around, ("group", [alternatives], literals_count) and ("rep", node, low, high). Syntax it does not
+# know (a back-reference, a numeric escape, VERBOSE) makes the whole pattern unknown: no shortcut is
+# taken for it, so a mistake here can only cost speed, never a match.
+
+_INF = 1 << 30
+_Node = tuple[Any, ...]
+
+
+class _Unknown(Exception):
+    """Syntax the reader does not handle: the pattern is always run in full."""
+
+
+_CLASS_ESCAPES = set("dDsSwW")
+_ZERO_ESCAPES = {"b": False, "B": False, "A": False, "Z": True}
+_CHAR_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
+_QUANTIFIER = re.compile(r"\{(\d*)(?:(,)(\d*))?\}")
+_FLAG_GROUP = re.compile(r"\(\?([aiLmsux]*)(?:-([imsx]+))?([:)])")
+
+
+class _Reader:
+    """A recursive-descent reader of one pattern (see the nodes above)."""
+
+    def __init__(self, pattern: str) -> None:
+        self.p, self.i = pattern, 0
+
+    def alternatives(self) -> list[list[_Node]]:
+        alts = [self.sequence()]
+        while self.i < len(self.p) and self.p[self.i] == "|":
+            self.i += 1
+            alts.append(self.sequence())
+        return alts
+
+    def sequence(self) -> list[_Node]:
+        seq: list[_Node] = []
+        while self.i < len(self.p) and self.p[self.i] not in "|)":
+            atom = self.atom()
+            if atom is not None:
+                seq.append(self.quantified(atom))
+        return seq
+
+    def quantified(self, atom: _Node) -> _Node:
+        p, i = self.p, self.i
+        if i >= len(p):
+            return atom
+        if p[i] in "?*+":
+            low, high = {"?": (0, 1), "*": (0, _INF), "+": (1, _INF)}[p[i]]
+            self.i += 1
+        elif p[i] == "{" and (m := _QUANTIFIER.match(p, i)) and (m.group(1) or m.group(2)):  # '{}' is literal
+            low = int(m.group(1) or 0)
+            high = low if not m.group(2) else int(m.group(3)) if m.group(3) else _INF
+            self.i = m.end()
+        else:
+            return atom
+        if self.i < len(p) and p[self.i] in "?+":  # lazy or possessive: the same characters
+            self.i += 1
+        if atom[0] == "zero":
+            raise _Unknown("a quantified anchor")
+        return self.quantified(("rep", atom, low, high))
+
+    def atom(self) -> _Node | None:
+        p = self.p
+        c = p[self.i]
+        self.i += 1
+        if c == "(":
+            return self.group()
+        if c == "[":
+            return self.char_class()
+        if c == ".":
+            return ("any", None)
+        if c in "^$":
+            return ("zero", c == "$")
+        if c == "\\":
+            return self.escape()
+        if c in "*+?":
+            raise _Unknown("a quantifier with nothing before it")
+        return ("lit", c)
+
+    def escape(self) -> _Node:
+        if self.i >= len(self.p):
+            raise _Unknown("a trailing backslash")
+        c = self.p[self.i]
+        self.i += 1
+        if c in _CLASS_ESCAPES:
+            return ("any", None)
+        if c in _ZERO_ESCAPES:
+            return ("zero", _ZERO_ESCAPES[c])
+        if c in _CHAR_ESCAPES:
+            return ("lit", _CHAR_ESCAPES[c])
+        if c == "u" and re.fullmatch(r"[0-9a-fA-F]{4}", self.p[self.i:self.i + 4]):
+            self.i += 4
+            return ("lit", chr(int(self.p[self.i - 4:self.i], 16)))
+        if c.isascii() and c.isalnum():
+            raise _Unknown(f"the escape \\{c}")
+        return ("lit", c)
+
+    def char_class(self) -> _Node:
+        """A [...] class: one character; its characters when they are plain ones (no range, no negation)."""
+        p, chars, plain = self.p, [], True
+        if self.i < len(p) and p[self.i] == "^":
+            plain = False
+            self.i += 1
+        first = True
+        while True:
+            if self.i >= len(p):
+                raise _Unknown("an unclosed class")
+            c = p[self.i]
+            self.i += 1
+            if c == "]" and not first:
+                break
+            first = False
+            if c == "\\":
+                if self.i >= len(p):
+                    raise _Unknown("a trailing backslash")
+                e = p[self.i]
+                self.i += 1
+                if e in _CHAR_ESCAPES:
+                    chars.append(_CHAR_ESCAPES[e])
+                elif e.isascii() and e.isalnum():
+                    plain = False  # \w, \d, \s, \uXXXX ...: not spelled out
+                    if e == "u":
+                        self.i += 4
+                    elif e not in _CLASS_ESCAPES:
+                        raise _Unknown(f"the escape \\{e} in a class")
+                else:
+                    chars.append(e)
+            elif c == "[" and self.i < len(p) and p[self.i] in ":=.":
+                raise _Unknown("a POSIX-like class")
+            elif c == "-" and chars and self.i < len(p) and p[self.i] != "]":
+                plain = False  # a range
+            else:
+                chars.append(c)
+        return ("any", chars if plain and 0 < len(chars) <= 4 else None)
+
+    def group(self) -> _Node:
+        p, i = self.p, self.i
+        if p.startswith("?", i):
+            if p.startswith(("?:", "?P<"), i):
+                self.i = p.index(">", i) + 1 if p.startswith("?P<", i) else i + 2
+                return self.closed(self.alternatives(), literals=True)
+            if p.startswith(("?=", "?!", "?<=", "?<!"), i):
+                self.i = i + (3 if p.startswith("?<", i) else 2)
+                self.closed(self.alternatives(), literals=False)
+                return ("zero", False)
+            if p.startswith("?#", i):
+                self.i = p.index(")", i) + 1
+                return ("zero", False)
+            m = _FLAG_GROUP.match(p, i - 1)
+            if m and m.group(3) == ":" and "x" not in m.group(1) + (m.group(2) or ""):
+                self.i = m.end()  # scoped flags; under IGNORECASE its characters are not the pattern's literals
+                return self.closed(self.alternatives(), literals="i" not in m.group(1))
+            raise _Unknown(f"the group ({p[i:i + 4]}")
+        return self.closed(self.alternatives(), literals=True)
+
+    def closed(self, alts: list[list[_Node]], literals: bool) -> _Node:
+        if self.i >= len(self.p) or self.p[self.i] != ")":
+            raise _Unknown("an unclosed group")
+        self.i += 1
+        return ("group", alts, literals)
+
+
+def _read(regex: re.Pattern[str]) -> list[list[_Node]] | None:
+    """The alternatives of a pattern as nodes; None for syntax the reader does not know, or VERBOSE."""
+    p = regex.pattern
+    if regex.flags & re.VERBOSE or not isinstance(p, str):
+        return None
+    m = _FLAG_GROUP.match(p)
+    if m and m.group(3) == ")":  # global flags at the start: in `regex.flags` already
+        p = p[m.end():]
+    reader = _Reader(p)
+    try:
+        alts = reader.alternatives()
+        if reader.i != len(p):
+            raise _Unknown("an unopened ')'")
+    except (_Unknown, ValueError):
+        return None
+    return alts
+
+
+def _width(node: _Node) -> int:
+    """The most characters a node matches (_INF: unbounded)."""
+    kind = node[0]
+    if kind in ("lit", "any"):
+        return 1
+    if kind == "zero":
+        return 0
+    if kind == "group":
+        return max((_seq_width(seq) for seq in node[1]), default=0)
+    inner = _width(node[1])
+    return _INF if node[3] >= _INF and inner else min(_INF, inner * node[3])
+
+
+def _seq_width(seq: list[_Node]) -> int:
+    return min(_INF, sum(_width(n) for n in seq))
+
+
+def max_width(regex: re.Pattern[str]) -> int | None:
+    """The most characters a match of `regex` can span, or None when unbounded or not known."""
+    alts = _read(regex)
+    if alts is None:
+        return None
+    width = max((_seq_width(seq) for seq in alts), default=0)
+    return width if width < _INF else None
+
+
+def ends_at_end(regex: re.Pattern[str]) -> bool:
+    """Whether every match of `regex` ends the text (each alternative closes with $ or \\Z, not MULTILINE)."""
+    alts = _read(regex)
+    if alts is None or regex.flags & re.MULTILINE:
+        return False
+    return all(seq and seq[-1] == ("zero", True) for seq in alts)
+
+
+_MAX_SPELLINGS = 16  # a run through small character classes ([đd]) is kept as at most this many strings
 
 
 def _best(candidates: list[tuple[str, ...]]) -> _Literals:
@@ -26,62 +241,44 @@ def _best(candidates: list[tuple[str, ...]]) -> _Literals:
     return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
 
 
-_MAX_SPELLINGS = 16  # a run through small character classes ([đd]) is kept as at most this many strings
-
-
-def _sequence_literals(items: Any) -> _Literals:
-    """Literals of a parsed sequence (every item of which is matched, in order): its longest run of
-    literal characters (a small class such as [đd] spelled out both ways), or what one of its groups holds."""
+def _sequence_literals(seq: list[_Node]) -> _Literals:
+    """Literals of a sequence (every node of which is matched, in order): its longest run of literal
+    characters (a small class such as [đd] spelled out every way), or what one of its groups holds."""
     candidates: list[tuple[str, ...]] = []
-    run: list[str] = []
-
-    def close() -> None:
-        if run and run != [""]:
-            candidates.append(tuple(run))
-        run[:] = [""]
-
-    close()
-    for op, av in items:
-        if op == sre_parse.LITERAL:
-            run[:] = [r + chr(av) for r in run]
+    run = [""]
+    for node in seq:
+        kind = node[0]
+        if kind == "lit":
+            run = [r + node[1] for r in run]
             continue
-        if op in _ZERO_WIDTH:
+        if kind == "zero":
             continue  # the characters on both sides of it are adjacent in the match
-        chars = _class_chars(op, av)
-        if chars and len(run) * len(chars) <= _MAX_SPELLINGS:
-            run[:] = [r + c for r in run for c in chars]
+        if kind == "any" and node[1] and len(run) * len(node[1]) <= _MAX_SPELLINGS:
+            run = [r + c for r in run for c in node[1]]
             continue
-        close()
-        found = _item_literals(op, av)
+        if run != [""]:
+            candidates.append(tuple(run))
+        run = [""]
+        found = _node_literals(node)
         if found is not None:
             candidates.append(found)
-    close()
+    if run != [""]:
+        candidates.append(tuple(run))
     return _best(candidates)
 
 
-def _class_chars(op: Any, av: Any) -> list[str]:
-    """The characters of a class made only of a few literal characters ([đd]); empty for any other item."""
-    if op != sre_parse.IN or not all(o == sre_parse.LITERAL for o, _ in av):
-        return []
-    return [chr(c) for _, c in av] if len(av) <= 4 else []
-
-
-def _item_literals(op: Any, av: Any) -> _Literals:
-    """Literals of one parsed item that consumes text (a group, a repeat, a choice); None otherwise."""
-    if op == sre_parse.SUBPATTERN:
-        _group, add_flags, _del_flags, sub = av
-        return None if add_flags & re.IGNORECASE else _sequence_literals(sub)
-    if op in _REPEATS:
-        low, _high, sub = av
-        return _sequence_literals(sub) if low >= 1 else None
-    if op == sre_parse.ATOMIC_GROUP:
-        return _sequence_literals(av)
-    if op == sre_parse.BRANCH:
+def _node_literals(node: _Node) -> _Literals:
+    """Literals of a group or a repeat (None for one character of a class)."""
+    if node[0] == "rep":
+        return _sequence_literals([node[1]]) if node[2] >= 1 else None
+    if node[0] == "group":
+        if not node[2]:
+            return None  # scoped IGNORECASE or VERBOSE: its characters compare otherwise
         out: list[str] = []
-        for branch in av[1]:
-            found = _sequence_literals(branch)
+        for seq in node[1]:
+            found = _sequence_literals(seq)
             if found is None:
-                return None  # this choice holds no literal: nothing is required
+                return None  # this alternative holds no literal: nothing is required
             out += [s for s in found if s not in out]
         return tuple(out)
     return None
@@ -91,11 +288,10 @@ def required_literals(regex: re.Pattern[str]) -> _Literals:
     """Literal strings one of which every match of `regex` contains, or None when none can be told.
 
     A rule none of whose literals is in a text cannot match it, so it need not run (`LiteralGate`)."""
-    try:
-        parsed = sre_parse.parse(regex.pattern, regex.flags)
-    except Exception:  # noqa: BLE001 - a pattern the parser cannot read again is just always run
+    alts = _read(regex)
+    if alts is None:
         return None
-    return _sequence_literals(list(parsed))
+    return _node_literals(("group", alts, True))
 
 
 # The only characters beyond ASCII that an ASCII letter matches under IGNORECASE (İ ı ~ i, ſ ~ s, Kelvin K ~ k)

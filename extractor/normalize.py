@@ -12,9 +12,9 @@ import statistics
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
-from re import _parser as sre_parse  # type: ignore[attr-defined]  # re's parser: how wide a match can be
 from typing import TypeVar
 
+from .abbrev import ends_at_end, max_width
 from .document import Block, Normalized, RawDocument, Table, TableCell
 from .vntext import fix_tone_placement, nfc
 
@@ -137,14 +137,11 @@ Search = Callable[[str], "re.Match[str] | None"]
 
 
 def tail_search(rx: re.Pattern[str]) -> Search:
-    """`rx.search`, for a pattern anchored at the end ($) started where its match can begin at the
+    """`rx.search`, for a pattern whose matches end the text ($) started where one can begin at the
     earliest (its widest match before the end): the same match, without trying every position of a
     long line. Any other pattern: `rx.search` itself."""
-    parsed = sre_parse.parse(rx.pattern, rx.flags)
-    width = parsed.getwidth()[1]
-    last = parsed.data[-1] if parsed.data else None
-    if (rx.flags & re.MULTILINE or width >= sre_parse.MAXREPEAT
-            or last not in ((sre_parse.AT, sre_parse.AT_END), (sre_parse.AT, sre_parse.AT_END_STRING))):
+    width = max_width(rx)
+    if width is None or not ends_at_end(rx):
         return rx.search
     return lambda s: rx.search(s, max(0, len(s) - width - 1))  # look-behinds still see before that
 

@@ -1,8 +1,10 @@
 """The shortcuts of abbreviation expansion and search folding give what running every rule gives.
 
 `abbrev.required_literals` reads from a pattern the literal strings one of which every match holds, so
-a rule whose literals are absent is not run; `search._trie` writes the folded terms as a tree. Both
-must change nothing: checked on every rule's examples and on every bundled document.
+a rule whose literals are absent is not run; `abbrev.max_width` / `ends_at_end` let a pattern anchored at
+the end be searched near the end only; `search._trie` writes the folded terms as a tree. None of them
+may change a result: checked against `re`'s own parser, on every rule's examples and on every bundled
+document.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from extractor import search
-from extractor.abbrev import LiteralGate, _expand_all, literal_gate, required_literals
+from extractor.abbrev import LiteralGate, _expand_all, ends_at_end, literal_gate, max_width, required_literals
 from extractor.rules import load_rules, rule_files
 from extractor.vntext import fold
 
@@ -30,17 +32,59 @@ def _texts() -> list[str]:
 @pytest.mark.parametrize("pattern,flags,want", [
     (r"\bUBND\b", 0, ("UBND",)),
     (r"\bc[đd]s\b", re.I, ("cđs", "cds")),
-    (r"\bBộ CHQS\b|\bBCH Quân sự\b|\bBCHQS\b", 0, ("ộ CHQS", "CH Quân sự", "CHQS")),
+    (r"\bBộ CHQS\b|\bBCH Quân sự\b|\bBCHQS\b", 0, ("Bộ CHQS", "BCH Quân sự", "BCHQS")),
     (r"(?<=\w) & (?=[A-Z])", 0, (" & ",)),
     (r"(?:ab)?cde", 0, ("cde",)),
     (r"x(?:abc)+y", 0, ("abc",)),
+    (r"ab?c", 0, ("a",)),  # an optional character ends the run
+    (r"ab{2}c", 0, ("a",)),
+    (r"a{}b", 0, ("a{}b",)),  # '{}' is no quantifier
     (r"ab|\d+", 0, None),  # one choice holds no literal: nothing is required
     (r"(?:ab)*", 0, None),
     (r"[^a]bc", 0, ("bc",)),
+    (r"[]x]yz", 0, ("]yz", "xyz")),
+    (r"a\.b\-c", 0, ("a.b-c",)),
+    (r"\u0111ổi", 0, ("đổi",)),
     (r"a(?i:bcd)", 0, ("a",)),  # a part under IGNORECASE does not count in a case-sensitive pattern
+    (r"(?P<x>abc)(?P=x)", 0, None),  # a back-reference: not read, always run
+    (r"(?x) a b", 0, None),  # VERBOSE: not read
+    (r"\x41BC", 0, None),
 ])
 def test_required_literals(pattern, flags, want):
     assert required_literals(re.compile(pattern, flags)) == want
+
+
+def _all_patterns() -> list[re.Pattern[str]]:
+    from extractor.body_spans import body_regex
+
+    pats = [r.regex for name in rule_files() for r in load_rules(name).rules if r.regex is not None]
+    return [*pats, body_regex(), search._terms().regex, re.compile(r"a{,3}b{2,}c{1,2}$"), re.compile(r"(?:x|yz)\Z")]
+
+
+def test_widths_and_end_anchors_agree_with_re_s_own_parser():
+    """The reader of the rule syntax sees every pattern as `re` does: the same widest match (a wrong
+    reading of a group or a class would show here), and an end anchor only where `re` has one."""
+    from re import _parser as sre_parse
+
+    def ends(items) -> bool:  # the last item an end anchor, or a choice every branch of which ends so
+        if not items:
+            return False
+        op, av = items[-1]
+        if op == sre_parse.BRANCH:
+            return all(ends(list(branch)) for branch in av[1])
+        if op == sre_parse.SUBPATTERN:
+            return ends(list(av[-1]))
+        return op == sre_parse.AT and av in (sre_parse.AT_END, sre_parse.AT_END_STRING)
+
+    anchored = 0
+    for rx in _all_patterns():
+        parsed = sre_parse.parse(rx.pattern, rx.flags)
+        widest = parsed.getwidth()[1]
+        assert max_width(rx) == (widest if widest < sre_parse.MAXREPEAT else None), rx.pattern[:120]
+        if ends_at_end(rx):
+            anchored += 1
+            assert not rx.flags & re.MULTILINE and ends(list(parsed)), rx.pattern
+    assert anchored >= 3
 
 
 def _rule_cases():
