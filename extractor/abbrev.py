@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -18,8 +19,8 @@ _Literals = tuple[str, ...] | None  # literal strings one of which every match h
 # -- what a pattern's matches hold: a small reader of the regex syntax the rule files use ------------
 #
 # A pattern is read into nodes: ("lit", char), ("any", chars or None) for one character of a class
-# (its characters when they are a few plain ones, as [đd]), ("zero", is_end) for an anchor or a
-# look-around, ("group", [alternatives], literals_count) and ("rep", node, low, high). Syntax it does not
+# (its characters when they are a few plain ones, as [đd]), ("zero", "start" | "end" | "") for an anchor
+# (^ \A, $ \Z) or another zero-width item (\b, a look-around), ("group", [alternatives], literals_count) and ("rep", node, low, high). Syntax it does not
 # know (a back-reference, a numeric escape, VERBOSE) makes the whole pattern unknown: no shortcut is
 # taken for it, so a mistake here can only cost speed, never a match.
 
@@ -32,7 +33,7 @@ class _Unknown(Exception):
 
 
 _CLASS_ESCAPES = set("dDsSwW")
-_ZERO_ESCAPES = {"b": False, "B": False, "A": False, "Z": True}
+_ZERO_ESCAPES = {"b": "", "B": "", "A": "start", "Z": "end"}
 _CHAR_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
 _QUANTIFIER = re.compile(r"\{(\d*)(?:(,)(\d*))?\}")
 _FLAG_GROUP = re.compile(r"\(\?([aiLmsux]*)(?:-([imsx]+))?([:)])")
@@ -89,7 +90,7 @@ class _Reader:
         if c == ".":
             return ("any", None)
         if c in "^$":
-            return ("zero", c == "$")
+            return ("zero", "end" if c == "$" else "start")
         if c == "\\":
             return self.escape()
         if c in "*+?":
@@ -161,10 +162,10 @@ class _Reader:
             if p.startswith(("?=", "?!", "?<=", "?<!"), i):
                 self.i = i + (3 if p.startswith("?<", i) else 2)
                 self.closed(self.alternatives(), literals=False)
-                return ("zero", False)
+                return ("zero", "")
             if p.startswith("?#", i):
                 self.i = p.index(")", i) + 1
-                return ("zero", False)
+                return ("zero", "")
             m = _FLAG_GROUP.match(p, i - 1)
             if m and m.group(3) == ":" and "x" not in m.group(1) + (m.group(2) or ""):
                 self.i = m.end()  # scoped flags; under IGNORECASE its characters are not the pattern's literals
@@ -179,14 +180,17 @@ class _Reader:
         return ("group", alts, literals)
 
 
+def _body(regex: re.Pattern[str]) -> str:
+    """The pattern without its global flags at the start (they are in `regex.flags`)."""
+    m = _FLAG_GROUP.match(regex.pattern)
+    return regex.pattern[m.end():] if m and m.group(3) == ")" else regex.pattern
+
+
 def _read(regex: re.Pattern[str]) -> list[list[_Node]] | None:
     """The alternatives of a pattern as nodes; None for syntax the reader does not know, or VERBOSE."""
-    p = regex.pattern
-    if regex.flags & re.VERBOSE or not isinstance(p, str):
+    if regex.flags & re.VERBOSE or not isinstance(regex.pattern, str):
         return None
-    m = _FLAG_GROUP.match(p)
-    if m and m.group(3) == ")":  # global flags at the start: in `regex.flags` already
-        p = p[m.end():]
+    p = _body(regex)
     reader = _Reader(p)
     try:
         alts = reader.alternatives()
@@ -228,7 +232,39 @@ def ends_at_end(regex: re.Pattern[str]) -> bool:
     alts = _read(regex)
     if alts is None or regex.flags & re.MULTILINE:
         return False
-    return all(seq and seq[-1] == ("zero", True) for seq in alts)
+    return all(seq and seq[-1] == ("zero", "end") for seq in alts)
+
+
+def starts_at_start(regex: re.Pattern[str]) -> bool:
+    """Whether every match of `regex` starts the text (each alternative opens with ^ or \\A, not MULTILINE):
+    its `search` is its `match`."""
+    alts = _read(regex)
+    if alts is None or regex.flags & re.MULTILINE:
+        return False
+    return all(seq and seq[0] == ("zero", "start") for seq in alts)
+
+
+_SCOPED_FLAGS = ((re.IGNORECASE, "i"), (re.DOTALL, "s"), (re.ASCII, "a"))
+
+
+def any_search(regexes: list[re.Pattern[str]]) -> Callable[[str], bool]:
+    """`lambda s: any(rx.search(s) for rx in regexes)`; for patterns that all start the text, one match of
+    their alternation (each under its own flags)."""
+    def each(s: str) -> bool:
+        return any(rx.search(s) for rx in regexes)
+
+    allowed = re.UNICODE | sum(flag for flag, _ in _SCOPED_FLAGS)
+    if not regexes or not all(starts_at_start(rx) and not rx.flags & ~allowed for rx in regexes):
+        return each
+    alts = []
+    for rx in regexes:
+        flags = "".join(letter for flag, letter in _SCOPED_FLAGS if rx.flags & flag)
+        alts.append(f"(?{flags}:{_body(rx)})" if flags else f"(?:{_body(rx)})")
+    try:
+        combined = re.compile("|".join(alts))
+    except re.error:  # the same group name in two patterns
+        return each
+    return lambda s: combined.match(s) is not None
 
 
 _MAX_SPELLINGS = 16  # a run through small character classes ([đd]) is kept as at most this many strings
