@@ -39,6 +39,7 @@ def _gazetteer() -> dict[str, str]:
     return {_key(n): n for n in _rules().data["gazetteer"]}
 
 
+@lru_cache(maxsize=8192)
 def _key(s: str) -> str:
     """Comparison key: folded, dash and comma spacing unified, '&' read as 'và'."""
     s = fold(s).replace("&", " va ")
@@ -80,14 +81,26 @@ def is_collective(name: str) -> bool:
     words = name.strip().split()
     if not words:
         return False
-    nouns = _rules().data["collective_nouns"]
     rest = " ".join(words[1:]) if words[0].lower() in ("các", "những", "mọi") else ""
     if rest:
-        return any(rest.lower().startswith(n + " ") or rest.lower().startswith(n + ",") or rest.lower() == n
-                   for n in nouns)
-    alts = "|".join(sorted(nouns, key=len, reverse=True))  # 'cơ quan, đơn vị liên quan': nouns of two words
-    return bool(re.fullmatch(rf"(?:{alts})(?:\s*,\s*(?:{alts}|\w+))*(?:\s+(?:{_rules().fragments['qualifier']}))+",
-                             name.strip()))
+        starts, nouns = _collective_noun_starts()
+        low = rest.lower()
+        return low.startswith(starts) or low in nouns
+    return bool(_qualified_collective().fullmatch(name.strip()))
+
+
+@lru_cache(maxsize=1)
+def _collective_noun_starts() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The collective nouns followed by a space or a comma, and the nouns themselves."""
+    nouns = _rules().data["collective_nouns"]
+    return tuple(n + sep for n in nouns for sep in " ,"), frozenset(nouns)
+
+
+@lru_cache(maxsize=1)
+def _qualified_collective() -> re.Pattern[str]:
+    """Collective nouns with a qualifier: 'cơ quan, đơn vị liên quan' (nouns of two words)."""
+    alts = "|".join(sorted(_rules().data["collective_nouns"], key=len, reverse=True))
+    return re.compile(rf"(?:{alts})(?:\s*,\s*(?:{alts}|\w+))*(?:\s+(?:{_rules().fragments['qualifier']}))+")
 
 
 @lru_cache(maxsize=1)

@@ -99,9 +99,14 @@ def find_deadlines(text: str, cell: bool = False) -> list[DeadlineMatch]:
     `cell=True` reads a table's time cell, where the whole cell is the phrase.
     """
     cands: list[tuple[int, int, Rule, re.Match[str]]] = []
+    passed: dict[LiteralGate, bool] = {}  # rules needing the same literals ask once
     for rule, gate in _gated_rules():
-        if gate is not None and not gate.may_match(text):
-            continue
+        if gate is not None:
+            ok = passed.get(gate)
+            if ok is None:
+                ok = passed[gate] = gate.may_match(text)
+            if not ok:
+                continue
         for m in rule.rx.finditer(text):
             if m.group(0).strip():
                 cands.append((m.start(), -(m.end() - m.start()), rule, m))
