@@ -18,11 +18,12 @@ _Literals = tuple[str, ...] | None  # literal strings one of which every match h
 
 # -- what a pattern's matches hold: a small reader of the regex syntax the rule files use ------------
 #
-# A pattern is read into nodes: ("lit", char), ("any", chars or None) for one character of a class
-# (its characters when they are a few plain ones, as [đd]), ("zero", "start" | "end" | "") for an anchor
-# (^ \A, $ \Z) or another zero-width item (\b, a look-around), ("group", [alternatives], literals_count) and ("rep", node, low, high). Syntax it does not
-# know (a back-reference, a numeric escape, VERBOSE) makes the whole pattern unknown: no shortcut is
-# taken for it, so a mistake here can only cost speed, never a match.
+# A pattern is read into nodes: ("lit", char); ("any", chars or None), one character of a class (its
+# characters when they are a few plain ones, as [đd]); ("zero", "start" | "end" | ""), an anchor (^ \A,
+# $ \Z) or another zero-width item (\b, a look-around); ("group", alternatives, literals_count), where
+# literals_count is False under a scoped IGNORECASE; ("rep", node, low, high). Syntax it does not know (a
+# back-reference, a numeric escape, VERBOSE) leaves the pattern unread: it is then always run in full.
+# tests/test_abbrev.py holds the reader to `re`'s own parser on every rule pattern.
 
 _INF = 1 << 30
 _Node = tuple[Any, ...]
