@@ -39,6 +39,7 @@ def _gazetteer() -> dict[str, str]:
     return {_key(n): n for n in _rules().data["gazetteer"]}
 
 
+@lru_cache(maxsize=8192)
 def _key(s: str) -> str:
     """Comparison key: folded, dash and comma spacing unified, '&' read as 'và'."""
     s = fold(s).replace("&", " va ")
@@ -80,14 +81,26 @@ def is_collective(name: str) -> bool:
     words = name.strip().split()
     if not words:
         return False
-    nouns = _rules().data["collective_nouns"]
     rest = " ".join(words[1:]) if words[0].lower() in ("các", "những", "mọi") else ""
     if rest:
-        return any(rest.lower().startswith(n + " ") or rest.lower().startswith(n + ",") or rest.lower() == n
-                   for n in nouns)
-    alts = "|".join(sorted(nouns, key=len, reverse=True))  # 'cơ quan, đơn vị liên quan': nouns of two words
-    return bool(re.fullmatch(rf"(?:{alts})(?:\s*,\s*(?:{alts}|\w+))*(?:\s+(?:{_rules().fragments['qualifier']}))+",
-                             name.strip()))
+        starts, nouns = _collective_noun_starts()
+        low = rest.lower()
+        return low.startswith(starts) or low in nouns
+    return bool(_qualified_collective().fullmatch(name.strip()))
+
+
+@lru_cache(maxsize=1)
+def _collective_noun_starts() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The collective nouns followed by a space or a comma, and the nouns themselves."""
+    nouns = _rules().data["collective_nouns"]
+    return tuple(n + sep for n in nouns for sep in " ,"), frozenset(nouns)
+
+
+@lru_cache(maxsize=1)
+def _qualified_collective() -> re.Pattern[str]:
+    """Collective nouns with a qualifier: 'cơ quan, đơn vị liên quan' (nouns of two words)."""
+    alts = "|".join(sorted(_rules().data["collective_nouns"], key=len, reverse=True))
+    return re.compile(rf"(?:{alts})(?:\s*,\s*(?:{alts}|\w+))*(?:\s+(?:{_rules().fragments['qualifier']}))+")
 
 
 @lru_cache(maxsize=1)
@@ -424,16 +437,22 @@ def side_by_side(text: str) -> list[str]:
         after_collective = "," in prev and _whole_collective().fullmatch(prev.strip()) is not None and not re.match(
             _rules().fragments["locality"].replace("{cap_word}", _rules().fragments["cap_word"]),
             text[m.end():], re.IGNORECASE)
-        local = head_of(prev) is not None and any(prev.endswith(" " + w) for w in _rules().data["locality_words"]) \
-            and not re.search(r"(?i:các|những)$", prev)  # 'HĐND tỉnh, các Ban ...': 'các' opens the next name
-        named_before = _key(prev) in _gazetteer() or local
-        if after_collective or (named_before and _bare_head().match(text, m.start())
-                                and _opens_named_body(text[m.end():])) or (
-                named_before and text.startswith(("Các ", "Những "), m.end())
-                and _collective_start().match(text, m.end())):  # 'Sở Tài chính Các sở, ngành
+        # a named body, then a bare head opening another, or 'Các'/'Những' opening a collective
+        # ('Sở Tài chính Các sở, ngành'): what follows is looked at first, the name before only then
+        opens = (_bare_head().match(text, m.start()) and _opens_named_body(text[m.end():])) or (
+            text.startswith(("Các ", "Những "), m.end()) and _collective_start().match(text, m.end()))
+        if after_collective or (opens and _named_before(prev)):
             parts.append(prev)
             last = m.end()
     return [p.strip() for p in parts + [text[last:]] if p.strip()]
+
+
+def _named_before(prev: str) -> bool:
+    """Whether `prev` is a gazetteer name, or a named body ending in a locality word ('UBND tỉnh')."""
+    if _key(prev) in _gazetteer():
+        return True
+    return head_of(prev) is not None and any(prev.endswith(" " + w) for w in _rules().data["locality_words"]) \
+        and not re.search(r"(?i:các|những)$", prev)  # 'HĐND tỉnh, các Ban ...': 'các' opens the next name
 
 
 @lru_cache(maxsize=1)

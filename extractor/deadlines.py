@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from .abbrev import LiteralGate, literal_gate
 from .record import Deadline
 from .rules import Rule, RuleFile, load_rules
 from .vntext import fold, iso_date
@@ -31,6 +32,19 @@ class DeadlineMatch:
 
 def _rules() -> RuleFile:
     return load_rules("deadlines")
+
+
+_GATED: tuple[RuleFile, list[tuple[Rule, LiteralGate | None]]] | None = None
+
+
+def _gated_rules() -> list[tuple[Rule, LiteralGate | None]]:
+    """The rules with a pattern, each with the literals one of which its matches hold (most hold a year,
+    '19' or '20'): a text without them is not searched by that rule."""
+    global _GATED
+    file = _rules()
+    if _GATED is None or _GATED[0] is not file:
+        _GATED = file, [(rule, literal_gate([rule.regex])) for rule in file.rules if rule.regex is not None]
+    return _GATED[1]
 
 
 def _build(rule: Rule, m: re.Match[str]) -> Deadline | None:
@@ -85,10 +99,15 @@ def find_deadlines(text: str, cell: bool = False) -> list[DeadlineMatch]:
     `cell=True` reads a table's time cell, where the whole cell is the phrase.
     """
     cands: list[tuple[int, int, Rule, re.Match[str]]] = []
-    for rule in _rules().rules:
-        if rule.regex is None:
-            continue
-        for m in rule.regex.finditer(text):
+    passed: dict[LiteralGate, bool] = {}  # rules needing the same literals ask once
+    for rule, gate in _gated_rules():
+        if gate is not None:
+            ok = passed.get(gate)
+            if ok is None:
+                ok = passed[gate] = gate.may_match(text)
+            if not ok:
+                continue
+        for m in rule.rx.finditer(text):
             if m.group(0).strip():
                 cands.append((m.start(), -(m.end() - m.start()), rule, m))
     cands.sort(key=lambda c: (c[0], c[1]))

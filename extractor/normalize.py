@@ -10,16 +10,19 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TypeVar
 
+from .abbrev import any_search, ends_at_end, max_width
 from .document import Block, Normalized, RawDocument, Table, TableCell
 from .vntext import fix_tone_placement, nfc
 
 K = TypeVar("K")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-"""A run of spaces to make one plain space: two or more, or one that is not a plain space (a lone plain
-space, the most of them, is left alone rather than replaced by itself)."""
+_SPACE_CHARS = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+# a run of them that is not one plain space (which would be replaced by itself): a run of two or more,
+# or one other space (a run is matched from its start, so this is every run `_SPACE_CHARS+` finds but ' ')
+_SPACES = re.compile(_SPACE_CHARS + r"{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _TERMINAL = tuple(".;:!?…")
 
@@ -50,11 +53,11 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|(?:Tr
 
 
 @lru_cache(maxsize=1)
-def _tail_boxes() -> list[re.Pattern[str]]:
-    """Patterns of the headers after which a page holds only other articles (rules with drop_rest)."""
+def _tail_boxes() -> Callable[[str], bool]:
+    """Whether a line is a header after which a page holds only other articles (rules with drop_rest)."""
     from .rules import load_rules
 
-    return [r.regex for r in load_rules("boilerplate").rules if r.regex is not None and r.get("drop_rest")]
+    return any_search([r.regex for r in load_rules("boilerplate").rules if r.regex is not None and r.get("drop_rest")])
 
 
 def cut_trailing_boxes(blocks: list[tuple[list[str], K]], tail_share: float = 0.6) -> list[tuple[list[str], K]]:
@@ -63,15 +66,16 @@ def cut_trailing_boxes(blocks: list[tuple[list[str], K]], tail_share: float = 0.
     seen = 0
     for bi, (lines, cell) in enumerate(blocks):
         for li, ln in enumerate(lines):
-            if seen >= tail_share * total and any(rx.search(ln.strip()) for rx in _tail_boxes()):
+            if seen >= tail_share * total and _tail_boxes()(ln.strip()):
                 return blocks[:bi] + ([(lines[:li], cell)] if li else [])
             seen += len(ln)
     return blocks
 
 
 @lru_cache(maxsize=1)
-def _boilerplate() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
-    """(line patterns, 'drop the lines after' patterns) from rules/boilerplate.yaml."""
+def _boilerplate() -> tuple[Callable[[str], bool], Callable[[str], bool], Callable[[str], bool]]:
+    """Whether a line matches a line pattern, a 'drop the lines after' pattern, either, of
+    rules/boilerplate.yaml."""
     from .rules import load_rules
 
     lines: list[re.Pattern[str]] = []
@@ -79,13 +83,13 @@ def _boilerplate() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
     for rule in load_rules("boilerplate").rules:
         if rule.regex is not None:
             (tails if rule.get("drop_following") else lines).append(rule.regex)
-    return lines, tails
+    return any_search(lines), any_search(tails), any_search(lines + tails)
 
 
 def is_boilerplate(line: str) -> bool:
     """True for a line of web furniture (menus, share buttons, loading notices, counters)."""
     s = line.strip()
-    return bool(s) and any(rx.search(s) for rx in _boilerplate()[0] + _boilerplate()[1])
+    return bool(s) and _boilerplate()[2](s)
 
 
 _ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
@@ -95,6 +99,13 @@ def is_caps(line: str) -> bool:
     """True for a line in capitals (a heading, a body name in the header block)."""
     if len(line) > 300:  # headings are short; long lines are prose
         return False
+    return _short_is_caps(line)
+
+
+@lru_cache(maxsize=4096)
+def _short_is_caps(line: str) -> bool:
+    """`is_caps` of a line of at most 300 characters (remembered: a line is asked about as the end of one
+    pair of lines and the start of the next)."""
     ascii_part = line.encode("ascii", "ignore")  # ASCII small letters over a fifth of the line: prose, at once
     if len(ascii_part) - len(ascii_part.translate(None, _ASCII_LOWER)) > 0.2 * len(line):
         return False
@@ -133,14 +144,28 @@ def wrap_width(lines_by_block: list[list[str]]) -> int | None:
 _DATELINE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
 
 
+Search = Callable[[str], "re.Match[str] | None"]
+
+
+def tail_search(rx: re.Pattern[str]) -> Search:
+    """`rx.search`, for a pattern whose matches end the text ($) started where one can begin at the
+    earliest (its widest match before the end): the same match, without trying every position of a
+    long line. Any other pattern: `rx.search` itself."""
+    width = max_width(rx)
+    if width is None or not ends_at_end(rx):
+        return rx.search
+    return lambda s: rx.search(s, max(0, len(s) - width - 1))  # look-behinds still see before that
+
+
 @lru_cache(maxsize=1)
-def _layout() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(a line ending in a word that needs what follows, one that needs a number, a cut numbered capital
-    heading) from rules/layout.yaml."""
+def _layout() -> tuple[Search, Search, re.Pattern[str]]:
+    """(a line ending in a word that needs what follows, one that needs a number: their searches; a cut
+    numbered capital heading) from rules/layout.yaml."""
     from .rules import load_rules
 
     rule = load_rules("layout").rule
-    return rule("layout.dangling_end").rx, rule("layout.dangling_number").rx, rule("layout.cut_heading").rx
+    return (tail_search(rule("layout.dangling_end").rx), tail_search(rule("layout.dangling_number").rx),
+            rule("layout.cut_heading").rx)
 
 
 def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool:
@@ -150,11 +175,13 @@ def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool
     if not a_s or not b_s or LIST_START.match(b) or HEADER_LINE.match(a) or HEADER_LINE.match(b):
         return False
     dangling, needs_number, cut = _layout()
-    if wrapped and ((is_caps(a_s) and is_caps(b_s) and cut.match(a_s)) or (
-            dangling.search(a_s) and not is_page_number(b_s)) or (
-            needs_number.search(a_s) and b_s[:1].isdigit() and not is_page_number(b_s))):
+    a_caps = is_caps(a_s)
+    b_caps = None if wrapped and not a_caps else is_caps(b_s)
+    if wrapped and ((a_caps and b_caps and cut.match(a_s)) or (
+            dangling(a_s) and not is_page_number(b_s)) or (
+            needs_number(a_s) and b_s[:1].isdigit() and not is_page_number(b_s))):
         return True
-    if is_caps(a_s) or is_caps(b_s) or is_page_number(b_s) or _DATELINE.search(b_s[:40]):
+    if a_caps or (is_caps(b_s) if b_caps is None else b_caps) or is_page_number(b_s) or _DATELINE.search(b_s[:40]):
         return False
     if a_s.endswith(_TERMINAL):
         return False
@@ -231,7 +258,7 @@ def drop_page_furniture(blocks: list[Block]) -> list[Block]:
 def _drop_boilerplate(lines: list[str]) -> list[str]:
     """Lines without web furniture; a visitor counter takes its digit lines with it, a gazette page header the
     page number after it (odd pages) or alone on the line before it (even pages)."""
-    line_rx, tail_rx = _boilerplate()
+    line_rx, tail_rx, _ = _boilerplate()
     out: list[str] = []
     skipping = False
     for ln in lines:
@@ -239,12 +266,12 @@ def _drop_boilerplate(lines: list[str]) -> list[str]:
         if skipping and (not s or re.fullmatch(r"[•·*\-–]?\s*[\d.,]+", s)):
             continue
         skipping = False
-        if s and any(rx.search(s) for rx in tail_rx):
+        if s and tail_rx(s):
             skipping = True
             if out and is_page_number(out[-1]) and (len(out) == 1 or not out[-2].strip()):
                 out.pop()  # an even page's number stands alone just before the gazette header
             continue
-        if s and any(rx.search(s) for rx in line_rx):
+        if s and line_rx(s):
             continue
         out.append(ln)
     return out

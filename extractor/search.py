@@ -13,13 +13,14 @@ import hashlib
 import json
 import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from . import search_index
-from .abbrev import expand_abbreviations
+from .abbrev import LiteralGate, expand_abbreviations, literal_gate
 from .rules import load_rules
 from .vntext import fold
 
@@ -46,6 +47,7 @@ class _Terms:
     regex: re.Pattern[str] | None
     table: dict[str, str]
     rules: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    rules_gate: LiteralGate | None = None  # None: the rules always run
 
 
 def _compact(folded: str) -> str:
@@ -82,12 +84,31 @@ def _terms() -> _Terms:
                         table.setdefault(fold(initial) + key, fold(f"{head} {expansion}"))
                 for form in forms:
                     table.setdefault(form, fold(expansion))
-    regex = None
-    if table:
-        alts = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
-        regex = re.compile(rf"(?<![\w&])(?:{alts})(?![\w])")
+    regex = re.compile(rf"{_trie(table)}(?![\w])") if table else None
     rules = [(r.regex, fold(str(r.get("expansion")))) for r in load_rules("search").rules if r.regex is not None]
-    return _Terms(regex, table, rules)
+    return _Terms(regex, table, rules, literal_gate([rx for rx, _ in rules]) if rules else None)
+
+
+def _trie(keys: Iterable[str]) -> str:
+    """A regex matching any of `keys` not after a word character or '&', the longest first where one is
+    the start of another (what an alternation of the keys, longest first, matches), written as a tree
+    of their characters so the matcher tries only the keys that start with the character it is at."""
+    tree: dict[str, Any] = {}
+    for key in keys:
+        node = tree
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def alternation(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + alternation(child) for ch, child in node.items() if ch]
+        if "" in node:
+            alts.append("")  # the key ending here: tried after every longer one
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    # the look-behind follows the first character so that the matcher can skip to candidate characters
+    return "(?:" + "|".join(f"{re.escape(ch)}(?<![\\w&]{re.escape(ch)}){alternation(child)}"
+                            for ch, child in tree.items()) + ")"
 
 
 def expand_folded(folded: str) -> str:
@@ -95,6 +116,8 @@ def expand_folded(folded: str) -> str:
     terms = _terms()
     if terms.regex is not None:
         folded = terms.regex.sub(lambda m: terms.table[m.group(0)], folded)
+    if terms.rules_gate is not None and not terms.rules_gate.may_match(folded):
+        return folded  # no rule's literal: none of them can match
     for regex, expansion in terms.rules:
         folded = regex.sub(expansion, folded)
     return folded

@@ -207,6 +207,47 @@ def write_links(c: Any, doc_id: str, number: str | None, links: list[tuple[int, 
                   "AND doc_id != ?", (doc_id, number, doc_id))
 
 
+def _insert_many(c: Any, table: str, doc_id: str, items: list[dict[str, Any]], resolve: bool = False) -> None:
+    """Insert a document's items of one table in their order, a statement per run of items with the same
+    columns (`resolve`: a reference's resolved_doc_id, looked up by its number)."""
+    start = 0
+    while start < len(items):
+        cols = [k for k in items[start] if k != "bodies"]
+        end = start + 1
+        while end < len(items) and [k for k in items[end] if k != "bodies"] == cols:
+            end += 1
+        marks = ", ".join("?" * len(cols))
+        sql = (f'INSERT INTO "{table}" (doc_id, {", ".join(cols)}, resolved_doc_id) VALUES (?, {marks}, {RESOLVE})'
+               if resolve else f'INSERT INTO "{table}" (doc_id, {", ".join(cols)}) VALUES (?, {marks})')
+        c.executemany(sql, [[doc_id, *(item[k] for k in cols), *((item["number"], doc_id) if resolve else ())]
+                            for item in items[start:end]])
+        start = end
+
+
+def insert_item_rows(c: Any, rows: DocRows) -> dict[tuple[str, int], int]:
+    """A document's references, targets and obligations (with their bodies), a statement per table (the
+    same SQL on SQLite and PostgreSQL); returns the id each item got, by (kind, ord). The document's
+    row is written and the document new (a replaced one was deleted first), so the items stored under
+    its doc_id are these."""
+    doc_id = rows.doc_id
+    item_ids: dict[tuple[str, int], int] = {}
+    for kind, table, items in (("reference", "references", rows.references), ("target", "targets", rows.targets),
+                               ("obligation", "obligations", rows.obligations)):
+        if not items:
+            continue
+        _insert_many(c, table, doc_id, items, resolve=kind == "reference")
+        for ord_, item_id in c.execute(f'SELECT ord, id FROM "{table}" WHERE doc_id = ?', (doc_id,)).fetchall():
+            item_ids[kind, ord_] = item_id
+    bodies = [(item_ids["obligation", o["ord"]], body) for o in rows.obligations for body in o["bodies"]]
+    if bodies:
+        c.executemany("INSERT INTO bodies (name, folded, aliases, aliases_folded) VALUES (?, ?, ?, ?) "
+                      "ON CONFLICT (folded) DO NOTHING", [body[1:] for _, body in bodies])
+        c.executemany("INSERT INTO obligation_bodies (obligation_id, body_id, role) "
+                      "SELECT ?, id, ? FROM bodies WHERE folded = ? ON CONFLICT DO NOTHING",
+                      [(oid, role, folded) for oid, (role, _name, folded, _a, _af) in bodies])
+    return item_ids
+
+
 class Store:
     """The vnplan database: add records, look documents up, search (see `extractor.search`)."""
 
@@ -455,30 +496,7 @@ class Store:
 
     def _insert_items(self, c: sqlite3.Connection, rows: DocRows, now: str) -> None:
         doc_id, number = rows.doc_id, rows.document.get("number")
-        item_ids: dict[tuple[str, int], int] = {}
-        resolve = RESOLVE
-        for ref in rows.references:
-            cols = ", ".join(ref)
-            cur = c.execute(f'INSERT INTO "references" (doc_id, {cols}, resolved_doc_id) '
-                            f"VALUES (?, {', '.join('?' * len(ref))}, {resolve})",
-                            [doc_id, *ref.values(), ref["number"], doc_id])
-            item_ids["reference", ref["ord"]] = cur.lastrowid or 0
-        for t in rows.targets:
-            cur = c.execute(f"INSERT INTO targets (doc_id, {', '.join(t)}) VALUES (?, {', '.join('?' * len(t))})",
-                            [doc_id, *t.values()])
-            item_ids["target", t["ord"]] = cur.lastrowid or 0
-        for o in rows.obligations:
-            bodies = o.pop("bodies")
-            cur = c.execute(f"INSERT INTO obligations (doc_id, {', '.join(o)}) VALUES (?, {', '.join('?' * len(o))})",
-                            [doc_id, *o.values()])
-            o["bodies"] = bodies
-            oid = cur.lastrowid or 0
-            item_ids["obligation", o["ord"]] = oid
-            for role, name, folded, aliases, aliases_folded in bodies:
-                c.execute("INSERT INTO bodies (name, folded, aliases, aliases_folded) VALUES (?, ?, ?, ?) "
-                          "ON CONFLICT(folded) DO NOTHING", (name, folded, aliases, aliases_folded))
-                c.execute("INSERT OR IGNORE INTO obligation_bodies (obligation_id, body_id, role) "
-                          "SELECT ?, id, ? FROM bodies WHERE folded = ?", (oid, role, folded))
+        item_ids = insert_item_rows(c, rows)
         write_links(c, doc_id, number, rows.links)
         c.executemany("INSERT INTO passages (doc_id, kind, item_id, span_start, span_end, section, folded) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?)",

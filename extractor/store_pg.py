@@ -23,7 +23,7 @@ from typing import Any
 
 import psycopg
 
-from .store import RESOLVE, Store, write_links
+from .store import Store, insert_item_rows, write_links
 from .store_rows import DocRows
 
 WORD = re.compile(r"[^\W_]+")  # a unicode61 token: letters and digits (SQLite FTS5's default tokenizer)
@@ -281,28 +281,7 @@ class PgStore(Store):
 
     def _insert_pg_items(self, c: PgConn, rows: DocRows, now: str) -> None:
         doc_id, number = rows.doc_id, rows.document.get("number")
-        item_ids: dict[tuple[str, int], int] = {}
-        resolve = RESOLVE
-        for ref in rows.references:
-            got = c.execute(f'INSERT INTO "references" (doc_id, {", ".join(ref)}, resolved_doc_id) '
-                            f"VALUES (?, {', '.join('?' * len(ref))}, {resolve}) RETURNING id",
-                            [doc_id, *ref.values(), ref["number"], doc_id])
-            item_ids["reference", ref["ord"]] = _first(got)[0]
-        for t in rows.targets:
-            got = c.execute(f"INSERT INTO targets (doc_id, {', '.join(t)}) VALUES (?, {', '.join('?' * len(t))}) "
-                            "RETURNING id", [doc_id, *t.values()])
-            item_ids["target", t["ord"]] = _first(got)[0]
-        for o in rows.obligations:
-            cols = {k: v for k, v in o.items() if k != "bodies"}
-            oid = _first(c.execute(f"INSERT INTO obligations (doc_id, {', '.join(cols)}) "
-                                   f"VALUES (?, {', '.join('?' * len(cols))}) RETURNING id",
-                                   [doc_id, *cols.values()]))[0]
-            item_ids["obligation", o["ord"]] = oid
-            for role, name, folded, aliases, aliases_folded in o["bodies"]:
-                c.execute("INSERT INTO bodies (name, folded, aliases, aliases_folded) VALUES (?, ?, ?, ?) "
-                          "ON CONFLICT (folded) DO NOTHING", (name, folded, aliases, aliases_folded))
-                c.execute("INSERT INTO obligation_bodies (obligation_id, body_id, role) "
-                          "SELECT ?, id, ? FROM bodies WHERE folded = ? ON CONFLICT DO NOTHING", (oid, role, folded))
+        item_ids = insert_item_rows(c, rows)
         write_links(c, doc_id, number, rows.links)
         c.executemany("INSERT INTO passages (doc_id, kind, item_id, span_start, span_end, section, folded, tsv) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?))",

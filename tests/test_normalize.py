@@ -234,3 +234,56 @@ def test_a_document_number_cut_at_its_dash_is_joined_without_a_space() -> None:
 
     assert join_wrapped(["theo Nghị định số 289/2025/NĐ-", "CP ngày 03 tháng 11 năm 2025"], None) == [
         "theo Nghị định số 289/2025/NĐ-CP ngày 03 tháng 11 năm 2025"]
+
+
+def test_tail_search_finds_what_search_finds():
+    """`tail_search` starts a pattern anchored at the end near the end of the line: the same match as
+    searching the whole line (look-behinds and ^ as before), on every line of the corpus."""
+    import glob
+    import re
+    from pathlib import Path
+
+    from extractor.normalize import tail_search
+    from extractor.rules import load_rules
+
+    root = Path(__file__).resolve().parent.parent
+    lines = [ln.strip() for f in sorted(glob.glob(f"{root}/corpus/*.txt") + glob.glob(f"{root}/tests/real*/*.txt"))
+             for ln in Path(f).read_text(encoding="utf-8").split("\n")]
+    lines += ["của", "xcủa", "a của", "a\ncủa", "1 của\n", "Sở KH&", "số", "ngày 5 tháng"]
+    patterns = [load_rules("layout").rule(i).rx for i in ("layout.dangling_end", "layout.dangling_number")]
+    patterns += [re.compile(r"(?<=ab)cd$"), re.compile(r"(?:^|\s)x+$"), re.compile(r"\bend\Z")]
+    for rx in patterns:
+        search = tail_search(rx)
+        for ln in lines + [ln + " abcd" for ln in lines[:50]]:
+            got, want = search(ln), rx.search(ln)
+            assert (got and got.span()) == (want and want.span()), (rx.pattern, ln)
+    assert tail_search(re.compile(r"x+$")) == re.compile(r"x+$").search  # unbounded: searched whole
+
+
+def test_shortcut_matchers_equal_their_plain_forms():
+    """The boilerplate patterns are tried as one anchored alternation (`abbrev.any_search`) and
+    `clean_line` leaves single spaces alone: both give what the plain forms give, on every corpus line."""
+    import glob
+    import re
+    from pathlib import Path
+
+    from extractor.abbrev import any_search, starts_at_start
+    from extractor.normalize import _INVISIBLE, clean_line
+    from extractor.rules import load_rules
+
+    root = Path(__file__).resolve().parent.parent
+    lines = [ln for f in sorted(glob.glob(f"{root}/corpus/*.txt") + glob.glob(f"{root}/tests/*/*.txt"))
+             for ln in Path(f).read_text(encoding="utf-8").split("\n")]
+    rules = load_rules("boilerplate").rules
+    lines += [str(ex) for r in rules for ex in r.examples + r.counter_examples]
+    lines += ["a \t b", " \u00a0x", "x\u3000\u3000y ", "a  b", "\t", " ", "a\u200bb  c"]
+    patterns = [r.regex for r in rules if r.regex is not None]
+    combined = any_search(patterns)
+    assert all(starts_at_start(rx) for rx in patterns)  # so they are tried as one alternation
+    plain_spaces = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+    for ln in lines:
+        s = ln.strip()
+        assert combined(s) == any(rx.search(s) for rx in patterns), s
+        assert clean_line(ln) == plain_spaces.sub(" ", _INVISIBLE.sub("", ln)).rstrip(), ln
+    unanchored = [re.compile("b"), re.compile("^a")]
+    assert any_search(unanchored)("xb") and not any_search(unanchored)("xa")

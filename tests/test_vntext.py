@@ -86,3 +86,17 @@ def test_tone_placement_pattern_is_the_alternation_of_its_pairs():
     for _ in range(5000):
         s = "".join(rng.choice(letters) for _ in range(rng.randint(1, 12)))
         assert fix_tone_placement(s) == plain.sub(lambda m: _TONE_PLACEMENT[m.group(1)], s), s
+
+
+def test_tone_regex_matches_every_pair_as_the_plain_alternation():
+    """`_TONE_RE` is written one alternative per first letter: the same matches as every pair spelled out."""
+    import re
+
+    from extractor.vntext import _TONE_PLACEMENT, _TONE_RE
+
+    plain = re.compile(r"(?<![qQ])(" + "|".join(map(re.escape, _TONE_PLACEMENT)) + r")(?![a-zA-Zà-ỹÀ-Ỹđ])")
+    seconds = "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ"
+    texts = [a + b + c + d for a in "qQhx " for b in "oOuUa" for c in seconds for d in ("", "n", " ", "đ", ".")]
+    texts += ["Hoà Bình, Thanh Hoá, thuỷ lợi, Uỷ ban, quý, khuỷu, hoàng, QUÝ, HOÀ, Qoà"]
+    for t in texts:
+        assert [m.span() for m in _TONE_RE.finditer(t)] == [m.span() for m in plain.finditer(t)], t
