@@ -65,6 +65,9 @@ SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
 }
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader: the same data, ~10x faster
+
+
 def check_schema(name: str, data: dict[str, Any]) -> None:
     """Raise RuleError for a rule file without a schema, or a key its schema does not list."""
     if name not in SCHEMAS:
@@ -169,7 +172,7 @@ def load_rules(name: str) -> RuleFile:
     """Load `rules/<name>.yaml` once; patterns are compiled with their fragments expanded."""
     path = rules_dir() / f"{name}.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
     except (OSError, yaml.YAMLError) as e:
         raise RuleError(f"cannot load rule file {path}: {e}") from e
     check_schema(name, data)
