@@ -44,6 +44,12 @@ class Table:
 
 
 @lru_cache(maxsize=1)
+def _wrapped_rx() -> dict[str, re.Pattern[str]]:
+    """The patterns of rules/obligations.yaml `table_wrapped` (gazette tables whose cells wrap over lines)."""
+    return {k: re.compile(v) for k, v in load_rules("obligations").data["table_wrapped"].items()}
+
+
+@lru_cache(maxsize=1)
 def _header_rx() -> dict[str, list[re.Pattern[str]]]:
     data = load_rules("obligations").data["table_header"]
     return {k: [re.compile(p, re.IGNORECASE) for p in v] for k, v in data.items()}
@@ -466,22 +472,28 @@ def _merged(lines: list[Cell]) -> Cell:
     return Cell(lines[0].start, lines[-1].end, " ".join(c.text for c in lines))
 
 
+def _goes_on(cell: list[Cell], line: Cell) -> bool:
+    """True when `line` continues the body cell whose lines are `cell` rather than opening the next one: it opens
+    in lower case; the line before asks for more ('Bộ Nông nghiệp và' / 'Môi trường', 'Bộ Tài chính, Bộ' /
+    'Công Thương'); it is the next item of a numbered cell ('2. Các bộ, …' after '1. Bộ Tài chính …'); or it
+    ends a proper name the line before began and opens no body ('Ngân hàng Nhà nước Việt' / 'Nam')."""
+    prev = " " + cell[-1].text
+    if not line.text[:1].isupper() or rx("layout.open_end").search(prev) or _wrapped_rx()["head_end"].search(prev):
+        return True
+    if re.match(r"\d{1,2}\s*[.)]\s", line.text) and re.match(r"\d", cell[0].text):
+        return True
+    return not _opens_body(line.text) and bool(re.search(r"\s[A-ZĐÀ-Ỹ]\w*$", prev))
+
+
 def _body_cells(lines: list[Cell]) -> tuple[list[list[Cell]], list[Cell]]:
-    """The body cells at the start of `lines` (a lead cell, a support cell ...) and the lines after them. A
-    line opening a body starts a new cell unless the line before asks for more ('Bộ Nông nghiệp và' /
-    'Môi trường') or it is the next item of a numbered cell ('2. Các bộ, …' after '1. Bộ Tài chính …'); a line
-    of the next sub-row ('Trong đó:', 'Nhóm …') ends them."""
-    open_end = rx("layout.open_end")
+    """The body cells at the start of `lines` (a lead cell, a support cell ...) and the lines after them: a line
+    opening a body starts a new cell unless it goes on with the one before (`_goes_on`); the first line of the
+    next sub-row ('- Vận tải, kho bãi', 'Trong đó: …') or a line of no body ends them."""
     cells: list[list[Cell]] = []
     for k, c in enumerate(lines):
-        numbered = re.match(r"\d{1,2}\s*[.)]\s", c.text)
-        prev = " " + cells[-1][-1].text if cells else ""
-        goes_on = cells and (not c.text[:1].isupper() or open_end.search(prev) or re.search(r"\s(?:Bộ|Sở|Ban)$", prev)
-                             or (numbered and re.match(r"\d", cells[-1][0].text))
-                             or (not _opens_body(c.text) and re.search(r"\s[A-ZĐÀ-Ỹ]\w*$", prev)))  # 'Việt' / 'Nam'
-        if cells and _SUB_ROW.match(c.text):  # '- Vận tải, kho bãi': the next sub-row's name
+        if cells and _wrapped_rx()["sub_row"].match(c.text):
             return cells, lines[k:]
-        if goes_on:
+        if cells and _goes_on(cells[-1], c):
             cells[-1].append(c)
         elif _opens_body(c.text):
             cells.append([c])
@@ -490,15 +502,11 @@ def _body_cells(lines: list[Cell]) -> tuple[list[list[Cell]], list[Cell]]:
     return cells, []
 
 
-_VALUE_RUN = re.compile(r"(?<=\s)(?:(?:phấn\s+đấu|không\s+quá|không\s+dưới|tối\s+thiểu|trên|dưới|giảm)\s*)?"
-                        r"[≥≤<>]?\s*\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*%?(?=\s)", re.IGNORECASE)
-
-
 def _cells_run_on(cell: Cell) -> list[Cell]:
     """A row's line on which normalizing ran its cells together ('… (IIP) (%) 11 - 12 Bộ Công Thương Bộ Tài
     chính, các bộ …', '… kỷ nguyên mới Tháng 12/2026 Bộ Tư pháp Các bộ …') cut back into the indicator or task,
     the value or time, and the body cells standing side by side."""
-    spans = [(m.start(), m.end()) for m in _VALUE_RUN.finditer(cell.text)]
+    spans = [(m.start(), m.end()) for m in _wrapped_rx()["value_run"].finditer(cell.text)]
     spans += [(d.start, d.end) for d in find_deadlines(cell.text, cell=True)]  # 'kỷ nguyên mới Tháng 12/2026 Bộ …'
     for start, end in sorted(spans):
         rest = cell.text[end:].lstrip()
@@ -514,7 +522,6 @@ def _cells_run_on(cell: Cell) -> list[Cell]:
     return [cell]
 
 
-_SUB_ROW = re.compile(r"^(?:[-+–]\s|Trong\s+đó\b)")  # a sub-row's first line: '- Công nghiệp', 'Trong đó: …'
 
 
 def _wrapped_rows(columns: list[str], row: list[Cell]) -> list[tuple[list[Cell], dict[str, Cell]]]:
@@ -538,7 +545,7 @@ def _wrapped_rows(columns: list[str], row: list[Cell]) -> list[tuple[list[Cell],
         while timed and rest and _ends_task(["time"], rest[0]):  # 'Tháng 12/2026' before the bodies
             when, rest = when + [rest[0]], rest[1:]
         values: list[Cell] = []
-        while rest and not _opens_body(rest[0].text) and not (values and _SUB_ROW.match(rest[0].text)):
+        while rest and not _opens_body(rest[0].text) and not (values and _wrapped_rx()["sub_row"].match(rest[0].text)):
             values, rest = values + [rest[0]], rest[1:]
         found, rest = _body_cells(rest)
         if not found and values and "other" in columns:  # a row of figures with no body ('- Công nghiệp / 11,8'
@@ -587,7 +594,7 @@ def wrapped_value_rows(text: str) -> list[WrappedValue]:
             continue
         header = text[table.header_start:table.body[0].start if table.body else table.header_start]
         years = re.findall(r"\b(?:19|20)\d{2}\b", header)
-        unit = re.search(r"\((%[^()]{0,12}|[^()\d]{1,20})\)", header)  # '(%/NĂM)', '(TRIỆU ĐỒNG)'
+        unit = _wrapped_rx()["header_unit"].search(header)  # '(%/NĂM)', '(TRIỆU ĐỒNG)'
         unit_text = unit.group(1).lower().replace(" ", "") if unit and "%" in unit.group(1) else \
             unit.group(1).lower() if unit else None
         for row in rows_of(table):

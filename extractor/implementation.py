@@ -58,7 +58,7 @@ def _is_body_phrase(s: str) -> bool:
         return False
     if rx("support.marker").search(s) or re.search(r"\b(?:chủ trì|có trách nhiệm)\b", s, re.IGNORECASE):
         return False
-    if re.search(r"(?<!\w)(?:sẽ|không|chưa|đang)(?!\w)|\s(?:và|hoặc)$", s):
+    if rx("lead.not_a_name").search(s):
         return False  # 'Trung tâm dữ liệu quốc gia sẽ quản trị', a wrapped line 'Trung tâm … quản lý và'
 
     bodies, stop = body_list_at(s, 0)

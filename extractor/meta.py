@@ -210,8 +210,8 @@ def _mended(lines: list[tuple[int, str]], date_rx: re.Pattern[str], type_rx: re.
     needs_number = load_rules("layout").rule("layout.dangling_number").rx
     joined: list[tuple[int, str]] = []
     for i, s in lines:
-        if joined and (needs_number.search(joined[-1][1]) and re.match(r"\d", s) or re.search(
-                r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}$", joined[-1][1]) and re.match(r"năm\s+\d{4}", s)):
+        if joined and (needs_number.search(joined[-1][1]) and re.match(r"\d", s) or _rx("meta.dateline_cut").search(
+                joined[-1][1]) and _rx("meta.dateline_year").match(s)):
             joined[-1] = (joined[-1][0], f"{joined[-1][1]} {s}")  # '… ngày 13 tháng 5' / 'năm 2026 …'
         else:
             joined.append((i, s))
@@ -255,7 +255,7 @@ def _title(lines: list[tuple[int, str]], k: int, rest: str | None, doc_type: str
         if (stop or _rx("meta.authority_line").match(s) or re.fullmatch(r"[-–—_=*.\s]+", s)
                 or len(s) > _TITLE_MAX):
             break
-        range_end = bool(parts) and re.search(r"\d{4}$", parts[-1]) and re.fullmatch(r"[-–]\s*\d{4}", s)
+        range_end = bool(parts) and re.search(r"\d{4}$", parts[-1]) and _rx("meta.title_range_end").match(s)
         if parts and not (_is_caps(s) and _is_caps(parts[0])) and not s[:1].islower() and not range_end \
                 and not _rx("meta.title_runs_on").search(parts[-1]):  # ('… GIAI ĐOẠN 2026' / '- 2030' goes on)
             break

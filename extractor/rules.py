@@ -45,7 +45,7 @@ SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
               "party_issuer_codes",
               "place_variants", "provinces", "rules", "sectors", "type_codes"}, set()),
     "obligations": ({"fragments", "labels", "rules", "table_group_number", "table_header", "table_row_number", "table_row_number_inline", "table_indicator_task",
-                     "table_value_start",
+                     "table_value_start", "table_wrapped",
                      "table_row_number_nested",
                      "table_examples"}, set()),
     "ocr_checks": ({"rules"}, set()),
