@@ -842,7 +842,8 @@ def _no_task_row(row: list[TableCell | None], task: TableCell, lead: TableCell) 
     t, lead_text = " ".join(task.text.split()), " ".join(lead.text.split())
     if _column_kind(t) == "task" and _column_kind(lead_text) == "lead":
         return True
-    if _ROW_NUMBER_ONLY.match(t) or re.match(r"CÔNG\s+BÁO\s*/\s*Số", t):
+    gazette = load_rules("boilerplate").rule("gazette.page_header").rx
+    if _ROW_NUMBER_ONLY.match(t) or gazette.match(re.sub(r"\s+\d{1,4}$", "", t)):  # the header and its page
         return True
     same = sum(1 for c in row if c is not None and " ".join(c.text.split()) == lead_text)
     return lead_text == t or same > 2
