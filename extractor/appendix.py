@@ -109,6 +109,11 @@ def _header_columns(cells: list[Cell], i: int) -> tuple[list[str], int, bool]:
             if prev and _column_kind(f"{prev} {text}") == cols[-1] and len(cols) > 1 and _header_tail(text):
                 prev, j, wrapped = f"{prev} {text}", j + 1, True
                 continue
+        if kind is None and _wrapped_rx()["bare_lead"].match(text) and j + 1 < len(cells) \
+                and _column_kind(cells[j + 1].text) == "task":  # 'Đơn vị' | 'Nhiệm vụ chủ trì': a grouped table
+            cols.append("lead")
+            prev, j = text, j + 1
+            continue
         if kind is None and _unnamed_header_cell(cells, j, starts):  # 'NGÀNH, LĨNH VỰC/' / 'ĐỊA PHƯƠNG', 'TỐC ĐỘ
             if cols[-1] != "other" or not prev.startswith("?"):  # BÌNH' / 'QUÂN 2026 -' / '2030 (%/NĂM)':
                 cols.append("other")  # one column of no known kind (how many does not matter to wrapped rows)
@@ -138,6 +143,11 @@ def _unnamed_header_cell(cells: list[Cell], j: int, starts: list[re.Pattern[str]
         return False
     ahead = [c.text for c in cells[j + 1:j + 8]]
     return any(_column_kind(a) == "lead" or _column_kind(f"{a} {b}") == "lead" for a, b in zip(ahead, [*ahead[1:], ""], strict=True))
+
+
+def is_header_cell(text: str) -> bool:
+    """A line that is a cell of a task table's header ('STT', 'Nhiệm vụ chủ trì', 'Đơn vị')."""
+    return _column_kind(text) is not None or bool(_wrapped_rx()["bare_lead"].match(text))
 
 
 def find_tables(text: str) -> list[Table]:
@@ -214,6 +224,12 @@ def _first_inline_number(table: Table, inline_rx: re.Pattern[str], num_rx: re.Pa
         return None
     numbers = [int(m.group("n")) for c in table.body if (m := inline_rx.match(c.text))]
     return numbers[0] if len(numbers) >= 2 and numbers[1] == numbers[0] + 1 else None
+
+
+def is_grouped(table: Table) -> bool:
+    """A numbered table whose lead column stands before its task column (the lead cell merged over a group)."""
+    cols = table.columns
+    return cols[0] == "number" and "lead" in cols and "task" in cols and cols.index("lead") < cols.index("task")
 
 
 def table_rows(table: Table) -> list[list[Cell]]:
@@ -653,8 +669,8 @@ def appendix_obligations(text: str, skip: list[tuple[int, int]] | None = None
     """Obligations of every task table found in the text (outside the `skip` spans), and their spans."""
     obls, spans = [], []
     for t in find_tables(text):
-        if any(a <= t.header_start < b for a, b in skip or []):
-            continue
+        if any(a <= t.header_start < b for a, b in skip or []) or is_grouped(t):
+            continue  # a table grouped by its lead cell is read by grouped_tables
         rows = table_obligations(text, t)
         obls += rows
         end = max((o.span[1] for o in rows), default=t.body[-1].end if t.body else t.header_start)

@@ -19,11 +19,12 @@ from functools import cache
 from itertools import accumulate
 
 from . import structure
-from .appendix import appendix_obligations, labelled_obligations, model_table_obligations
+from .appendix import appendix_obligations, find_tables, labelled_obligations, model_table_obligations
 from .bodies import enterprise_family, head_of, list_heading_task, split_body_list
 from .body_spans import BodySpan, body_list_at, find_bodies
 from .deadlines import find_deadline
 from .document import Doc
+from .grouped_tables import grouped_obligations
 from .implementation import (
     directive_items,
     duty_appendix_obligations,
@@ -270,8 +271,10 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
         covered += cov
     model_obls, model_spans = model_table_obligations(text, doc.tables)
     table_obls, table_spans = appendix_obligations(text, skip=model_spans)
-    out += model_obls + table_obls
-    covered += model_spans + table_spans
+    grouped_obls, grouped_spans = grouped_obligations(text, [t for t in find_tables(text)
+                                                             if not any(a <= t.header_start < b for a, b in model_spans)])
+    out += model_obls + table_obls + grouped_obls
+    covered += model_spans + table_spans + grouped_spans
     dist = rx("closing.distribution").search(text)
     if dist:
         after = [s.start for s in sections if s.start > dist.start() and s.level == 1]
