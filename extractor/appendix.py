@@ -151,7 +151,14 @@ def is_header_cell(text: str) -> bool:
 
 
 def find_tables(text: str) -> list[Table]:
-    """Every task table of the text, with its column order read from the header.
+    """Every task table of the text (a new list of the tables `_tables_of` found once for this text)."""
+    return list(_tables_of(text))
+
+
+@lru_cache(maxsize=4)
+def _tables_of(text: str) -> tuple[Table, ...]:
+    """Every task table of the text, with its column order read from the header; read once per text (the
+    obligations and the targets of one document both read them).
 
     A header opens with its number column (STT, TT) or, in a table without one, with its task column
     followed by at least two more known columns, one of them the lead (Nội dung | Đơn vị chủ trì | ...).
@@ -194,14 +201,15 @@ def find_tables(text: str) -> list[Table]:
             i = end
         else:
             i = j
-    return tables
+    return tuple(tables)
 
 
-def rows_of(table: Table) -> list[list[Cell]]:
+def rows_of(table: Table, rows: list[list[Cell]] | None = None) -> list[list[Cell]]:
     """The rows of a table: numbered rows; in a table whose cells wrap (gazette text) also the lines before
     its first number (rows going on after the header repeated on a new page: '- Dịch vụ lưu trú …') and its
-    group rows, which may carry bodies of their own ('II' / 'THEO TỈNH, THÀNH PHỐ' / 'Các tỉnh, thành phố')."""
-    rows = table_rows(table)
+    group rows, which may carry bodies of their own ('II' / 'THEO TỈNH, THÀNH PHỐ' / 'Các tỉnh, thành phố').
+    `rows`: the table's numbered rows when the caller has them."""
+    rows = table_rows(table) if rows is None else rows
     if not table.wrapped or not rows:
         return rows
     group_rx = re.compile(load_rules("obligations").data["table_group_number"])
@@ -627,16 +635,16 @@ def table_obligations(text: str, table: Table) -> list[Obligation]:
     out = []
     wrapped: dict[int, list[tuple[list[Cell], dict[str, Cell]]]] = {}
     splits: list[tuple[int, tuple[list[Cell], dict[str, Cell]] | None]] = []
+    numbered = table_rows(table) if table.columns[0] == "number" else []
     if table.columns[0] == "number":
-        for row in rows_of(table):
+        for row in rows_of(table, numbered):
             wrapped[row[0].start] = _wrapped_rows(table.columns, row) if table.wrapped else []
             parts: list[tuple[list[Cell], dict[str, Cell]] | None] = list(wrapped[row[0].start])
             splits += [(row[0].start, p) for p in parts or [split_row(table.columns, row)]]  # a row the text
             # layer ran onto one line is read as before
     else:
         splits = [(r[0][0].start, r) for r in _unnumbered_rows(table)]
-    rows = {r[0].start: r for r in table_rows(table) if not wrapped.get(r[0].start)} \
-        if table.columns[0] == "number" else {}
+    rows = {r[0].start: r for r in numbered if not wrapped.get(r[0].start)}
     for row_start, split in splits:
         if split is not None and not _lead_and_support(split[1])[0] and row_start in rows:
             split = _loose_row(table.columns, rows[row_start])
@@ -664,13 +672,13 @@ def table_obligations(text: str, table: Table) -> list[Obligation]:
     return out
 
 
-def appendix_obligations(text: str, skip: list[tuple[int, int]] | None = None
-                         ) -> tuple[list[Obligation], list[tuple[int, int]]]:
-    """Obligations of every task table found in the text (outside the `skip` spans), and their spans."""
+def appendix_obligations(text: str, tables: list[Table]) -> tuple[list[Obligation], list[tuple[int, int]]]:
+    """Obligations of the task tables `tables` of the text (those grouped by their lead cell are left to
+    grouped_tables), and their spans."""
     obls, spans = [], []
-    for t in find_tables(text):
-        if any(a <= t.header_start < b for a, b in skip or []) or is_grouped(t):
-            continue  # a table grouped by its lead cell is read by grouped_tables
+    for t in tables:
+        if is_grouped(t):
+            continue
         rows = table_obligations(text, t)
         obls += rows
         end = max((o.span[1] for o in rows), default=t.body[-1].end if t.body else t.header_start)

@@ -76,7 +76,7 @@ def _label_size(body: list[Cell], k: int) -> int:
 
 
 def _opens_task(line: str) -> bool:
-    """A line that opens a task rather than going on with a body's name: long, or a verb after a capital."""
+    """A line that opens a task rather than going on with a body's name: longer than a name's line runs."""
     return len(line.split()) > 8
 
 

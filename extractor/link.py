@@ -159,10 +159,16 @@ def _repeats_title(own: list[str], cited: list[str]) -> bool:
 NARROWED_SHARE = 0.75  # a title keeping three quarters of a Căn cứ document's topic words narrows it
 
 
+@lru_cache(maxsize=1)
+def _function_phrases() -> list[list[str]]:
+    """The folded words of rules/vocab.yaml `title_function_words`, longest phrase first."""
+    return sorted((fold(p).split() for p in load_rules("vocab").data.get("title_function_words") or []),
+                  key=len, reverse=True)
+
+
 def _topic_words(words: list[str]) -> list[str]:
     """A title's words without those naming no topic (kinds of plan, function words: rules/vocab.yaml)."""
-    phrases = sorted((fold(p).split() for p in load_rules("vocab").data.get("title_function_words") or []),
-                     key=len, reverse=True)
+    phrases = _function_phrases()
     out, i = [], 0
     while i < len(words):
         hit = next((len(p) for p in phrases if words[i:i + len(p)] == p), 0)

@@ -270,9 +270,9 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
         out += obls
         covered += cov
     model_obls, model_spans = model_table_obligations(text, doc.tables)
-    table_obls, table_spans = appendix_obligations(text, skip=model_spans)
-    grouped_obls, grouped_spans = grouped_obligations(text, [t for t in find_tables(text)
-                                                             if not any(a <= t.header_start < b for a, b in model_spans)])
+    tables = [t for t in find_tables(text) if not any(a <= t.header_start < b for a, b in model_spans)]
+    table_obls, table_spans = appendix_obligations(text, tables)
+    grouped_obls, grouped_spans = grouped_obligations(text, tables)
     out += model_obls + table_obls + grouped_obls
     covered += model_spans + table_spans + grouped_spans
     dist = rx("closing.distribution").search(text)

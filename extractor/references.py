@@ -466,12 +466,11 @@ def _same_laws(cites: list[_Cite]) -> None:
     with; a law cited by number and date alone ('Luật số 46/2014/QH13 ngày 13 tháng 6 năm 2014') is the law
     named on that date ('Luật sửa đổi, bổ sung … ngày 13 tháng 6 năm 2014')."""
     laws = [c for c in cites if c.doc_type == "Luật"]
-    anchored = [c for c in laws if c.title and (c.date or c.number)]
+    anchored = sorted((c for c in laws if c.title and (c.date or c.number)), key=lambda a: -len(a.title or ""))
     for c in laws:
         if c.date or c.number or not c.title:
             continue
-        name = next((a for a in sorted(anchored, key=lambda a: -len(a.title or ""))
-                     if fold(c.title).startswith(fold(a.title or "") + " ")), None)
+        name = next((a for a in anchored if fold(c.title).startswith(fold(a.title or "") + " ")), None)
         if name is not None:
             c.title, c.key, c.number = name.title, name.key, name.number
     for num in (c for c in laws if c.number and c.date and not c.title):
