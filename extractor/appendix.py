@@ -313,7 +313,6 @@ def _body_line(cell: Cell) -> bool:
     return _looks_like("lead", cell) and is_body_cell(cell.text) and not rx("layout.open_end").search(cell.text)
 
 
-
 def _join_wrapped_bodies(lines: list[Cell]) -> list[Cell]:
     """Lines of one body cell that wrapped ('Các Bộ, ngành,' / 'Ủy ban nhân dân cấp tỉnh, cơ quan ... liên
     quan'; 'Các bộ ở' / 'Trung ương,'): a line ending open (a comma, 'ở', 'của', 'và' ...) joined with the next
@@ -415,8 +414,6 @@ def _loose_row(columns: list[str], row: list[Cell]) -> tuple[list[Cell], dict[st
     return body[:k], cells
 
 
-
-
 def _run_together(text: str, columns: list[str], row: list[Cell]) -> tuple[list[Cell], dict[str, Cell]] | None:
     """A row whose cells the text layer ran together on one line (gazette text: '... người lao động Các bộ,
     cơ quan ngang bộ, Ủy ban nhân dân các tỉnh Các bộ, ngành liên quan Cấp có thẩm quyền Văn bản ...'): the
@@ -487,9 +484,14 @@ def _opens_body(s: str) -> bool:
     return s[:1].isupper() and _looks_like("lead", Cell(0, len(s), s))
 
 
+@lru_cache(maxsize=1)
+def _value_start() -> re.Pattern[str]:
+    return re.compile(load_rules("obligations").data["table_value_start"])
+
+
 def _is_value_start(s: str) -> bool:
     """A line that opens a value cell of an indicator table ('Phấn đấu ≥', '10,0', '11 - 12', 'Thuộc nhóm')."""
-    return bool(re.match(load_rules("obligations").data["table_value_start"], s, re.IGNORECASE))
+    return bool(_value_start().match(s))
 
 
 def _merged(lines: list[Cell]) -> Cell:
@@ -544,8 +546,6 @@ def _cells_run_on(cell: Cell) -> list[Cell]:
             pos = at + len(part)
         return [Cell(cell.start + a, cell.start + b, cell.text[a:b].strip()) for a, b in cuts if cell.text[a:b].strip()]
     return [cell]
-
-
 
 
 def _wrapped_rows(columns: list[str], row: list[Cell]) -> list[tuple[list[Cell], dict[str, Cell]]]:

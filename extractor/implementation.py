@@ -400,4 +400,3 @@ def duty_appendix_obligations(doc: Doc, sections: list[Section]) -> tuple[list[O
             out += _item_obligations(doc, part, items, lead, _heading_end(doc.text, part.start, part.end))
             covered.append((part.start, part.end))
     return out, covered
-
