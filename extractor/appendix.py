@@ -257,6 +257,10 @@ def table_rows(table: Table) -> list[list[Cell]]:
         nested = nested_rx.match(c.text) if not m else None
         if inline and _opens_body(inline.group("rest")):  # '2. Các bộ, cơ quan, …': an item of a lead cell
             inline = None
+        group = inline_rx.match(c.text) if not m and len(last) > 1 else None
+        if group and int(group.group("n")) == last[0] + 1 and not _opens_body(group.group("rest")):
+            cur, last = None, (last[0] + 1,)  # '3. Tăng cường huy động …' after '2.8': the group row of '3.1'
+            continue
         if inline and int(inline.group("n")) == expect:  # '7  Đề án về ...': the number, then the task's line
             cur = [Cell(c.start, c.start + inline.end("n"), inline.group("n")),
                    Cell(c.start + inline.start("rest"), c.end, inline.group("rest"))]
@@ -329,11 +333,39 @@ def _join_wrapped_bodies(lines: list[Cell]) -> list[Cell]:
     return out
 
 
+_RELATED_END = re.compile(r"liên\s+quan\s*[;,.]?$")
+
+
+def _support_lines_joined(after: list[str], lines: list[Cell]) -> list[Cell]:
+    """The lines of a support cell listed one body a line after the lead line ('Bộ Tài chính' / 'Cơ quan, tổ
+    chức, doanh nghiệp liên quan' under 'Bộ Khoa học và Công nghệ') as one cell, its bodies kept apart by ';'."""
+    if "lead" not in after or "support" not in after:
+        return lines
+    first = next((n for n in range(1, len(lines)) if _body_line(lines[n])), None)
+    if first is None:
+        return lines
+    end = first + 1
+    while end < len(lines) and _looks_like("support", lines[end]) and is_body_cell(lines[end].text.rstrip(" ;,")):
+        end += 1
+        if _RELATED_END.search(lines[end - 1].text):  # the list closes with its collective ('… liên quan'); the
+            break  # body lines after it are the next column's ('Cấp trình': Quốc hội, Chính phủ)
+    else:
+        return lines
+    if end - first - 1 < 2:
+        return lines
+    listed = lines[first + 1:end]
+    joined = Cell(listed[0].start, listed[-1].end, "; ".join(c.text.rstrip(" ;,") for c in listed))
+    return [*lines[:first + 1], joined, *lines[end:]]
+
+
 def split_row(columns: list[str], lines: list[Cell]) -> tuple[list[Cell], dict[str, Cell]] | None:
     """Task lines and the single-line cells after them, aligned by what each cell looks like."""
     ti = columns.index("task")
     before, after = columns[1:ti], columns[ti + 1:]
-    lines = _join_wrapped_bodies(lines[1 + len(before):])
+    lines = _support_lines_joined(after, _join_wrapped_bodies(lines[1 + len(before):]))
+    if "time" not in after and len(lines) > 2 and _ends_task(["time"], lines[-1]):
+        after = [*after, "time"]  # a header whose time cell the text lost ('Thời hạn hoàn thành' run into the
+        # row after it): the row's last line is only a time phrase ('Quý II/2026', 'Thường xuyên')
     for j in range(1, len(lines) + 1):
         cells = _assign(after, lines[j:])
         if cells is not None and "lead" in cells:

@@ -98,9 +98,10 @@ def _collective_noun_starts() -> tuple[tuple[str, ...], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _qualified_collective() -> re.Pattern[str]:
-    """Collective nouns with a qualifier: 'cơ quan, đơn vị liên quan' (nouns of two words)."""
+    """Collective nouns with a qualifier: 'cơ quan, đơn vị liên quan' (nouns of two words), also opening a table
+    cell ('Cơ quan, tổ chức và doanh nghiệp liên quan')."""
     alts = "|".join(sorted(_rules().data["collective_nouns"], key=len, reverse=True))
-    return re.compile(rf"(?:{alts})(?:\s*,\s*(?:{alts}|\w+))*(?:\s+(?:{_rules().fragments['qualifier']}))+")
+    return re.compile(rf"(?i:{alts})(?:(?:\s*,\s*|\s+và\s+)(?:{alts}|\w+))*(?:\s+(?:{_rules().fragments['qualifier']}))+")
 
 
 @lru_cache(maxsize=1)
@@ -136,8 +137,11 @@ def _valid_tail(words: list[str]) -> bool:
     words = [w.strip(",") for w in words]
     if not words:
         return True
-    first = " ".join(words[:2]).lower()
     locs = _rules().data["locality_words"]
+    if words[0].lower() in _rules().data.get("locality_quantifiers", []):  # 'các huyện', not 'các tiêu chuẩn'
+        rest = " ".join(words[1:3]).lower()
+        return any(rest == w.lower() or rest.startswith(w.lower() + " ") for w in locs if w.lower() != "các")
+    first = " ".join(words[:2]).lower()
     if any(first == w.lower() or first.startswith(w.lower() + " ") or words[0].lower() == w.lower()
            for w in locs):
         return True

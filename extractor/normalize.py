@@ -187,9 +187,12 @@ def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool
         return False
     if b_s[0].islower():
         return True
+    if _ROW_NUMBER.fullmatch(b_s):  # a table row's number alone on its line ('4.1') opens the row
+        return False
     return width is not None and len(a_s) >= 0.75 * width
 
 
+_ROW_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2}){0,2}\.?")
 _LONE_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6})[.)]")
 _CUT_NUMBER = re.compile(r"\d[\w/.&]*[/&-]$")  # '… số 289/2025/NĐ-' broken before the rest of its code
 
@@ -199,15 +202,17 @@ def join_wrapped(lines: list[str], width: int | None) -> list[str]:
     is joined without a space ('23/NQ-' + 'CP'); a short block opening with a number alone on its line is
     a heading ('3.' + 'Công an Thành phố'), while in a long block such lines are the cells of a table."""
     out: list[str] = []
+    last = ""  # the line before `ln` as laid out: whether it was cut by the wrap width is its own length
     for ln in lines:
         if out and _CUT_NUMBER.search(out[-1].rstrip()) and re.match(r"[A-ZĐ]{1,8}(?:[/-]|\b)", ln.strip()):
             out[-1] = out[-1].rstrip() + ln.strip()
         elif len(out) == 1 and len(lines) <= 3 and _LONE_NUMBER.fullmatch(out[0].strip()) and ln.strip()[:1].isupper():
             out[-1] = out[-1].strip() + " " + ln.strip()  # a heading's number alone on its line ('3.' / 'Công an …')
-        elif out and should_join(out[-1], ln, width):
+        elif out and should_join(last, ln, width):
             out[-1] = out[-1].rstrip() + " " + ln.strip()
         else:
             out.append(ln)
+        last = ln
     return out
 
 

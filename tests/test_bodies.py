@@ -252,6 +252,9 @@ def test_a_place_tail_never_opens_with_cac():
 @pytest.mark.parametrize("text,parts", [
     ("Sở Tài chính Các sở, ngành", ["Sở Tài chính", "Các sở, ngành"]),
     ("Sở Tài chính và các sở, ngành", ["Sở Tài chính và các sở, ngành"]),
+    # 109/NQ-CP's gazette table: a ministry named since the 2025 restructuring, then the support cell
+    ("Bộ Nông nghiệp và Môi trường Các bộ, cơ quan, địa phương",
+     ["Bộ Nông nghiệp và Môi trường", "Các bộ, cơ quan, địa phương"]),
 ])
 def test_a_collective_cell_after_a_named_body_cell(text, parts):
     assert side_by_side(text) == parts
@@ -301,3 +304,15 @@ def test_the_party_and_assembly_bodies_of_a_government_support_list():
         "Bộ Tài chính", "Ban Tuyên giáo và Dân vận của Đảng ủy Chính phủ", "Ban Tuyên giáo và Dân vận Trung ương",
         "Thông tấn xã Việt Nam", "các cơ quan của Đảng", "Quốc hội", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
         "các bộ, cơ quan, địa phương"]
+
+
+@pytest.mark.parametrize("cell,bodies", [
+    # 2629/QĐ-TTg's lead cell says what each body leads on: 'các' opens no locality before 'tiêu chuẩn'
+    ("Bộ Công an, Bộ Khoa học và Công nghệ với các tiêu chuẩn, quy chuẩn, hướng dẫn kỹ thuật áp dụng chung toàn quốc",
+     ["Bộ Công an", "Bộ Khoa học và Công nghệ"]),
+    ("Ủy ban nhân dân các huyện, thị xã", ["Ủy ban nhân dân các huyện, thị xã"]),
+    ("Ủy ban nhân dân các địa phương", ["Ủy ban nhân dân các địa phương"]),
+    ("Ủy ban nhân dân các cấp", ["Ủy ban nhân dân các cấp"]),
+])
+def test_a_locality_tail_opened_by_cac_names_a_locality(cell, bodies):
+    assert split_body_list(cell) == bodies

@@ -100,3 +100,33 @@ def test_a_task_table_whose_time_column_comes_before_the_bodies(tmp_path):
     assert [(o.lead, o.deadline and (o.deadline.text, o.deadline.date)) for o in rec.obligations] == [
         (["Bộ Tư pháp"], ("Tháng 12/2026", "2026-12-31")), (["Bộ Tư pháp"], ("Tháng 12/2026", "2026-12-31")),
         (["Bộ Nông nghiệp và Môi trường"], ("Quý IV/2026", "2026-12-31"))]
+
+
+def _task_table_982() -> str:
+    """982/QĐ-TTg's task table (Công báo text, tests/real-group4) from row 2.8 to row 4.3: an inline group row
+    ('3. Tăng cường …', '4. Hỗ trợ …'), support cells one body a line, a page break and its repeated header."""
+    lines = (HERE / "real-group4" / "ttg-982-qd-ttg-2026.txt").read_text(encoding="utf-8").split("\n")
+    start = next(k for k, ln in enumerate(lines) if ln.strip() == "2.8")
+    end = next(k for k in range(start, len(lines)) if lines[k].strip() == "4.4")
+    head = ("THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 982/QĐ-TTg Hà Nội, ngày 01 tháng 6 năm 2026\n\nQUYẾT ĐỊNH\n\n"
+            "TT \nNhiệm vụ, giải pháp \nCơ quan  \nchủ trì \nCơ quan \n phối hợp \nSản phẩm  \nThời gian  \nthực hiện \n")
+    return head + "\n".join(lines[start:end]) + "\n"
+
+
+def test_task_rows_under_inline_group_rows_with_support_listed_a_body_a_line(tmp_path):
+    path = tmp_path / "qd-982.txt"
+    path.write_text(_task_table_982(), encoding="utf-8")
+    rec = extract_file(path)
+    rows = [(o.task[:30], o.lead, o.support, o.deadline.text if o.deadline else None) for o in rec.obligations]
+    # 3.1, under '3. Tăng cường …'; its support cell goes on over the page break, after the repeated header
+    assert ("Nghiên cứu, sửa đổi, bổ sung c", ["Bộ Khoa học và Công nghệ"],
+            ["Bộ Tài chính", "Ủy ban nhân dân các thành phố trực thuộc Trung ương"], None) in rows
+    assert ("Ban hành các chính sách hỗ trợ", ["Bộ Tài chính"],  # 3.3
+            ["Bộ Khoa học và Công nghệ", "Cơ quan, tổ chức, doanh nghiệp liên quan"], "Quý I/2027") in rows
+    assert ("Xây dựng, công bố Bộ nhận diện", ["Bộ Khoa học và Công nghệ"],  # 4.1, under '4. Hỗ trợ …'
+            ["Cơ quan, tổ chức và doanh nghiệp liên quan"], "Quý III/2026") in rows
+    assert ("Tổ chức truyền thông quốc tế (", ["Bộ Văn hóa, Thể thao và Du lịch"],  # 4.2
+            ["Bộ Khoa học và Công nghệ", "Cơ quan, tổ chức, địa phương, doanh nghiệp liên quan"], "thường xuyên") in rows
+    assert len(rows) == 9  # 2.8 to 4.3
+    for o in rec.obligations:
+        assert rec.text[o.span[0]:o.span[1]] == o.quote

@@ -53,6 +53,17 @@ def test_most_specific_of_several_implemented():
     assert p.chain == ["114/KH-UBND", "36/QĐ-TTg"]
 
 
+def test_of_a_party_committees_plan_and_the_provinces_own_the_provinces_is_the_parent():
+    """ANNOTATION.md: the most specific implemented document, the province's own plan rather than the Party's
+    document above it, whichever the opening names first."""
+    refs = [ref("14-KH/TU", issuer="Ban Thường vụ Tỉnh ủy Bắc Ninh", doc_type="Kế hoạch"),
+            ref("24/KH-UBND", issuer="Ủy ban nhân dân tỉnh Bắc Ninh", doc_type="Kế hoạch")]
+    assert find_parent(doc(level="province"), refs).number == "24/KH-UBND"
+    refs = [ref("35-CTr/TU", issuer="Tỉnh ủy Đồng Tháp", doc_type="Chương trình"),
+            ref("120/KH-UBND", issuer="Ủy ban nhân dân tỉnh Đồng Tháp", doc_type="Kế hoạch")]
+    assert find_parent(doc(level="district"), refs).number == "120/KH-UBND"
+
+
 def test_local_number_of_another_province_does_not_chain():
     refs = [ref("114/KH-UBND", issuer="Ủy ban nhân dân tỉnh Lào Cai", doc_type="Kế hoạch")]
     assert find_parent(doc(), refs).chain == ["114/KH-UBND"]

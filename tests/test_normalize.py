@@ -117,6 +117,24 @@ def test_should_join():
     long = "- Triển khai Kế hoạch số 4363/KH-UBND ngày 07/9/2020 của UBND tỉnh"
     assert should_join(long, "Triển khai thực hiện Quyết định số 1068/QĐ-TTg", 80)
     assert not should_join(long, "Triển khai thực hiện Quyết định số 1068/QĐ-TTg", None)
+    # a table row's number alone on its line opens the row, however long the line before (982/QĐ-TTg)
+    assert not should_join("4. Hỗ trợ xây dựng và phát triển thương hiệu công nghiệp công nghệ số Make in Viet Nam",
+                           "4.1", 80)
+
+
+def test_a_wrapped_line_joins_by_its_own_length_not_its_paragraphs():
+    """Gazette table cells one short line each (982/QĐ-TTg, Công báo): after a cell whose lines were joined
+    into a long one, the next cell ('Bộ Tài chính') is no continuation; in prose a full line still joins."""
+    from extractor.normalize import join_wrapped
+
+    cells = ["Nghiên cứu, đề xuất cấp có thẩm", "quyền ban hành cơ chế hỗ trợ tài", "Bộ Tài chính",
+             "Bộ Khoa học và", "Công nghệ", "Cơ chế, chính sách", "được ban hành", "Quý IV/2026"]
+    assert join_wrapped(cells, 80) == ["Nghiên cứu, đề xuất cấp có thẩm quyền ban hành cơ chế hỗ trợ tài",
+                                       "Bộ Tài chính", "Bộ Khoa học và Công nghệ", "Cơ chế, chính sách được ban hành",
+                                       "Quý IV/2026"]
+    prose = ["- Triển khai Kế hoạch số 4363/KH-UBND ngày 07/9/2020 của UBND tỉnh Triển khai thực",
+             "Quyết định số 1068/QĐ-TTg"]
+    assert len(join_wrapped(prose, 80)) == 1
 
 
 def test_tables_render_cell_by_cell_like_the_portal():
