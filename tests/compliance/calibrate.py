@@ -17,7 +17,12 @@ the pipeline. `python tests/compliance/calibrate.py`:
 number (`check_signals`, `check_covered`).
 
 The threshold is the one where precision and recall of the inner cross-validated scores are both
-highest (their minimum, ties by F1): the target is both, not F1 alone."""
+highest (their minimum, ties by F1): the target is both, not F1 alone.
+
+Diagnostics (the check's signals): `--errors` prints every out-of-fold error with its row, signals,
+the annotators' quote and the check's best passages; `--quotes` counts where the check's passage
+order puts the passages the annotators quoted for the covered judgements (retrieval, apart from the
+decision)."""
 
 from __future__ import annotations
 
@@ -283,7 +288,73 @@ def main(check: bool = False) -> None:
     print("weights per standard deviation of each signal:", {k: round(model.weights[k] * sd[k], 2) for k in FEATURES})
 
 
+def _flat(s: str) -> str:
+    return " ".join(re.findall(r"\w+", s.lower()))
+
+
+def check_passages(model: Model | None = None) -> dict[Pair, tuple[list, object]]:
+    """(task, plan) -> (the plan's passages, the task's TaskSignals) as `vnplan check` computes them."""
+    tasks, row_of = check_parent()
+    out: dict[Pair, tuple[list, object]] = {}
+    for plan in plans():
+        rec = plan_record(plan)
+        ps = passages(rec["text"], plan_start(rec))
+        by_id = {t.task_id: s for t, s in zip(tasks, task_signals(tasks, rec, ps, model), strict=True)}
+        out.update({(g["task"], plan): (ps, by_id[row_of[g["task"]]]) for g in gold() if g["plan"] == plan})
+    return out
+
+
+RANKS = ("1", "2-3", "4-10", ">10", "none")
+
+
+def quote_ranks(model: Model | None = None) -> dict[str, dict[str, int]]:
+    """Retrieval, apart from the decision: for each covered judgement, where the check's passage order
+    (best similarity first) puts the best-placed passage holding one of the annotators' quotes (first 60
+    characters, words only), in buckets 1, 2-3, 4-10, >10, none (no passage holds a quote). Keyed by
+    set: `localities` (the 225), `central` (the 195)."""
+    out = {name: dict.fromkeys(RANKS, 0) for name in ("localities", "central")}
+    found = check_passages(model)
+    for n, g in enumerate(gold()):
+        if not g["covered"]:
+            continue
+        ps, s = found[g["task"], g["plan"]]
+        quotes = [_flat(q)[:60] for q in g.get("quotes") or [] if q.strip()]
+        at = [k for k, j in enumerate(s.order) if any(q in _flat(ps[j].text) for q in quotes)]
+        r = min(at, default=None)
+        bucket = "none" if r is None else "1" if r == 0 else "2-3" if r < 3 else "4-10" if r < 10 else ">10"
+        out["localities" if n < 225 else "central"][bucket] += 1
+    return out
+
+
+def print_errors(seed: int | None = None) -> None:
+    """Every out-of-fold error on the check's signals (fold assignment `seed`): the task row, its
+    signals, the annotators' first quote and the check's two best passages with their headings."""
+    base = default_model()
+    g = gold()
+    pred = out_of_fold(check_signals(base), g, base, 5, seed)
+    rows = appendix_rows()
+    found = check_passages(base)
+    for n, x in enumerate(g):
+        decided, score = pred[x["task"], x["plan"]]
+        if decided == x["covered"]:
+            continue
+        ps, s = found[x["task"], x["plan"]]
+        print(f"{'false' if decided else 'missed'} {x['task']} {x['plan']} "
+              f"{'localities' if n < 225 else 'central'} score {score:.2f}")
+        print("  row:", " ".join(rows[x["task"]][1].split())[:300])
+        print("  signals:", {k: round(v, 2) for k, v in s.signals.items()})
+        if x.get("quotes"):
+            print("  quote:", " ".join(x["quotes"][0].split())[:200])
+        for j in s.order[:2]:
+            print(f"  [{s.sims[j]:.2f}] <{ps[j].label[:60]}> {' '.join(ps[j].text.split())[:240]}")
+
+
 if __name__ == "__main__":
     import sys
 
-    main(check="--check" in sys.argv[1:])
+    if "--errors" in sys.argv[1:]:
+        print_errors()
+    elif "--quotes" in sys.argv[1:]:
+        print(quote_ranks())
+    else:
+        main(check="--check" in sys.argv[1:])
