@@ -226,12 +226,18 @@ def rows_of(table: Table, rows: list[list[Cell]] | None = None) -> list[list[Cel
 
 
 def _first_inline_number(table: Table, inline_rx: re.Pattern[str], num_rx: re.Pattern[str]) -> int | None:
-    """The first row number of a table none of whose rows has its number alone on a line, when the number
-    after it also opens a line with its task ('24  Nghiên cứu …' then '25  Xây dựng …'); else None."""
-    if any(num_rx.match(c.text) for c in table.body):
-        return None
-    numbers = [int(m.group("n")) for c in table.body if (m := inline_rx.match(c.text))]
-    return numbers[0] if len(numbers) >= 2 and numbers[1] == numbers[0] + 1 else None
+    """The number of a table's first row when that row opens a line with its task ('24  Nghiên cứu …') and the
+    next row number follows it, inline or alone on its line ('25  Xây dựng …', '25'): a table whose rows start
+    inline, or one going on after its header was repeated on a new page ('13  Xây dựng …' then '15'); else None."""
+    seq: list[tuple[int, bool]] = []
+    for c in table.body:
+        if (m := num_rx.match(c.text)) is not None:
+            seq.append((int(m.group("n")), False))
+        elif (m := inline_rx.match(c.text)) is not None and not _opens_body(m.group("rest")):
+            seq.append((int(m.group("n")), True))
+        if len(seq) == 2:
+            break
+    return seq[0][0] if len(seq) == 2 and seq[0][1] and seq[1][0] == seq[0][0] + 1 else None
 
 
 def is_grouped(table: Table) -> bool:
@@ -305,7 +311,9 @@ def _assign(after: list[str], tail: list[Cell], leftover: bool = False) -> dict[
     """Cells of `tail` in column order; a column whose cell does not fit is taken as empty (the portal
     text drops empty cells). None when a line is left over, unless `leftover` allows it."""
     out, i = {}, 0
-    for kind in after:
+    for k, kind in enumerate(after):
+        if kind == "other" and "time" in after[k + 1:] and i < len(tail) and _ends_task(["time"], tail[i]):
+            continue  # 'Tháng 6/2026' is the time cell after an empty result cell, not the result
         if i < len(tail) and _looks_like(kind, tail[i]):
             out[kind] = tail[i]
             i += 1

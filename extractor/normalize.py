@@ -49,7 +49,8 @@ HEADER_LINE = re.compile(
     re.VERBOSE,
 )
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|(?:Trang|Page)\s+\d{1,4}(?:\s*/\s*\d{1,4})?"
-                          r"|\d{1,4}\s*/\s*\d{1,4})\s*$", re.IGNORECASE)
+                          r"|(?!(?:0?[1-9]|1[0-2])/(?:19|20)\d\d\s*$)\d{1,4}\s*/\s*\d{1,4})\s*$", re.IGNORECASE)
+# ('6/2026' is a month, not page 6 of 2026: 'Tháng' / '6/2026' in a table's time cell)
 
 
 @lru_cache(maxsize=1)

@@ -130,3 +130,18 @@ def test_task_rows_under_inline_group_rows_with_support_listed_a_body_a_line(tmp
     assert len(rows) == 9  # 2.8 to 4.3
     for o in rec.obligations:
         assert rec.text[o.span[0]:o.span[1]] == o.quote
+
+
+def test_rows_numbered_inline_after_a_repeated_header_and_a_time_cell_after_an_empty_result():
+    """97/NQ-CP (Công báo text, tests/real): after the header repeated on a new page the rows open inline
+    ('13  Xây dựng, …') and their numbers go on ('14  …', then '15' alone); a row's result cell ran into its
+    support cell, so its time line ('Tháng' / '6/2026') follows the support line directly."""
+    text = (HERE / "real" / "chinhphu-97-nq-cp-2026.txt").read_text(encoding="utf-8")
+    path = Path(__file__).resolve().parent / "real" / "chinhphu-97-nq-cp-2026.txt"
+    rec = extract_file(path)
+    rows = {o.task: (o.lead, o.support, o.deadline.text if o.deadline else None) for o in rec.obligations}
+    assert rows["Xây dựng, hoàn thiện thể chế về công tác kiểm soát thủ tục hành chính"] == (
+        ["Bộ Tư pháp"], ["Các bộ, cơ quan ngang bộ"], "Tháng 6/2026")
+    assert rows["Xây dựng, vận hành Cơ sở dữ liệu quốc gia về thủ tục hành chính"] == (
+        ["Bộ Tư pháp"], ["Các bộ, cơ quan ngang bộ"], "Tháng 3/2026")
+    assert "13  Xây dựng, hoàn thiện thể chế về công tác" in text

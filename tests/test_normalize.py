@@ -120,6 +120,8 @@ def test_should_join():
     # a table row's number alone on its line opens the row, however long the line before (982/QĐ-TTg)
     assert not should_join("4. Hỗ trợ xây dựng và phát triển thương hiệu công nghiệp công nghệ số Make in Viet Nam",
                            "4.1", 80)
+    # a month and year is no page number 'N/M': a time cell wrapped after 'Tháng' (97/NQ-CP, Công báo)
+    assert should_join("Tháng", "6/2026", 80) and not should_join("Tháng", "2/5", 80)
 
 
 def test_a_wrapped_line_joins_by_its_own_length_not_its_paragraphs():
