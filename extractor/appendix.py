@@ -119,11 +119,26 @@ def _header_columns(cells: list[Cell], i: int) -> tuple[list[str], int, bool]:
                 cols.append("other")  # one column of no known kind (how many does not matter to wrapped rows)
             prev, j, wrapped = f"?{text}", j + 1, True
             continue
+        if kind is None and len(cols) > 2 and (cut := _header_with_row_tail(text)) and cut not in cols:
+            cols.append(cut)  # 'Thời gian thực hiện sở, tiêu chuẩn …': the header's last cell, then the lines of a
+            j += 1  # row going on from the page before, run onto it in lower case
+            break
         if kind is None or kind == "number":
             break
         cols.append(kind)
         prev, j = text, j + 1
     return cols, j, wrapped
+
+
+def _header_with_row_tail(text: str) -> str | None:
+    """The column kind of a header line a lower-case continuation ran onto: its first words name a column and
+    what follows them opens in lower case ('Thời gian thực hiện sở, tiêu chuẩn quốc gia …' -> 'time')."""
+    words = text.split()
+    for n in (4, 3, 2):
+        kind = _column_kind(" ".join(words[:n]))
+        if kind not in (None, "number", "task") and len(words) > n and words[n][:1].islower():
+            return kind
+    return None
 
 
 def _header_tail(text: str) -> bool:
@@ -626,6 +641,15 @@ def _wrapped_rows(columns: list[str], row: list[Cell]) -> list[tuple[list[Cell],
         out.append((task, cells))
         lines = rest
     return out
+
+
+def row_splits(table: Table, row: list[Cell]) -> list[tuple[list[Cell], dict[str, Cell]]]:
+    """A numbered row's task lines and its other cells by column kind: the sub-rows of a row whose cells wrap
+    over lines (gazette text), else the one split of a row whose cells are a line each."""
+    if table.wrapped:
+        return _wrapped_rows(table.columns, row)
+    split = split_row(table.columns, row)
+    return [split] if split is not None else []
 
 
 def _item_bodies(cell: Cell | None) -> list[str]:

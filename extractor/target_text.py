@@ -14,8 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import get_args
 
-from .appendix import find_tables, task_columns
-from .appendix import split_row as split_appendix_row
+from .appendix import find_tables, row_splits, task_columns
 from .appendix import table_rows as appendix_rows
 from .deadlines import find_deadline
 from .document import Doc
@@ -296,13 +295,11 @@ def appendix_years(doc: Doc) -> dict[int, int | None]:
         if "time" not in table.columns or _in_layer(doc, table.header_start):
             continue
         for cells in appendix_rows(table):
-            split = split_appendix_row(table.columns, cells)
-            if split is None:
-                continue
-            time_text = split[1].get("time")
-            year = _cell_year(time_text.text, known=True) if time_text else None
-            for cell in cells[1:]:  # the task cell and the others (Sản phẩm, Chỉ tiêu ...)
-                out[doc.line_index(cell.start)] = year
+            for task, split in row_splits(table, cells):  # a wrapped row's sub-rows each with their own time
+                time_text = split.get("time")
+                year = _cell_year(time_text.text, known=True) if time_text else None
+                for cell in [*task, *split.values()] if table.wrapped else cells[1:]:  # the task cell and the
+                    out[doc.line_index(cell.start)] = year  # others (Sản phẩm, Chỉ tiêu ...)
     return out
 
 

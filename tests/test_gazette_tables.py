@@ -145,3 +145,23 @@ def test_rows_numbered_inline_after_a_repeated_header_and_a_time_cell_after_an_e
     assert rows["Xây dựng, vận hành Cơ sở dữ liệu quốc gia về thủ tục hành chính"] == (
         ["Bộ Tư pháp"], ["Các bộ, cơ quan ngang bộ"], "Tháng 3/2026")
     assert "13  Xây dựng, hoàn thiện thể chế về công tác" in text
+
+
+def test_a_header_whose_last_cell_a_continued_row_ran_onto_keeps_its_time_column():
+    """982/QĐ-TTg, Công báo: on a new page the repeated header's last cell took the lower-case lines of the row
+    going on from the page before ('Thời gian thực hiện sở, tiêu chuẩn quốc gia …'); the column is still time."""
+    text = ("TT\nNhiệm vụ, giải pháp\nCơ quan chủ trì\nCơ quan phối hợp\nSản phẩm\n"
+            "Thời gian thực hiện sở, tiêu chuẩn quốc gia và quy chuẩn kỹ thuật quốc gia cho các nhóm sản phẩm.\n"
+            "1.5\nTăng cường năng lực hạ tầng chất lượng quốc gia (NQI).\nBộ Khoa học và Công nghệ\n"
+            "Cơ quan, tổ chức và doanh nghiệp liên quan\nQuyết định Bộ trưởng\nQuý IV/2026\n")
+    (table,) = find_tables(text)
+    assert table.columns == ["number", "task", "lead", "support", "other", "time"]
+
+
+def test_a_target_in_a_wrapped_task_row_takes_the_year_of_its_time_cell():
+    """109/NQ-CP, Phụ lục III (tests/real-group7): a task cell over seven lines, its time cell 'Quý II/2026'
+    before the bodies; each rate the task sets is a target of 2026 (ANNOTATION.md: an appendix row's year is
+    the end of its Thời gian period)."""
+    rec = extract_file(HERE / "real-group7" / "chinhphu-109-nq-cp-2026-pl3.txt")
+    row = [(t.value, t.year) for t in rec.targets if t.quote.startswith("Hoàn thành việc cắt giảm 50%")]
+    assert sorted(row) == [(30, 2026), (50, 2026), (100, 2026)]
