@@ -32,8 +32,8 @@ LIST_START = re.compile(
       | [a-zđ][).]\s                                # a) b) a. b.
       | \d{1,3}(?:\.\d{1,3})*[.)]\s                 # 1. 1) 1.2.
       | [IVXLC]{1,6}[.)]\s                          # I. II)
-      | (?:Điều|Chương|Mục|Phần|Phụ\ lục|PHỤ\ LỤC|Khoản)\s+[\dIVXLC]+\b
-    )""",
+      | (?:Điều|Chương|Mục|Phần|Phụ\ lục|PHỤ\ LỤC|Khoản)\s+[\dIVXLC]+\b(?!\s*[;,])  # not 'Điều 6; khoản 5 …',
+    )""",                                                  # a citation running on
     re.VERBOSE,
 )
 HEADER_LINE = re.compile(

@@ -120,6 +120,11 @@ def test_should_join():
     # a table row's number alone on its line opens the row, however long the line before (982/QĐ-TTg)
     assert not should_join("4. Hỗ trợ xây dựng và phát triển thương hiệu công nghiệp công nghệ số Make in Viet Nam",
                            "4.1", 80)
+    # an article cited in a list of provisions runs on; only 'Điều 6.' or 'Điều 6 …' opens a line (2623/QĐ-TTg)
+    assert should_join("định chi tiết: khoản 2, khoản 3 Điều 2; khoản 5 Điều 4; khoản 3",
+                       "Điều 6; khoản 5 Điều 9; khoản 3 Điều 17;", 80)
+    assert not should_join("định chi tiết: khoản 2, khoản 3 Điều 2; khoản 5 Điều 4; khoản 3",
+                           "Điều 6. Trách nhiệm của các bộ", 80)
     # a month and year is no page number 'N/M': a time cell wrapped after 'Tháng' (97/NQ-CP, Công báo)
     assert should_join("Tháng", "6/2026", 80) and not should_join("Tháng", "2/5", 80)
 

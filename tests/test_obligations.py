@@ -649,6 +649,20 @@ def test_labelled_task_blocks():
     assert [o.deadline.kind for o in obls] == ["year", "range", "recurring"]
 
 
+def test_labelled_sub_items_of_a_law_implementation_plan():
+    """A Prime Minister's plan to implement a law (2623/QĐ-TTg): each decree to draft is a dash item with '+'
+    labels, its list of provisions runs over lines that open with 'Điều 6;' and its time is a 'Thời hạn ban
+    hành'."""
+    text = ("5. Xây dựng Nghị định của\nChính phủ\n\n- Nghị định quy định chi tiết\nmột số điều Luật Bảo vệ dữ "
+            "liệu cá nhân\n\n+ Nội dung: quy định chi tiết\nmột số điều Luật Bảo vệ dữ liệu cá nhân quy\n"
+            "định chi tiết: khoản 2, khoản 3 Điều 2; khoản 5 Điều 4; khoản 3\nĐiều 6; khoản 5 Điều 9; khoản 3 "
+            "Điều 17.\n\n+ Cơ quan chủ trì: Bộ Công\nan.\n\n+ Cơ quan phối hợp: Văn\nphòng Chính phủ, Bộ Tư "
+            "pháp và các cơ quan có liên quan.\n\n+ Thời hạn ban hành: trước\nngày 01 tháng 01 năm 2026.\n")
+    (o,) = _obls(text)
+    assert (o.lead, o.support) == (["Bộ Công an"], ["Văn phòng Chính phủ", "Bộ Tư pháp", "các cơ quan có liên quan"])
+    assert o.deadline is not None and o.deadline.date == "2026-01-01"
+
+
 TABLE = """PHỤ LỤC
 
 Stt
