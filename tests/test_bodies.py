@@ -316,3 +316,13 @@ def test_the_party_and_assembly_bodies_of_a_government_support_list():
 ])
 def test_a_locality_tail_opened_by_cac_names_a_locality(cell, bodies):
     assert split_body_list(cell) == bodies
+
+
+def test_a_collective_list_stops_before_a_named_body_opening_with_a_collective_noun():
+    """109/NQ-CP: 'Hội' is a collective noun, but 'Hội đồng nhân dân' after a comma is a body of its own."""
+    from extractor.body_spans import body_list_at
+
+    text = "các cơ quan của Đảng, Quốc hội và các cơ quan của Quốc hội, Hội đồng nhân dân các cấp tăng cường giám sát"
+    assert [b.name for b in body_list_at(text, 0)[0]] == [
+        "các cơ quan của Đảng", "Quốc hội", "các cơ quan của Quốc hội", "Hội đồng nhân dân các cấp"]
+    assert [b.name for b in body_list_at("các sở, Ban, ngành liên quan phối hợp", 0)[0]] == ["các sở, Ban, ngành liên quan"]
