@@ -138,9 +138,10 @@ def _valid_tail(words: list[str]) -> bool:
     if not words:
         return True
     locs = _rules().data["locality_words"]
-    if words[0].lower() in _rules().data.get("locality_quantifiers", []):  # 'các huyện', not 'các tiêu chuẩn'
+    quantifiers = _rules().data.get("locality_quantifiers", [])
+    if words[0].lower() in quantifiers:  # 'các huyện', 'các cấp', not 'các tiêu chuẩn'
         rest = " ".join(words[1:3]).lower()
-        return any(rest == w.lower() or rest.startswith(w.lower() + " ") for w in locs if w.lower() != "các")
+        return any(rest == w.lower() or rest.startswith(w.lower() + " ") for w in locs if w.lower() not in quantifiers)
     first = " ".join(words[:2]).lower()
     if any(first == w.lower() or first.startswith(w.lower() + " ") or words[0].lower() == w.lower()
            for w in locs):

@@ -80,7 +80,8 @@ def body_regex() -> re.Pattern[str]:
     _OPEN.append(re.compile(open_name + tail))
     qual = frag["qualifier"]
     quals = rf"(?:\s+(?:{qual})(?![\wÀ-ỹ]))"
-    named_heads = "|".join(re.escape(h) for h in heads if " " in h and h.lower() not in set(r.data["collective_nouns"]))
+    collective_nouns = set(r.data["collective_nouns"])
+    named_heads = "|".join(re.escape(h) for h in heads if " " in h and h.lower() not in collective_nouns)
     nxt = rf"(?!(?:{named_heads})(?![\wÀ-ỹ]))"  # 'các cơ quan của Quốc hội, Hội đồng nhân dân': a new name
     collective = (rf"(?:(?i:các|những)\s+(?i:{nouns}){quals}*(?:\s*,\s*{nxt}(?i:{nouns}){quals}*)*"
                   rf"|(?:{nouns})(?:\s*,\s*(?:{nouns}))*{quals}+)(?![\wÀ-ỹ])")
