@@ -126,9 +126,10 @@ def expand_in_context(s: str) -> str:
 
 
 def _tidy(s: str) -> str:
-    """Expand abbreviations, unify dash spacing between words, trim punctuation."""
+    """Expand abbreviations, unify dash spacing between words and the space after a comma, trim punctuation."""
     s = expand_in_context(expand_abbreviations(re.sub(r"\s*\([^)]*\)", "", s)))
     s = re.sub(r"(?<=[^\W\d])\s*[-–]\s*(?=[^\W\d])", " - ", s)
+    s = re.sub(r"(?<=[^\W\d]),(?=[^\W\d])", ", ", s)  # 'Xã hội,Thanh tra Chính phủ': a comma typed without its space
     return s.strip(" \t.,;:")
 
 
@@ -344,10 +345,10 @@ def list_heading_task(text: str) -> int | None:
 
 def _opens_named_body(s: str) -> bool:
     """True when `s` starts a new named body: a head then a capitalised word, a multi-word head,
-    or the start of a gazetteer name ('Hiệp hội doanh nghiệp')."""
+    the start of a gazetteer name ('Hiệp hội doanh nghiệp'), or a gazetteer name with no head word ('Quốc hội')."""
     head = head_of(s)
-    if head is None:
-        return False
+    if head is None:  # a gazetteer name with no head word, written capitalised: 'Quốc hội', 'Thanh tra Chính phủ'
+        return s[:1].isupper() and any(_key(" ".join(s.split()[:len(g.split())])) == g for g in _headless_names())
     rest = s[len(head):].split()
     if not rest:
         return False
@@ -355,6 +356,12 @@ def _opens_named_body(s: str) -> bool:
         return True
     start = _key(f"{head} {rest[0]}")
     return any(g.startswith(start + " ") or g == start for g in _gazetteer())
+
+
+@lru_cache(maxsize=1)
+def _headless_names() -> list[str]:
+    """The gazetteer's names (keys) that open with no head word ('quoc hoi', 'thanh tra chinh phu')."""
+    return [k for k, name in _gazetteer().items() if head_of(name) is None]
 
 
 @lru_cache(maxsize=1)

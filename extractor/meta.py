@@ -323,9 +323,31 @@ def _signer(doc: Doc, after: int) -> str | None:
 
 
 def _national_issuer_of(number: str) -> str | None:
-    """The national body whose issuer code ends a document number (03/NQ-CP -> Chính phủ), or None."""
-    code = re.split(r"[-/]", number)[-1]
-    return (_rf().data.get("issuer_codes") or {}).get(code)
+    """The national body whose issuer code ends a document number (03/NQ-CP -> Chính phủ), or that a unit's
+    code follows (1043/BTP-QLXLVPHC -> Bộ Tư pháp); None."""
+    codes = _rf().data.get("issuer_codes") or {}
+    parts = re.split(r"[-/]", number.split("/", 1)[-1])
+    return next((codes[p] for p in reversed(parts) if p in codes), None)
+
+
+def _attached_meta(lines: list[tuple[int, str]]) -> Meta | None:
+    """The document an appendix without a header of its own was issued with ('(Ban hành kèm theo Công văn số
+    1043/BTP-… ngày 9/4/2021)'), as that document's meta; None when no such line opens the text."""
+    rx = _rx("meta.attached_to")
+    for k, (_, s) in enumerate(lines):
+        m = rx.match(s)
+        if m is None:
+            continue
+        doc_type = " ".join(m.group("type").split())
+        kind: Kind = next((kd for kd, name in _doc_types().values() if name == doc_type), "other")
+        found = find_dates("ngày " + m.group("date")) if m.group("date") else []
+        number = canonical_number(m.group("num"))
+        issuer = _national_issuer_of(number) if number else None
+        title = " ".join(t for _, t in lines[:k]) or None
+        return Meta(kind=kind, doc_type=doc_type, number=number, date=found[0][2] if found else None,
+                    issuer=issuer, level="national" if _is_national_body(issuer) else None, place=None,
+                    title=_sentence_case(title, []) if title and _is_caps(title) else title, period=None)
+    return None
 
 
 def _is_national_body(issuer: str | None) -> bool:
@@ -403,7 +425,7 @@ def extract_meta(doc: Doc) -> Meta:
     addressed = any(_rx("meta.addressee_line").match(s) for _, s in lines)
     letterhead = addressed and any(_rx("meta.motto").search(s) for _, s in lines)
     if type_at is None and number is None and date is None and subject is None and not letterhead:
-        return news_meta(doc)
+        return _attached_meta(lines) or news_meta(doc)
     issuer, level, place = _parse_header_bodies(" ".join(header_caps))
     if issuer is None:
         issuer, level, place = _self_issuer(doc, province_name(issue_place) or issue_place)

@@ -135,6 +135,7 @@ def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True,
     also clauses whose subject is the doer (the task sections of directives, notices, resolutions)."""
     text = doc.text
     marker, closing, assigning = rx("lead.marker"), rx("closing.formula"), rx("lead.assign")
+    delegated = rx("lead.delegated")
     out = []
     for s, e in sentences(text, start, end):
         if closing.search(text[s:e]):
@@ -146,6 +147,8 @@ def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True,
         bodies = [b for b in find_bodies(text, s, e) if not any(h[1][0].start <= b.start < h[1][-1].end for h in hits)]
         for i, b in enumerate(bodies):
             clause_start = max([s] + [s + k.end() for k in re.finditer(r"[;]\s*", text[s:b.start])])
+            if delegated.search(text, clause_start, b.start):
+                continue  # what a cited provision delegated ('Khoản 3 Điều 31 giao Bộ … quy định …')
             m = marker.match(text, b.end, e)
             if m:
                 found = _lead_list(text, bodies, i, clause_start)

@@ -246,7 +246,8 @@ def _amending_numbers(text: str, joined: list[tuple[re.Match[str], _Cite]], amen
 
 def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
     """Laws and Party resolutions cited by name, and documents issued on a stated date. A law named
-    before its number ('Luật Đầu tư số 61/2020/QH14') is that numbered citation, named."""
+    before its number ('Luật Đầu tư số 61/2020/QH14', 'Luật Đất đai (số 45/2013/QH13 ngày …)') is that
+    numbered citation, named."""
     text, out = doc.text, []
     taken = [(c.start, c.end) for c in numbered]
 
@@ -280,7 +281,7 @@ def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
         if not amending and _rx("ref.draft_law_after").match(text[end:end + 40]):
             continue  # 'Luật Quy hoạch (sửa đổi)': the revised law being drafted
         num = next((n for n in numbered if n.start >= end and n.doc_type in (None, "Luật")
-                    and re.fullmatch(r"\s*(?:số\s*:?\s*)?", text[end:n.start])), None)
+                    and re.fullmatch(r"\s*(?:\(\s*)?(?:số\s*:?\s*)?", text[end:n.start])), None)
         if num is not None:
             num.start, num.doc_type, num.issuer, num.title = m.start(), "Luật", "Quốc hội", title
             if m.start() in nested:

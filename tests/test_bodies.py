@@ -326,3 +326,19 @@ def test_a_collective_list_stops_before_a_named_body_opening_with_a_collective_n
     assert [b.name for b in body_list_at(text, 0)[0]] == [
         "các cơ quan của Đảng", "Quốc hội", "các cơ quan của Quốc hội", "Hội đồng nhân dân các cấp"]
     assert [b.name for b in body_list_at("các sở, Ban, ngành liên quan phối hợp", 0)[0]] == ["các sở, Ban, ngành liên quan"]
+
+
+def test_comma_typed_without_its_space_still_separates_bodies():
+    """03/NQ-CP's task table (tests/real-group8), a support cell: '… Xã hội,Thanh tra Chính phủ'."""
+    assert split_body_list("Bộ Công an, Bộ Tài chính, Bộ Lao động - Thương binh và Xã hội,Thanh tra Chính phủ, "
+                           "các bộ, ngành và địa phương") == [
+        "Bộ Công an", "Bộ Tài chính", "Bộ Lao động - Thương binh và Xã hội", "Thanh tra Chính phủ",
+        "các bộ, ngành và địa phương"]
+
+
+def test_collective_list_stops_before_a_named_body_without_a_head_word():
+    """'Các cơ quan Đảng, Quốc hội' (03/NQ-CP): Quốc hội is a named body of its own, not a noun of the collective;
+    'các sở, ban, ngành' stays one."""
+    assert split_body_list("Các cơ quan Đảng, Quốc hội") == ["Các cơ quan Đảng", "Quốc hội"]
+    assert split_body_list("các bộ, ngành, Thanh tra Chính phủ") == ["các bộ, ngành", "Thanh tra Chính phủ"]
+    assert split_body_list("Các sở, ban, ngành liên quan") == ["Các sở, ban, ngành liên quan"]

@@ -91,3 +91,18 @@ def test_governing_phrase(text, phrase):
 ])
 def test_no_deadline(text):
     assert find_deadline(text) is None
+
+
+@pytest.mark.parametrize("cell,end,date", [
+    ("6/2025", 2025, "2025-06-30"),      # 03/NQ-CP's Thời gian hoàn thành cells (tests/real-group8)
+    ("12/2028", 2028, "2028-12-31"),
+    ("06/2025", 2025, "2025-06-30"),
+])
+def test_month_and_year_alone_in_a_time_cell(cell, end, date):
+    dl = find_deadline(cell, cell=True)
+    assert dl is not None and (dl.end, dl.date) == (end, date)
+
+
+def test_month_and_year_inside_a_date_or_number_is_no_month():
+    assert find_deadline("ngày 15/6/2025", cell=True).date == "2025-06-15"
+    assert find_deadline("Nghị định số 6/2025/NĐ-CP", cell=True) is None

@@ -491,3 +491,23 @@ def test_a_dateline_cut_before_its_year_and_run_into_the_type_line_reads_whole()
     assert (m.number, m.date) == ("844/QĐ-TTg", "2026-05-13")
     assert m.title == ("Quyết định ban hành Kế hoạch hành động thực hiện Chỉ thị số 52-CT/TW ngày 03 tháng 10 năm "
                        "2025 của Ban Bí thư")
+
+
+def test_appendix_given_without_its_letter_takes_the_letter_identity():
+    """Bộ Tư pháp's appendix to Công văn 1043/BTP-QLXLVPHC&TDTHPL (tests/real-group8), handed on without the
+    letter: its 'kèm theo' line names the document it was issued with, whose identity it takes."""
+    m = meta_of("DANH MỤC\n\nVĂN BẢN QUY PHẠM PHÁP LUẬT CÓ NỘI DUNG LIÊN QUAN ĐẾN\n\n"
+                "LĨNH VỰC THEO DÕI TRỌNG TÂM, LIÊN NGÀNH NĂM 2021(*)\n\n"
+                "(Ban hành kèm theo Công văn số 1043/BTP-QLXLVPHC&TDTHPL ngày 9/4/2021)\n\n"
+                "STT\n\nTên văn bản/văn bản được quy định chi tiết\n\n1\n\n"
+                "Luật Đất đai (số 45/2013/QH13 ngày 29/11/2013)\n")
+    assert (m.kind, m.doc_type, m.number, m.date) == ("official_letter", "Công văn", "1043/BTP-QLXLVPHC&TDTHPL",
+                                                      "2021-04-09")
+    assert (m.issuer, m.level, m.place) == ("Bộ Tư pháp", "national", None)
+
+
+def test_a_plan_with_its_own_header_keeps_it_over_kem_theo():
+    """A header of its own wins: the 'kèm theo' line under a plan's title is read only when no header exists."""
+    m = meta_of("ỦY BAN NHÂN DÂN\nTỈNH BÌNH DƯƠNG\nSố: 12/KH-UBND\nBình Dương, ngày 02 tháng 3 năm 2022\n\n"
+                "KẾ HOẠCH\nThực hiện chuyển đổi số\n(Kèm theo Quyết định số 2109/QĐ-UBND ngày 01/9/2021)\n")
+    assert (m.kind, m.number, m.date) == ("plan", "12/KH-UBND", "2022-03-02")

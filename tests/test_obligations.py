@@ -1268,3 +1268,24 @@ def test_word_task_table_rows_that_hold_no_task(tmp_path):
 ])
 def test_a_heading_whose_body_goes_on_with_a_modal_or_an_open_and_names_no_body(line):
     assert heading_bodies(line)[0] == []
+
+
+def test_what_a_cited_provision_delegated_is_no_obligation():
+    """Bộ Tư pháp's appendix (tests/real-group8) lists what laws delegated: 'Khoản 4 Điều 5 giao Bộ … chủ trì'
+    sets no task of this text; 'Giao Sở … chủ trì' in a plan does."""
+    text = ("DANH MỤC\n\nI. Văn bản\n\nKhoản 4 Điều 5 giao Bộ Tài nguyên và Môi trường chủ trì, phối hợp với Bộ Nội "
+            "vụ, Bộ Tài chính quy định cụ thể về cơ cấu tổ chức của Văn phòng đăng ký đất đai.\n\n"
+            "Khoản 3 Điều 31 giao Bộ trưởng Bộ Tài nguyên và Môi trường quy định việc lập bản đồ địa chính.\n\n"
+            "II. TỔ CHỨC THỰC HIỆN\n\nGiao Sở Tư pháp chủ trì, phối hợp với các sở, ngành theo dõi việc thi hành.\n")
+    obls = _obls(text)
+    assert [(o.lead, o.support) for o in obls] == [(["Sở Tư pháp"], ["các sở, ngành"])]
+
+
+def test_subject_leading_with_a_pioneering_verb():
+    """Đồng Nai's 179/KH-UBND (tests/real-group4), item 20 of Tổ chức thực hiện: the State enterprises lead."""
+    text = ("KẾ HOẠCH\n\nII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tài chính tham mưu bố trí kinh phí thực hiện Kế hoạch.\n\n"
+            "2. Các doanh nghiệp nhà nước, Tổng Công ty tiên phong, dẫn dắt sự phát triển kinh tế số của ngành, "
+            "lĩnh vực.\n")
+    obls = _obls(text)
+    assert [o.lead for o in obls] == [["Sở Tài chính"], ["Các doanh nghiệp nhà nước, Tổng Công ty"]]
+    assert obls[1].task.startswith("tiên phong, dẫn dắt sự phát triển kinh tế số")

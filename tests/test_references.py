@@ -483,3 +483,17 @@ def test_a_law_name_a_crawler_broke_over_two_lines_is_read_whole():
                    "29 tháng 6 năm 2006;\n", kind="decision")
     laws = sorted((r.title, r.date) for r in refs.values() if r.doc_type == "Luật")
     assert laws == [("Công nghệ thông tin", "2006-06-29"), ("Tổ chức Chính phủ", "2025-02-18")]
+
+
+def test_law_named_before_its_bracketed_number_is_one_reference():
+    """Bộ Tư pháp's appendix (tests/real-group8): 'Luật Đất đai (số 45/2013/QH13 ngày 29/11/2013)' is one law,
+    named and numbered; an amending law's title stops before its bracketed number and before what it assigns."""
+    refs = refs_of("Căn cứ:\n\n1. Luật Đất đai (số 45/2013/QH13 ngày 29/11/2013) giao Chính phủ quy định.\n\n"
+                   "2. Luật sửa đổi, bổ sung một số điều của Luật Phòng cháy và chữa cháy (số 40/2013/QH13 ngày "
+                   "22/11/2013).\n\n3. Nghị định số 79/2014/NĐ-CP quy định chi tiết một số điều của Luật phòng cháy"
+                   " và chữa cháy và Luật sửa đổi, bổ sung một số điều của Luật phòng cháy và chữa cháy giao Bộ Tài "
+                   "chính quy định.\n")
+    assert refs["45/2013/QH13"].title == "Đất đai"
+    assert refs["40/2013/QH13"].title == "sửa đổi, bổ sung một số điều của Luật Phòng cháy và chữa cháy"
+    laws = sorted(k for k in refs if k.startswith("Luật:") or refs[k].doc_type == "Luật")
+    assert laws == ["40/2013/QH13", "45/2013/QH13", "Luật:Phòng cháy và chữa cháy"], laws
