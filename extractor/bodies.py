@@ -348,7 +348,8 @@ def _opens_named_body(s: str) -> bool:
     the start of a gazetteer name ('Hiệp hội doanh nghiệp'), or a gazetteer name with no head word ('Quốc hội')."""
     head = head_of(s)
     if head is None:  # a gazetteer name with no head word, written capitalised: 'Quốc hội', 'Thanh tra Chính phủ'
-        return s[:1].isupper() and any(_key(" ".join(s.split()[:len(g.split())])) == g for g in _headless_names())
+        words = s.split()
+        return s[:1].isupper() and any(_key(" ".join(words[:len(g.split())])).rstrip(",;") == g for g in _headless_names())
     rest = s[len(head):].split()
     if not rest:
         return False

@@ -378,6 +378,16 @@ def _self_issuer(doc: Doc, place: str | None) -> tuple[str | None, Level | None,
 # ---------------------------------------------------------------- main
 
 
+def _heading_title(lines: list[tuple[int, str]]) -> str | None:
+    """The title a crawled page marks as a heading when the type word is missing ('## Ban hành Chương trình hành
+    động của Chính phủ …' under 'Số: 03/NQ-CP'), or None."""
+    for _, s in lines:
+        m = re.match(r"#{1,6}\s+(\S.{9,})$", s)
+        if m and not _is_caps(m.group(1)):
+            return m.group(1).strip()
+    return None
+
+
 def effective_date(text: str, issued: str | None) -> str | None:
     """The date the document takes effect as its own text states it (signing day = `issued`), or None."""
     m = _rx("meta.effective").search(text)
@@ -451,6 +461,7 @@ def extract_meta(doc: Doc) -> Meta:
     elif number:
         doc_type = doc_type_from_number(number)
         kind = next((k for k, name in _doc_types().values() if name == doc_type), "other")
+        title = _heading_title(lines)
     after = lines[type_at][0] if type_at is not None else 0
     return Meta(kind=kind, doc_type=doc_type, number=number, date=date, issuer=issuer, level=level,
                 place=place, title=title, period=_period(title), signer=_signer(doc, after),

@@ -376,11 +376,18 @@ def _trigger(text: str, pos: int) -> tuple[re.Match[str] | None, int]:
 def _title_line(text: str, start: int, pos: int) -> bool:
     """True when text[start:pos] is an attached document's title, not an opening sentence: printed in capitals
     ('KẾ HOẠCH / TRIỂN KHAI QUYẾT ĐỊNH SỐ 06/QĐ-TTG'), or the line right under a type word in capitals
-    ('KẾ HOẠCH HÀNH ĐỘNG / Thực hiện Chỉ thị số 52-CT/TW')."""
+    ('KẾ HOẠCH HÀNH ĐỘNG / Thực hiện Chỉ thị số 52-CT/TW'), marked as a heading by a crawled page ('## …'), or a line
+    with the attached document's '(Kèm theo Nghị quyết số … )' under it."""
     head = [ch for ch in text[start:pos] if ch.isalpha()]
     if all(ch.isupper() for ch in head):
         return True
     line_start = text.rfind("\n", 0, start + 1) + 1
+    if re.match(r"#{1,6}\s", text[line_start:pos]):
+        return True  # a crawled page's title heading ('## Ban hành Chương trình … thực hiện Nghị quyết số 57-NQ/TW')
+    line_end = text.find("\n", pos)
+    below = text[line_end:line_end + 300].strip().split("\n", 1)[0] if line_end >= 0 else ""
+    if load_rules("meta").rule("meta.attached_to").rx.match(below):
+        return True  # an attached programme's title, '(Kèm theo Nghị quyết số 03/NQ-CP …)' under it
     if text[line_start:start].strip():
         return False
     prev = text[:line_start].rstrip().rsplit("\n", 1)[-1].strip()

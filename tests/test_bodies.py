@@ -339,6 +339,7 @@ def test_comma_typed_without_its_space_still_separates_bodies():
 def test_collective_list_stops_before_a_named_body_without_a_head_word():
     """'Các cơ quan Đảng, Quốc hội' (03/NQ-CP): Quốc hội is a named body of its own, not a noun of the collective;
     'các sở, ban, ngành' stays one."""
-    assert split_body_list("Các cơ quan Đảng, Quốc hội") == ["Các cơ quan Đảng", "Quốc hội"]
+    assert split_body_list("Các cơ quan Đảng, Quốc hội, Tòa án nhân dân tối cao") == [
+        "Các cơ quan Đảng", "Quốc hội", "Tòa án nhân dân tối cao"]
     assert split_body_list("các bộ, ngành, Thanh tra Chính phủ") == ["các bộ, ngành", "Thanh tra Chính phủ"]
     assert split_body_list("Các sở, ban, ngành liên quan") == ["Các sở, ban, ngành liên quan"]

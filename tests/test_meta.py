@@ -511,3 +511,13 @@ def test_a_plan_with_its_own_header_keeps_it_over_kem_theo():
     m = meta_of("ỦY BAN NHÂN DÂN\nTỈNH BÌNH DƯƠNG\nSố: 12/KH-UBND\nBình Dương, ngày 02 tháng 3 năm 2022\n\n"
                 "KẾ HOẠCH\nThực hiện chuyển đổi số\n(Kèm theo Quyết định số 2109/QĐ-UBND ngày 01/9/2021)\n")
     assert (m.kind, m.number, m.date) == ("plan", "12/KH-UBND", "2022-03-02")
+
+
+def test_crawled_title_heading_is_the_title_when_the_type_word_is_missing():
+    """03/NQ-CP as crawled (tests/real-group8): the portal dropped 'NGHỊ QUYẾT' and marked the title '## …'."""
+    m = meta_of("CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 03/NQ-CP\n"
+                "Hà Nội, ngày 09 tháng 01 năm 2025\n\n## Ban hành Chương trình hành động của Chính phủ thực hiện "
+                "Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị\n\nCăn cứ Luật Tổ chức Chính "
+                "phủ ngày 19 tháng 6 năm 2015;\n")
+    assert (m.kind, m.number) == ("resolution", "03/NQ-CP")
+    assert m.title.startswith("Ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW")

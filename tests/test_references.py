@@ -497,3 +497,15 @@ def test_law_named_before_its_bracketed_number_is_one_reference():
     assert refs["40/2013/QH13"].title == "sửa đổi, bổ sung một số điều của Luật Phòng cháy và chữa cháy"
     laws = sorted(k for k in refs if k.startswith("Luật:") or refs[k].doc_type == "Luật")
     assert laws == ["40/2013/QH13", "45/2013/QH13", "Luật:Phòng cháy và chữa cháy"], laws
+
+
+def test_attached_programme_title_is_no_opening():
+    """03/NQ-CP (tests/real-group8): 'Thực hiện Nghị quyết số 57-NQ/TW …' over '(Kèm theo Nghị quyết số 03/NQ-CP …)'
+    is the attached programme's title; 57-NQ/TW stays the basis the Căn cứ list makes it (ANNOTATION.md, parent)."""
+    refs = refs_of("CHÍNH PHỦ\nSố: 03/NQ-CP\n\nCăn cứ Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị "
+                   "về đột phá phát triển khoa học, công nghệ;\n\nĐiều 1. Ban hành kèm theo Nghị quyết này Chương "
+                   "trình hành động.\n\nThực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị "
+                   "về đột phá phát triển khoa học, công nghệ\n\n(Kèm theo Nghị quyết số 03/NQ-CP ngày 09 tháng 01 "
+                   "năm 2025 của Chính phủ)\n\nI. MỤC TIÊU\n\n1. Tổ chức thể chế hóa.\n",
+                   kind="resolution", number="03/NQ-CP")
+    assert refs["57-NQ/TW"].relation == "basis"
