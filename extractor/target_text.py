@@ -125,9 +125,12 @@ def sentence_end(s: str, i: int) -> bool:
 
 
 def as_written(unit: str) -> str:
-    """A unit with spaces collapsed and a capitalised first word lowered: 'Doanh nghiệp' -> 'doanh nghiệp'."""
+    """A unit with spaces collapsed and its capitalised words lowered: 'Doanh nghiệp' -> 'doanh nghiệp', 'Ban Quản
+    lý' -> 'ban quản lý' (an acronym stays: 'CSDL')."""
     unit = re.sub(r"\s+", " ", unit).strip()
-    return unit[0].lower() + unit[1:] if unit[:1].isupper() and unit[1:2].islower() else unit
+    if not (unit[:1].isupper() and unit[1:2].islower()):
+        return unit
+    return " ".join(w[0].lower() + w[1:] if w[:1].isupper() and w[1:2].islower() else w for w in unit.split(" "))
 
 
 def year_of(m: re.Match[str]) -> int | None:

@@ -173,6 +173,9 @@ def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str
         tail = phrase_after(clause, v.end)
         return " ".join(p for p in (head, clause[v.start:v.end], tail) if p)
     if v.kind in ("count", "generic"):
+        subject = _count_subject(clause[pre_start:v.start], clause[v.unit_start:v.end])
+        if subject:
+            return subject
         tail = re.sub(r"^\s*trở lên\b", "", clause[v.end:])
         head = indicator_before(clause[pre_start:v.start]) if v.rule.get("needs") == "action" else ""
         return " ".join(p for p in (head, clause[v.unit_start:v.end], phrase_after(tail, 0)) if p)  # the verb's object
@@ -184,6 +187,18 @@ def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str
     if prev:
         return prev  # a parallel value: khoảng 45% (năm 2025), trên 50% (năm 2030)
     return phrase_after(clause, v.end)
+
+
+def _count_subject(before: str, unit: str) -> str | None:
+    """The clause's subject when it names the counted things ('Đơn vị sự nghiệp công lập thuộc Sở Tư pháp' before
+    '… tối đa không quá 03 đơn vị sự nghiệp công lập'), cut before rules/targets.yaml `count_subject_stops`."""
+    head = before[before.rfind(":") + 1:].strip(" -+•*\t")
+    if len(unit.split()) < 2 or not fold(head).startswith(fold(unit) + " "):
+        return None
+    stops = load_rules("targets").data.get("count_subject_stops") or []
+    cut = re.search(r"\s(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in stops) + r")(?![\wÀ-ỹ])", head)
+    subject = head[:cut.start()] if cut else ""
+    return subject.strip(" ,") if len(subject.split()) > len(unit.split()) else None
 
 
 @dataclass

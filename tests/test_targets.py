@@ -540,3 +540,20 @@ def test_dev_documents_targets(txt_records):
         assert len(rec["targets"]) == len(gold["targets"]), doc_id
         for t in rec["targets"]:
             assert rec["text"][t["span"][0]:t["span"][1]] == t["quote"]
+
+
+def test_restructuring_caps_per_body_are_each_a_target():
+    """105/NQ-CP (tests/real-group3): each clause caps another body's units at the same number; the subject names
+    whose units they are, so neither clause is read as a repeat of the other; a cap on project boards counts too."""
+    text = ("I. MỤC TIÊU\n\n- Lĩnh vực nội vụ: Đơn vị sự nghiệp công lập thuộc Sở Nội vụ được sắp xếp theo hướng tối "
+            "đa không quá 03 đơn vị sự nghiệp công lập cung ứng dịch vụ sự nghiệp công tương ứng với 03 lĩnh vực "
+            "sau.\n- Lĩnh vực tư pháp: Đơn vị sự nghiệp công lập thuộc Sở Tư pháp được sắp xếp theo hướng tối đa "
+            "không quá 03 đơn vị sự nghiệp công lập cung ứng dịch vụ sự nghiệp công tương ứng với 03 lĩnh vực sau.\n"
+            "- Ủy ban nhân dân cấp tỉnh chủ động xây dựng phương án sắp xếp, bảo đảm mỗi tỉnh, thành phố trực thuộc "
+            "trung ương có tối đa không quá 03 Ban Quản lý dự án đầu tư xây dựng thuộc Ủy ban nhân dân cấp tỉnh.\n")
+    got = [(t.comparator, t.value, t.unit, t.indicator) for t in _run(text, kind="resolution", level="national")]
+    assert got == [
+        ("<=", 3, "đơn vị", "Đơn vị sự nghiệp công lập thuộc Sở Nội vụ"),
+        ("<=", 3, "đơn vị", "Đơn vị sự nghiệp công lập thuộc Sở Tư pháp"),
+        ("<=", 3, "ban quản lý", "Ban Quản lý dự án đầu tư xây dựng thuộc Ủy ban nhân dân cấp tỉnh"),
+    ]
