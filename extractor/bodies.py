@@ -483,6 +483,31 @@ def _enterprise_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(rf"(?i)^(?:các\s+)?(?:{alt})(?:\s*,\s*(?:{alt}))*$"), re.compile(rf"(?i),\s*(?:{alt})\b")
 
 
+@lru_cache(maxsize=1)
+def _name_tail_stop() -> re.Pattern[str]:
+    words = sorted(_rules().data.get("name_tail_stops") or [], key=len, reverse=True)
+    return re.compile(r"\s(?i:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?![\wÀ-ỹ])")
+
+
+def trimmed_names(names: list[str]) -> list[str]:
+    """Role names without the text that ran on past a complete name ('Văn phòng Chính phủ trong quá trình thực hiện
+    Đề án' -> 'Văn phòng Chính phủ'; rules/bodies.yaml `name_tail_stops`), and without a lone lower-case word that
+    names no body ('từ'); collectives are kept as written."""
+    out: list[str] = []
+    for name in names:
+        if not name[:1].isupper() or is_collective(name):
+            if " " in name.strip() or is_collective(name):
+                out.append(name)
+            continue
+        cut = _name_tail_stop().search(name)
+        if cut:
+            before = name[:cut.start()].rstrip(" ,")
+            if _key(before) in _gazetteer() or before.split()[-1][:1].isupper():
+                name = before
+        out.append(name)
+    return list(dict.fromkeys(out))
+
+
 def enterprise_family(names: list[str]) -> list[str]:
     """A list of bodies with the State enterprises named by their kind kept as one collective: bare enterprise
     nouns next to each other joined ('Tập đoàn kinh tế', 'Tổng công ty' -> 'Tập đoàn kinh tế, Tổng công ty'),

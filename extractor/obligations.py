@@ -20,7 +20,7 @@ from itertools import accumulate
 
 from . import structure
 from .appendix import appendix_obligations, find_tables, labelled_obligations, model_table_obligations
-from .bodies import enterprise_family, head_of, list_heading_task, split_body_list
+from .bodies import enterprise_family, head_of, list_heading_task, split_body_list, trimmed_names
 from .body_spans import BodySpan, body_list_at, find_bodies
 from .deadlines import find_deadline
 from .document import Doc
@@ -302,7 +302,7 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
     out = _lead_in_clauses(doc, out, sections)
     out = [ob for ob in out if any(c.isalpha() for c in ob.task)]  # a bullet with no letters is no task
     for ob in out:
-        ob.lead, ob.support = enterprise_family(ob.lead), enterprise_family(ob.support)
+        ob.lead, ob.support = enterprise_family(trimmed_names(ob.lead)), enterprise_family(trimmed_names(ob.support))
     index = doc if sections is doc.sections else Doc(text, sections)
     for ob in out:
         path = index.sections_at(ob.span[0])

@@ -31,7 +31,7 @@ SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
     "abbreviations": ({"rules"}, {"expansion"}),
     "bodies": ({"collective_nouns", "enterprise_nouns", "context_abbreviations", "drop_bare_place_after", "fragments", "gazetteer",
                 "not_heads",
-                "head_aliases", "heads", "locality_quantifiers", "locality_words", "officer_titles", "open_name_stops",
+                "head_aliases", "heads", "locality_quantifiers", "locality_words", "name_tail_stops", "officer_titles", "open_name_stops",
                 "open_name_syllables", "rules"}, {"replacement"}),
     "boilerplate": ({"rules"}, {"drop_following", "drop_rest"}),
     "compliance": ({"action_verbs", "coverage_model", "match_stopwords", "rate_units", "rules", "unit_groups"},

@@ -10,6 +10,7 @@ from extractor.bodies import (
     side_by_side,
     split_body_list,
     strip_officers,
+    trimmed_names,
 )
 from extractor.body_spans import body_list_at, find_bodies
 
@@ -343,3 +344,13 @@ def test_collective_list_stops_before_a_named_body_without_a_head_word():
         "Các cơ quan Đảng", "Quốc hội", "Tòa án nhân dân tối cao"]
     assert split_body_list("các bộ, ngành, Thanh tra Chính phủ") == ["các bộ, ngành", "Thanh tra Chính phủ"]
     assert split_body_list("Các sở, ban, ngành liên quan") == ["Các sở, ban, ngành liên quan"]
+
+
+def test_role_names_lose_the_text_run_on_past_them():
+    """Support cells of 175/NQ-CP and a clause of Hà Nội's 73/2025/NQ-HĐND (tests/real, real-group5): the cell's next
+    sentence or the clause's verb ran onto a complete name; an official name holding such a word stays."""
+    assert trimmed_names(["Bộ Công an", "Văn phòng Chính phủ Trong quá trình thực hiện Đề án",
+                          "Trung tâm Đổi mới sáng tạo Hà Nội triển khai", "Tổ công tác triển khai Đề án 06",
+                          "các sở, ngành liên quan"]) == [
+        "Bộ Công an", "Văn phòng Chính phủ", "Trung tâm Đổi mới sáng tạo Hà Nội", "Tổ công tác triển khai Đề án 06",
+        "các sở, ngành liên quan"]
