@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .abbrev import expand_abbreviations
-from .bodies import head_of, is_body_cell, is_collective, side_by_side, split_body_list, strip_officers
+from .bodies import (
+    head_of,
+    is_body_cell,
+    is_collective,
+    name_cut_before,
+    side_by_side,
+    split_body_list,
+    strip_officers,
+)
 from .body_spans import body_list_at
 from .deadlines import find_deadline, find_deadlines, locate_deadline
 from .document import Table as DocTable
@@ -347,7 +355,8 @@ def _join_wrapped_bodies(lines: list[Cell]) -> list[Cell]:
     out: list[Cell] = []
     for c in lines:
         prev = out[-1] if out else None
-        if prev is not None and rx("layout.open_end").search(prev.text) and not c.text.startswith(("-", "+")):
+        if prev is not None and rx("layout.open_end").search(prev.text) and not c.text.startswith(("-", "+")) \
+                and not name_cut_before(prev.text, c.text):
             joined = f"{prev.text} {c.text}"
             if _looks_like("lead", Cell(prev.start, c.end, joined)) and is_body_cell(joined.rstrip(" ,")):
                 out[-1] = Cell(prev.start, c.end, joined)
@@ -559,6 +568,8 @@ def _goes_on(cell: list[Cell], line: Cell) -> bool:
     'Công Thương'); it is the next item of a numbered cell ('2. Các bộ, …' after '1. Bộ Tài chính …'); or it
     ends a proper name the line before began and opens no body ('Ngân hàng Nhà nước Việt' / 'Nam')."""
     prev = " " + cell[-1].text
+    if name_cut_before(prev.strip(), line.text):
+        return False
     if not line.text[:1].isupper() or rx("layout.open_end").search(prev) or _wrapped_rx()["head_end"].search(prev):
         return True
     if re.match(r"\d{1,2}\s*[.)]\s", line.text) and re.match(r"\d", cell[0].text):

@@ -151,6 +151,34 @@ def _valid_tail(words: list[str]) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def name_completing(s: str) -> str | None:
+    """The one gazetteer name a name cut after its 'và' begins ('Bộ Khoa học và' -> 'Bộ Khoa học và Công nghệ': a
+    gazette row broken by a page, its lead cell's last line printed after the repeated header), or None."""
+    if not re.search(r"\s(?:và|&)\s*$", s):
+        return None
+    start = _key(s.rstrip()) + " "
+    names = [name for key, name in _gazetteer().items() if key.startswith(start)]
+    return names[0] if len(names) == 1 else None
+
+
+def name_cut_before(line: str, next_line: str) -> bool:
+    """'Bộ Khoa học và' then 'Cơ quan, tổ chức': a name cut after its 'và' that completes to one gazetteer name,
+    and a next line that opens another body and cannot go on with it (a gazette row broken by a page, the name's
+    last line printed after the repeated header)."""
+    nxt = next_line.strip()
+    if not (name_completing(line.strip()) and nxt[:1].isupper()) or begins_a_name(f"{line} {nxt}"):
+        return False
+    nouns = {fold(n) for n in _rules().data["collective_nouns"]}
+    words = fold(re.sub(r"^(?i:các|những)\s+", "", nxt)).replace(",", " ").split()
+    return head_of(nxt) is not None or " ".join(words[:2]) in nouns or words[:1] and words[0] in nouns
+
+
+def begins_a_name(s: str) -> bool:
+    """True when `s` is a gazetteer name or the start of one ('Bộ Nông nghiệp và Môi'), read word by word."""
+    start = _key(s)
+    return any(key == start or key.startswith(start + " ") for key in _gazetteer())
+
+
 def canonical_body(name: str, context: str | None = None) -> str:
     """Full official name of a body as written: abbreviations expanded, near-misses fixed.
 
@@ -161,6 +189,9 @@ def canonical_body(name: str, context: str | None = None) -> str:
     s = _tidy(name)
     if not s or is_collective(s):
         return s
+    whole = name_completing(s)
+    if whole:
+        return whole
     words = s.split()
     gaz = _gazetteer()
     best: tuple[float, int, str] | None = None

@@ -165,3 +165,13 @@ def test_a_target_in_a_wrapped_task_row_takes_the_year_of_its_time_cell():
     rec = extract_file(HERE / "real-group7" / "chinhphu-109-nq-cp-2026-pl3.txt")
     row = [(t.value, t.year) for t in rec.targets if t.quote.startswith("Hoàn thành việc cắt giảm 50%")]
     assert sorted(row) == [(30, 2026), (50, 2026), (100, 2026)]
+
+
+def test_a_lead_cut_by_a_page_break_completes_to_its_name():
+    """982/QĐ-TTg, Công báo (tests/real-group4): row 1.4 broke at a page, its cells' first lines before the break
+    ('Bộ Khoa học và' / 'Cơ quan, tổ chức'), the rest after the repeated header ('Công nghệ'); the cut lead is the
+    one ministry it begins, not run into the support cell below it."""
+    rec = extract_file(HERE / "real-group4" / "ttg-982-qd-ttg-2026.txt")
+    row = next(o for o in rec.obligations if o.task.startswith("Nghiên cứu xây dựng tiêu chuẩn cơ"))
+    assert row.lead == ["Bộ Khoa học và Công nghệ"]
+    assert not any("và Cơ quan" in b for o in rec.obligations for b in o.lead + o.support)

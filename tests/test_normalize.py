@@ -312,3 +312,10 @@ def test_shortcut_matchers_equal_their_plain_forms():
         assert clean_line(ln) == plain_spaces.sub(" ", _INVISIBLE.sub("", ln)).rstrip(), ln
     unanchored = [re.compile("b"), re.compile("^a")]
     assert any_search(unanchored)("xb") and not any_search(unanchored)("xa")
+
+
+def test_a_name_cut_after_va_before_another_body_is_not_joined():
+    """A gazette row broken by a page: 'Bộ Khoa học và' then the support cell's 'Cơ quan, tổ chức'; a name that goes
+    on ('Bộ Nông nghiệp và' / 'Môi trường') still joins."""
+    assert not should_join("Bộ Khoa học và", "Cơ quan, tổ chức", 40)
+    assert should_join("Bộ Nông nghiệp và", "Môi trường", 40)
