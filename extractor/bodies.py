@@ -170,7 +170,7 @@ def name_cut_before(line: str, next_line: str) -> bool:
         return False
     nouns = {fold(n) for n in _rules().data["collective_nouns"]}
     words = fold(re.sub(r"^(?i:các|những)\s+", "", nxt)).replace(",", " ").split()
-    return head_of(nxt) is not None or " ".join(words[:2]) in nouns or words[:1] and words[0] in nouns
+    return head_of(nxt) is not None or " ".join(words[:2]) in nouns or bool(words) and words[0] in nouns
 
 
 def begins_a_name(s: str) -> bool:
