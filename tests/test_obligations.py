@@ -1289,3 +1289,16 @@ def test_subject_leading_with_a_pioneering_verb():
     obls = _obls(text)
     assert [o.lead for o in obls] == [["Sở Tài chính"], ["Các doanh nghiệp nhà nước, Tổng Công ty"]]
     assert obls[1].task.startswith("tiên phong, dẫn dắt sự phát triển kinh tế số")
+
+
+def test_the_government_requesting_party_and_assembly_bodies_in_a_numbered_item():
+    """109/NQ-CP (tests/real-group6), Tổ chức thực hiện item 4: the Government's request names the doers of the
+    task; each body and collective of the list leads ('các cơ quan tư pháp', 'đoàn thể nhân dân' are collectives)."""
+    names, task = heading_bodies(
+        "4. Chính phủ trân trọng đề nghị các cơ quan của Đảng, Quốc hội và các cơ quan của Quốc hội, Hội đồng nhân "
+        "dân các cấp, các cơ quan tư pháp, Mặt trận Tổ quốc Việt Nam và các tổ chức thành viên, các tổ chức chính "
+        "trị - xã hội, đoàn thể nhân dân tăng cường giám sát, phối hợp chặt chẽ", subject=True)
+    assert names == ["các cơ quan của Đảng", "Quốc hội", "các cơ quan của Quốc hội", "Hội đồng nhân dân các cấp",
+                     "các cơ quan tư pháp", "Mặt trận Tổ quốc Việt Nam", "các tổ chức thành viên",
+                     "các tổ chức chính trị - xã hội, đoàn thể nhân dân"]
+    assert task == "tăng cường giám sát, phối hợp chặt chẽ"
