@@ -461,8 +461,9 @@ def _whole_collective() -> re.Pattern[str]:
     """A collective body and nothing else: 'các bộ, cơ quan ngang bộ', 'Các sở, ban, ngành liên quan'."""
     nouns = "|".join(sorted(map(re.escape, _rules().data["collective_nouns"]), key=len, reverse=True))
     qual = _rules().fragments["qualifier"]
-    item = rf"(?:{nouns})(?:\s+(?:{qual}))*"
-    return re.compile(rf"(?i:các|những)\s+{item}(?:\s*,\s*{item})*")  # lower-case nouns: 'Viện …' opens a name
+    first, item = rf"(?i:{nouns})(?:\s+(?:{qual}))*", rf"(?:{nouns})(?:\s+(?:{qual}))*"
+    # the noun after 'Các' in any case ('Các Bộ, ngành'), the others lower-case: 'Viện …' opens a name
+    return re.compile(rf"(?i:các|những)\s+{first}(?:\s*,\s*{item})*")
 
 
 def is_body_cell(text: str) -> bool:
@@ -488,7 +489,22 @@ def side_by_side(text: str) -> list[str]:
         if after_collective or (opens and _named_before(prev)):
             parts.append(prev)
             last = m.end()
+    parts, last = _collective_after_name(text, parts, last)
     return [p.strip() for p in parts + [text[last:]] if p.strip()]
+
+
+def _collective_after_name(text: str, parts: list[str], last: int) -> tuple[list[str], int]:
+    """'Sở Y tế cơ quan, đơn vị liên quan', 'Ủy ban nhân dân các cấp Cơ quan, đơn vị liên quan': a named body, then
+    a collective closed by 'liên quan' with no comma between (two cells run together); the collective is a part of
+    its own."""
+    closed = _bare_collective()[0]
+    for m in re.finditer(r"\s+(?=\w)", text[last:]):
+        at = last + m.start()
+        name_start = text.rfind(",", last, at) + 1 or last  # the last body of a list before it
+        rest = text[last + m.end():].strip(" ,;.")
+        if _named_before(text[name_start:at].strip()) and closed.fullmatch(rest) and rest.endswith("liên quan"):
+            return [*parts, text[last:at]], last + m.end()
+    return parts, last
 
 
 def _named_before(prev: str) -> bool:

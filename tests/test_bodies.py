@@ -354,3 +354,16 @@ def test_role_names_lose_the_text_run_on_past_them():
                           "các sở, ngành liên quan"]) == [
         "Bộ Công an", "Văn phòng Chính phủ", "Trung tâm Đổi mới sáng tạo Hà Nội", "Tổ công tác triển khai Đề án 06",
         "các sở, ngành liên quan"]
+
+
+def test_cells_run_together_without_a_comma_are_split():
+    """844/QĐ-TTg's support cell in Công báo text (tests/real-group3): 'Các Bộ, ngành' (capitalised), the province's
+    committee, and a named body then its closing collective with no comma; 'Viện …' after a collective still
+    opens a name of its own, and 'Ủy ban nhân dân cấp huyện' stays whole."""
+    assert split_body_list("Các Bộ, ngành Ủy ban nhân dân cấp tỉnh, Sở Y tế cơ quan, đơn vị liên quan") == [
+        "Các Bộ, ngành", "Ủy ban nhân dân cấp tỉnh", "Sở Y tế", "cơ quan, đơn vị liên quan"]
+    assert split_body_list("Ủy ban nhân dân các cấp Cơ quan, đơn vị liên quan") == [
+        "Ủy ban nhân dân các cấp", "Cơ quan, đơn vị liên quan"]
+    assert split_body_list("Các Sở ngành liên quan, Viện Nghiên cứu phát triển Thành phố") == [
+        "Các Sở ngành liên quan", "Viện Nghiên cứu phát triển Thành phố"]
+    assert split_body_list("Ủy ban nhân dân cấp huyện") == ["Ủy ban nhân dân cấp huyện"]
