@@ -181,7 +181,8 @@ def _parts(cell: str) -> list[_Part]:
         cmp_words = (m.group("cmp") or "").strip()
         cmp: Comparator = "range" if hi is not None else next(
             (rule_cmp(r) for r in rules_of("comparator") if cmp_words and r.rx.search(cmp_words + " ")), "=")
-        unit = "Top" if (m.group("rank") or "").lower() == "top" else (m.group("unit") or "").replace(" ", "") or None
+        rank = (m.group("rank") or "").lower().split()
+        unit = "Top" if rank and rank[-1] in ("top", "nhóm") else (m.group("unit") or "").replace(" ", "") or None
         out.append(_Part(cmp, lo, hi, unit, (m.group("rest") or "").strip(" ,()"), pos_end))
     return out
 
@@ -304,14 +305,18 @@ def wrapped_table_targets(doc: Doc, level: str) -> tuple[list[Target], list[tupl
     for row in wrapped_value_rows(doc.text):
         ind, value, header_year = row.indicator, row.value, row.header_year
         name = " ".join(ind.text.split()).rstrip(" .;:")
+        cut = 0
+        cut_year = re.match(r"((?:19|20)\d{2})\s+", value.text) if re.search(r"\bnăm$", name) else None
+        if cut_year:  # 'Số đặc khu kinh tế đến năm' / '2030' / '3': the year ends the indicator's horizon
+            name, cut = f"{name} {cut_year.group(1)}", cut_year.end()
         owner = " ".join(row.owner.text.split()) if row.owner else ""  # a sub-row takes its row's unit
         hit = first_match(rules_of("horizon"), name)
         year = (year_of(hit[1]) if hit else None) or header_year
         if year is None:  # a horizon set by group rows (I. Giai đoạn 2025-2027): left to the line reading
             continue
         spans.append((ind.start, value.end))
-        lead = re.match(r"phấn\s+đấu\s+(?=[≥≤<>])", value.text, re.IGNORECASE)  # 'Phấn đấu ≥ 10,0'
-        cut = lead.end() if lead else 0
+        lead = re.match(r"phấn\s+đấu\s+(?=[≥≤<>])", value.text[cut:], re.IGNORECASE)  # 'Phấn đấu ≥ 10,0'
+        cut += lead.end() if lead else 0
         for part in _parts(value.text[cut:]):
             unit = _unit(part, "", name) or _unit(part, "", owner) or row.header_unit \
                 or ("%" if percent.match(name) else None)

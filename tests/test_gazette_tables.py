@@ -175,3 +175,12 @@ def test_a_lead_cut_by_a_page_break_completes_to_its_name():
     row = next(o for o in rec.obligations if o.task.startswith("Nghiên cứu xây dựng tiêu chuẩn cơ"))
     assert row.lead == ["Bộ Khoa học và Công nghệ"]
     assert not any("và Cơ quan" in b for o in rec.obligations for b in o.lead + o.support)
+
+
+def test_a_rank_value_and_a_year_wrapped_under_its_indicator(tmp_path):
+    """109/NQ-CP's Phụ lục I (tests/real-group6): 'Chỉ số năng lực cạnh tranh công nghiệp (CIP) đến năm' / '2030' /
+    'Thuộc nhóm' / '3 nước dẫn' / 'đầu ASEAN': the year ends the indicator's horizon, the rank is the value; 'Số
+    đặc khu kinh tế đến năm' / '2030' / '3' likewise."""
+    rec = extract_file(HERE / "real-group6" / "chinhphu-109-nq-cp-2026.txt")
+    got = {(t.value, t.unit, t.year) for t in rec.targets if "(CIP)" in t.indicator or "đặc khu kinh tế" in t.indicator}
+    assert got == {(3, "Top", 2030), (3, None, 2030)}
