@@ -221,8 +221,8 @@ def _unit(part: _Part, unit_cell: str, sub: str | None) -> str | None:
         return part.unit
     if unit_cell:
         return unit_cell.replace(" ", "") if unit_cell.startswith("%") and "/" in unit_cell else as_written(unit_cell)
-    bracket = re.search(r"\(([^()]{1,30})\)\s*$", sub or "")
-    return as_written(bracket.group(1)) if bracket else None
+    bracket = re.search(r"\(([^()]*[\w%][^()]*)\)\s*$", sub or "")  # not a footnote mark: 'Hồ Chí Minh(*)'
+    return as_written(bracket.group(1)) if bracket and len(bracket.group(1)) <= 30 else None
 
 
 def table_spans(doc: Doc) -> list[tuple[int, int]]:

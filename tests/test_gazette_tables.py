@@ -184,3 +184,13 @@ def test_a_rank_value_and_a_year_wrapped_under_its_indicator(tmp_path):
     rec = extract_file(HERE / "real-group6" / "chinhphu-109-nq-cp-2026.txt")
     got = {(t.value, t.unit, t.year) for t in rec.targets if "(CIP)" in t.indicator or "đặc khu kinh tế" in t.indicator}
     assert got == {(3, "Top", 2030), (3, None, 2030)}
+
+
+def test_a_value_run_onto_its_locality_and_a_footnote_mark_is_no_unit(tmp_path):
+    """109/NQ-CP's Phụ lục II (tests/real-group7): 'Thành phố Hải Phòng 13,0 - 14,0' (the value cell joined to the
+    name at the line's end) is that province's range; 'Thành phố Hồ Chí' / 'Minh(*)' / '10,0' keeps the header's
+    unit, the bracket being a footnote mark."""
+    rec = extract_file(HERE / "real-group7" / "chinhphu-109-nq-cp-2026-pl2.txt")
+    by_place = {t.indicator: (t.comparator, t.value, t.value_max, t.unit) for t in rec.targets}
+    assert by_place["Thành phố Hải Phòng"] == ("range", 13, 14, "%/năm")
+    assert by_place["Thành phố Hồ Chí Minh"] == ("=", 10, None, "%/năm")
