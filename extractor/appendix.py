@@ -602,8 +602,9 @@ def _cells_run_on(cell: Cell) -> list[Cell]:
     spans += [(d.start, d.end) for d in find_deadlines(cell.text, cell=True)]  # 'kỷ nguyên mới Tháng 12/2026 Bộ …'
     for start, end in sorted(spans):
         rest = cell.text[end:].lstrip()
-        if start < 8 or not (_opens_body(rest) or not rest and find_deadline(cell.text[start:end], cell=True) is None):
-            continue  # a value at the line's end too: 'Thành phố Hải Phòng 13,0 - 14,0', the row's last cell
+        ends_line = not rest and find_deadline(cell.text[start:end], cell=True) is None  # 'Thành phố Hải Phòng 13,0 - 14,0'
+        if start < 8 or not (_opens_body(rest) or ends_line):
+            continue
         cuts = [(0, start), (start, end)]
         pos = len(cell.text) - len(rest)
         for part in side_by_side(rest):

@@ -150,7 +150,7 @@ def _valid_tail(words: list[str]) -> bool:
     return len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def name_completing(s: str) -> str | None:
     """The one gazetteer name a name cut after its 'và' begins ('Bộ Khoa học và' -> 'Bộ Khoa học và Công nghệ': a
     gazette row broken by a page, its lead cell's last line printed after the repeated header), or None."""
@@ -168,9 +168,8 @@ def name_cut_before(line: str, next_line: str) -> bool:
     nxt = next_line.strip()
     if not (name_completing(line.strip()) and nxt[:1].isupper()) or begins_a_name(f"{line} {nxt}"):
         return False
-    nouns = {fold(n) for n in _rules().data["collective_nouns"]}
-    words = fold(re.sub(r"^(?i:các|những)\s+", "", nxt)).replace(",", " ").split()
-    return head_of(nxt) is not None or " ".join(words[:2]) in nouns or bool(words) and words[0] in nouns
+    noun = _bare_collective()[1]  # a collective noun opening the line, maybe after 'Các'
+    return head_of(nxt) is not None or noun.match(re.sub(r"^(?i:các|những)\s+", "", nxt)) is not None
 
 
 def begins_a_name(s: str) -> bool:
@@ -179,6 +178,7 @@ def begins_a_name(s: str) -> bool:
     return any(key == start or key.startswith(start + " ") for key in _gazetteer())
 
 
+@lru_cache(maxsize=4096)
 def canonical_body(name: str, context: str | None = None) -> str:
     """Full official name of a body as written: abbreviations expanded, near-misses fixed.
 

@@ -330,6 +330,11 @@ def _national_issuer_of(number: str) -> str | None:
     return next((codes[p] for p in reversed(parts) if p in codes), None)
 
 
+def _kind_of(doc_type: str | None) -> Kind:
+    """The record kind of a document type word ('Công văn' -> official_letter), 'other' when none is known."""
+    return next((kind for kind, name in _doc_types().values() if name == doc_type), "other")
+
+
 def _attached_meta(lines: list[tuple[int, str]]) -> Meta | None:
     """The document an appendix without a header of its own was issued with ('(Ban hành kèm theo Công văn số
     1043/BTP-… ngày 9/4/2021)'), as that document's meta; None when no such line opens the text."""
@@ -339,7 +344,7 @@ def _attached_meta(lines: list[tuple[int, str]]) -> Meta | None:
         if m is None:
             continue
         doc_type = " ".join(m.group("type").split())
-        kind: Kind = next((kd for kd, name in _doc_types().values() if name == doc_type), "other")
+        kind = _kind_of(doc_type)
         found = find_dates("ngày " + m.group("date")) if m.group("date") else []
         number = canonical_number(m.group("num"))
         issuer = _national_issuer_of(number) if number else None
@@ -460,7 +465,7 @@ def extract_meta(doc: Doc) -> Meta:
         title = "Về việc " + subject.group("title") if subject else None
     elif number:
         doc_type = doc_type_from_number(number)
-        kind = next((k for k, name in _doc_types().values() if name == doc_type), "other")
+        kind = _kind_of(doc_type)
         title = _heading_title(lines)
     after = lines[type_at][0] if type_at is not None else 0
     return Meta(kind=kind, doc_type=doc_type, number=number, date=date, issuer=issuer, level=level,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from . import structure
@@ -189,14 +190,20 @@ def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str
     return phrase_after(clause, v.end)
 
 
+@lru_cache(maxsize=1)
+def _count_subject_stop() -> re.Pattern[str]:
+    """The first word after a count's subject (rules/targets.yaml `count_subject_stops`)."""
+    stops = load_rules("targets").data.get("count_subject_stops") or []
+    return re.compile(r"\s(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in stops) + r")(?![\wÀ-ỹ])")
+
+
 def _count_subject(before: str, unit: str) -> str | None:
     """The clause's subject when it names the counted things ('Đơn vị sự nghiệp công lập thuộc Sở Tư pháp' before
     '… tối đa không quá 03 đơn vị sự nghiệp công lập'), cut before rules/targets.yaml `count_subject_stops`."""
     head = before[before.rfind(":") + 1:].strip(" -+•*\t")
     if len(unit.split()) < 2 or not fold(head).startswith(fold(unit) + " "):
         return None
-    stops = load_rules("targets").data.get("count_subject_stops") or []
-    cut = re.search(r"\s(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in stops) + r")(?![\wÀ-ỹ])", head)
+    cut = _count_subject_stop().search(head)
     subject = head[:cut.start()] if cut else ""
     return subject.strip(" ,") if len(subject.split()) > len(unit.split()) else None
 
