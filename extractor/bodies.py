@@ -172,6 +172,14 @@ def name_cut_before(line: str, next_line: str) -> bool:
     return head_of(nxt) is not None or noun.match(re.sub(r"^(?i:các|những)\s+", "", nxt)) is not None
 
 
+def name_goes_on(line: str, next_line: str) -> bool:
+    """'6. Sở Ngoại' then 'Vụ': a line that only begins a gazetteer name, which its next line's first word
+    carries on (a heading broken by the portal's layout)."""
+    words = next_line.split()
+    start = _key(line)
+    return bool(words) and start not in _gazetteer() and begins_a_name(line) and begins_a_name(f"{line} {words[0]}")
+
+
 def begins_a_name(s: str) -> bool:
     """True when `s` is a gazetteer name or the start of one ('Bộ Nông nghiệp và Môi'), read word by word."""
     start = _key(s)

@@ -8,6 +8,7 @@ phối hợp tuyên truyền ...') is a heading with its task on the same line.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from . import structure
 from .abbrev import expand_abbreviations
@@ -17,6 +18,7 @@ from .bodies import (
     head_of,
     is_collective,
     list_heading_task,
+    name_goes_on,
     officer_collective,
     officer_title_end,
     split_at_heads,
@@ -136,7 +138,7 @@ def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | N
         return (split_body_list(s[:cut]), s[cut:]) if cut else (split_body_list(s), None)
     m = rx("lead.inline_colon").match(s)
     head_part, task = (strip_officers(m.group("bodies")), m.group("task")) if m else (strip_officers(s), None)
-    pieces = _pieces(head_part)
+    pieces = _pieces(expand_abbreviations(head_part))  # "Đoàn TNCS …" opens a name as its full form does
     if pieces and all(_is_body_phrase(p) for p in pieces):
         return split_body_list(head_part), task
     bodies, stop = body_list_at(s, 0)
@@ -179,6 +181,27 @@ def _subject_at(text: str, start: int, end: int) -> list[BodySpan]:
 # ---------------------------------------------------------------- implementation section
 
 
+@dataclass
+class _LabelledBullet(Block):
+    """A bullet under a role label ('a) Chủ trì, phối hợp với các sở, ngành …'), with the label's bodies."""
+
+    support: list[str] = field(default_factory=list)
+
+
+def _role_label_bullets(text: str, item: Block) -> list[_LabelledBullet] | None:
+    """The bullets of a sub-item that is only a role label over them: '1. Sở Công Thương' / 'a) Chủ trì,
+    phối hợp với các sở, ban, ngành …' / '- Là cơ quan đầu mối …' / '- Tổ chức …'; each bullet is a task of
+    the heading's body, with the label's bodies as its support. None for any other sub-item."""
+    blocks = merge_sub_bullets(text_blocks(text, item.start, item.end))
+    if len(blocks) < 2 or not all(b.marker for b in blocks[1:]):
+        return None
+    label = NUMBER.sub("", text[blocks[0].start:blocks[0].end], count=1)
+    if not rx("lead.role_label").match(" ".join(label.split())):
+        return None
+    shared = supports(text, blocks[0].start, blocks[0].end, [])
+    return [_LabelledBullet(b.start, b.end, b.marker, shared) for b in blocks[1:]]
+
+
 def _item_obligations(doc: Doc, item: Section, children: list[Section], lead: list[str],
                       content_start: int) -> list[Obligation]:
     """Obligations of one body heading: its bullets, or its paragraphs."""
@@ -195,12 +218,17 @@ def _item_obligations(doc: Doc, item: Section, children: list[Section], lead: li
     blocks = [b for b in blocks if not closing.search(text[b.start:b.end])]
     out = [make(doc, b.start, b.end, lead) for b in intro
            if blocks and text[b.start:b.end].rstrip()[-1:] != ":"]
+    if children:
+        blocks = [x for b in blocks for x in (_role_label_bullets(text, b) or [b])]
     if blocks:
         for b in blocks:
             doer = _doer_at(text, Block(b.start + _marker_len(text, b), b.end, None))
             if doer and all(d.collective and any(fold(x).startswith(fold(d.name)) for x in lead) for d in doer):
                 doer = []  # '- Căn cứ ..., các sở xây dựng ...' under 'Các sở, ban, ngành:' is the heading's
-            out.append(make(doc, b.start, b.end, list(dict.fromkeys(d.name for d in doer)) or lead))
+            ob = make(doc, b.start, b.end, list(dict.fromkeys(d.name for d in doer)) or lead)
+            if isinstance(b, _LabelledBullet):  # the role label's bodies, after the bullet's own
+                ob.support = list(dict.fromkeys([*ob.support, *(x for x in b.support if x not in ob.lead)]))
+            out.append(ob)
         return out
     paras = intro
     if not paras:
@@ -266,8 +294,10 @@ def _heading_end(text: str, start: int, end: int) -> int:
     stop = text.find("\n", start)
     stop = end if stop < 0 or stop > end else stop
     line = NUMBER.sub("", text[start:stop], count=1).strip()
+    next_line = text[stop + 1:text.find("\n", stop + 1) if "\n" in text[stop + 1:end] else end]
     cut = bool(line) and (head_of(line) == line or rx("layout.open_end").search(line) is not None or (
-        line.endswith(";") and _bare_list(line[:-1])))  # 'Trách nhiệm của các bộ, …;' / 'Ủy ban …'
+        line.endswith(";") and _bare_list(line[:-1])) or  # 'Trách nhiệm của các bộ, …;' / 'Ủy ban …'
+        name_goes_on(line, next_line))  # '6. Sở Ngoại' / 'Vụ'
     if cut and stop < end and re.match(r"[^\S\n]*[^\W\d_]", text[stop + 1:stop + 3]) \
             and not re.match(r"[^\S\n]*(?:[a-zđ]\)|[-–+•*])", text[stop + 1:stop + 4]):
         nxt = text.find("\n", stop + 1)
@@ -277,7 +307,14 @@ def _heading_end(text: str, start: int, end: int) -> int:
             and re.match(r"[^\S\n]*[^\W\d_]", text[stop + 1:stop + 3]) is not None \
             and not LIST_START.match(text[stop + 1:stop + 8])
 
-    if wrapped() and heading_bodies(line, subject=True)[1] is not None:  # a heading that carries its task
+    def with_next_line() -> str:
+        nxt = text.find("\n", stop + 1)
+        return f"{line} {text[stop + 1:end if nxt < 0 or nxt > end else nxt].strip()}"
+
+    # a heading that carries its task, or whose task (and the rest of its body list) starts on the next line:
+    # '4. Các Sở, ngành, đơn vị' / 'liên quan kiện toàn và nâng cao trình độ …'
+    if wrapped() and (heading_bodies(line, subject=True)[1] is not None or (
+            text[stop + 1:stop + 2].islower() and heading_bodies(with_next_line(), subject=True)[1] is not None)):
         while wrapped():
             nxt = text.find("\n", stop + 1)
             stop = end if nxt < 0 or nxt > end else nxt
@@ -296,6 +333,16 @@ def _inline_obligations(doc: Doc, start: int, end: int, lead: list[str]) -> list
             cuts.append((s, names))
     bounds = [c[0] for c in cuts[1:]] + [end]
     return [make(doc, a, b, names) for (a, names), b in zip(cuts, bounds, strict=True)]
+
+
+def _continues(doc: Doc, inline: Obligation, following: list[Obligation], grandkids: list[Section]) -> bool:
+    """True when the plain paragraphs after a heading that carries its task go on with that task: no bullets
+    or sub-items, one paragraph group led by the heading's own doer (ANNOTATION.md: a heading followed by plain
+    paragraphs is one obligation)."""
+    if grandkids or len(following) != 1 or following[0].lead != inline.lead:
+        return False
+    quote = doc.text[following[0].span[0]:following[0].span[1]]
+    return not LIST_START.match(quote) and inline.span[1] <= following[0].span[0]
 
 
 def implementation_obligations(doc: Doc, sec: Section, sections: list[Section], headed_only: bool = False
@@ -328,7 +375,11 @@ def implementation_obligations(doc: Doc, sec: Section, sections: list[Section], 
                 text, max(item.start, text.rfind(":", item.start, istart)), line_end) else []
             out += numbered or _inline_obligations(doc, istart, line_end, lead)
         shared = [] if inline else supports(text, item.start, line_end, lead)
-        for ob in _item_obligations(doc, item, grandkids, lead, line_end):
+        following = _item_obligations(doc, item, grandkids, lead, line_end)
+        if inline and out and _continues(doc, out[-1], following, grandkids):
+            last = out.pop()  # '1. Các cơ quan … xây dựng Kế hoạch … . Định kỳ báo cáo …': one item, one task
+            following = [make(doc, last.span[0], following[0].span[1], last.lead)]
+        for ob in following:
             if shared and not ob.support and not rx("support.marker").search(ob.quote):
                 ob.support = list(shared)  # 'Sở Tài chính chủ trì, phối hợp với Sở Nội vụ:' holds for its bullets
             out.append(ob)

@@ -16,6 +16,14 @@ def _table_rows(text: str):
     return [o for t in find_tables(text) for o in table_obligations(text, t)]
 
 
+def _pipeline_obls(tmp_path, text: str):
+    """Obligations of `text` read as a .txt file by the whole pipeline (hard-wrapped lines joined as a portal's
+    text is)."""
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_file(path).obligations
+
+
 def _obls(text: str):
     doc = Doc(text)
     doc.sections = find_sections(text)
@@ -1302,3 +1310,59 @@ def test_the_government_requesting_party_and_assembly_bodies_in_a_numbered_item(
                      "các cơ quan tư pháp", "Mặt trận Tổ quốc Việt Nam", "các tổ chức thành viên",
                      "các tổ chức chính trị - xã hội, đoàn thể nhân dân"]
     assert task == "tăng cường giám sát, phối hợp chặt chẽ"
+
+
+def test_a_task_group_titled_with_the_verb_to_organise_and_labelled_lines(tmp_path):
+    """Bắc Ninh's 141/KH-UBND (tests/real-final), Nhiệm vụ và giải pháp items 7 and 8, hard-wrapped as the
+    portal gives them: '8. Tổ chức' opens no body ('organise'), 'Đơn vị chủ trì tham mưu thực hiện' is a lead
+    label."""
+    text = ("KẾ HOẠCH\n\nIII. NHIỆM VỤ VÀ GIẢI PHÁP\n\n7. Đẩy mạnh\nchuyển đổi số trong công tác xây dựng pháp luật\n\n"
+            "- Ra mắt AI pháp luật hỗ trợ\ncho cán bộ, công chức, viên chức trên địa bàn tỉnh.\n\n"
+            "Đơn vị chủ trì tham mưu thực\nhiện: Sở Khoa học và Công nghệ.\n\nĐơn vị phối hợp thực hiện: Sở\nTư pháp.\n\n"
+            "Thời gian thực hiện: Tháng\n12/2025.\n\n8. Tổ chức\nhội nghị, hội thảo trong công tác xây dựng pháp luật\n\n"
+            "- Tổ chức hội nghị, hội thảo\ntrao đổi nghiệp vụ, kinh nghiệm trong công tác xây dựng pháp luật.\n\n"
+            "Đơn vị chủ trì: Sở Tư\npháp.\n\nĐơn vị phối hợp: Các cơ\nquan, đơn vị liên quan.\n\n"
+            "Thời gian thực hiện: Hằng\nnăm.\n")
+    obls = _pipeline_obls(tmp_path, text)
+    assert [(o.lead, o.support, o.deadline.text if o.deadline else None) for o in obls] == [
+        (["Sở Khoa học và Công nghệ"], ["Sở Tư pháp"], "Tháng 12/2025"),
+        (["Sở Tư pháp"], ["Các cơ quan, đơn vị liên quan"], "Hằng năm")]
+    assert obls[1].task == "Tổ chức hội nghị, hội thảo trao đổi nghiệp vụ, kinh nghiệm trong công tác xây dựng pháp luật"
+
+
+def test_a_numbered_item_whose_subject_and_task_go_on_over_wrapped_lines_and_paragraphs(tmp_path):
+    """141/KH-UBND, Tổ chức thực hiện: a subject list cut by the line break before 'liên quan'; an item whose
+    task runs on into a paragraph of its own doer is one obligation (ANNOTATION.md)."""
+    text = ("KẾ HOẠCH\n\nIV. TỔ CHỨC\nTHỰC HIỆN\n\n1. Các cơ quan, đơn vị,\nđịa phương xây dựng Kế hoạch triển khai "
+            "thực hiện\nxong trong tháng 12/2025.\nĐịnh kỳ báo cáo UBND tỉnh (qua Sở Tư pháp) kết quả thực hiện Kế "
+            "hoạch hằng năm\n(trước ngày 15 tháng 11).\n\n4. Các Sở, ngành, đơn vị\nliên quan kiện toàn và nâng cao "
+            "trình độ đội ngũ công chức, viên chức làm công\ntác pháp chế.\n\n5. UBND các xã, phường\ntăng cường "
+            "công tác lãnh đạo công tác xây dựng và thực thi pháp luật.\n")
+    obls = _pipeline_obls(tmp_path, text)
+    assert [o.lead for o in obls] == [["Các cơ quan, đơn vị, địa phương"], ["Các Sở, ngành, đơn vị liên quan"],
+                                      ["Ủy ban nhân dân các xã, phường"]]
+    assert "Định kỳ báo cáo UBND tỉnh" in obls[0].quote
+    assert obls[1].task.startswith("kiện toàn và nâng cao trình độ")
+
+
+def test_role_labels_under_a_body_heading_give_their_bullets_support(tmp_path):
+    """Sơn La's 2954/QĐ-UBND (tests/real-final), Tổ chức thực hiện: '1. Sở / Công Thương', then 'a) Chủ trì, phối
+    hợp với …' and 'b) Phối hợp với …', each over its bullets; '6. Sở Ngoại / Vụ' is one name broken by the
+    portal; the mass organisations of item 8 are each a lead ('Đoàn TNCS' written short)."""
+    text = ("QUYẾT ĐỊNH\n\nV. TỔ CHỨC\nTHỰC HIỆN\n\n1. Sở\nCông Thương\n\na) Chủ trì, phối hợp với các\nsở, ban, "
+            "ngành, UBND các xã, phường và cơ quan, đơn vị có liên quan\n\n- Là cơ quan đầu mối chủ trì tổ\nchức "
+            "thực hiện, theo dõi, đôn đốc các sở, ban, ngành triển khai Kế hoạch này.\n\n- Tổ chức chương trình tập "
+            "huấn\nkiến thức về hội nhập kinh tế quốc tế.\n\nb) Phối hợp với các sở,\nngành, UBND các xã, phường\n\n"
+            "- Hỗ trợ các nhà đầu tư, các tập\nđoàn lớn đến đầu tư phát triển hạ tầng thương mại.\n\n6. Sở Ngoại\nVụ\n\n"
+            "- Thẩm định, trình UBND tỉnh về\nthủ tục người nước ngoài vào tỉnh.\n\n8. Đề nghị\nLiên minh Hợp tác xã "
+            "tỉnh, Đoàn TNCS Hồ Chí Minh tỉnh, Hội nông dân tỉnh, Hiệp\nhội doanh nghiệp tỉnh\n\n- Đẩy mạnh tập huấn, "
+            "học tập mô\nhình sản xuất tiên tiến.\n")
+    obls = _pipeline_obls(tmp_path, text)
+    assert [(o.lead, o.support) for o in obls] == [
+        (["Sở Công Thương"], ["các sở, ban, ngành", "Ủy ban nhân dân các xã, phường", "cơ quan, đơn vị có liên quan"]),
+        (["Sở Công Thương"], ["các sở, ban, ngành", "Ủy ban nhân dân các xã, phường", "cơ quan, đơn vị có liên quan"]),
+        (["Sở Công Thương"], ["các sở, ngành", "Ủy ban nhân dân các xã, phường"]),
+        (["Sở Ngoại vụ"], []),
+        (["Liên minh Hợp tác xã tỉnh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh", "Hội Nông dân tỉnh",
+          "Hiệp hội doanh nghiệp tỉnh"], [])]
+    assert obls[0].task.startswith("Là cơ quan đầu mối chủ trì tổ chức thực hiện")
