@@ -219,7 +219,10 @@ def _item_obligations(doc: Doc, item: Section, children: list[Section], lead: li
     out = [make(doc, b.start, b.end, lead) for b in intro
            if blocks and text[b.start:b.end].rstrip()[-1:] != ":"]
     if children:
-        blocks = [x for b in blocks for x in (_role_label_bullets(text, b) or [b])]
+        expanded: list[Block] = []
+        for b in blocks:
+            expanded += _role_label_bullets(text, b) or [b]
+        blocks = expanded
     if blocks:
         for b in blocks:
             doer = _doer_at(text, Block(b.start + _marker_len(text, b), b.end, None))
