@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from .abbrev import expand_abbreviations
 from .bodies import (
+    begins_a_name,
     head_of,
     is_body_cell,
     is_collective,
@@ -351,10 +352,14 @@ def _body_line(cell: Cell) -> bool:
 def _join_wrapped_bodies(lines: list[Cell]) -> list[Cell]:
     """Lines of one body cell that wrapped ('Các Bộ, ngành,' / 'Ủy ban nhân dân cấp tỉnh, cơ quan ... liên
     quan'; 'Các bộ ở' / 'Trung ương,'): a line ending open (a comma, 'ở', 'của', 'và' ...) joined with the next
-    when the two read as one list of bodies."""
+    when the two read as one list of bodies; two lines that make one name the gazetteer knows ('Thanh tra' /
+    'Chính phủ,') are one line."""
     out: list[Cell] = []
     for c in lines:
         prev = out[-1] if out else None
+        if prev is not None and begins_a_name(f"{prev.text} {c.text.rstrip(' ,;')}"):  # 'Thanh tra' / 'Chính phủ,'
+            out[-1] = Cell(prev.start, c.end, f"{prev.text} {c.text}")
+            continue
         if prev is not None and rx("layout.open_end").search(prev.text) and not c.text.startswith(("-", "+")) \
                 and not name_cut_before(prev.text, c.text):
             joined = f"{prev.text} {c.text}"
@@ -566,10 +571,13 @@ def _goes_on(cell: list[Cell], line: Cell) -> bool:
     """True when `line` continues the body cell whose lines are `cell` rather than opening the next one: it opens
     in lower case; the line before asks for more ('Bộ Nông nghiệp và' / 'Môi trường', 'Bộ Tài chính, Bộ' /
     'Công Thương'); it is the next item of a numbered cell ('2. Các bộ, …' after '1. Bộ Tài chính …'); or it
-    ends a proper name the line before began and opens no body ('Ngân hàng Nhà nước Việt' / 'Nam')."""
+    ends a proper name the line before began and opens no body ('Ngân hàng Nhà nước Việt' / 'Nam'), or the two
+    lines make one name the gazetteer knows though each opens one ('Thanh tra' / 'Chính phủ,')."""
     prev = " " + cell[-1].text
     if name_cut_before(prev.strip(), line.text):
         return False
+    if begins_a_name(f"{prev.strip()} {line.text.rstrip(' ,;')}"):  # 'Thanh tra' / 'Chính phủ,': one name
+        return True
     if not line.text[:1].isupper() or rx("layout.open_end").search(prev) or _wrapped_rx()["head_end"].search(prev):
         return True
     if re.match(r"\d{1,2}\s*[.)]\s", line.text) and re.match(r"\d", cell[0].text):

@@ -434,6 +434,12 @@ def _bare_collective_after(prev: str, nxt: str) -> bool:
     return bool(re.search(r"liên\s+quan$", prev)) and noun.match(nxt) is not None
 
 
+def _collective_list(prev: str) -> bool:
+    """True when `prev`, the list so far, is collective nouns only ('Các bộ, cơ quan ngang bộ, địa phương'):
+    a 'và các …' after it closes the same collective, which ANNOTATION.md keeps as written."""
+    return bool(re.search(r"\s*,\s*", prev)) and _whole_collective().fullmatch(prev.strip()) is not None
+
+
 @lru_cache(maxsize=1)
 def _joined_names() -> re.Pattern[str] | None:
     """Gazetteer names that themselves hold 'và' or a comma (Văn phòng Hội đồng nhân dân và Ủy ban nhân dân)."""
@@ -457,6 +463,8 @@ def _split_at_separators(text: str) -> list[str]:
         if any(a <= m.start() and m.end() <= b for a, b in inside):
             continue
         nxt, prev = text[m.end():], text[last:m.start()]
+        if "," not in m.group() and coll.match(nxt) and _collective_list(prev) and not _opens_named_body(nxt):
+            continue  # 'Các bộ, cơ quan ngang bộ, địa phương và các cơ quan liên quan': one collective as written
         if _opens_named_body(nxt) or (coll.match(nxt) and last < m.start()) or _bare_collective_after(prev, nxt):
             parts.append(text[last:m.start()])
             last = m.end()

@@ -107,6 +107,19 @@ def test_collective_bodies_kept_as_written(name):
     ("Các sở, ban, ngành: Tài chính, Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
     ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh",
      ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh"]),
+    # 893/QĐ-TTg and 2954/QĐ-UBND (tests/real-final): a collective closed by 'và các …' is one, as written
+    ("Các bộ, cơ quan ngang bộ, địa phương và các cơ quan liên quan",
+     ["Các bộ, cơ quan ngang bộ, địa phương và các cơ quan liên quan"]),
+    ("các cơ quan, đơn vị và các doanh nghiệp, hợp tác xã có liên quan",
+     ["các cơ quan, đơn vị và các doanh nghiệp, hợp tác xã có liên quan"]),
+    ("Sở Tài chính và các sở, ngành liên quan", ["Sở Tài chính", "các sở, ngành liên quan"]),
+    # 2954/QĐ-UBND: mass organisations, the Youth Union written short
+    ("Liên minh Hợp tác xã tỉnh, Đoàn TNCS Hồ Chí Minh tỉnh, Hội nông dân tỉnh, Hiệp hội doanh nghiệp tỉnh",
+     ["Liên minh Hợp tác xã tỉnh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh", "Hội Nông dân tỉnh",
+      "Hiệp hội doanh nghiệp tỉnh"]),
+    # 100/NQ-CP (tests/real-final): the Government's committees are named bodies
+    ("Bộ Ngoại giao, Ủy ban Công tác về các tổ chức phi chính phủ nước ngoài",
+     ["Bộ Ngoại giao", "Ủy ban Công tác về các tổ chức phi chính phủ nước ngoài"]),
 ])
 def test_split_body_list(heading, want):
     assert split_body_list(heading) == want

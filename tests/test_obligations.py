@@ -1366,3 +1366,16 @@ def test_role_labels_under_a_body_heading_give_their_bullets_support(tmp_path):
         (["Liên minh Hợp tác xã tỉnh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh", "Hội Nông dân tỉnh",
           "Hiệp hội doanh nghiệp tỉnh"], [])]
     assert obls[0].task.startswith("Là cơ quan đầu mối chủ trì tổ chức thực hiện")
+
+
+def test_a_gazette_task_row_whose_support_name_wraps_over_its_cell_lines(tmp_path):
+    """100/NQ-CP in gazette text (tests/real-final), Phụ lục row 3: the support cell's lines 'Thanh' / 'tra' /
+    'Chính phủ,' make one name the gazetteer knows, and the list goes on to its collective."""
+    text = ("NGHỊ QUYẾT\n\nPhụ lục\nNHIỆM VỤ CỤ THỂ\n\nTT \nNhiệm vụ \nCơ quan chủ trì \nCơ quan phối hợp \n"
+            "Sản phẩm \nThời gian hoàn thành \n3.  \nXây dựng quy định, chế tài xử phạt phù hợp với \ntính chất, "
+            "nội dung vi phạm trong hoạt động của \ntổ chức phi chính phủ nước ngoài tại Việt Nam.  \nBộ Ngoại \n"
+            "giao \nThanh \ntra \nChính phủ, \nBộ Công an, \nBộ Tư pháp, \ncác \nBộ, \nngành \nliên \nquan \n"
+            "Đề xuất ban hành, \nsửa đổi, bổ sung \nNghị định, Thông \ntư \nNăm 2026 - \n2028 \n")
+    obls = _pipeline_obls(tmp_path, text)
+    assert [(o.lead, o.support) for o in obls] == [
+        (["Bộ Ngoại giao"], ["Thanh tra Chính phủ", "Bộ Công an", "Bộ Tư pháp", "các Bộ, ngành liên quan"])]
