@@ -181,9 +181,14 @@ def _topic_words(words: list[str]) -> list[str]:
 def _narrows_title(own: list[str], cited: list[str]) -> float:
     """How much of the cited title's topic the own title keeps (the share of its topic words found there):
     'Chuyển đổi số trong hoạt động xây dựng … tỉnh Đồng Tháp' keeps 4 of the 5 of 'Chiến lược chuyển đổi
-    số của Bộ Xây dựng'; 0 when the cited title has under three topic words."""
-    topic, kept = _topic_words(cited), set(_topic_words(own))
-    return sum(w in kept for w in topic) / len(topic) if len(topic) >= 3 else 0.0
+    số của Bộ Xây dựng'; 0 when the cited title has under three topic words or the own title's first topic
+    words are not among them (what it is about comes first)."""
+    topic, own_topic = _topic_words(cited), _topic_words(own)
+    if len(topic) < 3 or not set(own_topic[:2]) <= set(topic):
+        return 0.0  # the own title opens on another topic: 'Đề án Đào tạo, bồi dưỡng … nguồn nhân lực … năng
+        # lượng nguyên tử' is no edition of 'Quy hoạch phát triển, ứng dụng năng lượng nguyên tử'
+    kept = set(own_topic)
+    return sum(w in kept for w in topic) / len(topic)
 
 
 def _editions(doc: Doc, references: list[Reference]) -> list[Reference]:
