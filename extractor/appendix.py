@@ -349,6 +349,13 @@ def _body_line(cell: Cell) -> bool:
     return _looks_like("lead", cell) and is_body_cell(cell.text) and not rx("layout.open_end").search(cell.text)
 
 
+def _name_across(line: str, next_line: str) -> bool:
+    """True when the last body of `line` and the words of `next_line` make (or begin) one name the gazetteer
+    knows, abbreviations expanded: 'Thanh tra' / 'Chính phủ,'; '…, Ủy ban Công tác về các tổ chức' / 'PCPNN,'."""
+    last = re.split(r"[,;]\s*", line.strip().rstrip(" ,;"))[-1]
+    return bool(last) and begins_a_name(expand_abbreviations(f"{last} {next_line.strip().rstrip(' ,;')}"))
+
+
 def _join_wrapped_bodies(lines: list[Cell]) -> list[Cell]:
     """Lines of one body cell that wrapped ('Các Bộ, ngành,' / 'Ủy ban nhân dân cấp tỉnh, cơ quan ... liên
     quan'; 'Các bộ ở' / 'Trung ương,'): a line ending open (a comma, 'ở', 'của', 'và' ...) joined with the next
@@ -357,7 +364,8 @@ def _join_wrapped_bodies(lines: list[Cell]) -> list[Cell]:
     out: list[Cell] = []
     for c in lines:
         prev = out[-1] if out else None
-        if prev is not None and begins_a_name(f"{prev.text} {c.text.rstrip(' ,;')}"):  # 'Thanh tra' / 'Chính phủ,'
+        if prev is not None and _name_across(prev.text, c.text):
+            # 'Thanh tra' / 'Chính phủ,'; 'Ủy ban Công tác về các tổ chức' / 'PCPNN,'
             out[-1] = Cell(prev.start, c.end, f"{prev.text} {c.text}")
             continue
         if prev is not None and rx("layout.open_end").search(prev.text) and not c.text.startswith(("-", "+")) \
@@ -574,9 +582,9 @@ def _goes_on(cell: list[Cell], line: Cell) -> bool:
     ends a proper name the line before began and opens no body ('Ngân hàng Nhà nước Việt' / 'Nam'), or the two
     lines make one name the gazetteer knows though each opens one ('Thanh tra' / 'Chính phủ,')."""
     prev = " " + cell[-1].text
-    if name_cut_before(prev.strip(), line.text):
-        return False
-    if begins_a_name(f"{prev.strip()} {line.text.rstrip(' ,;')}"):  # 'Thanh tra' / 'Chính phủ,': one name
+    if name_cut_before(prev.strip(), line.text) or (line.text[:1].isalnum() and _ends_task(["time"], line)):
+        return False  # '2026 - 2027' opens the time cell; '(trong Quý II/2026).' ends a numbered lead cell's item
+    if _name_across(prev, line.text):  # 'Thanh tra' / 'Chính phủ,'
         return True
     if not line.text[:1].isupper() or rx("layout.open_end").search(prev) or _wrapped_rx()["head_end"].search(prev):
         return True
@@ -625,8 +633,8 @@ def _cells_run_on(cell: Cell) -> list[Cell]:
 
 def _wrapped_rows(columns: list[str], row: list[Cell]) -> list[tuple[list[Cell], dict[str, Cell]]]:
     """The rows of a numbered row whose cells wrap over lines (gazette text): the task lines up to a value
-    line or a body line, the value lines (an indicator table's target), then the body cells in column order;
-    lines left after them are a sub-row ('Trong đó: Nhóm nông, lâm, thuỷ sản / 10 - 12 / Bộ Nông nghiệp …')."""
+    line or a body line, the value lines (an indicator table's target), then the body cells in column order
+    (and the time cell, before or after them); lines left after them are a sub-row ('Trong đó: Nhóm nông, lâm, thuỷ sản / 10 - 12 / Bộ Nông nghiệp …')."""
     gazette = load_rules("boilerplate").rule("gazette.page_header").rx
     lines = [c for k, c in enumerate(row[1:], 1) if not gazette.match(c.text)  # the page header and its number
              and not (re.fullmatch(r"\d{1,4}", c.text) and gazette.match(row[k - 1].text))]
@@ -647,6 +655,8 @@ def _wrapped_rows(columns: list[str], row: list[Cell]) -> list[tuple[list[Cell],
         while rest and not _opens_body(rest[0].text) and not (values and _wrapped_rx()["sub_row"].match(rest[0].text)):
             values, rest = values + [rest[0]], rest[1:]
         found, rest = _body_cells(rest)
+        while timed and not when and rest and _ends_task(["time"], rest[0]):  # the time cell after the bodies
+            when, rest = [rest[0]], rest[1:]  # ('Bộ Khoa học và Công nghệ' / … / '2026 - 2027')
         if not found and values and "other" in columns:  # a row of figures with no body ('- Công nghiệp / 11,8'
             out.append((task, {"other": _merged(values)}))  # under a group with its own bodies)
             lines = rest
@@ -663,13 +673,35 @@ def _wrapped_rows(columns: list[str], row: list[Cell]) -> list[tuple[list[Cell],
     return out
 
 
+def _last_line_time(columns: list[str], row: list[Cell], cells: dict[str, Cell]) -> dict[str, Cell]:
+    """The row's last line as its time cell when the header ends with the time column and the cells before it
+    wrapped past the column order ('Hội nghị, tập huấn, báo cáo.' / '100% cán bộ …' / 'Thực hiện thường xuyên,
+    lồng ghép …')."""
+    last = row[-1]
+    if columns[-1:] != ["time"] or "time" in cells or len(row) < 3 or any(c is last for c in cells.values()):
+        return cells
+    return {**cells, "time": last} if _is_time_first(last.text) else cells
+
+
+def _is_time_first(text: str) -> bool:
+    """A time cell's text: a time phrase opens it ('Thực hiện thường xuyên, lồng ghép …', 'Năm 2026 - 2028')."""
+    hit = locate_deadline(text, cell=True)
+    return hit is not None and hit.start <= len("Thực hiện ")
+
+
 def row_splits(table: Table, row: list[Cell]) -> list[tuple[list[Cell], dict[str, Cell]]]:
     """A numbered row's task lines and its other cells by column kind: the sub-rows of a row whose cells wrap
     over lines (gazette text), else the one split of a row whose cells are a line each."""
     if table.wrapped:
         return _wrapped_rows(table.columns, row)
-    split = split_row(table.columns, row)
+    split = _split_with_time(table.columns, row)
     return [split] if split is not None else []
+
+
+def _split_with_time(columns: list[str], row: list[Cell]) -> tuple[list[Cell], dict[str, Cell]] | None:
+    """`split_row`, with the row's last line as its time cell when the cells before it wrapped."""
+    split = split_row(columns, row)
+    return (split[0], _last_line_time(columns, row, split[1])) if split is not None else None
 
 
 def _item_bodies(cell: Cell | None) -> list[str]:
@@ -724,8 +756,8 @@ def table_obligations(text: str, table: Table) -> list[Obligation]:
         for row in rows_of(table, numbered):
             wrapped[row[0].start] = _wrapped_rows(table.columns, row) if table.wrapped else []
             parts: list[tuple[list[Cell], dict[str, Cell]] | None] = list(wrapped[row[0].start])
-            splits += [(row[0].start, p) for p in parts or [split_row(table.columns, row)]]  # a row the text
-            # layer ran onto one line is read as before
+            splits += [(row[0].start, p) for p in parts or [_split_with_time(table.columns, row)]]  # a row
+            # the text layer ran onto one line is read as before
     else:
         splits = [(r[0][0].start, r) for r in _unnumbered_rows(table)]
     rows = {r[0].start: r for r in numbered if not wrapped.get(r[0].start)}

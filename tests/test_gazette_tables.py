@@ -118,9 +118,10 @@ def test_task_rows_under_inline_group_rows_with_support_listed_a_body_a_line(tmp
     path.write_text(_task_table_982(), encoding="utf-8")
     rec = extract_file(path)
     rows = [(o.task[:30], o.lead, o.support, o.deadline.text if o.deadline else None) for o in rec.obligations]
-    # 3.1, under '3. Tăng cường …'; its support cell goes on over the page break, after the repeated header
+    # 3.1, under '3. Tăng cường …'; its support cell goes on over the page break, after the repeated header;
+    # its time cell is the row's last line before the break (the gold's Quý IV/2026)
     assert ("Nghiên cứu, sửa đổi, bổ sung c", ["Bộ Khoa học và Công nghệ"],
-            ["Bộ Tài chính", "Ủy ban nhân dân các thành phố trực thuộc Trung ương"], None) in rows
+            ["Bộ Tài chính", "Ủy ban nhân dân các thành phố trực thuộc Trung ương"], "Quý IV/2026") in rows
     assert ("Ban hành các chính sách hỗ trợ", ["Bộ Tài chính"],  # 3.3
             ["Bộ Khoa học và Công nghệ", "Cơ quan, tổ chức, doanh nghiệp liên quan"], "Quý I/2027") in rows
     assert ("Xây dựng, công bố Bộ nhận diện", ["Bộ Khoa học và Công nghệ"],  # 4.1, under '4. Hỗ trợ …'
@@ -194,3 +195,38 @@ def test_a_value_run_onto_its_locality_and_a_footnote_mark_is_no_unit(tmp_path):
     by_place = {t.indicator: (t.comparator, t.value, t.value_max, t.unit) for t in rec.targets}
     assert by_place["Thành phố Hải Phòng"] == ("range", 13, 14, "%/năm")
     assert by_place["Thành phố Hồ Chí Minh"] == ("=", 10, None, "%/năm")
+
+
+def test_an_approval_level_column_and_the_time_cell_after_the_bodies(tmp_path):
+    """893/QĐ-TTg in gazette text (tests/real-final), Phụ lục: a 'Cấp phê duyệt' column (the officer who approves,
+    a body-like cell) stands between the bodies and 'Tiến độ thực hiện'; the time line closes the row."""
+    text = ("QUYẾT ĐỊNH\n\nPhụ lục \nDANH MỤC NHIỆM VỤ TRỌNG TÂM \nSTT \nNhiệm vụ \nCơ quan chủ trì \nĐơn vị phối hợp \n"
+            "(Bộ/ngành/địa phương) \nCấp phê duyệt \nTiến độ \nthực hiện \n1 \nĐiều tra, đánh giá nhu cầu đào \n"
+            "tạo, bồi dưỡng nhân lực trong lĩnh vực năng lượng \nnguyên tử \nBộ Khoa học và \nCông nghệ \n"
+            "Các bộ, ngành và          \nđịa phương \nBộ trưởng Bộ \nKhoa học và \nCông nghệ \nHằng năm \n \n2 \n"
+            "Ban hành khung chương trình \nđào tạo, bồi dưỡng đối với nhân \nlực quản lý nhà nước \nBộ Khoa học và \n"
+            "Công nghệ \nBộ Giáo dục và Đào tạo \nvà các bộ, ngành, địa \nphương có liên quan \nBộ trưởng Bộ \n"
+            "Khoa học và \nCông nghệ \n \n2026 - 2027 \n")
+    path = tmp_path / "qd-893.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = [(o.lead, o.deadline.text if o.deadline else None) for o in extract_file(path).obligations]
+    assert rows == [(["Bộ Khoa học và Công nghệ"], "Hằng năm"), (["Bộ Khoa học và Công nghệ"], "2026 - 2027")]
+
+
+def test_a_time_cell_that_opens_with_its_phrase_after_cells_that_wrapped(tmp_path):
+    """100/NQ-CP in gazette text (tests/real-final), Phụ lục row 1: the support cell wraps ('… Ủy ban Công tác về
+    các tổ chức' / 'PCPNN,' / 'VTV, VOV,' / 'TTXVN'), the product cell over two lines, and the time cell opens with
+    its phrase then explains it ('Thực hiện thường xuyên, lồng ghép …')."""
+    text = ("NGHỊ QUYẾT\n\nPhụ lục\nNHIỆM VỤ CỤ THỂ\n\nTT \nNhiệm vụ \nCơ quan chủ trì \nCơ quan phối hợp \nSản phẩm \n"
+            "Thời gian hoàn thành \n1.  \nTổ chức tuyên truyền, phổ biến, quán triệt thường xuyên, sâu rộng về nội "
+            "dung của Chỉ thị. \nBộ Ngoại giao \nCác Bộ, ngành, địa phương, Ủy ban Công tác về các tổ chức \nPCPNN, \n"
+            "VTV, VOV, \nTTXVN \nHội nghị, tập huấn, báo cáo. Bảo đảm \n100% cán bộ, đảng viên được quán triệt. \n"
+            "Thực hiện thường xuyên, lồng ghép trong nhiệm vụ thường xuyên về tuyên truyền trong công tác an ninh, "
+            "chính trị, đối ngoại. \n")
+    path = tmp_path / "nq-100.txt"
+    path.write_text(text, encoding="utf-8")
+    (ob,) = extract_file(path).obligations
+    assert ob.lead == ["Bộ Ngoại giao"]
+    assert ob.support == ["Các Bộ, ngành, địa phương", "Ủy ban Công tác về các tổ chức phi chính phủ nước ngoài",
+                          "Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"]
+    assert ob.deadline is not None and ob.deadline.kind == "recurring"
