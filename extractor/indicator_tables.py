@@ -27,7 +27,7 @@ from .vntext import as_int_if_whole, parse_number
 
 Row = list[TableCell | None]
 
-_ROW_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*)\.?$|^[IVXLC]+\.\s+\S")
+_ROW_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,2})*)\.?$|^[IVXLC]+\.\s+\S")  # not '240.000'
 _DASH = re.compile(r"^[-–+•*]$")
 _VALUE_KINDS = ("year", "result")
 
@@ -64,11 +64,37 @@ def _width(rows: list[Row]) -> int:
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0] if counts else 0
 
 
-def _logical_rows(table: Table) -> list[Row]:
-    """The table's rows, a row longer than the usual width cut where a row number follows an empty cell."""
-    width = _width(table.rows)
+def _numbering_run(row: Row) -> int:
+    """How many cells open the row numbering the columns ('1 | 2 | 3 | …' or '(1) | (2) | …', under a header):
+    at least three, else 0."""
+    k = 0
+    while k < len(row) and re.fullmatch(rf"\(?{k + 1}\)?", _text(row[k])):
+        k += 1
+    return k if k >= 3 else 0
+
+
+def _without_numbering(rows: list[Row]) -> list[Row]:
+    """Rows with the columns' numbering row left out; cells run on after it (crawled text, where the bar that
+    ends a row also marks an empty cell) are the next row, less that bar's empty cell."""
     out: list[Row] = []
-    for row in table.rows:
+    for row in rows:
+        k = _numbering_run(row)
+        if not k:
+            out.append(row)
+            continue
+        rest = row[k + 1:] if k < len(row) and row[k] is None else row[k:]
+        if any(c is not None and _text(c) for c in rest):
+            out.append(rest)
+    return out
+
+
+def _logical_rows(table: Table) -> list[Row]:
+    """The table's rows, the columns' numbering row left out, a row longer than the usual width cut where a row
+    number follows an empty cell."""
+    rows = _without_numbering(table.rows)
+    width = _width(rows)
+    out: list[Row] = []
+    for row in rows:
         if len(_trim(row)) <= width:
             out.append(row)
             continue

@@ -108,3 +108,17 @@ III. NHIỆM VỤ THỜI GIAN TỚI
 def test_counts_and_rates_of_real_task_text() -> None:
     rec = extract_text_into(Record("x", Source("x.txt", "0" * 64, "txt")), TEXT)
     assert _rows(rec.targets) == [("=", 322, None, "văn bản quy phạm pháp luật", None), ("=", 100, None, "%", None)]
+
+
+def test_the_columns_numbering_row_and_a_total_row_in_crawled_text() -> None:
+    """2954/QĐ-UBND of Sơn La (tests/real-final), Phụ lục 02 as the portal's crawled text: a two-level header
+    (year over 'Lượng' / 'Giá trị'), then the row numbering the columns ('1 | 2 | … | 11'), which is no data,
+    then 'Tổng I + II' with empty cells and values in thousands (240.000 is no row number)."""
+    path = Path(__file__).parent / "real-final" / "sonla-2954-qd-ubnd-2025.txt"
+    rec = extract_file(path)
+    total = sorted((t.year, t.value, t.unit) for t in rec.targets if t.indicator.startswith("Tổng I + II"))
+    assert total == [(2026, 240000, "nghìn USD"), (2027, 270000, "nghìn USD"), (2028, 305000, "nghìn USD"),
+                     (2029, 345000, "nghìn USD"), (2030, 400000, "nghìn USD")]
+    assert not [t for t in rec.targets if t.indicator.startswith(("2 -", "1 -"))]
+    for t in rec.targets:
+        assert rec.text[t.span[0]:t.span[1]] == t.quote
