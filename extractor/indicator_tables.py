@@ -114,10 +114,24 @@ def _is_data(row: Row) -> bool:
         _parts(_text(c)) for c in row[1:] if c)
 
 
+def _under_span(upper: Row, lower: Row, width: int) -> Row:
+    """A lower header row moved under the upper row's spanning cell: the upper row ends with a cell and the empty
+    cells it spans ('GIAI ĐOẠN 2026 - 2030' then four empty cells), the lower row holds as many cells, packed at
+    its start (a table whose row-spanning cells the writer left out of the lower row: 'Năm 2026' … 'Năm 2030')."""
+    cells = [c for c in lower if c is not None and _text(c)]
+    up = list(upper) + [None] * (width - len(upper))
+    last = max((j for j, c in enumerate(up) if c is not None and _text(c)), default=-1)
+    span = width - last
+    if last < 1 or span < 2 or len(cells) != span or lower[last:last + span] == cells:
+        return lower
+    return [None] * last + cells
+
+
 def _columns(header: list[Row], width: int) -> list[Column] | None:
     """Column kinds from the header rows: one row per level (each as wide as the data rows), or one
     run-in row whose first cells are the upper level and the cells after an empty one the lower."""
     rows = [_trim(r) for r in header]
+    rows = rows[:1] + [_under_span(rows[k - 1], r, width) for k, r in enumerate(rows[1:], 1)]
     if all(len(r) <= width for r in rows):
         cols = []
         for j in range(width):

@@ -363,3 +363,53 @@ def test_pdf_readability_counts_every_character_as_the_plain_rule_does():
         text = "".join(rng.choice(pools[1]) if rng.random() < 0.6 else rng.choice(pool) for _ in range(rng.randint(0, 30)))
         assert readable(text) == by_rule(text), repr(text)
     assert [readable(chr(c) + "a") for c in range(0x2200)] == [by_rule(chr(c) + "a") for c in range(0x2200)]
+
+
+# --- merged cells: tables keep their grid -----------------------------------------------------
+
+_MERGED_HEADER = [["TT", "Chỉ tiêu", "ĐVT", "GIAI ĐOẠN 2026 - 2030", "", ""],
+                  ["", "", "", "Năm 2026", "Năm 2027", "Năm 2028"],
+                  ["1", "Diện tích cà phê", "Ha", "27.000", "27.500", "28.000"]]
+
+
+def _table_rows(raw) -> list[list[str]]:
+    (table,) = [b for b in raw.blocks if b.kind == "table"]
+    return [[c or "" for c in row] for row in table.rows]
+
+
+def test_docx_cells_merged_across_columns_and_rows_keep_the_grid(tmp_path):
+    """Sơn La's 2954/QĐ-UBND as an office's DOCX: 'GIAI ĐOẠN 2026 - 2030' spans the year columns (gridSpan),
+    TT / Chỉ tiêu / ĐVT span the two header rows (vMerge); the years stand under the span, not at the left."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    table = document.add_table(rows=3, cols=6)
+    for r, row in enumerate(_MERGED_HEADER):
+        for c, text in enumerate(row):
+            if text:
+                table.cell(r, c).text = text
+    table.cell(0, 3).merge(table.cell(0, 5))
+    for c in range(3):
+        table.cell(0, c).merge(table.cell(1, c))
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    rows = _table_rows(ingest.read_document(path))
+    assert [len(r) for r in rows] == [6, 6, 6]
+    assert rows[0][3] == "GIAI ĐOẠN 2026 - 2030" and rows[1][3:] == ["Năm 2026", "Năm 2027", "Năm 2028"]
+
+
+def test_html_colspan_and_rowspan_keep_the_grid(tmp_path):
+    """The same header as a portal's <table>: rowspan cells are left out of the second <tr>, colspan spans."""
+    page = ("<html><body><p>KẾ HOẠCH</p><table border='1'>"
+            "<tr><td rowspan='2'>TT</td><td rowspan='2'>Chỉ tiêu</td><td rowspan='2'>ĐVT</td>"
+            "<td colspan='3'>GIAI ĐOẠN 2026 - 2030</td></tr>"
+            "<tr><td>Năm 2026</td><td>Năm 2027</td><td>Năm 2028</td></tr>"
+            "<tr><td>1</td><td>Diện tích cà phê</td><td>Ha</td><td>27.000</td><td>27.500</td><td>28.000</td></tr>"
+            "</table></body></html>")
+    path = tmp_path / "plan.html"
+    path.write_text(page, encoding="utf-8")
+    rows = _table_rows(ingest.read_document(path))
+    assert rows == [["TT", "Chỉ tiêu", "ĐVT", "GIAI ĐOẠN 2026 - 2030", "", ""],
+                    ["", "", "", "Năm 2026", "Năm 2027", "Năm 2028"],
+                    ["1", "Diện tích cà phê", "Ha", "27.000", "27.500", "28.000"]]

@@ -234,15 +234,19 @@ class _Reader:
         return text
 
     def table(self, tbl_el: Any) -> list[list[str]]:
-        """Rows of cell texts; a vertically merged cell is given once, in its first row."""
+        """Rows of cell texts on the table's grid: a vertically merged cell is given once, in its first row; a
+        cell merged across columns (gridSpan) is followed by empty cells."""
         rows = []
         for tr in tbl_el.findall(f"{W}tr"):
             row = []
             for tc in tr.findall(f"{W}tc"):
                 tcpr = tc.find(f"{W}tcPr")
                 vmerge = tcpr.find(f"{W}vMerge") if tcpr is not None else None
+                span = tcpr.find(f"{W}gridSpan") if tcpr is not None else None
+                width = min(int(span.get(f"{W}val") or 1), 64) if span is not None and (
+                    span.get(f"{W}val") or "").isdigit() else 1  # a cell merged across columns keeps the grid
                 if vmerge is not None and vmerge.get(f"{W}val", "continue") == "continue":
-                    row.append("")  # the merged cell's text is in the row above
+                    row.extend([""] * width)  # the merged cell's text is in the row above
                     continue
                 paras = []
                 for child in tc:
@@ -251,6 +255,7 @@ class _Reader:
                     elif child.tag == f"{W}tbl":
                         paras.extend(c for r in self.table(child) for c in r if c.strip())
                 row.append("\n".join(p for p in paras if p.strip()))
+                row.extend([""] * (width - 1))
             rows.append(row)
         return rows
 

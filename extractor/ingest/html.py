@@ -25,6 +25,37 @@ _HEADER_HINT = re.compile(r"^(?:Số\s*:|(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI Đ�
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
+def _span(cell: Any, name: str) -> int:
+    try:
+        return max(1, min(int(cell.get(name) or 1), 64))
+    except ValueError:
+        return 1
+
+
+def _grid_rows(table: Any) -> list[list[str]]:
+    """A <table>'s rows of cell texts on the table's grid: a cell spanning columns (colspan) is followed by
+    empty cells, one spanning rows (rowspan) leaves an empty cell in the rows below, as Word's merged cells
+    are read (the header 'GIAI ĐOẠN 2026 - 2030' over 'Năm 2026' … 'Năm 2030')."""
+    rows: list[list[str]] = []
+    below: dict[int, int] = {}  # column -> rows still covered by a cell above
+    for tr in table.iter("tr"):
+        row: list[str] = []
+        for cell in tr.iter("td", "th"):
+            while below.get(len(row), 0) > 0:
+                below[len(row)] -= 1
+                row.append("")
+            text = "\n".join(_clean_text(x) for x in cell.itertext() if _clean_text(x))
+            width, height = _span(cell, "colspan"), _span(cell, "rowspan")
+            for k in range(width):
+                if height > 1:
+                    below[len(row)] = height - 1
+                row.append(text if k == 0 else "")
+        while below.get(len(row), 0) > 0:
+            below[len(row)] -= 1
+            row.append("")
+        rows.append(row)
+    return rows
+
 def decode_html(data: bytes) -> tuple[str, str]:
     """Decode page bytes: BOM, then the declared <meta charset>, then UTF-8, then detection."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -144,9 +175,7 @@ def _lxml_blocks(text: str) -> list[Block]:
     def walk(el: Any) -> None:
         if el.tag == "table" and el.find(".//table") is None:
             flush()
-            rows = [["\n".join(_clean_text(x) for x in cell.itertext() if _clean_text(x))
-                     for cell in tr.iter("td", "th")] for tr in el.iter("tr")]
-            rows = [r for r in rows if any(r)]
+            rows = [r for r in _grid_rows(el) if any(r)]
             if rows:
                 blocks.append(Block("table", rows=rows))
             return
