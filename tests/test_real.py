@@ -2,8 +2,8 @@
 annotators who never read the rules, adjudicated (tests/real/NOTES-*.md, AGREEMENT-*.md).
 
 The floors sit a little below today's scores (README, Quality) so that a regression fails. tests/real-final
-holds the four documents kept unseen by the developers until the end (the final blind check in the README);
-here they are only read, so that a failing run never prints their gold.
+holds the four documents kept unseen by the developers through seven landings (the final blind check in the
+README, scored at each landing, totals only); they were opened at the eighth and are held to floors like the rest.
 """
 
 from __future__ import annotations
@@ -53,9 +53,15 @@ GROUP8_FLOORS = {("references", "f1"): 0.94, ("targets", "f1"): 0.97, ("roles", 
                  ("obligations", "f1"): 0.96, ("parent", "accuracy"): 1.0, ("integrity", "accuracy"): 1.0}
 
 
+# tests/real-final: the four kept unseen through seven landings (blind at the seventh: roles 0.76, obligations
+# 0.78, parent 0.75), opened at the eighth.
+FINAL_FLOORS = {("references", "f1"): 0.96, ("targets", "f1"): 0.96, ("roles", "f1"): 0.84,
+                ("obligations", "f1"): 0.95, ("parent", "accuracy"): 1.0, ("integrity", "accuracy"): 1.0}
+
+
 SETS = {"real": FLOORS, "real-group3": GROUP3_FLOORS, "real-group4": GROUP4_FLOORS, "real-group5": GROUP5_FLOORS,
         "real-group6": GROUP6_FLOORS, "real-group7": GROUP7_FLOORS,
-        "real-group8": GROUP8_FLOORS}
+        "real-group8": GROUP8_FLOORS, "real-final": FINAL_FLOORS}
 
 
 @pytest.fixture(scope="module")
