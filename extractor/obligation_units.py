@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .bodies import officer_title_end
-from .body_spans import body_list_at
+from .body_spans import BodySpan, body_list_at
 from .deadlines import find_deadline
 from .document import Doc
 from .normalize import LIST_START
@@ -102,13 +102,28 @@ def clean_task(s: str) -> str:
 # ---------------------------------------------------------------- roles
 
 
+def _collectives_joined(text: str, bodies: list[BodySpan]) -> list[BodySpan]:
+    """A collective list closed by 'và các …' as one ('các cơ quan, đơn vị và các doanh nghiệp, hợp tác xã có
+    liên quan'), as `split_body_list` keeps it (ANNOTATION.md: collectives as written)."""
+    out: list[BodySpan] = []
+    for b in bodies:
+        prev = out[-1] if out else None
+        if prev is not None and prev.collective and b.collective and "," in prev.name \
+                and re.fullmatch(r"\s+và\s+", text[prev.end:b.start]) and b.name.lower().startswith("các "):
+            joined = text[prev.start:b.end]
+            out[-1] = BodySpan(prev.start, b.end, joined, " ".join(joined.split()), True)
+        else:
+            out.append(b)
+    return out
+
+
 def supports(text: str, start: int, end: int, lead: list[str]) -> list[str]:
     """Bodies after *phối hợp (với)* in text[start:end], minus the leads."""
     out: list[str] = []
     seen = {fold(x) for x in lead}
     for m in rx("support.marker").finditer(text, start, end):
         bodies, _ = body_list_at(text, officer_title_end(text, m.end()), end)  # 'phối hợp với Giám đốc Sở ...'
-        for b in bodies:
+        for b in _collectives_joined(text, bodies):
             if fold(b.name) not in seen:
                 seen.add(fold(b.name))
                 out.append(b.name)

@@ -20,7 +20,14 @@ from itertools import accumulate
 
 from . import structure
 from .appendix import appendix_obligations, find_tables, labelled_obligations, model_table_obligations
-from .bodies import enterprise_family, head_of, list_heading_task, split_body_list, trimmed_names
+from .bodies import (
+    enterprise_family,
+    head_of,
+    list_heading_task,
+    officer_title_end,
+    split_body_list,
+    trimmed_names,
+)
 from .body_spans import BodySpan, body_list_at, find_bodies
 from .deadlines import find_deadline
 from .document import Doc
@@ -128,6 +135,17 @@ def _enumerated(doc: Doc, s: int, e: int) -> list[Obligation]:
     return enumerated_tasks(doc, stop, e, list(dict.fromkeys(b.name for b in listed)))
 
 
+def _in_support_list(text: str, body: BodySpan, s: int) -> bool:
+    """True when `body` goes on the list after the sentence's *phối hợp với* ('… phối hợp với các Sở, ban,
+    ngành của tỉnh; Ủy ban nhân dân các xã, phường; các cơ quan … triển khai'): a body of the support list
+    across its semicolons, no subject of its own."""
+    marks = list(rx("support.marker").finditer(text, s, body.start))
+    if not marks:
+        return False
+    listed, stop = body_list_at(text, officer_title_end(text, marks[-1].end()), body.end)
+    return stop >= body.end and any(b.start == body.start for b in listed)
+
+
 def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True,
                           subject: bool = False) -> list[Obligation]:
     """Obligations of sentences naming their lead (X chủ trì / là cơ quan đầu mối / có trách nhiệm);
@@ -160,7 +178,7 @@ def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True,
                         and text[stop:e].strip()[:1].islower():
                     hits.append((b.start, listed, stop))
             elif subject and not any(h[1][0].start <= b.start < h[2] for h in hits) \
-                    and (hit := _subject_hit(text, b, s, e)):
+                    and not _in_support_list(text, b, s) and (hit := _subject_hit(text, b, s, e)):
                 hits.append(hit)
         hits = [(s if k == 0 else h[0], h[1], h[2]) for k, h in enumerate(sorted(hits, key=lambda h: h[0]))]
         for k, (hs, leads, task_start) in enumerate(hits):

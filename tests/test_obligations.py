@@ -1379,3 +1379,16 @@ def test_a_gazette_task_row_whose_support_name_wraps_over_its_cell_lines(tmp_pat
     obls = _pipeline_obls(tmp_path, text)
     assert [(o.lead, o.support) for o in obls] == [
         (["Bộ Ngoại giao"], ["Thanh tra Chính phủ", "Bộ Công an", "Bộ Tư pháp", "các Bộ, ngành liên quan"])]
+
+
+def test_a_support_list_going_on_over_semicolons_names_no_subject(tmp_path):
+    """2954/QĐ-UBND (tests/real-final), Điều 2: the bodies after 'phối hợp với' are listed with semicolons; the
+    ones after a semicolon go on the support list, they are no subject of 'triển khai'."""
+    text = ("QUYẾT ĐỊNH\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch xuất khẩu sản phẩm hàng hóa.\n\n"
+            "Điều 2. Giao\nSở Công Thương chủ trì, phối hợp với các Sở, ban, ngành của tỉnh; Ủy ban nhân\n"
+            "dân các xã, phường; các cơ quan, đơn vị và các doanh nghiệp, hợp tác xã có liên\nquan triển khai "
+            "thực hiện Kế hoạch này.\n\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký ban hành.\n")
+    obls = _pipeline_obls(tmp_path, text)
+    assert [(o.lead, o.support) for o in obls] == [
+        (["Sở Công Thương"], ["các Sở, ban, ngành của tỉnh", "Ủy ban nhân dân các xã, phường",
+                              "các cơ quan, đơn vị và các doanh nghiệp, hợp tác xã có liên quan"])]
