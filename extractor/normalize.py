@@ -174,6 +174,8 @@ def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool
     """True when line `b` continues the sentence of line `a` (broken by layout, not by the author);
     `wrapped`: the lines are in one block, where a cut heading or a dangling last word joins them."""
     a_s, b_s = a.strip(), b.strip()
+    if a_s and _range_goes_on(a_s, b_s):
+        return True
     if not a_s or not b_s or LIST_START.match(b) or HEADER_LINE.match(a) or HEADER_LINE.match(b):
         return False
     dangling, needs_number, cut = _layout()
@@ -192,6 +194,23 @@ def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool
     if _ROW_NUMBER.fullmatch(b_s):  # a table row's number alone on its line ('4.1') opens the row
         return False
     return width is not None and len(a_s) >= 0.75 * width
+
+
+_RANGE_START = re.compile(r"(?<![\d.,/])(\d{1,4})$")
+_RANGE_END = re.compile(r"[-–]\s*(\d{1,4})(?![\d.,/])")
+
+
+def _range_goes_on(a: str, b: str) -> bool:
+    """'… trong giai đoạn 2026' / '- 2030 phấn đấu …', '… tốc độ tăng bình quân 05' / '- 06%/năm': a range the
+    wrap width cut before its dash, not a bullet. The second number must be above the first (a later year, a
+    higher rate of the same size): '… đến năm 2025' / '- 100% hồ sơ …' is a bullet under its heading."""
+    m, n = _RANGE_START.search(a), _RANGE_END.match(b)
+    if not (m and n):
+        return False
+    x, y = int(m.group(1)), int(n.group(1))
+    if len(m.group(1)) == 4 or len(n.group(1)) == 4:
+        return 1900 < x < y <= x + 50
+    return x < y <= 3 * max(x, 1) and len(n.group(1)) <= len(m.group(1)) + 1
 
 
 _ROW_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2}){0,2}\.?")

@@ -51,6 +51,7 @@ __all__ = ["classify_indicator", "extract_targets"]
 
 _LEVEL_UP = {"district": "province", "commune": "district"}
 _BULLET = re.compile(r"^\s*[-+•*–]")
+_ITEM = re.compile(r"^\s*\d{1,2}\.\s")  # a numbered item of a list ('5. 100% đội ngũ …')
 _MULT = {"nghìn": 1000, "ngàn": 1000, "vạn": 10000, "triệu": 1000000}
 
 
@@ -304,8 +305,9 @@ def extract_targets(doc: Doc) -> list[Target]:
             short = intro or len(s.strip()) <= 60 or s.rstrip().endswith(":")
             stage = year_of(intro_hit[1]) if intro_hit and not found and len(s.strip()) <= 80 else None
             state.run_year = (line_year or stage) if ((line_year or stage) and short) else None  # '- Giai đoạn 2025-2027'
-        elif _BULLET.match(s) and found:
-            state.run_year = run_before  # a bullet's own horizon stays in the bullet
+        elif (_BULLET.match(s) or _ITEM.match(s)) and found:
+            state.run_year = run_before  # a bullet's own horizon stays in the bullet, a numbered item's in the item
+            # ('4. Trong giai đoạn 2026 - 2030 phấn đấu … 10% …' / '5. 100% đội ngũ …': no horizon for item 5)
     for t in indicator_table_targets(doc, level, doc_year) + table_targets(doc, level, doc_year) + wrapped:
         key = (t.value, t.value_max, t.year, "%" in (t.unit or ""), fold(t.indicator))
         if key not in seen:

@@ -319,3 +319,15 @@ def test_a_name_cut_after_va_before_another_body_is_not_joined():
     on ('Bộ Nông nghiệp và' / 'Môi trường') still joins."""
     assert not should_join("Bộ Khoa học và", "Cơ quan, tổ chức", 40)
     assert should_join("Bộ Nông nghiệp và", "Môi trường", 40)
+
+
+@pytest.mark.parametrize("a,b,joined", [
+    # 141/KH-UBND of Bắc Ninh and 2954/QĐ-UBND of Sơn La (tests/real-final), hard-wrapped by the portal: a range
+    # cut before its dash goes on; a bullet under a heading ending with its year does not
+    ("4. Trong giai đoạn 2026", "- 2030 phấn đấu có ít nhất 10% đội ngũ cán bộ", True),
+    ("gia xuất khẩu đến năm 2030 dự kiến đạt 30,2 triệu USD, tốc độ tăng bình quân 05", "- 06%/năm. Thị trường", True),
+    ("b) Mục tiêu cụ thể đến năm 2025", "- 100% hồ sơ công việc được xử lý trên môi trường mạng", False),
+    ("Năm 2025", "- 2024 là năm bản lề", False),
+])
+def test_a_range_cut_before_its_dash_goes_on(a, b, joined):
+    assert should_join(a, b, 80) is joined

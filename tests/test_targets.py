@@ -370,6 +370,11 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      "hành chính chỉ cung cấp một lần.\n- 100% cán bộ, công chức được đào tạo kỹ năng số cơ bản.\n\nPhụ lục I\nCÁC CHỈ TIÊU\n"
      "1. Đến năm 2027\n- Tỉ lệ thông tin, giấy tờ, tài liệu trong các thủ tục hành chính chỉ cung cấp một lần: 100%.\n",
      [(100, None, "=", "%", 2027), (100, None, "=", "%", 2027)]),
+    # real: 141/KH-UBND of Bắc Ninh (tests/real-final): a numbered item's own horizon stays in the item
+    ("item_horizon_stays_in_item", "II. MỤC TIÊU\n\n4. Trong giai đoạn 2026 - 2030 phấn đấu có ít nhất 10% đội ngũ cán "
+     "bộ, công chức xây dựng chính sách, pháp luật từ nguồn thu hút.\n\n5. 100% đội ngũ cán bộ, công chức xây dựng "
+     "chính sách, pháp luật được tập huấn, bồi dưỡng.\n",
+     [(10, None, ">=", "%", 2030), (100, None, "=", "%", None)]),
 ]
 
 
