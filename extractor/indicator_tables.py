@@ -127,11 +127,53 @@ def _under_span(upper: Row, lower: Row, width: int) -> Row:
     return [None] * last + cells
 
 
+def _spans_filled(upper: Row, lowest: Row, width: int) -> Row:
+    """An upper header row with each value group's cell repeated over the empty cells it spans, where the lowest
+    header row names a column ('Kế hoạch 2026' over 'Lượng (Tấn)' and 'Giá trị …'; a Word cell merged across
+    columns, or a colspan, is read as the cell and empty ones)."""
+    out: Row = list(upper) + [None] * (width - len(upper))
+    group: TableCell | None = None
+    for j in range(width):
+        cell = out[j]
+        if cell is not None and _text(cell):
+            col = _classify(_text(cell))
+            group = cell if col is not None and (col.year or col.kind in _VALUE_KINDS) else None
+        elif group is not None and j < len(lowest) and lowest[j] is not None and _text(lowest[j]):
+            out[j] = group
+        else:
+            group = None
+    return out
+
+
+def _groups_spread(upper: Row, lower: Row, width: int) -> list[Row]:
+    """Two header rows whose upper groups were written without their spans: 'Kế hoạch 2026' … 'Kế hoạch 2030' side
+    by side, then empty cells, over 'Lượng (Tấn)' / 'Giá trị …' repeated under each. When the lower row's cells are
+    as many as the columns from the first group on, and a whole number of them per group, each group moves over its
+    own, the lower cells under the groups."""
+    filled = [j for j, c in enumerate(upper) if c is not None and _text(c)]
+    subs = [c for c in lower if c is not None and _text(c)]
+    if len(filled) < 3 or not subs:
+        return [upper, lower]
+    groups = [j for j in filled if (col := _classify(_text(upper[j]))) is not None and col.year]
+    if len(groups) < 2 or groups != list(range(groups[0], groups[0] + len(groups))) or groups[-1] != filled[-1]:
+        return [upper, lower]
+    start, k = groups[0], len(subs) // len(groups)
+    if k < 2 or len(subs) != k * len(groups) or start + len(subs) != width:
+        return [upper, lower]
+    spread: Row = [upper[j] if j < start else None for j in range(width)]
+    for g, j in enumerate(groups):
+        spread[start + g * k] = upper[j]
+    return [spread, [None] * start + subs]
+
+
 def _columns(header: list[Row], width: int) -> list[Column] | None:
     """Column kinds from the header rows: one row per level (each as wide as the data rows), or one
     run-in row whose first cells are the upper level and the cells after an empty one the lower."""
     rows = [_trim(r) for r in header]
     rows = rows[:1] + [_under_span(rows[k - 1], r, width) for k, r in enumerate(rows[1:], 1)]
+    if len(rows) == 2:
+        rows = _groups_spread(rows[0], rows[1], width)
+    rows = [_spans_filled(r, rows[-1], width) for r in rows[:-1]] + rows[-1:]
     if all(len(r) <= width for r in rows):
         cols = []
         for j in range(width):

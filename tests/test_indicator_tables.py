@@ -122,3 +122,44 @@ def test_the_columns_numbering_row_and_a_total_row_in_crawled_text() -> None:
     assert not [t for t in rec.targets if t.indicator.startswith(("2 -", "1 -"))]
     for t in rec.targets:
         assert rec.text[t.span[0]:t.span[1]] == t.quote
+
+
+def _export_plan_docx(path: Path, merged: bool) -> Path:
+    """Sơn La's Phụ lục 02 (2954/QĐ-UBND, tests/real-final) as a DOCX: 'Kế hoạch 2026' over 'Lượng (Tấn)' and
+    'Giá trị tham gia xuất khẩu (Nghìn USD)'; with `merged` each year's cell is merged across its two columns
+    (as Word writes it), else the years stand side by side with empty cells after them (the spans left out)."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH xuất khẩu sản phẩm hàng hóa giai đoạn 2026 - 2030")
+    document.add_paragraph("PHỤ LỤC 02")
+    table = document.add_table(rows=4, cols=6)
+    years = ["Kế hoạch 2026", "Kế hoạch 2027"]
+    head = ["TT", "Sản phẩm", years[0], "", years[1], ""] if merged else ["TT", "Sản phẩm", *years, "", ""]
+    subs = ["", "", "Lượng (Tấn)", "Giá trị tham gia xuất khẩu (Nghìn USD)", "Lượng (Tấn)",
+            "Giá trị tham gia xuất khẩu (Nghìn USD)"]
+    if not merged:
+        subs = ["", *subs[2:], ""]
+    rows = [head, subs, ["1", "Xoài", "13.500", "7.000", "14.800", "7.800"],
+            ["2", "Nhãn", "6.400", "24.700", "7.100", "26.100"]]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text:
+                table.cell(r, c).text = text
+    if merged:
+        table.cell(0, 2).merge(table.cell(0, 3))
+        table.cell(0, 4).merge(table.cell(0, 5))
+    document.save(str(path))
+    return path
+
+
+def test_year_groups_over_two_value_columns_in_a_docx(tmp_path) -> None:
+    """Each year's group covers its two columns whether Word merged the cell (gridSpan) or the spans were left out;
+    every value is a target of its year, in its column's unit."""
+    for merged in (True, False):
+        rec = extract_file(_export_plan_docx(tmp_path / f"plan-{merged}.docx", merged))
+        got = sorted((t.indicator.split(" - ")[0], t.year, t.value, t.unit) for t in rec.targets)
+        assert got == sorted([("Xoài", 2026, 13500, "tấn"), ("Xoài", 2026, 7000, "nghìn USD"),
+                              ("Xoài", 2027, 14800, "tấn"), ("Xoài", 2027, 7800, "nghìn USD"),
+                              ("Nhãn", 2026, 6400, "tấn"), ("Nhãn", 2026, 24700, "nghìn USD"),
+                              ("Nhãn", 2027, 7100, "tấn"), ("Nhãn", 2027, 26100, "nghìn USD")]), merged
