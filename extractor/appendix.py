@@ -634,7 +634,8 @@ def _cells_run_on(cell: Cell) -> list[Cell]:
 def _wrapped_rows(columns: list[str], row: list[Cell]) -> list[tuple[list[Cell], dict[str, Cell]]]:
     """The rows of a numbered row whose cells wrap over lines (gazette text): the task lines up to a value
     line or a body line, the value lines (an indicator table's target), then the body cells in column order
-    (and the time cell, before or after them); lines left after them are a sub-row ('Trong đó: Nhóm nông, lâm, thuỷ sản / 10 - 12 / Bộ Nông nghiệp …')."""
+    (and the time cell, before or after them); lines left after them are a sub-row ('Trong đó: Nhóm nông, lâm,
+    thuỷ sản / 10 - 12 / Bộ Nông nghiệp …')."""
     gazette = load_rules("boilerplate").rule("gazette.page_header").rx
     lines = [c for k, c in enumerate(row[1:], 1) if not gazette.match(c.text)  # the page header and its number
              and not (re.fullmatch(r"\d{1,4}", c.text) and gazette.match(row[k - 1].text))]
@@ -683,10 +684,13 @@ def _last_line_time(columns: list[str], row: list[Cell], cells: dict[str, Cell])
     return {**cells, "time": last} if _is_time_first(last.text) else cells
 
 
+_TIME_LEAD_IN = len("Thực hiện ")  # how far into a time cell its phrase may start ('Thực hiện thường xuyên')
+
+
 def _is_time_first(text: str) -> bool:
     """A time cell's text: a time phrase opens it ('Thực hiện thường xuyên, lồng ghép …', 'Năm 2026 - 2028')."""
     hit = locate_deadline(text, cell=True)
-    return hit is not None and hit.start <= len("Thực hiện ")
+    return hit is not None and hit.start <= _TIME_LEAD_IN
 
 
 def row_splits(table: Table, row: list[Cell]) -> list[tuple[list[Cell], dict[str, Cell]]]:

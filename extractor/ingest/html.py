@@ -26,6 +26,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)"
 
 
 def _span(cell: Any, name: str) -> int:
+    """A cell's colspan or rowspan: 1 when absent or not a number, at most 64."""
     try:
         return max(1, min(int(cell.get(name) or 1), 64))
     except ValueError:
