@@ -656,7 +656,7 @@ def _wrapped_rows(columns: list[str], row: list[Cell]) -> list[tuple[list[Cell],
         while rest and not _opens_body(rest[0].text) and not (values and _wrapped_rx()["sub_row"].match(rest[0].text)):
             values, rest = values + [rest[0]], rest[1:]
         found, rest = _body_cells(rest)
-        while timed and not when and rest and _ends_task(["time"], rest[0]):  # the time cell after the bodies
+        if timed and not when and rest and _ends_task(["time"], rest[0]):  # the time cell after the bodies
             when, rest = [rest[0]], rest[1:]  # ('Bộ Khoa học và Công nghệ' / … / '2026 - 2027')
         if not found and values and "other" in columns:  # a row of figures with no body ('- Công nghiệp / 11,8'
             out.append((task, {"other": _merged(values)}))  # under a group with its own bodies)

@@ -7,6 +7,7 @@ The gazetteer, head words and collective nouns live in rules/bodies.yaml; near-m
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -180,10 +181,19 @@ def name_goes_on(line: str, next_line: str) -> bool:
     return bool(words) and start not in _gazetteer() and begins_a_name(line) and begins_a_name(f"{line} {words[0]}")
 
 
+@lru_cache(maxsize=1)
+def _sorted_keys() -> list[str]:
+    return sorted(_gazetteer())
+
+
 def begins_a_name(s: str) -> bool:
     """True when `s` is a gazetteer name or the start of one ('Bộ Nông nghiệp và Môi'), read word by word."""
     start = _key(s)
-    return any(key == start or key.startswith(start + " ") for key in _gazetteer())
+    keys = _sorted_keys()
+    if start in _gazetteer():
+        return True
+    i = bisect_left(keys, start + " ")  # the keys going on from `start` word by word sort right after it
+    return i < len(keys) and keys[i].startswith(start + " ")
 
 
 @lru_cache(maxsize=4096)
@@ -434,10 +444,12 @@ def _bare_collective_after(prev: str, nxt: str) -> bool:
     return bool(re.search(r"liên\s+quan$", prev)) and noun.match(nxt) is not None
 
 
-def _collective_list(prev: str) -> bool:
-    """True when `prev`, the list so far, is collective nouns only ('Các bộ, cơ quan ngang bộ, địa phương'):
-    a 'và các …' after it closes the same collective, which ANNOTATION.md keeps as written."""
-    return "," in prev and _whole_collective().fullmatch(prev.strip()) is not None
+def closes_collective(prev: str, nxt: str) -> bool:
+    """True when `nxt`, written after `prev` and 'và', closes the same collective: `prev` is collective nouns only
+    ('Các bộ, cơ quan ngang bộ, địa phương'), `nxt` opens 'các <noun>' and no named body ('và các cơ quan liên
+    quan'); ANNOTATION.md keeps such a collective as written."""
+    return "," in prev and _whole_collective().fullmatch(prev.strip()) is not None \
+        and _collective_start().match(nxt) is not None and not _opens_named_body(nxt)
 
 
 @lru_cache(maxsize=1)
@@ -463,7 +475,7 @@ def _split_at_separators(text: str) -> list[str]:
         if any(a <= m.start() and m.end() <= b for a, b in inside):
             continue
         nxt, prev = text[m.end():], text[last:m.start()]
-        if "," not in m.group() and coll.match(nxt) and _collective_list(prev) and not _opens_named_body(nxt):
+        if "," not in m.group() and closes_collective(prev, nxt):
             continue  # 'Các bộ, cơ quan ngang bộ, địa phương và các cơ quan liên quan': one collective as written
         if _opens_named_body(nxt) or (coll.match(nxt) and last < m.start()) or _bare_collective_after(prev, nxt):
             parts.append(text[last:m.start()])

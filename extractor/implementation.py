@@ -310,14 +310,10 @@ def _heading_end(text: str, start: int, end: int) -> int:
             and re.match(r"[^\S\n]*[^\W\d_]", text[stop + 1:stop + 3]) is not None \
             and not LIST_START.match(text[stop + 1:stop + 8])
 
-    def with_next_line() -> str:
-        nxt = text.find("\n", stop + 1)
-        return f"{line} {text[stop + 1:end if nxt < 0 or nxt > end else nxt].strip()}"
-
     # a heading that carries its task, or whose task (and the rest of its body list) starts on the next line:
     # '4. Các Sở, ngành, đơn vị' / 'liên quan kiện toàn và nâng cao trình độ …'
     if wrapped() and (heading_bodies(line, subject=True)[1] is not None or (
-            text[stop + 1:stop + 2].islower() and heading_bodies(with_next_line(), subject=True)[1] is not None)):
+            text[stop + 1:stop + 2].islower() and heading_bodies(f"{line} {next_line.strip()}", subject=True)[1] is not None)):
         while wrapped():
             nxt = text.find("\n", stop + 1)
             stop = end if nxt < 0 or nxt > end else nxt

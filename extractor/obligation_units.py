@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .bodies import officer_title_end
+from .bodies import closes_collective, officer_title_end
 from .body_spans import BodySpan, body_list_at
 from .deadlines import find_deadline
 from .document import Doc
@@ -108,8 +108,7 @@ def _collectives_joined(text: str, bodies: list[BodySpan]) -> list[BodySpan]:
     out: list[BodySpan] = []
     for b in bodies:
         prev = out[-1] if out else None
-        if prev is not None and prev.collective and b.collective and "," in prev.name \
-                and re.fullmatch(r"\s+và\s+", text[prev.end:b.start]) and b.name.lower().startswith("các "):
+        if prev is not None and re.fullmatch(r"\s+và\s+", text[prev.end:b.start]) and closes_collective(prev.name, b.name):
             joined = text[prev.start:b.end]
             out[-1] = BodySpan(prev.start, b.end, joined, " ".join(joined.split()), True)
         else:

@@ -39,21 +39,23 @@ def _grid_rows(table: Any) -> list[list[str]]:
     are read (the header 'GIAI ĐOẠN 2026 - 2030' over 'Năm 2026' … 'Năm 2030')."""
     rows: list[list[str]] = []
     below: dict[int, int] = {}  # column -> rows still covered by a cell above
+
+    def covered(row: list[str]) -> None:  # the empty cells a rowspan above leaves at the row's next columns
+        while below.get(len(row), 0) > 0:
+            below[len(row)] -= 1
+            row.append("")
+
     for tr in table.iter("tr"):
         row: list[str] = []
         for cell in tr.iter("td", "th"):
-            while below.get(len(row), 0) > 0:
-                below[len(row)] -= 1
-                row.append("")
+            covered(row)
             text = "\n".join(_clean_text(x) for x in cell.itertext() if _clean_text(x))
             width, height = _span(cell, "colspan"), _span(cell, "rowspan")
             for k in range(width):
                 if height > 1:
                     below[len(row)] = height - 1
                 row.append(text if k == 0 else "")
-        while below.get(len(row), 0) > 0:
-            below[len(row)] -= 1
-            row.append("")
+        covered(row)
         rows.append(row)
     return rows
 
