@@ -294,6 +294,8 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
     tables = [t for t in find_tables(text) if not any(a <= t.header_start < b for a, b in model_spans)]
     table_obls, table_spans = appendix_obligations(text, tables)
     grouped_obls, grouped_spans = grouped_obligations(text, tables)
+    in_table = _covered_by(model_spans + table_spans + grouped_spans)
+    out = [ob for ob in out if not in_table(ob.span[0])]  # a table under a body heading: its rows, not its lines
     out += model_obls + table_obls + grouped_obls
     covered += model_spans + table_spans + grouped_spans
     dist = rx("closing.distribution").search(text)

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from ..document import Block, IngestError, RawDocument
+from .markdown import is_markdown, render_markdown
 from .pipe_tables import has_pipe_table, split_blocks
 
 _VOWELS = set("aeiouyâăêôơưAEIOUYÂĂÊÔƠƯ")
@@ -121,7 +122,8 @@ def split_paragraphs(text: str) -> list[Block]:
 
 
 def read_txt(raw: RawDocument, data: bytes) -> None:
-    """Fill `raw` from text bytes: decoded, legacy-converted, split into paragraphs."""
+    """Fill `raw` from text bytes: decoded, legacy-converted, Markdown's inline markup rendered, split into
+    paragraphs."""
     problems: list[str] = []
     try:
         text, encoding = decode_text(data, problems)
@@ -136,6 +138,8 @@ def read_txt(raw: RawDocument, data: bytes) -> None:
     text = unicodedata.normalize("NFC", text).replace("\ufeff", "")
     if not text.strip():
         raise IngestError("empty file")
+    if is_markdown(raw.path, text):
+        text = render_markdown(text)
     raw.blocks = split_blocks(text) if has_pipe_table(text) else split_paragraphs(text)
     if problems:
         raw.status, raw.errors = "partial", raw.errors + problems

@@ -1,0 +1,88 @@
+"""Markdown's inline markup read as the text it marks up.
+
+Pages crawled into Markdown (and `.md` files) write a body heading in bold (`**1. Sở Khoa học và Công
+nghệ:**`), a title in italics, a cited document as a link. The layers after the reader look for the
+words, so emphasis, links, images, inline code, backslash escapes, entities and inline HTML tags are
+rendered to their text by markdown-it-py (CommonMark's rules: a lone `*` in *Chỉ tiêu (*)*, an
+underscore inside a word or a list's `* ` stay as written). Only inline markup is read: the lines, the
+blank lines between blocks, ATX heading marks, list markers and pipe-table lines stay where they are,
+so the block and table readers see the layout they read in any text file."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+_STRONG = re.compile(r"(\*\*|__)[^\s*_](?:[^\n]*?[^\s*_])?\1")
+"""Strong emphasis (`**1. Sở Tài chính**`): plain administrative text never writes it, so a `.txt` that
+does is Markdown (italic `*…*` alone is not taken as a sign: converted texts keep it as written)."""
+_BLOCK_SPLIT = re.compile(r"(\n[ \t]*\n)")
+_CELL_SPLIT = re.compile(r"(?<!\\)(\|)")
+_STAR_ITEM = re.compile(r"(?m)^([ \t]*)\*(?=[ \t])")
+"""A list item marked `* `: the same item as `- `, which the layers after the reader know as a bullet."""
+
+
+def is_markdown(path: str, text: str) -> bool:
+    """True for a Markdown file by its name, or a text that writes strong emphasis."""
+    return path.lower().endswith(MARKDOWN_SUFFIXES) or _STRONG.search(text) is not None
+
+
+@cache
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
+def render_inline(text: str) -> str:
+    """`text` with its inline markup rendered: `**Sở Tài chính**` -> `Sở Tài chính`, `[Nghị quyết
+    57](url)` -> `Nghị quyết 57`, `\\*` -> `*`; line breaks kept."""
+    if not re.search(r"[*_\[\]`\\&<!]", text):
+        return text
+    out = []
+    for token in _parser().parseInline(text)[0].children or []:
+        if token.type in ("text", "text_special", "code_inline"):
+            out.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif token.type == "image":
+            out.append("".join(child.content for child in token.children or []))
+    return "".join(out)
+
+
+def _render_block(block: str) -> str:
+    lines = block.split("\n")
+    if not any(line.lstrip().startswith("|") for line in lines):
+        return _STAR_ITEM.sub(r"\1-", _padded(block))
+    # a pipe table: each cell on its own (an escaped `\|` keeps the line as written)
+    return "\n".join(line if "\\|" in line else "".join(
+        part if part == "|" else _padded(part) for part in _CELL_SPLIT.split(line)) for line in lines)
+
+
+def _padded(cell: str) -> str:
+    """A block or a table cell rendered with the blanks around it kept (`| **Tên** |` -> `| Tên |`)."""
+    core = cell.strip()
+    if not core:
+        return cell
+    return _blanks_around(cell) + _kept_blanks(core, render_inline(core)) + cell[len(cell.rstrip()):]
+
+
+def _blanks_around(text: str) -> str:
+    """The blanks `text` opens with."""
+    return text[:len(text) - len(text.lstrip())]
+
+
+def _kept_blanks(written: str, rendered: str) -> str:
+    """`rendered` with each line's leading and trailing blanks as `written` has them (CommonMark drops them
+    at a soft break; the gazette readers take a line's trailing blank as a sign that it wraps)."""
+    lines, out = written.split("\n"), rendered.split("\n")
+    if len(lines) != len(out):
+        return rendered
+    return "\n".join(_blanks_around(w) + r.strip() + w[len(w.rstrip()):] for w, r in zip(lines, out, strict=True))
+
+
+def render_markdown(text: str) -> str:
+    """`text` with the inline markup of each block rendered, the blocks and their separators as they are."""
+    return "".join(part if i % 2 else _render_block(part) for i, part in enumerate(_BLOCK_SPLIT.split(text)))
