@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+import pytest
 
 from extractor.ingest.markdown import is_markdown, render_inline, render_markdown
 from extractor.pipeline import extract_file
@@ -78,19 +81,37 @@ def test_a_text_file_is_markdown_only_when_it_writes_strong_emphasis() -> None:
     assert not is_markdown("plan.txt", "Chỉ tiêu (**) không tính")
 
 
-def test_a_real_directive_with_its_numbered_headings_in_bold_reads_as_the_text(tmp_path: Path) -> None:
-    """The Prime Minister's Chỉ thị 21/CT-TTg as a crawler's Markdown writes it (every numbered heading
-    bold): the same obligations, references and meta as the plain text."""
-    import re
+# a crawler's Markdown of a real text: every numbered heading bold, or an ATX heading (## I., ### 1.)
+MARKUPS = {
+    "bold": lambda t: re.sub(r"(?m)^((?:[IVX]+|\d+(?:\.\d+)*)\.[ \t]+\S[^\n]*?)[ \t]*$", r"**\1**", t),
+    "atx": lambda t: re.sub(r"(?m)^(\d+\.[ \t]+\S)", r"### \1", re.sub(r"(?m)^([IVX]+\.[ \t]+\S)", r"## \1", t)),
+}
 
-    source = Path(__file__).parent / "real" / "ttg-21-ct-ttg-2026.txt"
+
+@pytest.mark.parametrize("markup", sorted(MARKUPS))
+@pytest.mark.parametrize("name", ["ttg-21-ct-ttg-2026", "hcm-4085-ubnd-dt-2025"])
+def test_a_real_text_with_its_numbered_headings_marked_up_reads_as_the_text(tmp_path: Path, name: str,
+                                                                             markup: str) -> None:
+    """The Prime Minister's Chỉ thị 21/CT-TTg and Hồ Chí Minh City's letter 4085/UBND-ĐT as a crawler's Markdown
+    writes them: the same meta, references and obligations as the plain text."""
+    source = Path(__file__).parent / "real" / f"{name}.txt"
     text = source.read_text(encoding="utf-8")
-    bold = re.sub(r"(?m)^((?:[IVX]+|\d+(?:\.\d+)*)\.[ \t]+\S[^\n]*?)[ \t]*$", r"**\1**", text)
-    assert bold.count("**") > 20
-    (tmp_path / "ttg-21.md").write_text(bold, encoding="utf-8")
-    plain, md = extract_file(source), extract_file(tmp_path / "ttg-21.md")
+    marked = MARKUPS[markup](text)
+    assert marked.count("**" if markup == "bold" else "# ") >= 2
+    (tmp_path / f"{name}.md").write_text(marked, encoding="utf-8")
+    plain, md = extract_file(source), extract_file(tmp_path / f"{name}.md")
     assert md.meta == plain.meta
     assert [r.number for r in md.references] == [r.number for r in plain.references]
     assert [(o.lead, o.support, o.task, o.deadline) for o in md.obligations] == \
         [(o.lead, o.support, o.task, o.deadline) for o in plain.obligations]
-    assert len(plain.obligations) > 10
+    assert len(plain.obligations) >= 4
+
+
+def test_a_heading_without_a_number_keeps_its_mark_for_the_title() -> None:
+    """03/NQ-CP as crawled: no type line, the title an ATX heading under its number; numbered headings lose
+    their marks."""
+    text = "Số: 03/NQ-CP\nHà Nội, ngày 09 tháng 01 năm 2025\n\n## Ban hành Chương trình hành động\n\n## II. NHIỆM VỤ\n### 1. Nâng cao nhận thức\n## Điều 2. Hiệu lực"
+    assert render_markdown(text) == text.replace("## II.", "II.").replace("### 1.", "1.").replace("## Điều", "Điều")
+    record = extract_file(Path(__file__).parent / "real-group8" / "chinhphu-03-nq-cp-2025.txt")
+    assert record.meta.title.startswith("Ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57")
+    assert record.parent is not None and record.parent.number == "57-NQ/TW"

@@ -12,21 +12,28 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import groupby
 from typing import Any
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-_STRONG = re.compile(r"(\*\*|__)[^\s*_](?:[^\n]*?[^\s*_])?\1")
-"""Strong emphasis (`**1. Sở Tài chính**`): plain administrative text never writes it, so a `.txt` that
-does is Markdown (italic `*…*` alone is not taken as a sign: converted texts keep it as written)."""
+_MARKUP = re.compile(r"(\*\*|__)[^\s*_](?:[^\n]*?[^\s*_])?\1|^#{1,6}[ \t]+\S", re.MULTILINE)
+"""Strong emphasis (`**1. Sở Tài chính**`) or an ATX heading (`## II. NHIỆM VỤ`): plain administrative text
+never writes them, so a `.txt` that does is Markdown (italic `*…*` alone is not taken as a sign: converted texts
+keep it as written)."""
 _BLOCK_SPLIT = re.compile(r"(\n[ \t]*\n)")
 _CELL_SPLIT = re.compile(r"(?<!\\)(\|)")
 _STAR_ITEM = re.compile(r"(?m)^([ \t]*)\*(?=[ \t])")
 """A list item marked `* `: the same item as `- `, which the layers after the reader know as a bullet."""
+_ATX_HEADING = re.compile(r"(?m)^([ \t]{0,3})#{1,6}[ \t]+((?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)][ \t].*?"
+                          r"|(?i:điều|chương|mục|phần)[ \t]+[\dIVXLC].*?)(?:[ \t]+#+)?[ \t]*$")
+"""An ATX heading that opens with its number (`### 1. Sở Tài chính`, `## Điều 2.`): its text on its own line,
+as any text file writes such a heading. A heading without a number (`## Ban hành Chương trình hành động …`
+under `Số: 03/NQ-CP`) keeps its mark: the meta reader takes it for the title the page marks."""
 
 
 def is_markdown(path: str, text: str) -> bool:
-    """True for a Markdown file by its name, or a text that writes strong emphasis."""
-    return path.lower().endswith(MARKDOWN_SUFFIXES) or _STRONG.search(text) is not None
+    """True for a Markdown file by its name, or a text that writes strong emphasis or ATX headings."""
+    return path.lower().endswith(MARKDOWN_SUFFIXES) or _MARKUP.search(text) is not None
 
 
 @cache
@@ -53,12 +60,17 @@ def render_inline(text: str) -> str:
 
 
 def _render_block(block: str) -> str:
-    lines = block.split("\n")
-    if not any(line.lstrip().startswith("|") for line in lines):
-        return _STAR_ITEM.sub(r"\1-", _padded(block))
-    # a pipe table: each cell on its own (an escaped `\|` keeps the line as written)
-    return "\n".join(line if "\\|" in line else "".join(
-        part if part == "|" else _padded(part) for part in _CELL_SPLIT.split(line)) for line in lines)
+    """A block's runs of text lines rendered together (emphasis may span a wrapped line), each pipe-table line
+    cell by cell (an escaped `\\|` keeps the line as written)."""
+    out = []
+    for is_row, run in groupby(block.split("\n"), key=lambda line: line.lstrip().startswith("|")):
+        lines = list(run)
+        if is_row:
+            out += [line if "\\|" in line else "".join(part if part == "|" else _padded(part)
+                                                       for part in _CELL_SPLIT.split(line)) for line in lines]
+        else:
+            out.append(_STAR_ITEM.sub(r"\1-", _padded(_ATX_HEADING.sub(r"\1\2", "\n".join(lines)))))
+    return "\n".join(out)
 
 
 def _padded(cell: str) -> str:
