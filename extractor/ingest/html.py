@@ -59,6 +59,84 @@ def _grid_rows(table: Any) -> list[list[str]]:
         rows.append(row)
     return rows
 
+
+_LIST_MARKED = re.compile(  # an item that writes its own marker
+    r"^\s*(?:[-–+•*]|[a-zđA-Z]\)|\d{1,3}(?:\.\d{1,3})*[.)]|[IVXLCivxlc]+\.)\s")
+_ITEM_BLOCKS = {"p", "div", "span", "strong", "b", "em", "i", "a", "u", "font"}  # what an item may open with
+
+
+def _roman(n: int) -> str:
+    """`n` in Roman numerals (an `<ol type="I">`'s marker)."""
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                           (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _marker(kind: str, n: int) -> str:
+    """The marker a browser shows for the n-th item (1-based) of a list of `kind` (`ul`, or an `ol` type)."""
+    if kind == "ul":
+        return "- "
+    if kind in ("a", "A"):
+        letter = chr(ord(kind) + (n - 1) % 26)
+        return f"{letter}) "
+    if kind in ("i", "I"):
+        r = _roman(n)
+        return (r.lower() if kind == "i" else r) + ". "
+    return f"{n}. "
+
+
+def _first_text_holder(li: Any) -> Any:
+    """The element whose text opens the item: the item, or the paragraph or emphasis it opens with."""
+    el = li
+    while (el.text is None or not el.text.strip()) and len(el) and isinstance(el[0].tag, str) \
+            and el[0].tag in _ITEM_BLOCKS:
+        el = el[0]
+    return el
+
+
+def mark_list_items(root: Any) -> bool:
+    """Write into each list item of an lxml tree the marker a browser draws for it (`- ` in a `<ul>`; `1. `,
+    `a) `, `I. ` in an `<ol>` by its `type`, `start` and the item's `value`): trafilatura and the text keep no
+    marker, and a bullet or a lettered sub-item is how a plan's duties are told apart (like Word's automatic
+    numbers, see docx.py). An item that writes its own marker is left as it is. True when any was written."""
+    marked = False
+    for lst in root.iter("ul", "ol"):
+        kind = "ul" if lst.tag == "ul" else (lst.get("type") or "1")
+        try:
+            n = int(lst.get("start") or 1) - 1
+        except ValueError:
+            n = 0
+        for li in lst:
+            if li.tag != "li":
+                continue
+            try:
+                n = int(li.get("value")) if li.get("value") else n + 1
+            except ValueError:
+                n += 1
+            holder = _first_text_holder(li)
+            if _LIST_MARKED.match(holder.text or ""):
+                continue
+            holder.text = _marker(kind, n) + (holder.text or "").lstrip()
+            marked = True
+    return marked
+
+
+def _with_list_markers(text: str) -> str:
+    """The page with its list items' markers written in (`mark_list_items`); as it was when it has none."""
+    if not re.search(r"<li[\s>]", text, re.IGNORECASE):
+        return text
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (ValueError, lxml.etree.ParserError):
+        return text
+    return lxml.html.tostring(root, encoding="unicode") if mark_list_items(root) else text
+
+
 def decode_html(data: bytes) -> tuple[str, str]:
     """Decode page bytes: BOM, then the declared <meta charset>, then UTF-8, then detection."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -245,6 +323,7 @@ def read_html(raw: RawDocument, data: bytes) -> None:
     """Fill `raw` with the main text of a web page."""
     text, encoding = decode_html(data)
     raw.encoding = encoding
+    text = _with_list_markers(text)
     blocks = choose(_traf_blocks(text), _lxml_blocks(text))
     if not blocks:
         raise IngestError("no main text found in the HTML page")
