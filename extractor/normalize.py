@@ -160,6 +160,22 @@ def tail_search(rx: re.Pattern[str]) -> Search:
 
 
 @lru_cache(maxsize=1)
+def _bullet_glyph() -> re.Pattern[str]:
+    from .rules import load_rules
+
+    return load_rules("layout").rule("layout.bullet_glyph").rx
+
+
+def dash_bullet(line: str) -> str:
+    """`line` with a bullet drawn by a glyph (•, ▪, Word's Symbol bullet U+F0B7 …) written as the dash the
+    other layers read as a bullet; one character for one (rules/layout.yaml layout.bullet_glyph)."""
+    if not line or line.lstrip()[:1].isalnum() or line.lstrip()[:1] == "-":
+        return line
+    m = _bullet_glyph().match(line)
+    return line if m is None else line[:m.start(1)] + "-" + line[m.end(1):]
+
+
+@lru_cache(maxsize=1)
 def _layout() -> tuple[Search, Search, re.Pattern[str]]:
     """(a line ending in a word that needs what follows, one that needs a number: their searches; a cut
     numbered capital heading) from rules/layout.yaml."""
@@ -385,7 +401,7 @@ def normalize_document(raw: RawDocument) -> Normalized:
     readers' tables placed in it."""
     paras: list[str] = []
     keys: list[CellKey | None] = []
-    blocks = [(_drop_boilerplate([fix_tone_placement(nfc(ln)) for ln in lines]), key)
+    blocks = [(_drop_boilerplate([dash_bullet(fix_tone_placement(nfc(ln))) for ln in lines]), key)
               for lines, key in cut_trailing_boxes(block_paragraphs(raw))]
     width = wrap_width([lines for lines, _ in blocks])
     prev_cell = True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -331,3 +332,31 @@ def test_a_name_cut_after_va_before_another_body_is_not_joined():
 ])
 def test_a_range_cut_before_its_dash_goes_on(a, b, joined):
     assert should_join(a, b, 80) is joined
+
+
+@pytest.mark.parametrize("glyph", ["•", "\uf0b7", "▪", "➢"])
+def test_a_bullet_drawn_with_a_glyph_is_written_as_a_dash(glyph: str) -> None:
+    """Word's Symbol bullet as a PDF's text layer gives it (U+F0B7), a dot, a square, an arrow: the dash every
+    layer reads as a bullet; a checkbox of a form and a glyph inside a line stay."""
+    text = text_of(f"{glyph} Chủ trì, phối hợp với Sở Tài chính tham mưu bố trí kinh phí;\n"
+                   f"  {glyph} Định kỳ hằng năm báo cáo Ủy ban nhân dân tỉnh.\n"
+                   "□ Thẻ đồng □ Thẻ bạc")
+    assert [line.strip() for line in text.split("\n")] == ["- Chủ trì, phối hợp với Sở Tài chính tham mưu bố trí kinh phí;",
+                                "- Định kỳ hằng năm báo cáo Ủy ban nhân dân tỉnh.", "□ Thẻ đồng □ Thẻ bạc"]
+
+
+def test_a_real_plan_with_its_bullets_drawn_as_glyphs_reads_as_with_dashes(tmp_path) -> None:
+    """Hồ Chí Minh City's decision 2820/QĐ-UBND with its 58 dash bullets written as Word's Symbol bullet:
+    the same obligations."""
+    import re
+
+    from extractor.pipeline import extract_file
+
+    source = Path(__file__).parent / "real" / "hcm-2820-qd-ubnd-2025.txt"
+    glyphs = re.sub(r"(?m)^(\s*)-\s+", "\\1\uf0b7 ", source.read_text(encoding="utf-8"))
+    assert glyphs.count("\uf0b7") >= 50
+    (tmp_path / "hcm-2820.txt").write_text(glyphs, encoding="utf-8")
+    dashes, drawn = extract_file(source), extract_file(tmp_path / "hcm-2820.txt")
+    assert len(dashes.obligations) > 40
+    assert [(o.lead, o.support, o.task, o.deadline) for o in drawn.obligations] == \
+        [(o.lead, o.support, o.task, o.deadline) for o in dashes.obligations]
