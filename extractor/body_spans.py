@@ -71,8 +71,9 @@ def body_regex() -> re.Pattern[str]:
     item = (rf"(?:-\s*(?:{sylls})(?![\wÀ-ỹ])|(?:và\s+(?!(?:{nouns})(?![\wÀ-ỹ])))?(?:(?:{sylls})(?![\wÀ-ỹ])|{free}))")
     chunk = rf"{frag['cap_word']}(?:\s+{item})*"  # 'Trung tâm Truyền thông khoa học và công nghệ'
     head_alt = "|".join(re.escape(h) for h in heads)
+    new_head = "|".join([head_alt] + [re.escape(a) for a in r.data.get("head_aliases") or {}])  # 'và UBND tỉnh'
     open_name = (rf"(?:{head_alt})\s+{chunk}"
-                 rf"(?:(?:\s*,\s*|\s+và\s+|\s+-\s+|\s+)(?!(?:{head_alt})\s){chunk})*")
+                 rf"(?:(?:\s*,\s*|\s+và\s+|\s+-\s+|\s+)(?!(?:{new_head})\s){chunk})*")
     loc = r.pattern("locality").pattern
     place = rf"(?!(?:Các|Những|Mọi)(?![\wÀ-ỹ])){frag['cap_word']}"  # 'Bộ Nội vụ Các bộ, ...': two cells
     tail = rf"(?:\s+(?:{loc}|{place}(?:\s+{place}){{0,2}}))?"

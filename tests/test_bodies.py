@@ -380,3 +380,17 @@ def test_cells_run_together_without_a_comma_are_split():
     assert split_body_list("Các Sở ngành liên quan, Viện Nghiên cứu phát triển Thành phố") == [
         "Các Sở ngành liên quan", "Viện Nghiên cứu phát triển Thành phố"]
     assert split_body_list("Ủy ban nhân dân cấp huyện") == ["Ủy ban nhân dân cấp huyện"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # Văn phòng Chính phủ's notice 624/TB-VPCP with the People's Committee written by its abbreviation
+    ("Bộ Khoa học và Công nghệ và UBND thành phố Hà Nội chỉ đạo Trung tâm Đổi mới sáng tạo Quốc gia",
+     ["Bộ Khoa học và Công nghệ", "Ủy ban nhân dân thành phố Hà Nội"]),
+    ("Bộ Tài chính và UBND tỉnh Bắc Ninh rà soát", ["Bộ Tài chính", "Ủy ban nhân dân tỉnh Bắc Ninh"]),
+    ("Sở Văn hóa, Thể thao và Du lịch và HĐND tỉnh giám sát", ["Sở Văn hóa, Thể thao và Du lịch", "Hội đồng nhân dân tỉnh"]),
+    # a name that holds 'và' and a capitalised word stays one
+    ("Trung tâm Xúc tiến Thương mại và Đầu tư tổ chức", ["Trung tâm Xúc tiến Thương mại và Đầu tư"]),
+])
+def test_and_before_an_abbreviated_head_opens_a_new_body(text: str, names: list[str]) -> None:
+    bodies, _ = body_list_at(text, 0)
+    assert [b.name for b in bodies] == names
