@@ -23,7 +23,9 @@ Diagnostics (the check's signals): `--errors` prints every out-of-fold error wit
 the annotators' quote and the check's best passages; `--quotes` counts where the check's passage
 order puts the passages the annotators quoted for the covered judgements (retrieval, apart from the
 decision); `--combiners` decides the check's signals out of fold with other combiners (pairwise products,
-gradient-boosted trees, a random forest) to tell whether the limit is the combiner or the signals."""
+gradient-boosted trees, a random forest) to tell whether the limit is the combiner or the signals; `--latent` adds
+a latent-semantic cosine (TF-IDF and a truncated SVD over the plan's passages and the parent's tasks) as an
+eleventh signal."""
 
 from __future__ import annotations
 
@@ -401,11 +403,59 @@ def compare_combiners() -> None:
         print(f"{name}: out of fold P {p:.3f} R {r:.3f} F1 {f:.3f}")
 
 
+def _latent_cosines(dims: int) -> dict[Pair, tuple[float, float]]:
+    """(task, plan) -> the task's best and mean-of-three cosines to the plan's passages in a latent space:
+    TF-IDF over folded syllables and pairs, reduced by a truncated SVD to `dims` over that plan's passages and
+    the parent's tasks (what the two texts themselves teach of meaning, no model downloaded)."""
+    import numpy as np
+    from sklearn.decomposition import TruncatedSVD
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from extractor.search import search_fold
+
+    tasks, row_of = check_parent()
+    index = {t.task_id: i for i, t in enumerate(tasks)}
+    out = {}
+    for plan in plans():
+        rec = plan_record(plan)
+        texts = [search_fold(p.text) for p in passages(rec["text"], plan_start(rec))]
+        x = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit_transform(texts + [search_fold(t.text) for t in tasks])
+        z = TruncatedSVD(n_components=dims, random_state=0).fit_transform(x)
+        z /= np.linalg.norm(z, axis=1, keepdims=True) + 1e-9
+        for g in gold():
+            if g["plan"] == plan:
+                cos = np.sort(z[:len(texts)] @ z[len(texts) + index[row_of[g["task"]]]])[::-1]
+                out[g["task"], plan] = (float(cos[0]), float(cos[:3].mean()))
+    return out
+
+
+def compare_latent(dims: tuple[int, ...] = (30, 100)) -> None:
+    """The check's ten signals with a latent-semantic cosine added as an eleventh (the best passage's, or the
+    mean of the best three), decided out of fold by the shipped procedure: whether meaning learnt from the
+    texts adds what shared words miss."""
+    global FEATURES
+    base, labels = default_model(), gold()
+    sig, ten = check_signals(base), FEATURES
+    try:
+        for d in dims:
+            latent = _latent_cosines(d)
+            for name, k in (("best passage", 0), ("mean of the best three", 1)):
+                FEATURES = (*ten, "latent")
+                extended = {pair: {**s, "latent": latent[pair][k]} for pair, s in sig.items()}
+                p, r, f = prf(out_of_fold(extended, labels, replace(base, weights={**base.weights, "latent": 0.0})),
+                              labels)
+                print(f"{d} dimensions, {name}: out of fold P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    finally:
+        FEATURES = ten
+
+
 if __name__ == "__main__":
     import sys
 
     if "--combiners" in sys.argv[1:]:
         compare_combiners()
+    elif "--latent" in sys.argv[1:]:
+        compare_latent()
     elif "--errors" in sys.argv[1:]:
         print_errors()
     elif "--quotes" in sys.argv[1:]:
