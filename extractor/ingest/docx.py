@@ -14,43 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Block, IngestError, RawDocument
+from .list_numbers import format_number
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _LEGACY_FONT = re.compile(r"^\.?Vn|^VNI[- ]|^VN ", re.IGNORECASE)
-
-
-def _roman(n: int) -> str:
-    """Upper-case Roman numeral of n."""
-    out = ""
-    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out, n = out + sym, n - value
-    return out
-
-
-def _letters(n: int) -> str:
-    """Spreadsheet-style letters of n: 1 -> a, 27 -> aa."""
-    s = ""
-    while n > 0:
-        n, r = divmod(n - 1, 26)
-        s = chr(97 + r) + s
-    return s or "a"
-
-
-def format_number(n: int, fmt: str) -> str:
-    """A list counter in Word's number format: decimal 3, lowerLetter c, upperRoman III."""
-    if fmt == "lowerLetter":
-        return _letters(n)
-    if fmt == "upperLetter":
-        return _letters(n).upper()
-    if fmt == "lowerRoman":
-        return _roman(n).lower()
-    if fmt == "upperRoman":
-        return _roman(n)
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    return str(n)
 
 
 class Numbering:

@@ -12,6 +12,8 @@ from collections import Counter
 from typing import Any
 
 from ..document import Block, IngestError, RawDocument
+from ..normalize import LIST_START
+from .list_numbers import HTML_TYPES, format_number
 
 _CHROME_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
                 "button", "select", "svg", "template", "head")
@@ -60,32 +62,16 @@ def _grid_rows(table: Any) -> list[list[str]]:
     return rows
 
 
-_LIST_MARKED = re.compile(  # an item that writes its own marker
-    r"^\s*(?:[-–+•*]|[a-zđA-Z]\)|\d{1,3}(?:\.\d{1,3})*[.)]|[IVXLCivxlc]+\.)\s")
 _ITEM_BLOCKS = {"p", "div", "span", "strong", "b", "em", "i", "a", "u", "font"}  # what an item may open with
 
 
-def _roman(n: int) -> str:
-    """`n` in Roman numerals (an `<ol type="I">`'s marker)."""
-    out = ""
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-                           (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
-
-
 def _marker(kind: str, n: int) -> str:
-    """The marker a browser shows for the n-th item (1-based) of a list of `kind` (`ul`, or an `ol` type)."""
+    """The marker a browser shows for the n-th item (1-based) of a list of `kind` (`ul`, or an `ol` type):
+    `- `, `1. `, `a) `, `I. ` (letters closed by a bracket, as Vietnamese documents write their sub-items)."""
     if kind == "ul":
         return "- "
-    if kind in ("a", "A"):
-        letter = chr(ord(kind) + (n - 1) % 26)
-        return f"{letter}) "
-    if kind in ("i", "I"):
-        r = _roman(n)
-        return (r.lower() if kind == "i" else r) + ". "
-    return f"{n}. "
+    counter = format_number(n, HTML_TYPES.get(kind, "decimal"))
+    return f"{counter}) " if kind in ("a", "A") else f"{counter}. "
 
 
 def _first_text_holder(li: Any) -> Any:
@@ -117,7 +103,7 @@ def mark_list_items(root: Any) -> bool:
             except ValueError:
                 n += 1
             holder = _first_text_holder(li)
-            if _LIST_MARKED.match(holder.text or ""):
+            if LIST_START.match(holder.text or ""):  # an item that writes its own marker
                 continue
             holder.text = _marker(kind, n) + (holder.text or "").lstrip()
             marked = True

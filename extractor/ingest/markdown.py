@@ -4,9 +4,9 @@ Pages crawled into Markdown (and `.md` files) write a body heading in bold (`**1
 nghệ:**`), a title in italics, a cited document as a link. The layers after the reader look for the
 words, so emphasis, links, images, inline code, backslash escapes, entities and inline HTML tags are
 rendered to their text by markdown-it-py (CommonMark's rules: a lone `*` in *Chỉ tiêu (*)*, an
-underscore inside a word or a list's `* ` stay as written). Only inline markup is read: the lines, the
-blank lines between blocks, ATX heading marks, list markers and pipe-table lines stay where they are,
-so the block and table readers see the layout they read in any text file."""
+underscore inside a word stay as written). Of the block markup, a numbered heading's ATX mark (`### 1.`) is
+dropped and a `* ` item marked with the dash; the lines, the blank lines between blocks and pipe-table lines stay
+where they are, so the block and table readers see the layout they read in any text file."""
 
 from __future__ import annotations
 
