@@ -24,6 +24,11 @@ _running_fast_test: list[str] = []
 _real_popen_init = subprocess.Popen.__init__
 
 
+def duties(record) -> list[tuple]:
+    """A record's obligations as a user compares two readings of one document: lead, support, task, deadline."""
+    return [(o.lead, o.support, o.task, o.deadline) for o in record.obligations]
+
+
 def _program(args) -> str:
     first = args if isinstance(args, str | bytes | Path) else (list(args) or [""])[0]
     first = first.decode() if isinstance(first, bytes) else str(first)

@@ -10,6 +10,7 @@ import lxml.html
 
 from extractor.ingest.html import mark_list_items
 from extractor.pipeline import extract_file
+from tests.conftest import duties
 from tests.formats import real_html
 
 PAGE = """<html><head><meta charset="utf-8"><title>Kế hoạch</title></head><body>
@@ -70,5 +71,4 @@ def test_a_real_plan_whose_portal_writes_its_bullets_as_a_list_reads_as_its_page
     (tmp_path / "listed.html").write_text(listed, encoding="utf-8")
     dashes, lists = extract_file(page), extract_file(tmp_path / "listed.html")
     assert len(dashes.obligations) > 20
-    assert [(o.lead, o.support, o.task, o.deadline) for o in lists.obligations] == \
-        [(o.lead, o.support, o.task, o.deadline) for o in dashes.obligations]
+    assert duties(lists) == duties(dashes)

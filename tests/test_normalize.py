@@ -10,7 +10,7 @@ import pytest
 from extractor import ingest
 from extractor.document import Block, RawDocument
 from extractor.normalize import is_boilerplate, normalize, should_join
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, duties
 
 
 def raw_of(*blocks: Block, fmt: str = "txt") -> RawDocument:
@@ -358,5 +358,4 @@ def test_a_real_plan_with_its_bullets_drawn_as_glyphs_reads_as_with_dashes(tmp_p
     (tmp_path / "hcm-2820.txt").write_text(glyphs, encoding="utf-8")
     dashes, drawn = extract_file(source), extract_file(tmp_path / "hcm-2820.txt")
     assert len(dashes.obligations) > 40
-    assert [(o.lead, o.support, o.task, o.deadline) for o in drawn.obligations] == \
-        [(o.lead, o.support, o.task, o.deadline) for o in dashes.obligations]
+    assert duties(drawn) == duties(dashes)
