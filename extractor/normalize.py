@@ -29,7 +29,8 @@ _TERMINAL = tuple(".;:!?…")
 
 LIST_START = re.compile(
     r"""^\s*(?:
-        [-–—+•*▪●◦·]\s                              # dash or bullet items
+        [-–—+*•▪●◦·■◆◇♦❖➢➤►▸‣⁃∙○\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf0e0]\s  # dash or bullet items
+                                                    # (the glyphs of rules/layout.yaml layout.bullet_glyph)
       | [a-zđ][).]\s                                # a) b) a. b.
       | \d{1,3}(?:\.\d{1,3})*[.)]\s                 # 1. 1) 1.2.
       | [IVXLC]{1,6}[.)]\s                          # I. II)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -359,3 +360,20 @@ def test_a_real_plan_with_its_bullets_drawn_as_glyphs_reads_as_with_dashes(tmp_p
     dashes, drawn = extract_file(source), extract_file(tmp_path / "hcm-2820.txt")
     assert len(dashes.obligations) > 40
     assert duties(drawn) == duties(dashes)
+
+
+def test_a_glyph_bullet_opens_a_new_item_where_a_reader_joins_wrapped_lines() -> None:
+    """Đồng Tháp's plan 597/KH-UBND printed from Word with Symbol bullets: the PDF's text layer gives each item a
+    U+F0B7 line, which must open an item, not continue the one before (every glyph of the rule is a list start)."""
+    from extractor.normalize import LIST_START
+    from extractor.rules import load_rules
+
+    text = text_of("- Định kỳ rà soát, đề xuất sửa đổi, bổ sung các tiêu chuẩn, quy chuẩn kỹ thuật dữ liệu chuyên\n"
+                   "ngành để phù hợp với định hướng của Bộ Xây dựng\n"
+                   "\uf0b7 Thường xuyên nghiên cứu, trao đổi thông tin, học tập kinh nghiệm")
+    assert text.split("\n") == [
+        "- Định kỳ rà soát, đề xuất sửa đổi, bổ sung các tiêu chuẩn, quy chuẩn kỹ thuật dữ liệu chuyên ngành để phù "
+        "hợp với định hướng của Bộ Xây dựng", "- Thường xuyên nghiên cứu, trao đổi thông tin, học tập kinh nghiệm"]
+    glyphs = load_rules("layout").rule("layout.bullet_glyph").rx.pattern.split("([", 1)[1].split("])", 1)[0]
+    for glyph in re.sub(r"\\u([0-9a-f]{4})", lambda m: chr(int(m.group(1), 16)), glyphs):
+        assert LIST_START.match(f"{glyph} Chủ trì, phối hợp"), glyph
