@@ -402,7 +402,7 @@ def normalize_document(raw: RawDocument) -> Normalized:
     readers' tables placed in it."""
     paras: list[str] = []
     keys: list[CellKey | None] = []
-    blocks = [(_drop_boilerplate([dash_bullet(fix_tone_placement(nfc(ln))) for ln in lines]), key)
+    blocks = [([dash_bullet(ln) for ln in _drop_boilerplate([fix_tone_placement(nfc(ln)) for ln in lines])], key)
               for lines, key in cut_trailing_boxes(block_paragraphs(raw))]
     width = wrap_width([lines for lines, _ in blocks])
     prev_cell = True

@@ -377,3 +377,11 @@ def test_a_glyph_bullet_opens_a_new_item_where_a_reader_joins_wrapped_lines() ->
     glyphs = load_rules("layout").rule("layout.bullet_glyph").rx.pattern.split("([", 1)[1].split("])", 1)[0]
     for glyph in re.sub(r"\\u([0-9a-f]{4})", lambda m: chr(int(m.group(1), 16)), glyphs):
         assert LIST_START.match(f"{glyph} Chủ trì, phối hợp"), glyph
+
+
+def test_a_counter_widget_s_bulleted_digits_are_dropped_before_bullets_become_dashes() -> None:
+    """A news page's visitor counter (Bình Dương's portal: one digit per '•' line) is furniture, in every format;
+    the glyph bullets of the text are dashes only after it is gone."""
+    text = text_of("• Hỗ trợ 10 doanh nghiệp đổi mới công nghệ.\n\nTổng số lượt truy cập :\n  • 1\n  • 4\n• 1\n• 8")
+    assert text == "- Hỗ trợ 10 doanh nghiệp đổi mới công nghệ."
+    assert text_of("• 1\n• 4\n• 1\n• 8") == ""
