@@ -41,7 +41,6 @@ def test_a_line_has_each_run_of_spaces_made_one_plain_space():
     """clean_line leaves a lone plain space alone and makes every other run of spaces one plain
     space: what replacing every run (lone spaces too) does, on random lines."""
     import random
-    import re
 
     from extractor.normalize import clean_line
 
@@ -267,8 +266,6 @@ def test_tail_search_finds_what_search_finds():
     """`tail_search` starts a pattern anchored at the end near the end of the line: the same match as
     searching the whole line (look-behinds and ^ as before), on every line of the corpus."""
     import glob
-    import re
-    from pathlib import Path
 
     from extractor.normalize import tail_search
     from extractor.rules import load_rules
@@ -291,8 +288,6 @@ def test_shortcut_matchers_equal_their_plain_forms():
     """The boilerplate patterns are tried as one anchored alternation (`abbrev.any_search`) and
     `clean_line` leaves single spaces alone: both give what the plain forms give, on every corpus line."""
     import glob
-    import re
-    from pathlib import Path
 
     from extractor.abbrev import any_search, starts_at_start
     from extractor.normalize import _INVISIBLE, clean_line
@@ -349,8 +344,6 @@ def test_a_bullet_drawn_with_a_glyph_is_written_as_a_dash(glyph: str) -> None:
 def test_a_real_plan_with_its_bullets_drawn_as_glyphs_reads_as_with_dashes(tmp_path) -> None:
     """Hồ Chí Minh City's decision 2820/QĐ-UBND with its 58 dash bullets written as Word's Symbol bullet:
     the same obligations."""
-    import re
-
     from extractor.pipeline import extract_file
 
     source = Path(__file__).parent / "real" / "hcm-2820-qd-ubnd-2025.txt"

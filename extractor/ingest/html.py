@@ -62,7 +62,7 @@ def _grid_rows(table: Any) -> list[list[str]]:
     return rows
 
 
-_ITEM_BLOCKS = {"p", "div", "span", "strong", "b", "em", "i", "a", "u", "font"}  # what an item may open with
+_ITEM_OPENERS = {"p", "div", "span", "strong", "b", "em", "i", "a", "u", "font"}  # what an item may open with
 
 
 def _marker(kind: str, n: int) -> str:
@@ -78,7 +78,7 @@ def _first_text_holder(li: Any) -> Any:
     """The element whose text opens the item: the item, or the paragraph or emphasis it opens with."""
     el = li
     while (el.text is None or not el.text.strip()) and len(el) and isinstance(el[0].tag, str) \
-            and el[0].tag in _ITEM_BLOCKS:
+            and el[0].tag in _ITEM_OPENERS:
         el = el[0]
     return el
 
