@@ -323,6 +323,15 @@ def _any_officer_title() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _title_join() -> re.Pattern[str]:
+    """An officer's title joined to the next by a comma or *và* ('Chủ tịch, Tổng Giám đốc các tập đoàn'): both
+    head the bodies named after the second."""
+    titles = "|".join(r"\s+".join(map(re.escape, t.split()))
+                      for t in sorted(_rules().data.get("officer_titles") or [], key=len, reverse=True))
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{titles})\s*(?:,|\svà)\s*(?=(?:{titles})\s)")  # as written: capitalised
+
+
+@lru_cache(maxsize=1)
 def _alias_starts() -> tuple[str, ...]:
     return tuple(a + " " for a in _rules().data.get("head_aliases") or {})
 
@@ -330,6 +339,9 @@ def _alias_starts() -> tuple[str, ...]:
 def officer_title_end(text: str, pos: int = 0) -> int:
     """Where the body starts after an officer's title at `pos` ('Giám đốc Sở ...' -> the offset of 'Sở'),
     or `pos` when no title there is followed by a body head or 'các'/'những'."""
+    shared = _title_join().match(text, pos)  # two officers of the same bodies ('Chủ tịch, Tổng Giám đốc các tập đoàn')
+    if shared and (after := officer_title_end(text, shared.end())) > shared.end():
+        return after
     if not _any_officer_title().match(text, pos):
         return pos
     aliases = _alias_starts()
@@ -552,10 +564,12 @@ def _bare_head() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _enterprise_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(a list of enterprise nouns alone, the comma opening one inside a longer list)."""
+    """(a list of enterprise nouns alone, such a list inside a longer one: after a comma or at the start, up
+    to a comma, a *và* or the end)."""
     nouns = sorted(_rules().data.get("enterprise_nouns") or [], key=len, reverse=True)
     alt = "|".join(r"\s+".join(map(re.escape, n.split())) for n in nouns)
-    return re.compile(rf"(?i)^(?:các\s+)?(?:{alt})(?:\s*,\s*(?:{alt}))*$"), re.compile(rf"(?i),\s*(?:{alt})\b")
+    run = rf"(?:các\s+)?(?:{alt})(?:\s*,\s*(?:{alt}))*"
+    return re.compile(rf"(?i)^{run}$"), re.compile(rf"(?i)(?:^|,\s*)(?P<run>{run})(?=\s*(?:,|\svà\s|$))")
 
 
 @lru_cache(maxsize=1)
@@ -583,21 +597,30 @@ def trimmed_names(names: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _enterprise_parts(name: str) -> list[str]:
+    """A collective cut around the State enterprises it lists by their kind: the ministries and localities
+    before them ('các bộ, cơ quan, địa phương, Tập đoàn kinh tế, Tổng công ty') and the catch-all after them
+    ('Tổng công ty và các đơn vị có liên quan') are collectives of their own."""
+    _, inner = _enterprise_rx()
+    m = inner.search(name)
+    if not m:
+        return [name]
+    before = name[:m.start()].strip(" ,")
+    after = re.sub(r"^(?:,|\s)*(?:và\s+)?", "", name[m.end():]).strip()
+    if (before and not is_collective(before)) or (after and not (is_collective(after) and after.endswith("liên quan"))):
+        return [name]
+    return [p for p in (before, m.group("run"), after) if p]
+
+
 def enterprise_family(names: list[str]) -> list[str]:
     """A list of bodies with the State enterprises named by their kind kept as one collective: bare enterprise
     nouns next to each other joined ('Tập đoàn kinh tế', 'Tổng công ty' -> 'Tập đoàn kinh tế, Tổng công ty'),
-    a collective of ministries running on into them split there ('các bộ, cơ quan, địa phương, tập đoàn, tổng
-    công ty' -> 'các bộ, cơ quan, địa phương', 'tập đoàn, tổng công ty')."""
-    whole, joint = _enterprise_rx()
+    a collective running on into them or out of them split there (`_enterprise_parts`)."""
+    whole, _ = _enterprise_rx()
     out: list[str] = []
-    for name in names:
-        cut = joint.search(name)
-        parts = [name[:cut.start()], name[cut.start() + 1:].strip()] if cut and is_collective(name[:cut.start()]) \
-            and whole.match(name[cut.start() + 1:].strip()) else [name]
-        for part in parts:
-            if out and whole.match(part) and whole.match(out[-1]):
-                out[-1] = f"{out[-1]}, {part}"
-            else:
-                out.append(part)
+    for part in (p for name in names for p in _enterprise_parts(name)):
+        if out and whole.match(part) and whole.match(out[-1]):
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
     return out
-

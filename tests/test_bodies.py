@@ -199,6 +199,11 @@ def test_find_bodies_spans_point_into_text():
     ("Phó Giám đốc Sở Y tế", "Sở Y tế"),
     ("giám đốc doanh nghiệp nhỏ và vừa", "giám đốc doanh nghiệp nhỏ và vừa"),
     ("Chủ tịch nước", "Chủ tịch nước"),
+    # Nghị quyết 109/NQ-CP, IV.1: two officers of the same bodies, their titles joined by a comma
+    ("Chủ tịch Ủy ban nhân dân tỉnh, thành phố, Chủ tịch, Tổng Giám đốc các tập đoàn kinh tế, tổng công ty",
+     "Ủy ban nhân dân tỉnh, thành phố, các tập đoàn kinh tế, tổng công ty"),
+    ("Bí thư, Chủ tịch UBND các xã", "UBND các xã"),
+    ("Chủ tịch, Giám đốc doanh nghiệp", "Chủ tịch, Giám đốc doanh nghiệp"),
 ])
 def test_strip_officers(written, want):
     assert strip_officers(written) == want
@@ -299,6 +304,13 @@ def test_a_collective_ends_at_lien_quan():
      ["các bộ, cơ quan, địa phương", "tập đoàn, tổng công ty, doanh nghiệp nhà nước"]),
     # a named group stays a body of its own
     (["Tập đoàn Điện lực Việt Nam", "Tổng công ty"], ["Tập đoàn Điện lực Việt Nam", "Tổng công ty"]),
+    # the catch-all after them is a collective of its own too (Phụ lục I of 109/NQ-CP, rows 3 and 8)
+    (["Bộ Tài chính", "các bộ, cơ quan, địa phương, Tập đoàn kinh tế, Tổng công ty", "các đơn vị có liên quan"],
+     ["Bộ Tài chính", "các bộ, cơ quan, địa phương", "Tập đoàn kinh tế, Tổng công ty", "các đơn vị có liên quan"]),
+    (["các Tập đoàn kinh tế, Tổng công ty, đơn vị có liên quan"], ["các Tập đoàn kinh tế, Tổng công ty", "đơn vị có liên quan"]),
+    (["Tập đoàn kinh tế", "Tổng công ty và đơn vị có liên quan"], ["Tập đoàn kinh tế, Tổng công ty", "đơn vị có liên quan"]),
+    # enterprises with a qualifier of their own are left as written
+    (["các sở, ngành, doanh nghiệp nhà nước trên địa bàn"], ["các sở, ngành, doanh nghiệp nhà nước trên địa bàn"]),
 ])
 def test_state_enterprises_named_by_their_kind_are_one_collective(names, want):
     from extractor.bodies import enterprise_family
@@ -394,3 +406,13 @@ def test_cells_run_together_without_a_comma_are_split():
 def test_and_before_an_abbreviated_head_opens_a_new_body(text: str, names: list[str]) -> None:
     bodies, _ = body_list_at(text, 0)
     assert [b.name for b in bodies] == names
+
+
+def test_a_list_of_bodies_runs_on_through_economic_groups():
+    """'Tập đoàn kinh tế' is a kind of body like 'tập đoàn': a list naming it goes on to the bodies after it
+    (a support cell of Phụ lục I of Nghị quyết 109/NQ-CP, wrapped over three lines in the gazette)."""
+    from extractor.body_spans import body_list_at
+
+    text = "Bộ Tài chính, các bộ, cơ quan, địa phương,\nTập đoàn kinh tế,\nTổng công ty và các đơn vị có liên quan"
+    assert [" ".join(b.name.split()) for b in body_list_at(text, 0)[0]] == [
+        "Bộ Tài chính", "các bộ, cơ quan, địa phương, Tập đoàn kinh tế, Tổng công ty", "các đơn vị có liên quan"]
