@@ -16,6 +16,7 @@ from functools import lru_cache
 from .abbrev import expand_abbreviations
 from .bodies import (
     begins_a_name,
+    distributed_list,
     head_of,
     is_body_cell,
     is_collective,
@@ -714,7 +715,8 @@ def _item_bodies(cell: Cell | None) -> list[str]:
     out: list[str] = []
     for item in re.split(r"(?:^|\s)\d{1,2}\s*[.)]\s+", cell.text if cell else ""):
         item = strip_officers(expand_abbreviations(item.strip()))
-        out += [b.name for b in body_list_at(item, 0)[0] if b.name not in out]
+        names = split_body_list(item) if distributed_list(item) else [b.name for b in body_list_at(item, 0)[0]]
+        out += [name for name in names if name not in out]  # 'Các Bộ: Tài chính, Xây dựng …' names each ministry
     return out
 
 

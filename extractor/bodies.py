@@ -284,6 +284,12 @@ def _split_va(head: str, piece: str) -> list[str]:
 _LIST_HEAD = re.compile(r"^(?:các|những)\s+(\w+)(?:\s*,\s*\w+){0,3}\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL)
 
 
+def distributed_list(text: str) -> bool:
+    """Whether `text` opens with one head shared by the names after its colon ('Các Bộ: Tài chính, Xây dựng …')."""
+    m = _LIST_HEAD.match(text.strip())
+    return bool(m and head_of(m.group(1)))
+
+
 def split_body_list(text: str, context: str | None = None) -> list[str]:
     """The bodies a heading or table cell names, each as a full canonical name.
 
@@ -303,7 +309,9 @@ def split_body_list(text: str, context: str | None = None) -> list[str]:
             pieces = [p.strip() for p in re.split(r"\s*,\s*", body) if p.strip()]
             pieces = _segment(head, pieces)
         pieces = [re.sub(r"^và\s+", "", p) for p in pieces]
-        return [canonical_body(f"{head} {p}", context) for p in pieces]
+        k = next((i for i, p in enumerate(pieces) if i and not p[:1].isupper()), len(pieces))
+        rest = split_body_list(", ".join(pieces[k:]), context) if k < len(pieces) else []  # '…, các bộ, cơ quan'
+        return [canonical_body(f"{head} {p}", context) for p in pieces[:k]] + rest
     out = []
     for part in re.split(r"\s*;\s*", text):
         out += [canonical_body(p, context) for p in split_at_heads(part) if p]

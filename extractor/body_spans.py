@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .bodies import canonical_body, head_of
 from .rules import load_rules
@@ -66,7 +66,7 @@ def body_regex() -> re.Pattern[str]:
     sylls = "|".join(sorted(set(r.data["open_name_syllables"]), key=len, reverse=True))
     stops = "|".join(sorted(map(re.escape, r.data.get("open_name_stops") or []), key=len, reverse=True))
     verbs = load_rules("obligations").rule("lead.subject_verb").rx.pattern
-    nouns = "|".join(sorted(map(re.escape, r.data["collective_nouns"]), key=len, reverse=True))
+    nouns = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(r.data["collective_nouns"], key=len, reverse=True))
     free = rf"(?!{frag['cap_word']})(?!(?:{stops}|{sylls})(?![\wÀ-ỹ]))(?!{verbs})[^\W\d_][\wÀ-ỹ]*"
     item = (rf"(?:-\s*(?:{sylls})(?![\wÀ-ỹ])|(?:và\s+(?!(?:{nouns})(?![\wÀ-ỹ])))?(?:(?:{sylls})(?![\wÀ-ỹ])|{free}))")
     chunk = rf"{frag['cap_word']}(?:\s+{item})*"  # 'Trung tâm Truyền thông khoa học và công nghệ'
@@ -130,7 +130,27 @@ def find_bodies(text: str, start: int = 0, end: int | None = None) -> list[BodyS
     return out
 
 
-_LIST_SEP = re.compile(r"\s*(?:,|;|\s+và|,\s*và)\s+|\s*;\s*")
+@cache
+def _elided(head: str) -> re.Pattern[str] | None:
+    """The gazetteer names under `head` written without it ('Khoa học và Công nghệ' for 'Bộ Khoa học và Công
+    nghệ'), each opening no body of its own ('Công an tỉnh' is a body, no 'Bộ Công an') and closed as a list's item is
+    ('Sở Tài chính, Xây dựng kế hoạch …' names no Sở Xây dựng)."""
+    names = [g[len(head):].strip() for g in load_rules("bodies").data["gazetteer"] if head_of(g) == head]
+    names = sorted((n for n in names if n and head_of(n) is None), key=len, reverse=True)
+    names_rx = "|".join(_name_regex(n) for n in names)  # closed by the list's punctuation, 'và' or the end
+    return re.compile(rf"(?:{names_rx})(?=\s*(?:[,;.:]|$)|\s+và\s)", re.M) if names else None
+
+
+def _elided_body(text: str, prev: BodySpan, pos: int, end: int) -> BodySpan | None:
+    """A name of the same kind as `prev` written without its head after it: 'Bộ Xây dựng, Khoa học và Công nghệ'
+    names Bộ Xây dựng and Bộ Khoa học và Công nghệ."""
+    head = None if prev.collective else head_of(prev.name)
+    pattern = _elided(head) if head else None
+    m = pattern.match(text, pos, end) if pattern else None
+    return BodySpan(m.start(), m.end(), m.group(0), canonical_body(f"{head} {m.group(0)}")) if m and head else None
+
+
+_LIST_SEP = re.compile(r"\s*(?:,\s*và|,|;|\s+và)\s+|\s*;\s*")  # ", và" before ","
 
 
 def body_list_at(text: str, pos: int, end: int | None = None) -> tuple[list[BodySpan], int]:
@@ -147,6 +167,10 @@ def body_list_at(text: str, pos: int, end: int | None = None) -> tuple[list[Body
         found.append(_span(text, m, end))
         cur = found[-1].end
         sep = _LIST_SEP.match(text, cur, end)
+        while sep and not rx.match(text, sep.end(), end) and (elided := _elided_body(text, found[-1], sep.end(), end)):
+            found.append(elided)
+            cur = elided.end
+            sep = _LIST_SEP.match(text, cur, end)
         if not sep or not rx.match(text, sep.end(), end):
             break
         cur = sep.end()

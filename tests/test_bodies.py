@@ -416,3 +416,42 @@ def test_a_list_of_bodies_runs_on_through_economic_groups():
     text = "Bộ Tài chính, các bộ, cơ quan, địa phương,\nTập đoàn kinh tế,\nTổng công ty và các đơn vị có liên quan"
     assert [" ".join(b.name.split()) for b in body_list_at(text, 0)[0]] == [
         "Bộ Tài chính", "các bộ, cơ quan, địa phương, Tập đoàn kinh tế, Tổng công ty", "các đơn vị có liên quan"]
+
+
+def test_one_head_shared_by_the_names_after_its_colon_stops_at_a_collective():
+    """'2. Các Bộ: Xây dựng, Công Thương, các bộ, cơ quan theo chức năng …' (Phụ lục III of Nghị quyết 109/NQ-CP,
+    row 14): the ministries named after the colon, then the collective as written."""
+    from extractor.bodies import distributed_list
+
+    cell = "Các Bộ: Xây dựng, Công Thương, các bộ, cơ quan theo chức năng, nhiệm vụ được giao."
+    assert distributed_list(cell)
+    assert split_body_list(cell) == ["Bộ Xây dựng", "Bộ Công Thương", "các bộ, cơ quan"]
+    assert split_body_list("Các Bộ: Tài chính, Nông nghiệp và Môi trường, Xây dựng, Công an, Quốc phòng theo chức năng") \
+        == ["Bộ Tài chính", "Bộ Nông nghiệp và Môi trường", "Bộ Xây dựng", "Bộ Công an", "Bộ Quốc phòng"]
+    assert not distributed_list("Bộ Tài chính: chủ trì")
+
+
+@pytest.mark.parametrize("text, want", [
+    # Phụ lục III of Nghị quyết 109/NQ-CP: ministries after the first written without their head
+    ("Bộ Công Thương, Khoa học và Công nghệ, các bộ, cơ quan, địa phương",
+     ["Bộ Công Thương", "Bộ Khoa học và Công nghệ", "các bộ, cơ quan, địa phương"]),
+    ("Bộ Xây dựng, Khoa học và Công nghệ, các bộ, cơ quan quản lý ngành, lĩnh vực và các địa phương theo chức năng",
+     ["Bộ Xây dựng", "Bộ Khoa học và Công nghệ", "các bộ, cơ quan quản lý ngành, lĩnh vực", "các địa phương"]),
+    ("Sở Y tế, Giáo dục và Đào tạo và UBND các huyện", ["Sở Y tế", "Sở Giáo dục và Đào tạo", "Ủy ban nhân dân các huyện"]),
+    # a name with a head of its own is no ministry ('Công an tỉnh'); a comma inside a name stays ('Văn hóa, …')
+    ("Bộ Tài chính, Công an tỉnh", ["Bộ Tài chính", "Công an tỉnh"]),
+    ("Bộ Văn hóa, Thể thao và Du lịch, Bộ Tài chính", ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Tài chính"]),
+    # ', và' closes a list as 'và' does (row 31: '… các bộ, cơ quan, địa phương, và đơn vị có liên quan')
+    ("Bộ Công Thương, các bộ, cơ quan, địa phương, và đơn vị có liên quan",
+     ["Bộ Công Thương", "các bộ, cơ quan, địa phương", "đơn vị có liên quan"]),
+])
+def test_lists_of_bodies_as_government_tables_write_them(text, want):
+    from extractor.body_spans import body_list_at
+
+    assert [b.name for b in body_list_at(text, 0)[0]] == want
+
+
+def test_a_name_without_its_head_only_as_an_item_of_the_list():
+    from extractor.body_spans import body_list_at
+
+    assert [b.name for b in body_list_at("Sở Tài chính, Xây dựng kế hoạch kinh phí", 0)[0]] == ["Sở Tài chính"]
