@@ -125,13 +125,27 @@ def _row(text: str, start: int, end: int) -> _Row | None:
     time = body[dl[-1].start:dl[-1].end] if dl else None
     head = body[:dl[-1].start] if dl else body
     m = re.search(r"\(\s*1\s*\)", head)
-    task, support_text = (head[:m.start()], head[m.start():]) if m else (head, "")
+    task, support_text = (head[:m.start()], head[m.start():]) if m else _support_lines(text[start:end], head)
     support = [b for item in re.split(r"\(\s*\d{1,2}\s*\)", support_text) if item.strip()
                for b in split_body_list(item.strip(" ,;"))]
     task = task.strip(" ,;")
     if len(task.split()) < 3:
         return None
     return _Row(start, end, task, support, time)
+
+
+def _support_lines(raw: str, head: str) -> tuple[str, str]:
+    """(task, support) of a row whose supporting bodies stand unnumbered on the lines after its task ('Ban hành
+    … Khung kiến trúc Chính phủ điện tử 3.0' / 'Văn phòng Chính phủ' / 'Quý IV/2023'): the longest run of last
+    lines of `head` (the row without its time, spaces collapsed) that names only bodies; none when no line does."""
+    lines = [" ".join(line.split()) for line in raw.split("\n") if line.strip()]
+    at = 0
+    for line in lines[:-1]:
+        at += len(line) + 1  # where the next line starts in `head`
+        rest = head[at:].strip(" ,;")
+        if at < len(head) and rest[:1].isupper() and is_body_cell(rest):
+            return head[:at], rest
+    return head, ""
 
 
 def _assign(labels: list[_Label], count: int) -> list[list[str]]:

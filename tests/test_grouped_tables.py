@@ -38,3 +38,16 @@ def test_each_group_label_leads_the_rows_around_it(tmp_path):
     assert first.deadline is not None and first.deadline.text == "Quý IV/2023"
     for o in rec.obligations:
         assert rec.text[o.span[0]:o.span[1]] == o.quote
+
+
+def test_supporting_bodies_written_unnumbered_on_their_own_line(tmp_path):
+    """A row whose only supporting body stands on its own line, with no '(1)' ('Ban hành hoặc trình cấp có thẩm
+    quyền ban hành Khung kiến trúc Chính phủ điện tử 3.0' / 'Văn phòng Chính phủ' / 'Quý IV/2023'): the body is
+    the support, not the end of the task."""
+    path = tmp_path / "nq-175.txt"
+    path.write_text(_excerpt("4"), encoding="utf-8")
+    row = next(o for o in extract_file(path).obligations if "Khung kiến trúc" in o.task)
+    assert row.task.endswith("Khung kiến trúc Chính phủ điện tử 3.0")
+    assert row.lead == ["Bộ Thông tin và Truyền thông"]
+    assert row.support == ["Văn phòng Chính phủ"]
+    assert row.deadline is not None and row.deadline.text == "Quý IV/2023"
