@@ -99,10 +99,12 @@ def _collective_noun_starts() -> tuple[tuple[str, ...], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _qualified_collective() -> re.Pattern[str]:
-    """Collective nouns with a qualifier: 'cơ quan, đơn vị liên quan' (nouns of two words), also opening a table
-    cell ('Cơ quan, tổ chức và doanh nghiệp liên quan')."""
+    """Collective nouns closed by a qualifier: 'cơ quan, đơn vị liên quan' (nouns of two words), also opening a
+    table cell ('Cơ quan, tổ chức và doanh nghiệp liên quan'), a noun qualified on the way ('cơ sở khám bệnh, chữa
+    bệnh, cơ quan, đơn vị liên quan')."""
     alts = "|".join(sorted(_rules().data["collective_nouns"], key=len, reverse=True))
-    return re.compile(rf"(?i:{alts})(?:(?:\s*,\s*|\s+và\s+)(?:{alts}|\w+))*(?:\s+(?:{_rules().fragments['qualifier']}))+")
+    qual = rf"(?:\s+(?:{_rules().fragments['qualifier']}))"
+    return re.compile(rf"(?i:{alts})(?:{qual}*(?:\s*,\s*|\s+và\s+)(?:{alts}|\w+))*{qual}+")
 
 
 @lru_cache(maxsize=1)

@@ -83,7 +83,9 @@ def body_regex() -> re.Pattern[str]:
     quals = rf"(?:\s+(?:{qual})(?![\wÀ-ỹ]))"
     collective_nouns = set(r.data["collective_nouns"])
     named_heads = "|".join(re.escape(h) for h in heads if " " in h and h.lower() not in collective_nouns)
-    nxt = rf"(?!(?:{named_heads})(?![\wÀ-ỹ]))"  # 'các cơ quan của Quốc hội, Hội đồng nhân dân': a new name
+    # a new name, no noun of the collective: 'các cơ quan của Quốc hội, Hội đồng nhân dân', 'các sở, ngành, Sở Tài
+    # chính', 'các bộ, ngành, Tập đoàn FPT' (a head and a capitalised word)
+    nxt = rf"(?!(?:{named_heads})(?![\wÀ-ỹ]))(?!(?:{head_alt})\s+{frag['cap_word']})"
     collective = (rf"(?:(?i:các|những)\s+(?i:{nouns}){quals}*(?:\s*,\s*{nxt}(?i:{nouns}){quals}*)*"
                   rf"|(?:{nouns})(?:\s*,\s*(?:{nouns}))*{quals}+)(?![\wÀ-ỹ])")
     return re.compile(rf"(?P<named>{named_body})|(?P<coll>{collective})")

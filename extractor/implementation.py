@@ -163,7 +163,8 @@ def _doer_at(text: str, block: Block) -> list[BodySpan]:
         opening = line[:240].split(";", 1)[0]  # the adverbial's own clause, its first commas
         for comma in list(re.finditer(r",\s*", opening))[:3]:  # 'Căn cứ Kế hoạch này, các sở, ngành xây dựng ...'
             found = _subject_at(text, start + comma.end(), block.end)
-            if found and _subject_verb(text[found[-1].end:block.end]):
+            if found and (_subject_verb(text[found[-1].end:block.end])
+                          or rx("lead.marker").match(text, found[-1].end, block.end)):  # '…, các bộ có trách nhiệm'
                 return found
     return _subject_at(text, officer_title_end(text, start), block.end)  # 'Giám đốc Sở Tài chính chỉ đạo ...'
 

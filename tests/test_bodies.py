@@ -455,3 +455,28 @@ def test_a_name_without_its_head_only_as_an_item_of_the_list():
     from extractor.body_spans import body_list_at
 
     assert [b.name for b in body_list_at("Sở Tài chính, Xây dựng kế hoạch kinh phí", 0)[0]] == ["Sở Tài chính"]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a head and a capitalised word after a collective's comma open a new name, no noun of the collective
+    # (Thông báo 624/TB-VPCP: '… phối hợp với các bộ, ngành, Tập đoàn FPT, CMC khẩn trương hoàn thành …')
+    ("các sở, ngành, Sở Tài chính chủ trì", ["các sở, ngành", "Sở Tài chính"]),
+    ("các sở, ban, ngành, Trường Đại học Đà Lạt", ["các sở, ban, ngành", "Trường Đại học Đà Lạt"]),
+    ("các bộ, ngành, Tập đoàn FPT khẩn trương", ["các bộ, ngành", "Tập đoàn FPT"]),
+    ("các sở, Ban, ngành liên quan", ["các sở, Ban, ngành liên quan"]),
+])
+def test_a_named_body_after_a_collective_is_a_body_of_its_own(text, want):
+    from extractor.body_spans import body_list_at
+
+    assert [b.name for b in body_list_at(text, 0)[0]] == want
+
+
+def test_a_collective_whose_first_noun_carries_its_own_qualifier():
+    """A support cell of 844/QĐ-TTg, row 29: 'Bộ Tài chính, Ủy ban nhân dân cấp tỉnh, cơ sở khám bệnh, chữa bệnh,
+    cơ quan, đơn vị liên quan' names bodies only (it was read as no body cell, and the row lost its support)."""
+    from extractor.bodies import is_body_cell, is_collective
+
+    assert is_collective("cơ sở khám bệnh, chữa bệnh, cơ quan, đơn vị liên quan")
+    assert is_body_cell("Bộ Tài chính, Ủy ban nhân dân cấp tỉnh, cơ sở khám bệnh, chữa bệnh, cơ quan, đơn vị liên quan")
+    assert not is_collective("cơ quan nhà nước, xây dựng")
+    assert not is_collective("đơn vị")

@@ -487,6 +487,9 @@ def test_support_lists_under_a_body_heading(bullet, support):
      ["Ủy ban nhân dân các huyện, thị xã"]),
     ("2. Căn cứ Kế hoạch này, xây dựng kế hoạch thực hiện.", None),
     ("2. Trong quá trình thực hiện, nếu có vướng mắc, các sở, ngành báo cáo về Sở Khoa học và Công nghệ.", None),
+    # the same closing request naming who has the duty assigns it (Nghị quyết 175/NQ-CP, III.2.h)
+    ("2. Trong quá trình triển khai thực hiện Đề án, nếu có khó khăn, vướng mắc, các bộ, ngành, địa phương có trách "
+     "nhiệm gửi kiến nghị về Bộ Công an để tổng hợp, báo cáo Thủ tướng Chính phủ.", ["các bộ, ngành, địa phương"]),
 ])
 def test_implementation_items_opening_with_an_adverbial(item, lead):
     obls = _obls(f"IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ:\n\n- Chủ trì triển khai Kế hoạch.\n\n{item}\n")
