@@ -356,7 +356,8 @@ def implementation_obligations(doc: Doc, sec: Section, sections: list[Section], 
     for item in kids:
         line_end = _heading_end(text, item.start, item.end)
         grandkids = _children(item, sections)
-        lead, inline = heading_bodies(text[item.start:line_end], subject=True)
+        # the heading as one line: a name a line break cut ('Ngân hàng nhà nước Việt' / 'Nam - Chi nhánh …: Chủ trì')
+        lead, inline = heading_bodies(" ".join(text[item.start:line_end].split()), subject=True)
         sub_heads = [g for g in grandkids if heading_bodies(text[g.start:text.find("\n", g.start)], subject=True)[0]]
         if lead and grandkids and 2 * len(sub_heads) > len(grandkids):
             lead = []  # 'Trách nhiệm của các sở, ngành' over 'a) Sở Tài chính', 'b) Sở Xây dựng'

@@ -1395,3 +1395,15 @@ def test_a_support_list_going_on_over_semicolons_names_no_subject(tmp_path):
     assert [(o.lead, o.support) for o in obls] == [
         (["Sở Công Thương"], ["các Sở, ban, ngành của tỉnh", "Ủy ban nhân dân các xã, phường",
                               "các cơ quan, đơn vị và các doanh nghiệp, hợp tác xã có liên quan"])]
+
+
+def test_a_body_heading_whose_name_a_line_break_cuts_before_its_colon():
+    """Kế hoạch 179/KH-UBND of Đồng Nai, VI.8: the portal broke the heading inside the bank's name, before the colon
+    that opens its task ('8. Ngân hàng nhà nước Việt' / 'Nam - Chi nhánh Khu vực II: Chủ trì, …')."""
+    obls = _obls("VI. TỔ CHỨC THỰC HIỆN\n\n7. Sở Công Thương: Chủ trì, phối hợp triển khai các nhiệm vụ thương mại điện tử.\n\n"
+                 "8. Ngân hàng nhà nước Việt\nNam - Chi nhánh Khu vực II: Chủ trì, phối hợp triển khai các nhiệm vụ "
+                 "phát triển kinh tế số và xã hội số thuộc phạm vi quản lý nhà nước của Kế hoạch.\n\n"
+                 "9. Công an tỉnh: Chủ trì, phối hợp triển khai các nhiệm vụ phát triển hạ tầng định danh.\n")
+    assert [o.lead for o in obls] == [["Sở Công Thương"], ["Ngân hàng Nhà nước Việt Nam Chi nhánh Khu vực II"],
+                                      ["Công an tỉnh"]]
+    assert obls[1].task.startswith("Chủ trì, phối hợp triển khai các nhiệm vụ phát triển kinh tế số")
