@@ -135,10 +135,10 @@ def find_bodies(text: str, start: int = 0, end: int | None = None) -> list[BodyS
 @cache
 def _elided(head: str) -> re.Pattern[str] | None:
     """The gazetteer names under `head` written without it ('Khoa học và Công nghệ' for 'Bộ Khoa học và Công
-    nghệ'), each opening no body of its own ('Công an tỉnh' is a body, no 'Bộ Công an') and closed as a list's item is
-    ('Sở Tài chính, Xây dựng kế hoạch …' names no Sở Xây dựng)."""
+    nghệ'), each closed as a list's item is: 'Sở Tài chính, Xây dựng kế hoạch …' names no Sở Xây dựng, 'Bộ Tài chính,
+    Công an tỉnh' no Bộ Công an ('Bộ Văn hóa, Thể thao và Du lịch, Ngoại giao, Công an, các địa phương' does)."""
     names = [g[len(head):].strip() for g in load_rules("bodies").data["gazetteer"] if head_of(g) == head]
-    names = sorted((n for n in names if n and head_of(n) is None), key=len, reverse=True)
+    names = sorted((n for n in names if n), key=len, reverse=True)
     names_rx = "|".join(_name_regex(n) for n in names)  # closed by the list's punctuation, 'và' or the end
     return re.compile(rf"(?:{names_rx})(?=\s*(?:[,;.:]|$)|\s+và\s)", re.M) if names else None
 
@@ -169,7 +169,7 @@ def body_list_at(text: str, pos: int, end: int | None = None) -> tuple[list[Body
         found.append(_span(text, m, end))
         cur = found[-1].end
         sep = _LIST_SEP.match(text, cur, end)
-        while sep and not rx.match(text, sep.end(), end) and (elided := _elided_body(text, found[-1], sep.end(), end)):
+        while sep and (elided := _elided_body(text, found[-1], sep.end(), end)):
             found.append(elided)
             cur = elided.end
             sep = _LIST_SEP.match(text, cur, end)

@@ -438,8 +438,11 @@ def test_one_head_shared_by_the_names_after_its_colon_stops_at_a_collective():
     ("Bộ Xây dựng, Khoa học và Công nghệ, các bộ, cơ quan quản lý ngành, lĩnh vực và các địa phương theo chức năng",
      ["Bộ Xây dựng", "Bộ Khoa học và Công nghệ", "các bộ, cơ quan quản lý ngành, lĩnh vực", "các địa phương"]),
     ("Sở Y tế, Giáo dục và Đào tạo và UBND các huyện", ["Sở Y tế", "Sở Giáo dục và Đào tạo", "Ủy ban nhân dân các huyện"]),
-    # a name with a head of its own is no ministry ('Công an tỉnh'); a comma inside a name stays ('Văn hóa, …')
+    # a ministry's name is one only as a list's item: 'Công an tỉnh' is the provincial police, 'Công an,' the
+    # ministry (109/NQ-CP, Phụ lục III, row 50); a comma inside a name stays ('Văn hóa, …')
     ("Bộ Tài chính, Công an tỉnh", ["Bộ Tài chính", "Công an tỉnh"]),
+    ("Bộ Văn hóa, Thể thao và Du lịch, Ngoại giao, Công an, các địa phương theo chức năng",
+     ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Ngoại giao", "Bộ Công an", "các địa phương"]),
     ("Bộ Văn hóa, Thể thao và Du lịch, Bộ Tài chính", ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Tài chính"]),
     # ', và' closes a list as 'và' does (row 31: '… các bộ, cơ quan, địa phương, và đơn vị có liên quan')
     ("Bộ Công Thương, các bộ, cơ quan, địa phương, và đơn vị có liên quan",
