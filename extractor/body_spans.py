@@ -149,7 +149,7 @@ def _elided_body(text: str, prev: BodySpan, pos: int, end: int) -> BodySpan | No
     head = None if prev.collective else head_of(prev.name)
     pattern = _elided(head) if head else None
     m = pattern.match(text, pos, end) if pattern else None
-    return BodySpan(m.start(), m.end(), m.group(0), canonical_body(f"{head} {m.group(0)}")) if m and head else None
+    return BodySpan(m.start(), m.end(), m.group(0), canonical_body(f"{head} {m.group(0)}")) if m else None
 
 
 _LIST_SEP = re.compile(r"\s*(?:,\s*và|,|;|\s+và)\s+|\s*;\s*")  # ", và" before ","
