@@ -682,7 +682,13 @@ def _last_line_time(columns: list[str], row: list[Cell], cells: dict[str, Cell])
     last = row[-1]
     if columns[-1:] != ["time"] or "time" in cells or len(row) < 3 or any(c is last for c in cells.values()):
         return cells
+    if _RANGE_CUT.search(row[-2].text) and _YEAR_FIRST.match(last.text):  # 'Năm 2026 –' / '2030': one range
+        last = _merged(row[-2:])
     return {**cells, "time": last} if _is_time_first(last.text) else cells
+
+
+_RANGE_CUT = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–]\s*$")  # a time range the cell's width cut after its dash
+_YEAR_FIRST = re.compile(r"\s*(?:19|20)\d{2}(?!\d)")
 
 
 _TIME_LEAD_IN = len("Thực hiện ")  # how far into a time cell its phrase may start ('Thực hiện thường xuyên')

@@ -230,3 +230,61 @@ def test_a_time_cell_that_opens_with_its_phrase_after_cells_that_wrapped(tmp_pat
     assert ob.support == ["Các Bộ, ngành, địa phương", "Ủy ban Công tác về các tổ chức phi chính phủ nước ngoài",
                           "Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"]
     assert ob.deadline is not None and ob.deadline.kind == "recurring"
+
+
+NQ_100_ROW = """CHÍNH PHỦ
+
+Số: 100/NQ-CP Hà Nội, ngày 06 tháng 4 năm 2026
+
+NGHỊ QUYẾT
+
+PHỤ LỤC
+
+TT
+Tên nhiệm vụ
+Cơ quan
+chủ trì
+Cơ
+quan
+phối hợp
+Kết quả/Đánh giá
+Thời
+hạn
+hoàn thành
+1.
+Nghiên cứu, đề xuất xây dựng văn bản quy phạm
+pháp luật điều chỉnh tổng thể hoạt động các tổ
+chức phi chính phủ, phi lợi nhuận nước ngoài và
+tổ chức nhân dân, các hội, pháp nhân khác trong
+nước hoạt động tại Việt Nam.
+Bộ
+Nội
+vụ,
+Bộ
+Ngoại
+giao
+Bộ Công an,
+Bộ
+Tài
+chính, Bộ Tư
+pháp,
+các
+Bộ,
+ngành
+liên quan
+Đề xuất xây dựng
+Luật
+Năm 2026 –
+2030
+"""
+
+
+def test_a_time_cell_cut_after_its_dash_is_one_range(tmp_path):
+    """Phụ lục of Nghị quyết 100/NQ-CP in gazette text: the time cell 'Năm 2026 – 2030' wraps after its dash; the
+    row's deadline is the range, not its last line's year."""
+    path = tmp_path / "nq-100.txt"
+    path.write_text(NQ_100_ROW, encoding="utf-8")
+    (row,) = extract_file(path).obligations
+    assert row.lead == ["Bộ Nội vụ", "Bộ Ngoại giao"]
+    assert row.deadline is not None and row.deadline.kind == "range"
+    assert (row.deadline.start, row.deadline.end) == (2026, 2030)
