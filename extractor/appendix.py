@@ -675,6 +675,10 @@ def _wrapped_rows(columns: list[str], row: list[Cell]) -> list[tuple[list[Cell],
     return out
 
 
+_RANGE_CUT = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–]\s*$")  # a time range the cell's width cut after its dash
+_YEAR_FIRST = re.compile(r"\s*(?:19|20)\d{2}(?!\d)")
+
+
 def _last_line_time(columns: list[str], row: list[Cell], cells: dict[str, Cell]) -> dict[str, Cell]:
     """The row's last line as its time cell when the header ends with the time column and the cells before it
     wrapped past the column order ('Hội nghị, tập huấn, báo cáo.' / '100% cán bộ …' / 'Thực hiện thường xuyên,
@@ -685,10 +689,6 @@ def _last_line_time(columns: list[str], row: list[Cell], cells: dict[str, Cell])
     if _RANGE_CUT.search(row[-2].text) and _YEAR_FIRST.match(last.text):  # 'Năm 2026 –' / '2030': one range
         last = _merged(row[-2:])
     return {**cells, "time": last} if _is_time_first(last.text) else cells
-
-
-_RANGE_CUT = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–]\s*$")  # a time range the cell's width cut after its dash
-_YEAR_FIRST = re.compile(r"\s*(?:19|20)\d{2}(?!\d)")
 
 
 _TIME_LEAD_IN = len("Thực hiện ")  # how far into a time cell its phrase may start ('Thực hiện thường xuyên')

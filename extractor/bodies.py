@@ -286,10 +286,16 @@ def _split_va(head: str, piece: str) -> list[str]:
 _LIST_HEAD = re.compile(r"^(?:các|những)\s+(\w+)(?:\s*,\s*\w+){0,3}\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL)
 
 
+def _shared_head(text: str) -> re.Match[str] | None:
+    """`text` opening with one head shared by the names after its colon ('Các Bộ: Tài chính, Xây dựng …'): the
+    match (the head word, the names), or None."""
+    m = _LIST_HEAD.match(text)
+    return m if m and head_of(m.group(1)) else None
+
+
 def distributed_list(text: str) -> bool:
     """Whether `text` opens with one head shared by the names after its colon ('Các Bộ: Tài chính, Xây dựng …')."""
-    m = _LIST_HEAD.match(text.strip())
-    return bool(m and head_of(m.group(1)))
+    return _shared_head(text.strip()) is not None
 
 
 def split_body_list(text: str, context: str | None = None) -> list[str]:
@@ -301,8 +307,8 @@ def split_body_list(text: str, context: str | None = None) -> list[str]:
     text = _strip_heading_tail(_tidy(text))
     if not text:
         return []
-    m = _LIST_HEAD.match(text)
-    if m and head_of(m.group(1)):
+    m = _shared_head(text)
+    if m:
         head = head_of(m.group(1)) or m.group(1)
         head = head[:1].upper() + head[1:]
         body = m.group(2)
@@ -321,9 +327,15 @@ def split_body_list(text: str, context: str | None = None) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _officer_titles() -> list[re.Pattern[str]]:
+def _title_patterns() -> list[str]:
+    """Each officer title of rules/bodies.yaml as a pattern (any blanks between its words), longest first."""
     titles = sorted(_rules().data.get("officer_titles") or [], key=len, reverse=True)
-    return [re.compile(r"\s+".join(map(re.escape, t.split())) + r"\s+", re.IGNORECASE) for t in titles]
+    return [r"\s+".join(map(re.escape, t.split())) for t in titles]
+
+
+@lru_cache(maxsize=1)
+def _officer_titles() -> list[re.Pattern[str]]:
+    return [re.compile(t + r"\s+", re.IGNORECASE) for t in _title_patterns()]
 
 
 @lru_cache(maxsize=1)
@@ -336,8 +348,7 @@ def _any_officer_title() -> re.Pattern[str]:
 def _title_join() -> re.Pattern[str]:
     """An officer's title joined to the next by a comma or *và* ('Chủ tịch, Tổng Giám đốc các tập đoàn'): both
     head the bodies named after the second."""
-    titles = "|".join(r"\s+".join(map(re.escape, t.split()))
-                      for t in sorted(_rules().data.get("officer_titles") or [], key=len, reverse=True))
+    titles = "|".join(_title_patterns())
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{titles})\s*(?:,|\svà)\s*(?=(?:{titles})\s)")  # as written: capitalised
 
 
@@ -397,8 +408,8 @@ def list_heading_task(text: str) -> int | None:
     """Where the task starts after a distributed list written as a sentence's subject:
     'Các sở: Công Thương, Y tế phối hợp với Sở ...' -> the offset of 'phối hợp'; None when the
     heading ends with a colon or names no task."""
-    m = _LIST_HEAD.match(text)
-    if not m or not head_of(m.group(1)) or text.rstrip().endswith(":"):
+    m = _shared_head(text)
+    if not m or text.rstrip().endswith(":"):
         return None
     head, gaz = head_of(m.group(1)) or "", _gazetteer()
     pos = m.start(2)
