@@ -510,11 +510,51 @@ def _split_at_separators(text: str) -> list[str]:
         nxt, prev = text[m.end():], text[last:m.start()]
         if "," not in m.group() and closes_collective(prev, nxt):
             continue  # 'Các bộ, cơ quan ngang bộ, địa phương và các cơ quan liên quan': one collective as written
-        if _opens_named_body(nxt) or (coll.match(nxt) and last < m.start()) or _bare_collective_after(prev, nxt):
+        described = "," in m.group() and _described_collective_after(prev, nxt)
+        if _opens_named_body(nxt) or (coll.match(nxt) and last < m.start()) or _bare_collective_after(prev, nxt) \
+                or described:
             parts.append(text[last:m.start()])
             last = m.end()
+            if described:  # 'Các doanh nghiệp viễn thông, doanh nghiệp bưu chính': 'Các' governs both
+                parts.append(prev.split()[0] + " ")
     parts.append(text[last:])
-    return [p.strip() for p in parts if p.strip()]
+    return [p.strip() for p in _carry_plural(parts) if p.strip()]
+
+
+def _carry_plural(parts: list[str]) -> list[str]:
+    """Join the plural word carried over ('Các ' between two parts) to the part after it."""
+    out: list[str] = []
+    carried = ""
+    for part in parts:
+        if part.endswith(" ") and part.strip().lower() in ("các", "những"):
+            carried = part.strip() + " "
+            continue
+        out.append(carried + part if carried and part.strip() else part)
+        carried = ""
+    return out
+
+
+@lru_cache(maxsize=1)
+def _described_collective() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A plural collective noun with words of its own after it ('Các doanh nghiệp viễn thông'); a collective noun
+    opening the next conjunct; a qualifier alone after it (shared, not its own: 'doanh nghiệp liên quan')."""
+    nouns = "|".join(sorted(map(re.escape, _rules().data["collective_nouns"]), key=len, reverse=True))
+    qual = _rules().fragments["qualifier"]
+    return (re.compile(rf"(?i:các|những)\s+(?>(?i:{nouns}))\s+[^\s,;]+(?:\s+[^\s,;]+)*"),
+            re.compile(rf"(?>(?i:{nouns}))(?![\wÀ-ỹ])"),
+            re.compile(rf"\s*(?:$|[,;])|\s+(?:và|hoặc)\b|\s+(?:{qual})\s*(?:$|[,;])"))
+
+
+def _described_collective_after(prev: str, nxt: str) -> bool:
+    """Whether a comma joins two collectives each with a head noun of its own ('Các doanh nghiệp viễn thông,
+    doanh nghiệp bưu chính'; 'Các doanh nghiệp nhà nước, Tổng Công ty'): two bodies, the plural governing both.
+    A bare noun after the comma ('các trường đại học, cao đẳng'; 'Các hiệp hội, doanh nghiệp liên quan') goes on
+    the same collective."""
+    described, noun, bare = _described_collective()
+    m = noun.match(nxt) if described.fullmatch(prev.strip()) else None
+    if m is None or _opens_named_body(nxt):  # a named body is split off as itself: 'Viện Nghiên cứu phát triển'
+        return False
+    return nxt[:1].isupper() or bare.match(nxt, m.end()) is None
 
 
 @lru_cache(maxsize=1)

@@ -483,3 +483,20 @@ def test_a_collective_whose_first_noun_carries_its_own_qualifier():
     assert is_body_cell("Bộ Tài chính, Ủy ban nhân dân cấp tỉnh, cơ sở khám bệnh, chữa bệnh, cơ quan, đơn vị liên quan")
     assert not is_collective("cơ quan nhà nước, xây dựng")
     assert not is_collective("đơn vị")
+
+
+@pytest.mark.parametrize("text, want", [
+    # Kế hoạch 179/KH-UBND of Đồng Nai, items 19.a and 20: each conjunct has a head noun and words of its own,
+    # the plural governs both
+    ("Các doanh nghiệp viễn thông, doanh nghiệp bưu chính", ["Các doanh nghiệp viễn thông", "Các doanh nghiệp bưu chính"]),
+    ("Các doanh nghiệp nhà nước, Tổng Công ty", ["Các doanh nghiệp nhà nước", "Các Tổng Công ty"]),
+    # a bare noun after the comma, or one sharing the qualifier, goes on the same collective
+    ("Các trường Đại học, Cao đẳng, Trung cấp trên địa bàn tỉnh", ["Các trường Đại học, Cao đẳng, Trung cấp trên địa bàn tỉnh"]),
+    ("Các hiệp hội, doanh nghiệp liên quan", ["Các hiệp hội, doanh nghiệp liên quan"]),
+    ("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
+    # a named body after it is itself, with no plural (Quyết định 2820/QĐ-UBND of Hồ Chí Minh City)
+    ("Các sở ngành liên quan, Viện Nghiên cứu phát triển Thành phố",
+     ["Các sở ngành liên quan", "Viện Nghiên cứu phát triển Thành phố"]),
+])
+def test_two_collectives_each_with_a_head_of_its_own(text, want):
+    assert split_body_list(text) == want
