@@ -500,3 +500,12 @@ def test_a_collective_whose_first_noun_carries_its_own_qualifier():
 ])
 def test_two_collectives_each_with_a_head_of_its_own(text, want):
     assert split_body_list(text) == want
+
+
+def test_a_committee_named_short_after_its_head():
+    """Phụ lục of Nghị quyết 100/NQ-CP (tests/real-final): the task table names the Government's committee on
+    foreign NGOs short; it is the gazetteer's full name (rules/bodies.yaml context_abbreviations)."""
+    assert split_body_list("Bộ Ngoại giao, Ủy ban công tác phi chính phủ nước ngoài, các bộ, ngành, địa phương") == [
+        "Bộ Ngoại giao", "Ủy ban Công tác về các tổ chức phi chính phủ nước ngoài", "các bộ, ngành, địa phương"]
+    assert split_body_list("Ủy ban Công tác về các tổ chức phi chính phủ nước ngoài") == [
+        "Ủy ban Công tác về các tổ chức phi chính phủ nước ngoài"]
