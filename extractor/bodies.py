@@ -78,11 +78,13 @@ def _head_forms() -> list[tuple[str, str, str]]:
 
 
 def is_collective(name: str) -> bool:
-    """'Các đơn vị liên quan', 'các sở, ban, ngành liên quan', 'tổ chức có liên quan'."""
+    """'Các đơn vị liên quan', 'các sở, ban, ngành liên quan', 'tổ chức có liên quan', 'Các tỉnh, thành phố'."""
     words = name.strip().split()
     if not words:
         return False
     rest = " ".join(words[1:]) if words[0].lower() in ("các", "những", "mọi") else ""
+    if rest and re.fullmatch(_rules().fragments["province_collective"], name.strip()):
+        return True
     if rest:
         starts, nouns = _collective_noun_starts()
         low = rest.lower()

@@ -86,7 +86,9 @@ def body_regex() -> re.Pattern[str]:
     # a new name, no noun of the collective: 'các cơ quan của Quốc hội, Hội đồng nhân dân', 'các sở, ngành, Sở Tài
     # chính', 'các bộ, ngành, Tập đoàn FPT' (a head and a capitalised word)
     nxt = rf"(?!(?:{named_heads})(?![\wÀ-ỹ]))(?!(?:{head_alt})\s+{frag['cap_word']})"
-    collective = (rf"(?:(?i:các|những)\s+(?i:{nouns}){quals}*(?:\s*,\s*{nxt}(?i:{nouns}){quals}*)*"
+    places = "".join(rf"(?<!{w}\s)" for w in ("tại", "của", "cho", "ở", "tới", "đến", "trong"))  # a place, no body
+    collective = (rf"(?:{places}{frag['province_collective']}"  # 'Các tỉnh, thành phố' in a task table's cell
+                  rf"|(?i:các|những)\s+(?i:{nouns}){quals}*(?:\s*,\s*{nxt}(?i:{nouns}){quals}*)*"
                   rf"|(?:{nouns})(?:\s*,\s*(?:{nouns}))*{quals}+)(?![\wÀ-ỹ])")
     return re.compile(rf"(?P<named>{named_body})|(?P<coll>{collective})")
 

@@ -5,6 +5,7 @@ import pytest
 from extractor.bodies import (
     canonical_body,
     head_of,
+    is_body_cell,
     is_collective,
     list_heading_task,
     side_by_side,
@@ -509,3 +510,16 @@ def test_a_committee_named_short_after_its_head():
         "Bộ Ngoại giao", "Ủy ban Công tác về các tổ chức phi chính phủ nước ngoài", "các bộ, ngành, địa phương"]
     assert split_body_list("Ủy ban Công tác về các tổ chức phi chính phủ nước ngoài") == [
         "Ủy ban Công tác về các tổ chức phi chính phủ nước ngoài"]
+
+
+def test_the_provinces_as_a_body_of_a_task_table():
+    """Phụ lục III of Nghị quyết 109/NQ-CP, row 27 (tests/real-group7): 'Bộ Tài chính' leads, 'Các tỉnh, thành phố'
+    supports; written after 'tại' the provinces are a place (Nghị quyết 109/NQ-CP, tests/real-group6)."""
+    assert [b.name for b in body_list_at("Các tỉnh, thành phố", 0)[0]] == ["Các tỉnh, thành phố"]
+    assert is_body_cell("Các tỉnh, thành phố")
+    assert [b.name for b in body_list_at("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", 0)[0]] == [
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]
+    sentence = ("hạn chế tối đa việc xây dựng trụ sở, trung tâm hành chính mới tại các tỉnh, thành phố; các bộ, ngành, "
+                "cơ quan, địa phương chịu trách nhiệm về sự cần thiết khi quyết định")
+    found = [b.name for b in find_bodies(sentence)]
+    assert "các bộ, ngành, cơ quan, địa phương" in found and not any("tỉnh" in name for name in found)
