@@ -726,6 +726,23 @@ def _item_bodies(cell: Cell | None) -> list[str]:
     return out
 
 
+def _wrapped_bodies(cells: dict[str, Cell]) -> tuple[list[str], list[str]]:
+    """The lead and support of a wrapped row's body cells; a lead line holding the support cell beside it and no
+    support line of its own ('Bộ Nông nghiệp và Môi trường Các bộ, cơ quan, địa' / 'phương') gives it as the
+    support."""
+    lead_cell, support_cell = cells.get("lead"), cells.get("support")
+    if lead_cell is not None and support_cell is None and not _ITEM.search(lead_cell.text):
+        parts = _body_parts(lead_cell.text, keep_first=False)
+        if len(parts) == 2:
+            at = lead_cell.text.find(parts[1])
+            lead_cell, support_cell = (Cell(lead_cell.start, lead_cell.start + at, lead_cell.text[:at].strip()),
+                                       Cell(lead_cell.start + at, lead_cell.end, parts[1]))
+    return _item_bodies(lead_cell), _item_bodies(support_cell)
+
+
+_ITEM = re.compile(r"(?:^|\s)\d{1,2}\s*[.)]\s")  # a numbered item of a body cell ('1. Bộ Tài chính …')
+
+
 @dataclass
 class WrappedValue:
     """A value cell of a wrapped indicator table and what it needs to become a target."""
@@ -783,8 +800,7 @@ def table_obligations(text: str, table: Table) -> list[Obligation]:
         if split is None:
             continue
         task_cells, cells = split
-        lead, support = (_item_bodies(cells.get("lead")), _item_bodies(cells.get("support"))) \
-            if wrapped.get(row_start) else _lead_and_support(cells)
+        lead, support = _wrapped_bodies(cells) if wrapped.get(row_start) else _lead_and_support(cells)
         support = [b for b in support if b not in lead]
         if not lead or not task_cells:
             continue

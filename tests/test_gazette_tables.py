@@ -288,3 +288,19 @@ def test_a_time_cell_cut_after_its_dash_is_one_range(tmp_path):
     assert row.lead == ["Bộ Nội vụ", "Bộ Ngoại giao"]
     assert row.deadline is not None and row.deadline.kind == "range"
     assert (row.deadline.start, row.deadline.end) == (2026, 2030)
+
+
+def test_a_lead_line_holding_the_support_cell_beside_it(tmp_path):
+    """Phụ lục III of 109/NQ-CP in gazette text (tests/real-group7), row 7: the lead cell and the support cell ran
+    onto one line and the support wrapped ('… Môi trường Các bộ, cơ quan, địa' / 'phương') before a page header."""
+    text = ("NGHỊ QUYẾT\n\nPhụ lục III\nTT \nNHIỆM VỤ \nTHỜI HẠN      \nHOÀN THÀNH \nCƠ QUAN CHỦ TRÌ \nCƠ QUAN PHỐI HỢP \n"
+            "6 \nHoàn thiện hệ thống thông tin đất đai \nQuý II/2026 \nBộ Nông nghiệp và Môi trường \n"
+            "Bộ Công an \n7 \nRà soát, phê duyệt điều chỉnh Quy hoạch sử dụng đất \nQuý II/2026 \n"
+            "Bộ Nông nghiệp và Môi trường Các bộ, cơ quan, địa \nphương \n\nCÔNG BÁO/Số 259/Ngày 30-04-2026 \n59\n \n \n"
+            "8 \nSố hoá và làm sạch hệ thống dữ liệu đất đai trên toàn quốc \nQuý II/2026 \n"
+            "Bộ Nông nghiệp và Môi trường, \ncác địa phương \nBộ Công an, các bộ, cơ \nquan, đơn vị có liên quan \n")
+    path = tmp_path / "nq-109-pl3.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = [(o.lead, o.support) for o in extract_file(path).obligations]
+    assert rows[1] == (["Bộ Nông nghiệp và Môi trường"], ["Các bộ, cơ quan, địa phương"])
+    assert rows[0] == (["Bộ Nông nghiệp và Môi trường"], ["Bộ Công an"])
