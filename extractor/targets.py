@@ -151,7 +151,24 @@ def _heading_info(doc: Doc, offset: int) -> tuple[bool, bool, int | None]:
         hit = first_match(rules_of("heading_horizon"), title)
         if hit:
             year = year_of(hit[1]) or year
-    return goal, status and (not goal or _reporting(doc)), year
+    return goal, status and (not goal or _reporting(doc)), year or _appendix_year(doc, offset)
+
+
+_TITLE_BLOCK = 600  # how far after 'PHỤ LỤC' an appendix's title paragraphs may run
+
+
+def _appendix_year(doc: Doc, offset: int) -> int | None:
+    """The horizon an appendix's title gives every row after it ('PHỤ LỤC' / 'PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU
+    PHÁT TRIỂN KINH TẾ SỐ,' / 'XÃ HỘI SỐ ĐẾN NĂM 2030'): its title's paragraphs, each read as one heading line."""
+    start = max((sec.start for sec in doc.sections if structure.is_appendix(sec) and sec.start <= offset), default=None)
+    if start is None:
+        return None
+    block = doc.text[start:start + _TITLE_BLOCK].split("|", 1)[0]  # up to a pipe table's first cell
+    for para in re.split(r"\n\s*\n", block)[:4]:
+        hit = first_match(rules_of("heading_horizon"), " ".join(para.split()))
+        if hit:
+            return year_of(hit[1])
+    return None
 
 
 def _budget(doc: Doc, offset: int) -> bool:
@@ -361,8 +378,9 @@ def _quote_words(quote: str) -> set[str]:
 
 
 def _content_words(phrase: str) -> set[str]:
-    """The folded words of an indicator phrase but fillers (các, số, về ...)."""
-    return set(fold(phrase).split()) - set(load_rules("targets").data.get("restate_ignore") or [])
+    """The folded words of an indicator phrase but fillers (các, số, về ...), without the punctuation after them
+    ('đại học, cao đẳng' holds 'hoc')."""
+    return set(re.findall(r"\w+", fold(phrase))) - set(load_rules("targets").data.get("restate_ignore") or [])
 
 
 def _has_signal(v: _Value, prefix: str, cmp_start: int, goal: bool, cmp: str, task_cell: bool = False) -> bool:

@@ -12,6 +12,7 @@ import json
 import pytest
 
 from extractor.document import Doc
+from extractor.pipeline import extract_file
 from extractor.record import Meta
 from extractor.structure import find_sections
 from extractor.targets import extract_targets
@@ -562,3 +563,20 @@ def test_restructuring_caps_per_body_are_each_a_target():
         ("<=", 3, "đơn vị", "Đơn vị sự nghiệp công lập thuộc Sở Tư pháp"),
         ("<=", 3, "ban quản lý", "Ban Quản lý dự án đầu tư xây dựng thuộc Ủy ban nhân dân cấp tỉnh"),
     ]
+
+
+def test_an_appendix_title_gives_its_rows_its_horizon(tmp_path):
+    """Kế hoạch 144/KH-UBND of Bắc Ninh (tests/real-group3): the appendix's title closes on 'ĐẾN NĂM 2030' over two
+    lines; its row restates the STEM share of item VI.19c, which names no year: one target, 2030."""
+    text = ("VI. TỔ CHỨC THỰC HIỆN\n\n19. Các cơ sở đào tạo đại học, sau đại học\n\nc) Phấn đấu tỷ trọng đào tạo\n"
+            "các ngành STEM trong các cơ sở giáo dục đại học đạt tối thiểu 30%, gắn với nhu\n"
+            "cầu phát triển nguồn nhân lực số và công nghiệp công nghệ cao.\n\nPHỤ LỤC\n\n"
+            "PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU PHÁT TRIỂN KINH TẾ SỐ,\nXÃ HỘI SỐ ĐẾN NĂM 2030\n\n"
+            "(Ban hành kèm theo Kế hoạch số 144/KH-UBND ngày 24 tháng 11 năm 2025 của\nUBND tỉnh Bắc Ninh)\n\n"
+            "|\nTT\n|\nChỉ tiêu\n|\nChủ trì\n|\n|\n|\nI. Kinh\ntế số\n|\n|\n|\n6\n|\nTỷ trọng đào tạo các ngành\n"
+            "STEM trong các cơ sở giáo dục đại học, cao đẳng, đào tạo nghề của tỉnh đạt tối\nthiểu 30%, gắn với nhu "
+            "cầu phát triển nguồn nhân lực số và công nghiệp công\nnghệ cao.\n|\nSở Giáo dục và Đào tạo\n|\n")
+    path = tmp_path / "kh-144.txt"
+    path.write_text("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\n\nSố: 144/KH-UBND\n\nKẾ HOẠCH\n\n" + text, encoding="utf-8")
+    got = [(t.value, t.comparator, t.unit, t.year) for t in extract_file(path).targets]
+    assert got == [(30, ">=", "%", 2030)]
