@@ -56,6 +56,7 @@ class _Ctx(Locality):
     openings: list[tuple[int, int]] = field(default_factory=list)
     news: bool = False
     title_implements: list[str] = field(default_factory=list)
+    normative: bool = False  # a decree, circular or law: its own articles amend and end other documents
 
 
 def _iso(date_text: str) -> str | None:
@@ -81,7 +82,8 @@ def _context(doc: Doc) -> _Ctx:
             unit, place = hit.group(1), hit.group(2)
     province = m.place if m.level == "province" else main_province(doc.text, "")
     return _Ctx(unit, place, province, m.number, m.doc_type, _openings(doc), m.kind == "news",
-                [] if m.kind == "news" else implemented_in(m.title))
+                [] if m.kind == "news" else implemented_in(m.title),
+                m.kind in (load_rules("targets").data.get("normative_kinds") or []))
 
 
 def _openings(doc: Doc) -> list[tuple[int, int]]:
@@ -196,9 +198,12 @@ def _fill_before(text: str, c: _Cite, ctx: _Ctx) -> None:
         c.title = " ".join(prog.group("prog").split())
     ar = _rx("ref.amends_replaces").search(prefix)
     own = any(a <= c.start < b for a, b in ctx.openings) or re.search(r"\bnày\b|^\s*Điều\s+\d", prefix[:ar.start()]) \
-        if ar else False
-    if ar and own:  # the document itself amends or replaces it (a task 'tham mưu sửa đổi Nghị định …' only cites it)
+        or ctx.normative and re.fullmatch(r"\s*(?:\d{1,2}\s*[.)]|[a-zđ]\))?\s*", prefix[:ar.start()]) if ar else False
+    if ar and own:  # the document itself amends or replaces it (a task 'tham mưu sửa đổi Nghị định …' only cites it);
+        # a decree's own clause opens with the verb ('5. Sửa đổi, bổ sung điểm a khoản 5 Điều 14 Nghị định số …')
         c.relation = "amends" if ar.group("amends") else "replaces"
+    elif ctx.normative and _rx("ref.expires").match(text, c.head_end):
+        c.relation = "replaces"  # '2. Nghị định số 59/2021/NĐ-CP … hết hiệu lực thi hành kể từ ngày Nghị định này …'
     if c.issuer is None:
         c.issuer = issuer_from_number(c.number)
     if c.date is None:  # 'Ngày 25/3/2022, UBND tỉnh …', '… vào ngày 15/3/2022, UBND tỉnh đã ký ban hành'

@@ -242,3 +242,38 @@ def test_an_appendix_titled_by_whose_tasks_it_lists_leads_its_items(tmp_path):
 
 def ln_is(line: str, text: str) -> bool:
     return line.strip() == text
+
+
+FINAL_ARTICLES = """CHÍNH PHỦ
+
+Số: 145/2026/NĐ-CP Hà Nội, ngày 08 tháng 5 năm 2026
+
+NGHỊ ĐỊNH
+
+Quy định cơ chế tài chính của Sở Giao dịch chứng khoán Việt Nam
+
+Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;
+
+Điều 10. Hiệu lực thi hành và tổ chức thực hiện
+
+1. Nghị định này có hiệu lực từ ngày 22 tháng 6 năm 2026 và áp dụng từ năm tài chính 2026.
+
+2. Nghị định số 59/2021/NĐ-CP ngày 18 tháng 6 năm 2021 của Chính phủ quy định cơ chế tài chính của Tổng công ty Lưu ký và Bù trừ chứng khoán Việt Nam hết hiệu lực thi hành kể từ ngày Nghị định này có hiệu lực thi hành.
+
+3. Sửa đổi cụm từ “Sở Giao dịch chứng khoán Việt Nam” thành “Sở Giao dịch chứng khoán Việt Nam và công ty con” tại khoản 3 Điều 12 Nghị định số 248/2025/NĐ-CP ngày 25 tháng 7 năm 2025 của Chính phủ.
+
+4. Sửa đổi, bổ sung điểm a khoản 5 Điều 14 Nghị định số 146/2018/NĐ-CP ngày 17 tháng 10 năm 2018 của Chính phủ quy định chi tiết và hướng dẫn biện pháp thi hành một số điều của Luật Bảo hiểm y tế, đã được sửa đổi, bổ sung một số điều tại Nghị định số 75/2023/NĐ-CP ngày 19 tháng 10 năm 2023 của Chính phủ.
+"""
+
+
+def test_a_decrees_final_article_amends_and_ends_documents(tmp_path):
+    """Real clauses of the final articles of Nghị định 145/2026/NĐ-CP and 74/2025/NĐ-CP (tests/real-group6): a
+    decree ends a document ('… hết hiệu lực thi hành kể từ ngày Nghị định này có hiệu lực'), amends the provisions
+    its clause names, and only cites the decree that amended one before it ('đã được sửa đổi, bổ sung … tại')."""
+    path = tmp_path / "nd-145.txt"
+    path.write_text(FINAL_ARTICLES, encoding="utf-8")
+    rec = extract_file(path)
+    assert rec.meta.kind == "decree"
+    relations = {r.number: r.relation for r in rec.references if r.number}
+    assert relations == {"59/2021/NĐ-CP": "replaces", "248/2025/NĐ-CP": "amends", "146/2018/NĐ-CP": "amends",
+                         "75/2023/NĐ-CP": "cites"}
