@@ -25,7 +25,7 @@ from .record import Mention, Reference, Relation
 from .rules import RuleFile, load_rules
 from .vntext import find_dates, fold
 
-_RANK: dict[Relation, int] = {"implements": 0, "basis": 1, "amends": 2, "replaces": 3, "cites": 4}
+_RANK: dict[Relation, int] = {"implements": 0, "replaces": 1, "amends": 2, "basis": 3, "cites": 4}
 _LOOKBACK = 400
 _SENTENCE_LOOKBACK = 2000
 
@@ -197,7 +197,7 @@ def _fill_before(text: str, c: _Cite, ctx: _Ctx) -> None:
     if prog and c.title is None:
         c.title = " ".join(prog.group("prog").split())
     ar = _rx("ref.amends_replaces").search(prefix)
-    own = any(a <= c.start < b for a, b in ctx.openings) or re.search(r"\bnày\b|^\s*Điều\s+\d", prefix[:ar.start()]) \
+    own = _own_opening(prefix[:ar.start()], c, ctx) or re.search(r"\bnày\b|^\s*Điều\s+\d", prefix[:ar.start()]) \
         or ctx.normative and re.fullmatch(r"\s*(?:\d{1,2}\s*[.)]|[a-zđ]\))?\s*", prefix[:ar.start()]) if ar else False
     if ar and own:  # the document itself amends or replaces it (a task 'tham mưu sửa đổi Nghị định …' only cites it);
         # a decree's own clause opens with the verb ('5. Sửa đổi, bổ sung điểm a khoản 5 Điều 14 Nghị định số …')
@@ -211,6 +211,15 @@ def _fill_before(text: str, c: _Cite, ctx: _Ctx) -> None:
         if d and d.group("date2") and _rx("ref.number").search(prefix[max(0, d.start() - 30):d.start()]):
             d = None  # '… số 36/QĐ-TTg ngày 11/01/2021, …': that date is the other citation's
         c.date = _iso(d.group("date") or d.group("date2")) if d else None
+
+
+def _own_opening(before: str, c: _Cite, ctx: _Ctx) -> bool:
+    """Whether an amending verb in the opening is the document's own ('Sửa đổi, bổ sung một số điều của Nghị định số
+    70/2015/NĐ-CP', its title), not a word of another document's title in the Căn cứ list ('Căn cứ …; Nghị quyết
+    số 26/2022/UBTVQH15 … sửa đổi, bổ sung một số điều của Nghị quyết số 1210/2016/UBTVQH13')."""
+    clause = before[before.rfind(";") + 1:]
+    return any(a <= c.start < b for a, b in ctx.openings) and not re.search(r"(?i:căn\s+cứ)", clause) \
+        and not _rx("ref.number").search(clause)
 
 
 def _law_name(text: str, m: re.Match[str]) -> tuple[str, int]:
@@ -423,6 +432,7 @@ def _relations(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
             c.from_title = True
             c.title = None  # the words after it describe the document itself
         else:
+            c.relation = _listed_after(text, c, cites) or c.relation
             continue
         prev = max((p for p in cites if s_start <= p.start < c.start), key=lambda p: p.start, default=None)
         gap = text[prev.head_end:c.start] if prev is not None else ""
@@ -438,6 +448,18 @@ def _relations(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
                          key=lambda r: _RANK.get(r, 4))  # an alias '(sau đây gọi tắt là Quyết định 36)' is its document
             c.relation = relation if re.search(r"[;\n]", text[prev.head_end:c.start]) else shared
         # else nested: 'Kế hoạch ... thực hiện Quyết định số ...' is cited by the outer one
+
+
+def _listed_after(text: str, c: _Cite, cites: list[_Cite]) -> Relation | None:
+    """The relation of the opening's citation that `c` is listed right after, when a line break hides the clause's
+    trigger ('Theo đề nghị … tại các văn bản số 364/TTr-BNG-' / 'NVVH ngày …, số 1518/BNG-NVVH … và số 2265/…')."""
+    prev = max((p for p in cites if p.head_end <= c.start), key=lambda p: p.head_end, default=None)
+    if prev is None or prev.relation not in ("basis", "implements") or not _LISTED.fullmatch(text[prev.head_end:c.start]):
+        return None
+    return prev.relation
+
+
+_LISTED = re.compile(r"\s*(?:,|;|và|,\s*và)\s*(?:số\s*)?", re.IGNORECASE)
 
 
 def _merge(text: str, cites: list[_Cite]) -> list[Reference]:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from extractor.document import Doc
+from extractor.pipeline import extract_file
 from extractor.record import Meta
 from extractor.references import extract_references
 from extractor.structure import find_sections
 from tests.conftest import GOLD
+
+HERE = Path(__file__).resolve().parent
 
 
 def refs_of(text: str, **meta) -> dict:
@@ -509,3 +513,27 @@ def test_attached_programme_title_is_no_opening():
                    "năm 2025 của Chính phủ)\n\nI. MỤC TIÊU\n\n1. Tổ chức thể chế hóa.\n",
                    kind="resolution", number="03/NQ-CP")
     assert refs["57-NQ/TW"].relation == "basis"
+
+
+def test_proposals_listed_after_a_line_break_share_the_basis():
+    """Nghị quyết 100/NQ-CP in gazette lines (tests/real-final): the proposal's clause is cut by line breaks, and
+    the letters listed after the first ('…, số 1518/BNG-NVVH … và số 2265/BC-BNG-NVVH …') are its basis too."""
+    refs = {r.number: r for r in extract_file(HERE / "real-final" / "chinhphu-100-nq-cp-2026.txt").references}
+    assert [refs[n].relation for n in ("364/TTr-BNG-NVVH", "1518/BNG-NVVH", "2265/BC-BNG-NVVH")] == ["basis"] * 3
+
+
+def test_a_basis_the_document_replaces_is_replaced():
+    """Nghị quyết 109/NQ-CP (tests/real-group6): 41/NQ-CP stands in its Căn cứ list, and its Điều 2 says 'Nghị quyết
+    này … thay thế Nghị quyết số 41/NQ-CP': replaced. A title in the Căn cứ list that amends another document does
+    not make this one amend it (Quyết định 807/QĐ-UBND of Ninh Bình, tests/real-group5)."""
+    text = ("CHÍNH PHỦ\n\nSố: 109/NQ-CP\n\nNGHỊ QUYẾT\n\nCăn cứ Nghị quyết số 41/NQ-CP ngày 11 tháng 3 năm 2026 của Chính \n"
+            "phủ về Chương trình hành động của Chính phủ;\n"
+            "Căn cứ Nghị quyết số 1210/2016/UBTVQH13 ngày 25 tháng 5 năm 2016 của Ủy ban Thường vụ Quốc hội về phân loại "
+            "đô thị; Nghị quyết số 26/2022/UBTVQH15 ngày 21 tháng 9 năm 2022 của Ủy ban Thường vụ Quốc hội sửa đổi, bổ "
+            "sung một số điều của Nghị quyết số 1210/2016/UBTVQH13;\n\nQUYẾT NGHỊ: \n\n"
+            "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động.\n\nĐiều 2. Hiệu lực thi hành \n"
+            "1. Nghị quyết này có hiệu lực thi hành kể từ ngày ký và thay thế Nghị quyết số \n"
+            "41/NQ-CP ngày 11 tháng 3 năm 2026 của Chính phủ về Chương trình hành động của Chính phủ.\n")
+    refs = refs_of(text, kind="resolution", number="109/NQ-CP", issuer="Chính phủ", level="national")
+    assert refs["41/NQ-CP"].relation == "replaces"
+    assert refs["1210/2016/UBTVQH13"].relation == "basis" and refs["26/2022/UBTVQH15"].relation == "basis"
