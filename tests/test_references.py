@@ -537,3 +537,18 @@ def test_a_basis_the_document_replaces_is_replaced():
     refs = refs_of(text, kind="resolution", number="109/NQ-CP", issuer="Chính phủ", level="national")
     assert refs["41/NQ-CP"].relation == "replaces"
     assert refs["1210/2016/UBTVQH13"].relation == "basis" and refs["26/2022/UBTVQH15"].relation == "basis"
+
+
+def test_a_letter_acts_on_the_documents_it_received():
+    """Công văn 687/STP-VB of Sở Tư pháp Hồ Chí Minh City (tests/real-group6): 'Sở Tư pháp nhận được Phiếu chuyển số
+    3578/PC-VP …' is what the letter acts on (basis), as is the second slip after 'Đồng thời,'; the decision the
+    slip forwarded is only cited."""
+    text = ("SỞ TƯ PHÁP\n\nSố: 687/STP-VB\n\nKính gửi: Các Sở, ban ngành Thành phố\n\n"
+            "Sở Tư pháp nhận được Phiếu chuyển số 3578/PC-VP ngày 09 tháng 02 năm 2021 của Văn phòng Ủy ban nhân dân "
+            "Thành phố về việc chuyển Quyết định số 81/QĐ-TTg ngày 19 tháng 01 năm 2021 của Thủ tướng Chính phủ phê "
+            "duyệt Chương trình hỗ trợ pháp lý liên ngành cho doanh nghiệp nhỏ và vừa giai đoạn năm 2021-2026.\n\n"
+            "Đồng thời, Sở Tư pháp nhận được Phiếu chuyển số 9180/PC-VP ngày 20 tháng 02 năm 2021 của Văn phòng Ủy ban "
+            "nhân dân Thành phố.\n")
+    refs = refs_of(text, kind="letter", number="687/STP-VB", issuer="Sở Tư pháp Thành phố Hồ Chí Minh")
+    assert (refs["3578/PC-VP"].relation, refs["9180/PC-VP"].relation, refs["81/QĐ-TTg"].relation) == (
+        "basis", "basis", "cites")
