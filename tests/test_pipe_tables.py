@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from extractor.document import Block, RawDocument
 from extractor.ingest.pipe_tables import crawled_rows, split_blocks
 from extractor.normalize import normalize_document
-from extractor.pipeline import extract_text_into
+from extractor.pipeline import extract_file, extract_text_into
 from extractor.record import Record, Source
 
 MARKDOWN = """PHỤ LỤC II
@@ -146,3 +148,25 @@ def test_a_task_table_continued_on_the_next_page_without_its_header_keeps_its_co
     rec = extract_text_into(Record("x", Source("x.pdf", "0" * 64, "pdf")), norm.text, norm.tables)
     assert [(o.lead, o.support) for o in rec.obligations] == [(["Sở Tài chính"], []),
                                                              (["Sở Công Thương"], ["Sở Nội vụ"])]
+
+
+def test_a_row_whose_cells_merged_with_the_row_under_it() -> None:
+    """Quyết định 2820/QĐ-UBND of Hồ Chí Minh City as crawled (tests/real): the crawler leaves out the cells of a row
+    merged (rowspan) with the row above: its number before its task, and the time, result and source cells after its
+    lead and support. The row holding more cells than the header is that row and the one under it, which takes the
+    merged cells of the row above."""
+    header = ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian", "Kết quả", "Nguồn kinh phí"]
+    rows = crawled_rows(header + ["", "2", "Quản lý, vận hành Hệ thống", "Sở Tài chính", "Các sở, ngành", "Quý IV/2026",
+                                  "", "Thực hiện sao lưu dữ liệu", "Sở Khoa học và Công nghệ", "Sở Tài chính", "",
+                                  "III.1.1", "Nhóm các nền tảng", ""])
+    assert rows == [header, ["2", "Quản lý, vận hành Hệ thống", "Sở Tài chính", "Các sở, ngành", "Quý IV/2026"],
+                    ["", "Thực hiện sao lưu dữ liệu", "Sở Khoa học và Công nghệ", "Sở Tài chính", "Quý IV/2026", "", ""],
+                    ["III.1.1", "Nhóm các nền tảng"]]
+
+
+def test_the_row_under_a_merged_row_is_an_obligation_of_its_own() -> None:
+    """The same row read from the whole text: its own lead and support, the time cell of the row above."""
+    rec = extract_file(Path(__file__).resolve().parent / "real" / "hcm-2820-qd-ubnd-2025.txt")
+    (obl,) = [o for o in rec.obligations if o.task.startswith("Thực hiện sao lưu dữ liệu")]
+    assert (obl.lead, obl.support, obl.deadline.text if obl.deadline else None) == (
+        ["Sở Khoa học và Công nghệ"], ["Sở Tài chính"], "Quý IV/2026")

@@ -25,7 +25,8 @@ from ..document import Block
 _MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MD_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 _BAR = re.compile(r"^\s*\|\s*$")
-_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.?|[A-ZĐ]\.?|[a-zđ][.)]|[-+*•])$")
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}(?:\.\d{1,2})*\.?|[A-ZĐ]\.?|[a-zđ][.)]|[-+*•])$")
+"""A row number: '1', '1.2', 'II', 'III.1.2' (a group under a Roman one), 'A', 'a)', a dash."""
 _MAX_CELL_LINES = 60
 """A crawled cell longer than this many lines ends the table (no real cell is that long)."""
 
@@ -106,7 +107,29 @@ def crawled_rows(tokens: list[str]) -> list[list[str]]:
         k = run
     if row:
         rows.append(row)
-    return [r for r in rows if any(c.strip() for c in r)]
+    return _rowspan_rows([r for r in rows if any(c.strip() for c in r)])
+
+
+def _rowspan_rows(rows: list[list[str]]) -> list[list[str]]:
+    """Rows holding more cells than the header are a row and the row under it whose cells merged with it
+    (rowspan) the crawler left out: its number before its cells, the cells after them. '2 | Quản lý … | Sở Tài
+    chính | Các sở … | Quý IV/2026 | | Thực hiện sao lưu … | Sở Khoa học và Công nghệ | Sở Tài chính' is row 2,
+    then the task 'Thực hiện sao lưu …' with its lead and support and row 2's time cell."""
+    if not rows:
+        return rows
+    width = len(rows[0])
+    out: list[list[str]] = []
+    for r in rows:
+        empty = max((k for k, c in enumerate(r) if not c.strip()), default=-1)
+        under = r[empty + 1:]
+        if len(r) <= width or empty < 3 or len(under) < 2 or len(under) >= width or _ROW_NUMBER.match(under[0].strip()):
+            out.append(r)
+            continue
+        above = r[:empty]
+        below = [""] + under
+        below += [above[k] if k < len(above) else "" for k in range(len(below), width)]
+        out += [above, below]
+    return out
 
 
 def _crawled_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
