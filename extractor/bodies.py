@@ -584,7 +584,8 @@ def side_by_side(text: str) -> list[str]:
         prev = text[last:m.start()]
         after_collective = "," in prev and _whole_collective().fullmatch(prev.strip()) is not None and not re.match(
             _rules().fragments["locality"].replace("{cap_word}", _rules().fragments["cap_word"]),
-            text[m.end():], re.IGNORECASE)
+            text[m.end():], re.IGNORECASE) and not re.match(  # 'Các bộ, cơ quan Trung ương': its qualifier
+            rf"(?:{_rules().fragments['qualifier']})(?![\wÀ-ỹ])", text[m.end():], re.IGNORECASE)
         # a named body, then a bare head opening another, or 'Các'/'Những' opening a collective
         # ('Sở Tài chính Các sở, ngành'): what follows is looked at first, the name before only then
         opens = (_bare_head().match(text, m.start()) and _opens_named_body(text[m.end():])) or (

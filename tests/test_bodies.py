@@ -523,3 +523,14 @@ def test_the_provinces_as_a_body_of_a_task_table():
                 "cơ quan, địa phương chịu trách nhiệm về sự cần thiết khi quyết định")
     found = [b.name for b in find_bodies(sentence)]
     assert "các bộ, ngành, cơ quan, địa phương" in found and not any("tỉnh" in name for name in found)
+
+
+@pytest.mark.parametrize("text, want", [
+    # Thông báo 624/TB-VPCP's task table (tests/real): a lead cell saying its role, a collective qualified by
+    # 'Trung ương' (no second cell run into it); two cells run together still split
+    ("Các địa phương chủ trì", ["Các địa phương"]),
+    ("Các bộ, cơ quan Trung ương và địa phương", ["Các bộ, cơ quan Trung ương và địa phương"]),
+    ("Các bộ, cơ quan ngang bộ Bộ Tư pháp", ["Các bộ, cơ quan ngang bộ", "Bộ Tư pháp"]),
+])
+def test_lead_cells_as_a_notice_writes_them(text, want):
+    assert split_body_list(text) == want
