@@ -1407,3 +1407,17 @@ def test_a_body_heading_whose_name_a_line_break_cuts_before_its_colon():
     assert [o.lead for o in obls] == [["Sở Công Thương"], ["Ngân hàng Nhà nước Việt Nam Chi nhánh Khu vực II"],
                                       ["Công an tỉnh"]]
     assert obls[1].task.startswith("Chủ trì, phối hợp triển khai các nhiệm vụ phát triển kinh tế số")
+
+
+def test_a_subject_of_a_bank_and_its_commercial_banks_doing_a_task_resolutely():
+    """Thông báo 624/TB-VPCP, item 5.h (tests/real): 'các ngân hàng thương mại cổ phần' is a collective qualified by
+    'cổ phần', cut by a line break, and 'quyết liệt' opens the task as 'khẩn trương' does."""
+    text = ("III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM\n\n5. Nhiệm vụ về phát triển KHCN, đổi mới sáng tạo\n\n"
+            "g) Bộ Y tế xây dựng, trình cấp có thẩm quyền phê duyệt Kế hoạch triển khai Sổ sức khỏe điện tử, hoàn thành "
+            "trong tháng 12 năm 2025.\n"
+            "h) Ngân hàng Nhà nước Việt Nam và các ngân hàng\nthương mại cổ phần quyết liệt triển khai hiệu quả, đúng "
+            "trọng tâm, trọng điểm\nChương trình tín dụng 500 nghìn tỷ đồng, báo cáo Thủ tướng Chính phủ trước ngày 20 "
+            "tháng 11\nnăm 2025 và hàng tháng.\n")
+    got = [(o.lead, o.deadline.date if o.deadline else None) for o in _obls(text)]
+    assert got == [(["Bộ Y tế"], "2025-12-31"),
+                   (["Ngân hàng Nhà nước Việt Nam", "các ngân hàng thương mại cổ phần"], "2025-11-20")]
