@@ -72,8 +72,9 @@ def body_regex() -> re.Pattern[str]:
     chunk = rf"{frag['cap_word']}(?:\s+{item})*"  # 'Trung tâm Truyền thông khoa học và công nghệ'
     head_alt = "|".join(re.escape(h) for h in heads)
     new_head = "|".join([head_alt] + [re.escape(a) for a in r.data.get("head_aliases") or {}])  # 'và UBND tỉnh'
+    acronym = r"[A-ZĐ][A-ZĐ0-9&]{1,9}(?![\wÀ-ỹ])"  # after a comma an acronym is a body of its own ('Tập đoàn FPT, CMC')
     open_name = (rf"(?:{head_alt})\s+{chunk}"
-                 rf"(?:(?:\s*,\s*|\s+và\s+|\s+-\s+|\s+)(?!(?:{new_head})\s){chunk})*")
+                 rf"(?:(?:\s*,\s*(?!{acronym})|\s+và\s+|\s+-\s+|\s+)(?!(?:{new_head})\s){chunk})*")
     loc = r.pattern("locality").pattern
     place = rf"(?!(?:Các|Những|Mọi)(?![\wÀ-ỹ])){frag['cap_word']}"  # 'Bộ Nội vụ Các bộ, ...': two cells
     tail = rf"(?:\s+(?:{loc}|{place}(?:\s+{place}){{0,2}}))?"
@@ -147,11 +148,19 @@ def _elided(head: str) -> re.Pattern[str] | None:
 
 def _elided_body(text: str, prev: BodySpan, pos: int, end: int) -> BodySpan | None:
     """A name of the same kind as `prev` written without its head after it: 'Bộ Xây dựng, Khoa học và Công nghệ'
-    names Bộ Xây dựng and Bộ Khoa học và Công nghệ."""
+    names Bộ Xây dựng and Bộ Khoa học và Công nghệ; after a name of one word, an acronym ('Tập đoàn FPT, CMC',
+    'Tập đoàn Viettel, VNPT')."""
     head = None if prev.collective else head_of(prev.name)
     pattern = _elided(head) if head else None
     m = pattern.match(text, pos, end) if pattern else None
+    if m is None and head and _ACRONYM_NAME.fullmatch(prev.name[len(head):].strip()):
+        m = _ACRONYM_ITEM.match(text, pos, end)  # 'Tập đoàn FPT, CMC': two groups known by their acronyms
     return BodySpan(m.start(), m.end(), m.group(0), canonical_body(f"{head} {m.group(0)}")) if m else None
+
+
+_ACRONYM_NAME = re.compile(r"[A-ZĐ][\wÀ-ỹ&]{1,15}")  # one word, no Vietnamese name of syllables: 'FPT', 'Viettel'
+_ACRONYM_ITEM = re.compile(r"[A-ZĐ][A-ZĐ0-9&]{1,9}(?=\s*(?:[,;.:]|$)|\s+(?:và\s|[a-zđà-ỹ]))", re.M)  # closed, or
+# followed by the list's verb ('… CMC khẩn trương hoàn thành')
 
 
 _LIST_SEP = re.compile(r"\s*(?:,\s*và|,|;|\s+và)\s+|\s*;\s*")  # ", và" before ","

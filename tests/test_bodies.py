@@ -534,3 +534,14 @@ def test_the_provinces_as_a_body_of_a_task_table():
 ])
 def test_lead_cells_as_a_notice_writes_them(text, want):
     assert split_body_list(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # Thông báo 624/TB-VPCP (tests/real): groups known by one word or an acronym, the second without its head
+    ("các bộ, ngành, Tập đoàn FPT, CMC khẩn trương hoàn thành việc", ["các bộ, ngành", "Tập đoàn FPT", "Tập đoàn CMC"]),
+    ("Tập đoàn Viettel, VNPT", ["Tập đoàn Viettel", "Tập đoàn VNPT"]),
+    # a name of syllables takes no acronym after it: 'TP' is no body
+    ("Tập đoàn Bưu chính Viễn thông Việt Nam, TP Hồ Chí Minh", ["Tập đoàn Bưu chính Viễn thông Việt Nam"]),
+])
+def test_an_acronym_after_a_group_named_by_one_word_is_a_group_too(text, want):
+    assert [b.name for b in body_list_at(text, 0)[0]] == want
