@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .bodies import canonical_body, head_of
+from .places import central_cities, province_name, province_pattern
 from .rules import load_rules
 
 
@@ -155,7 +156,29 @@ def _elided_body(text: str, prev: BodySpan, pos: int, end: int) -> BodySpan | No
     m = pattern.match(text, pos, end) if pattern else None
     if m is None and head and _ACRONYM_NAME.fullmatch(prev.name[len(head):].strip()):
         m = _ACRONYM_ITEM.match(text, pos, end)  # 'Tập đoàn FPT, CMC': two groups known by their acronyms
+    if m is None and head == _COMMITTEE and _province_rx()[0].fullmatch(prev.name):
+        place = _province_rx()[1].match(text, pos, end)  # 'Ủy ban nhân dân thành phố Hà Nội, Hồ Chí Minh, Hòa Bình'
+        return BodySpan(place.start(), place.end(), place.group(0), committee_of(place.group("place"))) if place else None
     return BodySpan(m.start(), m.end(), m.group(0), canonical_body(f"{head} {m.group(0)}")) if m else None
+
+
+_COMMITTEE = "Ủy ban nhân dân"
+
+
+@cache
+def _province_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A provinces' People's Committee named with its province ('Ủy ban nhân dân các tỉnh, thành phố Hà Nội'), and a
+    province written alone after it, maybe with its unit, closed as a list's item or by the list's verb."""
+    places = province_pattern()
+    unit = r"(?:(?i:tỉnh|thành\s+phố)\s+)"
+    return (re.compile(rf"{_COMMITTEE}\s+(?:các\s+)?(?:tỉnh|thành\s+phố)(?:\s*,\s*thành\s+phố)?\s+(?P<place>{places})"),
+            re.compile(rf"{unit}?(?P<place>{places})(?=\s*(?:[,;.:]|$)|\s+(?:và\s|[a-zđà-ỹ]))", re.M))
+
+
+def committee_of(place: str) -> str:
+    """The People's Committee of a province: 'Ủy ban nhân dân thành phố Cần Thơ', 'Ủy ban nhân dân tỉnh Hòa Bình'."""
+    name = province_name(place) or " ".join(place.split())
+    return f"{_COMMITTEE} {'thành phố' if name in central_cities() else 'tỉnh'} {name}"
 
 
 _ACRONYM_NAME = re.compile(r"[A-ZĐ][\wÀ-ỹ&]{1,15}")  # one word, no Vietnamese name of syllables: 'FPT', 'Viettel'
@@ -181,6 +204,9 @@ def body_list_at(text: str, pos: int, end: int | None = None) -> tuple[list[Body
         cur = found[-1].end
         sep = _LIST_SEP.match(text, cur, end)
         while sep and (elided := _elided_body(text, found[-1], sep.end(), end)):
+            first = _province_rx()[0].fullmatch(found[-1].name) if found[-1].name.startswith(f"{_COMMITTEE} các ") else None
+            if first and elided.name.startswith(_COMMITTEE):  # the first of the provinces listed: its own committee
+                found[-1] = BodySpan(found[-1].start, found[-1].end, found[-1].text, committee_of(first.group("place")))
             found.append(elided)
             cur = elided.end
             sep = _LIST_SEP.match(text, cur, end)

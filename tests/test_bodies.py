@@ -545,3 +545,15 @@ def test_lead_cells_as_a_notice_writes_them(text, want):
 ])
 def test_an_acronym_after_a_group_named_by_one_word_is_a_group_too(text, want):
     assert [b.name for b in body_list_at(text, 0)[0]] == want
+
+
+def test_the_committees_of_provinces_listed_after_one():
+    """Nghị quyết 175/NQ-CP, item g) (tests/real-group5): one 'Ủy ban nhân dân' heads the provinces listed after
+    it, each a city or a province by the vocabulary's central cities; a committee of all provinces takes none."""
+    text = ("Ủy ban nhân dân các tỉnh, thành phố Hà Nội, Hồ Chí Minh, Hòa Bình, Cần \nThơ, Lâm Đồng và các địa "
+            "phương có liên quan phối hợp Bộ Công an trong quá \ntrình giới thiệu, cung cấp đất")
+    assert [b.name for b in body_list_at(text, 0)[0]] == [
+        "Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Hồ Chí Minh", "Ủy ban nhân dân tỉnh Hòa Bình",
+        "Ủy ban nhân dân thành phố Cần Thơ", "Ủy ban nhân dân tỉnh Lâm Đồng", "các địa phương có liên quan"]
+    assert [b.name for b in body_list_at("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương, Bộ Công an", 0)[0]] \
+        == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "Bộ Công an"]
