@@ -156,6 +156,10 @@ def _elided_body(text: str, prev: BodySpan, pos: int, end: int) -> BodySpan | No
     m = pattern.match(text, pos, end) if pattern else None
     if m is None and head and _ACRONYM_NAME.fullmatch(prev.name[len(head):].strip()):
         m = _ACRONYM_ITEM.match(text, pos, end)  # 'Tập đoàn FPT, CMC': two groups known by their acronyms
+    level = _LEVEL_NAME.fullmatch(prev.name) if m is None else None
+    item = _LEVEL_ITEM.match(text, pos, end) if level else None
+    if level and item:  # 'Ủy ban nhân dân cấp tỉnh, cấp xã': the same body at another level
+        return BodySpan(item.start(), item.end(), item.group(0), f"{level.group('body')} cấp {item.group('level')}")
     if m is None and head == _COMMITTEE and _province_rx()[0].fullmatch(prev.name):
         place = _province_rx()[1].match(text, pos, end)  # 'Ủy ban nhân dân thành phố Hà Nội, Hồ Chí Minh, Hòa Bình'
         return BodySpan(place.start(), place.end(), place.group(0), committee_of(place.group("place"))) if place else None
@@ -163,6 +167,8 @@ def _elided_body(text: str, prev: BodySpan, pos: int, end: int) -> BodySpan | No
 
 
 _COMMITTEE = "Ủy ban nhân dân"
+_LEVEL_NAME = re.compile(r"(?P<body>.+?)\s+cấp\s+(?:tỉnh|huyện|xã)")
+_LEVEL_ITEM = re.compile(r"cấp\s+(?P<level>tỉnh|huyện|xã)(?![\wÀ-ỹ])")
 
 
 @cache

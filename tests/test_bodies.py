@@ -557,3 +557,14 @@ def test_the_committees_of_provinces_listed_after_one():
         "Ủy ban nhân dân thành phố Cần Thơ", "Ủy ban nhân dân tỉnh Lâm Đồng", "các địa phương có liên quan"]
     assert [b.name for b in body_list_at("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương, Bộ Công an", 0)[0]] \
         == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "Bộ Công an"]
+
+
+@pytest.mark.parametrize("text, want", [
+    # Quyết định 844/QĐ-TTg (tests/real-group3): 'Uỷ ban nhân dân cấp tỉnh, cấp xã đưa các chỉ tiêu …'
+    ("Ủy ban nhân dân cấp tỉnh, cấp xã đưa các chỉ tiêu", ["Ủy ban nhân dân cấp tỉnh", "Ủy ban nhân dân cấp xã"]),
+    ("Ủy ban nhân dân cấp tỉnh, cấp huyện và cấp xã", ["Ủy ban nhân dân cấp tỉnh", "Ủy ban nhân dân cấp huyện",
+                                                      "Ủy ban nhân dân cấp xã"]),
+    ("Sở Tài chính, cấp xã", ["Sở Tài chính"]),  # a body named with no level takes none
+])
+def test_a_body_named_at_one_level_then_another(text, want):
+    assert [b.name for b in body_list_at(text, 0)[0]] == want
