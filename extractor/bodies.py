@@ -506,34 +506,21 @@ def _split_at_separators(text: str) -> list[str]:
     joined = _joined_names()
     inside = [(j.start(), j.end()) for j in joined.finditer(text)] if joined else []
     parts, last = [], 0
+    plural = ""  # the plural a part before carries to the one being read ('Các doanh nghiệp A, doanh nghiệp B')
     for m in re.finditer(r"\s*(?:,|\s+và)\s+", text):
         if any(a <= m.start() and m.end() <= b for a, b in inside):
             continue
-        nxt, prev = text[m.end():], text[last:m.start()]
+        nxt, prev = text[m.end():], plural + text[last:m.start()]
         if "," not in m.group() and closes_collective(prev, nxt):
             continue  # 'Các bộ, cơ quan ngang bộ, địa phương và các cơ quan liên quan': one collective as written
         described = "," in m.group() and _described_collective_after(prev, nxt)
         if _opens_named_body(nxt) or (coll.match(nxt) and last < m.start()) or _bare_collective_after(prev, nxt) \
                 or described:
-            parts.append(text[last:m.start()])
+            parts.append(prev)
             last = m.end()
-            if described:  # 'Các doanh nghiệp viễn thông, doanh nghiệp bưu chính': 'Các' governs both
-                parts.append(prev.split()[0] + " ")
-    parts.append(text[last:])
-    return [p.strip() for p in _carry_plural(parts) if p.strip()]
-
-
-def _carry_plural(parts: list[str]) -> list[str]:
-    """Join the plural word carried over ('Các ' between two parts) to the part after it."""
-    out: list[str] = []
-    carried = ""
-    for part in parts:
-        if part.endswith(" ") and part.strip().lower() in ("các", "những"):
-            carried = part.strip() + " "
-            continue
-        out.append(carried + part if carried and part.strip() else part)
-        carried = ""
-    return out
+            plural = prev.split()[0] + " " if described else ""  # 'Các' governs both
+    parts.append(plural + text[last:])
+    return [p.strip() for p in parts if p.strip()]
 
 
 @lru_cache(maxsize=1)

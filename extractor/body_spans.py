@@ -148,22 +148,44 @@ def _elided(head: str) -> re.Pattern[str] | None:
 
 
 def _elided_body(text: str, prev: BodySpan, pos: int, end: int) -> BodySpan | None:
-    """A name of the same kind as `prev` written without its head after it: 'Bộ Xây dựng, Khoa học và Công nghệ'
-    names Bộ Xây dựng and Bộ Khoa học và Công nghệ; after a name of one word, an acronym ('Tập đoàn FPT, CMC',
-    'Tập đoàn Viettel, VNPT')."""
+    """A body of the same kind as `prev` written without its head after it, as each of `_ELISIONS` reads one."""
+    return next((found for read in _ELISIONS if (found := read(text, prev, pos, end))), None)
+
+
+def _gazetteer_elided(text: str, prev: BodySpan, pos: int, end: int) -> BodySpan | None:
+    """'Bộ Xây dựng, Khoa học và Công nghệ' names Bộ Xây dựng and Bộ Khoa học và Công nghệ."""
     head = None if prev.collective else head_of(prev.name)
     pattern = _elided(head) if head else None
     m = pattern.match(text, pos, end) if pattern else None
-    if m is None and head and _ACRONYM_NAME.fullmatch(prev.name[len(head):].strip()):
-        m = _ACRONYM_ITEM.match(text, pos, end)  # 'Tập đoàn FPT, CMC': two groups known by their acronyms
-    level = _LEVEL_NAME.fullmatch(prev.name) if m is None else None
-    item = _LEVEL_ITEM.match(text, pos, end) if level else None
-    if level and item:  # 'Ủy ban nhân dân cấp tỉnh, cấp xã': the same body at another level
-        return BodySpan(item.start(), item.end(), item.group(0), f"{level.group('body')} cấp {item.group('level')}")
-    if m is None and head == _COMMITTEE and _province_rx()[0].fullmatch(prev.name):
-        place = _province_rx()[1].match(text, pos, end)  # 'Ủy ban nhân dân thành phố Hà Nội, Hồ Chí Minh, Hòa Bình'
-        return BodySpan(place.start(), place.end(), place.group(0), committee_of(place.group("place"))) if place else None
     return BodySpan(m.start(), m.end(), m.group(0), canonical_body(f"{head} {m.group(0)}")) if m else None
+
+
+def _acronym_elided(text: str, prev: BodySpan, pos: int, end: int) -> BodySpan | None:
+    """After a name of one word, an acronym: 'Tập đoàn FPT, CMC', 'Tập đoàn Viettel, VNPT'."""
+    head = None if prev.collective else head_of(prev.name)
+    if not head or not _ACRONYM_NAME.fullmatch(prev.name[len(head):].strip()):
+        return None
+    m = _ACRONYM_ITEM.match(text, pos, end)
+    return BodySpan(m.start(), m.end(), m.group(0), canonical_body(f"{head} {m.group(0)}")) if m else None
+
+
+def _level_elided(text: str, prev: BodySpan, pos: int, end: int) -> BodySpan | None:
+    """'Ủy ban nhân dân cấp tỉnh, cấp xã': the same body at another level."""
+    level = _LEVEL_NAME.fullmatch(prev.name)
+    item = _LEVEL_ITEM.match(text, pos, end) if level else None
+    return BodySpan(item.start(), item.end(), item.group(0), f"{level.group('body')} cấp {item.group('level')}") \
+        if level and item else None
+
+
+def _province_elided(text: str, prev: BodySpan, pos: int, end: int) -> BodySpan | None:
+    """'Ủy ban nhân dân thành phố Hà Nội, Hồ Chí Minh, Hòa Bình': each province's own committee."""
+    if not _province_rx()[0].fullmatch(prev.name):
+        return None
+    place = _province_rx()[1].match(text, pos, end)
+    return BodySpan(place.start(), place.end(), place.group(0), committee_of(place.group("place"))) if place else None
+
+
+_ELISIONS = (_gazetteer_elided, _acronym_elided, _level_elided, _province_elided)
 
 
 _COMMITTEE = "Ủy ban nhân dân"

@@ -14,6 +14,7 @@ twice counts once. Text scanning, indicator wording and indicator tables live in
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -151,24 +152,29 @@ def _heading_info(doc: Doc, offset: int) -> tuple[bool, bool, int | None]:
         hit = first_match(rules_of("heading_horizon"), title)
         if hit:
             year = year_of(hit[1]) or year
-    return goal, status and (not goal or _reporting(doc)), year or _appendix_year(doc, offset)
+    return goal, status and (not goal or _reporting(doc)), year
 
 
 _TITLE_BLOCK = 600  # how far after 'PHỤ LỤC' an appendix's title paragraphs may run
 
 
-def _appendix_year(doc: Doc, offset: int) -> int | None:
-    """The horizon an appendix's title gives every row after it ('PHỤ LỤC' / 'PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU
-    PHÁT TRIỂN KINH TẾ SỐ,' / 'XÃ HỘI SỐ ĐẾN NĂM 2030'): its title's paragraphs, each read as one heading line."""
-    start = max((sec.start for sec in doc.sections if structure.is_appendix(sec) and sec.start <= offset), default=None)
-    if start is None:
-        return None
-    block = doc.text[start:start + _TITLE_BLOCK].split("|", 1)[0]  # up to a pipe table's first cell
-    for para in re.split(r"\n\s*\n", block)[:4]:
-        hit = first_match(rules_of("heading_horizon"), " ".join(para.split()))
-        if hit:
-            return year_of(hit[1])
-    return None
+def _appendix_title_horizons(doc: Doc) -> list[tuple[int, int | None]]:
+    """Where each appendix starts and the horizon its title gives every row after it ('PHỤ LỤC' / 'PHÂN CÔNG THỰC
+    HIỆN CÁC CHỈ TIÊU PHÁT TRIỂN KINH TẾ SỐ,' / 'XÃ HỘI SỐ ĐẾN NĂM 2030'): its title's paragraphs, each read as one
+    heading line; in text order."""
+    out: list[tuple[int, int | None]] = []
+    for sec in sorted((sec for sec in doc.sections if structure.is_appendix(sec)), key=lambda sec: sec.start):
+        block = doc.text[sec.start:sec.start + _TITLE_BLOCK].split("|", 1)[0]  # up to a pipe table's first cell
+        hits = (first_match(rules_of("heading_horizon"), " ".join(p.split())) for p in re.split(r"\n\s*\n", block)[:4])
+        hit = next((h for h in hits if h), None)
+        out.append((sec.start, year_of(hit[1]) if hit else None))
+    return out
+
+
+def _appendix_year(horizons: list[tuple[int, int | None]], offset: int) -> int | None:
+    """The horizon of the appendix title `offset` stands under (`_appendix_title_horizons`), if any."""
+    k = bisect.bisect_right([start for start, _ in horizons], offset) - 1
+    return horizons[k][1] if k >= 0 else None
 
 
 def _budget(doc: Doc, offset: int) -> bool:
@@ -271,6 +277,7 @@ def extract_targets(doc: Doc) -> list[Target]:
     normative = doc.meta.kind in (load_rules("targets").data.get("normative_kinds") or [])
     heading_lines = {doc.line_index(s.start) for s in doc.sections}
     state = _State(rows=appendix_years(doc))
+    titles = _appendix_title_horizons(doc)
     out: list[Target] = []
     seen: set[tuple[Any, ...]] = set()
     wrapped, wrapped_spans = wrapped_table_targets(doc, level)
@@ -283,6 +290,7 @@ def extract_targets(doc: Doc) -> list[Target]:
         if li in heading_lines:
             state.run_year, state.goal_run = None, False
         goal_sec, status_sec, head_year = _heading_info(doc, line.start)
+        head_year = head_year or _appendix_year(titles, line.start)  # no heading's horizon: its appendix title's
         found, line_year, run_before, aim_before, aim_sentence = False, None, state.run_year, False, False
         end_hit = first_match(rules_of("line_end_horizon"), s)
         end_year = year_of(end_hit[1]) if end_hit else None
