@@ -562,6 +562,19 @@ def is_body_cell(text: str) -> bool:
     return bool(parts) and all(head_of(b) is not None or is_collective(b) for b in split_body_list(parts[0]))
 
 
+@lru_cache(maxsize=1)
+def _locality_start() -> re.Pattern[str]:
+    """A locality in any case ('tỉnh', 'Thành phố Hồ Chí Minh', 'các huyện, thị xã')."""
+    frag = _rules().fragments
+    return re.compile(frag["locality"].replace("{cap_word}", frag["cap_word"]), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _qualifier_start() -> re.Pattern[str]:
+    """A collective's qualifier in any case ('Trung ương', 'trực thuộc Trung ương')."""
+    return re.compile(rf"(?:{_rules().fragments['qualifier']})(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
 def side_by_side(text: str) -> list[str]:
     """Cells of a line where bodies stand side by side with no comma ('Các bộ, cơ quan ngang bộ Bộ Tư pháp':
     two table cells run together by a PDF's text layer; a listed collective then any capitalised word that
@@ -569,10 +582,9 @@ def side_by_side(text: str) -> list[str]:
     parts, last = [], 0
     for m in re.finditer(r"\s+(?=[A-ZĐÀ-Ỹ])", text):
         prev = text[last:m.start()]
-        after_collective = "," in prev and _whole_collective().fullmatch(prev.strip()) is not None and not re.match(
-            _rules().fragments["locality"].replace("{cap_word}", _rules().fragments["cap_word"]),
-            text[m.end():], re.IGNORECASE) and not re.match(  # 'Các bộ, cơ quan Trung ương': its qualifier
-            rf"(?:{_rules().fragments['qualifier']})(?![\wÀ-ỹ])", text[m.end():], re.IGNORECASE)
+        after_collective = "," in prev and _whole_collective().fullmatch(prev.strip()) is not None \
+            and not _locality_start().match(text, m.end()) \
+            and not _qualifier_start().match(text, m.end())  # 'Các bộ, cơ quan Trung ương': its qualifier
         # a named body, then a bare head opening another, or 'Các'/'Những' opening a collective
         # ('Sở Tài chính Các sở, ngành'): what follows is looked at first, the name before only then
         opens = (_bare_head().match(text, m.start()) and _opens_named_body(text[m.end():])) or (
@@ -588,12 +600,14 @@ def _collective_after_name(text: str, parts: list[str], last: int) -> tuple[list
     """'Sở Y tế cơ quan, đơn vị liên quan', 'Ủy ban nhân dân các cấp Cơ quan, đơn vị liên quan': a named body, then
     a collective closed by 'liên quan' with no comma between (two cells run together); the collective is a part of
     its own."""
+    if not text.rstrip(" ,;.").endswith("liên quan"):
+        return parts, last  # every collective looked for below closes the text with 'liên quan'
     closed = _bare_collective()[0]
     for m in re.finditer(r"\s+(?=\w)", text[last:]):
         at = last + m.start()
         name_start = text.rfind(",", last, at) + 1 or last  # the last body of a list before it
         rest = text[last + m.end():].strip(" ,;.")
-        if _named_before(text[name_start:at].strip()) and closed.fullmatch(rest) and rest.endswith("liên quan"):
+        if rest.endswith("liên quan") and _named_before(text[name_start:at].strip()) and closed.fullmatch(rest):
             return [*parts, text[last:at]], last + m.end()
     return parts, last
 
