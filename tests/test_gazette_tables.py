@@ -304,3 +304,13 @@ def test_a_lead_line_holding_the_support_cell_beside_it(tmp_path):
     rows = [(o.lead, o.support) for o in extract_file(path).obligations]
     assert rows[1] == (["Bộ Nông nghiệp và Môi trường"], ["Các bộ, cơ quan, địa phương"])
     assert rows[0] == (["Bộ Nông nghiệp và Môi trường"], ["Bộ Công an"])
+
+
+def test_a_lead_cell_of_every_level_is_closed():
+    """Quyết định 844/QĐ-TTg in gazette text (tests/real-group3), row I.2: 'Ủy ban nhân dân các cấp' is a whole lead
+    cell ('các cấp' asks for nothing more, as a bare 'cấp' does), so the support cell after it is the support and the
+    time cell is read."""
+    rec = extract_file(HERE / "real-group3" / "ttg-844-qd-ttg-2026.txt")
+    (row,) = [o for o in rec.obligations if o.task.startswith("Đưa các chỉ tiêu bao phủ")]
+    assert (row.lead, row.support, row.deadline.kind if row.deadline else None) == (
+        ["Ủy ban nhân dân các cấp"], ["Các cơ quan, tổ chức, đơn vị có liên quan"], "recurring")
