@@ -715,11 +715,14 @@ def _split_with_time(columns: list[str], row: list[Cell]) -> tuple[list[Cell], d
     return (split[0], _last_line_time(columns, row, split[1])) if split is not None else None
 
 
+_NUMBERED_ITEM = re.compile(r"(?:^|\s)\d{1,2}\s*[.)]\s+")  # a numbered item of a body cell ('1. Bộ Tài chính …')
+
+
 def _item_bodies(cell: Cell | None) -> list[str]:
     """The bodies a wrapped body cell names: the list of bodies opening each of its numbered items ('1. Bộ Tài
     chính đầu mối tham mưu … 2. Các bộ, cơ quan, địa phương, các tập đoàn … theo chức năng')."""
     out: list[str] = []
-    for item in re.split(r"(?:^|\s)\d{1,2}\s*[.)]\s+", cell.text if cell else ""):
+    for item in _NUMBERED_ITEM.split(cell.text if cell else ""):
         item = strip_officers(expand_abbreviations(item.strip()))
         names = split_body_list(item) if distributed_list(item) else [b.name for b in body_list_at(item, 0)[0]]
         out += [name for name in names if name not in out]  # 'Các Bộ: Tài chính, Xây dựng …' names each ministry
@@ -731,7 +734,7 @@ def _wrapped_bodies(cells: dict[str, Cell]) -> tuple[list[str], list[str]]:
     support line of its own ('Bộ Nông nghiệp và Môi trường Các bộ, cơ quan, địa' / 'phương') gives it as the
     support."""
     lead_cell, support_cell = cells.get("lead"), cells.get("support")
-    if lead_cell is not None and support_cell is None and not _ITEM.search(lead_cell.text):
+    if lead_cell is not None and support_cell is None and not _NUMBERED_ITEM.search(lead_cell.text):
         parts = _body_parts(lead_cell.text, keep_first=False)
         if len(parts) == 2:
             at = lead_cell.text.find(parts[1])
@@ -740,7 +743,6 @@ def _wrapped_bodies(cells: dict[str, Cell]) -> tuple[list[str], list[str]]:
     return _item_bodies(lead_cell), _item_bodies(support_cell)
 
 
-_ITEM = re.compile(r"(?:^|\s)\d{1,2}\s*[.)]\s")  # a numbered item of a body cell ('1. Bộ Tài chính …')
 
 
 @dataclass

@@ -83,13 +83,24 @@ def is_collective(name: str) -> bool:
     if not words:
         return False
     rest = " ".join(words[1:]) if words[0].lower() in ("các", "những", "mọi") else ""
-    if rest and re.fullmatch(_rules().fragments["province_collective"], name.strip()):
+    if rest and _province_collective().fullmatch(name.strip()):
         return True
     if rest:
         starts, nouns = _collective_noun_starts()
         low = rest.lower()
         return low.startswith(starts) or low in nouns
     return bool(_qualified_collective().fullmatch(name.strip()))
+
+
+@lru_cache(maxsize=1)
+def _province_collective() -> re.Pattern[str]:
+    return _rules().pattern("province_collective")
+
+
+@lru_cache(maxsize=1)
+def _noun_alternation() -> str:
+    """The collective nouns as one regex alternation, longest first."""
+    return "|".join(sorted(map(re.escape, _rules().data["collective_nouns"]), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -460,7 +471,7 @@ def _collective_start() -> re.Pattern[str]:
 def _bare_collective() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A collective written without 'các' and closed by its qualifier ('cơ quan, đơn vị có liên quan'), and
     one collective noun opening a phrase ('cơ sở khám bệnh, chữa bệnh')."""
-    nouns = "|".join(sorted(map(re.escape, _rules().data["collective_nouns"]), key=len, reverse=True))
+    nouns = _noun_alternation()
     qual = _rules().fragments["qualifier"]
     return (re.compile(rf"(?i:{nouns})(?:\s*,\s*(?i:{nouns}))*(?:\s+(?:{qual}))+(?![\wÀ-ỹ])"),
             re.compile(rf"(?i:{nouns})(?![\wÀ-ỹ])"))
@@ -527,7 +538,7 @@ def _split_at_separators(text: str) -> list[str]:
 def _described_collective() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A plural collective noun with words of its own after it ('Các doanh nghiệp viễn thông'); a collective noun
     opening the next conjunct; a qualifier alone after it (shared, not its own: 'doanh nghiệp liên quan')."""
-    nouns = "|".join(sorted(map(re.escape, _rules().data["collective_nouns"]), key=len, reverse=True))
+    nouns = _noun_alternation()
     qual = _rules().fragments["qualifier"]
     return (re.compile(rf"(?i:các|những)\s+(?>(?i:{nouns}))\s+[^\s,;]+(?:\s+[^\s,;]+)*"),
             re.compile(rf"(?>(?i:{nouns}))(?![\wÀ-ỹ])"),
@@ -549,7 +560,7 @@ def _described_collective_after(prev: str, nxt: str) -> bool:
 @lru_cache(maxsize=1)
 def _whole_collective() -> re.Pattern[str]:
     """A collective body and nothing else: 'các bộ, cơ quan ngang bộ', 'Các sở, ban, ngành liên quan'."""
-    nouns = "|".join(sorted(map(re.escape, _rules().data["collective_nouns"]), key=len, reverse=True))
+    nouns = _noun_alternation()
     qual = _rules().fragments["qualifier"]
     first, item = rf"(?i:{nouns})(?:\s+(?:{qual}))*", rf"(?:{nouns})(?:\s+(?:{qual}))*"
     # the noun after 'Các' in any case ('Các Bộ, ngành'), the others lower-case: 'Viện …' opens a name
@@ -565,8 +576,7 @@ def is_body_cell(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _locality_start() -> re.Pattern[str]:
     """A locality in any case ('tỉnh', 'Thành phố Hồ Chí Minh', 'các huyện, thị xã')."""
-    frag = _rules().fragments
-    return re.compile(frag["locality"].replace("{cap_word}", frag["cap_word"]), re.IGNORECASE)
+    return _rules().pattern("locality", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -179,9 +179,9 @@ def _level_elided(text: str, prev: BodySpan, pos: int, end: int) -> BodySpan | N
 
 def _province_elided(text: str, prev: BodySpan, pos: int, end: int) -> BodySpan | None:
     """'Ủy ban nhân dân thành phố Hà Nội, Hồ Chí Minh, Hòa Bình': each province's own committee."""
-    if not _province_rx()[0].fullmatch(prev.name):
+    if not _committee_provinces()[0].fullmatch(prev.name):
         return None
-    place = _province_rx()[1].match(text, pos, end)
+    place = _committee_provinces()[1].match(text, pos, end)
     return BodySpan(place.start(), place.end(), place.group(0), committee_of(place.group("place"))) if place else None
 
 
@@ -194,7 +194,7 @@ _LEVEL_ITEM = re.compile(r"cấp\s+(?P<level>tỉnh|huyện|xã)(?![\wÀ-ỹ])")
 
 
 @cache
-def _province_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _committee_provinces() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A provinces' People's Committee named with its province ('Ủy ban nhân dân các tỉnh, thành phố Hà Nội'), and a
     province written alone after it, maybe with its unit, closed as a list's item or by the list's verb."""
     places = province_pattern()
@@ -232,7 +232,7 @@ def body_list_at(text: str, pos: int, end: int | None = None) -> tuple[list[Body
         cur = found[-1].end
         sep = _LIST_SEP.match(text, cur, end)
         while sep and (elided := _elided_body(text, found[-1], sep.end(), end)):
-            first = _province_rx()[0].fullmatch(found[-1].name) if found[-1].name.startswith(f"{_COMMITTEE} các ") else None
+            first = _committee_provinces()[0].fullmatch(found[-1].name) if found[-1].name.startswith(f"{_COMMITTEE} các ") else None
             if first and elided.name.startswith(_COMMITTEE):  # the first of the provinces listed: its own committee
                 found[-1] = BodySpan(found[-1].start, found[-1].end, found[-1].text, committee_of(first.group("place")))
             found.append(elided)

@@ -28,6 +28,12 @@ def _rf() -> RuleFile:
     return load_rules("meta")
 
 
+def is_normative(kind: str | None) -> bool:
+    """A decree, circular or law (rules/targets.yaml `normative_kinds`): its figures are rules, not aims, and its
+    own articles amend and end other documents."""
+    return kind in (load_rules("targets").data.get("normative_kinds") or [])
+
+
 def _rx(rule_id: str) -> re.Pattern[str]:
     return _rf().rule(rule_id).rx
 

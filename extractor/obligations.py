@@ -38,9 +38,9 @@ from .implementation import (
     heading_bodies,
     implementation_obligations,
 )
+from .meta import is_normative
 from .obligation_units import NUMBER, enumerated_tasks, make, rules, rx, sentences, text_blocks
 from .record import Obligation, Section
-from .rules import load_rules
 
 __all__ = ["extract_obligations", "heading_bodies"]
 
@@ -308,7 +308,7 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
     aims = [(sec.start, sec.end) for sec in sections if rx("section.objectives").search(sec.title)]
     narrative = [(sec.start, sec.end) for sec in sections if rx("section.narrative").search(sec.title)]
     body_start = min((sec.start for sec in sections), default=len(text))
-    subject = doc.meta.kind not in ("news", "report", *(load_rules("targets").data.get("normative_kinds") or []))
+    subject = doc.meta.kind not in ("news", "report") and not is_normative(doc.meta.kind)
     # a decree's 'X thực hiện …' states a rule; only 'X chủ trì / có trách nhiệm' there names a duty
     in_labelled, in_aims, in_narrative = _covered_by(lab_cov), _covered_by(aims), _covered_by(narrative)
     for s, e in free:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from . import structure
 from .document import Doc
-from .meta import Locality, issuer_at, issuer_text
+from .meta import Locality, is_normative, issuer_at, issuer_text
 from .numbers import (
     canonical_number,
     doc_type_from_number,
@@ -83,7 +83,7 @@ def _context(doc: Doc) -> _Ctx:
     province = m.place if m.level == "province" else main_province(doc.text, "")
     return _Ctx(unit, place, province, m.number, m.doc_type, _openings(doc), m.kind == "news",
                 [] if m.kind == "news" else implemented_in(m.title),
-                m.kind in (load_rules("targets").data.get("normative_kinds") or []))
+                is_normative(m.kind))
 
 
 def _openings(doc: Doc) -> list[tuple[int, int]]:

@@ -23,6 +23,7 @@ from typing import Any
 from . import structure
 from .document import Doc
 from .indicator_tables import indicator_table_targets, table_spans, wrapped_table_targets
+from .meta import is_normative
 from .record import Comparator, Target
 from .rules import Rule, load_rules
 from .target_text import (
@@ -274,7 +275,7 @@ def extract_targets(doc: Doc) -> list[Target]:
     """Every number the text sets as an aim, with its comparator, unit, horizon year and indicator."""
     level, doc_year = doc.meta.level or "province", _doc_year(doc)
     quoting = doc.meta.kind in ("news", "report", "other")  # texts that quote other documents' targets
-    normative = doc.meta.kind in (load_rules("targets").data.get("normative_kinds") or [])
+    normative = is_normative(doc.meta.kind)
     heading_lines = {doc.line_index(s.start) for s in doc.sections}
     state = _State(rows=appendix_years(doc))
     titles = _appendix_title_horizons(doc)
