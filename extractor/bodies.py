@@ -146,7 +146,18 @@ def _tidy(s: str) -> str:
     s = expand_in_context(expand_abbreviations(re.sub(r"\s*\([^)]*\)", "", s)))
     s = re.sub(r"(?<=[^\W\d])\s*[-–]\s*(?=[^\W\d])", " - ", s)
     s = re.sub(r"(?<=[^\W\d]),(?=[^\W\d])", ", ", s)  # 'Xã hội,Thanh tra Chính phủ': a comma typed without its space
+    s = _level_lists(s)
     return s.strip(" \t.,;:")
+
+
+def _level_lists(s: str) -> str:
+    """'UBND các phường xã' -> 'UBND các phường, xã': levels listed without commas (rule body.level_list)."""
+    rules = _rules()
+    listed = rules.rule("body.level_list").rx
+    if "các" not in s or not listed.search(s):
+        return s
+    level = rules.pattern("level_noun")
+    return listed.sub(lambda m: "các " + ", ".join(level.findall(m.group(0)[3:])), s)
 
 
 def _valid_tail(words: list[str]) -> bool:

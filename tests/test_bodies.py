@@ -568,3 +568,15 @@ def test_the_committees_of_provinces_listed_after_one():
 ])
 def test_a_body_named_at_one_level_then_another(text, want):
     assert [b.name for b in body_list_at(text, 0)[0]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # Kế hoạch 179/KH-UBND of Đồng Nai (tests/real-group4), its task table's support cells, written both ways
+    ("UBND các phường xã", "Ủy ban nhân dân các phường, xã"),
+    ("UBND các phường, xã", "Ủy ban nhân dân các phường, xã"),
+    ("Ủy ban nhân dân các xã phường thị trấn", "Ủy ban nhân dân các xã, phường, thị trấn"),
+    ("Ủy ban nhân dân các huyện thị xã", "Ủy ban nhân dân các huyện, thị xã"),
+    ("Ủy ban nhân dân các thị xã", "Ủy ban nhân dân các thị xã"),  # one level: nothing to list
+])
+def test_levels_listed_without_commas_are_listed_with_them(text, want):
+    assert canonical_body(text) == want
