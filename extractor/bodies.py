@@ -199,6 +199,21 @@ def name_cut_before(line: str, next_line: str) -> bool:
     return head_of(nxt) is not None or noun.match(re.sub(r"^(?i:các|những)\s+", "", nxt)) is not None
 
 
+def name_ends(line: str, next_line: str) -> bool:
+    """'Bộ Quốc phòng' then 'Hướng dẫn, tư vấn …': a line closing on a whole gazetteer name whose last word only
+    looks like a head left standing ('phòng', 'bộ', 'sở' in lower case), which the next line does not carry on
+    (a task table's lead cell before its task)."""
+    words = line.split()
+    if not words or not words[-1][:1].islower():
+        return False
+    names = _gazetteer()
+    for k in range(2, min(len(words), 8) + 1):
+        tail = " ".join(words[-k:])
+        if _key(tail) in names:
+            return not begins_a_name(f"{tail} {next_line.strip()}")
+    return False
+
+
 def name_goes_on(line: str, next_line: str) -> bool:
     """'6. Sở Ngoại' then 'Vụ': a line that only begins a gazetteer name, which its next line's first word
     carries on (a heading broken by the portal's layout)."""

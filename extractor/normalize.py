@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from .abbrev import any_search, ends_at_end, max_width
-from .bodies import name_cut_before
+from .bodies import name_cut_before, name_ends
 from .document import Block, Normalized, RawDocument, Table, TableCell
 from .vntext import fix_tone_placement, nfc
 
@@ -199,7 +199,8 @@ def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool
     a_caps = is_caps(a_s)
     b_caps = None if wrapped and not a_caps else is_caps(b_s)
     if wrapped and ((a_caps and b_caps and cut.match(a_s)) or (
-            dangling(a_s) and not is_page_number(b_s) and not name_cut_before(a_s, b_s)) or (
+            dangling(a_s) and not is_page_number(b_s) and not name_cut_before(a_s, b_s)
+            and not name_ends(a_s, b_s)) or (
             needs_number(a_s) and b_s[:1].isdigit() and not is_page_number(b_s))):
         return True
     if a_caps or (is_caps(b_s) if b_caps is None else b_caps) or is_page_number(b_s) or _DATELINE.search(b_s[:40]):
