@@ -203,6 +203,17 @@ def _role_label_bullets(text: str, item: Block) -> list[_LabelledBullet] | None:
     return [_LabelledBullet(b.start, b.end, b.marker, shared) for b in blocks[1:]]
 
 
+def _under_role_label(text: str, label: Block, bullets: list[Block]) -> list[Block]:
+    """The bullets after a paragraph that only states the heading body's role over them, closing on its colon
+    ('4. Sở Khoa học và Công nghệ' / 'Chủ trì, phối hợp với các sở, ngành, UBND các xã, phường và các cơ quan, đơn
+    vị có liên quan:' / '- Triển khai …'): each takes the label's bodies as its support."""
+    raw = text[label.start:label.end].rstrip()
+    if not raw.endswith(":") or not rx("lead.role_label").match(" ".join(NUMBER.sub("", raw, count=1).split())):
+        return bullets
+    shared = supports(text, label.start, label.end, [])
+    return [_LabelledBullet(b.start, b.end, b.marker, shared) for b in bullets] if shared else bullets
+
+
 def _item_obligations(doc: Doc, item: Section, children: list[Section], lead: list[str],
                       content_start: int) -> list[Obligation]:
     """Obligations of one body heading: its bullets, or its paragraphs."""
@@ -217,6 +228,8 @@ def _item_obligations(doc: Doc, item: Section, children: list[Section], lead: li
         intro, blocks = blocks[:first], blocks[first:]
     intro = [b for b in intro if not closing.search(text[b.start:b.end])]
     blocks = [b for b in blocks if not closing.search(text[b.start:b.end])]
+    if not children and blocks and intro:
+        blocks = _under_role_label(text, intro[-1], blocks)
     out = [make(doc, b.start, b.end, lead) for b in intro
            if blocks and text[b.start:b.end].rstrip()[-1:] != ":"]
     if children:

@@ -1371,6 +1371,22 @@ def test_role_labels_under_a_body_heading_give_their_bullets_support(tmp_path):
     assert obls[0].task.startswith("Là cơ quan đầu mối chủ trì tổ chức thực hiện")
 
 
+def test_a_role_paragraph_closing_on_its_colon_gives_the_bullets_under_it_support(tmp_path):
+    """Sơn La's 2954/QĐ-UBND (tests/real-final), item 4: the heading's body, then a paragraph that only states its
+    role over the bullets, closing on a colon; a paragraph doing a task of its own gives none."""
+    text = ("QUYẾT ĐỊNH\n\nV. TỔ CHỨC\nTHỰC HIỆN\n\n4. Sở\nKhoa học và Công Nghệ\n\nChủ trì, phối hợp với các sở,\n"
+            "ngành, UBND các xã, phường và các cơ quan, đơn vị có liên quan:\n\n- Triển khai thực hiện các\nchính "
+            "sách khuyến khích doanh nghiệp, HTX đầu tư, áp dụng chuyển giao đổi mới\ncông nghệ tiên tiến.\n\n"
+            "- Hỗ trợ cập nhật các thông tin\nliên quan đến các quy định về các tiêu chuẩn, quy chuẩn quốc tế.\n\n"
+            "5. Sở Tài chính\n\nTham mưu bố trí kinh phí, phối hợp với Sở Nội vụ thực hiện các nội dung sau:\n\n"
+            "- Hướng dẫn các sở, ngành xây dựng dự toán kinh phí triển khai các nhiệm vụ được giao.\n")
+    obls = _pipeline_obls(tmp_path, text)
+    shared = ["các sở, ngành", "Ủy ban nhân dân các xã, phường", "các cơ quan, đơn vị có liên quan"]
+    assert [(o.lead, o.support) for o in obls] == [(["Sở Khoa học và Công nghệ"], shared),
+                                                  (["Sở Khoa học và Công nghệ"], shared), (["Sở Tài chính"], [])]
+    assert obls[0].task.startswith("Triển khai thực hiện các chính sách khuyến khích doanh nghiệp")
+
+
 def test_a_gazette_task_row_whose_support_name_wraps_over_its_cell_lines(tmp_path):
     """100/NQ-CP in gazette text (tests/real-final), Phụ lục row 3: the support cell's lines 'Thanh' / 'tra' /
     'Chính phủ,' make one name the gazetteer knows, and the list goes on to its collective."""
