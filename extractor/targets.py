@@ -54,7 +54,6 @@ __all__ = ["classify_indicator", "extract_targets"]
 _LEVEL_UP = {"district": "province", "commune": "district"}
 _BULLET = re.compile(r"^\s*[-+•*–]")
 _ITEM = re.compile(r"^\s*\d{1,2}\.\s")  # a numbered item of a list ('5. 100% đội ngũ …')
-_MULT = {"nghìn": 1000, "ngàn": 1000, "vạn": 10000, "triệu": 1000000}
 
 
 @dataclass
@@ -88,11 +87,12 @@ def _values(clause: str) -> list[_Value]:
             total = group(m, "total")  # a share: 10/10 phường, xã
             if lo_v is None or (total is not None and lo_v > (parse_number(total) or 0)):
                 continue
-            mult = _MULT.get((group(m, "mult") or "").lower(), 1)
-            lo_v, hi_v = lo_v * mult, hi_v * mult if hi_v is not None else None
             kind = str(rule.get("unit_kind"))
             ustart = next(m.start(k) for k in ("unit", "unit2", "unit3") if k in m.re.groupindex and m.group(k))
-            found.append(_Value(rule, m.start(), m.end(), lo_v, hi_v, _unit(rule, unit, kind), ustart, kind))
+            written = _unit(rule, unit, kind)
+            if mult := group(m, "mult"):  # '45 - 50 triệu lượt khách': the unit as written, its multiplier first
+                written, ustart = f"{mult.lower()} {written}", m.start("mult")
+            found.append(_Value(rule, m.start(), m.end(), lo_v, hi_v, written, ustart, kind))
     return sorted(found, key=lambda v: v.start)
 
 

@@ -9,7 +9,7 @@ units; opposite directions). Comparators are read as bounds on what will be achi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -43,6 +43,19 @@ def unit_of(u: str | None) -> str | None:
     return _unit_table()[0].get(_squash(u), _squash(u))
 
 
+def in_base_unit(f: Figure) -> Figure:
+    """`f` in the unit after the number words it opens with, its values multiplied ('10 nghìn doanh nghiệp' ->
+    10000 'doanh nghiệp'; rules/compliance.yaml `unit_multipliers`)."""
+    multipliers = load_rules("compliance").data.get("unit_multipliers") or {}
+    words, factor = _squash(f.unit or "").split(), 1
+    while len(words) > 1 and words[0] in multipliers:
+        factor, words = factor * int(multipliers[words[0]]), words[1:]
+    if factor == 1:
+        return f
+    return replace(f, value=f.value * factor, unit=" ".join(words),
+                   value_max=f.value_max * factor if f.value_max is not None else None)
+
+
 def is_rate(u: str | None) -> bool:
     """Whether a unit is a rate or share (comparable across levels), not a count of things."""
     return unit_of(u) in _unit_table()[1]
@@ -68,9 +81,9 @@ def bound(f: Figure) -> Bound | None:
 
 def compare(parent: Figure, plan: Figure) -> tuple[str, str]:
     """(`ok` | `weaker` | `not_comparable`, reason) of two figures of one indicator and year."""
-    if unit_of(parent.unit) != unit_of(plan.unit):
+    if unit_of(in_base_unit(parent).unit) != unit_of(in_base_unit(plan).unit):
         return "not_comparable", f"different units: {parent.unit or '—'} and {plan.unit or '—'}"
-    p, q = bound(parent), bound(plan)
+    p, q = bound(in_base_unit(parent)), bound(in_base_unit(plan))
     if p is None or q is None or p.kind != q.kind:
         return "not_comparable", "the aims point in different directions"
     if q.value == p.value:

@@ -28,6 +28,10 @@ def fig(cmp: str, value: float, value_max: float | None = None, unit: str = "%/n
     (fig(">", 7), fig(">", 8, unit="%"), "not_comparable"),          # different units
     (fig(">", 7, unit="% /năm"), fig(">", 7.5), "ok"),               # one unit spelt two ways
     (fig(">=", 5, unit="%"), fig("<=", 5, unit="%"), "not_comparable"),  # opposite directions
+    # a number word kept in the unit as written: compared in the unit after it
+    (fig("=", 10, unit="nghìn doanh nghiệp"), fig(">=", 12000, unit="doanh nghiệp"), "ok"),
+    (fig("range", 45, 50, unit="triệu lượt"), fig("=", 40000000, unit="lượt"), "weaker"),
+    (fig("=", 1, unit="triệu lượt"), fig("=", 1, unit="triệu doanh nghiệp"), "not_comparable"),
 ])
 def test_compare(parent, plan, verdict):
     assert compare(parent, plan)[0] == verdict
