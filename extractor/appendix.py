@@ -197,7 +197,8 @@ def _tables_of(text: str) -> tuple[Table, ...]:
             if run:
                 end, stop = i + 1 + len(run), load_rules("obligations").rule("closing.distribution").regex
                 while end < len(cells) and _column_kind(cells[end].text) != "number" and not _header_run(
-                        cells, end) and not (stop and stop.match(cells[end].text)):
+                        cells, end) and not (stop and stop.match(cells[end].text)) and not rx("table.note").match(
+                        cells[end].text):
                     end += 1
                 tables.append(Table(["task", *run], cells[i].start, cells[i + 1 + len(run):end]))
                 i = end
@@ -219,8 +220,8 @@ def _tables_of(text: str) -> tuple[Table, ...]:
             k = next((n for n in range(1, len(cols)) if cols[n] == "other" and indicator.match(cells[i + n].text)), 0)
             cols[k] = "task" if k else cols[k]
         if "task" in cols and "lead" in cols:
-            end = j
-            while end < len(cells) and _column_kind(cells[end].text) != "number":
+            end, note = j, rx("table.note")
+            while end < len(cells) and _column_kind(cells[end].text) != "number" and not note.match(cells[end].text):
                 end += 1
             tables.append(Table(cols, cells[i].start, cells[j:end], wrapped))
             i = end

@@ -159,6 +159,11 @@ def _heading_info(doc: Doc, offset: int) -> tuple[bool, bool, int | None]:
 _TITLE_BLOCK = 600  # how far after 'PHỤ LỤC' an appendix's title paragraphs may run
 
 
+_TITLE_FURNITURE = re.compile(  # an appendix title's lines that are no part of its title: its label, what it is
+    r"\s*(?:(?i:phụ\s+lục)(?:\s+(?:số\s+)?[IVXLC\d]+[a-zđ]?)?\s*[.:]?|\((?i:(?:ban\s+hành\s+)?kèm\s+theo)\b.*|[\W_]*)\s*$")
+# attached to, a rule under it ('Phụ lục II' / 'MỤC TIÊU … GIAI ĐOẠN 2026 - 2030' / '(Kèm theo Nghị quyết số …)' / '____')
+
+
 def _appendix_title_horizons(doc: Doc) -> list[tuple[int, int | None]]:
     """Where each appendix starts and the horizon its title gives every row after it ('PHỤ LỤC' / 'PHÂN CÔNG THỰC
     HIỆN CÁC CHỈ TIÊU PHÁT TRIỂN KINH TẾ SỐ,' / 'XÃ HỘI SỐ ĐẾN NĂM 2030'): its title's paragraphs, each read as one
@@ -166,7 +171,9 @@ def _appendix_title_horizons(doc: Doc) -> list[tuple[int, int | None]]:
     out: list[tuple[int, int | None]] = []
     for sec in sorted((sec for sec in doc.sections if structure.is_appendix(sec)), key=lambda sec: sec.start):
         block = doc.text[sec.start:sec.start + _TITLE_BLOCK].split("|", 1)[0]  # up to a pipe table's first cell
-        hits = (first_match(rules_of("heading_horizon"), " ".join(p.split())) for p in re.split(r"\n\s*\n", block)[:4])
+        titles = (" ".join(line for line in p.split("\n") if not _TITLE_FURNITURE.match(line)).split()
+                  for p in re.split(r"\n\s*\n", block)[:4])
+        hits = (first_match(rules_of("heading_horizon"), " ".join(words)) for words in titles)
         hit = next((h for h in hits if h), None)
         out.append((sec.start, year_of(hit[1]) if hit else None))
     return out
