@@ -116,7 +116,8 @@ def _header_columns(cells: list[Cell], i: int) -> tuple[list[str], int, bool]:
                 cols.append(joined)
                 prev, j, wrapped = f"{text} {cells[j + 1].text}", j + 2, True
                 continue
-            if prev and _column_kind(f"{prev} {text}") == cols[-1] and len(cols) > 1 and _header_tail(text):
+            if prev and _column_kind(f"{prev} {text}") == cols[-1] and len(cols) > 1 and _header_tail(text) \
+                    and not (prev.isupper() and any(ch.islower() for ch in text)):  # a capitals cell ends before 'Cả nước'
                 prev, j, wrapped = f"{prev} {text}", j + 1, True
                 continue
         if kind is None and _wrapped_rx()["bare_lead"].match(text) and j + 1 < len(cells) \

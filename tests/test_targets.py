@@ -589,15 +589,17 @@ def test_an_appendix_title_gives_its_rows_its_horizon(tmp_path):
 def test_a_table_note_ends_the_rows_and_the_title_period_is_the_horizon(tmp_path):
     """Phụ lục II of Nghị quyết 109/NQ-CP in gazette text (tests/real-group7): the title names aims over a period
     ('MỤC TIÊU … GIAI ĐOẠN 2026 - 2030', between the appendix's label and '(Kèm theo …)'); the note under the table
-    is no part of its last row, and its own figure takes the title's horizon."""
+    is no part of its last row, and its own figure takes the title's horizon; the country's row opening the body
+    ('Cả nước' / '≥ 10,0') is no part of the capitals header cell before it ('CƠ QUAN' / 'PHỐI HỢP')."""
     text = ("NGHỊ QUYẾT\n\nĐiều 1. Ban hành kèm theo Nghị quyết này các mục tiêu tăng trưởng.\n\n"
             "Phụ lục II \nMỤC TIÊU TĂNG TRƯỞNG GDP, GRDP GIAI ĐOẠN 2026 - 2030  \n(Kèm theo Nghị quyết số 109/NQ-CP  \n"
             "ngày 16 tháng 4 năm 2026 của Chính phủ) \n____________ \n \nTT \nNGÀNH, LĨNH VỰC/  \nĐỊA PHƯƠNG \n"
             "TỐC ĐỘ BÌNH \nQUÂN 2026 - \n2030 (%/NĂM) \nCƠ QUAN CHỦ \nTRÌ, THEO DÕI \nCƠ QUAN  \nPHỐI HỢP \n  \n"
-            "33 \nAn Giang \n9,5 - 10,0 \n  \n \n34 \nCà Mau \n10,0 - 10,5 \n  \n \n"
+            "Cả nước \n≥ 10,0 \n \n \n33 \nAn Giang \n9,5 - 10,0 \n  \n \n34 \nCà Mau \n10,0 - 10,5 \n  \n \n"
             "Ghi chú: (*) Tốc độ tăng trưởng GRDP Thành phố Hồ Chí Minh không kể dầu khí \nkhoảng 10,5 - 11,0%/năm. \n")
     path = tmp_path / "nq-109.txt"
     path.write_text("CHÍNH PHỦ\n\nSố: 109/NQ-CP\n\n" + text, encoding="utf-8")
     got = {(t.value, t.value_max, t.year): t.indicator for t in extract_file(path).targets}
     assert got[(10, 10.5, 2030)] == "Cà Mau"
+    assert got[(10, None, 2030)] == "Cả nước"  # the country's row under the header: no part of the header's last cell
     assert "không kể dầu khí" in got[(10.5, 11, 2030)]
