@@ -134,6 +134,11 @@ def as_written(unit: str) -> str:
 
 
 def year_of(m: re.Match[str]) -> int | None:
+    """The horizon year a match names; after a past period it is measured against (`base_start`, `base_end`),
+    the end of the period as long that follows it ('so với giai đoạn 2021 - 2025' -> 2030)."""
+    start, end = group(m, "base_start"), group(m, "base_end")
+    if start and end:
+        return 2 * int(end) - int(start) + 1
     return int(group(m, "year") or 0) or None
 
 

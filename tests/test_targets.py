@@ -143,6 +143,9 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      [(10, None, "=", "nghìn doanh nghiệp", 2030)]),
     ("million_word", "Phấn đấu đến năm 2030 thu hút 45 - 50 triệu lượt khách du lịch quốc tế.",
      [(45, 50, "range", "triệu lượt", 2030)]),
+    # Nghị quyết 109/NQ-CP: the period an aim is measured against is no horizon; the aim is the next period's
+    ("baseline_period", "Quán triệt nguyên tắc bố trí vốn tập trung, không dàn trải, giảm số lượng dự án tối thiểu "
+     "30% so với giai đoạn 2021 - 2025, ưu tiên bố trí cho các dự án liên vùng.", [(30, None, ">=", "%", 2030)]),
     ("number_word_bracket", "Hình thành 01 (một) câu lạc bộ cải tiến năng suất.", [(1, None, "=", "câu lạc bộ", None)]),
     ("times", "Phấn đấu giá trị giao dịch công nghệ tăng gấp 2 lần.", [(2, None, "=", "lần", None)]),
     ("year_then_aim", "Tỷ lệ đóng góp của TFP năm 2025 đạt 45%, năm 2030 đạt 50%.",
@@ -393,7 +396,8 @@ def _run(text: str, **meta) -> list:
 META = {"report_quoted_aim_and_next_year": {"kind": "report", "date": "2022-12-15"},  # cases needing meta
         "report_quoted_aim_bare_plan": {"kind": "report", "date": "2022-12-05"},
         "report_next_year_heading": {"kind": "report", "date": "2022-12-10"},
-        "report_way_forward": {"kind": "report", "date": "2022-12-10"}}
+        "report_way_forward": {"kind": "report", "date": "2022-12-10"},
+        "baseline_period": {"kind": "resolution", "date": "2026-04-16"}}
 
 
 @pytest.mark.parametrize("text,want,meta", [pytest.param(t, w, META.get(i, {}), id=i) for i, t, w in CASES])
