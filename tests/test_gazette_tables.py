@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractor.appendix import Cell, _cells_run_on, find_tables
+from extractor.indicator_tables import _parts
 from extractor.pipeline import extract_file
 
 HERE = Path(__file__).resolve().parent
@@ -314,3 +315,12 @@ def test_a_lead_cell_of_every_level_is_closed():
     (row,) = [o for o in rec.obligations if o.task.startswith("Đưa các chỉ tiêu bao phủ")]
     assert (row.lead, row.support, row.deadline.kind if row.deadline else None) == (
         ["Ủy ban nhân dân các cấp"], ["Các cơ quan, tổ chức, đơn vị có liên quan"], "recurring")
+
+
+def test_a_value_cell_opening_with_its_direction_in_percentage_points():
+    """Phụ lục I of Nghị quyết 109/NQ-CP, row 43 'Giảm tỉ lệ hộ nghèo (theo chuẩn nghèo đa chiều) (%)': its value
+    cell says the direction and counts in percentage points ('Giảm 1 - 1,5' / 'điểm%/năm')."""
+    (part,) = _parts("Giảm 1 - 1,5 điểm%/năm")
+    assert (part.cmp, part.lo, part.hi, part.unit) == ("range", 1, 1.5, "điểm%/năm")
+    (part,) = _parts("Tăng tối thiểu 2 điểm%")
+    assert (part.cmp, part.lo, part.unit) == (">=", 2, "điểm%")
