@@ -656,8 +656,10 @@ def _wrapped_rows(columns: list[str], row: list[Cell]) -> list[tuple[list[Cell],
         while timed and rest and _ends_task(["time"], rest[0]):  # 'Tháng 12/2026' before the bodies
             when, rest = when + [rest[0]], rest[1:]
         values: list[Cell] = []
-        while rest and not _opens_body(rest[0].text) and not (values and _wrapped_rx()["sub_row"].match(rest[0].text)):
-            values, rest = values + [rest[0]], rest[1:]
+        group = re.compile(load_rules("obligations").data["table_group_number"])
+        while rest and not _opens_body(rest[0].text) and not (values and (
+                _wrapped_rx()["sub_row"].match(rest[0].text) or group.fullmatch(rest[0].text.strip()))):
+            values, rest = values + [rest[0]], rest[1:]  # a group row ('I' / 'THEO NGÀNH, LĨNH VỰC') ends them
         found, rest = _body_cells(rest)
         if timed and not when and rest and _ends_task(["time"], rest[0]):  # the time cell after the bodies
             when, rest = [rest[0]], rest[1:]  # ('Bộ Khoa học và Công nghệ' / … / '2026 - 2027')

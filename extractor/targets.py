@@ -213,13 +213,31 @@ def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str
         head = indicator_before(clause[pre_start:v.start]) if v.rule.get("needs") == "action" else ""
         return " ".join(p for p in (head, clause[v.unit_start:v.end], phrase_after(tail, 0)) if p)  # the verb's object
     before = indicator_before(clause[pre_start:cmp_start])
+    changed = _change_verb().search(before)
+    obj = phrase_after(clause, v.end) if changed else ""
+    if changed and obj and not _not_object().match(obj):  # 'Hoàn thành việc cắt giảm 50% thời gian giải quyết
+        return f"{changed.group(1)} {obj}"  # thủ tục hành chính': what the verb changes is written after the value
     if len(before.split()) > 2:
         return before
     if before:  # a bare verb: tăng 20% số đơn đăng ký sáng chế
         return f"{before} {phrase_after(clause, v.end)}".strip()
-    if prev:
-        return prev  # a parallel value: khoảng 45% (năm 2025), trên 50% (năm 2030)
-    return phrase_after(clause, v.end)
+    after = phrase_after(clause, v.end)
+    if prev:  # a parallel value: its own object ('cắt giảm 50% thời gian …, 50% chi phí tuân thủ …'), else the
+        return after or prev  # indicator before it ('khoảng 45% (năm 2025), trên 50% (năm 2030)')
+    return after
+
+
+@lru_cache(maxsize=1)
+def _change_verb() -> re.Pattern[str]:
+    """A verb of change closing the words before a percentage (rules/targets.yaml fragment `change_verb`)."""
+    return re.compile(r"(?:^|\s)(" + load_rules("targets").fragments["change_verb"] + r")\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _not_object() -> re.Pattern[str]:
+    """Words opening what follows a percentage that is no object of its verb ('tăng 20% so với …', fragment
+    `not_object`)."""
+    return re.compile(r"(?:" + load_rules("targets").fragments["not_object"] + r")(?![\wÀ-ỹ])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -448,8 +466,9 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
         if reporting and not (own_aim or where.aim_sentence) and cmp not in (">=", "range") and \
                 first_match(rules_of("achieved_after"), after):
             continue  # 'hơn 600 doanh nghiệp được hỗ trợ' in a report: a result (a minimum or a range is an aim)
-        if not _has_signal(v, prefix, cmp_start, goal, cmp, where.line in where.state.rows):
-            continue
+        listed = bool(out) and out[-1].unit == v.unit and not re.search(r"[;:]", clause[prev_end:v.start])
+        if not listed and not _has_signal(v, prefix, cmp_start, goal, cmp, where.line in where.state.rows):
+            continue  # a value listed after an aim in the same unit shares its signal ('cắt giảm 50% A, 50% B')
         year, pv_len = per_value_year(after)
         if year is None:
             closing = [h for h in horizons if h[0] >= v.end and (
@@ -480,7 +499,8 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
                           None if v.hi is None else as_int_if_whole(v.hi), v.unit, year, scope, [q0, q1],
                           clause[q0:q1]))
         end = v.end + pv_len
-        if v.kind in ("count", "generic", "rank"):
-            end = max(end, phrase_end(clause, v.end))
+        obj = phrase_after(clause, v.end)
+        if v.kind in ("count", "generic", "rank") or (obj and indicator.endswith(obj) and indicator != obj):
+            end = max(end, phrase_end(clause, v.end))  # the object after the value its verb changes is its own
         prev_end, prev_ind = end, indicator
     return out

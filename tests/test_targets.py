@@ -146,6 +146,12 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     # Nghị quyết 109/NQ-CP: the period an aim is measured against is no horizon; the aim is the next period's
     ("baseline_period", "Quán triệt nguyên tắc bố trí vốn tập trung, không dàn trải, giảm số lượng dự án tối thiểu "
      "30% so với giai đoạn 2021 - 2025, ưu tiên bố trí cho các dự án liên vùng.", [(30, None, ">=", "%", 2030)]),
+    # Nghị quyết 109/NQ-CP, Phụ lục III row 15: what a verb of change cuts is written after each percentage; the
+    # cost of complying with procedures is an aim, not a support rate
+    ("change_objects", "Hoàn thành việc cắt giảm 50% thời gian giải quyết thủ tục hành chính, 50% chi phí tuân thủ "
+     "thủ tục hành chính của năm 2026 so với năm 2024 và phấn đấu tiếp tục cắt giảm tối thiểu 30% các ngành nghề "
+     "kinh doanh có điều kiện, 100% các điều kiện kinh doanh không cần thiết.",
+     [(50, None, "=", "%", None), (50, None, "=", "%", None), (30, None, ">=", "%", None), (100, None, "=", "%", None)]),
     ("number_word_bracket", "Hình thành 01 (một) câu lạc bộ cải tiến năng suất.", [(1, None, "=", "câu lạc bộ", None)]),
     ("times", "Phấn đấu giá trị giao dịch công nghệ tăng gấp 2 lần.", [(2, None, "=", "lần", None)]),
     ("year_then_aim", "Tỷ lệ đóng góp của TFP năm 2025 đạt 45%, năm 2030 đạt 50%.",
@@ -594,12 +600,13 @@ def test_a_table_note_ends_the_rows_and_the_title_period_is_the_horizon(tmp_path
     """Phụ lục II of Nghị quyết 109/NQ-CP in gazette text (tests/real-group7): the title names aims over a period
     ('MỤC TIÊU … GIAI ĐOẠN 2026 - 2030', between the appendix's label and '(Kèm theo …)'); the note under the table
     is no part of its last row, and its own figure takes the title's horizon; the country's row opening the body
-    ('Cả nước' / '≥ 10,0') is no part of the capitals header cell before it ('CƠ QUAN' / 'PHỐI HỢP')."""
+    ('Cả nước' / '≥ 10,0') is no part of the capitals header cell before it ('CƠ QUAN' / 'PHỐI HỢP'), nor its value
+    cell of the group row after it ('II' / 'THEO TỈNH, THÀNH' / 'PHỐ')."""
     text = ("NGHỊ QUYẾT\n\nĐiều 1. Ban hành kèm theo Nghị quyết này các mục tiêu tăng trưởng.\n\n"
             "Phụ lục II \nMỤC TIÊU TĂNG TRƯỞNG GDP, GRDP GIAI ĐOẠN 2026 - 2030  \n(Kèm theo Nghị quyết số 109/NQ-CP  \n"
             "ngày 16 tháng 4 năm 2026 của Chính phủ) \n____________ \n \nTT \nNGÀNH, LĨNH VỰC/  \nĐỊA PHƯƠNG \n"
             "TỐC ĐỘ BÌNH \nQUÂN 2026 - \n2030 (%/NĂM) \nCƠ QUAN CHỦ \nTRÌ, THEO DÕI \nCƠ QUAN  \nPHỐI HỢP \n  \n"
-            "Cả nước \n≥ 10,0 \n \n \n33 \nAn Giang \n9,5 - 10,0 \n  \n \n34 \nCà Mau \n10,0 - 10,5 \n  \n \n"
+            "Cả nước \n≥ 10,0 \n \n \nII \nTHEO TỈNH, THÀNH \nPHỐ \n  \n33 \nAn Giang \n9,5 - 10,0 \n  \n \n34 \nCà Mau \n10,0 - 10,5 \n  \n \n"
             "Ghi chú: (*) Tốc độ tăng trưởng GRDP Thành phố Hồ Chí Minh không kể dầu khí \nkhoảng 10,5 - 11,0%/năm. \n")
     path = tmp_path / "nq-109.txt"
     path.write_text("CHÍNH PHỦ\n\nSố: 109/NQ-CP\n\n" + text, encoding="utf-8")
@@ -607,3 +614,17 @@ def test_a_table_note_ends_the_rows_and_the_title_period_is_the_horizon(tmp_path
     assert got[(10, 10.5, 2030)] == "Cà Mau"
     assert got[(10, None, 2030)] == "Cả nước"  # the country's row under the header: no part of the header's last cell
     assert "không kể dầu khí" in got[(10.5, 11, 2030)]
+
+
+def test_each_percentage_a_verb_of_change_governs_has_its_own_object():
+    """Nghị quyết 109/NQ-CP, Phụ lục III row 15: 'cắt giảm 50% A, 50% B … cắt giảm tối thiểu 30% C, 100% D'; a
+    baseline after the value is no object ('tăng tối thiểu 20% so với …')."""
+    text = ("Hoàn thành việc cắt giảm 50% thời gian giải quyết thủ tục hành chính, 50% chi phí tuân thủ thủ tục hành "
+            "chính của năm 2026 so với năm 2024 và phấn đấu tiếp tục cắt giảm tối thiểu 30% các ngành nghề kinh "
+            "doanh có điều kiện, 100% các điều kiện kinh doanh không cần thiết.")
+    got = [t.indicator for t in _run(text)]
+    assert got[0] == "cắt giảm thời gian giải quyết thủ tục hành chính"
+    assert got[1].startswith("chi phí tuân thủ thủ tục hành chính của năm 2026")
+    assert got[2:] == ["cắt giảm các ngành nghề kinh doanh có điều kiện", "các điều kiện kinh doanh không cần thiết"]
+    text = "Đến năm 2030, giá trị sản phẩm của doanh nghiệp tham gia Đề án tăng tối thiểu 20% so với trước khi được hỗ trợ."
+    assert [t.indicator for t in _run(text)] == ["giá trị sản phẩm của doanh nghiệp tham gia Đề án tăng"]
