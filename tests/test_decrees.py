@@ -90,6 +90,17 @@ def test_an_even_page_number_before_the_gazette_header_is_furniture(tmp_path):
     assert "50" not in out and "CÔNG BÁO" not in out and "nối, chia sẻ" in out
 
 
+def test_a_gazette_header_with_its_page_number_on_the_same_line_is_furniture(tmp_path):
+    """Nghị quyết 100/NQ-CP as a portal copies the gazette: header and page number on one line, either order."""
+    text = ("Bộ Ngoại giao\nCÔNG BÁO/Số 242/Ngày 22-04-2026 49\n5\nTham mưu xây dựng cơ chế phối hợp.\n\n"
+            "50 CÔNG BÁO/Số 242/Ngày 22-04-2026\nBộ Tư pháp\n")
+    path = tmp_path / "gazette.txt"
+    path.write_text(text, encoding="utf-8")
+    out = normalize(ingest.read_document(path))
+    assert "CÔNG BÁO" not in out and "49" not in out and "50" not in out
+    assert "\n5\n" in out and "Bộ Tư pháp" in out  # the row number after the header stays
+
+
 def test_the_gazette_pdf_keeps_an_article_title_apart_from_its_lead_in():
     """The title of Điều 22 runs to the right margin; the indented paragraph below it is its own."""
     rec = extract_file(HERE / "real-group5" / "nghi-dinh-121-2026-nd-cp.pdf")
