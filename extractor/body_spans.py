@@ -74,8 +74,9 @@ def body_regex() -> re.Pattern[str]:
     head_alt = "|".join(re.escape(h) for h in heads)
     new_head = "|".join([head_alt] + [re.escape(a) for a in r.data.get("head_aliases") or {}])  # 'và UBND tỉnh'
     acronym = r"[A-ZĐ][A-ZĐ0-9&]{1,9}(?![\wÀ-ỹ])"  # after a comma an acronym is a body of its own ('Tập đoàn FPT, CMC')
-    open_name = (rf"(?:{head_alt})\s+{chunk}"
-                 rf"(?:(?:\s*,\s*(?!{acronym})|\s+và\s+|\s+-\s+|\s+)(?!(?:{new_head})\s){chunk})*")
+    open_name = (rf"(?:{head_alt})\s+{chunk}"  # a member named with its parent after a dash: 'Trường Đại học Khoa
+                 rf"(?:(?:\s+-\s+|(?:\s*,\s*(?!{acronym})|\s+và\s+|\s+)(?!(?:{new_head})\s)){chunk})*")  # học Tự
+    # nhiên - Đại học Quốc gia Hà Nội'; after a comma, 'và' or a space a new head opens the next body
     loc = r.pattern("locality").pattern
     place = rf"(?!(?:Các|Những|Mọi)(?![\wÀ-ỹ])){frag['cap_word']}"  # 'Bộ Nội vụ Các bộ, ...': two cells
     tail = rf"(?:\s+(?:{loc}|{place}(?:\s+{place}){{0,2}}))?"

@@ -1387,6 +1387,20 @@ def test_a_role_paragraph_closing_on_its_colon_gives_the_bullets_under_it_suppor
     assert obls[0].task.startswith("Triển khai thực hiện các chính sách khuyến khích doanh nghiệp")
 
 
+def test_a_group_assigned_with_its_members_listed_after_gom(tmp_path):
+    """Quyết định 893/QĐ-TTg (tests/real-final), IV.3.d: 'Giao các cơ sở đào tạo trọng điểm gồm: …' assigns the
+    bodies listed after 'gồm:', a member university named with its parent after a dash; the group before the
+    colon is no doer."""
+    text = ("QUYẾT ĐỊNH\n\nIV. NHIỆM VỤ VÀ GIẢI PHÁP\n\n3. Xây dựng kế hoạch và tổ chức đào tạo, bồi dưỡng\n\n"
+            "d) Giao các cơ sở đào tạo trọng điểm gồm: Đại học Bách Khoa Hà Nội,\nTrường Đại học Khoa học Tự nhiên - "
+            "Đại học Quốc gia Hà Nội, Trường Đại\nhọc Đà Lạt, Viện Năng lượng nguyên tử Việt Nam và các cơ sở do Bộ\n"
+            "Khoa học và Công nghệ lựa chọn đủ năng lực thực hiện đào tạo, bồi dưỡng về\nnăng lượng nguyên tử.\n")
+    (ob,) = _pipeline_obls(tmp_path, text)
+    assert ob.lead[:4] == ["Đại học Bách Khoa Hà Nội", "Trường Đại học Khoa học Tự nhiên - Đại học Quốc gia Hà Nội",
+                           "Trường Đại học Đà Lạt", "Viện Năng lượng nguyên tử Việt Nam"]
+    assert ob.task.startswith("Giao các cơ sở đào tạo trọng điểm gồm")
+
+
 def test_a_gazette_task_row_whose_support_name_wraps_over_its_cell_lines(tmp_path):
     """100/NQ-CP in gazette text (tests/real-final), Phụ lục row 3: the support cell's lines 'Thanh' / 'tra' /
     'Chính phủ,' make one name the gazetteer knows, and the list goes on to its collective."""
