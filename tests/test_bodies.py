@@ -580,3 +580,16 @@ def test_a_body_named_at_one_level_then_another(text, want):
 ])
 def test_levels_listed_without_commas_are_listed_with_them(text, want):
     assert canonical_body(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # Kế hoạch 179/KH-UBND of Đồng Nai (tests/real-group4), support cells: the board of the province's industrial
+    # parks and economic zones is one body, written with or without its comma
+    ("Ban Quản lý các Khu công nghiệp, khu kinh tế, Sở Tài chính, UBND các phường, xã có liên quan",
+     ["Ban Quản lý các khu công nghiệp, khu kinh tế", "Sở Tài chính", "Ủy ban nhân dân các phường, xã có liên quan"]),
+    ("Ban Quản lý các Khu công nghiệp khu kinh tế, Sở Tài chính",
+     ["Ban Quản lý các khu công nghiệp, khu kinh tế", "Sở Tài chính"]),
+    ("Ban Quản lý các khu công nghiệp, Sở Tài chính", ["Ban Quản lý các khu công nghiệp", "Sở Tài chính"]),
+])
+def test_the_board_of_industrial_parks_and_economic_zones(text, want):
+    assert [b.name for b in body_list_at(text, 0)[0]] == want
