@@ -163,6 +163,8 @@ def _level_lists(s: str) -> str:
 def _valid_tail(words: list[str]) -> bool:
     """A locality ('tỉnh', 'quận, huyện', 'các huyện, thị xã') or up to four capitalised words."""
     words = [w.strip(",") for w in words]
+    if words[:1] in (["-"], ["–"]):  # 'Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II': the dash stays
+        words = words[1:]
     if not words:
         return True
     locs = _rules().data["locality_words"]
@@ -280,6 +282,8 @@ def canonical_body(name: str, context: str | None = None) -> str:
     if tail_words and all(w[:1].isupper() for w in tail_words) and head_of(best[2]) in _rules().data.get(
             "drop_bare_place_after", []):
         tail_words = []  # 'Sở Khoa học và Công nghệ Bình Dương': the place only locates the department
+    if tail_words[:1] and tail_words[0].lower() == "chi" and tail_words[1:2] and tail_words[1].lower() == "nhánh":
+        tail_words = ["-", *tail_words]  # a branch is named after its body and a dash ('… Việt Nam - Chi nhánh …')
     return f"{best[2]} {' '.join(tail_words)}".strip()
 
 

@@ -593,3 +593,10 @@ def test_levels_listed_without_commas_are_listed_with_them(text, want):
 ])
 def test_the_board_of_industrial_parks_and_economic_zones(text, want):
     assert [b.name for b in body_list_at(text, 0)[0]] == want
+
+
+@pytest.mark.parametrize("text", ["Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II",
+                                  "Ngân hàng Nhà nước Việt nam Chi nhánh Khu vực II"])
+def test_a_branch_is_named_after_its_body_and_a_dash(text):
+    """Kế hoạch 179/KH-UBND of Đồng Nai (tests/real-group4) writes its State Bank branch both ways."""
+    assert canonical_body(text) == "Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II"
