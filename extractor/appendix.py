@@ -329,8 +329,10 @@ def _looks_like(kind: str, cell: Cell) -> bool:
     if kind in ("lead", "support"):
         e = strip_officers(expand_abbreviations(s))  # 'BQL các KCN' names a body as 'Ban Quản lý các khu công
         # nghiệp' does; 'Tổng Thanh tra Chính phủ' stands for 'Thanh tra Chính phủ'
-        return len(s) <= 250 and find_deadline(s, cell=True) is None and not s.startswith(("-", "+")) and (
-            head_of(e) is not None or is_collective(e) or e.lower().startswith(("các ", "ủy ban")))
+        named = head_of(e) is not None  # a cell opening with a body may say when it acts ('… Các sở, ngành, UBND
+        # cấp xã thực hiện công bố dữ liệu mở hằng năm'); any other cell holding a time phrase is a time cell
+        return len(s) <= 250 and (find_deadline(s, cell=True) is None or named and not _is_time_first(s)) \
+            and not s.startswith(("-", "+")) and (named or is_collective(e) or e.lower().startswith(("các ", "ủy ban")))
     return len(s) <= 250 and not s.startswith(("-", "+"))
 
 
@@ -542,11 +544,25 @@ def _lead_and_support(cells: dict[str, Cell]) -> tuple[list[str], list[str]]:
     if not is_body_cell(lead_cell.text):
         return [], []
     parts = _body_parts(lead_cell.text)
-    lead = split_body_list(parts[0])
+    lead = _clause_subjects(lead_cell.text) or split_body_list(parts[0])
     support = [b for p in parts[1:2] if support_cell is None for b in split_body_list(p)]
     support += [b for p in _body_parts(support_cell.text, keep_first=False) for b in split_body_list(p)] \
         if support_cell else []
     return lead, [s for s in support if s not in lead]
+
+
+def _clause_subjects(text: str) -> list[str] | None:
+    """The bodies of a lead cell written as clauses, each opening with its doers and what they do ('Sở KH&CN chủ
+    trì hướng dẫn, tổng hợp; Các sở, ngành, UBND cấp xã thực hiện công bố dữ liệu mở …'); None for a cell of
+    names only."""
+    out: list[str] = []
+    for clause in re.split(r";\s*", text.strip().rstrip(" .;")):
+        listed, stop = body_list_at(expand_abbreviations(clause), 0)
+        rest = expand_abbreviations(clause)[stop:].strip()
+        if not listed or not (rx("lead.subject_verb").match(rest) or rx("lead.marker").match(" " + rest)):
+            return None
+        out += [b.name for b in listed if b.name not in out]
+    return out
 
 
 def _body_parts(text: str, keep_first: bool = True) -> list[str]:

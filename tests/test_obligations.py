@@ -194,7 +194,7 @@ def test_heading_bodies(line, lead, task):
     ("1. Đối với Sở Khoa học và Công nghệ:", ["Sở Khoa học và Công nghệ"]),
     ("a) Đối với các sở, ban, ngành:", ["các sở, ban, ngành"]),
     ("2. Đối với UBND các huyện, thị xã, thành phố", ["Ủy ban nhân dân các huyện, thị xã, thành phố"]),
-    ("10. Ngân hàng Nhà nước Việt Nam - Chi nhánh tỉnh:", ["Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh"]),
+    ("10. Ngân hàng Nhà nước Việt Nam - Chi nhánh tỉnh:", ["Ngân hàng Nhà nước Việt Nam - Chi nhánh tỉnh"]),  # as the real gold writes a branch
     ("4. Vụ Đánh giá, Thẩm định và Giám định công nghệ:", ["Vụ Đánh giá, Thẩm định và Giám định công nghệ"]),
     ("5. Trung tâm Truyền thông khoa học và công nghệ:", ["Trung tâm Truyền thông khoa học và công nghệ"]),
     ("6. Các đơn vị thuộc Bộ:", ["Các đơn vị thuộc Bộ"]),
@@ -1434,7 +1434,7 @@ def test_a_body_heading_whose_name_a_line_break_cuts_before_its_colon():
                  "8. Ngân hàng nhà nước Việt\nNam - Chi nhánh Khu vực II: Chủ trì, phối hợp triển khai các nhiệm vụ "
                  "phát triển kinh tế số và xã hội số thuộc phạm vi quản lý nhà nước của Kế hoạch.\n\n"
                  "9. Công an tỉnh: Chủ trì, phối hợp triển khai các nhiệm vụ phát triển hạ tầng định danh.\n")
-    assert [o.lead for o in obls] == [["Sở Công Thương"], ["Ngân hàng Nhà nước Việt Nam Chi nhánh Khu vực II"],
+    assert [o.lead for o in obls] == [["Sở Công Thương"], ["Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II"],
                                       ["Công an tỉnh"]]
     assert obls[1].task.startswith("Chủ trì, phối hợp triển khai các nhiệm vụ phát triển kinh tế số")
 

@@ -170,3 +170,19 @@ def test_the_row_under_a_merged_row_is_an_obligation_of_its_own() -> None:
     (obl,) = [o for o in rec.obligations if o.task.startswith("Thực hiện sao lưu dữ liệu")]
     assert (obl.lead, obl.support, obl.deadline.text if obl.deadline else None) == (
         ["Sở Khoa học và Công nghệ"], ["Sở Tài chính"], "Quý IV/2026")
+
+
+def test_a_lead_cell_written_as_clauses_names_the_subject_of_each(tmp_path: Path) -> None:
+    """Kế hoạch 144/KH-UBND of Bắc Ninh (tests/real-group3), its appendix row 2: the lead cell says who does what
+    in two clauses, the second with a time word ('hằng năm') that makes it no time cell."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\n\nSố: 144/KH-UBND\n\nKẾ HOẠCH\n\nPHỤ LỤC\n\n|\nTT\n|\nChỉ tiêu\n|\nChủ trì\n|\n"
+            "|\n1\n|\nKinh tế số chiếm 45% GRDP tỉnh.\n|\nSở Tài chính\n|\n|\n2\n|\nPhấn đấu mỗi năm phát triển từ\n"
+            "05 bộ dữ liệu mở chất lượng cao phục vụ phát triển kinh tế số và xã hội số;\ncông bố trên Cổng Dữ liệu mở "
+            "tỉnh Bắc Ninh.\n|\nSở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành, UBND cấp xã thực\nhiện công bố dữ "
+            "liệu mở hằng năm theo lĩnh vực quản lý.\n|\n|\n3\n|\nTỷ lệ doanh nghiệp có hoạt động\nđổi mới sáng tạo "
+            "đạt tối thiểu 40%\n|\nSở Khoa học và Công nghệ\n|\n")
+    path = tmp_path / "kh-144.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [o.lead for o in extract_file(path).obligations] == [
+        ["Sở Tài chính"], ["Sở Khoa học và Công nghệ", "Các sở, ngành", "Ủy ban nhân dân cấp xã"],
+        ["Sở Khoa học và Công nghệ"]]
