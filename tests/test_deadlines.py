@@ -106,3 +106,14 @@ def test_month_and_year_alone_in_a_time_cell(cell, end, date):
 def test_month_and_year_inside_a_date_or_number_is_no_month():
     assert find_deadline("ngày 15/6/2025", cell=True).date == "2025-06-15"
     assert find_deadline("Nghị định số 6/2025/NĐ-CP", cell=True) is None
+
+
+@pytest.mark.parametrize("cell, start", [
+    ("Từ quý I/2027", 2027),  # Quyết định 844/QĐ-TTg's task table (tests/real-group3)
+    ("Từ quý II/2027", 2027),
+    ("Từ tháng 8/2023", 2023),  # Nghị quyết 175/NQ-CP's task table (tests/real-group5)
+    ("từ Quý IV/2024", 2024),
+])
+def test_a_start_given_by_its_quarter_or_month_has_no_end(cell, start):
+    d = find_deadline(cell, cell=True)
+    assert d is not None and (d.kind, d.start, d.end) == ("from", start, None)
