@@ -60,8 +60,8 @@ def _build(rule: Rule, m: re.Match[str]) -> Deadline | None:
         return Deadline(text, "range", start=y1, end=y2) if y1 <= y2 else None
     if kind == "from":
         return Deadline(text, "from", start=int(g["y"]))
-    if kind == "year":
-        return Deadline(text, "year", end=int(g["y"]))
+    if kind == "year":  # 'trước năm 2025': by the end of 2024
+        return Deadline(text, "year", end=int(g["y"]) - (1 if g.get("before") else 0))
     y = int(g["y"])
     month = (3 * _ROMAN[g["q"].upper()] if g.get("q") else int(g["mo"]) if g.get("mo")
              else 6 * (1 + (fold(g["h"]) == "cuoi")) if g.get("h") else 0)

@@ -117,3 +117,13 @@ def test_month_and_year_inside_a_date_or_number_is_no_month():
 def test_a_start_given_by_its_quarter_or_month_has_no_end(cell, start):
     d = find_deadline(cell, cell=True)
     assert d is not None and (d.kind, d.start, d.end) == ("from", start, None)
+
+
+@pytest.mark.parametrize("text, end", [
+    ("Trước năm 2025", 2024),  # Nghị quyết 175/NQ-CP's task table (tests/real-group5): by the end of 2024
+    ("Hoàn thiện hệ thống công nghệ thông tin, hoàn thành trước năm 2025", 2024),
+    ("đến năm 2025", 2025),
+])
+def test_before_a_year_ends_with_the_year_before(text, end):
+    d = find_deadline(text, cell=True)
+    assert d is not None and (d.kind, d.end) == ("year", end)
