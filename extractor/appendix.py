@@ -703,8 +703,16 @@ def _last_line_time(columns: list[str], row: list[Cell], cells: dict[str, Cell])
     """The row's last line as its time cell when the header ends with the time column and the cells before it
     wrapped past the column order ('Hội nghị, tập huấn, báo cáo.' / '100% cán bộ …' / 'Thực hiện thường xuyên,
     lồng ghép …')."""
+    if "time" not in columns or "time" in cells or len(row) < 3:
+        return cells
+    if columns[-1] != "time":  # a column after the time cell ('Căn cứ': 'Chương trình số 12-' / 'CTr/BCĐ'): the
+        after = columns[columns.index("time") + 1:]  # one line after the bodies that is only a time phrase
+        used = max((c.end for c in cells.values()), default=row[0].end)
+        timed = [c for c in row[1:] if c.start >= used and len(c.text) <= 40 and _is_time_first(c.text)
+                 and find_deadline(c.text, cell=True) is not None]
+        return {**cells, "time": timed[0]} if len(timed) == 1 and "time" not in after else cells
     last = row[-1]
-    if columns[-1:] != ["time"] or "time" in cells or len(row) < 3 or any(c is last for c in cells.values()):
+    if any(c is last for c in cells.values()):
         return cells
     if _RANGE_CUT.search(row[-2].text) and _YEAR_FIRST.match(last.text):  # 'Năm 2026 –' / '2030': one range
         last = _merged(row[-2:])

@@ -324,3 +324,12 @@ def test_a_value_cell_opening_with_its_direction_in_percentage_points():
     assert (part.cmp, part.lo, part.hi, part.unit) == ("range", 1, 1.5, "điểm%/năm")
     (part,) = _parts("Tăng tối thiểu 2 điểm%")
     assert (part.cmp, part.lo, part.unit) == (">=", 2, "điểm%")
+
+
+def test_a_time_cell_before_a_last_column_of_sources():
+    """Nghị quyết 97/NQ-CP (tests/real): its task table ends with the document each task comes from ('Chương
+    trình số 12-' / 'CTr/BCĐ'), after the time cell; the result cell wraps over three lines, so the time cell is
+    found by what it says ('Tháng' / '9/2026'), the one time phrase after the bodies."""
+    rec = extract_file(HERE / "real" / "chinhphu-97-nq-cp-2026.txt")
+    row = next(o for o in rec.obligations if o.task.startswith("Nghiên cứu, xây dựng trình Bộ Chính trị Đề án"))
+    assert row.deadline is not None and (row.deadline.text, row.deadline.end) == ("Tháng 9/2026", 2026)
