@@ -127,3 +127,9 @@ def test_a_start_given_by_its_quarter_or_month_has_no_end(cell, start):
 def test_before_a_year_ends_with_the_year_before(text, end):
     d = find_deadline(text, cell=True)
     assert d is not None and (d.kind, d.end) == ("year", end)
+
+
+def test_years_listed_span_from_the_first_to_the_last():
+    """Nghị quyết 175/NQ-CP's task table (tests/real-group5): 'Trong năm 2023, 2024'."""
+    d = find_deadline("Trong năm 2023, 2024", cell=True)
+    assert d is not None and (d.kind, d.start, d.end) == ("range", 2023, 2024)
