@@ -133,3 +133,10 @@ def test_years_listed_span_from_the_first_to_the_last():
     """Nghị quyết 175/NQ-CP's task table (tests/real-group5): 'Trong năm 2023, 2024'."""
     d = find_deadline("Trong năm 2023, 2024", cell=True)
     assert d is not None and (d.kind, d.start, d.end) == ("range", 2023, 2024)
+
+
+@pytest.mark.parametrize("cell", ["Từ 01/7/2025", "Giai đoạn 2026-2030 và những năm tiếp theo"])
+def test_a_start_on_a_day_or_a_period_going_on(cell):
+    """Kế hoạch 141/KH-UBND of Bắc Ninh (tests/real-final), time cells of its task table: a start, no end."""
+    d = find_deadline(cell, cell=True)
+    assert d is not None and d.kind == "from" and d.end is None
