@@ -193,6 +193,8 @@ def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True,
                     and not _in_support_list(text, b, s) and (hit := _subject_hit(text, b, s, e)):
                 hits.append(hit)
         hits = [(s if k == 0 else h[0], h[1], h[2]) for k, h in enumerate(sorted(hits, key=lambda h: h[0]))]
+        opening = find_deadline(text[s:hits[0][1][0].start]) if hits else None  # 'Hằng năm, X …, Y …; Z …': a
+        # time opening the sentence holds for each doer's clause
         for k, (hs, leads, task_start) in enumerate(hits):
             he = hits[k + 1][0] if k + 1 < len(hits) else e
             passive = re.search(r"\(\s*$", text[s:leads[0].start])
@@ -201,7 +203,7 @@ def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True,
             task = re.sub(r"[;,]?\s*\(\s*\w{1,3}\s*\)\s*$", "", task)  # the next clause's '(2)' mark
             names = list(dict.fromkeys(b.name for b in leads))
             ob = make(doc, hs, he, names, task)
-            ob.deadline = find_deadline(text[hs:he].rstrip(" ;"))
+            ob.deadline = find_deadline(text[hs:he].rstrip(" ;")) or opening
             out.append(ob)
     return out
 

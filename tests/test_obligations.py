@@ -1401,6 +1401,20 @@ def test_a_group_assigned_with_its_members_listed_after_gom(tmp_path):
     assert ob.task.startswith("Giao các cơ sở đào tạo trọng điểm gồm")
 
 
+def test_a_time_opening_a_sentence_holds_for_each_doers_clause():
+    """Nghị định 74/2025/NĐ-CP (tests/real-group6), Điều 5.4.b: 'Hằng năm, X có trách nhiệm …, Y có trách nhiệm …;
+    Z có trách nhiệm …': each of the three reports yearly."""
+    text = ("Điều 5. Đóng bảo hiểm y tế\n\nb) Hằng năm, Bảo hiểm xã hội Quân đội có trách nhiệm báo cáo quyết toán "
+            "phần thu của đối tượng quy định tại khoản 1 Điều 2 Nghị định này, Bảo hiểm xã hội Công an nhân dân có "
+            "trách nhiệm báo cáo quyết toán phần thu của đối tượng quy định tại khoản 2 Điều 2 Nghị định này; Bảo "
+            "hiểm xã hội tỉnh, thành phố trực thuộc Trung ương có trách nhiệm báo cáo quyết toán phần thu với Bảo "
+            "hiểm xã hội Việt Nam.\n")
+    obls = _obls(text)
+    assert [o.lead for o in obls] == [["Bảo hiểm xã hội Quân đội"], ["Bảo hiểm xã hội Công an nhân dân"],
+                                      ["Bảo hiểm xã hội tỉnh, thành phố trực thuộc Trung ương"]]
+    assert [(o.deadline.text, o.deadline.kind) if o.deadline else None for o in obls] == [("Hằng năm", "recurring")] * 3
+
+
 def test_a_gazette_task_row_whose_support_name_wraps_over_its_cell_lines(tmp_path):
     """100/NQ-CP in gazette text (tests/real-final), Phụ lục row 3: the support cell's lines 'Thanh' / 'tra' /
     'Chính phủ,' make one name the gazetteer knows, and the list goes on to its collective."""
