@@ -433,10 +433,13 @@ def _qualifier(clause: str, values: list[_Value], k: int) -> bool:
     that noun: 100% doanh nghiệp có từ 50 lao động trở lên (the 50 is part of the indicator)."""
     v, p = values[k], values[k - 1] if k else None
     between = clause[p.end:v.start] if p else ""
-    return p is not None and p.kind == "percent" and v.kind in ("count", "generic") and not re.search(
-        r"[,;:]", between) and not first_match(rules_of("aim_verb"), between) and not excluded(
-        clause, p.start, p.kind) and bool(re.search(
-            r"\b(?:có|với|gồm)\s+(?:từ|ít nhất|tối thiểu|trên|dưới|không dưới|khoảng)?\s*$", between))
+    if p is None or p.kind != "percent" or v.kind not in ("count", "generic") or re.search(r"[;:\d]", between) \
+            or excluded(clause, p.start, p.kind):
+        return False
+    if re.search(r"\b(?:sử\s+dụng|sở\s+hữu)\s+(?:ít nhất|tối thiểu|từ)\s*$", between):
+        return True  # '100% cơ quan, tổ chức sử dụng ít nhất 01 ứng dụng AI': what each of the share uses
+    return "," not in between and not first_match(rules_of("aim_verb"), between) and bool(re.search(
+        r"\b(?:có|với|gồm)\s+(?:từ|ít nhất|tối thiểu|trên|dưới|không dưới|khoảng)?\s*$", between))
 
 
 def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], where: _Where) -> list[Target]:

@@ -152,6 +152,12 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      "thủ tục hành chính của năm 2026 so với năm 2024 và phấn đấu tiếp tục cắt giảm tối thiểu 30% các ngành nghề "
      "kinh doanh có điều kiện, 100% các điều kiện kinh doanh không cần thiết.",
      [(50, None, "=", "%", None), (50, None, "=", "%", None), (30, None, ">=", "%", None), (100, None, "=", "%", None)]),
+    # Quyết định 2629/QĐ-TTg (tests/real-group4): the count is what each of the share uses, part of its indicator;
+    # a number naming a project after its type word is a name
+    ("share_using_a_count", "+ 100% cơ quan, tổ chức sử dụng ít nhất 01 ứng dụng AI để phục vụ công tác chỉ đạo, "
+     "điều hành.", [(100, None, "=", "%", None)]),
+    ("numbered_project", "Theo dõi, đánh giá việc thực hiện các chỉ tiêu về chuyển đổi số và Đề án 06 phục vụ chỉ "
+     "đạo, điều hành của Chính phủ.", []),
     ("number_word_bracket", "Hình thành 01 (một) câu lạc bộ cải tiến năng suất.", [(1, None, "=", "câu lạc bộ", None)]),
     ("times", "Phấn đấu giá trị giao dịch công nghệ tăng gấp 2 lần.", [(2, None, "=", "lần", None)]),
     ("year_then_aim", "Tỷ lệ đóng góp của TFP năm 2025 đạt 45%, năm 2030 đạt 50%.",
