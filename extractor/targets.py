@@ -433,6 +433,11 @@ def _qualifier(clause: str, values: list[_Value], k: int) -> bool:
     that noun: 100% doanh nghiệp có từ 50 lao động trở lên (the 50 is part of the indicator)."""
     v, p = values[k], values[k - 1] if k else None
     between = clause[p.end:v.start] if p else ""
+    if p is not None and p.kind in ("count", "generic") and v.kind == "money" and not re.search(r"[;:\d]", between):
+        # '60 doanh nghiệp … có doanh thu từ thị trường nước ngoài đạt 20 triệu USD/năm', '25 thương vụ … với giá trị
+        # mỗi thương vụ từ 01 triệu USD': the amount each counted thing must reach
+        return bool(re.search(r"\b(?:(?:có|với)\b[^,]*\bđạt|mỗi\s+[^,]{1,30}?)(?:\s+(?:tối thiểu|ít nhất|từ|trên))?"
+                              r"\s*$", between))
     if p is None or p.kind != "percent" or v.kind not in ("count", "generic") or re.search(r"[;:\d]", between) \
             or excluded(clause, p.start, p.kind):
         return False

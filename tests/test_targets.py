@@ -158,6 +158,12 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      "điều hành.", [(100, None, "=", "%", None)]),
     ("numbered_project", "Theo dõi, đánh giá việc thực hiện các chỉ tiêu về chuyển đổi số và Đề án 06 phục vụ chỉ "
      "đạo, điều hành của Chính phủ.", []),
+    # Quyết định 982/QĐ-TTg (tests/real-group4): the amount each counted enterprise or deal must reach is part of
+    # the count's indicator, no target of its own
+    ("count_with_amount_each", "Phấn đấu có 60 doanh nghiệp công nghệ số Việt Nam có doanh thu từ thị trường nước "
+     "ngoài đạt 20 triệu USD/năm.", [(60, None, "=", "doanh nghiệp", None)]),
+    ("count_with_value_each", "Phấn đấu thực hiện thành công tối thiểu 25 thương vụ mua bán và sáp nhập với giá trị "
+     "mỗi thương vụ từ 01 triệu USD trở lên.", [(25, None, ">=", "thương vụ", None)]),
     ("number_word_bracket", "Hình thành 01 (một) câu lạc bộ cải tiến năng suất.", [(1, None, "=", "câu lạc bộ", None)]),
     ("times", "Phấn đấu giá trị giao dịch công nghệ tăng gấp 2 lần.", [(2, None, "=", "lần", None)]),
     ("year_then_aim", "Tỷ lệ đóng góp của TFP năm 2025 đạt 45%, năm 2030 đạt 50%.",
