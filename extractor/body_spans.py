@@ -210,6 +210,32 @@ def committee_of(place: str) -> str:
     return f"{_COMMITTEE} {'thành phố' if name in central_cities() else 'tỉnh'} {name}"
 
 
+_LOCALITIES = re.compile(r"(?i:các|những)\s+(?:địa\s+phương|tỉnh(?:\s*,\s*thành\s+phố)?)")
+
+
+@cache
+def _named_place() -> re.Pattern[str]:
+    """A province or central city by its name, maybe after its unit ('Bắc Ninh', 'thành phố Cần Thơ')."""
+    return re.compile(rf"(?:(?i:tỉnh|thành\s+phố)\s+)?(?P<place>{province_pattern()})(?![\wÀ-ỹ])")
+
+
+def _named_localities(text: str, body: BodySpan, end: int) -> list[BodySpan]:
+    """'các địa phương Bắc Ninh, Bình Dương, An Giang': the localities a collective names right after it, each its
+    province or city ('tỉnh Bắc Ninh'); else the collective itself."""
+    if not body.collective or not _LOCALITIES.fullmatch(body.text.strip()):
+        return [body]
+    place = _named_place()
+    out: list[BodySpan] = []
+    cur = body.end
+    while (gap := re.match(r"\s+" if not out else r"\s*,\s*(?:và\s+)?|\s+và\s+", text[cur:end])) and (
+            m := place.match(text, cur + gap.end(), end)):
+        name = province_name(m.group("place")) or " ".join(m.group("place").split())
+        unit = "thành phố" if name in central_cities() else "tỉnh"
+        out.append(BodySpan(m.start(), m.end(), m.group(0), f"{unit} {name}"))
+        cur = m.end()
+    return out or [body]
+
+
 _ACRONYM_NAME = re.compile(r"[A-ZĐ][\wÀ-ỹ&]{1,15}")  # one word, no Vietnamese name of syllables: 'FPT', 'Viettel'
 _ACRONYM_ITEM = re.compile(r"[A-ZĐ][A-ZĐ0-9&]{1,9}(?=\s*(?:[,;.:]|$)|\s+(?:và\s|[a-zđà-ỹ]))", re.M)  # closed, or
 # followed by the list's verb ('… CMC khẩn trương hoàn thành')
@@ -230,6 +256,7 @@ def body_list_at(text: str, pos: int, end: int | None = None) -> tuple[list[Body
         if not m:
             break
         found.append(_span(text, m, end))
+        found[-1:] = _named_localities(text, found[-1], end)
         cur = found[-1].end
         sep = _LIST_SEP.match(text, cur, end)
         while sep and (elided := _elided_body(text, found[-1], sep.end(), end)):

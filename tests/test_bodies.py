@@ -600,3 +600,14 @@ def test_the_board_of_industrial_parks_and_economic_zones(text, want):
 def test_a_branch_is_named_after_its_body_and_a_dash(text):
     """Kế hoạch 179/KH-UBND of Đồng Nai (tests/real-group4) writes its State Bank branch both ways."""
     assert canonical_body(text) == "Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II"
+
+
+@pytest.mark.parametrize("text, want", [
+    # Nghị quyết 03/NQ-CP (tests/real-group8), task 111: the localities a collective names right after it
+    ("Bảo hiểm Xã hội Việt Nam, Bộ Công an và các địa phương Bắc Ninh, Bình Dương, An Giang",
+     ["Bảo hiểm xã hội Việt Nam", "Bộ Công an", "tỉnh Bắc Ninh", "tỉnh Bình Dương", "tỉnh An Giang"]),
+    ("các địa phương Hà Nội, Cần Thơ và Lâm Đồng triển khai", ["thành phố Hà Nội", "thành phố Cần Thơ", "tỉnh Lâm Đồng"]),
+    ("các địa phương liên quan triển khai", ["các địa phương liên quan"]),
+])
+def test_the_localities_a_collective_names(text, want):
+    assert [b.name for b in body_list_at(text, 0)[0]] == want
