@@ -13,6 +13,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .abbrev import expand_abbreviations
+from .places import locality_list, named_localities
 from .rules import RuleFile, load_rules
 from .vntext import fix_tone_placement, fold
 
@@ -365,7 +366,9 @@ def split_body_list(text: str, context: str | None = None) -> list[str]:
         return [canonical_body(f"{head} {p}", context) for p in pieces[:k]] + rest
     out = []
     for part in re.split(r"\s*;\s*", text):
-        out += [canonical_body(p, context) for p in split_at_heads(part) if p]
+        for p in split_at_heads(part):
+            named = named_localities().fullmatch(p)  # 'các địa phương Bắc Ninh, Bình Dương, An Giang'
+            out += locality_list(named.group("places")) if named else [canonical_body(p, context)] if p else []
     return [b for b in out if b]
 
 

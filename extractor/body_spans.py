@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .bodies import canonical_body, head_of
-from .places import central_cities, province_name, province_pattern
+from .places import central_cities, locality_list, named_localities, province_name, province_pattern
 from .rules import load_rules
 
 
@@ -210,30 +210,19 @@ def committee_of(place: str) -> str:
     return f"{_COMMITTEE} {'thành phố' if name in central_cities() else 'tỉnh'} {name}"
 
 
-_LOCALITIES = re.compile(r"(?i:các|những)\s+(?:địa\s+phương|tỉnh(?:\s*,\s*thành\s+phố)?)")
-
-
-@cache
-def _named_place() -> re.Pattern[str]:
-    """A province or central city by its name, maybe after its unit ('Bắc Ninh', 'thành phố Cần Thơ')."""
-    return re.compile(rf"(?:(?i:tỉnh|thành\s+phố)\s+)?(?P<place>{province_pattern()})(?![\wÀ-ỹ])")
-
-
 def _named_localities(text: str, body: BodySpan, end: int) -> list[BodySpan]:
     """'các địa phương Bắc Ninh, Bình Dương, An Giang': the localities a collective names right after it, each its
     province or city ('tỉnh Bắc Ninh'); else the collective itself."""
-    if not body.collective or not _LOCALITIES.fullmatch(body.text.strip()):
+    m = named_localities().match(text, body.start, end) if body.collective else None
+    if m is None:
         return [body]
-    place = _named_place()
-    out: list[BodySpan] = []
-    cur = body.end
-    while (gap := re.match(r"\s+" if not out else r"\s*,\s*(?:và\s+)?|\s+và\s+", text[cur:end])) and (
-            m := place.match(text, cur + gap.end(), end)):
-        name = province_name(m.group("place")) or " ".join(m.group("place").split())
-        unit = "thành phố" if name in central_cities() else "tỉnh"
-        out.append(BodySpan(m.start(), m.end(), m.group(0), f"{unit} {name}"))
-        cur = m.end()
-    return out or [body]
+    out, at = [], m.start("places")
+    for name, piece in zip(locality_list(m.group("places")), re.split(r"\s*,\s*(?:và\s+)?|\s+và\s+",
+                                                                     m.group("places")), strict=True):
+        start = text.index(piece, at)
+        out.append(BodySpan(start, start + len(piece), piece, name))
+        at = start + len(piece)
+    return out
 
 
 _ACRONYM_NAME = re.compile(r"[A-ZĐ][\wÀ-ỹ&]{1,15}")  # one word, no Vietnamese name of syllables: 'FPT', 'Viettel'

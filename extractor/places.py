@@ -45,6 +45,28 @@ def province_pattern() -> str:
     return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
 
 
+def province_unit(place: str) -> str:
+    """A province or central city named with its unit: 'Bắc Ninh' -> 'tỉnh Bắc Ninh', 'Cần Thơ' -> 'thành phố Cần
+    Thơ'."""
+    name = province_name(place) or " ".join(place.split())
+    return f"{'thành phố' if name in central_cities() else 'tỉnh'} {name}"
+
+
+@lru_cache(maxsize=1)
+def named_localities() -> re.Pattern[str]:
+    """A collective of localities and the provinces it names right after it ('các địa phương Bắc Ninh, Bình Dương,
+    An Giang'): group `places`, the names with their separators."""
+    place = rf"(?:(?i:tỉnh|thành\s+phố)\s+)?(?:{province_pattern()})(?![\wÀ-ỹ])"
+    return re.compile(rf"(?i:các|những)\s+(?:địa\s+phương|tỉnh(?:\s*,\s*thành\s+phố)?)\s+"
+                      rf"(?P<places>{place}(?:(?:\s*,\s*(?:và\s+)?|\s+và\s+){place})*)")
+
+
+def locality_list(places: str) -> list[str]:
+    """'Bắc Ninh, Bình Dương và An Giang' (the `places` of `named_localities`) -> each with its unit."""
+    names = re.split(r"\s*,\s*(?:và\s+)?|\s+và\s+", places.strip())
+    return [province_unit(re.sub(r"^(?i:tỉnh|thành\s+phố)\s+", "", n)) for n in names if n]
+
+
 def title_case(name: str) -> str:
     """'THUẬN AN' -> 'Thuận An'; a known province gets its official spelling."""
     name = " ".join(name.split())
