@@ -557,6 +557,8 @@ def _split_at_separators(text: str) -> list[str]:
         nxt, prev = text[m.end():], plural + text[last:m.start()]
         if "," not in m.group() and closes_collective(prev, nxt):
             continue  # 'Các bộ, cơ quan ngang bộ, địa phương và các cơ quan liên quan': one collective as written
+        if prev.strip().lower() in _rules().data["collective_nouns"] and is_collective(text):
+            continue  # 'Hội, hiệp hội xã hội nghề nghiệp': a bare noun sharing the next one's qualifier
         described = "," in m.group() and _described_collective_after(prev, nxt)
         if _opens_named_body(nxt) or (coll.match(nxt) and last < m.start()) or _bare_collective_after(prev, nxt) \
                 or described:

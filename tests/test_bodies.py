@@ -611,3 +611,13 @@ def test_a_branch_is_named_after_its_body_and_a_dash(text):
 ])
 def test_the_localities_a_collective_names(text, want):
     assert [b.name for b in body_list_at(text, 0)[0]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # Kế hoạch 179/KH-UBND of Đồng Nai (tests/real-group4), item 18: a bare noun sharing the next one's qualifier
+    ("Hội, hiệp hội xã hội nghề nghiệp", ["Hội, hiệp hội xã hội nghề nghiệp"]),
+    ("Hội Nông dân tỉnh, Hội Liên hiệp Phụ nữ tỉnh", ["Hội Nông dân tỉnh", "Hội Liên hiệp Phụ nữ tỉnh"]),
+])
+def test_a_bare_noun_before_a_collective_with_its_qualifier(text, want):
+    assert split_body_list(text) == want
+    assert is_collective("các tổ chức chính trị - xã hội - nghề nghiệp")
