@@ -239,7 +239,7 @@ def rows_of(table: Table, rows: list[list[Cell]] | None = None) -> list[list[Cel
     rows = table_rows(table) if rows is None else rows
     if not table.wrapped or not rows:
         return rows
-    group_rx = re.compile(load_rules("obligations").data["table_group_number"])
+    group_rx = _group_row()
     first = rows[0][0].start
     lead_in = [c for c in table.body if c.start < first]
     extra = [[Cell(lead_in[0].start, lead_in[0].start, ""), *lead_in]] if lead_in else []
@@ -557,8 +557,9 @@ def _clause_subjects(text: str) -> list[str] | None:
     names only."""
     out: list[str] = []
     for clause in re.split(r";\s*", text.strip().rstrip(" .;")):
-        listed, stop = body_list_at(expand_abbreviations(clause), 0)
-        rest = expand_abbreviations(clause)[stop:].strip()
+        clause = expand_abbreviations(clause)
+        listed, stop = body_list_at(clause, 0)
+        rest = clause[stop:].strip()
         if not listed or not (rx("lead.subject_verb").match(rest) or rx("lead.marker").match(" " + rest)):
             return None
         out += [b.name for b in listed if b.name not in out]
@@ -650,6 +651,12 @@ def _cells_run_on(cell: Cell) -> list[Cell]:
     return [cell]
 
 
+@lru_cache(maxsize=1)
+def _group_row() -> re.Pattern[str]:
+    """A group row's number ('I', 'II.'; rules/obligations.yaml `table_group_number`)."""
+    return re.compile(load_rules("obligations").data["table_group_number"])
+
+
 def _wrapped_rows(columns: list[str], row: list[Cell]) -> list[tuple[list[Cell], dict[str, Cell]]]:
     """The rows of a numbered row whose cells wrap over lines (gazette text): the task lines up to a value
     line or a body line, the value lines (an indicator table's target), then the body cells in column order
@@ -672,9 +679,8 @@ def _wrapped_rows(columns: list[str], row: list[Cell]) -> list[tuple[list[Cell],
         while timed and rest and _ends_task(["time"], rest[0]):  # 'Tháng 12/2026' before the bodies
             when, rest = when + [rest[0]], rest[1:]
         values: list[Cell] = []
-        group = re.compile(load_rules("obligations").data["table_group_number"])
         while rest and not _opens_body(rest[0].text) and not (values and (
-                _wrapped_rx()["sub_row"].match(rest[0].text) or group.fullmatch(rest[0].text.strip()))):
+                _wrapped_rx()["sub_row"].match(rest[0].text) or _group_row().fullmatch(rest[0].text.strip()))):
             values, rest = values + [rest[0]], rest[1:]  # a group row ('I' / 'THEO NGÀNH, LĨNH VỰC') ends them
         found, rest = _body_cells(rest)
         if timed and not when and rest and _ends_task(["time"], rest[0]):  # the time cell after the bodies
@@ -700,13 +706,13 @@ _YEAR_FIRST = re.compile(r"\s*(?:19|20)\d{2}(?!\d)")
 
 
 def _last_line_time(columns: list[str], row: list[Cell], cells: dict[str, Cell]) -> dict[str, Cell]:
-    """The row's last line as its time cell when the header ends with the time column and the cells before it
-    wrapped past the column order ('Hội nghị, tập huấn, báo cáo.' / '100% cán bộ …' / 'Thực hiện thường xuyên,
-    lồng ghép …')."""
+    """The time cell of a row whose cells wrapped past the column order: its last line when the header ends with
+    the time column ('Hội nghị, tập huấn, báo cáo.' / '100% cán bộ …' / 'Thực hiện thường xuyên, lồng ghép …'),
+    else the one line after its bodies that is only a time phrase ('Tháng 9/2026' before 'Chương trình số 12-')."""
     if "time" not in columns or "time" in cells or len(row) < 3:
         return cells
-    if columns[-1] != "time":  # a column after the time cell ('Căn cứ': 'Chương trình số 12-' / 'CTr/BCĐ'): the
-        after = columns[columns.index("time") + 1:]  # one line after the bodies that is only a time phrase
+    if columns[-1] != "time":  # a column after the time cell ('Căn cứ': 'Chương trình số 12-' / 'CTr/BCĐ')
+        after = columns[columns.index("time") + 1:]
         used = max((c.end for c in cells.values()), default=row[0].end)
         timed = [c for c in row[1:] if c.start >= used and len(c.text) <= 40 and _is_time_first(c.text)
                  and find_deadline(c.text, cell=True) is not None]

@@ -283,7 +283,7 @@ def canonical_body(name: str, context: str | None = None) -> str:
     if tail_words and all(w[:1].isupper() for w in tail_words) and head_of(best[2]) in _rules().data.get(
             "drop_bare_place_after", []):
         tail_words = []  # 'Sở Khoa học và Công nghệ Bình Dương': the place only locates the department
-    if tail_words[:1] and tail_words[0].lower() == "chi" and tail_words[1:2] and tail_words[1].lower() == "nhánh":
+    if [w.lower() for w in tail_words[:2]] == ["chi", "nhánh"]:
         tail_words = ["-", *tail_words]  # a branch is named after its body and a dash ('… Việt Nam - Chi nhánh …')
     return f"{best[2]} {' '.join(tail_words)}".strip()
 
@@ -368,7 +368,8 @@ def split_body_list(text: str, context: str | None = None) -> list[str]:
     for part in re.split(r"\s*;\s*", text):
         for p in split_at_heads(part):
             named = named_localities().fullmatch(p)  # 'các địa phương Bắc Ninh, Bình Dương, An Giang'
-            out += locality_list(named.group("places")) if named else [canonical_body(p, context)] if p else []
+            out += [name for _, name in locality_list(named.group("places"))] if named else \
+                [canonical_body(p, context)] if p else []
     return [b for b in out if b]
 
 
@@ -551,13 +552,14 @@ def _split_at_separators(text: str) -> list[str]:
     inside = [(j.start(), j.end()) for j in joined.finditer(text)] if joined else []
     parts, last = [], 0
     plural = ""  # the plural a part before carries to the one being read ('Các doanh nghiệp A, doanh nghiệp B')
+    whole_collective = lru_cache(maxsize=1)(is_collective)
     for m in re.finditer(r"\s*(?:,|\s+và)\s+", text):
         if any(a <= m.start() and m.end() <= b for a, b in inside):
             continue
         nxt, prev = text[m.end():], plural + text[last:m.start()]
         if "," not in m.group() and closes_collective(prev, nxt):
             continue  # 'Các bộ, cơ quan ngang bộ, địa phương và các cơ quan liên quan': one collective as written
-        if prev.strip().lower() in _rules().data["collective_nouns"] and is_collective(text):
+        if prev.strip().lower() in _rules().data["collective_nouns"] and whole_collective(text):
             continue  # 'Hội, hiệp hội xã hội nghề nghiệp': a bare noun sharing the next one's qualifier
         described = "," in m.group() and _described_collective_after(prev, nxt)
         if _opens_named_body(nxt) or (coll.match(nxt) and last < m.start()) or _bare_collective_after(prev, nxt) \

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .bodies import canonical_body, head_of
-from .places import central_cities, locality_list, named_localities, province_name, province_pattern
+from .places import locality_list, named_localities, province_pattern, province_unit
 from .rules import load_rules
 
 
@@ -206,8 +206,7 @@ def _committee_provinces() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def committee_of(place: str) -> str:
     """The People's Committee of a province: 'Ủy ban nhân dân thành phố Cần Thơ', 'Ủy ban nhân dân tỉnh Hòa Bình'."""
-    name = province_name(place) or " ".join(place.split())
-    return f"{_COMMITTEE} {'thành phố' if name in central_cities() else 'tỉnh'} {name}"
+    return f"{_COMMITTEE} {province_unit(place)}"
 
 
 def _named_localities(text: str, body: BodySpan, end: int) -> list[BodySpan]:
@@ -217,8 +216,7 @@ def _named_localities(text: str, body: BodySpan, end: int) -> list[BodySpan]:
     if m is None:
         return [body]
     out, at = [], m.start("places")
-    for name, piece in zip(locality_list(m.group("places")), re.split(r"\s*,\s*(?:và\s+)?|\s+và\s+",
-                                                                     m.group("places")), strict=True):
+    for piece, name in locality_list(m.group("places")):
         start = text.index(piece, at)
         out.append(BodySpan(start, start + len(piece), piece, name))
         at = start + len(piece)

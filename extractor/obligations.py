@@ -135,14 +135,13 @@ def _enumerated(doc: Doc, s: int, e: int) -> list[Obligation]:
     return enumerated_tasks(doc, stop, e, list(dict.fromkeys(b.name for b in listed)))
 
 
-def _members(text: str, listed: list[BodySpan], stop: int, end: int) -> tuple[list[BodySpan], int] | None:
+def _members(text: str, listed: list[BodySpan], stop: int, end: int) -> list[BodySpan]:
     """The bodies a collective assigned to is made of, listed after its 'gồm:' ('Giao các cơ sở đào tạo trọng
-    điểm gồm: Đại học Bách Khoa Hà Nội, Trường Đại học Đà Lạt, … thực hiện …'), and where the list stops."""
+    điểm gồm: Đại học Bách Khoa Hà Nội, Trường Đại học Đà Lạt, … thực hiện …'); none for any other collective."""
     if not listed or not all(b.collective for b in listed):
-        return None
+        return []
     m = rx("lead.members").match(text, stop, end)
-    members, after = body_list_at(text, m.end(), end) if m else ([], stop)
-    return (members, after) if members else None
+    return body_list_at(text, m.end(), end)[0] if m else []
 
 
 def _in_support_list(text: str, body: BodySpan, s: int) -> bool:
@@ -184,8 +183,8 @@ def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True,
                     hits.append((found[0], found[1], m.start("marker")))
             elif assign and assigning.search(text, clause_start, b.start) and not any(b in h[1] for h in hits):
                 listed, stop = body_list_at(text, b.start, e)
-                if (members := _members(text, listed, stop, e)) is not None:
-                    hits.append((b.start, members[0], clause_start))  # the sentence names whom it assigns
+                if members := _members(text, listed, stop, e):
+                    hits.append((b.start, members, clause_start))  # the sentence names whom it assigns
                 elif not marker.match(text, stop, e) and re.match(r"\s+[^\W\d]", text[stop:e]) \
                         and text[stop:e].strip()[:1].islower():
                     hits.append((b.start, listed, stop))

@@ -61,10 +61,10 @@ def named_localities() -> re.Pattern[str]:
                       rf"(?P<places>{place}(?:(?:\s*,\s*(?:và\s+)?|\s+và\s+){place})*)")
 
 
-def locality_list(places: str) -> list[str]:
-    """'Bắc Ninh, Bình Dương và An Giang' (the `places` of `named_localities`) -> each with its unit."""
+def locality_list(places: str) -> list[tuple[str, str]]:
+    """'Bắc Ninh, Bình Dương và An Giang' (the `places` of `named_localities`) -> each as written and with its unit."""
     names = re.split(r"\s*,\s*(?:và\s+)?|\s+và\s+", places.strip())
-    return [province_unit(re.sub(r"^(?i:tỉnh|thành\s+phố)\s+", "", n)) for n in names if n]
+    return [(n, province_unit(re.sub(r"^(?i:tỉnh|thành\s+phố)\s+", "", n))) for n in names if n]
 
 
 def title_case(name: str) -> str:

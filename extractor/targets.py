@@ -159,9 +159,10 @@ def _heading_info(doc: Doc, offset: int) -> tuple[bool, bool, int | None]:
 _TITLE_BLOCK = 600  # how far after 'PHỤ LỤC' an appendix's title paragraphs may run
 
 
-_TITLE_FURNITURE = re.compile(  # an appendix title's lines that are no part of its title: its label, what it is
+# An appendix title's lines that are no part of its title: its label, what it is attached to, a rule under it
+# ('Phụ lục II' / 'MỤC TIÊU … GIAI ĐOẠN 2026 - 2030' / '(Kèm theo Nghị quyết số …)' / '____').
+_TITLE_FURNITURE = re.compile(
     r"\s*(?:(?i:phụ\s+lục)(?:\s+(?:số\s+)?[IVXLC\d]+[a-zđ]?)?\s*[.:]?|\((?i:(?:ban\s+hành\s+)?kèm\s+theo)\b.*|[\W_]*)\s*$")
-# attached to, a rule under it ('Phụ lục II' / 'MỤC TIÊU … GIAI ĐOẠN 2026 - 2030' / '(Kèm theo Nghị quyết số …)' / '____')
 
 
 def _appendix_title_horizons(doc: Doc) -> list[tuple[int, int | None]]:
@@ -428,18 +429,22 @@ def _has_signal(v: _Value, prefix: str, cmp_start: int, goal: bool, cmp: str, ta
     return bool(first_match(rules_of("aim_verb"), prefix if task_cell else prefix[last_comma(prefix):]))
 
 
+# Between a count and an amount, what makes the amount the one each counted thing must reach: '60 doanh nghiệp …
+# có doanh thu từ thị trường nước ngoài đạt 20 triệu USD/năm', '25 thương vụ … với giá trị mỗi thương vụ từ 01 triệu USD'
+_AMOUNT_EACH = re.compile(r"\b(?:(?:có|với)\b[^,]*\bđạt|mỗi\s+[^,]{1,30}?)(?:\s+(?:tối thiểu|ít nhất|từ|trên))?\s*$")
+
+
 def _qualifier(clause: str, values: list[_Value], k: int) -> bool:
-    """A count that the noun after a percentage has (có, với, gồm), no verb or list between, qualifies
-    that noun: 100% doanh nghiệp có từ 50 lao động trở lên (the 50 is part of the indicator)."""
+    """Whether values[k] only qualifies the value before it (part of its indicator, no target of its own): a count
+    the noun after a percentage has (100% doanh nghiệp có từ 50 lao động trở lên, no verb or list between) or uses
+    (100% cơ quan, tổ chức sử dụng ít nhất 01 ứng dụng AI); the amount each counted thing must reach."""
     v, p = values[k], values[k - 1] if k else None
     between = clause[p.end:v.start] if p else ""
-    if p is not None and p.kind in ("count", "generic") and v.kind == "money" and not re.search(r"[;:\d]", between):
-        # '60 doanh nghiệp … có doanh thu từ thị trường nước ngoài đạt 20 triệu USD/năm', '25 thương vụ … với giá trị
-        # mỗi thương vụ từ 01 triệu USD': the amount each counted thing must reach
-        return bool(re.search(r"\b(?:(?:có|với)\b[^,]*\bđạt|mỗi\s+[^,]{1,30}?)(?:\s+(?:tối thiểu|ít nhất|từ|trên))?"
-                              r"\s*$", between))
-    if p is None or p.kind != "percent" or v.kind not in ("count", "generic") or re.search(r"[;:\d]", between) \
-            or excluded(clause, p.start, p.kind):
+    if p is None or re.search(r"[;:\d]", between):
+        return False
+    if p.kind in ("count", "generic") and v.kind == "money":
+        return bool(_AMOUNT_EACH.search(between))
+    if p.kind != "percent" or v.kind not in ("count", "generic") or excluded(clause, p.start, p.kind):
         return False
     if re.search(r"\b(?:sử\s+dụng|sở\s+hữu)\s+(?:ít nhất|tối thiểu|từ)\s*$", between):
         return True  # '100% cơ quan, tổ chức sử dụng ít nhất 01 ứng dụng AI': what each of the share uses
