@@ -429,9 +429,10 @@ def _has_signal(v: _Value, prefix: str, cmp_start: int, goal: bool, cmp: str, ta
     return bool(first_match(rules_of("aim_verb"), prefix if task_cell else prefix[last_comma(prefix):]))
 
 
-# Between a count and an amount, what makes the amount the one each counted thing must reach: '60 doanh nghiệp …
-# có doanh thu từ thị trường nước ngoài đạt 20 triệu USD/năm', '25 thương vụ … với giá trị mỗi thương vụ từ 01 triệu USD'
-_AMOUNT_EACH = re.compile(r"\b(?:(?:có|với)\b[^,]*\bđạt|mỗi\s+[^,]{1,30}?)(?:\s+(?:tối thiểu|ít nhất|từ|trên))?\s*$")
+@lru_cache(maxsize=1)
+def _qualifying() -> dict[str, re.Pattern[str]]:
+    """The qualifier rules of rules/targets.yaml by id (matched on the words between two values)."""
+    return {r.id: r.rx for r in rules_of("qualifier")}
 
 
 def _qualifier(clause: str, values: list[_Value], k: int) -> bool:
@@ -442,14 +443,15 @@ def _qualifier(clause: str, values: list[_Value], k: int) -> bool:
     between = clause[p.end:v.start] if p else ""
     if p is None or re.search(r"[;:\d]", between):
         return False
+    qualifying = _qualifying()
     if p.kind in ("count", "generic") and v.kind == "money":
-        return bool(_AMOUNT_EACH.search(between))
+        return bool(qualifying["qualifier.amount_each"].search(between))
     if p.kind != "percent" or v.kind not in ("count", "generic") or excluded(clause, p.start, p.kind):
         return False
-    if re.search(r"\b(?:sử\s+dụng|sở\s+hữu)\s+(?:ít nhất|tối thiểu|từ)\s*$", between):
-        return True  # '100% cơ quan, tổ chức sử dụng ít nhất 01 ứng dụng AI': what each of the share uses
-    return "," not in between and not first_match(rules_of("aim_verb"), between) and bool(re.search(
-        r"\b(?:có|với|gồm)\s+(?:từ|ít nhất|tối thiểu|trên|dưới|không dưới|khoảng)?\s*$", between))
+    if qualifying["qualifier.uses"].search(between):  # its subject may be a list: no comma check
+        return True
+    return "," not in between and not first_match(rules_of("aim_verb"), between) and bool(
+        qualifying["qualifier.has"].search(between))
 
 
 def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], where: _Where) -> list[Target]:
