@@ -81,12 +81,17 @@ def test_an_addressee_at_a_line_start_is_no_doer():
     assert [o.lead for o in _obls(text)] == [["Bộ Y tế"]]
 
 
+def _normalized(tmp_path: Path, text: str) -> str:
+    """The record text of `text` read as a .txt file of gazette text."""
+    path = tmp_path / "gazette.txt"
+    path.write_text(text, encoding="utf-8")
+    return normalize(ingest.read_document(path))
+
+
 def test_an_even_page_number_before_the_gazette_header_is_furniture(tmp_path):
     text = ("hợp, đối sánh, làm sạch, kết\n\n 50 \nCÔNG BÁO/Số 1091 + 1092/Ngày 03-11-2023 \n  \n"
             "nối, chia sẻ. Kho dữ liệu về con người bao gồm dữ liệu thuộc các lĩnh vực: dân cư.\n")
-    path = tmp_path / "gazette.txt"
-    path.write_text(text, encoding="utf-8")
-    out = normalize(ingest.read_document(path))
+    out = _normalized(tmp_path, text)
     assert "50" not in out and "CÔNG BÁO" not in out and "nối, chia sẻ" in out
 
 
@@ -94,9 +99,7 @@ def test_a_gazette_header_with_its_page_number_on_the_same_line_is_furniture(tmp
     """Nghị quyết 100/NQ-CP as a portal copies the gazette: header and page number on one line, either order."""
     text = ("Bộ Ngoại giao\nCÔNG BÁO/Số 242/Ngày 22-04-2026 49\n5\nTham mưu xây dựng cơ chế phối hợp.\n\n"
             "50 CÔNG BÁO/Số 242/Ngày 22-04-2026\nBộ Tư pháp\n")
-    path = tmp_path / "gazette.txt"
-    path.write_text(text, encoding="utf-8")
-    out = normalize(ingest.read_document(path))
+    out = _normalized(tmp_path, text)
     assert "CÔNG BÁO" not in out and "49" not in out and "50" not in out
     assert "\n5\n" in out and "Bộ Tư pháp" in out  # the row number after the header stays
 
