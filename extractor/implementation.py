@@ -68,7 +68,7 @@ def _is_body_phrase(s: str) -> bool:
         return False  # 'UBND các huyện, thành phố căn cứ tình hình thực tế'
     words = s.split()
     listed = words[0].lower() in ("các", "những") and len(words) > 1 and (  # not 'Các nhiệm vụ trọng tâm'
-        head_of(words[1].rstrip(",:")) is not None or words[1].lower().rstrip(",:") in _LOCALITY_NOUNS)
+        head_of(" ".join(words[1:])) is not None or words[1].lower().rstrip(",:") in _LOCALITY_NOUNS)
     return head_of(s) is not None or is_collective(s) or listed or s.lower().startswith(("ủy ban", "ubnd"))
 
 

@@ -171,6 +171,10 @@ def test_sections_recorded(plan):
     ("6. UBND quận, huyện:", ["Ủy ban nhân dân quận, huyện"], None),
     ("7. UBND các xã, phường, thị trấn:", ["Ủy ban nhân dân các xã, phường, thị trấn"], None),
     ("8. UBND cấp huyện:", ["Ủy ban nhân dân cấp huyện"], None),
+    # parks addressed as doers, one 'Các' over a list (982/QĐ-TTg, Điều 2); a park named as a place is no heading
+    ("8. Các Khu Công nghệ cao, Khu Công nghệ số tập trung và hiệp hội, doanh nghiệp liên quan",
+     ["Các Khu Công nghệ cao", "Khu công nghệ số tập trung", "hiệp hội, doanh nghiệp liên quan"], None),
+    ("3. Phát triển các khu công nghệ cao", [], None),
 ])
 def test_heading_bodies(line, lead, task):
     assert heading_bodies(line) == (lead, task)
