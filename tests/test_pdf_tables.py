@@ -108,10 +108,14 @@ def test_cffi_calls_read_what_pypdfium2_reads():
     ("31/12/202\n5", "31/12/2025"),
     ("theo Nghị\nđịnh 94/2024/N\nĐ-CP.", "theo Nghị định 94/2024/NĐ-CP."),
     ("Thông báo số\n07-TB/CQTTBC\nĐ ngày\n15/10/2025", "Thông báo số 07-TB/CQTTBCĐ ngày 15/10/2025"),
+    ("tại Nghị\nđịnh số\n180/2025/NĐ\n-CP ngày\n01/7/2025,", "tại Nghị định số 180/2025/NĐ-CP ngày 01/7/2025,"),
+    ("Công văn số\n6006/BGD\nĐT ngày\n29/9/2025", "Công văn số 6006/BGDĐT ngày 29/9/2025"),
     # a wrap between words stays a space; a list item still opens its own line
     ("Quý IV/2025\nUBND tỉnh", "Quý IV/2025 UBND tỉnh"),
     ("số 07-TB/CQTTBC\nĐảng ủy", "số 07-TB/CQTTBC Đảng ủy"),
     ("Hoàn thành năm 2025\n2. Sở Tư pháp", "Hoàn thành năm 2025\n2. Sở Tư pháp"),
+    ("Quý IV/2025\n- Sở Tư pháp", "Quý IV/2025\n- Sở Tư pháp"),
+    ("Sở Tài chính\n-Sở Nội vụ", "Sở Tài chính -Sở Nội vụ"),
 ])
 def test_a_cell_joins_a_date_or_number_the_column_width_broke(cell, want):
     from extractor.ingest.pdf import clean_cell

@@ -346,8 +346,10 @@ def _cut_rx() -> re.Pattern[str]:
 
 def _cut_in_cell(a: str, b: str) -> bool:
     """True when a date or a document number too wide for its cell was broken between lines `a` and `b`
-    ('31/12/202' + '5', '6001/BKH' + 'CN-CĐSQG'): joined with no space, a match crosses the break."""
-    if not b[:1].isalnum() or not a[-1:].isalnum() and a[-1:] != "/":
+    ('31/12/202' + '5', '6001/BKH' + 'CN-CĐSQG', '180/2025/NĐ' + '-CP'): joined with no space, a match crosses
+    the break."""
+    opens = b[:1].isalnum() or b[:1] == "-" and b[1:2].isalnum() and a[-1:].isalnum()
+    if not opens or not a[-1:].isalnum() and a[-1:] != "/":
         return False
     tail, head = a[-24:], b[:24]
     joined, cut = tail + head, len(tail)
