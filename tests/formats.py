@@ -91,8 +91,10 @@ def make_docx(txt_path: Path, out_path: Path) -> Path:
     return out_path
 
 
-def soffice_convert(paths: list[Path], out_dir: Path, target: str = "pdf", timeout: float = 300) -> list[Path]:
-    """Convert files with LibreOffice in one headless call (private profile); the converted paths."""
+def soffice_convert(paths: list[Path], out_dir: Path, target: str = "pdf", timeout: float = 300,
+                    infilter: str | None = None) -> list[Path]:
+    """Convert files with LibreOffice in one headless call (private profile), read through `infilter` if given
+    ('HTML (StarWriter)' reads a page as a Writer document); the converted paths."""
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if not exe:
         raise RuntimeError("LibreOffice (soffice) is not installed")
@@ -101,6 +103,7 @@ def soffice_convert(paths: list[Path], out_dir: Path, target: str = "pdf", timeo
     profile = tempfile.mkdtemp(prefix="vnplan-lo-")
     try:
         cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+               *([f"--infilter={infilter}"] if infilter else []),
                "--convert-to", target, "--outdir", str(out_dir), *map(str, paths)]
         subprocess.run(cmd, check=True, timeout=timeout, capture_output=True,
                        env={**os.environ, "HOME": profile})

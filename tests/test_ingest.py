@@ -10,7 +10,7 @@ import pytest
 from extractor import ingest
 from extractor.normalize import normalize
 from tests.conftest import CORPUS
-from tests.formats import add_numbering, make_docx, make_pdf, set_numbering, to_cp1258
+from tests.formats import add_numbering, make_docx, make_pdf, set_numbering, soffice_convert, to_cp1258
 
 YEN_BAI = CORPUS / "yen-bai-114-kh-ubnd-2021.txt"
 SENTENCE = ("Thực hiện Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ ban hành Kế hoạch "
@@ -413,3 +413,47 @@ def test_html_colspan_and_rowspan_keep_the_grid(tmp_path):
     assert rows == [["TT", "Chỉ tiêu", "ĐVT", "GIAI ĐOẠN 2026 - 2030", "", ""],
                     ["", "", "", "Năm 2026", "Năm 2027", "Năm 2028"],
                     ["1", "Diện tích cà phê", "Ha", "27.000", "27.500", "28.000"]]
+
+
+# Two paragraphs of 97/NQ-CP and its footnotes, as LibreOffice's HTML export marks notes: read through LibreOffice,
+# they become Word footnotes (word/footnotes.xml), the body keeping only a reference to each.
+_NOTES_PAGE = """<html><head><meta charset="utf-8"></head><body>
+<p>Thực hiện Nghị quyết số 140/NQ-CP<a class="sdfootnoteanc" name="sdfootnote1anc" href="#sdfootnote1sym"><sup>1</sup></a>,
+Bộ Tư pháp chủ trì, phối hợp với các bộ, cơ quan ngang bộ tổng kết việc thực hiện trong năm 2026.</p>
+<p>Bộ Tư pháp thực hiện chức năng, nhiệm vụ theo quy định<a class="sdfootnoteanc" name="sdfootnote2anc"
+href="#sdfootnote2sym"><sup>2</sup></a>.</p>
+<div id="sdfootnote1"><p class="sdfootnote"><a class="sdfootnotesym" name="sdfootnote1sym" href="#sdfootnote1anc">1</a>Nghị
+quyết số 140/NQ-CP ngày 17/5/2025 của Chính phủ ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số
+66-NQ/TW ngày 30/4/2025 của Bộ Chính trị.</p></div>
+<div id="sdfootnote2"><p class="sdfootnote"><a class="sdfootnotesym" name="sdfootnote2sym" href="#sdfootnote2anc">2</a>Nghị
+định số 09/2026/NĐ-CP ngày 10/01/2026 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Tư
+pháp.</p></div>
+</body></html>"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_docx_footnotes_are_read_after_the_body_in_the_order_it_cites_them(tmp_path):
+    """Word keeps footnotes in a part of their own; a decree cited only in a footnote is still a reference, with
+    the date the footnote gives."""
+    import zipfile
+
+    from extractor.pipeline import extract_file
+
+    page = tmp_path / "nq-97-notes.html"
+    page.write_text(_NOTES_PAGE, encoding="utf-8")
+    docx = soffice_convert([page], tmp_path / "docx", target="docx:MS Word 2007 XML", timeout=300,
+                           infilter="HTML (StarWriter)")[0]
+    with zipfile.ZipFile(docx) as z:
+        assert "word/footnotes.xml" in z.namelist()
+        assert "09/2026/NĐ-CP" not in z.read("word/document.xml").decode()  # only in the footnotes part
+    texts = [b.text for b in ingest.read_document(docx).blocks]
+    assert texts[0].startswith("Thực hiện Nghị quyết số 140/NQ-CP, Bộ Tư pháp chủ trì")  # no mark in the body
+    assert texts[-2:] == [
+        "1 Nghị quyết số 140/NQ-CP ngày 17/5/2025 của Chính phủ ban hành Chương trình hành động của Chính phủ thực "
+        "hiện Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị.",
+        "2 Nghị định số 09/2026/NĐ-CP ngày 10/01/2026 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ "
+        "cấu tổ chức của Bộ Tư pháp."]
+    refs = {r["number"]: r["date"] for r in extract_file(docx).to_dict()["references"]}
+    assert refs["09/2026/NĐ-CP"] == "2026-01-10"
+    assert refs["140/NQ-CP"] == "2025-05-17" and refs["66-NQ/TW"] == "2025-04-30"

@@ -247,6 +247,36 @@ class _Reader:
         return out
 
 
+    def notes(self, document: Any) -> list[Block]:
+        """The footnotes, then the endnotes, the body refers to, in the order it refers to them, each a paragraph
+        opening with its number as a page shows it ('1 Nghị quyết số 66-NQ/TW ngày 30/4/2025 …'). Word keeps them
+        in parts of their own that python-docx does not read; a document often cites a decree only there."""
+        out = []
+        for kind in ("footnote", "endnote"):
+            texts = _note_texts(document, kind)
+            order = dict.fromkeys(r.get(f"{W}id") for r in document.element.body.iter(f"{W}{kind}Reference"))
+            for n, note_id in enumerate((i for i in order if i in texts), 1):
+                text = " ".join(" ".join(self.para(p).split()) for p in texts[note_id].iter(f"{W}p")).strip()
+                if text:
+                    out.append(Block("para", f"{n} {text}"))
+        return out
+
+
+def _note_texts(document: Any, kind: str) -> dict[str, Any]:
+    """Note id -> <w:footnote> / <w:endnote> element of the document's notes part (separators left out)."""
+    from docx.oxml.parser import parse_xml
+
+    part = next((r.target_part for r in document.part.rels.values()
+                 if not r.is_external and r.reltype.endswith(f"/{kind}s")), None)
+    if part is None:
+        return {}
+    root = getattr(part, "element", None)
+    if root is None:
+        root = parse_xml(part.blob)
+    return {el.get(f"{W}id"): el for el in root.findall(f"{W}{kind}")
+            if el.get(f"{W}type") in (None, "normal")}
+
+
 def check_unzipped_size(z: zipfile.ZipFile) -> None:
     """Refuse a package whose parts unzip to more than the limit (a zip bomb), before unzipping any.
 
@@ -285,7 +315,8 @@ def read_docx(raw: RawDocument, data: bytes) -> None:
         raise IngestError(f"corrupt DOCX: {e}") from e
     except Exception as e:  # lxml XMLSyntaxError and friends
         raise IngestError(f"corrupt DOCX: {type(e).__name__}: {e}") from e
-    raw.blocks = _Reader(document).blocks(document.element.body)
+    reader = _Reader(document)
+    raw.blocks = reader.blocks(document.element.body) + reader.notes(document)
     if not any((b.text or "").strip() or b.rows for b in raw.blocks):
         raise IngestError("the DOCX file holds no text")
 
