@@ -41,7 +41,7 @@ SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
                   {"initial_only", "kind", "noun_check", "noun_window"}),
     "indicators": ({"indicators"}, set()),
     "layout": ({"rules"}, set()),
-    "legacy_encodings": ({"rules", "tcvn3", "vni"}, set()),
+    "legacy_encodings": ({"rules", "symbol", "tcvn3", "vni"}, set()),
     "meta": ({"code_spellings", "doc_types", "fragments", "issuer_codes", "national_bodies", "numbered_issuer_codes",
               "party_issuer_codes",
               "place_variants", "provinces", "rules", "sectors", "type_codes"}, set()),

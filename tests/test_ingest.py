@@ -457,3 +457,44 @@ def test_docx_footnotes_are_read_after_the_body_in_the_order_it_cites_them(tmp_p
     refs = {r["number"]: r["date"] for r in extract_file(docx).to_dict()["references"]}
     assert refs["09/2026/NĐ-CP"] == "2026-01-10"
     assert refs["140/NQ-CP"] == "2025-05-17" and refs["66-NQ/TW"] == "2025-04-30"
+
+
+def _symbol_run(paragraph, font: str, char: str) -> None:
+    """A run holding what Word's Insert > Symbol writes: <w:r><w:sym w:font=… w:char=…/></w:r>."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    sym = OxmlElement("w:sym")
+    sym.set(qn("w:font"), font)
+    sym.set(qn("w:char"), char)
+    paragraph.add_run()._r.append(sym)
+
+
+def test_docx_symbols_are_the_characters_they_draw(tmp_path):
+    """'≥' inserted from the Symbol font is a <w:sym>, or in old documents a '³' typed in a run set in Symbol;
+    both read as '≥', so the aim keeps its comparator. A Wingdings bullet is a bullet."""
+    import docx
+
+    from extractor.pipeline import extract_file
+
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("I. MỤC TIÊU")
+    inserted = document.add_paragraph("Đến năm 2025, tỷ lệ hồ sơ công việc cấp tỉnh được xử lý trên môi trường mạng đạt ")
+    _symbol_run(inserted, "Symbol", "F0B3")
+    inserted.add_run(" 90%.")
+    typed = document.add_paragraph("Đến năm 2025, tỷ lệ dịch vụ công trực tuyến toàn trình đạt ")
+    typed.add_run("³").font.name = "Symbol"
+    typed.add_run(" 80%.")
+    bullet = document.add_paragraph()
+    _symbol_run(bullet, "Wingdings", "F0A7")
+    bullet.add_run(" Sở Khoa học và Công nghệ chủ trì tổ chức triển khai thực hiện Kế hoạch.")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    texts = [b.text for b in ingest.read_document(path).blocks]
+    assert texts[2].endswith("trên môi trường mạng đạt ≥ 90%.") and texts[3].endswith("toàn trình đạt ≥ 80%.")
+    assert texts[4] == "\uf0a7 Sở Khoa học và Công nghệ chủ trì tổ chức triển khai thực hiện Kế hoạch."
+    record = extract_file(path).to_dict()
+    assert sorted((t["value"], t["comparator"], t["year"]) for t in record["targets"]) == [
+        (80, ">=", 2025), (90, ">=", 2025)]
+    assert "- Sở Khoa học và Công nghệ chủ trì" in record["text"]  # the glyph written as the dash

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Block, IngestError, RawDocument
+from .legacy import decode_symbol_run, symbol_char
 from .list_numbers import format_number
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -146,17 +147,20 @@ def _paragraph_text(p_el: Any, default_font: str | None, convert_run: Any) -> st
     parts = []
     for r in _own_runs(p_el):
         font = _run_font(r) or default_font
+        symbol = (font or "").strip().lower() == "symbol"  # old documents type '³' in Symbol for '≥'
         buf = []
         for child in r:
             tag = child.tag
             if tag == f"{W}t":
-                buf.append(child.text or "")
+                buf.append(decode_symbol_run(child.text or "") if symbol else child.text or "")
             elif tag == f"{W}tab":
                 buf.append("\t")
             elif tag in (f"{W}br", f"{W}cr"):
                 buf.append("\n")
             elif tag == f"{W}noBreakHyphen":
                 buf.append("-")
+            elif tag == f"{W}sym":  # Insert > Symbol: '≥' is <w:sym w:font="Symbol" w:char="F0B3"/>
+                buf.append(symbol_char(child.get(f"{W}font"), child.get(f"{W}char") or ""))
         text = "".join(buf)
         if convert_run is not None and font and _LEGACY_FONT.match(font):
             text = convert_run(text, font)

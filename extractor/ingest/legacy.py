@@ -256,6 +256,34 @@ def legacy_font(font_name: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _symbol_table() -> dict[int, str]:
+    """Symbol-font code (its low byte) -> the Unicode character it draws."""
+    from ..rules import load_rules
+
+    return {int(k, 16): v for k, v in load_rules("legacy_encodings").data["symbol"].items()}
+
+
+def symbol_char(font_name: str | None, code: str) -> str:
+    """The character a Word symbol (<w:sym w:font=… w:char=…/>) draws: the Symbol font's comparisons, arrows
+    and marks as Unicode ('F0B3' -> '≥'), letters and digits as themselves; any other symbol font's code as the
+    private-use character Word stores ('F0A7' in Wingdings -> U+F0A7, a bullet glyph)."""
+    try:
+        value = int(code, 16)
+    except ValueError:
+        return ""
+    if (font_name or "").strip().lower() != "symbol":
+        return chr(value) if 0 < value < 0x110000 else ""
+    low = value & 0xFF if value >= 0xF000 else value
+    return _symbol_table().get(low) or (chr(low) if 0x20 <= low < 0x7F else chr(value) if value < 0x110000 else "")
+
+
+def decode_symbol_run(text: str) -> str:
+    """The text of a run set in the Symbol font, each code read as the character it draws ('³' -> '≥')."""
+    return "".join(symbol_char("Symbol", f"{ord(c):X}") if 0x20 <= ord(c) <= 0xFF or 0xF020 <= ord(c) <= 0xF0FF
+                   else c for c in text)
+
+
 def convert_run(text: str, font_name: str | None) -> str:
     """Convert the text of a DOCX run set in a legacy font (.VnTime, .VnTimeH, VNI-Times ...).
 
