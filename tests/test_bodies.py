@@ -121,6 +121,11 @@ def test_collective_bodies_kept_as_written(name):
     # 100/NQ-CP (tests/real-final): the Government's committees are named bodies
     ("Bộ Ngoại giao, Ủy ban Công tác về các tổ chức phi chính phủ nước ngoài",
      ["Bộ Ngoại giao", "Ủy ban Công tác về các tổ chức phi chính phủ nước ngoài"]),
+    # 2623/QĐ-TTg: 'khác' qualifies a collective as 'liên quan' does, so the provinces' committees end before it
+    ("các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương, "
+     "cơ quan, tổ chức khác có liên quan.",
+     ["các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+      "cơ quan, tổ chức khác có liên quan"]),
 ])
 def test_split_body_list(heading, want):
     assert split_body_list(heading) == want
