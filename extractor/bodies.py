@@ -393,10 +393,12 @@ def _any_officer_title() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _title_join() -> re.Pattern[str]:
-    """An officer's title joined to the next by a comma or *và* ('Chủ tịch, Tổng Giám đốc các tập đoàn'): both
-    head the bodies named after the second."""
+    """An officer's title joined to the next by a comma or *và* ('Chủ tịch, Tổng Giám đốc các tập đoàn'; the
+    second may be written in lower case: 'Thủ trưởng, người đứng đầu các bộ, ngành'): both head the bodies named
+    after the second."""
     titles = "|".join(_title_patterns())
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:{titles})\s*(?:,|\svà)\s*(?=(?:{titles})\s)")  # as written: capitalised
+    second = "|".join(f"(?i:{t[0]}){t[1:]}" for t in _title_patterns())
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{titles})\s*(?:,|\svà)\s*(?=(?:{second})\s)")  # the first as written
 
 
 @lru_cache(maxsize=1)

@@ -81,13 +81,17 @@ def merge_sub_bullets(blocks: list[Block]) -> list[Block]:
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans of text[start:end]: a stop followed by a capital letter ends a sentence."""
+    """Sentence spans of text[start:end]: a stop followed by a capital letter ends a sentence, and so does a
+    numbered heading's line, which has no stop (sentence.heading_line)."""
     out, s = [], start
-    for m in re.finditer(r"(?<!\.)[.!?](?!\.)\s+(?=\S)", text[start:end]):
-        nxt = text[start + m.end()]
-        if nxt.isupper() or nxt.isdigit():
-            out.append((s, start + m.start() + 1))
-            s = start + m.end()
+    stops = [(start + m.start() + 1, start + m.end()) for m in re.finditer(r"(?<!\.)[.!?](?!\.)\s+(?=\S)", text[start:end])
+             if text[start + m.end()].isupper() or text[start + m.end()].isdigit()]
+    stops += [(m.end(), m.end() + 1) for m in rx("sentence.heading_line").finditer(text, start, end)
+              if m.end() + 1 < end and (text[m.end() + 1].isupper() or text[m.end() + 1].isdigit())]
+    for stop, nxt in sorted(stops):
+        if stop > s:
+            out.append((s, stop))
+            s = nxt
     out.append((s, end))
     return out
 

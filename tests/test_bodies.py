@@ -626,3 +626,15 @@ def test_the_localities_a_collective_names(text, want):
 def test_a_bare_noun_before_a_collective_with_its_qualifier(text, want):
     assert split_body_list(text) == want
     assert is_collective("các tổ chức chính trị - xã hội - nghề nghiệp")
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Thủ trưởng, người đứng đầu các bộ, ngành, cơ quan và chính quyền địa phương", "các bộ, ngành"),  # 109/NQ-CP
+    ("Chủ tịch, Tổng Giám đốc các tập đoàn, tổng công ty nhà nước", "các tập đoàn"),
+    ("Người đứng đầu các bộ, ngành, địa phương", "các bộ, ngành"),
+    ("Chủ tịch, giám đốc doanh nghiệp", "Chủ tịch, giám đốc"),  # no body follows: the titles stay
+])
+def test_officer_titles_joined_give_way_to_the_bodies_they_head(text, body):
+    from extractor.bodies import officer_title_end
+
+    assert text[officer_title_end(text):].startswith(body)

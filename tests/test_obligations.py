@@ -1469,3 +1469,23 @@ def test_a_subject_of_a_bank_and_its_commercial_banks_doing_a_task_resolutely():
     got = [(o.lead, o.deadline.date if o.deadline else None) for o in _obls(text)]
     assert got == [(["Bộ Y tế"], "2025-12-31"),
                    (["Ngân hàng Nhà nước Việt Nam", "các ngân hàng thương mại cổ phần"], "2025-11-20")]
+
+
+# 109/NQ-CP, section II: a numbered task heading without a stop over the paragraph naming who answers for it; the
+# officers ('Thủ trưởng, người đứng đầu') stand for the bodies they head, local government as a whole among them.
+HEADED_RESPONSIBILITY = """NGHỊ QUYẾT
+Về nhiệm vụ, giải pháp trọng tâm
+
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Đẩy mạnh giải ngân vốn đầu tư công
+Thủ trưởng, người đứng đầu các bộ, ngành, cơ quan và chính quyền địa phương chịu trách nhiệm chỉ đạo rà soát, thống kê, phân loại tổng thể các dự án tồn đọng (kể cả các dự án trong và ngoài ngân sách).
+2. Bảo đảm an ninh trật tự
+Bộ Công an chỉ đạo lực lượng công an các cấp chủ động nắm tình hình địa bàn; phối hợp với chính quyền địa phương các cấp trong việc rà soát, cung cấp số liệu hộ gia đình cư trú trên địa bàn.
+"""
+
+
+def test_a_numbered_heading_ends_a_sentence_and_officers_stand_for_their_bodies():
+    obls = _obls(HEADED_RESPONSIBILITY)
+    assert [(o.lead, o.support, o.task[:36]) for o in obls] == [
+        (["các bộ, ngành, cơ quan", "Chính quyền địa phương"], [], "chỉ đạo rà soát, thống kê, phân loại"),
+        (["Bộ Công an"], ["Chính quyền địa phương các cấp"], "chỉ đạo lực lượng công an các cấp ch")]
