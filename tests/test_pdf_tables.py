@@ -110,12 +110,19 @@ def test_cffi_calls_read_what_pypdfium2_reads():
     ("Thông báo số\n07-TB/CQTTBC\nĐ ngày\n15/10/2025", "Thông báo số 07-TB/CQTTBCĐ ngày 15/10/2025"),
     ("tại Nghị\nđịnh số\n180/2025/NĐ\n-CP ngày\n01/7/2025,", "tại Nghị định số 180/2025/NĐ-CP ngày 01/7/2025,"),
     ("Công văn số\n6006/BGD\nĐT ngày\n29/9/2025", "Công văn số 6006/BGDĐT ngày 29/9/2025"),
+    # 2954/QĐ-UBND's twelve-column export table printed in portrait: each figure wider than its column
+    ("26.12\n0", "26.120"), ("240.\n000", "240.000"), ("1.250.00\n0,5", "1.250.000,5"),
+    # and its header, each syllable or year wider than the column broken where the column ends
+    ("Kế\nhoạ\nch\n202\n6", "Kế hoạch 2026"), ("Lượ\nng\n(Tấ\nn)", "Lượng (Tấn)"), ("Cha\nnh leo", "Chanh leo"),
+    ("Nhã\nn", "Nhãn"), ("(Ng\nhìn USD)", "(Nghìn USD)"),
     # a wrap between words stays a space; a list item still opens its own line
     ("Quý IV/2025\nUBND tỉnh", "Quý IV/2025 UBND tỉnh"),
     ("số 07-TB/CQTTBC\nĐảng ủy", "số 07-TB/CQTTBC Đảng ủy"),
     ("Hoàn thành năm 2025\n2. Sở Tư pháp", "Hoàn thành năm 2025\n2. Sở Tư pháp"),
     ("Quý IV/2025\n- Sở Tư pháp", "Quý IV/2025\n- Sở Tư pháp"),
     ("Sở Tài chính\n-Sở Nội vụ", "Sở Tài chính -Sở Nội vụ"),
+    ("năm 2025\n100 doanh nghiệp", "năm 2025 100 doanh nghiệp"), ("đạt 7,5\n10 sản phẩm", "đạt 7,5 10 sản phẩm"),
+    ("Chu\nối", "Chu ối"), ("Sở Tài\nchính", "Sở Tài chính"), ("Sở\nTT&TT", "Sở TT&TT"),  # two syllables stay two
 ])
 def test_a_cell_joins_a_date_or_number_the_column_width_broke(cell, want):
     from extractor.ingest.pdf import clean_cell

@@ -328,7 +328,7 @@ def clean_cell(text: str | None) -> str:
             lines.append(ln)
     out: list[str] = []
     for ln in lines:
-        if out and _cut_in_cell(out[-1], ln):
+        if out and (_cut_in_cell(out[-1], ln) or _cut_in_syllable(out[-1], ln)):
             out[-1] += ln
         elif out and not LIST_START.match(ln):  # cells are narrow: a break is a wrap unless a list item starts
             out[-1] += " " + ln
@@ -346,14 +346,29 @@ def _cut_rx() -> re.Pattern[str]:
 
 def _cut_in_cell(a: str, b: str) -> bool:
     """True when a date or a document number too wide for its cell was broken between lines `a` and `b`
-    ('31/12/202' + '5', '6001/BKH' + 'CN-CĐSQG', '180/2025/NĐ' + '-CP'): joined with no space, a match crosses
-    the break."""
+    ('31/12/202' + '5', '6001/BKH' + 'CN-CĐSQG', '180/2025/NĐ' + '-CP', '240.' + '000'): joined with no space, a
+    match crosses the break."""
     opens = b[:1].isalnum() or b[:1] == "-" and b[1:2].isalnum() and a[-1:].isalnum()
-    if not opens or not a[-1:].isalnum() and a[-1:] != "/":
+    if not opens or not a[-1:].isalnum() and a[-1:] not in ("/", "."):
         return False
     tail, head = a[-24:], b[:24]
     joined, cut = tail + head, len(tail)
     return any(m.start() < cut < m.end() for m in _cut_rx().finditer(joined))
+
+
+_EDGE_LETTERS = re.compile(r"([^\W\d_]+)[)\]\"”’,.;:]*$"), re.compile(r"^[(\[\"“‘]*([^\W\d_]+)")
+
+
+def _cut_in_syllable(a: str, b: str) -> bool:
+    """True when a syllable too wide for its cell was broken between lines `a` and `b` ('Kế hoạ' + 'ch 2026',
+    'Nhã' + 'n', '(Ng' + 'hìn USD)'): the two pieces make one Vietnamese syllable and one of them is none."""
+    from .legacy import is_vietnamese_syllable
+
+    tail, head = _EDGE_LETTERS[0].search(a), _EDGE_LETTERS[1].match(b)
+    if not tail or not head or tail.end() != len(a) or not b.startswith(head.group(1)):
+        return False
+    left, right = tail.group(1), head.group(1)
+    return is_vietnamese_syllable(left + right) and not (is_vietnamese_syllable(left) and is_vietnamese_syllable(right))
 
 
 def _tight_hyphen(a: str, b: str) -> bool:
