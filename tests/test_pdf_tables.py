@@ -226,3 +226,17 @@ def test_cells_are_pdfplumbers_intersections_to_cells():
             edges = merge_edges(edges, 3, 3, 3, 3)
         points = edges_to_intersections(edges, 3, 3)
         assert _cells(points) == intersections_to_cells(points)
+
+
+def test_a_row_the_page_broke_joins_its_figures_whole():
+    """2954/QĐ-UBND's export table printed in portrait: the row of tea products breaks at the page's foot, its
+    figures' last digits carried to the next page's first row; the task text carries on after a space."""
+    from extractor.document import Block
+    from extractor.ingest.pdf import _merge_tables
+
+    prev = Block("table", rows=[["6", "Sản phẩm chè", "10.2", "26.7", "Sở Công Thương chủ trì,"]], page=15)
+    following = Block("table", rows=[["", "", "00", "00", "phối hợp với Sở Tài chính"],
+                                     ["7", "Cà phê", "34.500", "104.360", ""]], page=16)
+    _merge_tables(prev, following)
+    assert prev.rows == [["6", "Sản phẩm chè", "10.200", "26.700", "Sở Công Thương chủ trì, phối hợp với Sở Tài chính"],
+                         ["7", "Cà phê", "34.500", "104.360", ""]]

@@ -599,7 +599,8 @@ def _table_continues(prev: Block, b: Block, prev_page: int | None) -> bool:
 
 
 def _merge_tables(prev: Block, b: Block) -> None:
-    """Append the rows of `b` to `prev`; a first row with an empty first cell finishes prev's last row."""
+    """Append the rows of `b` to `prev`; a first row with an empty first cell finishes prev's last row (a figure or
+    syllable the page broke joined whole)."""
     rows = list(b.rows or [])
     if prev.rows is None:  # never: only a table with rows continues (_table_continues)
         prev.rows = []
@@ -608,7 +609,9 @@ def _merge_tables(prev: Block, b: Block) -> None:
         for k, cell in enumerate(rows[0]):
             if not cell:
                 continue
-            if last[k] and not last[k].endswith((".", ";", ":", "!", "?")) and not LIST_START.match(cell):
+            if last[k] and (_cut_in_cell(last[k], cell) or _cut_in_syllable(last[k], cell)):
+                last[k] += cell  # a figure or syllable the page broke ('10.2' / '00')
+            elif last[k] and not last[k].endswith((".", ";", ":", "!", "?")) and not LIST_START.match(cell):
                 last[k] = last[k] + " " + cell
             else:
                 last[k] = (last[k] + "\n" + cell).strip("\n")
