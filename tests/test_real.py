@@ -23,7 +23,7 @@ META_FLOOR = 0.95
 # tables, a Government resolution in gazette text), annotated and adjudicated the same way, scored blind once
 # (README, Quality) and then used to fix general patterns; floors a little below today's scores.
 # tests/real-group4: three more (two Prime Minister's decisions, a provincial plan), the same way.
-GROUP4_FLOORS = {("references", "f1"): 0.97, ("targets", "f1"): 0.95, ("roles", "f1"): 0.85,
+GROUP4_FLOORS = {("references", "f1"): 0.97, ("targets", "f1"): 0.95, ("roles", "f1"): 0.87,
                  ("obligations", "f1"): 0.94, ("parent", "accuracy"): 0.95, ("integrity", "accuracy"): 1.0}
 GROUP3_FLOORS = {("references", "f1"): 0.96, ("targets", "f1"): 0.94, ("roles", "f1"): 0.86,
                  ("obligations", "f1"): 0.92, ("parent", "accuracy"): 0.95, ("integrity", "accuracy"): 1.0}
@@ -36,7 +36,7 @@ GROUP5_FLOORS = {("references", "f1"): 0.93, ("targets", "f1"): 0.88, ("roles", 
 
 # tests/real-group6: five more (two gazette PDF decrees, a signed PDF letter, a scanned letter read by OCR, a
 # Government resolution with its indicator appendix in gazette text), scored blind first (tests/real-group6/BLIND.md).
-GROUP6_FLOORS = {("references", "f1"): 0.94, ("targets", "f1"): 0.95, ("roles", "f1"): 0.91,
+GROUP6_FLOORS = {("references", "f1"): 0.94, ("targets", "f1"): 0.95, ("roles", "f1"): 0.93,
                  ("obligations", "f1"): 0.93, ("parent", "accuracy"): 0.95, ("integrity", "accuracy"): 1.0}
 
 
