@@ -454,8 +454,10 @@ def test_docx_footnotes_are_read_after_the_body_in_the_order_it_cites_them(tmp_p
         "hiện Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị.",
         "2 Nghị định số 09/2026/NĐ-CP ngày 10/01/2026 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ "
         "cấu tổ chức của Bộ Tư pháp."]
-    refs = {r["number"]: r["date"] for r in extract_file(docx).to_dict()["references"]}
+    record = extract_file(docx).to_dict()
+    refs = {r["number"]: r["date"] for r in record["references"]}
     assert refs["09/2026/NĐ-CP"] == "2026-01-10"
+    assert record["targets"] == []  # '1 Nghị quyết số …' is a note's mark, no count (exclude.cited_document)
     assert refs["140/NQ-CP"] == "2025-05-17" and refs["66-NQ/TW"] == "2025-04-30"
 
 
@@ -498,3 +500,26 @@ def test_docx_symbols_are_the_characters_they_draw(tmp_path):
     assert sorted((t["value"], t["comparator"], t["year"]) for t in record["targets"]) == [
         (80, ">=", 2025), (90, ">=", 2025)]
     assert "- Sở Khoa học và Công nghệ chủ trì" in record["text"]  # the glyph written as the dash
+
+
+# 97/NQ-CP's first paragraphs as a portal's page saved from Word: each note mark a superscript link to the note
+# (Word's '#_ftn1'; LibreOffice's '#sdfootnote2sym'), the notes at the foot linking back.
+_NOTE_MARKS_PAGE = """<html><head><meta charset="utf-8"></head><body><div class="content">
+<p>NGHỊ QUYẾT</p>
+<p>Căn cứ Nghị quyết số 66-NQ/TW ngày 30/4/2025<sup><a href="#_ftn1" name="_ftnref1">[1]</a></sup> của Bộ Chính trị
+về đổi mới công tác xây dựng và thi hành pháp luật;</p>
+<p>Thực hiện Nghị quyết số 140/NQ-CP<a class="sdfootnoteanc" href="#sdfootnote2sym"><sup>2</sup></a> ngày 17/5/2025
+của Chính phủ, diện tích làm việc bình quân đạt 10 m<sup>2</sup>/người.</p>
+<p><a href="#_ftnref1" name="_ftn1"><sup>1</sup></a> Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị.</p>
+</div></body></html>"""
+
+
+def test_html_note_marks_glue_no_digit_to_the_word_before_them(tmp_path):
+    path = tmp_path / "nq-97.html"
+    path.write_text(_NOTE_MARKS_PAGE, encoding="utf-8")
+    texts = [" ".join(b.text.split()) for b in ingest.read_document(path).blocks]
+    assert "Căn cứ Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị về đổi mới công tác xây dựng và thi hành " \
+           "pháp luật;" in texts
+    assert any(t.startswith("Thực hiện Nghị quyết số 140/NQ-CP ngày 17/5/2025 của Chính phủ") and "10 m2/người" in t
+               for t in texts)  # a unit's superscript is no note mark
+    assert "1 Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị." in texts  # the note keeps its number

@@ -110,9 +110,33 @@ def mark_list_items(root: Any) -> bool:
     return marked
 
 
-def _with_list_markers(text: str) -> str:
-    """The page with its list items' markers written in (`mark_list_items`); as it was when it has none."""
-    if not re.search(r"<li[\s>]", text, re.IGNORECASE):
+_NOTE_LINK = re.compile(r"^#(?:_(?:ftn|edn)\d+|sd(?:foot|end)note\d+sym|fn[:_-]?\d+|footnote[_-]?\d+)$", re.IGNORECASE)
+_NOTE_MARK = re.compile(r"^\s*(?:[\[(]?\d{1,3}[\])]?|\*{1,3})\s*$")
+
+
+def drop_note_marks(root: Any) -> bool:
+    """Remove from an lxml tree the marks in the body that link to a footnote or endnote (Word's `#_ftn1`,
+    LibreOffice's `#sdfootnote1sym`, `#fn1`): in the text they would glue a digit to the word before them
+    ('ngày 22/12/2024' + '1', 'số 140/NQ-CP' + '2'). The notes themselves, linking back, keep their numbers. True
+    when any was removed."""
+    dropped = False
+    for a in list(root.iter("a")):
+        if not _NOTE_LINK.match(a.get("href") or "") or not _NOTE_MARK.match(a.text_content() or ""):
+            continue
+        holder = a.getparent()
+        if holder is not None and holder.tag == "sup" and len(holder) == 1 and not (holder.text or "").strip():
+            a = holder  # <sup><a href="#_ftn1">1</a></sup>: the superscript goes with its only link
+        a.drop_tree()  # its tail stays
+        dropped = True
+    return dropped
+
+
+def _prepared(text: str) -> str:
+    """The page with its list items' markers written in (`mark_list_items`) and its note marks dropped
+    (`drop_note_marks`); as it was when it has neither."""
+    lists = re.search(r"<li[\s>]", text, re.IGNORECASE)
+    notes = re.search(r"href=[\"']#(?:_ftn|_edn|sdfootnote|sdendnote|fn|footnote)", text, re.IGNORECASE)
+    if not lists and not notes:
         return text
     import lxml.html
 
@@ -120,7 +144,9 @@ def _with_list_markers(text: str) -> str:
         root = lxml.html.document_fromstring(text)
     except (ValueError, lxml.etree.ParserError):
         return text
-    return lxml.html.tostring(root, encoding="unicode") if mark_list_items(root) else text
+    changed = bool(lists) and mark_list_items(root)
+    changed = (bool(notes) and drop_note_marks(root)) or changed
+    return lxml.html.tostring(root, encoding="unicode") if changed else text
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
@@ -309,7 +335,7 @@ def read_html(raw: RawDocument, data: bytes) -> None:
     """Fill `raw` with the main text of a web page."""
     text, encoding = decode_html(data)
     raw.encoding = encoding
-    text = _with_list_markers(text)
+    text = _prepared(text)
     blocks = choose(_traf_blocks(text), _lxml_blocks(text))
     if not blocks:
         raise IngestError("no main text found in the HTML page")
