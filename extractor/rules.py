@@ -58,7 +58,7 @@ SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
     "signatures": ({"rules"}, set()),
     "structure": ({"fragments", "rules"}, {"kind", "rank"}),
     "targets": ({"fragments", "normative_kinds", "percent_indicator", "restate_ignore", "count_subject_stops", "rules"},
-                {"cmp", "column", "kind", "needs", "opens", "scope", "skip_kinds", "unit_kind", "unit_map"}),
+                {"cmp", "column", "kind", "needs", "opens", "scope", "skip_kinds", "unit_kind", "unit_map", "word_numbers"}),
     "ui_vi": ({"comparators", "export_headers", "export_sheets", "labels"}, set()),
     "vocab": ({"title_openers", "issuer_authority", "not_editions", "never_parents", "locality_units", "central_cities",
                "national_issuer_starts", "carrying_out_verbs", "title_horizon",

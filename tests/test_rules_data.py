@@ -65,14 +65,17 @@ def test_windowed_abbreviation_expansion_equals_the_full_pass():
 
 
 def test_every_target_value_rule_needs_a_digit():
-    """targets._values skips clauses without digits: no value rule may match digit-free text."""
-    from extractor.target_text import rules_of
+    """targets._values skips clauses without digits for every value rule but those reading number words: no other
+    value rule may match digit-free text, and a number word such a rule reads is one of its `word_numbers`."""
+    from extractor.target_text import group, rules_of
 
     for rule in rules_of("value"):
+        words = rule.get("word_numbers") or {}
         for ex in rule.examples:
             text = ex if isinstance(ex, str) else ex["text"]
             m = rule.regex.search(text)
-            assert m and any(c.isdigit() for c in m.group(0)), rule.id
+            lo = group(m, "lo") if m else None
+            assert m and (any(c.isdigit() for c in m.group(0)) or (lo or "").lower() in words), rule.id
 
 
 def test_rule_ids_are_unique_in_each_file() -> None:

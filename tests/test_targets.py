@@ -68,6 +68,11 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      [(21, None, "=", "Top", None)]),
     ("leading_group_rank", "Phấn đấu trở thành 1 trong 10 tỉnh dẫn đầu cả nước về chỉ số PCI.",
      [(10, None, "=", "nhóm dẫn đầu", None)]),
+    # 175/NQ-CP: a rank written in words, also in a clause with no digit
+    ("rank_in_words", "Đến năm 2025, kinh tế số Việt Nam đạt khoảng 20% GDP, đưa Việt Nam vươn lên đứng thứ hai về kinh tế "
+     "số ở Đông Nam Á.", [(20, None, "~", "%", 2025), (2, None, "=", "hạng", 2025)]),
+    ("rank_in_words_no_digit", "Phấn đấu chỉ số PCI của tỉnh đứng thứ ba cả nước.", [(3, None, "=", "hạng", None)]),
+    ("rank_not_twentieth", "Chỉ số PCI của tỉnh đứng thứ hai mươi cả nước.", []),
     ("money_goal", "Mục tiêu đến năm 2030 năng suất lao động đạt 200 triệu đồng/người/năm.",
      [(200, None, "=", "triệu đồng/người/năm", 2030)]),
     # ---- years
