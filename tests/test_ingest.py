@@ -523,3 +523,41 @@ def test_html_note_marks_glue_no_digit_to_the_word_before_them(tmp_path):
     assert any(t.startswith("Thực hiện Nghị quyết số 140/NQ-CP ngày 17/5/2025 của Chính phủ") and "10 m2/người" in t
                for t in texts)  # a unit's superscript is no note mark
     assert "1 Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị." in texts  # the note keeps its number
+
+
+# A legal portal's page of 97/NQ-CP: the portal's box of attributes above the document, then the document, whose
+# appendix lists documents under a header row of the same labels.
+_PORTAL_PAGE = """<html><head><meta charset="utf-8"></head><body><main>
+<table class="thuoctinh">
+<tr><td>Số ký hiệu</td><td>97/NQ-CP</td><td>Ngày ban hành</td><td>08/04/2026</td></tr>
+<tr><td>Loại văn bản</td><td>Nghị quyết</td><td>Ngày có hiệu lực</td><td>08/04/2026</td></tr>
+<tr><td>Cơ quan ban hành</td><td>Chính phủ</td><td>Người ký</td><td>Phạm Minh Chính</td></tr>
+<tr><td>Tài liệu đính kèm</td><td colspan="3"><a href="/f/97.pdf">97.signed.pdf</a></td></tr>
+</table>
+<article>
+<table><tr><td><p>CHÍNH PHỦ</p></td><td><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Độc lập - Tự do - Hạnh phúc</p></td></tr>
+<tr><td><p>Số: 97/NQ-CP</p></td><td><p>Hà Nội, ngày 06 tháng 4 năm 2026</p></td></tr></table>
+<p>NGHỊ QUYẾT</p>
+<p>Sửa đổi, bổ sung nhiệm vụ trong Chương trình hành động của Chính phủ thực hiện Nghị quyết số 66-NQ/TW ngày 30 tháng 4
+năm 2025 của Bộ Chính trị</p>
+<p>CHÍNH PHỦ</p>
+<p>Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;</p>
+<p>QUYẾT NGHỊ:</p>
+<p>Điều 1. Sửa đổi, bổ sung nhiệm vụ trong Chương trình hành động theo Phụ lục kèm theo.</p>
+<p>PHỤ LỤC. CÁC VĂN BẢN ĐƯỢC SỬA ĐỔI</p>
+<table><tr><td>TT</td><td>Số ký hiệu</td><td>Ngày ban hành</td><td>Trích yếu</td></tr>
+<tr><td>1</td><td>140/NQ-CP</td><td>17/5/2025</td><td>Chương trình hành động của Chính phủ</td></tr></table>
+</article></main></body></html>"""
+
+
+def test_html_portal_attribute_box_is_left_out_and_a_list_of_documents_kept(tmp_path):
+    from extractor.pipeline import extract_file
+
+    path = tmp_path / "nq-97.html"
+    path.write_text(_PORTAL_PAGE, encoding="utf-8")
+    tables = [b.rows for b in ingest.read_document(path).blocks if b.kind == "table"]
+    assert not any("Người ký" in row for rows in tables for row in rows)  # the portal's box
+    assert ["1", "140/NQ-CP", "17/5/2025", "Chương trình hành động của Chính phủ"] in tables[-1]  # the appendix
+    meta = extract_file(path).to_dict()["meta"]
+    assert (meta["kind"], meta["number"], meta["date"], meta["issuer"], meta["level"]) == (
+        "resolution", "97/NQ-CP", "2026-04-06", "Chính phủ", "national")

@@ -331,12 +331,23 @@ def choose(traf: list[Block], plain: list[Block]) -> list[Block]:
     return plain[pl[start][0]:pl[end][0] + 1]
 
 
+def portal_attributes(block: Block) -> bool:
+    """True for a portal's table of the document's attributes (a label of layout.portal_attribute_label in three
+    rows or more: 'Số ký hiệu | 97/NQ-CP', 'Ngày ban hành | 08/04/2026', 'Người ký | …'), not a table of the
+    document (a list of documents has such labels in its header row alone)."""
+    from ..rules import load_rules
+
+    label = load_rules("layout").rule("layout.portal_attribute_label").rx
+    rows = [row for row in block.rows or [] if any(label.match(cell or "") for cell in row)]
+    return block.kind == "table" and len(rows) >= 3
+
+
 def read_html(raw: RawDocument, data: bytes) -> None:
-    """Fill `raw` with the main text of a web page."""
+    """Fill `raw` with the main text of a web page (a portal's box of the document's attributes left out)."""
     text, encoding = decode_html(data)
     raw.encoding = encoding
     text = _prepared(text)
-    blocks = choose(_traf_blocks(text), _lxml_blocks(text))
+    blocks = [b for b in choose(_traf_blocks(text), _lxml_blocks(text)) if not portal_attributes(b)]
     if not blocks:
         raise IngestError("no main text found in the HTML page")
     raw.blocks = blocks
