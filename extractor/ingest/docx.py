@@ -250,7 +250,6 @@ class _Reader:
                     out.extend(self.blocks(content))
         return out
 
-
     def notes(self, document: Any) -> list[Block]:
         """The footnotes, then the endnotes, the body refers to, in the order it refers to them, each a paragraph
         opening with its number as a page shows it ('1 Nghị quyết số 66-NQ/TW ngày 30/4/2025 …'). Word keeps them

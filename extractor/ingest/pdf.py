@@ -356,7 +356,8 @@ def _cut_in_cell(a: str, b: str) -> bool:
     return any(m.start() < cut < m.end() for m in _cut_rx().finditer(joined))
 
 
-_EDGE_LETTERS = re.compile(r"([^\W\d_]+)[)\]\"”’,.;:]*$"), re.compile(r"^[(\[\"“‘]*([^\W\d_]+)")
+_LAST_LETTERS = re.compile(r"([^\W\d_]+)[)\]\"”’,.;:]*$")  # a line's last letters, closing marks after them
+_FIRST_LETTERS = re.compile(r"^[(\[\"“‘]*([^\W\d_]+)")  # a line's first letters, opening marks before them
 
 
 def _cut_in_syllable(a: str, b: str) -> bool:
@@ -364,7 +365,7 @@ def _cut_in_syllable(a: str, b: str) -> bool:
     'Nhã' + 'n', '(Ng' + 'hìn USD)'): the two pieces make one Vietnamese syllable and one of them is none."""
     from .legacy import is_vietnamese_syllable
 
-    tail, head = _EDGE_LETTERS[0].search(a), _EDGE_LETTERS[1].match(b)
+    tail, head = _LAST_LETTERS.search(a), _FIRST_LETTERS.match(b)
     if not tail or not head or tail.end() != len(a) or not b.startswith(head.group(1)):
         return False
     left, right = tail.group(1), head.group(1)
