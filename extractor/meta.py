@@ -14,7 +14,7 @@ from typing import get_args
 from .abbrev import expand_abbreviations
 from .document import Doc
 from .news_meta import news_meta
-from .numbers import canonical_number, doc_type_from_number
+from .numbers import canonical_number, doc_type_from_number, issuer_from_number
 from .places import central_cities, local_name, name_words_rx, province_name, title_case, unit_level
 from .record import Kind, Level, Meta, Period
 from .rules import RuleError, RuleFile, load_rules
@@ -329,11 +329,11 @@ def _signer(doc: Doc, after: int) -> str | None:
 
 
 def _national_issuer_of(number: str) -> str | None:
-    """The national body whose issuer code ends a document number (03/NQ-CP -> Chính phủ), or that a unit's
-    code follows (1043/BTP-QLXLVPHC -> Bộ Tư pháp); None."""
+    """The national body whose issuer code ends a document number (03/NQ-CP -> Chính phủ; 93/2025/QH15 -> Quốc hội,
+    `issuer_from_number`), or that a unit's code follows (1043/BTP-QLXLVPHC -> Bộ Tư pháp); None."""
     codes = _rf().data.get("issuer_codes") or {}
     parts = re.split(r"[-/]", number.split("/", 1)[-1])
-    return next((codes[p] for p in reversed(parts) if p in codes), None)
+    return issuer_from_number(number) or next((codes[p] for p in reversed(parts) if p in codes), None)
 
 
 def _kind_of(doc_type: str | None) -> Kind:

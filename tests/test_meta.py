@@ -154,6 +154,23 @@ Cải cách hành chính năm 2022
 I. MỤC TIÊU
 """
 
+# The opening of the Law on Science, Technology and Innovation: the National Assembly writes its act's type before
+# the number ('Luật số:'), with its term after the issuer code.
+LAW = """QUỐC HỘI
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Luật số: 93/2025/QH15
+Hà Nội, ngày 27 tháng 6 năm 2025
+
+LUẬT
+KHOA HỌC, CÔNG NGHỆ VÀ ĐỔI MỚI SÁNG TẠO
+
+Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;
+Quốc hội ban hành Luật Khoa học, công nghệ và đổi mới sáng tạo.
+"""
+
 MINISTRY = """BỘ KHOA HỌC VÀ CÔNG NGHỆ
 Số: 01/2021/TT-BKHCN
 Hà Nội, ngày 01 tháng 3 năm 2021
@@ -206,6 +223,12 @@ Quy định chi tiết
     (MINISTRY, "issuer", "Bộ Khoa học và Công nghệ"),
     (MINISTRY, "kind", "circular"),  # a Thông tư (ANNOTATION.md meta)
     (MINISTRY, "level", "national"),
+    (LAW, "kind", "law"),
+    (LAW, "number", "93/2025/QH15"),
+    (LAW, "date", "2025-06-27"),
+    (LAW, "issuer", "Quốc hội"),
+    (LAW, "level", "national"),
+    (LAW, "place", None),
 ])
 def test_header_fields(text, field, want):
     assert getattr(meta_of(text), field) == want
