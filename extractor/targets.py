@@ -78,13 +78,13 @@ def _values(clause: str) -> list[_Value]:
     found: list[_Value] = []
     digits = _DIGIT.search(clause) is not None  # every value rule reads digits but those reading number words
     for rule in rules_of("value"):
-        if not digits and not rule.get("word_numbers"):
+        words = rule.get("word_numbers") or {}  # a rank written in words ('đứng thứ hai')
+        if not digits and not words:
             continue
         for m in rule.rx.finditer(clause):
             lo, hi, unit = group(m, "lo"), group(m, "hi"), group(m, "unit")
             if lo is None or unit is None or any(v.start < m.end() and m.start() < v.end for v in found):
                 continue
-            words = rule.get("word_numbers") or {}
             lo_v, hi_v = parse_number(lo) or words.get(lo.lower()), parse_number(hi) if hi else None
             total = group(m, "total")  # a share: 10/10 phường, xã
             if lo_v is None or (total is not None and lo_v > (parse_number(total) or 0)):

@@ -337,9 +337,10 @@ def portal_attributes(block: Block) -> bool:
     document (a list of documents has such labels in its header row alone)."""
     from ..rules import load_rules
 
+    if block.kind != "table":
+        return False
     label = load_rules("layout").rule("layout.portal_attribute_label").rx
-    rows = [row for row in block.rows or [] if any(label.match(cell or "") for cell in row)]
-    return block.kind == "table" and len(rows) >= 3
+    return sum(1 for row in block.rows or [] if any(label.match(cell or "") for cell in row)) >= 3
 
 
 def read_html(raw: RawDocument, data: bytes) -> None:

@@ -272,16 +272,21 @@ def symbol_char(font_name: str | None, code: str) -> str:
         value = int(code, 16)
     except ValueError:
         return ""
-    if (font_name or "").strip().lower() != "symbol":
-        return chr(value) if 0 < value < 0x110000 else ""
+    if (font_name or "").strip().lower() == "symbol":
+        return _drawn_by_symbol(value)
+    return chr(value) if 0 < value < 0x110000 else ""
+
+
+def _drawn_by_symbol(value: int) -> str:
+    """The character the Symbol font draws for code `value` (its low byte when Word stores it at U+F0xx)."""
     low = value & 0xFF if value >= 0xF000 else value
     return _symbol_table().get(low) or (chr(low) if 0x20 <= low < 0x7F else chr(value) if value < 0x110000 else "")
 
 
 def decode_symbol_run(text: str) -> str:
     """The text of a run set in the Symbol font, each code read as the character it draws ('³' -> '≥')."""
-    return "".join(symbol_char("Symbol", f"{ord(c):X}") if 0x20 <= ord(c) <= 0xFF or 0xF020 <= ord(c) <= 0xF0FF
-                   else c for c in text)
+    return "".join(_drawn_by_symbol(ord(c)) if 0x20 <= ord(c) <= 0xFF or 0xF020 <= ord(c) <= 0xF0FF else c
+                   for c in text)
 
 
 def convert_run(text: str, font_name: str | None) -> str:
