@@ -486,18 +486,21 @@ def run(conn: sqlite3.Connection, query: str, *, filters: Filters | None = None,
     found = _tantivy_page(conn, plan, f, limit, offset, count)
     total: int | None = None
     engine = "fts5"
+    order = "m.score, p.id"
     if found is not None:
         page, total = found
         engine = "tantivy"
         if not page:
             return SearchResults([], total or 0, offset, engine)
-        top = "SELECT column1 AS rowid, column2 AS score FROM (VALUES " + ", ".join("(?, ?)" for _ in page) + ")"
-        args = tuple(v for pair in page for v in pair)
+        top = ("SELECT column1 AS rowid, column2 AS score, column3 AS pos FROM (VALUES "
+               + ", ".join("(?, ?, ?)" for _ in page) + ")")
+        args = tuple(v for i, (pid, score) in enumerate(page) for v in (pid, score, i))
+        order = "m.pos"
     elif plan.words:
         top = f"SELECT rowid, rank AS score {base} ORDER BY rank LIMIT ? OFFSET ?"
     else:
         top = f"SELECT rowid, 0.0 AS score {base} ORDER BY rowid LIMIT ? OFFSET ?"
-    rows = conn.execute(hits_sql(top, "rowid"), args).fetchall()
+    rows = conn.execute(hits_sql(top, "rowid", order), args).fetchall()
     hits = [_hit(conn, row) for row in rows]
     if not count:
         total = len(hits)
@@ -615,15 +618,19 @@ _ITEM_SQL = {
 }
 
 
-def hits_sql(top: str, key: str) -> str:
+def hits_sql(top: str, key: str, order: str = "m.score, p.id") -> str:
     """The hit rows of a page: `top` selects (`key`, score) of the page's passages, best first; each
-    passage comes back with its document's facts and, for text passages, its quote (both backends)."""
+    passage comes back with its document's facts and, for text passages, its quote (both backends), in
+    `order`: a page of the search index keeps the index's own (`pos`, its place on the page), since the
+    index breaks ties between equal scores by where it holds a passage, which is not always passage
+    order (a PostgreSQL database's index is built in the database's row order): so each page is the
+    same slice of every match, no tied passage on two pages or on none."""
     return f"""SELECT p.id AS passage_id, p.kind, p.item_id, p.doc_id, p.span_start, p.span_end, p.section,
         m.score, d.title AS doc_title, d.number AS doc_number, d.kind AS doc_kind, d.place AS doc_place,
         d.doc_type AS doc_doc_type, d.date AS doc_date, d.issuer AS doc_issuer, d.level AS doc_level,
         CASE WHEN p.kind = 'text' THEN substr(d.text, p.span_start + 1, p.span_end - p.span_start) END AS text_quote
         FROM ({top}) m JOIN passages p ON p.id = m.{key} JOIN documents d ON d.doc_id = p.doc_id
-        ORDER BY m.score, p.id"""
+        ORDER BY {order}"""
 
 
 def _hit(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:

@@ -38,6 +38,7 @@ from tests.test_search_index import (
     _read,
     _read_facets,
     fact_records,
+    pages_cover_the_hits_once,
 )
 from tests.test_store import gold_records
 
@@ -60,6 +61,12 @@ def url(pg_server) -> str:
 def store(url):
     with open_store(url, readonly=True) as s:
         yield s
+
+
+def test_pages_cover_the_hits_once(store):
+    """Tantivy holds a PostgreSQL database's passages in the database's row order, not passage order: a
+    page is still the same slice of every match, ties in the index's order (see tests/test_search_index.py)."""
+    pages_cover_the_hits_once(store)
 
 
 @pytest.mark.parametrize("query,filters", QUERIES + MORE, ids=lambda v: str(v)[:40])
