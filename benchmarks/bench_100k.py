@@ -24,7 +24,11 @@ Each run then measures:
   full-text search (FTS5 / PostgreSQL's GIN index, run once, the total alone: ranking every match
   there takes seconds a query at this size, see bench_search.py for the ranked comparison).
 
-    nice -n 10 .venv/bin/python benchmarks/bench_100k.py [--docs 100000] [--dir /tmp/vnplan-100k]
+`--shards-only` compares instead the SQLite store's index (one shard per core, searched at once) with
+a one-shard index of the same store built in DIR/one-shard: the tantivy part of each query
+(`SearchIndex.top`, 20 hits), the two taking turns, every total checked between them.
+
+    nice -n 10 .venv/bin/python benchmarks/bench_100k.py [--docs 100000] [--dir /tmp/vnplan-100k] [--shards-only]
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ from bench_scale import extract_sample, load, synth  # noqa: E402
 from bench_store import QUERIES, pct  # noqa: E402
 
 from extractor import search as S  # noqa: E402
+from extractor import search_index  # noqa: E402
 from extractor.store_pg import ts_words  # noqa: E402
 from extractor.stores import open_store  # noqa: E402
 from tests import pg_cluster  # noqa: E402
@@ -240,6 +245,51 @@ def measure(stores: dict[str, Any], repeat: int) -> dict[str, tuple[list[float],
     return times
 
 
+def compare_shards(lite_db: Path, folder: Path, repeat: int) -> None:
+    """The store's index (one shard per core, each searched in its own thread) against one shard alone,
+    built beside it in `folder` (reused): the tantivy part of each of the 20 queries (`SearchIndex.top`,
+    20 hits, no total), the two taking turns, every total checked between them."""
+    os.environ["VNPLAN_SEARCH_SHARDS"] = "1"
+    use_index(True)
+    t = time.perf_counter()
+    with open_store(lite_db) as s:
+        one = search_index.SearchIndex(None, writable=True, path=folder)
+        built = one.sync(s.conn, check=True) and one.rebuilt
+        one.close()
+        state = search_index.db_state(s.conn)
+    del os.environ["VNPLAN_SEARCH_SHARDS"]
+    one = search_index.SearchIndex(None, writable=False, path=folder)
+    print(f"one-shard index {'built' if built else 'in step'} in {time.perf_counter() - t:.0f} s", flush=True)
+    times: dict[str, list[float]] = {"shards": [], "one": []}
+    with open_store(lite_db, readonly=True) as s:
+        sharded = search_index.for_reading(s.conn)
+        assert sharded is not None and one.in_step(s.conn, state)
+        for query, filters in QUERIES:
+            f = S.Filters(**filters)
+            plan = S._plan(s.conn, query, f)
+            if plan is None:
+                continue
+            facts = {k: getattr(f, k) for k in ("doc_type", "level", "issuer", "date_from", "date_to")}
+            q = sharded.query(plan.words, plan.groups, facts)
+            if q is None:
+                continue
+            ranked = bool(plan.words)
+            totals = {name: index.top(q, 1, 0, True, ranked)[1] for name, index in (("shards", sharded), ("one", one))}
+            assert totals["shards"] == totals["one"], (query, totals)
+            for _ in range(repeat):
+                for name, index in (("shards", sharded), ("one", one)):
+                    t = time.perf_counter()
+                    index.top(q, 20, 0, False, ranked)
+                    times[name].append((time.perf_counter() - t) * 1000)
+            print(f"  {query[:28]!r:30} {str(filters)[:52]:52} {len(sharded.shards)} shards "
+                  f"{sorted(times['shards'][-repeat:])[repeat // 2]:6.1f} ms, one {sorted(times['one'][-repeat:])[repeat // 2]:6.1f} ms",
+                  flush=True)
+    a, b = times["shards"], times["one"]
+    print(f"index alone ({len(sharded.shards)} shards / one shard, wall): p50 {pct(a, 0.5):.1f} / {pct(b, 0.5):.1f} ms, "
+          f"p95 {pct(a, 0.95):.1f} / {pct(b, 0.95):.1f} ms; one shard / shards p50 {pct(b, 0.5) / pct(a, 0.5):.2f}, "
+          f"p95 {pct(b, 0.95) / pct(a, 0.95):.2f}", flush=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=100_000)
@@ -248,6 +298,8 @@ def main() -> int:
     ap.add_argument("--batch", type=int, default=1000, help="documents per transaction of the SQLite build")
     ap.add_argument("--slice", type=int, default=1000, help="documents of the ingest comparison (0: skip)")
     ap.add_argument("--repeat", type=int, default=5, help="runs of each query per backend")
+    ap.add_argument("--shards-only", action="store_true",
+                    help="only the store's sharded index against one shard (built in DIR/one-shard)")
     args = ap.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("VNPLAN_INDEX_DIR", str(args.dir / "pg-indexes"))
@@ -257,6 +309,9 @@ def main() -> int:
     if not lite_db.exists():
         build_sqlite(lite_db, bases, args.docs, args.batch)
     open_with_index(lite_db, f"SQLite, {args.docs:,} documents")
+    if args.shards_only:
+        compare_shards(lite_db, args.dir / "one-shard", args.repeat)
+        return 0
 
     import psycopg
 

@@ -161,7 +161,7 @@ def main() -> int:
             with Store(db) as s:
                 passages = s.conn.execute("SELECT count(*) FROM passages").fetchone()[0]
                 indexed = s._index.size() if s._index is not None else 0
-            size = sum(f.stat().st_size for f in S.search_index.index_path(db).iterdir() if f.is_file())
+            size = sum(f.stat().st_size for f in S.search_index.index_path(db).rglob("*") if f.is_file())
             print(f"{n:,} documents, {passages:,} passages: index opened (built when missing) in "
                   f"{time.perf_counter() - t:.1f} s, {indexed:,} passages indexed, {size / 1e6:,.0f} MB", flush=True)
             if not args.facets_only:

@@ -42,13 +42,16 @@ import shutil
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-VERSION = "vnplan-search-3"
-"""Written in the stamp: an index of another version is rebuilt (its fields may differ)."""
+VERSION = "vnplan-search-4"
+"""Written in the stamp: an index of another version is rebuilt (its fields or shards may differ)."""
+MAX_SHARDS = 4
+"""At most this many shards (one per core up to it): see `shard_count`."""
 SYNC_SECONDS = 5.0
 """A writer commits the index at most this often (and on close); readers use FTS5 in between."""
 HEAP_BYTES = 32_000_000
@@ -122,6 +125,22 @@ LONG_FACT = "long-fact"
 def enabled() -> bool:
     """Whether the tantivy index is used (VNPLAN_SEARCH_INDEX=off: FTS5 alone)."""
     return os.environ.get("VNPLAN_SEARCH_INDEX", "").strip().lower() not in ("0", "off", "no", "false")
+
+
+def shard_count() -> int:
+    """How many shards a new index is split into: $VNPLAN_SEARCH_SHARDS, else one per core up to
+    MAX_SHARDS. A search runs on every shard at once, one thread each (tantivy releases the GIL), so a
+    query that must score a million passages takes about its time divided by the cores; an index keeps
+    the count it was built with."""
+    env = os.environ.get("VNPLAN_SEARCH_SHARDS", "").strip()
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    return max(1, min(MAX_SHARDS, os.cpu_count() or 1))
+
+
+def has_index(path: Path) -> bool:
+    """Whether `path` holds an index of this version's layout (its first shard)."""
+    return (path / "shard-0" / "meta.json").is_file()
 
 
 def index_path(db: Path) -> Path:
@@ -287,7 +306,10 @@ def _facet_values(values: tuple[Any, ...]) -> tuple[dict[str, str], bool]:
 
 class SearchIndex:
     """A tantivy index of the passages of one store: beside a SQLite file (`db`), or in `path` for a
-    PostgreSQL database (`pg_index_path`)."""
+    PostgreSQL database (`pg_index_path`). It is split into shards (`shard-0`, `shard-1` ...; a passage
+    lives in shard `id % shards`), each a tantivy index with its own writer; one stamp covers them all.
+    A search runs on every shard in its own thread and the answers are merged: hits by score (ties by
+    shard, then by the shard's own order), totals and facet counts added."""
 
     def __init__(self, db: Path | None, writable: bool, path: Path | None = None) -> None:
         import tantivy
@@ -296,15 +318,38 @@ class SearchIndex:
         self.db = db
         self.path = path if path is not None else index_path(db or Path("."))
         self.stamp_path = self.path / "vnplan-stamp"
-        self.writer: Any = None
+        self.writers: list[Any] = []
         self._loaded: str | None = None
         self._committed = time.monotonic()
+        self._threads: ThreadPoolExecutor | None = None
         self.rebuilt = False  # by this object: every passage indexed anew
         if writable:
             self.path.mkdir(parents=True, exist_ok=True)
-        self.index = tantivy.Index(self._schema(), path=str(self.path), reuse=True)
-        self.index.register_tokenizer("ws", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
-        self.schema = self.index.schema
+        count = len(list(self.path.glob("shard-*/meta.json"))) or (shard_count() if writable else 0)
+        if not count:
+            raise ValueError(f"no search index in {self.path}")
+        self.shards = [self._open(self.path / f"shard-{k}", writable) for k in range(count)]
+        self.schema = self.shards[0].schema
+
+    def _open(self, folder: Path, writable: bool) -> Any:
+        if writable:
+            folder.mkdir(exist_ok=True)
+        index = self.t.Index(self._schema(), path=str(folder), reuse=True)
+        index.register_tokenizer("ws", self.t.TextAnalyzerBuilder(self.t.Tokenizer.whitespace()).build())
+        return index
+
+    def _each(self, job: Callable[[Any], Any]) -> list[Any]:
+        """`job(searcher)` on every shard's searcher, at once (one thread a shard), in shard order."""
+        searchers = [index.searcher() for index in self.shards]
+        if len(searchers) == 1:
+            return [job(searchers[0])]
+        if self._threads is None:
+            self._threads = ThreadPoolExecutor(len(searchers), thread_name_prefix="vnplan-search")
+        return list(self._threads.map(job, searchers))
+
+    def doc_freq(self, field: str, term: str) -> int:
+        """How many passages hold `term` in `field` (every shard)."""
+        return sum(int(index.searcher().doc_freq(field, term)) for index in self.shards)
 
     def _schema(self) -> Any:
         sb = self.t.SchemaBuilder()
@@ -339,22 +384,38 @@ class SearchIndex:
             return  # a PostgreSQL database's index: the folder's own modes
         try:
             read = self.db.stat().st_mode & 0o444
-            for name in ("meta.json", ".managed.json", "vnplan-stamp"):
-                if (self.path / name).exists():
-                    os.chmod(self.path / name, read | 0o200)
-            if (self.path / ".tantivy-meta.lock").exists():
-                os.chmod(self.path / ".tantivy-meta.lock", read | read >> 1)
+            if self.stamp_path.exists():
+                os.chmod(self.stamp_path, read | 0o200)
+            for folder in self.path.glob("shard-*"):
+                for name in ("meta.json", ".managed.json"):
+                    if (folder / name).exists():
+                        os.chmod(folder / name, read | 0o200)
+                if (folder / ".tantivy-meta.lock").exists():
+                    os.chmod(folder / ".tantivy-meta.lock", read | read >> 1)
         except OSError:
             pass  # not the owner: the files keep their modes (a reader without access gets FTS5)
 
     def take_writer(self) -> bool:
-        """Hold tantivy's writer (one process at a time); False when another one holds it."""
-        if self.writer is None:
+        """Hold tantivy's writer of every shard (one process at a time); False when another holds them."""
+        if not self.writers:
             try:
-                self.writer = self.index.writer(heap_size=HEAP_BYTES, num_threads=1)
+                for index in self.shards:
+                    self.writers.append(index.writer(heap_size=HEAP_BYTES, num_threads=1))
             except ValueError:
+                self.writers = []  # the ones taken are let go with their objects
                 return False
         return True
+
+    def _writer_of(self, pid: int) -> Any:
+        return self.writers[pid % len(self.writers)]
+
+    def _commit(self) -> None:
+        for writer in self.writers:
+            writer.commit()
+
+    def _rollback(self) -> None:
+        for writer in self.writers:
+            writer.rollback()
 
     def _add(self, rows: list[tuple[Any, ...]], pg: bool = False) -> None:
         for row in rows:
@@ -376,7 +437,7 @@ class SearchIndex:
             else:
                 for name, value in values.items():
                     doc.add_text(name, value)
-            self.writer.add_document(doc)
+            self._writer_of(pid).add_document(doc)
 
     @contextmanager
     def _writing(self, conn: Any) -> Iterator[None]:
@@ -391,7 +452,7 @@ class SearchIndex:
         try:
             yield
         except BaseException:
-            self.writer.rollback()
+            self._rollback()
             if is_pg(conn):
                 conn.execute("ROLLBACK")
             raise
@@ -443,13 +504,13 @@ class SearchIndex:
             if rows:
                 ids = sorted({r[1] for r in rows})
                 for pid in ids:
-                    self.writer.delete_documents_by_term("id", pid)
+                    self._writer_of(pid).delete_documents_by_term("id", pid)
                 for start in range(0, len(ids), 500):
                     chunk = ids[start:start + 500]
                     marks = ",".join("?" * len(chunk))
                     pg = is_pg(conn)
                     self._add(conn.execute(f"{_PG_ROWS if pg else _ROWS} WHERE p.id IN ({marks})", chunk).fetchall(), pg)
-                self.writer.commit()
+                self._commit()
                 self.rebuilt = False
         if not rows:  # the stamp is behind a log trimmed since: nothing says what changed
             return self.rebuild(conn)
@@ -467,10 +528,11 @@ class SearchIndex:
             state = db_state(conn)
             if state is None:
                 return False
-            self.writer.delete_all_documents()
+            for writer in self.writers:
+                writer.delete_all_documents()
             for rows in self._stream(conn, _PG_ROWS if is_pg(conn) else _ROWS):
                 self._add(rows, is_pg(conn))
-            self.writer.commit()
+            self._commit()
             self._committed = time.monotonic()
             self._write_stamp(state)
             self.rebuilt = True
@@ -479,13 +541,17 @@ class SearchIndex:
 
     def size(self) -> int:
         """How many passages the index holds (its last commit)."""
-        self.index.reload()
-        return int(self.index.searcher().num_docs)
+        for index in self.shards:
+            index.reload()
+        return sum(int(index.searcher().num_docs) for index in self.shards)
 
     def close(self) -> None:
-        if self.writer is not None:
-            self.writer.wait_merging_threads()
-            self.writer = None
+        for writer in self.writers:
+            writer.wait_merging_threads()
+        self.writers = []
+        if self._threads is not None:
+            self._threads.shutdown()
+            self._threads = None
 
     # -- reading ---------------------------------------------------------------------------
     def in_step(self, conn: Any, state: str | None = None) -> bool:
@@ -495,7 +561,8 @@ class SearchIndex:
         if state is None or self.stamp() != state:
             return False
         if self._loaded != state:
-            self.index.reload()
+            for index in self.shards:
+                index.reload()
             self._loaded = state
         return True
 
@@ -526,7 +593,7 @@ class SearchIndex:
         if lo or hi:
             if any(d and not _ISO.fullmatch(d) for d in (lo, hi)):
                 return None
-            if self.index.searcher().doc_freq("m", ODD_DATE):
+            if self.doc_freq("m", ODD_DATE):
                 return None
             day = T.Query.range_query(schema, "day", T.FieldType.Integer,
                                       int(lo.replace("-", "")) if lo else None,
@@ -540,40 +607,49 @@ class SearchIndex:
         """For each of FACETS, its values among the passages `query` matches with how many passages
         each holds, most first, then by value (as the SQL's `ORDER BY count DESC, value`); None when
         the index cannot count them exactly (a fact too long for its fast field is indexed)."""
-        searcher = self.index.searcher()
-        if searcher.doc_freq("m", LONG_FACT):
+        if self.doc_freq("m", LONG_FACT):
             return None
         every = 2**32 - 1  # every value of every segment: exact counts (tantivy keeps size x 10 by default)
         request = {name: {"terms": {"field": name, "size": every, "segment_size": every}} for name in FACETS}
-        found = searcher.aggregate(query, request)
-        out = {}
-        for name in FACETS:
-            if found[name].get("sum_other_doc_count"):
-                return None  # values left out: not the whole count
-            counts = [(str(b["key"]), int(b["doc_count"])) for b in found[name]["buckets"]]
-            out[name] = sorted(counts, key=lambda kv: (-kv[1], kv[0]))
-        return out
+        counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+        for found in self._each(lambda searcher: searcher.aggregate(query, request)):
+            for name in FACETS:
+                if found[name].get("sum_other_doc_count"):
+                    return None  # values left out: not the whole count
+                for bucket in found[name]["buckets"]:
+                    key = str(bucket["key"])
+                    counts[name][key] = counts[name].get(key, 0) + int(bucket["doc_count"])
+        return {name: sorted(values.items(), key=lambda kv: (-kv[1], kv[0])) for name, values in counts.items()}
 
     def top(self, query: Any, limit: int, offset: int, count: bool,
             ranked: bool) -> tuple[list[tuple[int, float]], int | None]:
         """A page of (passage id, score) best first (`ranked`: by tantivy's BM25, the score negated as
-        FTS5's rank is; else in passage order, score 0), and how many match (when `count`)."""
-        searcher = self.index.searcher()
-        total = None
+        FTS5's rank is, equal scores by shard and then in the shard's own order; else in passage order,
+        score 0), and how many match (when `count`)."""
+        want = max(limit, 0) + offset
+
+        def best(searcher: Any) -> tuple[list[tuple[float, int]], int]:
+            """The shard's `want` best as (score or id, passage id), and its count (0 unless `count`)."""
+            if want <= 0:
+                return [], int(searcher.search(query, 1, count=True).count) if count else 0
+            if ranked:
+                result = searcher.search(query, want, count=count)
+            else:
+                result = searcher.search(query, want, count=count, order_by_field="id", order=self.t.Order.Asc)
+            ids = searcher.fast_field_values("id", [a for _, a in result.hits])
+            hits = [(float(key), int(pid or 0)) for (key, _), pid in zip(result.hits, ids, strict=True)]
+            return hits, int(result.count) if count else 0
+
+        found = self._each(best)
+        total = sum(n for _, n in found) if count else None
         if limit <= 0:
-            return [], int(searcher.search(query, 1, count=True).count) if count else None  # type: ignore[attr-defined]
+            return [], total
         if ranked:
-            result = searcher.search(query, limit, count=count, offset=offset)
-        else:
-            result = searcher.search(query, limit, count=count, offset=offset, order_by_field="id",
-                                     order=self.t.Order.Asc)
-        if count:
-            total = int(result.count)  # type: ignore[attr-defined]  # (tantivy's stub lacks it)
-        hits = result.hits
-        ids = [int(pid or 0) for pid in searcher.fast_field_values("id", [a for _, a in hits])]
-        if ranked:
-            return [(pid, -float(score)) for (score, _), pid in zip(hits, ids, strict=True)], total
-        return [(pid, 0.0) for pid in ids], total
+            merged = sorted(((-key, shard, rank, pid) for shard, (hits, _) in enumerate(found)
+                             for rank, (key, pid) in enumerate(hits)))
+            return [(pid, score) for score, _, _, pid in merged[offset:want]], total
+        ids = sorted(pid for hits, _ in found for _, pid in hits)
+        return [(pid, 0.0) for pid in ids[offset:want]], total
 
 
 _OPEN: dict[str, SearchIndex] = {}
@@ -593,7 +669,7 @@ def for_reading(conn: Any) -> SearchIndex | None:
         return None
     idx = _OPEN.get(path)
     if idx is None:
-        if not (index_path(Path(path)) / "meta.json").is_file():
+        if not has_index(index_path(Path(path))):
             return None
         if time.monotonic() - _FAILED.get(path, -RETRY_SECONDS) < RETRY_SECONDS:
             return None
@@ -622,7 +698,7 @@ def _pg_for_reading(conn: Any) -> SearchIndex | None:
     key = str(path)
     idx = _OPEN.get(key)
     if idx is None:
-        if not (path / "meta.json").is_file():
+        if not has_index(path):
             return None
         if time.monotonic() - _FAILED.get(key, -RETRY_SECONDS) < RETRY_SECONDS:
             return None

@@ -189,11 +189,12 @@ def test_pages_cover_the_hits_once(store):
     pages_cover_the_hits_once(store)
 
 
-def pages_cover_the_hits_once(store: Any) -> None:
+def pages_cover_the_hits_once(store: Any, queries: tuple[str, ...] = ("khoa hoc", "yen bai",
+                                                                       "tiêu chuẩn đo lường chất lượng")) -> None:
     """Pages of 7, with the total and without it, are slices of every match ranked at once: tied
     passages (the copies of the Yên Bái plan) in the index's order, none on two pages or on none."""
-    for query in ("khoa hoc", "yen bai", "tiêu chuẩn đo lường chất lượng"):
-        ids, total, engine, scores = _all(store, query, {})
+    for query in queries:
+        ids, total, engine, _ = _all(store, query, {})
         assert engine == "tantivy" and total == len(ids) > 20
         paged, searched = [], []
         for offset in range(0, total, 7):
@@ -202,7 +203,9 @@ def pages_cover_the_hits_once(store: Any) -> None:
             paged += [h["passage_id"] for h in r.hits]
             searched += [h["passage_id"] for h in store.search(query, limit=7, offset=offset)]
         assert paged == searched == ids, query
-        assert len(scores) > len(set(scores))
+    if "yen bai" in queries:
+        tied = [h["score"] for h in run(store.conn, "yen bai", limit=ALL).hits]
+        assert len(tied) > len(set(tied))
 
 
 def test_hits_are_hydrated_as_before(store, monkeypatch):
@@ -522,3 +525,31 @@ def test_another_user_reads_the_index_from_a_read_only_folder(monkeypatch):
         top.chmod(0o755)
         search_index.index_path(top / "x.db").chmod(0o755)
         shutil.rmtree(top)
+
+
+@pytest.mark.parametrize("shards", [1, 3])
+def test_every_shard_count_gives_the_same_answers(tmp_path, monkeypatch, shards):
+    """An index split into 1 or 3 shards (`VNPLAN_SEARCH_SHARDS`; a passage in shard id % shards, each
+    searched in its own thread): FTS5's hits, totals and facets for every query and filter, and pages
+    that are slices of every match; a later writer keeps the count the index was built with."""
+    monkeypatch.setenv("VNPLAN_SEARCH_SHARDS", str(shards))
+    db = _small(tmp_path / "s.db", *gold_records())
+    folder = search_index.index_path(db)
+    assert sorted(p.name for p in folder.glob("shard-*")) == [f"shard-{k}" for k in range(shards)]
+    answered = Counter()
+    for query, filters in QUERIES + MORE:
+        ids, total, engine = _read(db, query, **filters)
+        facets, counted = _read_facets(db, query, **filters)
+        _engine(monkeypatch, "fts5")
+        assert (ids, total) == _read(db, query, **filters)[:2], (query, filters)
+        assert facets == _read_facets(db, query, **filters)[0], (query, filters)
+        _engine(monkeypatch, "tantivy")
+        answered[engine, counted] += 1
+    assert answered["tantivy", "tantivy"] >= 30
+    with open_store(db, readonly=True) as s:
+        sizes = [int(index.searcher().num_docs) for index in search_index.for_reading(s.conn).shards]
+        assert len(sizes) == shards and min(sizes) > 0
+        pages_cover_the_hits_once(s, queries=("khoa hoc", "ke hoach"))
+    monkeypatch.setenv("VNPLAN_SEARCH_SHARDS", "2")
+    with Store(db) as s:
+        assert s._index is not None and len(s._index.shards) == shards and not s._index.rebuilt
