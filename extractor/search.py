@@ -492,9 +492,7 @@ def run(conn: sqlite3.Connection, query: str, *, filters: Filters | None = None,
         engine = "tantivy"
         if not page:
             return SearchResults([], total or 0, offset, engine)
-        top = ("SELECT column1 AS rowid, column2 AS score, column3 AS pos FROM (VALUES "
-               + ", ".join("(?, ?, ?)" for _ in page) + ")")
-        args = tuple(v for i, (pid, score) in enumerate(page) for v in (pid, score, i))
+        top, args = index_page(page, "rowid", "(?, ?, ?)")
         order = "m.pos"
     elif plan.words:
         top = f"SELECT rowid, rank AS score {base} ORDER BY rank LIMIT ? OFFSET ?"
@@ -616,6 +614,13 @@ _ITEM_SQL = {
     "reference": 'SELECT doc_type, number, date, issuer, title, relation, resolved_doc_id, quote '
                  'FROM "references" WHERE id = ?',
 }
+
+
+def index_page(page: list[tuple[int, float]], key: str, row: str) -> tuple[str, tuple[Any, ...]]:
+    """The SELECT of a page the search index ranked, (`key`, score, pos: its place on the page) for
+    `hits_sql`, one `row` of three parameters a hit, and its parameters."""
+    top = f"SELECT column1 AS {key}, column2 AS score, column3 AS pos FROM (VALUES {', '.join(row for _ in page)}) v"
+    return top, tuple(v for pos, (pid, score) in enumerate(page) for v in (pid, score, pos))
 
 
 def hits_sql(top: str, key: str, order: str = "m.score, p.id") -> str:

@@ -332,6 +332,7 @@ class SearchIndex:
         self.schema = self.shards[0].schema
 
     def _open(self, folder: Path, writable: bool) -> Any:
+        """The tantivy index of one shard (created when writable and missing)."""
         if writable:
             folder.mkdir(exist_ok=True)
         index = self.t.Index(self._schema(), path=str(folder), reuse=True)

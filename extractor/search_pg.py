@@ -81,10 +81,8 @@ def run(conn: Any, query: str, *, filters: s.Filters | None = None, limit: int =
         page, total = found
         if not page:
             return s.SearchResults([], total or 0, offset, "tantivy")
-        top = ("SELECT column1 AS id, column2 AS score, column3 AS pos FROM (VALUES "
-               + ", ".join("(?::bigint, ?::float8, ?::integer)" for _ in page) + ") v")
-        rows = conn.execute(s.hits_sql(top, "id", "m.pos"),
-                            tuple(v for i, (pid, score) in enumerate(page) for v in (pid, score, i))).fetchall()
+        top, args = s.index_page(page, "id", "(?::bigint, ?::float8, ?::integer)")
+        rows = conn.execute(s.hits_sql(top, "id", "m.pos"), args).fetchall()
         hits = [s._hit(conn, row) for row in rows]
         return s.SearchResults(hits, total if count and total is not None else len(hits), offset, "tantivy")
     tsq, where, params = to_tsquery_text(splan.match), splan.where.replace("passages_fts.rowid", "p.id"), splan.params
