@@ -30,7 +30,7 @@ from .deadlines import find_deadline, find_deadlines, locate_deadline
 from .document import Table as DocTable
 from .document import TableCell
 from .obligation_units import rx, supports
-from .record import Obligation
+from .record import Deadline, Obligation
 from .rules import load_rules
 
 
@@ -903,6 +903,37 @@ def _value(text: str, span: tuple[int, int]) -> str:
     return re.sub(r"[\s.;,]+(?:\d{1,2}|[a-zđ])[.)]?\s*$", "", text[span[0]:span[1]]).strip(" .;,:")
 
 
+def _lead_clauses(text: str, span: tuple[int, int]) -> list[tuple[int, int, list[str]]]:
+    """The clauses of a lead label's value that name their doers and then what they do ('Cơ quan thực hiện:
+    Bộ Công an tiến hành rà soát …; các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh … rà soát …'): each
+    piece between semicolons that opens with a list of bodies followed by four words or more starting in
+    lower case, as (start, end, the bodies' names); a piece naming bodies only is no clause."""
+    out = []
+    for m in re.finditer(r"[^;]+", text[span[0]:span[1]]):
+        start = span[0] + m.start() + len(m.group()) - len(m.group().lstrip(" \n\t-–+"))
+        end = span[0] + m.end()
+        found, stop = body_list_at(text, start, end)
+        rest = text[stop:end].split()
+        if found and len(rest) >= 4 and rest[0][:1].islower():
+            out.append((start, len(text[:end].rstrip(" \n\t.,")), [b.name for b in found]))
+    return out
+
+
+def _deadline_of(text: str, span: tuple[int, int] | None, names: list[str]) -> Deadline | None:
+    """The deadline of the line of a time label's value that opens with one of `names` ('Thời gian thực
+    hiện: + Các bộ, cơ quan ngang bộ … gửi kết quả rà soát về Bộ Công an trước ngày 15 tháng 12 năm 2025;
+    + Bộ Công an tổng hợp … trước ngày 31 tháng 12 năm 2025'); None when no line names them."""
+    if span is None:
+        return None
+    for m in re.finditer(r"(?:(?<=^)|(?<=\n)|(?<=;))\s*(?:[-–+]\s*)?(?P<line>(?:(?!\n\s*[-–+]|;).)+)",
+                         text[span[0]:span[1]], re.DOTALL):
+        start = span[0] + m.start("line")
+        found, _ = body_list_at(text, start, span[0] + m.end())
+        if any(b.name.lower() in {n.lower() for n in names} for b in found):
+            return find_deadline(m.group())
+    return None
+
+
 @dataclass
 class _Unit:
     """A block of a task listing: where its wording starts, and the label it opens with (if any)."""
@@ -990,6 +1021,18 @@ def labelled_obligations(text: str, blocks: list[tuple[int, int]]) -> tuple[list
         task_start, task_end = _task_span(text, units, i, j)
         tm = values.get("time")
         deadline = find_deadline(_value(text, tm), cell=True) if tm else find_deadline(text[task_start:task_end])
+        clauses = _lead_clauses(text, values["lead"])
+        if len(clauses) >= 2:  # each doer's own clause is its task, and its own line of the time label
+            out += [Obligation(task=" ".join(text[s:e].split()), lead=names,
+                               support=[x for x in support if x not in names],
+                               deadline=_deadline_of(text, tm, names) or deadline, span=[s, e],
+                               quote=text[s:e]) for s, e, names in clauses]
+            covered.append((u.start, group_end))
+            i = j
+            continue
+        if clauses:  # one doer's clause: its names, not the words it goes on with
+            inside = text[clauses[0][0]:clauses[0][1]]
+            lead = list(dict.fromkeys(clauses[0][2] + [x for x in lead if x not in inside]))
         task = " ".join(text[task_start:task_end].split()).strip(" .;,(…:")
         out.append(Obligation(task=task, lead=lead, support=[x for x in support if x not in lead],
                               deadline=deadline, span=[u.start, group_end], quote=text[u.start:group_end]))

@@ -678,6 +678,34 @@ def test_labelled_sub_items_of_a_law_implementation_plan():
     assert o.deadline is not None and o.deadline.date == "2026-01-01"
 
 
+def test_a_lead_label_written_as_one_clause_per_doer():
+    """'Cơ quan thực hiện:' naming each doer with what it does, the time label one line per doer (2623/QĐ-TTg's
+    review of legal documents): one obligation per clause, its doers as lead, its own line's deadline; a
+    clause's doers end where its verb begins (no 'Ủy ban nhân dân … rà soát văn bản' as a name)."""
+    text = ("4. Rà soát văn bản quy phạm\npháp luật\n\n- Nội dung: rà soát các văn\nbản quy phạm pháp luật có liên "
+            "quan đến Luật thuộc thẩm quyền quản lý nhà nước\nđược phân công.\n\n- Cơ quan thực hiện: Bộ Công\nan "
+            "tiến hành rà soát các văn bản quy phạm pháp luật có liên quan đến Luật thuộc\nthẩm quyền quản lý nhà "
+            "nước; các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh,\nthành phố trực thuộc trung ương rà soát văn "
+            "bản quy phạm pháp luật có liên quan\nđến Luật thuộc phạm vi, lĩnh vực, địa bàn quản lý nhà nước được "
+            "phân công.\n\n- Thời gian thực hiện:\n\n+ Các bộ, cơ quan ngang bộ, Ủy\nban nhân dân các tỉnh, thành "
+            "phố trực thuộc trung ương gửi kết quả rà soát về Bộ\nCông an trước ngày 15 tháng 12 năm 2025.\n\n"
+            "+ Bộ Công an tổng hợp kết quả\nrà soát, báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.\n")
+    obls = _obls(text)
+    assert [(o.lead, o.deadline.date if o.deadline else None) for o in obls] == [
+        (["Bộ Công an"], "2025-12-31"),
+        (["các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"], "2025-12-15")]
+    assert obls[0].task.startswith("Bộ Công an tiến hành rà soát") and obls[1].task.endswith("được phân công")
+    assert all(text[o.span[0]:o.span[1]] == o.quote for o in obls)
+
+
+def test_a_lead_label_of_bodies_alone_is_no_clause():
+    """A lead value naming bodies only (with a qualifier) stays one obligation with every body as lead."""
+    text = ("1. Xây dựng cơ sở dữ liệu về năng suất\n\n- Cơ quan thực hiện: Bộ Công an, Bộ Tư pháp và các cơ quan "
+            "có liên quan.\n\n- Thời gian thực hiện: năm 2026.\n")
+    (o,) = _obls(text)
+    assert o.lead == ["Bộ Công an", "Bộ Tư pháp", "các cơ quan có liên quan"]
+
+
 TABLE = """PHỤ LỤC
 
 Stt
