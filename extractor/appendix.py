@@ -10,6 +10,7 @@ after the task ("Cơ quan chủ trì: ...", "Cơ quan phối hợp: ...", "Thờ
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -903,15 +904,24 @@ def _value(text: str, span: tuple[int, int]) -> str:
     return re.sub(r"[\s.;,]+(?:\d{1,2}|[a-zđ])[.)]?\s*$", "", text[span[0]:span[1]]).strip(" .;,:")
 
 
+def _pieces(text: str, span: tuple[int, int], separator: str) -> Iterator[tuple[int, int]]:
+    """The pieces of text[span] between matches of `separator`, each without its leading blanks and list mark."""
+    value, pos = text[span[0]:span[1]], 0
+    for m in [*re.finditer(separator, value), None]:
+        stop = m.start() if m else len(value)
+        piece = value[pos:stop]
+        if piece.strip():
+            yield span[0] + pos + len(piece) - len(piece.lstrip(" \n\t-–+")), span[0] + stop
+        pos = m.end() if m else stop
+
+
 def _lead_clauses(text: str, span: tuple[int, int]) -> list[tuple[int, int, list[str]]]:
     """The clauses of a lead label's value that name their doers and then what they do ('Cơ quan thực hiện:
     Bộ Công an tiến hành rà soát …; các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh … rà soát …'): each
     piece between semicolons that opens with a list of bodies followed by four words or more starting in
     lower case, as (start, end, the bodies' names); a piece naming bodies only is no clause."""
     out = []
-    for m in re.finditer(r"[^;]+", text[span[0]:span[1]]):
-        start = span[0] + m.start() + len(m.group()) - len(m.group().lstrip(" \n\t-–+"))
-        end = span[0] + m.end()
+    for start, end in _pieces(text, span, ";"):
         found, stop = body_list_at(text, start, end)
         rest = text[stop:end].split()
         if found and len(rest) >= 4 and rest[0][:1].islower():
@@ -923,14 +933,11 @@ def _deadline_of(text: str, span: tuple[int, int] | None, names: list[str]) -> D
     """The deadline of the line of a time label's value that opens with one of `names` ('Thời gian thực
     hiện: + Các bộ, cơ quan ngang bộ … gửi kết quả rà soát về Bộ Công an trước ngày 15 tháng 12 năm 2025;
     + Bộ Công an tổng hợp … trước ngày 31 tháng 12 năm 2025'); None when no line names them."""
-    if span is None:
-        return None
-    for m in re.finditer(r"(?:(?<=^)|(?<=\n)|(?<=;))\s*(?:[-–+]\s*)?(?P<line>(?:(?!\n\s*[-–+]|;).)+)",
-                         text[span[0]:span[1]], re.DOTALL):
-        start = span[0] + m.start("line")
-        found, _ = body_list_at(text, start, span[0] + m.end())
-        if any(b.name.lower() in {n.lower() for n in names} for b in found):
-            return find_deadline(m.group())
+    wanted = {n.lower() for n in names}
+    for start, end in _pieces(text, span, r";|\n(?=\s*[-–+])") if span else ():
+        found, _ = body_list_at(text, start, end)
+        if any(b.name.lower() in wanted for b in found):
+            return find_deadline(text[start:end])
     return None
 
 
