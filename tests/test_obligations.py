@@ -248,6 +248,11 @@ def test_officer_and_ministry_headings(line, lead):
     ("4. Ủy ban nhân dân tỉnh giao Sở Tài chính chủ trì bố trí kinh phí.", [], None),  # left to the sentence reader
     ("3. Ban Chỉ đạo tỉnh", ["Ban Chỉ đạo tỉnh"], None),  # a capitalised "Chỉ đạo" is part of the name
     ("3. Hằng năm, tổ chức đánh giá kết quả thực hiện.", [], None),
+    ("9. Sở Công Thương tạo điều kiện cho doanh nghiệp tham gia.", ["Sở Công Thương"],
+     "tạo điều kiện cho doanh nghiệp tham gia."),
+    # 'tạo' in 'sáng tạo' is no verb: the committee is what the solution strengthens, not a doer (bacninh-144)
+    ("Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và đề án 06 của tỉnh, bảo đảm "
+     "vai trò định hướng trọng tâm.", [], None),
 ])
 def test_subject_items(line, lead, task):
     assert heading_bodies(line, subject=True) == (lead, task)
