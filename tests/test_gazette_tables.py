@@ -333,3 +333,15 @@ def test_a_time_cell_before_a_last_column_of_sources():
     rec = extract_file(HERE / "real" / "chinhphu-97-nq-cp-2026.txt")
     row = next(o for o in rec.obligations if o.task.startswith("Nghiên cứu, xây dựng trình Bộ Chính trị Đề án"))
     assert row.deadline is not None and (row.deadline.text, row.deadline.end) == ("Tháng 9/2026", 2026)
+
+
+
+def test_a_lead_cell_that_submits_to_a_council_keeps_the_council_in_its_cell():
+    """844/QĐ-TTg's task table (Công báo text, tests/real-group3), row 3: the lead cell 'Ủy ban nhân / dân cấp tỉnh
+    / trình / Hội / đồng / nhân / dân cùng cấp' wraps over seven lines; the council it submits to stays in the lead
+    cell (ANNOTATION.md: a body a task is addressed to is no support), and 'cùng cấp' ends that cell. The whole
+    document: how its lines join depends on the wrap width measured over all of it."""
+    rec = extract_file(HERE / "real-group3" / "ttg-844-qd-ttg-2026.txt")
+    (row,) = [o for o in rec.obligations if o.task.startswith("Bố trí ngân sách địa phương và huy động")]
+    assert (row.lead, row.support) == (["Ủy ban nhân dân cấp tỉnh"], ["Các cơ quan, tổ chức, đơn vị có liên quan"])
+    assert rec.text[row.span[0]:row.span[1]] == row.quote
