@@ -186,3 +186,42 @@ def test_a_lead_cell_written_as_clauses_names_the_subject_of_each(tmp_path: Path
     assert [o.lead for o in extract_file(path).obligations] == [
         ["Sở Tài chính"], ["Sở Khoa học và Công nghệ", "Các sở, ngành", "Ủy ban nhân dân cấp xã"],
         ["Sở Khoa học và Công nghệ"]]
+
+
+
+def _crawled(rows: list[list[str]]) -> str:
+    """Rows as a portal's crawled text: each cell after a '|' line, a '|' line closing each row."""
+    return "".join("".join(f"|\n{c}\n" if c else "|\n" for c in row) + "|\n" for row in rows)
+
+
+SONLA_PRODUCTS = _crawled([
+    ["TT", "Sản phẩm", "Kế hoạch 2026", "Kế hoạch 2027", "", ""],
+    ["TT", "Lượng (Tấn)", "Giá trị tham gia xuất khẩu (Nghìn USD)", "Lượng (Tấn)",
+     "Giá trị tham gia xuất khẩu (Nghìn USD)", ""],
+    ["1", "Xoài", "13.500", "7.000", "14.800", "7.800"],
+    ["2", "Nhãn", "6.400", "24.700", "7.100", "26.100"]])
+
+def test_header_rows_run_together_are_cut_back_to_the_width_of_the_data_rows() -> None:
+    """Quyết định 2954/QĐ-UBND of Sơn La, its list of export products (tests/real-final) crawled: two header rows,
+    the second opening with no row number, read first as one; cut back, they are two rows of the data rows' width,
+    the number cell merged down them empty in the lower one."""
+    (table,) = [b for b in split_blocks(SONLA_PRODUCTS) if b.kind == "table"]
+    assert table.rows[:2] == [
+        ["TT", "Sản phẩm", "Kế hoạch 2026", "Kế hoạch 2027", "", ""],
+        ["", "Lượng (Tấn)", "Giá trị tham gia xuất khẩu (Nghìn USD)", "Lượng (Tấn)",
+         "Giá trị tham gia xuất khẩu (Nghìn USD)", ""]]
+    assert [r[:2] for r in table.rows[2:]] == [["1", "Xoài"], ["2", "Nhãn"]]
+    # a row of another width is left as it was: no cut falls on an empty cell
+    assert crawled_rows(["TT", "Nội dung", "", "Ghi chú", "Thêm", "", "1", "Việc A", "Sở Y tế", ""])[0] == [
+        "TT", "Nội dung", "", "Ghi chú", "Thêm"]
+
+
+def test_targets_by_year_of_a_crawled_table_with_two_header_rows(tmp_path: Path) -> None:
+    path = tmp_path / "sonla.txt"
+    path.write_text("ỦY BAN NHÂN DÂN TỈNH SƠN LA\n\nQUYẾT ĐỊNH\n\nPhụ lục\nDANH MỤC HÀNG HÓA THAM GIA XUẤT KHẨU CỦA TỈNH "
+                    "SƠN LA GIAI ĐOẠN 2026 – 2030\n\n" + SONLA_PRODUCTS, encoding="utf-8")
+    rec = extract_file(path)
+    assert [(t.indicator, t.value, t.unit, t.year) for t in rec.targets][:4] == [
+        ("Xoài - Lượng", 13500, "tấn", 2026), ("Xoài - Giá trị tham gia xuất khẩu", 7000, "nghìn USD", 2026),
+        ("Xoài - Lượng", 14800, "tấn", 2027), ("Xoài - Giá trị tham gia xuất khẩu", 7800, "nghìn USD", 2027)]
+    assert all(rec.text[t.span[0]:t.span[1]] == t.quote for t in rec.targets)

@@ -107,7 +107,30 @@ def crawled_rows(tokens: list[str]) -> list[list[str]]:
         k = run
     if row:
         rows.append(row)
-    return _rowspan_rows([r for r in rows if any(c.strip() for c in r)])
+    return _rowspan_rows(_header_rows([r for r in rows if any(c.strip() for c in r)]))
+
+
+def _header_rows(rows: list[list[str]]) -> list[list[str]]:
+    """Header rows run together (no row number opens the second) cut back into rows as wide as the data rows: a
+    run of k rows of width W is k*W + k-1 cells, an empty cell (the bars between two rows) after every W. 'TT |
+    Sản phẩm | Kế hoạch 2026 … | | | TT | Lượng (Tấn) | Giá trị … ' over rows of 12 cells is two header rows; a
+    cell merged down them and given again in the lower row ('TT') is empty there, as a Word table reads."""
+    widths = [len(r) for r in rows if _ROW_NUMBER.match(r[0].strip())]
+    if not widths:
+        return rows
+    width = max(set(widths), key=widths.count)
+    out: list[list[str]] = []
+    for r in rows:
+        k, rest = divmod(len(r) + 1, width + 1)
+        if _ROW_NUMBER.match(r[0].strip()) or k < 2 or rest or any(
+                r[n * (width + 1) - 1].strip() for n in range(1, k)):
+            out.append(r)
+            continue
+        cut = [r[n * (width + 1):n * (width + 1) + width] for n in range(k)]
+        for above, below in zip(cut, cut[1:], strict=False):  # a cell merged down the header, given again
+            below[:] = ["" if b.strip() and b == a else b for a, b in zip(above, below, strict=True)]
+        out += cut
+    return out
 
 
 def _rowspan_rows(rows: list[list[str]]) -> list[list[str]]:
