@@ -279,6 +279,7 @@ def table_rows(table: Table) -> list[list[Cell]]:
     data = load_rules("obligations").data
     num_rx, group_rx = re.compile(data["table_row_number"]), re.compile(data["table_group_number"])
     inline_rx, nested_rx = re.compile(data["table_row_number_inline"]), re.compile(data["table_row_number_nested"])
+    nested_inline_rx = re.compile(data["table_row_number_nested_inline"])
     rows: list[list[Cell]] = []
     expect: int | None = _first_inline_number(table, inline_rx, num_rx)  # a table continued after a repeated
     # header (a new page) goes on numbering; one whose rows all start inline ('24  Nghiên cứu …', '25  …')
@@ -289,6 +290,10 @@ def table_rows(table: Table) -> list[list[Cell]]:
         m = num_rx.match(c.text)
         inline = inline_rx.match(c.text) if not m and expect is not None else None
         nested = nested_rx.match(c.text) if not m else None
+        nested_inline = nested_inline_rx.match(c.text) if not (m or nested) else None
+        if nested_inline and (_opens_body(nested_inline.group("rest")) or not (not rows or _follows(
+                last, tuple(int(x) for x in nested_inline.group("n").split("."))))):
+            nested_inline = None  # '2.1 Theo dõi …' under '2', not an item of a lead cell or a stray figure
         if inline and _opens_body(inline.group("rest")):  # '2. Các bộ, cơ quan, …': an item of a lead cell
             inline = None
         group = inline_rx.match(c.text) if not m and len(last) > 1 else None
@@ -304,6 +309,11 @@ def table_rows(table: Table) -> list[list[Cell]]:
             cur = [c]  # '1.1' under the group row '1.'; '1.5' opening a table continued on a new page
             rows.append(cur)
             last = tuple(int(x) for x in nested.group("n").split("."))
+        elif nested_inline:  # '2.1 Theo dõi, tổng hợp …': the nested number, then the task's first line
+            cur = [Cell(c.start, c.start + nested_inline.end("n"), nested_inline.group("n")),
+                   Cell(c.start + nested_inline.start("rest"), c.end, nested_inline.group("rest"))]
+            rows.append(cur)
+            last = tuple(int(x) for x in nested_inline.group("n").split("."))
         elif m and (expect is None or int(m.group("n")) in (expect, 1)):
             cur = [c]
             rows.append(cur)

@@ -345,3 +345,16 @@ def test_a_lead_cell_that_submits_to_a_council_keeps_the_council_in_its_cell():
     (row,) = [o for o in rec.obligations if o.task.startswith("Bố trí ngân sách địa phương và huy động")]
     assert (row.lead, row.support) == (["Ủy ban nhân dân cấp tỉnh"], ["Các cơ quan, tổ chức, đơn vị có liên quan"])
     assert rec.text[row.span[0]:row.span[1]] == row.quote
+
+
+def test_nested_rows_numbered_on_the_line_of_their_task():
+    """105/NQ-CP, Công báo (tests/real-group3): after the header repeated on a new page, rows '2.1 Theo dõi, tổng hợp
+    …', '2.2 …', '2.3 …' under the group row '2' carry their number on their task's first line; each is a row."""
+    rec = extract_file(HERE / "real-group3" / "chinhphu-105-nq-cp-2026.txt")
+    rows = [(o.task[:40], o.lead, o.deadline.text if o.deadline else None) for o in rec.obligations
+            if o.task.startswith(("Theo dõi, tổng hợp", "Thực hiện các nhiệm vụ liên quan đến sắp xếp"))]
+    assert rows == [
+        ("Theo dõi, tổng hợp việc sắp xếp đơn vị s", ["Bộ Nội vụ"], "Thường xuyên"),
+        ("Theo dõi, tổng hợp kết quả sắp xếp đơn v", ["Các bộ quản lý ngành, lĩnh vực"], "Thường xuyên"),
+        ("Thực hiện các nhiệm vụ liên quan đến sắp", ["Bộ Giáo dục và Đào tạo"], "Quý III/2026"),
+        ("Thực hiện các nhiệm vụ liên quan đến sắp", ["Bộ Y tế"], "Quý III/2026")]

@@ -118,7 +118,8 @@ def test_regexes_in_data_tables_match_their_examples(name, patterns, cases):
 def test_every_regex_table_has_examples():
     data = load_rules("obligations").data
     assert set(data["table_examples"]) == {"table_header", "table_row_number", "table_row_number_inline", "table_indicator_task",
-                                          "table_row_number_nested", "table_value_start", "table_wrapped",
+                                          "table_row_number_nested", "table_row_number_nested_inline",
+                                          "table_value_start", "table_wrapped",
                                           "table_group_number", "labels"}
     assert set(data["table_examples"]["table_header"]) == set(data["table_header"])
     assert set(data["table_examples"]["labels"]) == set(data["labels"])
