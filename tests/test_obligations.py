@@ -253,6 +253,10 @@ def test_officer_and_ministry_headings(line, lead):
     # 'tạo' in 'sáng tạo' is no verb: the committee is what the solution strengthens, not a doer (bacninh-144)
     ("Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và đề án 06 của tỉnh, bảo đảm "
      "vai trò định hướng trọng tâm.", [], None),
+    # 'dự án đầu tư xây dựng' is the board's name, not its verbs (105/NQ-CP)
+    ("5. Ban Quản lý dự án đầu tư xây dựng tỉnh tổ chức thực hiện các dự án.",
+     ["Ban Quản lý dự án đầu tư xây dựng tỉnh"], "tổ chức thực hiện các dự án."),
+    ("Ban Quản lý dự án đầu tư xây dựng cấp xã phải tự chủ về tài chính, tự đảm bảo kinh phí hoạt động.", [], None),
 ])
 def test_subject_items(line, lead, task):
     assert heading_bodies(line, subject=True) == (lead, task)
