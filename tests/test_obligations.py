@@ -971,6 +971,16 @@ def test_a_class_of_doers_described_by_what_they_do_leads():
     assert "Các cơ quan" not in leads
 
 
+def test_organising_a_named_programme_is_no_class_of_doers():
+    """'Tổ chức' before a capitalised word is the verb: the sentence of a solutions list (Đồng Nai's 179/KH-UBND)
+    names no doer, while 'Tổ chức khoa học và công nghệ …' is one."""
+    text = ("d) Triển khai hệ sinh thái sản phẩm, công cụ, giải pháp, dịch vụ kiểm kê phát thải khí nhà kính theo "
+            "tiêu chuẩn quốc tế. Tổ chức Chương trình hỗ trợ các cơ sở là đối tượng phải kiểm kê khí nhà kính thực "
+            "hiện kiểm kê phát thải theo quy định của pháp luật.\n\ne) Tổ chức khoa học và công nghệ công lập có "
+            "trách nhiệm báo cáo kết quả thực hiện nhiệm vụ.\n")
+    assert [o.lead for o in _obls(text)] == [["Tổ chức khoa học và công nghệ công lập"]]
+
+
 @pytest.mark.parametrize("line,lead,task", [
     ("7. Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải, logistics và công nghệ thông tin "
      "trên địa bàn Tỉnh", ["Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải, logistics và "
