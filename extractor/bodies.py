@@ -365,8 +365,9 @@ def split_body_list(text: str, context: str | None = None) -> list[str]:
         rest = split_body_list(", ".join(pieces[k:]), context) if k < len(pieces) else []  # '…, các bộ, cơ quan'
         return [canonical_body(f"{head} {p}", context) for p in pieces[:k]] + rest
     out = []
+    scope = _rules().rule("body.cell_scope").rx
     for part in re.split(r"\s*;\s*", text):
-        for p in split_at_heads(part):
+        for p in split_at_heads(scope.sub("", part)):  # 'các bộ, ngành với các tiêu chuẩn … nội ngành'
             named = named_localities().fullmatch(p)  # 'các địa phương Bắc Ninh, Bình Dương, An Giang'
             out += [name for _, name in locality_list(named.group("places"))] if named else \
                 [canonical_body(p, context)] if p else []

@@ -126,6 +126,10 @@ def test_collective_bodies_kept_as_written(name):
      "cơ quan, tổ chức khác có liên quan.",
      ["các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
       "cơ quan, tổ chức khác có liên quan"]),
+    # 2629/QĐ-TTg: a lead cell saying what each body answers for, after 'với'
+    ("Bộ Công an, Bộ Khoa học và Công nghệ với các tiêu chuẩn, quy chuẩn, hướng dẫn kỹ thuật áp dụng chung toàn "
+     "quốc; các bộ, ngành với các tiêu chuẩn, quy chuẩn, hướng dẫn kỹ thuật nội ngành",
+     ["Bộ Công an", "Bộ Khoa học và Công nghệ", "các bộ, ngành"]),
 ])
 def test_split_body_list(heading, want):
     assert split_body_list(heading) == want
