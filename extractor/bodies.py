@@ -506,11 +506,12 @@ def _collective_start() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _bare_collective() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A collective written without 'các' and closed by its qualifier ('cơ quan, đơn vị có liên quan'), and
+    """A collective written without 'các' and closed by its qualifier ('cơ quan, đơn vị có liên quan', 'cơ quan, tổ
+    chức và doanh nghiệp liên quan'), and
     one collective noun opening a phrase ('cơ sở khám bệnh, chữa bệnh')."""
     nouns = _noun_alternation()
     qual = _rules().fragments["qualifier"]
-    return (re.compile(rf"(?i:{nouns})(?:\s*,\s*(?i:{nouns}))*(?:\s+(?:{qual}))+(?![\wÀ-ỹ])"),
+    return (re.compile(rf"(?i:{nouns})(?:(?:\s*,\s*|\s+(?:và|hoặc)\s+)(?i:{nouns}))*(?:\s+(?:{qual}))+(?![\wÀ-ỹ])"),
             re.compile(rf"(?i:{nouns})(?![\wÀ-ỹ])"))
 
 

@@ -130,6 +130,9 @@ def test_collective_bodies_kept_as_written(name):
     ("Bộ Công an, Bộ Khoa học và Công nghệ với các tiêu chuẩn, quy chuẩn, hướng dẫn kỹ thuật áp dụng chung toàn "
      "quốc; các bộ, ngành với các tiêu chuẩn, quy chuẩn, hướng dẫn kỹ thuật nội ngành",
      ["Bộ Công an", "Bộ Khoa học và Công nghệ", "các bộ, ngành"]),
+    # 982/QĐ-TTg: a bare collective joined by 'và' and closed by its qualifier after a named body
+    ("Bộ Khoa học và Công nghệ, Cơ quan, tổ chức và doanh nghiệp liên quan",
+     ["Bộ Khoa học và Công nghệ", "Cơ quan, tổ chức và doanh nghiệp liên quan"]),
 ])
 def test_split_body_list(heading, want):
     assert split_body_list(heading) == want
