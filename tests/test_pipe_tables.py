@@ -225,3 +225,16 @@ def test_targets_by_year_of_a_crawled_table_with_two_header_rows(tmp_path: Path)
         ("Xoài - Lượng", 13500, "tấn", 2026), ("Xoài - Giá trị tham gia xuất khẩu", 7000, "nghìn USD", 2026),
         ("Xoài - Lượng", 14800, "tấn", 2027), ("Xoài - Giá trị tham gia xuất khẩu", 7800, "nghìn USD", 2027)]
     assert all(rec.text[t.span[0]:t.span[1]] == t.quote for t in rec.targets)
+
+
+def test_a_lead_cell_written_with_abbreviations_is_expanded(tmp_path: Path) -> None:
+    """Nghị quyết 03/NQ-CP, Phụ lục II (tests/real-group8): the lead cell abbreviates 'cơ sở dữ liệu (quốc gia)';
+    ANNOTATION.md writes leads with abbreviations expanded."""
+    path = tmp_path / "nq-03.md"
+    path.write_text("PHỤ LỤC II\n\n| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+                    "|---|---|---|---|---|\n| 70. | Hoàn thiện triển khai xây dựng, đưa vào khai thác sử dụng 114 Cơ sở "
+                    "dữ liệu quốc gia, Cơ sở dữ liệu chuyên ngành | Các bộ, ngành, địa phương là chủ quản CSDLQG, CSDL "
+                    "chuyên ngành | Bộ Công an, Bộ Thông tin và Truyền thông | 2025 |\n", encoding="utf-8")
+    (o,) = extract_file(path).obligations
+    assert o.lead == ["Các bộ, ngành, địa phương là chủ quản cơ sở dữ liệu quốc gia, cơ sở dữ liệu chuyên ngành"]
+    assert o.support == ["Bộ Công an", "Bộ Thông tin và Truyền thông"]
