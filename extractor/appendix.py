@@ -1084,7 +1084,8 @@ def _cell_of(row: list[TableCell | None], kinds: dict[int, str], kind: str) -> T
 
 
 def _cell_bodies(cell: TableCell | None) -> list[str]:
-    """The bodies a lead or support cell names (its paragraphs are list items)."""
+    """The bodies a lead or support cell names (its paragraphs are list items); an officer stands for the body he
+    heads ('Giám đốc Sở Tài chính', 'Tổng Thanh tra Chính phủ')."""
     if cell is None:
         return []
     paras: list[str] = []
@@ -1093,7 +1094,7 @@ def _cell_bodies(cell: TableCell | None) -> list[str]:
             paras[-1] = f"{paras[-1]} {para}"
         elif para:
             paras.append(para)
-    return [b for para in paras for b in split_body_list(para)]
+    return [b for para in paras for b in split_body_list(strip_officers(para))]
 
 
 _ROW_NUMBER_ONLY = re.compile(r"^(?:[IVXLC]+|\d{1,3})(?:\.\d{1,3})*\.?$")

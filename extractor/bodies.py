@@ -437,8 +437,10 @@ def officer_collective(text: str) -> str:
 
 def strip_officers(text: str) -> str:
     """The bodies an officer heading names: 'Giám đốc Sở Kế hoạch và Đầu tư, Giám đốc Sở Tài chính'
-    -> 'Sở Kế hoạch và Đầu tư, Sở Tài chính'; 'Giám đốc các sở: Công Thương, Y tế' -> 'các sở: ...'.
-    A title stays when no body head or 'các'/'những' follows it ('giám đốc doanh nghiệp')."""
+    -> 'Sở Kế hoạch và Đầu tư, Sở Tài chính'; 'Giám đốc các sở: Công Thương, Y tế' -> 'các sở: ...';
+    'Tổng Thanh tra Chính phủ' -> 'Thanh tra Chính phủ'. A title stays when no body head or 'các'/'những' follows
+    it ('giám đốc doanh nghiệp')."""
+    text = _rules().rule("body.officer_of_same_name").rx.sub("", text)  # 'Tổng Thanh tra Chính phủ'
     out, last = [], 0
     for start in (m.start() for m in re.finditer(r"(?<![\wÀ-ỹ])\w", text)):
         if start < last:

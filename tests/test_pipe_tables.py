@@ -238,3 +238,17 @@ def test_a_lead_cell_written_with_abbreviations_is_expanded(tmp_path: Path) -> N
     (o,) = extract_file(path).obligations
     assert o.lead == ["Các bộ, ngành, địa phương là chủ quản cơ sở dữ liệu quốc gia, cơ sở dữ liệu chuyên ngành"]
     assert o.support == ["Bộ Công an", "Bộ Thông tin và Truyền thông"]
+
+
+def test_an_officer_in_a_word_table_s_lead_cell_stands_for_his_body() -> None:
+    """Thông báo 624/TB-VPCP (tests/real): 'Tổng Thanh tra Chính phủ' leads rows of its task table; the Inspector
+    General stands for Thanh tra Chính phủ as a director stands for his department."""
+    header = ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"]
+    raw = RawDocument("x.docx", "docx", "0" * 64, blocks=[Block("table", rows=[
+        header, ["29", "Hoàn thiện phần mềm, bảo đảm triển khai phần thông tin kiểm soát tài sản, thu nhập",
+                 "Tổng Thanh tra Chính phủ", "25/11/2025"],
+        ["30", "Bố trí kinh phí cho hệ thống thông tin", "Giám đốc Sở Tài chính", "Năm 2026"],
+        ["31", "Tổng hợp số liệu về doanh nghiệp nhà nước", "Tổng cục Thống kê", "Năm 2026"]])])
+    norm = normalize_document(raw)
+    rec = extract_text_into(Record("x", Source("x.docx", "0" * 64, "docx")), norm.text, norm.tables)
+    assert [o.lead for o in rec.obligations] == [["Thanh tra Chính phủ"], ["Sở Tài chính"], ["Tổng cục Thống kê"]]
