@@ -133,6 +133,10 @@ def test_collective_bodies_kept_as_written(name):
     # 982/QĐ-TTg: a bare collective joined by 'và' and closed by its qualifier after a named body
     ("Bộ Khoa học và Công nghệ, Cơ quan, tổ chức và doanh nghiệp liên quan",
      ["Bộ Khoa học và Công nghệ", "Cơ quan, tổ chức và doanh nghiệp liên quan"]),
+    # 2820/QĐ-UBND of Hồ Chí Minh City, crawled: a list ending in a committee of several levels, then the next
+    # cell's name with no comma between
+    ("Các sở, ngành, UBND xã, phường, đặc khu Sở Tài chính",
+     ["Các sở, ngành", "Ủy ban nhân dân xã, phường, đặc khu", "Sở Tài chính"]),
 ])
 def test_split_body_list(heading, want):
     assert split_body_list(heading) == want
