@@ -107,7 +107,16 @@ def _subject_hit(text: str, b: BodySpan, s: int, e: int) -> tuple[int, list[Body
 def _described_hit(text: str, s: int, e: int) -> tuple[int, list[BodySpan], int] | None:
     """A clause opening with a class of doers described by what they do ('Cơ quan, tổ chức, cá nhân hưởng
     chính sách ưu đãi có trách nhiệm ...'): the whole phrase leads. None when a body list the usual readers
-    know runs up to the marker ('Các sở, ngành liên quan có trách nhiệm')."""
+    know runs up to the marker ('Các sở, ngành liên quan có trách nhiệm'). The clause opens the sentence or
+    follows its colon ('d) Cấp thẻ … thực hiện như sau: Trước 30 ngày, …, đơn vị cấp sư đoàn … có trách nhiệm')."""
+    for start in [s] + [s + c.end() for c in re.finditer(r":\s+", text[s:e])]:
+        if hit := _described_clause(text, start, e):
+            return hit
+    return None
+
+
+def _described_clause(text: str, s: int, e: int) -> tuple[int, list[BodySpan], int] | None:
+    """`_described_hit` for the clause opening at `s`."""
     described = rx("lead.described_subject")
     m = described.match(text, s, e)
     if not m and rx("lead.described_opener").match(text, s, e):
@@ -117,8 +126,9 @@ def _described_hit(text: str, s: int, e: int) -> tuple[int, list[BodySpan], int]
     if not m:
         return None
     listed, stop = body_list_at(text, m.start("body"), e)
-    if listed and not text[stop:m.start("marker")].strip():
-        return None
+    if listed and (not text[stop:m.start("marker")].strip()
+                   or rx("lead.subject_verb").match(text[stop:m.start("marker")].lstrip())):
+        return None  # 'Các sở, ngành liên quan có trách nhiệm'; 'Các đơn vị … thực hiện …, … phải': a clause of its own
     raw = m.group("body")
     return m.start("body"), [BodySpan(m.start("body"), m.end("body"), raw, raw.strip(), True)], m.start("marker")
 

@@ -971,6 +971,17 @@ def test_a_class_of_doers_described_by_what_they_do_leads():
     assert "Các cơ quan" not in leads
 
 
+def test_a_described_doer_after_a_time_limit_after_a_colon():
+    """Nghị định 74/2025/NĐ-CP (tests/real-group6): the duty follows the colon of 'thực hiện như sau:' and a time
+    limit ('Trước 30 ngày, …,'); the class of units before 'có trách nhiệm' leads."""
+    text = ("d) Cấp thẻ bảo hiểm y tế từ lần thứ hai trở đi, thực hiện như sau: Trước 30 ngày, tính đến thời điểm thẻ "
+            "bảo hiểm y tế của đối tượng hết hạn sử dụng, đơn vị cấp sư đoàn và tương đương có trách nhiệm gửi văn bản "
+            "đến Bảo hiểm xã hội Quân đội đề nghị gia hạn và in thẻ.\n")
+    (o,) = _obls(text)
+    assert (o.lead, o.task) == (["đơn vị cấp sư đoàn và tương đương"],
+                                "gửi văn bản đến Bảo hiểm xã hội Quân đội đề nghị gia hạn và in thẻ")
+
+
 def test_organising_a_named_programme_is_no_class_of_doers():
     """'Tổ chức' before a capitalised word is the verb: the sentence of a solutions list (Đồng Nai's 179/KH-UBND)
     names no doer, while 'Tổ chức khoa học và công nghệ …' is one."""
