@@ -982,6 +982,19 @@ def test_a_described_doer_after_a_time_limit_after_a_colon():
                                 "gửi văn bản đến Bảo hiểm xã hội Quân đội đề nghị gia hạn và in thẻ")
 
 
+def test_a_scheme_s_stages_describe_and_its_duties_assign():
+    """Nghị quyết 175/NQ-CP (tests/real-group5): the stages of the scheme say what each holds ('Trung tâm dữ liệu
+    quốc gia thực hiện: (1) …'); a duty with its marker ('chịu trách nhiệm') still leads, and the data centre,
+    written in lower case after its head, is a body."""
+    text = ("IV. ĐỐI TƯỢNG, PHẠM VI TRIỂN KHAI\n\n- Về quản trị vận hành hệ thống: Trung tâm dữ liệu quốc gia chịu "
+            "trách nhiệm quản trị toàn bộ hạ tầng công nghệ thông tin của vùng chuyên dụng.\n\n"
+            "VII. CÁC GIAI ĐOẠN THỰC HIỆN\n\n1. Giai đoạn 2 từ năm 2026 đến hết năm 2028\n\n"
+            "- Trung tâm dữ liệu quốc gia thực hiện: (1) Mở rộng phát triển kho dữ liệu về con người; (2) Phát triển "
+            "kho dữ liệu tổng hợp.\n\n- Các bộ, ban, ngành, địa phương khẩn trương xây dựng các cơ sở dữ liệu quốc "
+            "gia.\n")
+    assert [(o.lead, o.task[:24]) for o in _obls(text)] == [(["Trung tâm dữ liệu quốc gia"], "quản trị toàn bộ hạ tầng")]
+
+
 def test_organising_a_named_programme_is_no_class_of_doers():
     """'Tổ chức' before a capitalised word is the verb: the sentence of a solutions list (Đồng Nai's 179/KH-UBND)
     names no doer, while 'Tổ chức khoa học và công nghệ …' is one."""
