@@ -730,10 +730,23 @@ def _last_line_time(columns: list[str], row: list[Cell], cells: dict[str, Cell])
         return {**cells, "time": timed[0]} if len(timed) == 1 and "time" not in after else cells
     last = row[-1]
     if any(c is last for c in cells.values()):
-        return cells
+        return _time_run_on(cells, last)
     if _RANGE_CUT.search(row[-2].text) and _YEAR_FIRST.match(last.text):  # 'Năm 2026 –' / '2030': one range
         last = _merged(row[-2:])
     return {**cells, "time": last} if _is_time_first(last.text) else cells
+
+
+def _time_run_on(cells: dict[str, Cell], last: Cell) -> dict[str, Cell]:
+    """The time cell run onto the end of the row's last cell, a product cell, by the layout ('Các nhiệm vụ liên quan
+    đến công tác cán bộ Thường xuyên'): cut off as the row's time cell."""
+    hit = locate_deadline(last.text, cell=True)
+    kind = next(k for k, c in cells.items() if c is last)
+    if kind != "other" or hit is None or hit.start == 0 or hit.end < len(last.text.rstrip(" .;")) \
+            or not _is_time_first(last.text[hit.start:]) or not re.search(r"\s[A-ZĐÀ-Ỹ]", last.text[hit.start - 1:hit.start + 1]):
+        return cells
+    before = last.text[:hit.start].rstrip()
+    return {**cells, kind: Cell(last.start, last.start + len(before), before),
+            "time": Cell(last.start + hit.start, last.start + hit.end, last.text[hit.start:hit.end])}
 
 
 _TIME_LEAD_IN = len("Thực hiện ")  # how far into a time cell its phrase may start ('Thực hiện thường xuyên')

@@ -358,3 +358,12 @@ def test_nested_rows_numbered_on_the_line_of_their_task():
         ("Theo dõi, tổng hợp kết quả sắp xếp đơn v", ["Các bộ quản lý ngành, lĩnh vực"], "Thường xuyên"),
         ("Thực hiện các nhiệm vụ liên quan đến sắp", ["Bộ Giáo dục và Đào tạo"], "Quý III/2026"),
         ("Thực hiện các nhiệm vụ liên quan đến sắp", ["Bộ Y tế"], "Quý III/2026")]
+
+
+def test_a_time_cell_run_onto_the_product_cell_before_it():
+    """105/NQ-CP (tests/real-group3): the layout ran row 1's product and time cells onto one line ('Các nhiệm vụ liên
+    quan đến công tác cán bộ Thường xuyên'); the time phrase ending it is the row's time cell."""
+    rec = extract_file(HERE / "real-group3" / "chinhphu-105-nq-cp-2026.txt")
+    (row,) = [o for o in rec.obligations if o.task.startswith("Triển khai nghiêm các quy định mới ban hành tại Luật Cán "
+                                                              "bộ, công chức, Luật Viên chức")]
+    assert row.deadline is not None and (row.deadline.text, row.deadline.kind) == ("Thường xuyên", "recurring")
