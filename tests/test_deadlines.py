@@ -22,6 +22,7 @@ def _dl(text, cell=False):
     ("Định kỳ", ("recurring", None, None, None)),
     ("Định kỳ hàng năm", ("recurring", None, None, None)),
     ("Định kỳ hoặc đột xuất", ("recurring", None, None, None)),
+    ("Theo từng năm", ("recurring", None, None, None)),  # 893/QĐ-TTg's time cell
     ("Hằng quý", ("recurring", None, None, None)),
     ("Hàng tháng", ("recurring", None, None, None)),
     ("Thường xuyên", ("recurring", None, None, None)),
