@@ -23,6 +23,7 @@ def _dl(text, cell=False):
     ("Định kỳ hàng năm", ("recurring", None, None, None)),
     ("Định kỳ hoặc đột xuất", ("recurring", None, None, None)),
     ("Theo từng năm", ("recurring", None, None, None)),  # 893/QĐ-TTg's time cell
+    ("trước ngày 20 hằng tháng", ("recurring", None, None, None)),  # a monthly due date (308/KH-UBND of Hà Nội)
     ("Hằng quý", ("recurring", None, None, None)),
     ("Hàng tháng", ("recurring", None, None, None)),
     ("Thường xuyên", ("recurring", None, None, None)),
