@@ -643,13 +643,16 @@ def _body_cells(lines: list[Cell]) -> tuple[list[list[Cell]], list[Cell]]:
 
 def _cells_run_on(cell: Cell) -> list[Cell]:
     """A row's line on which normalizing ran its cells together ('… (IIP) (%) 11 - 12 Bộ Công Thương Bộ Tài
-    chính, các bộ …', '… kỷ nguyên mới Tháng 12/2026 Bộ Tư pháp Các bộ …') cut back into the indicator or task,
-    the value or time, and the body cells standing side by side."""
+    chính, các bộ …', '… kỷ nguyên mới Tháng 12/2026 Bộ Tư pháp Các bộ …', '… yêu cầu tăng trưởng “2 con số” Quý
+    II/2026') cut back into the indicator or task, the value or time, and the body cells standing side by side."""
     spans = [(m.start(), m.end()) for m in _wrapped_rx()["value_run"].finditer(cell.text)]
     spans += [(d.start, d.end) for d in find_deadlines(cell.text, cell=True)]  # 'kỷ nguyên mới Tháng 12/2026 Bộ …'
     for start, end in sorted(spans):
         rest = cell.text[end:].lstrip()
-        ends_line = not rest and find_deadline(cell.text[start:end], cell=True) is None  # 'Thành phố Hải Phòng 13,0 - 14,0'
+        timed = find_deadline(cell.text[start:end], cell=True) is not None
+        # 'Thành phố Hải Phòng 13,0 - 14,0'; a time cell opening in capitals ends the task's line ('… “2 con số”
+        # Quý II/2026'), where a time phrase of the task itself is written in lower case ('… đến năm 2030')
+        ends_line = not rest and (not timed or cell.text[start:start + 1].isupper())
         if start < 8 or not (_opens_body(rest) or ends_line):
             continue
         cuts = [(0, start), (start, end)]

@@ -367,3 +367,15 @@ def test_a_time_cell_run_onto_the_product_cell_before_it():
     (row,) = [o for o in rec.obligations if o.task.startswith("Triển khai nghiêm các quy định mới ban hành tại Luật Cán "
                                                               "bộ, công chức, Luật Viên chức")]
     assert row.deadline is not None and (row.deadline.text, row.deadline.kind) == ("Thường xuyên", "recurring")
+
+
+def test_a_time_cell_in_capitals_ending_the_task_s_line(tmp_path):
+    """Phụ lục III of Nghị quyết 109/NQ-CP: row 6's time cell ends its task's last line ('… tăng trưởng "2 con số"
+    Quý II/2026'); a time cell opens in capitals, a time phrase of the task itself would not."""
+    path = tmp_path / "pl3.txt"
+    path.write_text(_excerpt("chinhphu-109-nq-cp-2026-pl3", "Phụ lục III", "8"), encoding="utf-8")
+    rec = extract_file(path)
+    (row,) = [o for o in rec.obligations if o.task.startswith("Lập, điều chỉnh, phê duyệt các quy hoạch")]
+    assert row.task.endswith('yêu cầu tăng trưởng "2 con số"')
+    assert row.deadline is not None and (row.deadline.text, row.deadline.date) == ("Quý II/2026", "2026-06-30")
+    assert row.lead == ["Các bộ, cơ quan, địa phương"]
