@@ -110,6 +110,8 @@ def test_should_join():
     assert should_join("- Các sở, ban, ngành đoàn", "thể tỉnh;", None)
     assert not should_join("- Bộ Khoa học và Công nghệ;", "- Tổng cục TCĐLCL;", None)
     assert not should_join("Nơi nhận:", "- Bộ Khoa học và Công nghệ;", None)
+    assert should_join("Thời gian thực hiện: Từ", "01/7/2025.", None)  # 141/KH-UBND of Bắc Ninh: a date after "Từ"
+    assert not should_join("Thời gian thực hiện: Từ", "1. Sở Tư pháp chủ trì", None)
     assert not should_join("ỦY BAN NHÂN DÂN", "TỈNH YÊN BÁI", 80)
     assert not should_join("1. Mục tiêu chung", "a) Mục tiêu đến năm 2025:", 80)
     assert not should_join("Yên Bái, ngày 11 tháng 5 năm 2021", "KẾ HOẠCH", 80)
