@@ -291,8 +291,8 @@ def table_rows(table: Table) -> list[list[Cell]]:
         inline = inline_rx.match(c.text) if not m and expect is not None else None
         nested = nested_rx.match(c.text) if not m else None
         nested_inline = nested_inline_rx.match(c.text) if not (m or nested) else None
-        if nested_inline and (_opens_body(nested_inline.group("rest")) or not (not rows or _follows(
-                last, tuple(int(x) for x in nested_inline.group("n").split("."))))):
+        if nested_inline and (_opens_body(nested_inline.group("rest"))
+                              or rows and not _follows(last, _dotted(nested_inline.group("n")))):
             nested_inline = None  # '2.1 Theo dõi …' under '2', not an item of a lead cell or a stray figure
         if inline and _opens_body(inline.group("rest")):  # '2. Các bộ, cơ quan, …': an item of a lead cell
             inline = None
@@ -305,15 +305,15 @@ def table_rows(table: Table) -> list[list[Cell]]:
                    Cell(c.start + inline.start("rest"), c.end, inline.group("rest"))]
             rows.append(cur)
             expect, last = expect + 1, (expect,)
-        elif nested and (not rows or _follows(last, tuple(int(x) for x in nested.group("n").split(".")))):
+        elif nested and (not rows or _follows(last, _dotted(nested.group("n")))):
             cur = [c]  # '1.1' under the group row '1.'; '1.5' opening a table continued on a new page
             rows.append(cur)
-            last = tuple(int(x) for x in nested.group("n").split("."))
+            last = _dotted(nested.group("n"))
         elif nested_inline:  # '2.1 Theo dõi, tổng hợp …': the nested number, then the task's first line
             cur = [Cell(c.start, c.start + nested_inline.end("n"), nested_inline.group("n")),
                    Cell(c.start + nested_inline.start("rest"), c.end, nested_inline.group("rest"))]
             rows.append(cur)
-            last = tuple(int(x) for x in nested_inline.group("n").split("."))
+            last = _dotted(nested_inline.group("n"))
         elif m and (expect is None or int(m.group("n")) in (expect, 1)):
             cur = [c]
             rows.append(cur)
@@ -323,6 +323,11 @@ def table_rows(table: Table) -> list[list[Cell]]:
         elif cur is not None:
             cur.append(c)
     return rows
+
+
+def _dotted(number: str) -> tuple[int, ...]:
+    """A nested row number as its parts: '2.1' -> (2, 1)."""
+    return tuple(int(x) for x in number.split("."))
 
 
 def _follows(last: tuple[int, ...], number: tuple[int, ...]) -> bool:
@@ -745,8 +750,8 @@ def _time_run_on(cells: dict[str, Cell], last: Cell) -> dict[str, Cell]:
     hit = locate_deadline(last.text, cell=True)
     kind = next(k for k, c in cells.items() if c is last)
     if kind != "other" or hit is None or hit.start == 0 or hit.end < len(last.text.rstrip(" .;")) \
-            or not _is_time_first(last.text[hit.start:]) or not re.search(r"\s[A-ZĐÀ-Ỹ]", last.text[hit.start - 1:hit.start + 1]):
-        return cells
+            or not last.text[hit.start - 1].isspace() or not last.text[hit.start].isupper():
+        return cells  # a time cell opens in capitals ('… cán bộ Thường xuyên'), a product's own phrase does not
     before = last.text[:hit.start].rstrip()
     return {**cells, kind: Cell(last.start, last.start + len(before), before),
             "time": Cell(last.start + hit.start, last.start + hit.end, last.text[hit.start:hit.end])}
