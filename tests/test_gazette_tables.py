@@ -4,6 +4,7 @@ of Nghị quyết 109/NQ-CP, Phụ lục I (tests/real-group6)."""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from extractor.appendix import Cell, _cells_run_on, find_tables
@@ -11,6 +12,12 @@ from extractor.indicator_tables import _parts
 from extractor.pipeline import extract_file
 
 HERE = Path(__file__).resolve().parent
+
+
+@cache
+def _group3(name: str):
+    """The record of a whole gazette text of tests/real-group3, read once for the tests that look at its rows."""
+    return extract_file(HERE / "real-group3" / f"{name}.txt")
 
 
 def _appendix() -> str:
@@ -311,7 +318,7 @@ def test_a_lead_cell_of_every_level_is_closed():
     """Quyết định 844/QĐ-TTg in gazette text (tests/real-group3), row I.2: 'Ủy ban nhân dân các cấp' is a whole lead
     cell ('các cấp' asks for nothing more, as a bare 'cấp' does), so the support cell after it is the support and the
     time cell is read."""
-    rec = extract_file(HERE / "real-group3" / "ttg-844-qd-ttg-2026.txt")
+    rec = _group3("ttg-844-qd-ttg-2026")
     (row,) = [o for o in rec.obligations if o.task.startswith("Đưa các chỉ tiêu bao phủ")]
     assert (row.lead, row.support, row.deadline.kind if row.deadline else None) == (
         ["Ủy ban nhân dân các cấp"], ["Các cơ quan, tổ chức, đơn vị có liên quan"], "recurring")
@@ -341,7 +348,7 @@ def test_a_lead_cell_that_submits_to_a_council_keeps_the_council_in_its_cell():
     / trình / Hội / đồng / nhân / dân cùng cấp' wraps over seven lines; the council it submits to stays in the lead
     cell (ANNOTATION.md: a body a task is addressed to is no support), and 'cùng cấp' ends that cell. The whole
     document: how its lines join depends on the wrap width measured over all of it."""
-    rec = extract_file(HERE / "real-group3" / "ttg-844-qd-ttg-2026.txt")
+    rec = _group3("ttg-844-qd-ttg-2026")
     (row,) = [o for o in rec.obligations if o.task.startswith("Bố trí ngân sách địa phương và huy động")]
     assert (row.lead, row.support) == (["Ủy ban nhân dân cấp tỉnh"], ["Các cơ quan, tổ chức, đơn vị có liên quan"])
     assert rec.text[row.span[0]:row.span[1]] == row.quote
@@ -350,7 +357,7 @@ def test_a_lead_cell_that_submits_to_a_council_keeps_the_council_in_its_cell():
 def test_nested_rows_numbered_on_the_line_of_their_task():
     """105/NQ-CP, Công báo (tests/real-group3): after the header repeated on a new page, rows '2.1 Theo dõi, tổng hợp
     …', '2.2 …', '2.3 …' under the group row '2' carry their number on their task's first line; each is a row."""
-    rec = extract_file(HERE / "real-group3" / "chinhphu-105-nq-cp-2026.txt")
+    rec = _group3("chinhphu-105-nq-cp-2026")
     rows = [(o.task[:40], o.lead, o.deadline.text if o.deadline else None) for o in rec.obligations
             if o.task.startswith(("Theo dõi, tổng hợp", "Thực hiện các nhiệm vụ liên quan đến sắp xếp"))]
     assert rows == [
@@ -363,7 +370,7 @@ def test_nested_rows_numbered_on_the_line_of_their_task():
 def test_a_time_cell_run_onto_the_product_cell_before_it():
     """105/NQ-CP (tests/real-group3): the layout ran row 1's product and time cells onto one line ('Các nhiệm vụ liên
     quan đến công tác cán bộ Thường xuyên'); the time phrase ending it is the row's time cell."""
-    rec = extract_file(HERE / "real-group3" / "chinhphu-105-nq-cp-2026.txt")
+    rec = _group3("chinhphu-105-nq-cp-2026")
     (row,) = [o for o in rec.obligations if o.task.startswith("Triển khai nghiêm các quy định mới ban hành tại Luật Cán "
                                                               "bộ, công chức, Luật Viên chức")]
     assert row.deadline is not None and (row.deadline.text, row.deadline.kind) == ("Thường xuyên", "recurring")
