@@ -177,14 +177,14 @@ def dash_bullet(line: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _layout() -> tuple[Search, Search, re.Pattern[str]]:
-    """(a line ending in a word that needs what follows, one that needs a number: their searches; a cut
-    numbered capital heading) from rules/layout.yaml."""
+def _layout() -> tuple[Search, Search, Search, re.Pattern[str]]:
+    """(a line ending in a word that needs what follows, a paragraph ending in a function word, a line ending in a
+    word that needs a number: their searches; a cut numbered capital heading) from rules/layout.yaml."""
     from .rules import load_rules
 
     rule = load_rules("layout").rule
-    return (tail_search(rule("layout.dangling_end").rx), tail_search(rule("layout.dangling_number").rx),
-            rule("layout.cut_heading").rx)
+    return (tail_search(rule("layout.dangling_end").rx), tail_search(rule("layout.dangling_word").rx),
+            tail_search(rule("layout.dangling_number").rx), rule("layout.cut_heading").rx)
 
 
 def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool:
@@ -195,13 +195,14 @@ def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool
         return True
     if not a_s or not b_s or LIST_START.match(b) or HEADER_LINE.match(a) or HEADER_LINE.match(b):
         return False
-    dangling, needs_number, cut = _layout()
+    dangling, dangling_word, needs_number, cut = _layout()
     a_caps = is_caps(a_s)
     b_caps = None if wrapped and not a_caps else is_caps(b_s)
-    if wrapped and ((a_caps and b_caps and cut.match(a_s)) or (
-            dangling(a_s) and not is_page_number(b_s) and not name_cut_before(a_s, b_s)
+    if (wrapped and a_caps and b_caps and cut.match(a_s)) or (
+            (dangling(a_s) if wrapped else dangling_word(a_s) and not is_caps(b_s)) and not is_page_number(b_s)
+            and not name_cut_before(a_s, b_s)
             and not name_ends(a_s, b_s)) or (
-            needs_number(a_s) and b_s[:1].isdigit() and not is_page_number(b_s))):
+            needs_number(a_s) and b_s[:1].isdigit() and not is_page_number(b_s) and not _opens_row(b_s)):
         return True
     if a_caps or (is_caps(b_s) if b_caps is None else b_caps) or is_page_number(b_s) or _DATELINE.search(b_s[:40]):
         return False
@@ -232,6 +233,16 @@ def _range_goes_on(a: str, b: str) -> bool:
 
 
 _ROW_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2}){0,2}\.?")
+_ROW_OPENING = re.compile(r"\d{1,3}(?:\.\d{1,2})*\.?(?:$|\s+(\w))")
+
+
+def _opens_row(line: str) -> bool:
+    """A line opening with a row's or an item's number: alone ('3.') or before a capital ('2 Xây dựng …'), not a
+    day or a year going on ('12 để tổng hợp', '2028 theo đánh giá')."""
+    m = _ROW_OPENING.match(line)
+    return m is not None and (m.group(1) is None or m.group(1).isupper())
+
+
 _LONE_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6})[.)]")
 _CUT_NUMBER = re.compile(r"\d[\w/.&]*[/&-]$")  # '… số 289/2025/NĐ-' broken before the rest of its code
 

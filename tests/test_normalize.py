@@ -262,6 +262,35 @@ def test_layout_rules_do_not_join_across_a_blank_line() -> None:
     assert should_join("3. Văn phòng Sở", "Phối hợp với Chi cục TCĐLCL đưa kết quả", None, wrapped=False) is False
 
 
+@pytest.mark.parametrize("a, b, joined", [
+    # a page break (or a converted file's paragraph break) inside a sentence: the date, the year, the named
+    # document go on in the next paragraph
+    ("Việt Nam thuộc nhóm 4 nước dẫn đầu ASEAN và nhóm 60 nước dẫn đầu thế giới vào năm",
+     "2028 theo đánh giá của Liên hợp quốc;", True),
+    ("báo cáo kết quả thực hiện về Bộ Y tế trước ngày 31 tháng", "12 để tổng hợp, báo cáo Thủ tướng Chính phủ.", True),
+    ("- Nghiên cứu, xây dựng Luật Trí tuệ nhân tạo và các", "Nghị định, văn bản hướng dẫn thi hành.", True),
+    ("- Xây dựng Chiến lược dữ liệu bảo đảm phù hợp với", "Khung kiến trúc dữ liệu quốc gia, Khung", True),
+    # a heading ending in a body's head word, a table's repeated header, a row's number: no cut sentence
+    ("Điều 20. Thẩm quyền và trách nhiệm của Bộ trưởng, Thủ trưởng cơ quan ngang bộ",
+     "Bộ trưởng, Thủ trưởng cơ quan ngang bộ thực hiện", False),
+    ("có thẩm quyền về định hướng biên chế giai đoạn 2026 - 2031, bảo đảm đồng bộ với", "TT", False),
+    ("Đưa vào các Nghị quyết, chương trình, kế hoạch Hằng năm và từng giai đoạn", "3.", False),
+    ("Bộ trưởng Bộ Khoa học và Công nghệ Hằng năm", "2 Xây dựng Thông tư quy định về đào tạo", False),
+])
+def test_a_sentence_cut_between_paragraphs_is_joined(a: str, b: str, joined: bool) -> None:
+    assert should_join(a, b, None, wrapped=False) is joined
+
+
+def test_a_page_break_inside_a_sentence_of_a_pdf_is_joined():
+    """PDF paragraphs ending where the page (or the author's line) ended: the sentence goes on after it."""
+    text = normalize(raw_of(Block("para", "Việt Nam thuộc nhóm 60 nước dẫn đầu thế giới vào năm", page=0),
+                            Block("para", "2028 theo đánh giá của Liên hợp quốc.", page=1),
+                            Block("para", "3. Văn phòng Sở", page=1),
+                            Block("para", "Phối hợp với Chi cục TCĐLCL đưa kết quả.", page=1), fmt="pdf"))
+    assert text.split("\n\n") == ["Việt Nam thuộc nhóm 60 nước dẫn đầu thế giới vào năm 2028 theo đánh giá của "
+                                   "Liên hợp quốc.", "3. Văn phòng Sở", "Phối hợp với Chi cục TCĐLCL đưa kết quả."]
+
+
 def test_a_document_number_cut_at_its_dash_is_joined_without_a_space() -> None:
     from extractor.normalize import join_wrapped
 
