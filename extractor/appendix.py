@@ -17,11 +17,13 @@ from functools import lru_cache
 from .abbrev import expand_abbreviations
 from .bodies import (
     begins_a_name,
+    cut_name,
     distributed_list,
     head_of,
     is_body_cell,
     is_collective,
     name_cut_before,
+    proper_name_across,
     side_by_side,
     split_body_list,
     strip_officers,
@@ -131,9 +133,9 @@ def _header_columns(cells: list[Cell], i: int) -> tuple[list[str], int, bool]:
                 cols.append("other")  # one column of no known kind (how many does not matter to wrapped rows)
             prev, j, wrapped = f"?{text}", j + 1, True
             continue
-        if kind is None and len(cols) > 2 and (cut := _header_with_row_tail(text)) and cut not in cols:
-            cols.append(cut)  # 'Thời gian thực hiện sở, tiêu chuẩn …': the header's last cell, then the lines of a
-            j += 1  # row going on from the page before, run onto it in lower case
+        if kind is None and len(cols) > 2 and (cut := _header_with_row_tail(text)) and cut[0] not in cols:
+            cols.append(cut[0])  # 'Thời gian thực hiện sở, tiêu chuẩn …': the header's last cell, then the lines of
+            j += 1  # a row going on from the page before, run onto it in lower case
             break
         if kind is None or kind == "number":
             break
@@ -142,14 +144,15 @@ def _header_columns(cells: list[Cell], i: int) -> tuple[list[str], int, bool]:
     return cols, j, wrapped
 
 
-def _header_with_row_tail(text: str) -> str | None:
-    """The column kind of a header line a lower-case continuation ran onto: its first words name a column and
-    what follows them opens in lower case ('Thời gian thực hiện sở, tiêu chuẩn quốc gia …' -> 'time')."""
+def _header_with_row_tail(text: str) -> tuple[str, str] | None:
+    """The column kind of a header line a lower-case continuation ran onto, and that continuation: its first words
+    name a column and what follows them opens in lower case ('Thời gian thực hiện sở, tiêu chuẩn quốc gia …' ->
+    ('time', 'sở, tiêu chuẩn quốc gia …'))."""
     words = text.split()
     for n in (4, 3, 2):
         kind = _column_kind(" ".join(words[:n]))
         if kind not in (None, "number", "task") and len(words) > n and words[n][:1].islower():
-            return kind
+            return kind, " ".join(words[n:])
     return None
 
 
@@ -381,12 +384,12 @@ def _join_wrapped_bodies(lines: list[Cell]) -> list[Cell]:
     """Lines of one body cell that wrapped ('Các Bộ, ngành,' / 'Ủy ban nhân dân cấp tỉnh, cơ quan ... liên
     quan'; 'Các bộ ở' / 'Trung ương,'): a line ending open (a comma, 'ở', 'của', 'và' ...) joined with the next
     when the two read as one list of bodies; two lines that make one name the gazetteer knows ('Thanh tra' /
-    'Chính phủ,') are one line."""
+    'Chính phủ,') or cut a proper name ('Các cơ quan đại diện Việt' / 'Nam tại nước ngoài') are one line."""
     out: list[Cell] = []
     for c in lines:
         prev = out[-1] if out else None
-        if prev is not None and _name_across(prev.text, c.text):
-            # 'Thanh tra' / 'Chính phủ,'; 'Ủy ban Công tác về các tổ chức' / 'PCPNN,'
+        if prev is not None and (_name_across(prev.text, c.text) or proper_name_across(prev.text, c.text)):
+            # 'Thanh tra' / 'Chính phủ,'; 'Ủy ban Công tác về các tổ chức' / 'PCPNN,'; 'đại diện Việt' / 'Nam'
             out[-1] = Cell(prev.start, c.end, f"{prev.text} {c.text}")
             continue
         if prev is not None and rx("layout.open_end").search(prev.text) and not c.text.startswith(("-", "+")) \
@@ -443,11 +446,69 @@ def split_row(columns: list[str], lines: list[Cell]) -> tuple[list[Cell], dict[s
     first_body = next((n for n in range(1, len(lines)) if _body_line(lines[n])), None)
     loose = _assign(after, lines[first_body:], leftover=True) if first_body is not None else None
     if first_body is not None and loose and "lead" in loose:  # cells that fit no column order: the first
-        return lines[:first_body], loose  # body line leads, the columns after it are read as far as they fit
+        # body line leads, the columns after it are read as far as they fit; lines after the row's last cell
+        # are the cells' continuations after a page break
+        return _page_continued(after, lines[:first_body], loose, lines[first_body:])
     k = len(after)
     if len(lines) < 1 + k:
         return None
     return lines[:len(lines) - k], dict(zip(after, lines[len(lines) - k:], strict=True))
+
+
+def _continues_cell(kind: str, cell: Cell, line: Cell) -> bool:
+    """True when `line` can go on with `cell` of column `kind` cut by a page break: a task line not closed by
+    its full stop before a line in lower case; a body cell that the line makes one list of bodies with, where the
+    cell asks for more (a line in lower case, a cell ending open before a body, a name cut short that the line
+    completes)."""
+    text, nxt = cell.text.rstrip(), line.text.strip()
+    if kind == "task":
+        return nxt[:1].islower() and not text.endswith((".", ";", ":", "!", "?"))
+    if kind in ("lead", "support"):
+        last, first = re.split(r"[,;]\s*", text)[-1], nxt.split()[0]
+        if nxt[:1].islower():  # 'Bộ Tài chính, các bộ, ngành, cơ' / 'quan, tổ chức có liên quan'; never after a
+            goes_on = text.endswith(",") or bool(rx("layout.open_end").search(text)) or cut_name(last) or not (
+                head_of(last) or is_collective(last))  # whole name ('Bộ Y tế')
+        elif text.endswith(",") or rx("layout.open_end").search(text):
+            goes_on = _opens_body(nxt)  # 'Các Bộ, ngành, địa phương,' / 'UBND tỉnh, thành phố'
+        else:  # 'Đài Truyền hình Việt Nam, Đài Tiếng nói' / 'Việt Nam và các bộ, ngành,'
+            goes_on = cut_name(last) and begins_a_name(f"{last} {first.rstrip(',;.')}")
+        return goes_on and is_body_cell(f"{text} {nxt}".rstrip(" ,;."))
+    return kind == "other" and nxt[:1].islower()
+
+
+def _page_continued(after: list[str], task: list[Cell], cells: dict[str, Cell],
+                    tail: list[Cell]) -> tuple[list[Cell], dict[str, Cell]]:
+    """A row whose cells a page break cut (gazette text, the header not repeated): the lines after its last
+    cell, its time cell, go on with the cells still open (`_continue_cells`)."""
+    used = max((c.end for c in cells.values()), default=0)
+    rest = [c for c in tail if c.start >= used]
+    if not rest or "time" not in cells or rest[0].start < cells["time"].end:
+        return task, cells
+    return _continue_cells(after, task, cells, rest)
+
+
+def _continue_cells(after: list[str], task: list[Cell], cells: dict[str, Cell],
+                    lines: list[Cell]) -> tuple[list[Cell], dict[str, Cell]]:
+    """`lines` going on with the cells of a row a page break cut, in column order ('… dự báo tình' / … / 'Thực
+    hiện thường xuyên.' / 'hình, xu hướng thế giới …' / 'về các tổ chức' / 'PCPNN'): each line with the first
+    open cell from the one the line before went to, a body name the line completes ('Ủy ban Công tác' / 'về các
+    tổ chức') first; the first line that goes on with none ends them."""
+    order = ["task", *[k for k in after if k in cells and k != "time"]]
+    current: dict[str, Cell] = {"task": _merged(task), **cells}
+    at = 0
+    for line in lines:
+        named = [k for k in order[at:] if k in ("lead", "support") and _name_across(current[k].text, line.text)]
+        kind = named[0] if named else next((k for k in order[at:] if _continues_cell(k, current[k], line)), None)
+        if kind is None:
+            break
+        at = order.index(kind)
+        if kind == "task":
+            task = [*task, line]
+            current["task"] = _merged(task)
+        else:
+            cells = {**cells, kind: Cell(current[kind].start, line.end, f"{current[kind].text} {line.text}")}
+            current[kind] = cells[kind]
+    return task, cells
 
 
 _MAX_TASK_LINES = 8
@@ -843,9 +904,18 @@ def wrapped_value_rows(text: str) -> list[WrappedValue]:
     return out
 
 
-def table_obligations(text: str, table: Table) -> list[Obligation]:
-    """One obligation per row of `table` (numbered rows, or rows read by their cells when unnumbered)."""
-    out = []
+@dataclass
+class RowCells:
+    """A task table row read into its task lines and its other cells by column kind."""
+
+    start: int
+    task: list[Cell]
+    cells: dict[str, Cell]
+    wrapped: bool  # read as a row whose cells wrap over lines (gazette text)
+
+
+def _row_cells(text: str, table: Table) -> list[RowCells]:
+    """The rows of `table` with their cells: numbered rows, or rows read by their cells when unnumbered."""
     wrapped: dict[int, list[tuple[list[Cell], dict[str, Cell]]]] = {}
     splits: list[tuple[int, tuple[list[Cell], dict[str, Cell]] | None]] = []
     numbered = table_rows(table) if table.columns[0] == "number" else []
@@ -858,6 +928,7 @@ def table_obligations(text: str, table: Table) -> list[Obligation]:
     else:
         splits = [(r[0][0].start, r) for r in _unnumbered_rows(table)]
     rows = {r[0].start: r for r in numbered if not wrapped.get(r[0].start)}
+    out = []
     for row_start, split in splits:
         if split is not None and not _lead_and_support(split[1])[0] and row_start in rows:
             split = _loose_row(table.columns, rows[row_start])
@@ -865,43 +936,86 @@ def table_obligations(text: str, table: Table) -> list[Obligation]:
         if together and (split is None or not _lead_and_support(split[1])[0]
                          or together[1]["lead"].start < max(c.end for c in split[0])):
             split = together  # the row's cells ran together: its lead stands inside what looked like the task
-        if split is None:
-            continue
-        task_cells, cells = split
-        lead, support = _wrapped_bodies(cells) if wrapped.get(row_start) else _lead_and_support(cells)
-        support = [b for b in support if b not in lead]
-        if not lead or not task_cells:
-            continue
-        support = support or supports(text, task_cells[0].start, task_cells[-1].end, lead)
-        time_cell = cells.get("time")
-        deadline = find_deadline(time_cell.text, cell=True) if time_cell else None
-        task = " ".join(re.sub(r"^[-–+•*]\s*", "", c.text) for c in task_cells)
-        task = " ".join(task.split()).rstrip(" .;…")
-        last = max(c.end for c in [*task_cells, *cells.values()])
-        span = [row_start, last]
-        out.append(Obligation(task=task, lead=lead, support=support,
-                              deadline=deadline, span=span, quote=text[span[0]:span[1]]))
+        if split is not None:
+            out.append(RowCells(row_start, split[0], split[1], bool(wrapped.get(row_start))))
     return out
+
+
+def _row_obligation(text: str, row: RowCells) -> Obligation | None:
+    """The obligation of a task table row: its task, lead and support, and the deadline of its time cell."""
+    task_cells, cells = row.task, row.cells
+    lead, support = _wrapped_bodies(cells) if row.wrapped else _lead_and_support(cells)
+    support = [b for b in support if b not in lead]
+    if not lead or not task_cells:
+        return None
+    support = support or supports(text, task_cells[0].start, task_cells[-1].end, lead)
+    time_cell = cells.get("time")
+    deadline = find_deadline(time_cell.text, cell=True) if time_cell else None
+    task = " ".join(re.sub(r"^[-–+•*]\s*", "", c.text) for c in task_cells)
+    task = " ".join(task.split()).rstrip(" .;…")
+    last = max(c.end for c in [*task_cells, *cells.values()])
+    span = [row.start, last]
+    return Obligation(task=task, lead=lead, support=support, deadline=deadline, span=span,
+                      quote=text[span[0]:span[1]])
+
+
+def table_obligations(text: str, table: Table) -> list[Obligation]:
+    """One obligation per row of `table` (numbered rows, or rows read by their cells when unnumbered)."""
+    return [o for row in _row_cells(text, table) if (o := _row_obligation(text, row)) is not None]
+
+
+def _lead_in(text: str, table: Table) -> list[Cell]:
+    """The lines of a numbered table before its first numbered row: in gazette text, where the header was
+    repeated on a new page, the cells of the row the page break cut going on, the first maybe run onto the
+    header's last line ('Thời gian thực hiện vừa và nhỏ phù hợp …')."""
+    rows = table_rows(table) if table.columns[0] == "number" and not table.wrapped else []
+    if not rows:
+        return []
+    header = text[table.header_start:table.body[0].start if table.body else table.header_start].rstrip()
+    at = table.header_start + header.rfind("\n") + 1
+    line = text[at:table.header_start + len(header)].strip()
+    tail = _header_with_row_tail(line) if _column_kind(line) is None else None
+    run_on = [Cell(start, start + len(tail[1]), tail[1])] if tail and (start := text.find(tail[1], at)) >= 0 else []
+    return run_on + [c for c in table.body if c.start < rows[0][0].start]
+
+
+def _same_header(a: Table, b: Table) -> bool:
+    """True when two tables have the same columns, one maybe with a last column the other's header lost."""
+    n = min(len(a.columns), len(b.columns))
+    return n > 2 and a.columns[:n] == b.columns[:n] and abs(len(a.columns) - len(b.columns)) <= 1
 
 
 def appendix_obligations(text: str, tables: list[Table]) -> tuple[list[Obligation], list[tuple[int, int]]]:
     """Obligations of the task tables `tables` of the text (those grouped by their lead cell are left to
-    grouped_tables), and their spans."""
-    obls, spans = [], []
+    grouped_tables), and their spans. A row cut by a page break before a repeated header takes back the
+    lines that go on with its cells after the header ('Đài Truyền hình Việt / Nam, Đài / Tiếng nói' …
+    'Việt Nam và các bộ, ngành,')."""
+    obls: list[Obligation] = []
+    spans = []
+    last: tuple[Table, RowCells, int] | None = None  # the previous table's last row and its obligation's index
     for t in tables:
         if is_grouped(t):
             continue
-        rows = table_obligations(text, t)
-        obls += rows
-        end = max((o.span[1] for o in rows), default=t.body[-1].end if t.body else t.header_start)
+        lead_in = _lead_in(text, t)
+        if last is not None and lead_in and _same_header(last[0], t) and not last[1].wrapped:
+            prev_table, prev_row, index = last
+            after = prev_table.columns[prev_table.columns.index("task") + 1:]
+            task, cells = _continue_cells(after, prev_row.task, prev_row.cells, lead_in)
+            if (task, cells) != (prev_row.task, prev_row.cells):
+                redone = _row_obligation(text, RowCells(prev_row.start, task, cells, False))
+                if redone is not None:
+                    redone.span[1] = max(c.end for c in [*task, *cells.values()])
+                    redone.quote = text[redone.span[0]:redone.span[1]]
+                    obls[index] = redone
+        rows = _row_cells(text, t)
+        made = [(row, o) for row in rows if (o := _row_obligation(text, row)) is not None]
+        obls += [o for _, o in made]
+        last = (t, made[-1][0], len(obls) - 1) if made else None
+        end = max((o.span[1] for _, o in made), default=t.body[-1].end if t.body else t.header_start)
         spans.append((t.header_start, end))
     return obls, spans
 
 
-# ---------------------------------------------------------------- labelled task blocks
-
-
-@lru_cache(maxsize=1)
 def _label_rx() -> re.Pattern[str]:
     labels = load_rules("obligations").data["labels"]
     alts = "|".join(f"(?P<{k}>{v})" for k, v in labels.items())

@@ -13,7 +13,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .abbrev import expand_abbreviations
-from .places import locality_list, named_localities
+from .places import central_cities, locality_list, named_localities, province_names
 from .rules import RuleFile, load_rules
 from .vntext import fix_tone_placement, fold
 
@@ -226,8 +226,34 @@ def name_goes_on(line: str, next_line: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _proper_pairs() -> frozenset[tuple[str, str]]:
+    """Two capitalised words standing together inside a proper name the gazetteer or the province list writes,
+    past a body's head word: ('Việt', 'Nam'), ('Hồ', 'Chí'), ('Đồng', 'Nai'), ('Công', 'Thương')."""
+    pairs = set()
+    for name in [*_rules().data["gazetteer"], *province_names(), *central_cities()]:
+        words = name.split()
+        pairs |= {(a, b) for a, b in zip(words[1:], words[2:], strict=False) if a[:1].isupper() and b[:1].isupper()}
+        if name in province_names() or name in central_cities():
+            pairs |= {(a, b) for a, b in zip(words, words[1:], strict=False)}
+    return frozenset(pairs)
+
+
+def proper_name_across(line: str, next_line: str) -> bool:
+    """True when a line ends inside a proper name the next line completes: 'Các cơ quan đại diện Việt' / 'Nam tại
+    nước ngoài', 'Ủy ban nhân dân Thành phố Hồ' / 'Chí Minh'."""
+    last, nxt = line.split()[-1:], next_line.split()[:1]
+    return bool(last and nxt) and (last[0], nxt[0].rstrip(",;.")) in _proper_pairs()
+
+
+@lru_cache(maxsize=1)
 def _sorted_keys() -> list[str]:
     return sorted(_gazetteer())
+
+
+def cut_name(s: str) -> bool:
+    """True when `s` begins a gazetteer name but is none ('Đài Tiếng nói' of 'Đài Tiếng nói Việt Nam'): a name
+    cut short, by a cell's width or a page break."""
+    return _key(s) not in _gazetteer() and begins_a_name(s)
 
 
 def begins_a_name(s: str) -> bool:

@@ -81,6 +81,11 @@ def unit_level(unit: str, place: str | None) -> Level | None:
     return locality_units().get(unit)
 
 
+def province_names() -> list[str]:
+    """The provinces' official names (rules/meta.yaml `provinces`)."""
+    return list(_meta_data()["provinces"])
+
+
 def central_cities() -> list[str]:
     """The centrally-run cities (rules/vocab.yaml): a *thành phố* among them is a province."""
     return list(load_rules("vocab").data["central_cities"])

@@ -4,10 +4,12 @@ import pytest
 
 from extractor.bodies import (
     canonical_body,
+    cut_name,
     head_of,
     is_body_cell,
     is_collective,
     list_heading_task,
+    proper_name_across,
     side_by_side,
     split_body_list,
     strip_officers,
@@ -649,3 +651,23 @@ def test_officer_titles_joined_give_way_to_the_bodies_they_head(text, body):
     from extractor.bodies import officer_title_end
 
     assert text[officer_title_end(text):].startswith(body)
+
+
+@pytest.mark.parametrize("line, next_line, cut", [
+    ("Các cơ quan đại diện Việt", "Nam tại nước ngoài", True),       # a cell's line cut inside 'Việt Nam'
+    ("Ủy ban nhân dân Thành phố Hồ", "Chí Minh", True),
+    ("Bộ Công Thương", "Bộ Tài chính", False),                        # two names, a line each
+    ("Ủy ban nhân dân tỉnh Quảng Nam", "Sở Nội vụ", False),
+])
+def test_a_proper_name_cut_between_two_lines(line: str, next_line: str, cut: bool) -> None:
+    assert proper_name_across(line, next_line) is cut
+
+
+@pytest.mark.parametrize("name, cut", [
+    ("Đài Tiếng nói", True),            # 'Đài Tiếng nói Việt Nam' cut by a page break
+    ("Ủy ban Công tác", True),          # 'Ủy ban Công tác về các tổ chức phi chính phủ nước ngoài'
+    ("Bộ Tư pháp", False),
+    ("Đài Tiếng nói Việt Nam", False),
+])
+def test_a_name_cut_short(name: str, cut: bool) -> None:
+    assert cut_name(name) is cut

@@ -15,9 +15,20 @@ HERE = Path(__file__).resolve().parent
 
 
 @cache
+def _real(folder: str, name: str):
+    """The record of a whole gazette text of a real gold set, read once for the tests that look at its rows."""
+    return extract_file(HERE / folder / f"{name}.txt")
+
+
 def _group3(name: str):
-    """The record of a whole gazette text of tests/real-group3, read once for the tests that look at its rows."""
-    return extract_file(HERE / "real-group3" / f"{name}.txt")
+    """The record of a whole gazette text of tests/real-group3."""
+    return _real("real-group3", name)
+
+
+def _row(rec, task_start: str):
+    """The one obligation of `rec` whose task opens with `task_start`."""
+    (row,) = [o for o in rec.obligations if o.task.startswith(task_start)]
+    return row
 
 
 def _appendix() -> str:
@@ -386,3 +397,48 @@ def test_a_time_cell_in_capitals_ending_the_task_s_line(tmp_path):
     assert row.task.endswith('yêu cầu tăng trưởng "2 con số"')
     assert row.deadline is not None and (row.deadline.text, row.deadline.date) == ("Quý II/2026", "2026-06-30")
     assert row.lead == ["Các bộ, cơ quan, địa phương"]
+
+
+def test_a_row_a_page_break_cut_goes_on_after_its_time_cell():
+    """100/NQ-CP, Công báo (tests/real-final): row I.4 broke at a page whose header was not repeated; after its time
+    cell ('Thực hiện thường xuyên.') the next page goes on with the task ('hình, xu hướng thế giới …') and the
+    support cell ('về các tổ chức' / 'PCPNN' after '…, Ủy ban Công tác'), in column order."""
+    row = _row(_real("real-final", "chinhphu-100-nq-cp-2026"), "Nâng cao hiệu quả của các cơ chế phối hợp")
+    assert row.task.endswith("tranh thủ nguồn lực viện trợ phi chính phủ nước ngoài")
+    assert row.lead == ["Bộ Ngoại giao"]
+    assert row.support == ["Các Bộ, ngành, địa phương", "Ủy ban Công tác về các tổ chức phi chính phủ nước ngoài"]
+
+
+def test_a_proper_name_a_cell_cut_over_two_lines_is_one_name():
+    """100/NQ-CP: the support cell wrapped inside 'Việt Nam' ('Các cơ quan đại diện Việt' / 'Nam tại nước ngoài')."""
+    row = _row(_real("real-final", "chinhphu-100-nq-cp-2026"), "Nâng cao vai trò chủ động của các cơ quan đại diện")
+    assert row.support == ["Các cơ quan đại diện Việt Nam tại nước ngoài"]
+
+
+def test_a_row_cut_before_a_repeated_header_takes_back_its_cells_after_it():
+    """97/NQ-CP, Công báo (tests/real): row 23's support cell broke at a page ('Đài Truyền hình Việt' / 'Nam, Đài' /
+    'Tiếng nói'); after the repeated header the page goes on with it ('Việt Nam và các bộ, ngành,' / 'UBND tỉnh,
+    thành phố') before the next row's number."""
+    row = _row(_real("real", "chinhphu-97-nq-cp-2026"), "Xây dựng, vận hành chuyên mục “Tiêu điểm chính sách”")
+    assert row.support == ["Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "các bộ, ngành",
+                           "Ủy ban nhân dân tỉnh, thành phố"]
+    assert row.deadline is not None and row.deadline.text == "Thường xuyên"
+
+
+def test_a_task_line_run_onto_a_repeated_header_goes_back_to_its_row():
+    """982/QĐ-TTg, Công báo (tests/real-group4): the task going on after the repeated header ran onto its last
+    cell ('Thời gian thực hiện vừa và nhỏ phù hợp …'); the run-on lines end the task of the row before the page."""
+    rec = _real("real-group4", "ttg-982-qd-ttg-2026")
+    assert _row(rec, "Lựa chọn 05 doanh nghiệp công nghệ số").task.endswith(
+        "dẫn dắt hệ sinh thái doanh nghiệp vừa và nhỏ phù hợp với các ngành công nghiệp chiến lược, có lợi thế, "
+        "có tiềm năng xuất khẩu")
+    assert _row(rec, "Nghiên cứu đề xuất bổ sung chức năng").task.endswith(
+        "hỗ trợ các doanh nghiệp công nghệ số Việt Nam tham gia thị trường quốc tế")
+
+
+def test_a_whole_name_takes_no_lower_case_line_after_a_page_break():
+    """844/QĐ-TTg (tests/real-group3): after the page break 'quan, tổ chức có liên quan' ends a cell cut after 'cơ';
+    it never goes on with a lead cell that is a whole name ('Bộ Y tế')."""
+    row = _row(_real("real-group3", "ttg-844-qd-ttg-2026"), "Xây dựng Nghị định về tăng mức đóng bảo hiểm y tế")
+    assert row.lead == ["Bộ Y tế"]
+    assert row.task.endswith("bảo đảm duy trì bền vững và tăng tỷ lệ dân số tham gia bảo hiểm y tế")
