@@ -40,7 +40,7 @@ from .implementation import (
 )
 from .meta import is_normative
 from .obligation_units import NUMBER, enumerated_tasks, make, rules, rx, sentences, text_blocks
-from .record import Obligation, Section
+from .record import Deadline, Obligation, Section
 
 __all__ = ["extract_obligations", "heading_bodies"]
 
@@ -173,10 +173,17 @@ def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True,
     text = doc.text
     marker, closing, assigning = rx("lead.marker"), rx("closing.formula"), rx("lead.assign")
     delegated = rx("lead.delegated")
-    out = []
+    out: list[Obligation] = []
+    before: list[Obligation] = []  # the obligations of the sentence before
     for s, e in sentences(text, start, end):
         if closing.search(text[s:e]):
+            before = []
             continue
+        if before and rx("sentence.time_only").match(text[s:e]) and (due := find_deadline(text[s:e])):
+            _give_time(doc, before[-1], e, due)  # '… Thời gian hoàn thành trong tháng 12 năm 2025.'
+            before = []
+            continue
+        made = len(out)
         hits = _list_leads(text, s, e)
         described = _described_hit(text, s, e)
         if described and not any(h[0] <= described[0] < h[2] for h in hits):
@@ -214,7 +221,18 @@ def _sentence_obligations(doc: Doc, start: int, end: int, assign: bool = True,
             ob = make(doc, hs, he, names, task)
             ob.deadline = find_deadline(text[hs:he].rstrip(" ;")) or opening
             out.append(ob)
+        before = out[made:]
     return out
+
+
+def _give_time(doc: Doc, ob: Obligation, end: int, due: Deadline) -> None:
+    """The sentence that only says when `ob` is due, up to `end`, ends its quote and gives its deadline (unless
+    its own sentence named one)."""
+    end = len(doc.text[:end].rstrip())
+    if ob.deadline is None and end > ob.span[1]:
+        ob.deadline = due
+        ob.span = [ob.span[0], end]
+        ob.quote = doc.text[ob.span[0]:end]
 
 
 @cache

@@ -1560,3 +1560,24 @@ def test_a_numbered_heading_ends_a_sentence_and_officers_stand_for_their_bodies(
     assert [(o.lead, o.support, o.task[:36]) for o in obls] == [
         (["các bộ, ngành, cơ quan", "Chính quyền địa phương"], [], "chỉ đạo rà soát, thống kê, phân loại"),
         (["Bộ Công an"], ["Chính quyền địa phương các cấp"], "chỉ đạo lực lượng công an các cấp ch")]
+
+
+def test_a_sentence_that_only_says_when_gives_the_task_before_it_its_deadline():
+    """Công văn 4085/UBND-ĐT of Hồ Chí Minh City (tests/real): the task's sentence ends at its full stop and the
+    next says only when it is due; the time is the task's deadline and the quote runs to it."""
+    text = ("KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n"
+            "- Trên cơ sở kết quả khảo sát, Sở Xây dựng chủ trì, phối hợp Trung tâm Chuyển đổi số Thành phố xây "
+            "dựng, đề xuất trình Ủy ban nhân dân Thành phố phương án xây dựng hoặc lựa chọn phần mềm dùng chung "
+            "thống nhất trên toàn địa bàn Thành phố. Thời gian hoàn thành trong tháng 12 năm 2025.\n\n"
+            "- Sở Tài chính chủ trì bố trí kinh phí thực hiện. Thời gian qua, kinh phí đã được bố trí kịp thời.\n")
+    first, second = _obls(text)
+    assert first.lead == ["Sở Xây dựng"] and first.quote.endswith("Thời gian hoàn thành trong tháng 12 năm 2025.")
+    assert first.deadline is not None and (first.deadline.kind, first.deadline.end) == ("year", 2025)
+    assert second.lead == ["Sở Tài chính"] and second.deadline is None  # 'Thời gian qua' says no time
+
+
+def test_a_task_called_a_standing_one_is_recurring():
+    """Thông báo 624/TB-VPCP (tests/real): '…, nhiệm vụ thường xuyên' after a task is its recurring deadline."""
+    (ob,) = _obls("THÔNG BÁO\n\nII. NHIỆM VỤ\n\nb) Bộ Công an chủ trì tiếp tục đầu tư phát triển, mở rộng Trung tâm "
+                  "Dữ liệu quốc gia số 1, nhiệm vụ thường xuyên.\n")
+    assert ob.deadline is not None and (ob.deadline.text, ob.deadline.kind) == ("nhiệm vụ thường xuyên", "recurring")
