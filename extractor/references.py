@@ -294,6 +294,8 @@ def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
         title, end = _law_name(text, m)
         if not amending and _rx("ref.draft_law_after").match(text[end:end + 40]):
             continue  # 'Luật Quy hoạch (sửa đổi)': the revised law being drafted
+        if m.start() not in nested and _rx("ref.draft_law_submitted").match(text[end:end + 40]):
+            continue  # '… Luật Công nghiệp công nghệ số trình Quốc hội ban hành': a bill
         num = next((n for n in numbered if n.start >= end and n.doc_type in (None, "Luật")
                     and re.fullmatch(r"\s*(?:\(\s*)?(?:số\s*:?\s*)?", text[end:n.start])), None)
         if num is not None:

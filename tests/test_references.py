@@ -552,3 +552,23 @@ def test_a_letter_acts_on_the_documents_it_received():
     refs = refs_of(text, kind="letter", number="687/STP-VB", issuer="Sở Tư pháp Thành phố Hồ Chí Minh")
     assert (refs["3578/PC-VP"].relation, refs["9180/PC-VP"].relation, refs["81/QĐ-TTg"].relation) == (
         "basis", "basis", "cites")
+
+
+def test_a_bill_named_before_whom_it_goes_to_is_no_reference():
+    """Nghị quyết 03/NQ-CP (tests/real-group8): a law to be completed and submitted to the National Assembly is a
+    bill, not an issued law; the law an amending bill's title names is cited all the same."""
+    refs = refs_of("NGHỊ QUYẾT" + BODY.format(
+        "Bổ sung các chính sách tháo gỡ điểm nghẽn và hoàn thiện Luật Công nghiệp công nghệ số trình Quốc hội ban "
+        "hành. Hoàn thiện Luật sửa đổi, bổ sung một số điều của Luật Tiêu chuẩn và Quy chuẩn kỹ thuật trình Quốc hội "
+        "thông qua tại Kỳ họp thứ 9."), kind="resolution")
+    assert sorted(refs) == ["Luật:Tiêu chuẩn và Quy chuẩn kỹ thuật"]
+
+
+def test_a_law_whose_name_ends_in_so_keeps_it():
+    """'Luật Chuyển đổi số', 'Luật Tần số vô tuyến điện': 'số' ends or sits inside the name when no number
+    follows it ('Luật Giao dịch điện tử số 20/2023/QH15' is numbered)."""
+    refs = refs_of("KẾ HOẠCH" + BODY.format(
+        "Tổ chức triển khai thi hành Luật Chuyển đổi số và Luật Tần số vô tuyến điện; thực hiện Luật Giao dịch điện "
+        "tử số 20/2023/QH15 ngày 22 tháng 6 năm 2023."))
+    assert {r.title for r in refs.values()} == {"Chuyển đổi số", "Tần số vô tuyến điện", "Giao dịch điện tử"}
+    assert "20/2023/QH15" in refs
