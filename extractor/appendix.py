@@ -1003,19 +1003,20 @@ def appendix_obligations(text: str, tables: list[Table]) -> tuple[list[Obligatio
             task, cells = _continue_cells(after, prev_row.task, prev_row.cells, lead_in)
             if (task, cells) != (prev_row.task, prev_row.cells):
                 redone = _row_obligation(text, RowCells(prev_row.start, task, cells, False))
-                if redone is not None:
-                    redone.span[1] = max(c.end for c in [*task, *cells.values()])
-                    redone.quote = text[redone.span[0]:redone.span[1]]
-                    obls[index] = redone
+                obls[index] = redone or obls[index]
         rows = _row_cells(text, t)
-        made = [(row, o) for row in rows if (o := _row_obligation(text, row)) is not None]
-        obls += [o for _, o in made]
-        last = (t, made[-1][0], len(obls) - 1) if made else None
-        end = max((o.span[1] for _, o in made), default=t.body[-1].end if t.body else t.header_start)
+        made = [o for row in rows if (o := _row_obligation(text, row)) is not None]
+        obls += made
+        last = (t, rows[-1], len(obls) - 1) if made and made[-1].span[0] == rows[-1].start else None
+        end = max((o.span[1] for o in made), default=t.body[-1].end if t.body else t.header_start)
         spans.append((t.header_start, end))
     return obls, spans
 
 
+# ---------------------------------------------------------------- labelled task blocks
+
+
+@lru_cache(maxsize=1)
 def _label_rx() -> re.Pattern[str]:
     labels = load_rules("obligations").data["labels"]
     alts = "|".join(f"(?P<{k}>{v})" for k, v in labels.items())

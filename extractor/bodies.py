@@ -229,11 +229,12 @@ def name_goes_on(line: str, next_line: str) -> bool:
 def _proper_pairs() -> frozenset[tuple[str, str]]:
     """Two capitalised words standing together inside a proper name the gazetteer or the province list writes,
     past a body's head word: ('Việt', 'Nam'), ('Hồ', 'Chí'), ('Đồng', 'Nai'), ('Công', 'Thương')."""
+    places = {*province_names(), *central_cities()}
     pairs = set()
-    for name in [*_rules().data["gazetteer"], *province_names(), *central_cities()]:
+    for name in [*_rules().data["gazetteer"], *places]:
         words = name.split()
         pairs |= {(a, b) for a, b in zip(words[1:], words[2:], strict=False) if a[:1].isupper() and b[:1].isupper()}
-        if name in province_names() or name in central_cities():
+        if name in places:
             pairs |= {(a, b) for a, b in zip(words, words[1:], strict=False)}
     return frozenset(pairs)
 

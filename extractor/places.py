@@ -24,7 +24,7 @@ def _meta_data() -> dict[str, Any]:
 def _places() -> dict[str, tuple[str, str]]:
     """Folded place name -> (official name, 'province')."""
     d = _meta_data()
-    out = {fold(p): (p, "province") for p in list(d["provinces"]) + central_cities()}
+    out = {fold(p): (p, "province") for p in province_names() + central_cities()}
     for variant, name in (d.get("place_variants") or {}).items():
         out[fold(variant)] = (name, "province")
     return out
@@ -40,7 +40,7 @@ def province_name(name: str | None) -> str | None:
 
 def province_pattern() -> str:
     """A regex alternative of every province spelling (case-insensitive use), longest first."""
-    names = sorted({n for n in list(_meta_data()["provinces"]) + central_cities()}
+    names = sorted({*province_names(), *central_cities()}
                    | set(_meta_data().get("place_variants") or {}), key=len, reverse=True)
     return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
 
