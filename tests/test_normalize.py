@@ -268,6 +268,8 @@ def test_layout_rules_do_not_join_across_a_blank_line() -> None:
     ("Việt Nam thuộc nhóm 4 nước dẫn đầu ASEAN và nhóm 60 nước dẫn đầu thế giới vào năm",
      "2028 theo đánh giá của Liên hợp quốc;", True),
     ("báo cáo kết quả thực hiện về Bộ Y tế trước ngày 31 tháng", "12 để tổng hợp, báo cáo Thủ tướng Chính phủ.", True),
+    ("đôn đốc các doanh nghiệp viễn thông phủ sóng 5G, phải đạt 90% trong năm 2025 (đến nay mới đạt",
+     "39,5%); (5) Phối hợp với các bộ, ngành tháo gỡ các khó khăn", True),  # a value the sentence's verb reaches
     ("- Nghiên cứu, xây dựng Luật Trí tuệ nhân tạo và các", "Nghị định, văn bản hướng dẫn thi hành.", True),
     ("- Xây dựng Chiến lược dữ liệu bảo đảm phù hợp với", "Khung kiến trúc dữ liệu quốc gia, Khung", True),
     # a heading ending in a body's head word, a table's repeated header, a row's number: no cut sentence
