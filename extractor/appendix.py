@@ -23,6 +23,7 @@ from .bodies import (
     is_body_cell,
     is_collective,
     name_cut_before,
+    name_goes_on,
     proper_name_across,
     side_by_side,
     split_body_list,
@@ -464,14 +465,14 @@ def _continues_cell(kind: str, cell: Cell, line: Cell) -> bool:
     if kind == "task":
         return nxt[:1].islower() and not text.endswith((".", ";", ":", "!", "?"))
     if kind in ("lead", "support"):
-        last, first = re.split(r"[,;]\s*", text)[-1], nxt.split()[0]
+        last = re.split(r"[,;]\s*", text)[-1]
         if nxt[:1].islower():  # 'Bộ Tài chính, các bộ, ngành, cơ' / 'quan, tổ chức có liên quan'; never after a
             goes_on = text.endswith(",") or bool(rx("layout.open_end").search(text)) or cut_name(last) or not (
                 head_of(last) or is_collective(last))  # whole name ('Bộ Y tế')
         elif text.endswith(",") or rx("layout.open_end").search(text):
             goes_on = _opens_body(nxt)  # 'Các Bộ, ngành, địa phương,' / 'UBND tỉnh, thành phố'
         else:  # 'Đài Truyền hình Việt Nam, Đài Tiếng nói' / 'Việt Nam và các bộ, ngành,'
-            goes_on = cut_name(last) and begins_a_name(f"{last} {first.rstrip(',;.')}")
+            goes_on = name_goes_on(last, nxt)
         return goes_on and is_body_cell(f"{text} {nxt}".rstrip(" ,;."))
     return kind == "other" and nxt[:1].islower()
 
@@ -914,11 +915,16 @@ class RowCells:
     wrapped: bool  # read as a row whose cells wrap over lines (gazette text)
 
 
-def _row_cells(text: str, table: Table) -> list[RowCells]:
-    """The rows of `table` with their cells: numbered rows, or rows read by their cells when unnumbered."""
+def _numbered_rows(table: Table) -> list[list[Cell]]:
+    """The numbered rows of a table with a number column (`table_rows`), else none."""
+    return table_rows(table) if table.columns[0] == "number" else []
+
+
+def _row_cells(text: str, table: Table, numbered: list[list[Cell]]) -> list[RowCells]:
+    """The rows of `table` with their cells: its numbered rows `numbered`, or rows read by their cells when
+    unnumbered."""
     wrapped: dict[int, list[tuple[list[Cell], dict[str, Cell]]]] = {}
     splits: list[tuple[int, tuple[list[Cell], dict[str, Cell]] | None]] = []
-    numbered = table_rows(table) if table.columns[0] == "number" else []
     if table.columns[0] == "number":
         for row in rows_of(table, numbered):
             wrapped[row[0].start] = _wrapped_rows(table.columns, row) if table.wrapped else []
@@ -961,15 +967,15 @@ def _row_obligation(text: str, row: RowCells) -> Obligation | None:
 
 def table_obligations(text: str, table: Table) -> list[Obligation]:
     """One obligation per row of `table` (numbered rows, or rows read by their cells when unnumbered)."""
-    return [o for row in _row_cells(text, table) if (o := _row_obligation(text, row)) is not None]
+    rows = _row_cells(text, table, _numbered_rows(table))
+    return [o for row in rows if (o := _row_obligation(text, row)) is not None]
 
 
-def _lead_in(text: str, table: Table) -> list[Cell]:
-    """The lines of a numbered table before its first numbered row: in gazette text, where the header was
-    repeated on a new page, the cells of the row the page break cut going on, the first maybe run onto the
+def _lead_in(text: str, table: Table, rows: list[list[Cell]]) -> list[Cell]:
+    """The lines of a numbered table before its first numbered row (of `rows`): in gazette text, where the header
+    was repeated on a new page, the cells of the row the page break cut going on, the first maybe run onto the
     header's last line ('Thời gian thực hiện vừa và nhỏ phù hợp …')."""
-    rows = table_rows(table) if table.columns[0] == "number" and not table.wrapped else []
-    if not rows:
+    if table.wrapped or not rows:
         return []
     header = text[table.header_start:table.body[0].start if table.body else table.header_start].rstrip()
     at = table.header_start + header.rfind("\n") + 1
@@ -996,7 +1002,8 @@ def appendix_obligations(text: str, tables: list[Table]) -> tuple[list[Obligatio
     for t in tables:
         if is_grouped(t):
             continue
-        lead_in = _lead_in(text, t)
+        numbered = _numbered_rows(t)
+        lead_in = _lead_in(text, t, numbered)
         if last is not None and lead_in and _same_header(last[0], t) and not last[1].wrapped:
             prev_table, prev_row, index = last
             after = prev_table.columns[prev_table.columns.index("task") + 1:]
@@ -1004,7 +1011,7 @@ def appendix_obligations(text: str, tables: list[Table]) -> tuple[list[Obligatio
             if (task, cells) != (prev_row.task, prev_row.cells):
                 redone = _row_obligation(text, RowCells(prev_row.start, task, cells, False))
                 obls[index] = redone or obls[index]
-        rows = _row_cells(text, t)
+        rows = _row_cells(text, t, numbered)
         made = [o for row in rows if (o := _row_obligation(text, row)) is not None]
         obls += made
         last = (t, rows[-1], len(obls) - 1) if made and made[-1].span[0] == rows[-1].start else None

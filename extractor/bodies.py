@@ -221,8 +221,7 @@ def name_goes_on(line: str, next_line: str) -> bool:
     """'6. Sở Ngoại' then 'Vụ': a line that only begins a gazetteer name, which its next line's first word
     carries on (a heading broken by the portal's layout)."""
     words = next_line.split()
-    start = _key(line)
-    return bool(words) and start not in _gazetteer() and begins_a_name(line) and begins_a_name(f"{line} {words[0]}")
+    return bool(words) and cut_name(line) and begins_a_name(f"{line} {words[0]}")
 
 
 @lru_cache(maxsize=1)
