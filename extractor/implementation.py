@@ -82,6 +82,19 @@ def _subject_verb(rest: str) -> bool:
     return bool(rx("lead.subject_verb").match(rest.lstrip(" ,")))
 
 
+def proposers_doer(s: str) -> int | None:
+    """Where the doer starts after an adverbial naming the proposers ('Trên cơ sở đề xuất của các bộ, …,
+    Bộ Tài chính tổng hợp …' -> the offset of 'Bộ Tài chính'): the last body of the comma list after its
+    'của', followed by its verb (lead.proposers); None when the list closes with 'và' or no verb follows."""
+    m = rx("lead.proposers").match(s)
+    if not m:
+        return None
+    bodies, stop = body_list_at(s, m.end())
+    if len(bodies) < 2 or not re.fullmatch(r"\s*,\s*", s[bodies[-2].end:bodies[-1].start]):
+        return None
+    return bodies[-1].start if _subject_verb(s[stop:]) and not s[stop:].lstrip().startswith(",") else None
+
+
 def _subject_heading(s: str, names: list[str], stop: int) -> tuple[list[str], str | None]:
     """A line whose subject is a body list followed by its verb; `names` end at `stop` in `s`."""
     if not (names and _subject_verb(s[stop:])):
@@ -120,6 +133,11 @@ def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | N
     """
     s = _body_rules().rule("body.alias").rx.sub("", NUMBER.sub("", line, count=1)).strip()
     if subject and rx("lead.adverbial_opener").match(s) and not rx("closing.formula").search(s):
+        doer = proposers_doer(s)
+        if doer is not None:
+            names, task = heading_bodies(s[doer:], subject=True)
+            if names and task is not None:
+                return names, s
         for comma in re.finditer(r",\s*", s[:240]):  # 'Căn cứ Kế hoạch này, các sở, ngành xây dựng ...'
             if body_list_at(s, comma.end())[0]:
                 names, task = heading_bodies(s[comma.end():], subject=True)
@@ -160,6 +178,9 @@ def _doer_at(text: str, block: Block) -> list[BodySpan]:
     start = block.start + len(text[block.start:block.end]) - len(NUMBER.sub("", text[block.start:block.end]))
     line = text[start:block.end]
     if rx("lead.adverbial_opener").match(line) and not rx("closing.formula").search(line):
+        doer = proposers_doer(line)
+        if doer is not None:
+            return _subject_at(text, start + doer, block.end)
         opening = line[:240].split(";", 1)[0]  # the adverbial's own clause, its first commas
         for comma in list(re.finditer(r",\s*", opening))[:3]:  # 'Căn cứ Kế hoạch này, các sở, ngành xây dựng ...'
             found = _subject_at(text, start + comma.end(), block.end)

@@ -37,6 +37,7 @@ from .implementation import (
     duty_appendix_obligations,
     heading_bodies,
     implementation_obligations,
+    proposers_doer,
 )
 from .meta import is_normative
 from .obligation_units import NUMBER, enumerated_tasks, make, rules, rx, sentences, text_blocks
@@ -85,11 +86,24 @@ def _list_leads(text: str, s: int, e: int) -> list[tuple[int, list[BodySpan], in
     return out
 
 
+def _proposers_before(text: str, b: BodySpan, brk: int, e: int) -> int | None:
+    """Where an adverbial naming the proposers starts when `b` is the doer after it, the adverbial opening its
+    clause or following a comma ('… chi thường xuyên, trên cơ sở đề xuất của Bộ Khoa học và Công nghệ, Bộ Tài
+    chính tổng hợp, trình …'); the clause, adverbial included, is the doer's task."""
+    for c in re.finditer(r"(?:^|,)\s*", text[brk:b.start]):
+        doer = proposers_doer(text[brk + c.end():e])
+        if doer is not None and brk + c.end() + doer == b.start:
+            return brk + c.end()
+    return None
+
+
 def _subject_hit(text: str, b: BodySpan, s: int, e: int) -> tuple[int, list[BodySpan], int] | None:
     """A clause whose subject is the doer: 'Thanh tra Chính phủ ban hành trước ngày …', '(2) Bộ Công an chủ
     trì …'. The body opens its clause (after ';', ':' or an enumeration mark) and a task word follows it."""
     brk = max([s] + [s + k.end() for k in re.finditer(r"[;:]\s*", text[s:b.start])])
-    if not rx("lead.subject_opening").match(text[brk:b.start]):
+    opens = rx("lead.subject_opening").match(text[brk:b.start]) is not None
+    opening = None if opens else _proposers_before(text, b, brk, e)
+    if not opens and opening is None:
         return None
     listed, stop = body_list_at(text, b.start, e)
     gap = re.match(r"\s*[,:]?\s+", text[stop:e])  # 'Các bộ, ngành, khẩn trương ...', 'Bộ Xây dựng: Khẩn trương ...'
@@ -101,7 +115,7 @@ def _subject_hit(text: str, b: BodySpan, s: int, e: int) -> tuple[int, list[Body
         task = task[:1].lower() + task[1:]
     if not rx("lead.subject_verb").match(task):
         return None
-    return b.start, listed, stop
+    return (b.start, listed, stop) if opening is None else (opening, listed, opening)
 
 
 def _described_hit(text: str, s: int, e: int) -> tuple[int, list[BodySpan], int] | None:

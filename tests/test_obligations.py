@@ -1581,3 +1581,31 @@ def test_a_task_called_a_standing_one_is_recurring():
     (ob,) = _obls("THÔNG BÁO\n\nII. NHIỆM VỤ\n\nb) Bộ Công an chủ trì tiếp tục đầu tư phát triển, mở rộng Trung tâm "
                   "Dữ liệu quốc gia số 1, nhiệm vụ thường xuyên.\n")
     assert ob.deadline is not None and (ob.deadline.text, ob.deadline.kind) == ("nhiệm vụ thường xuyên", "recurring")
+
+
+@pytest.mark.parametrize("line, lead", [
+    # Nghị quyết 100/NQ-CP (real-final): the ministries and provinces propose, the Ministry of Finance does
+    ("5. Trên cơ sở đề xuất của các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh, thành "
+     "phố trực thuộc Trung ương, Bộ Tài chính tổng hợp, trình cấp có thẩm quyền bố trí dự toán chi ngân sách nhà "
+     "nước hằng năm.", ["Bộ Tài chính"]),
+    ("3. Căn cứ báo cáo kết quả thực hiện của các sở, ngành, Sở Nội vụ tổng hợp, báo cáo Ủy ban nhân dân tỉnh.",
+     ["Sở Nội vụ"]),
+    # a list closed by 'và' ends the proposers: no doer of its own (Quyết định 982/QĐ-TTg, under '3. Bộ Tài chính')
+    ("a) Trên cơ sở đề xuất của Bộ Khoa học và Công nghệ và các bộ, ngành và địa phương, cân đối, tổng hợp trình cấp "
+     "có thẩm quyền bố trí ngân sách nhà nước hằng năm.", []),
+])
+def test_proposers_before_the_doer(line, lead):
+    assert heading_bodies(line, subject=True)[0] == lead
+
+
+def test_proposers_clause_inside_a_sentence():
+    """Thông báo 624/TB-VPCP (tests/real): '…, trên cơ sở đề xuất của Bộ KH&CN, Bộ Tài chính tổng hợp, trình …'
+    opens the Ministry of Finance's own task inside the ministries' sentence."""
+    first, second = _obls(
+        "THÔNG BÁO\n\nII. NHIỆM VỤ\n\nb) Các bộ, ngành, địa phương căn cứ chức năng, nhiệm vụ được giao khẩn trương "
+        "đăng ký nhu cầu kinh phí qua Bộ Khoa học và Công nghệ, chi tiết nguồn vốn đầu tư, chi thường xuyên, trên cơ "
+        "sở đề xuất của Bộ Khoa học và Công nghệ, Bộ Tài chính tổng hợp, trình cấp có thẩm quyền xem xét, quyết "
+        "định.\n")
+    assert first.lead == ["Các bộ, ngành, địa phương"] and "trên cơ sở" not in first.quote
+    assert second.lead == ["Bộ Tài chính"]
+    assert second.quote.startswith("trên cơ sở đề xuất của Bộ Khoa học và Công nghệ, Bộ Tài chính tổng hợp")
