@@ -131,7 +131,10 @@ def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | N
     followed by its verb is a heading with its task: 'Hiệp hội Doanh nghiệp tỉnh phối hợp tuyên truyền ...'
     -> (['Hiệp hội doanh nghiệp tỉnh'], 'phối hợp tuyên truyền ...').
     """
-    s = _body_rules().rule("body.alias").rx.sub("", NUMBER.sub("", line, count=1)).strip()
+    s = NUMBER.sub("", line, count=1)
+    for tag in ("body.alias", "body.role_tag"):  # '(sau đây gọi tắt là …)', '(cơ quan chủ trì)'
+        s = _body_rules().rule(tag).rx.sub("", s)
+    s = s.strip()
     if subject and rx("lead.adverbial_opener").match(s) and not rx("closing.formula").search(s):
         doer = proposers_doer(s)
         if doer is not None:

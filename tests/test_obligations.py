@@ -1609,3 +1609,18 @@ def test_proposers_clause_inside_a_sentence():
     assert first.lead == ["Các bộ, ngành, địa phương"] and "trên cơ sở" not in first.quote
     assert second.lead == ["Bộ Tài chính"]
     assert second.quote.startswith("trên cơ sở đề xuất của Bộ Khoa học và Công nghệ, Bộ Tài chính tổng hợp")
+
+
+def test_role_tag_in_brackets_after_a_heading_body():
+    """Quyết định 2820/QĐ-UBND (tests/real): '1. Sở Tài chính (cơ quan chủ trì)' heads the bullets below it; the
+    bracket's 'chủ trì' is no task of its own, and the bullet's proposers ('Trên cơ sở văn bản đề xuất kinh phí
+    của các Sở, ban, ngành chuyên môn, Sở Tài chính phối hợp …') are no doers."""
+    assert heading_bodies("1. Sở Tài chính (cơ quan chủ trì)", subject=True) == (["Sở Tài chính"], None)
+    assert heading_bodies("2. Sở Khoa học và Công nghệ (Cơ quan thường trực Ban Chỉ đạo):") == (
+        ["Sở Khoa học và Công nghệ"], None)
+    obls = _obls(
+        "KẾ HOẠCH\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tài chính (cơ quan chủ trì)\n\n- Chủ trì xây dựng, tổ chức thực "
+        "hiện, theo dõi, đôn đốc thực hiện Kế hoạch.\n\n- Trên cơ sở văn bản đề xuất kinh phí của các Sở, ban, ngành "
+        "chuyên môn, Sở Tài chính phối hợp với các đơn vị liên quan thẩm định, tổng hợp nhu cầu kinh phí.\n")
+    assert [(o.lead, o.support, o.quote[:20]) for o in obls] == [
+        (["Sở Tài chính"], [], "- Chủ trì xây dựng, "), (["Sở Tài chính"], ["các đơn vị liên quan"], "- Trên cơ sở văn bản")]
