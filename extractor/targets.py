@@ -213,6 +213,10 @@ def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str
         if subject:
             return subject
         tail = re.sub(r"^\s*trở lên\b", "", clause[v.end:])
+        if _measure().fullmatch(clause[v.unit_start:v.end].strip()) and not phrase_after(tail, 0):
+            quantity = indicator_before(clause[pre_start:cmp_start])  # '… sản phẩm Chanh leo … đạt 3.200 tấn;',
+            if len(quantity.split()) > 1:  # not '… đưa vào sử dụng trên 5.000 km đường bộ cao tốc'
+                return quantity
         head = indicator_before(clause[pre_start:v.start]) if v.rule.get("needs") == "action" else ""
         return " ".join(p for p in (head, clause[v.unit_start:v.end], phrase_after(tail, 0)) if p)  # the verb's object
     before = indicator_before(clause[pre_start:cmp_start])
@@ -220,6 +224,9 @@ def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str
     obj = phrase_after(clause, v.end) if changed else ""
     if changed and obj and not _not_object().match(obj):  # 'Hoàn thành việc cắt giảm 50% thời gian giải quyết
         return f"{changed.group(1)} {obj}"  # thủ tục hành chính': what the verb changes is written after the value
+    if prev and _bare_rate().fullmatch(before) and len(before.split()) > 2:  # 'tốc độ tăng bình quân' of the value
+        grown = re.sub(r"(?i)^tổng\s+", "", prev)  # before it: its indicator ('… giá trị sản phẩm Nhãn …')
+        return f"{before} {grown}"
     if len(before.split()) > 2:
         return before
     if before:  # a bare verb: tăng 20% số đơn đăng ký sáng chế
@@ -234,6 +241,18 @@ def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str
 def _change_verb() -> re.Pattern[str]:
     """A verb of change closing the words before a percentage (rules/targets.yaml fragment `change_verb`)."""
     return re.compile(r"(?:^|\s)(" + load_rules("targets").fragments["change_verb"] + r")\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _measure() -> re.Pattern[str]:
+    """A unit that measures an amount rather than counts things (fragment `measure_unit`)."""
+    return re.compile(load_rules("targets").fragments["measure_unit"], re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _bare_rate() -> re.Pattern[str]:
+    """A growth rate that names no indicator ('tốc độ tăng bình quân', fragment `bare_rate`)."""
+    return re.compile(load_rules("targets").fragments["bare_rate"], re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

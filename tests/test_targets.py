@@ -645,3 +645,23 @@ def test_each_percentage_a_verb_of_change_governs_has_its_own_object():
     assert got[2:] == ["cắt giảm các ngành nghề kinh doanh có điều kiện", "các điều kiện kinh doanh không cần thiết"]
     text = "Đến năm 2030, giá trị sản phẩm của doanh nghiệp tham gia Đề án tăng tối thiểu 20% so với trước khi được hỗ trợ."
     assert [t.indicator for t in _run(text)] == ["giá trị sản phẩm của doanh nghiệp tham gia Đề án tăng"]
+
+
+def test_indicators_of_an_export_aim_sentence():
+    """Quyết định 2954/QĐ-UBND (real-final): a measured amount takes the quantity named before it, an aim word
+    before the value is no indicator, and a growth rate named alone is the rate of the value before it, so two
+    products with the same rate stay two targets."""
+    text = ("II. MỤC TIÊU\n\n+ Tổng sản phẩm Nhãn tham gia xuất khẩu phấn đấu đến năm 2030 đạt 8.500 tấn; tổng giá trị "
+            "sản phẩm Nhãn tham gia xuất khẩu đến năm 2030 dự kiến đạt 30,2 triệu USD, tốc độ tăng bình quân 05 - "
+            "06%/năm.\n\n+ Tổng sản phẩm trái cây tham gia xuất khẩu đến năm 2030 đạt trên 46.200 tấn; tổng giá trị "
+            "sản phẩm trái cây tham gia xuất khẩu đến năm 2030 dự kiến đạt trên 48,3 triệu USD, tốc độ tăng bình quân "
+            "05 - 06%/năm.\n\nĐến năm 2030 đưa vào sử dụng trên 5.000 km đường bộ cao tốc.\n")
+    got = [(t.indicator, t.value, t.value_max, t.unit, t.year) for t in _run(text)]
+    assert got == [
+        ("Tổng sản phẩm Nhãn tham gia xuất khẩu", 8500, None, "tấn", 2030),
+        ("tổng giá trị sản phẩm Nhãn tham gia xuất khẩu", 30.2, None, "triệu USD", 2030),
+        ("tốc độ tăng bình quân giá trị sản phẩm Nhãn tham gia xuất khẩu", 5, 6, "%/năm", 2030),
+        ("Tổng sản phẩm trái cây tham gia xuất khẩu", 46200, None, "tấn", 2030),
+        ("tổng giá trị sản phẩm trái cây tham gia xuất khẩu", 48.3, None, "triệu USD", 2030),
+        ("tốc độ tăng bình quân giá trị sản phẩm trái cây tham gia xuất khẩu", 5, 6, "%/năm", 2030),
+        ("km đường bộ cao tốc", 5000, None, "km", 2030)]
