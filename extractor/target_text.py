@@ -165,16 +165,25 @@ def per_value_year(after: str) -> tuple[int | None, int]:
 
 
 def phrase_end(s: str, pos: int) -> int:
-    """Where the noun phrase from `pos` ends: at `;`, `.`, `: ` or a comma that does not continue a list."""
+    """Where the noun phrase from `pos` ends: at `;`, `.`, `: ` or a comma that does not continue a list. A
+    phrase opening with a list of short nouns goes on over it to the predicate after its last item ('100% cán
+    bộ, công chức, viên chức được đào tạo kỹ năng số cơ bản')."""
+    listing = True  # the phrase so far is a list of short nouns
+    last = pos
     for i, ch in top_level(s, pos):
         if ch in ";|\t" or (ch in ".!?:" and sentence_end(s, i)) or (ch == ":" and s[i + 1:i + 2] == " "):
             return i
         if ch == ",":
+            item = s[last:i].split()
+            listing = listing and 0 < len(item) <= 3 and not any(c.isdigit() for c in s[last:i])
+            last = i + 1
             seg = re.split(r"[,;.:]", s[i + 1:], maxsplit=1)[0]
             words = seg.split()
             tail = s[i + 1:].strip(" .;") == seg.strip(" .;")
             names = words[:1] and words[0][:1].isupper() and len(words) <= 4
-            if not words or not ("và" in words[:5] or names or (tail and len(words) <= 2) or _verb_pair(s[:i], seg)):
+            listed = listing and words[:1] and words[0][:1].islower() and not words[0][:1].isdigit()
+            if not words or not ("và" in words[:5] or names or listed or (tail and len(words) <= 2)
+                                 or _verb_pair(s[:i], seg)):
                 return i
     return len(s)
 

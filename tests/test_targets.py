@@ -665,3 +665,18 @@ def test_indicators_of_an_export_aim_sentence():
         ("tổng giá trị sản phẩm trái cây tham gia xuất khẩu", 48.3, None, "triệu USD", 2030),
         ("tốc độ tăng bình quân giá trị sản phẩm trái cây tham gia xuất khẩu", 5, 6, "%/năm", 2030),
         ("km đường bộ cao tốc", 5000, None, "km", 2030)]
+
+
+@pytest.mark.parametrize("text, indicator, value", [
+    # Quyết định 2629/QĐ-TTg (tests/real-group4): a list of short nouns after the value goes on to its predicate
+    ("Đến năm 2027, 100% cán bộ, công chức, viên chức được đào tạo kỹ năng số cơ bản.",
+     "cán bộ, công chức, viên chức được đào tạo kỹ năng số cơ bản", 100),
+    ("Đến năm 2030, 95% người dân, doanh nghiệp đánh giá hài lòng khi sử dụng dịch vụ công trực tuyến.",
+     "người dân, doanh nghiệp đánh giá hài lòng khi sử dụng dịch vụ công trực tuyến", 95),
+    # a comma after a longer phrase still ends it
+    ("Đến năm 2030, 100% hồ sơ, dữ liệu chuyên ngành được quản lý, cập nhật, khai thác trên môi trường số.",
+     "hồ sơ, dữ liệu chuyên ngành được quản lý", 100),
+])
+def test_indicator_over_a_list_of_short_nouns(text, indicator, value):
+    (t,) = _run("II. MỤC TIÊU\n\n" + text + "\n")
+    assert (t.indicator, t.value, t.unit) == (indicator, value, "%")
