@@ -175,7 +175,7 @@ def phrase_end(s: str, pos: int) -> int:
             return i
         if ch == ",":
             item = s[last:i].split()
-            listing = listing and 0 < len(item) <= 3 and not any(c.isdigit() for c in s[last:i])
+            listing = listing and 0 < len(item) <= 4 and not any(c.isdigit() for c in s[last:i])
             last = i + 1
             seg = re.split(r"[,;.:]", s[i + 1:], maxsplit=1)[0]
             words = seg.split()
@@ -220,6 +220,21 @@ def indicator_before(text: str) -> str:
                 last, last_start = m.end(), m.start()
     out = _strip_fillers(text[last:])
     return out if out or not last_start else indicator_before(text[:last_start])
+
+
+@lru_cache(maxsize=1)
+def _indicator_edges() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    fragments = load_rules("targets").fragments
+    return (re.compile(f"^(?:{fragments['indicator_open']})+", re.IGNORECASE),
+            re.compile(f"(?:{fragments['indicator_close']})+$", re.IGNORECASE))
+
+
+def tidy_indicator(indicator: str) -> str:
+    """An indicator without the marks and loose words at its edges (fragments `indicator_open`, `indicator_close`):
+    '(*) Tốc độ tăng trưởng GRDP … khoảng' -> 'Tốc độ tăng trưởng GRDP …'; unchanged when nothing else is left."""
+    opening, closing = _indicator_edges()
+    tidy = closing.sub("", opening.sub("", indicator.strip())).strip(" ,;:")
+    return tidy or indicator
 
 
 def _strip_fillers(text: str) -> str:

@@ -45,6 +45,7 @@ from .target_text import (
     rules_of,
     status_cells,
     table_targets,
+    tidy_indicator,
     year_of,
 )
 from .vntext import as_int_if_whole, fold, parse_number
@@ -386,6 +387,8 @@ def extract_targets(doc: Doc) -> list[Target]:
         if key not in seen:
             seen.add(key)
             out.append(t)
+    for t in out:
+        t.indicator = tidy_indicator(t.indicator)
     return _restated(doc, out)
 
 

@@ -15,6 +15,7 @@ from extractor.document import Doc
 from extractor.pipeline import extract_file
 from extractor.record import Meta
 from extractor.structure import find_sections
+from extractor.target_text import tidy_indicator
 from extractor.targets import extract_targets
 from tests.conftest import GOLD
 
@@ -680,3 +681,27 @@ def test_indicators_of_an_export_aim_sentence():
 def test_indicator_over_a_list_of_short_nouns(text, indicator, value):
     (t,) = _run("II. MỤC TIÊU\n\n" + text + "\n")
     assert (t.indicator, t.value, t.unit) == (indicator, value, "%")
+
+
+@pytest.mark.parametrize("indicator, tidy", [
+    # Nghị quyết 109/NQ-CP's appendix rows and notes, 982/QĐ-TTg, 893/QĐ-TTg (the real gold sets)
+    ("(*) Tốc độ tăng trưởng GRDP Thành phố Hồ Chí Minh không kể dầu khí khoảng",
+     "Tốc độ tăng trưởng GRDP Thành phố Hồ Chí Minh không kể dầu khí"),
+    ("Trong đó: - Bán buôn, bán lẻ, sửa chữa ô tô", "Bán buôn, bán lẻ, sửa chữa ô tô"),
+    ("(10) Tỷ lệ bệnh viện triển khai bệnh án điện tử", "Tỷ lệ bệnh viện triển khai bệnh án điện tử"),
+    ("với tốc độ tăng trưởng bình quân", "tốc độ tăng trưởng bình quân"),
+    ("lớp đào tạo về công cụ cải tiến năng suất cho khoảng", "lớp đào tạo về công cụ cải tiến năng suất"),
+    ("Nhân lực … được đào tạo, bồi dưỡng bảo đảm tự chủ được", "Nhân lực … được đào tạo, bồi dưỡng bảo đảm tự chủ"),
+    ("Tỷ lệ nhà máy sử dụng nền tảng số phục vụ sản xuất (MES)", "Tỷ lệ nhà máy sử dụng nền tảng số phục vụ sản xuất (MES)"),
+    ("và", "và"),  # nothing else left: kept
+])
+def test_tidy_indicator(indicator, tidy):
+    assert tidy_indicator(indicator) == tidy
+
+
+def test_a_period_opening_the_sentence_is_no_indicator():
+    """Kế hoạch 141/KH-UBND (real-final): '4. Trong giai đoạn 2026 - 2030 phấn đấu có ít nhất 10% đội ngũ …'."""
+    (t,) = _run("II. MỤC TIÊU\n\n4. Trong giai đoạn 2026 - 2030 phấn đấu có ít nhất 10% đội ngũ cán bộ, công chức xây "
+                "dựng chính sách, pháp luật từ nguồn thu hút.\n")
+    assert (t.indicator, t.value, t.comparator, t.year) == (
+        "đội ngũ cán bộ, công chức xây dựng chính sách", 10, ">=", 2030)
