@@ -202,7 +202,8 @@ def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool
             (dangling(a_s) if wrapped else dangling_word(a_s) and not is_caps(b_s)) and not is_page_number(b_s)
             and not name_cut_before(a_s, b_s)
             and not name_ends(a_s, b_s)) or (
-            needs_number(a_s) and b_s[:1].isdigit() and not is_page_number(b_s) and not _opens_row(b_s)):
+            needs_number(a_s) and (b_s[:1].isdigit() or _QUARTER.match(b_s)) and not is_page_number(b_s)
+            and not _opens_row(b_s)):
         return True
     if a_caps or (is_caps(b_s) if b_caps is None else b_caps) or is_page_number(b_s) or _DATELINE.search(b_s[:40]):
         return False
@@ -215,6 +216,7 @@ def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool
     return width is not None and len(a_s) >= 0.75 * width
 
 
+_QUARTER = re.compile(r"(?:I{1,3}|IV)(?:/|\s+năm\s)")  # a quarter's Roman figure: 'Quý' / 'II/2026'
 _RANGE_START = re.compile(r"(?<![\d.,/])(\d{1,4})$")
 _RANGE_END = re.compile(r"[-–]\s*(\d{1,4})(?![\d.,/])")
 

@@ -416,3 +416,10 @@ def test_a_counter_widget_s_bulleted_digits_are_dropped_before_bullets_become_da
     text = text_of("• Hỗ trợ 10 doanh nghiệp đổi mới công nghệ.\n\nTổng số lượt truy cập :\n  • 1\n  • 4\n• 1\n• 8")
     assert text == "- Hỗ trợ 10 doanh nghiệp đổi mới công nghệ."
     assert text_of("• 1\n• 4\n• 1\n• 8") == ""
+
+
+def test_a_quarter_cut_from_its_roman_figure():
+    """Nghị quyết 105/NQ-CP (group 3), a gazette table's time cell: 'Quý' / 'II/2026' is one time."""
+    assert should_join("Quý", "II/2026", None)
+    assert should_join("hoàn thành trong quý", "IV năm 2025.", None)
+    assert not should_join("trong năm", "II. NHIỆM VỤ VÀ GIẢI PHÁP", None)
