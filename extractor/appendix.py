@@ -797,6 +797,10 @@ def _last_line_time(columns: list[str], row: list[Cell], cells: dict[str, Cell])
         used = max((c.end for c in cells.values()), default=row[0].end)
         timed = [c for c in row[1:] if c.start >= used and len(c.text) <= 40 and _is_time_first(c.text)
                  and find_deadline(c.text, cell=True) is not None]
+        if not timed and "time" not in after:  # 'Báo cáo hằng năm 2026 và hằng năm': the product and the time
+            bodies_end = max((c.end for k, c in cells.items() if k in ("task", "lead", "support")), default=0)
+            spare = [c for c in row[1:] if c.start >= bodies_end and all(c is not v for v in cells.values())]
+            timed = [t for t in map(_time_at_end, spare[:1]) if t is not None] if len(spare) == 1 else []
         return {**cells, "time": timed[0]} if len(timed) == 1 and "time" not in after else cells
     last = row[-1]
     if any(c is last for c in cells.values()):
@@ -817,6 +821,18 @@ def _time_run_on(cells: dict[str, Cell], last: Cell) -> dict[str, Cell]:
     before = last.text[:hit.start].rstrip()
     return {**cells, kind: Cell(last.start, last.start + len(before), before),
             "time": Cell(last.start + hit.start, last.start + hit.end, last.text[hit.start:hit.end])}
+
+
+def _time_at_end(line: Cell) -> Cell | None:
+    """The time phrase a line ends with, opening with a capital or a figure after a space (a product cell and a
+    time cell run together: 'Báo cáo hằng năm 2026 và hằng năm' -> '2026 và hằng năm')."""
+    text = line.text.rstrip(" .;")
+    for word in re.finditer(r"(?<=\s)[^\W_]", text):
+        if word.group().isupper() or word.group().isdigit():
+            hit = locate_deadline(text[word.start():], cell=True)
+            if hit is not None and hit.start == 0 and word.start() + hit.end == len(text):
+                return Cell(line.start + word.start(), line.start + len(text), text[word.start():])
+    return None
 
 
 _TIME_LEAD_IN = len("Thực hiện ")  # how far into a time cell its phrase may start ('Thực hiện thường xuyên')

@@ -351,6 +351,10 @@ def test_a_time_cell_before_a_last_column_of_sources():
     rec = extract_file(HERE / "real" / "chinhphu-97-nq-cp-2026.txt")
     row = next(o for o in rec.obligations if o.task.startswith("Nghiên cứu, xây dựng trình Bộ Chính trị Đề án"))
     assert row.deadline is not None and (row.deadline.text, row.deadline.end) == ("Tháng 9/2026", 2026)
+    # row 1: the product cell and the time cell on one line ('Báo cáo hằng năm 2026 và hằng năm'): the time
+    # phrase the line ends with, from its figure
+    first = next(o for o in rec.obligations if o.task.startswith("Thực hiện nghiêm quy định các bộ, cơ quan ngang"))
+    assert first.deadline is not None and (first.deadline.text, first.deadline.kind) == ("2026 và hằng năm", "recurring")
 
 
 
