@@ -446,6 +446,8 @@ def test_news_lead_sentences_and_intent():
     "Trên đây là Kế hoạch; yêu cầu các sở, ngành, địa phương triển khai thực hiện./.",
     "Đề nghị Cục Thuế tỉnh quan tâm, phối hợp; trong quá trình thực hiện nếu có vướng mắc, đề nghị các cơ quan, "
     "đơn vị báo cáo về Sở Khoa học và Công nghệ để tổng hợp./.",
+    # passive: what is done to them (105/NQ-CP, group 3)
+    "Các cơ sở giáo dục thuộc diện dồn ghép phải được chuẩn bị đầy đủ cơ sở vật chất tại điểm trường chính.",
 ])
 def test_not_obligations(text):
     assert _obls(text) == []
