@@ -33,6 +33,7 @@ from .body_spans import body_list_at
 from .deadlines import find_deadline, find_deadlines, locate_deadline
 from .document import Table as DocTable
 from .document import TableCell
+from .normalize import determiner_twice
 from .obligation_units import rx, supports
 from .record import Deadline, Obligation
 from .rules import load_rules
@@ -374,6 +375,13 @@ def _body_line(cell: Cell) -> bool:
     return _looks_like("lead", cell) and is_body_cell(cell.text) and not rx("layout.open_end").search(cell.text)
 
 
+def _cut_body_line(lines: list[Cell], n: int) -> bool:
+    """A lead line a page break cut after a plural determiner, before the support cell's own ('Các bộ, cơ quan ngang
+    bộ, Ủy ban nhân dân các' / 'Các bộ, ngành, cơ quan liên quan'): it opens the lead cell."""
+    return n + 1 < len(lines) and determiner_twice(lines[n].text, lines[n + 1].text) and _looks_like(
+        "lead", lines[n]) and is_body_cell(re.sub(r"\s+\S+$", "", lines[n].text.strip()))
+
+
 def _name_across(line: str, next_line: str) -> bool:
     """True when the last body of `line` and the words of `next_line` make (or begin) one name the gazetteer
     knows, abbreviations expanded: 'Thanh tra' / 'Chính phủ,'; '…, Ủy ban Công tác về các tổ chức' / 'PCPNN,'."""
@@ -394,7 +402,7 @@ def _join_wrapped_bodies(lines: list[Cell]) -> list[Cell]:
             out[-1] = Cell(prev.start, c.end, f"{prev.text} {c.text}")
             continue
         if prev is not None and rx("layout.open_end").search(prev.text) and not c.text.startswith(("-", "+")) \
-                and not name_cut_before(prev.text, c.text):
+                and not name_cut_before(prev.text, c.text) and not determiner_twice(prev.text, c.text):
             joined = f"{prev.text} {c.text}"
             if _looks_like("lead", Cell(prev.start, c.end, joined)) and is_body_cell(joined.rstrip(" ,")):
                 out[-1] = Cell(prev.start, c.end, joined)
@@ -444,7 +452,7 @@ def split_row(columns: list[str], lines: list[Cell]) -> tuple[list[Cell], dict[s
             if k is not None and loose and "lead" in loose:  # a body line among the 'task' lines: the row ran
                 return lines[:k], loose  # on past its cells (a footnote, a page header); the body line leads
             return lines[:j], cells
-    first_body = next((n for n in range(1, len(lines)) if _body_line(lines[n])), None)
+    first_body = next((n for n in range(1, len(lines)) if _body_line(lines[n]) or _cut_body_line(lines, n)), None)
     loose = _assign(after, lines[first_body:], leftover=True) if first_body is not None else None
     if first_body is not None and loose and "lead" in loose:  # cells that fit no column order: the first
         # body line leads, the columns after it are read as far as they fit; lines after the row's last cell

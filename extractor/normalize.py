@@ -187,6 +187,19 @@ def _layout() -> tuple[Search, Search, Search, re.Pattern[str]]:
             tail_search(rule("layout.dangling_number").rx), rule("layout.cut_heading").rx)
 
 
+@lru_cache(maxsize=1)
+def _determiner_twice() -> re.Pattern[str]:
+    from .rules import load_rules
+
+    return load_rules("layout").rule("layout.determiner_twice").rx
+
+
+def determiner_twice(a: str, b: str) -> bool:
+    """True when line `a` ends in a plural determiner and `b` opens with another, capitalised ('Ủy ban nhân dân các'
+    / 'Các bộ, ngành, …'): two cells or two lists, never one phrase (rule layout.determiner_twice)."""
+    return _determiner_twice().search(f"{a.strip()[-12:]}\n{b.strip()[:8]}") is not None
+
+
 def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool:
     """True when line `b` continues the sentence of line `a` (broken by layout, not by the author);
     `wrapped`: the lines are in one block, where a cut heading or a dangling last word joins them."""
@@ -194,6 +207,8 @@ def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool
     if a_s and _range_goes_on(a_s, b_s):
         return True
     if not a_s or not b_s or LIST_START.match(b) or HEADER_LINE.match(a) or HEADER_LINE.match(b):
+        return False
+    if determiner_twice(a_s, b_s):  # 'Ủy ban nhân dân các' / 'Các bộ, ngành, …'
         return False
     dangling, dangling_word, needs_number, cut = _layout()
     a_caps = is_caps(a_s)

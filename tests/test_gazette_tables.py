@@ -446,3 +446,11 @@ def test_a_whole_name_takes_no_lower_case_line_after_a_page_break():
     row = _row(_real("real-group3", "ttg-844-qd-ttg-2026"), "Xây dựng Nghị định về tăng mức đóng bảo hiểm y tế")
     assert row.lead == ["Bộ Y tế"]
     assert row.task.endswith("bảo đảm duy trì bền vững và tăng tỷ lệ dân số tham gia bảo hiểm y tế")
+
+
+def test_a_lead_cell_cut_after_its_determiner_keeps_the_support_cell_beside_it():
+    """105/NQ-CP (group 3), row 4 of part IV: the page break cut the lead cell after 'Ủy ban nhân dân các'; the
+    support cell 'Các bộ, ngành, cơ quan liên quan' on the next line is the support, not more of the lead."""
+    rec = _group3("chinhphu-105-nq-cp-2026")
+    (row,) = [o for o in rec.obligations if o.task.startswith("Ban hành các quy định và đầu tư nguồn lực")]
+    assert row.support == ["Các bộ, ngành, cơ quan liên quan"] and row.lead[0] == "Các bộ, cơ quan ngang bộ"

@@ -423,3 +423,10 @@ def test_a_quarter_cut_from_its_roman_figure():
     assert should_join("Quý", "II/2026", None)
     assert should_join("hoàn thành trong quý", "IV năm 2025.", None)
     assert not should_join("trong năm", "II. NHIỆM VỤ VÀ GIẢI PHÁP", None)
+
+
+def test_a_determiner_is_not_followed_by_another():
+    """105/NQ-CP (group 3), a gazette table's lead cell 'Các bộ, cơ / quan ngang / bộ, Ủy ban / nhân dân các' beside
+    the support cell 'Các bộ, / ngành, cơ / quan liên / quan': 'các' / 'Các bộ,' is where one cell ends."""
+    assert not should_join("nhân dân các", "Các bộ,", None)
+    assert should_join("phối hợp với các", "Sở, ngành triển khai", None)
