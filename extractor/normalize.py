@@ -194,6 +194,13 @@ def _determiner_twice() -> re.Pattern[str]:
     return load_rules("layout").rule("layout.determiner_twice").rx
 
 
+@lru_cache(maxsize=1)
+def _provision_goes_on() -> re.Pattern[str]:
+    from .rules import load_rules
+
+    return load_rules("layout").rule("layout.provision_goes_on").rx
+
+
 def determiner_twice(a: str, b: str) -> bool:
     """True when line `a` ends in a plural determiner and `b` opens with another, capitalised ('Ủy ban nhân dân các'
     / 'Các bộ, ngành, …'): two cells or two lists, never one phrase (rule layout.determiner_twice)."""
@@ -210,6 +217,8 @@ def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool
         return False
     if determiner_twice(a_s, b_s):  # 'Ủy ban nhân dân các' / 'Các bộ, ngành, …'
         return False
+    if _provision_goes_on().search(f"{a_s[-16:]}\n{b_s[:10]}"):  # '… khoản 3' / 'Điều 6; khoản 5 …'
+        return True
     dangling, dangling_word, needs_number, cut = _layout()
     a_caps = is_caps(a_s)
     b_caps = None if wrapped and not a_caps else is_caps(b_s)

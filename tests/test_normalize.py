@@ -430,3 +430,11 @@ def test_a_determiner_is_not_followed_by_another():
     the support cell 'Các bộ, / ngành, cơ / quan liên / quan': 'các' / 'Các bộ,' is where one cell ends."""
     assert not should_join("nhân dân các", "Các bộ,", None)
     assert should_join("phối hợp với các", "Sở, ngành triển khai", None)
+
+
+def test_a_citation_cut_before_its_article():
+    """Quyết định 2623/QĐ-TTg (tests/real) as a Word file or a PDF, where the lines stay as laid out: '… khoản 5
+    Điều 4; khoản 3' / 'Điều 6; khoản 5 Điều 9; …' is one citation, not an article heading opening a new item."""
+    assert should_join("định chi tiết: khoản 2, khoản 3 Điều 2; khoản 5 Điều 4; khoản 3",
+                       "Điều 6; khoản 5 Điều 9; khoản 3 Điều 17;", None, wrapped=False)
+    assert not should_join("quy định tại khoản 3 Điều 2", "Điều 3. Tổ chức thực hiện", None)
