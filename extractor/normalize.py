@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from .abbrev import any_search, ends_at_end, max_width
-from .bodies import name_cut_before, name_ends
+from .bodies import name_cut_before, name_ends, name_goes_on
 from .document import Block, Normalized, RawDocument, Table, TableCell
 from .vntext import fix_tone_placement, nfc
 
@@ -201,6 +201,16 @@ def _provision_goes_on() -> re.Pattern[str]:
     return load_rules("layout").rule("layout.provision_goes_on").rx
 
 
+_SENTENCE_CHARS = 40  # a paragraph longer than a heading
+
+
+def _head_cut(a: str, b: str) -> bool:
+    """A sentence's paragraph ending in a body's head word after a word in lower case ('… của Bộ') before a
+    paragraph whose first word carries the name on ('Xây dựng. …'): a page break cut the name."""
+    words = a.split()
+    return len(a) > _SENTENCE_CHARS and len(words) > 1 and words[-2][:1].islower() and name_goes_on(words[-1], b)
+
+
 def determiner_twice(a: str, b: str) -> bool:
     """True when line `a` ends in a plural determiner and `b` opens with another, capitalised ('Ủy ban nhân dân các'
     / 'Các bộ, ngành, …'): two cells or two lists, never one phrase (rule layout.determiner_twice)."""
@@ -218,6 +228,8 @@ def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool
     if determiner_twice(a_s, b_s):  # 'Ủy ban nhân dân các' / 'Các bộ, ngành, …'
         return False
     if _provision_goes_on().search(f"{a_s[-16:]}\n{b_s[:10]}"):  # '… khoản 3' / 'Điều 6; khoản 5 …'
+        return True
+    if not wrapped and _head_cut(a_s, b_s):  # '… Thông tư số 09/2025/TT-BXD của Bộ' / 'Xây dựng. Thời gian …'
         return True
     dangling, dangling_word, needs_number, cut = _layout()
     a_caps = is_caps(a_s)

@@ -378,8 +378,30 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
     out = [ob for ob in out if any(c.isalpha() for c in ob.task)]  # a bullet with no letters is no task
     for ob in out:
         ob.lead, ob.support = enterprise_family(trimmed_names(ob.lead)), enterprise_family(trimmed_names(ob.support))
+    out = _times_given_back(doc, sorted(out, key=lambda o: o.span[0]))
     index = doc if sections is doc.sections else Doc(text, sections)
     for ob in out:
         path = index.sections_at(ob.span[0])
         ob.section = path[-1].id if path else None
-    return sorted(out, key=lambda o: o.span[0])
+    return out
+
+
+_TIME_PARAGRAPH_CHARS = 160  # a paragraph that only says when is one short sentence
+
+
+def _times_given_back(doc: Doc, obls: list[Obligation]) -> list[Obligation]:
+    """A paragraph of its own that only says when the task before it is due ('- Trên cơ sở dữ liệu đất đai …, Ủy
+    ban nhân dân các phường … rà soát …' / 'Thời gian hoàn thành trước ngày 31 tháng 12 năm 2025.', a Word file's
+    or a PDF's paragraph; `sentence.time_only`) is no task: its time dates the obligation before it, same lead."""
+    out: list[Obligation] = []
+    for ob in obls:
+        prev = out[-1] if out else None
+        quote = doc.text[ob.span[0]:ob.span[1]]
+        due = find_deadline(quote) if len(quote) <= _TIME_PARAGRAPH_CHARS and rx("sentence.time_only").match(
+            quote) else None
+        if prev is not None and due is not None and prev.lead == ob.lead and prev.span[1] <= ob.span[0] \
+                and not doc.text[prev.span[1]:ob.span[0]].strip(" \n.;"):
+            _give_time(doc, prev, ob.span[1], due)
+            continue
+        out.append(ob)
+    return out

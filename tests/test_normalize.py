@@ -438,3 +438,13 @@ def test_a_citation_cut_before_its_article():
     assert should_join("định chi tiết: khoản 2, khoản 3 Điều 2; khoản 5 Điều 4; khoản 3",
                        "Điều 6; khoản 5 Điều 9; khoản 3 Điều 17;", None, wrapped=False)
     assert not should_join("quy định tại khoản 3 Điều 2", "Điều 3. Tổ chức thực hiện", None)
+
+
+def test_a_page_break_in_a_sentence_after_a_head_word_or_cung():
+    """Công văn 4085/UBND-ĐT (tests/real) as a PDF: '… Thông tư số 09/2025/TT-BXD của Bộ' / 'Xây dựng. Thời gian …'
+    and '… Bộ Nông nghiệp và Môi trường, cùng' / 'Kế hoạch số 94/KH-UBND …' are sentences a page cut."""
+    assert should_join("bảo đảm phù hợp với quy định tại Thông tư số 09/2025/TT-BXD của Bộ",
+                       "Xây dựng. Thời gian hoàn thành trong tháng 12 năm 2025.", None, wrapped=False)
+    assert should_join("của Bộ Công an và Bộ Nông nghiệp và Môi trường, cùng",
+                       "Kế hoạch số 94/KH-UBND ngày 19 tháng 9 năm 2025.", None, wrapped=False)
+    assert not should_join("3. Văn phòng Sở", "Chủ trì tổng hợp báo cáo.", None, wrapped=False)

@@ -1626,3 +1626,18 @@ def test_role_tag_in_brackets_after_a_heading_body():
         "chuyên môn, Sở Tài chính phối hợp với các đơn vị liên quan thẩm định, tổng hợp nhu cầu kinh phí.\n")
     assert [(o.lead, o.support, o.quote[:20]) for o in obls] == [
         (["Sở Tài chính"], [], "- Chủ trì xây dựng, "), (["Sở Tài chính"], ["các đơn vị liên quan"], "- Trên cơ sở văn bản")]
+
+
+def test_a_paragraph_that_only_says_when_dates_the_task_before_it():
+    """Công văn 4085/UBND-ĐT (tests/real) as a Word file: the time sentence is a paragraph of its own under the
+    bullet it dates; it is no task of its own."""
+    text = ("Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:\n\n1. Về việc rà soát, làm sạch dữ liệu số "
+            "nhà đã cấp\n\n1.1. Giao Ủy ban nhân dân các phường, xã, đặc khu\n\n- Trên cơ sở dữ liệu đất đai do Sở "
+            "Nông nghiệp và Môi trường cung cấp, Ủy ban nhân dân các phường, xã, đặc khu tổ chức rà soát, cập nhật và "
+            "làm sạch dữ liệu số nhà đã cấp.\n\nThời gian hoàn thành trước ngày 31 tháng 12 năm 2025.\n\n1.2. Giao "
+            "Sở Xây dựng\n\nTheo dõi, đôn đốc việc cập nhật thông tin số nhà.\n")
+    first, second = _obls(text)
+    assert first.lead == ["Ủy ban nhân dân các phường, xã, đặc khu"]
+    assert first.deadline is not None and first.deadline.date == "2025-12-31"
+    assert first.quote.endswith("Thời gian hoàn thành trước ngày 31 tháng 12 năm 2025.")
+    assert second.lead == ["Sở Xây dựng"] and second.deadline is None
