@@ -223,12 +223,12 @@ def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool
     a_s, b_s = a.strip(), b.strip()
     if a_s and _range_goes_on(a_s, b_s):
         return True
+    if a_s and _provision_goes_on().search(f"{a_s[-16:]}\n{b_s[:16]}"):  # '… khoản 3' / 'Điều 6; khoản 5 …'
+        return True
     if not a_s or not b_s or LIST_START.match(b) or HEADER_LINE.match(a) or HEADER_LINE.match(b):
         return False
     if determiner_twice(a_s, b_s):  # 'Ủy ban nhân dân các' / 'Các bộ, ngành, …'
         return False
-    if _provision_goes_on().search(f"{a_s[-16:]}\n{b_s[:10]}"):  # '… khoản 3' / 'Điều 6; khoản 5 …'
-        return True
     if not wrapped and _head_cut(a_s, b_s):  # '… Thông tư số 09/2025/TT-BXD của Bộ' / 'Xây dựng. Thời gian …'
         return True
     dangling, dangling_word, needs_number, cut = _layout()

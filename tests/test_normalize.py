@@ -448,3 +448,12 @@ def test_a_page_break_in_a_sentence_after_a_head_word_or_cung():
     assert should_join("của Bộ Công an và Bộ Nông nghiệp và Môi trường, cùng",
                        "Kế hoạch số 94/KH-UBND ngày 19 tháng 9 năm 2025.", None, wrapped=False)
     assert not should_join("3. Văn phòng Sở", "Chủ trì tổng hợp báo cáo.", None, wrapped=False)
+
+
+def test_a_cited_article_after_a_page_break_is_no_heading():
+    """Nghị định 74/2025/NĐ-CP (the gazette PDF, group 6): '… theo quy định tại' / 'Điều 17 của Luật Bảo hiểm y tế
+    …' at a page break is one sentence; 'Điều 9. Thẩm định …', with its full stop, is a heading."""
+    assert should_join("2. Hồ sơ, thời hạn cấp thẻ bảo hiểm y tế được thực hiện theo quy định tại",
+                       "Điều 17 của Luật Bảo hiểm y tế và quy định của Chính phủ.", None, wrapped=False)
+    assert should_join("theo đúng quy định tại Điều 26 và", "Điều 27 của Luật Bảo hiểm y tế", None, wrapped=False)
+    assert not should_join("hồ sơ theo quy định tại", "Điều 9. Thẩm định hồ sơ", None, wrapped=False)
