@@ -1257,8 +1257,10 @@ def _cell_bodies(cell: TableCell | None) -> list[str]:
         return []
     paras: list[str] = []
     for para in (p.strip().lstrip("-+• ").strip() for p in cell.text.split("\n\n")):
-        if paras and rx("layout.open_end").search(paras[-1]):  # 'Bộ Khoa học và' / 'Công nghệ': one name wrapped
-            paras[-1] = f"{paras[-1]} {para}"
+        last = re.split(r"[,;]\s*", paras[-1])[-1] if paras else ""
+        if paras and (rx("layout.open_end").search(paras[-1]) or name_goes_on(last, para)):
+            paras[-1] = f"{paras[-1]} {para}"  # 'Bộ Khoa học và' / 'Công nghệ', 'Bộ Công an, Bộ' / 'Khoa học và
+            # Công nghệ': one name wrapped
         elif para:
             paras.append(para)
     return [b for para in paras for b in split_body_list(strip_officers(para))]

@@ -1317,6 +1317,9 @@ def test_a_word_table_cell_whose_paragraphs_wrap_one_name():
 
     assert _cell_bodies(TableCell(0, 25, "Bộ Khoa học và\n\nCông nghệ")) == ["Bộ Khoa học và Công nghệ"]
     assert _cell_bodies(TableCell(0, 25, "Bộ Tài chính\n\nBộ Công an")) == ["Bộ Tài chính", "Bộ Công an"]
+    # a head word the cell's width left alone at a paragraph's end (2629/QĐ-TTg as a Word file, group 4)
+    assert _cell_bodies(TableCell(0, 36, "Bộ Công an, Bộ\n\nKhoa học và Công nghệ")) == [
+        "Bộ Công an", "Bộ Khoa học và Công nghệ"]
 
 
 def test_word_task_table_rows_that_hold_no_task(tmp_path):
