@@ -258,6 +258,33 @@ def _amending_numbers(text: str, joined: list[tuple[re.Match[str], _Cite]], amen
             num.date = num.date or outer.date
 
 
+def _serial(number: str | None) -> int | None:
+    """The serial a document number opens with ('02-KH/BCĐTW' -> 2)."""
+    m = re.match(r"\d+", number or "")
+    return int(m.group()) if m else None
+
+
+def _short(doc: Doc, ctx: _Ctx, cites: list[_Cite]) -> list[_Cite]:
+    """Documents cited by type and serial alone (`ref.short_citation`): a mention of the document of that type
+    and serial cited in full ('Kế hoạch 02' of 'Kế hoạch 02-KH/BCĐTW'), else a document of its own, its title the
+    words as written to the clause's end ('Chỉ thị 18 chống thất thu thuế')."""
+    text, out = doc.text, []
+    taken = [(c.start, c.end) for c in cites]
+    words = _rf().data["doc_type_words"]
+    for m in _rx("ref.short_citation").finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        typ, serial = words.get(" ".join(fold(m.group("type")).split())), int(m.group("serial"))
+        if typ == ctx.doc_type and serial == _serial(ctx.number):
+            continue  # the document itself
+        full = next((c for c in cites if c.number and c.doc_type == typ and _serial(c.number) == serial), None)
+        end = m.end() + len(re.split(r"[,;.:()\n]", text[m.end():m.end() + 120], maxsplit=1)[0].rstrip())
+        c = _Cite(m.start(), m.end(), m.end(), typ, None, key=full.key if full else ("s", typ, serial),
+                  title="" if full else " ".join(text[m.start():end].split()))  # '': no title of its own
+        out.append(c)
+    return out
+
+
 def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
     """Laws and Party resolutions cited by name, and documents issued on a stated date. A law named
     before its number ('Luật Đầu tư số 61/2020/QH14', 'Luật Đất đai (số 45/2013/QH13 ngày …)') is that
@@ -479,7 +506,7 @@ def _merge(text: str, cites: list[_Cite]) -> list[Reference]:
         based = any(c.relation == "basis" for c in group)  # a Căn cứ document the title says this one carries
         relation: Relation = min((c.relation or "cites" for c in group if not (c.from_title and based)),
                                  key=lambda r: _RANK.get(r, 4), default="basis")  # out stays basis
-        out.append(Reference(first("doc_type"), group[0].number, first("date"), first("issuer"), first("title"),
+        out.append(Reference(first("doc_type"), first("number"), first("date"), first("issuer"), first("title"),
                              relation, [Mention([c.start, c.end], text[c.start:c.end]) for c in group]))
     return out
 
@@ -522,6 +549,7 @@ def extract_references(doc: Doc) -> list[Reference]:
     ctx = _context(doc)
     cites = _numbered(doc, ctx)
     cites += _by_name(doc, ctx, cites)
+    cites += _short(doc, ctx, cites)
     _titles(doc.text, cites)
     _same_laws(cites)
     _received_and_carried_out(doc.text, cites, ctx)

@@ -572,3 +572,20 @@ def test_a_law_whose_name_ends_in_so_keeps_it():
         "tử số 20/2023/QH15 ngày 22 tháng 6 năm 2023."))
     assert {r.title for r in refs.values()} == {"Chuyển đổi số", "Tần số vô tuyến điện", "Giao dịch điện tử"}
     assert "20/2023/QH15" in refs
+
+
+def _cited(text: str) -> list[tuple]:
+    doc = Doc(text)
+    doc.sections = find_sections(text)
+    return [(r.doc_type, r.number, r.title, len(r.mentions)) for r in extract_references(doc)]
+
+
+def test_a_document_cited_by_type_and_serial_alone():
+    """Nghị quyết 03/NQ-CP (group 8) and Thông báo 624/TB-VPCP (tests/real): 'Chỉ thị 18 chống thất thu thuế' is a
+    directive of its own; 'Kế hoạch 02' is the 'Kế hoạch 02-KH/BCĐTW' the text cites in full."""
+    assert _cited("(10) Đẩy mạnh thực hiện Chỉ thị 18 chống thất thu thuế, đảm bảo an ninh tiền tệ.") == [
+        ("Chỉ thị", None, "Chỉ thị 18 chống thất thu thuế", 1)]
+    (plan,) = _cited("Chỉ 3/12 nền tảng theo Kế hoạch 02 được hình thành cơ bản. Các bộ thực hiện Kế hoạch "
+                     "02-KH/BCĐTW ngày 19/6/2025 về phát triển dữ liệu.")
+    assert plan == ("Kế hoạch", "02-KH/BCĐTW", "về phát triển dữ liệu", 2)
+    assert _cited("Kế hoạch 2026 - 2030 và Đề án 06 được triển khai.") == []
