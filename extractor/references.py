@@ -285,6 +285,24 @@ def _short(doc: Doc, ctx: _Ctx, cites: list[_Cite]) -> list[_Cite]:
     return out
 
 
+def _issued_law(text: str, m: re.Match[str], amending: bool, nested: bool) -> tuple[str, int] | None:
+    """The name of a law cited by name and where it ends, or None for a bill still being drafted: one to be built
+    ('Xây dựng Luật …'), revised ('Luật Quy hoạch (sửa đổi)', unless acted on as in force: 'Căn cứ Luật Giáo dục
+    nghề nghiệp (sửa đổi)', named so), or submitted ('… Luật Công nghiệp công nghệ số trình Quốc hội ban hành')
+    unless named inside an amending law's title."""
+    if _rx("ref.draft_law_before").search(text, max(0, m.start() - 40), m.start()):
+        return None
+    title, end = _law_name(text, m)
+    revised = None if amending else _rx("ref.draft_law_after").match(text[end:end + 40])
+    if revised and not _rx("ref.law_in_force_before").search(text, max(0, m.start() - 40), m.start()):
+        return None
+    if revised:
+        title, end = f"{title} {' '.join(revised.group().split())}", end + revised.end()
+    if not nested and _rx("ref.draft_law_submitted").match(text[end:end + 40]):
+        return None
+    return title, end
+
+
 def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
     """Laws and Party resolutions cited by name, and documents issued on a stated date. A law named
     before its number ('Luật Đầu tư số 61/2020/QH14', 'Luật Đất đai (số 45/2013/QH13 ngày …)') is that
@@ -316,13 +334,10 @@ def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
     for m in matches:
         amending = bool(re.match(r"sửa\s+đổi", m.group("title"), re.I))
         head_end = m.start("title") + 1 if amending else m.end()  # an amending law's title may hold numbered laws
-        if not free(m.start(), head_end) or _rx("ref.draft_law_before").search(text, max(0, m.start() - 40), m.start()):
+        named = _issued_law(text, m, amending, m.start() in nested) if free(m.start(), head_end) else None
+        if named is None:
             continue
-        title, end = _law_name(text, m)
-        if not amending and _rx("ref.draft_law_after").match(text[end:end + 40]):
-            continue  # 'Luật Quy hoạch (sửa đổi)': the revised law being drafted
-        if m.start() not in nested and _rx("ref.draft_law_submitted").match(text[end:end + 40]):
-            continue  # '… Luật Công nghiệp công nghệ số trình Quốc hội ban hành': a bill
+        title, end = named
         num = next((n for n in numbered if n.start >= end and n.doc_type in (None, "Luật")
                     and re.fullmatch(r"\s*(?:\(\s*)?(?:số\s*:?\s*)?", text[end:n.start])), None)
         if num is not None:

@@ -589,3 +589,12 @@ def test_a_document_cited_by_type_and_serial_alone():
                      "02-KH/BCĐTW ngày 19/6/2025 về phát triển dữ liệu.")
     assert plan == ("Kế hoạch", "02-KH/BCĐTW", "về phát triển dữ liệu", 2)
     assert _cited("Kế hoạch 2026 - 2030 và Đề án 06 được triển khai.") == []
+
+
+def test_a_revised_law_acted_on_is_in_force():
+    """Nghị quyết 105/NQ-CP (group 3): '(3) Căn cứ Luật Giáo dục nghề nghiệp (sửa đổi), xây dựng văn bản …' cites
+    the revised law, issued; 'chưa ban hành Luật Quy hoạch (sửa đổi)' (2820/QĐ-UBND) names a draft, no reference."""
+    assert [(t, n, title) for t, n, title, _ in _cited(
+        "(3) Căn cứ Luật Giáo dục nghề nghiệp (sửa đổi), xây dựng văn bản quy phạm pháp luật.")] == [
+        ("Luật", None, "Giáo dục nghề nghiệp (sửa đổi)")]
+    assert _cited("Trong thời gian chưa ban hành Luật Quy hoạch (sửa đổi), các sở thực hiện.") == []
