@@ -187,18 +187,12 @@ def _layout() -> tuple[Search, Search, Search, re.Pattern[str]]:
             tail_search(rule("layout.dangling_number").rx), rule("layout.cut_heading").rx)
 
 
-@lru_cache(maxsize=1)
-def _determiner_twice() -> re.Pattern[str]:
+@lru_cache(maxsize=8)
+def _layout_rx(rule_id: str) -> re.Pattern[str]:
+    """A pattern of rules/layout.yaml read on the two lines joined by a newline."""
     from .rules import load_rules
 
-    return load_rules("layout").rule("layout.determiner_twice").rx
-
-
-@lru_cache(maxsize=1)
-def _provision_goes_on() -> re.Pattern[str]:
-    from .rules import load_rules
-
-    return load_rules("layout").rule("layout.provision_goes_on").rx
+    return load_rules("layout").rule(rule_id).rx
 
 
 _SENTENCE_CHARS = 40  # a paragraph longer than a heading
@@ -214,7 +208,7 @@ def _head_cut(a: str, b: str) -> bool:
 def determiner_twice(a: str, b: str) -> bool:
     """True when line `a` ends in a plural determiner and `b` opens with another, capitalised ('Ủy ban nhân dân các'
     / 'Các bộ, ngành, …'): two cells or two lists, never one phrase (rule layout.determiner_twice)."""
-    return _determiner_twice().search(f"{a.strip()[-12:]}\n{b.strip()[:8]}") is not None
+    return _layout_rx("layout.determiner_twice").search(f"{a.strip()[-12:]}\n{b.strip()[:8]}") is not None
 
 
 def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool:
@@ -223,7 +217,7 @@ def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool
     a_s, b_s = a.strip(), b.strip()
     if a_s and _range_goes_on(a_s, b_s):
         return True
-    if a_s and _provision_goes_on().search(f"{a_s[-16:]}\n{b_s[:16]}"):  # '… khoản 3' / 'Điều 6; khoản 5 …'
+    if a_s and _layout_rx("layout.provision_goes_on").search(f"{a_s[-16:]}\n{b_s[:16]}"):  # '… khoản 3' / 'Điều 6; khoản 5 …'
         return True
     if not a_s or not b_s or LIST_START.match(b) or HEADER_LINE.match(a) or HEADER_LINE.match(b):
         return False
