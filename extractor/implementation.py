@@ -266,7 +266,8 @@ def _item_obligations(doc: Doc, item: Section, children: list[Section], lead: li
             doer = _doer_at(text, Block(b.start + _marker_len(text, b), b.end, None))
             if doer and all(d.collective and any(fold(x).startswith(fold(d.name)) for x in lead) for d in doer):
                 doer = []  # '- Căn cứ ..., các sở xây dựng ...' under 'Các sở, ban, ngành:' is the heading's
-            ob = make(doc, b.start, b.end, list(dict.fromkeys(d.name for d in doer)) or lead)
+            kind = None if doer else _narrower_kind(text, b.start + _marker_len(text, b), b.end, lead)
+            ob = make(doc, b.start, b.end, list(dict.fromkeys(d.name for d in doer)) or ([kind] if kind else lead))
             if isinstance(b, _LabelledBullet):  # the role label's bodies, after the bullet's own
                 ob.support = list(dict.fromkeys([*ob.support, *(x for x in b.support if x not in ob.lead)]))
             out.append(ob)
@@ -280,6 +281,28 @@ def _item_obligations(doc: Doc, item: Section, children: list[Section], lead: li
     named = {fold(b.name) for d in doers for b in d}
     rest = [x for x in lead if fold(x) not in named] or lead
     return [make(doc, p.start, p.end, [b.name for b in d] if d else rest) for p, d in zip(paras, doers, strict=True)]
+
+
+_SUBJECT_WORDS = 12  # how far into a bullet its own subject's verb may stand
+
+
+def _narrower_kind(text: str, start: int, end: int, lead: list[str]) -> str | None:
+    """The subject of a bullet that names a narrower kind of its heading's collective doers, by the heading's own
+    noun, before its verb ('18. Các doanh nghiệp công nghệ số' / 'a) Doanh nghiệp viễn thông, bưu chính ưu tiên đầu
+    tư …' -> 'Doanh nghiệp viễn thông, bưu chính'); None when the bullet opens otherwise or with the bare noun."""
+    if len(lead) != 1 or not is_collective(lead[0]) or not re.match(r"(?i:các|những)\s", lead[0]):
+        return None
+    noun = " ".join(lead[0].split()[1:3])  # 'doanh nghiệp', 'cơ quan', 'đơn vị'
+    line = LIST_START.sub("", text[start:end], count=1)
+    if not fold(line).startswith(fold(noun) + " "):
+        return None
+    verb = rx("lead.subject_verb").search(line, len(noun), len(" ".join(line.split()[:_SUBJECT_WORDS])))
+    subject = line[:verb.start()].rstrip(" ,") if verb else ""
+    if fold(subject) == fold(lead[0].split(maxsplit=1)[1]):
+        return None  # the heading's own doers ('b) Doanh nghiệp công nghệ số chủ động …')
+    # a copula, a passive or 'có' makes the words a description ('d) Doanh nghiệp công nghệ số là lực lượng …')
+    return subject if len(subject.split()) > len(noun.split()) and not re.search(
+        r"[.;:]|\s(?:là|được|bị|có)\s", subject) else None
 
 
 def _loose(doc: Doc, start: int, end: int) -> tuple[list[Obligation], list[tuple[int, int]]]:

@@ -1644,3 +1644,16 @@ def test_a_paragraph_that_only_says_when_dates_the_task_before_it():
     assert first.deadline is not None and first.deadline.date == "2025-12-31"
     assert first.quote.endswith("Thời gian hoàn thành trước ngày 31 tháng 12 năm 2025.")
     assert second.lead == ["Sở Xây dựng"] and second.deadline is None
+
+
+def test_a_bullet_naming_a_narrower_kind_of_its_headings_doers():
+    """Kế hoạch 144/KH-UBND (group 3): under '18. Các doanh nghiệp công nghệ số', 'a) Doanh nghiệp viễn thông, bưu
+    chính ưu tiên đầu tư …' is led by the kind it names; the heading's own kind and a description ('là lực lượng
+    …') are the heading's."""
+    obls = _obls(
+        "KẾ HOẠCH\n\nV. TỔ CHỨC THỰC HIỆN\n\n18. Các doanh nghiệp công nghệ số\n\na) Doanh nghiệp viễn thông, bưu "
+        "chính ưu tiên đầu tư nâng cấp hạ tầng số, hạ tầng bưu chính rộng khắp.\n\nb) Doanh nghiệp công nghệ số chủ "
+        "động tham gia triển khai Kế hoạch.\n\nc) Doanh nghiệp công nghệ số là lực lượng tiên phong trong kiến tạo "
+        "hạ tầng, phát triển nền tảng số.\n")
+    assert [o.lead for o in obls] == [["Doanh nghiệp viễn thông, bưu chính"], ["Các doanh nghiệp công nghệ số"],
+                                      ["Các doanh nghiệp công nghệ số"]]
