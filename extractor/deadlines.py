@@ -131,9 +131,16 @@ def find_deadlines(text: str, cell: bool = False) -> list[DeadlineMatch]:
 
 
 def locate_deadline(text: str, cell: bool = False) -> DeadlineMatch | None:
-    """The governing deadline phrase of `text` (the first that is no noun modifier), with offsets."""
+    """The governing deadline phrase of `text` (the first that is no noun modifier), with offsets; in a sentence,
+    a later due date outranks a period that ends before its year, the period the task reports on ('đánh giá kết
+    quả … trong năm 2022 và 5 tháng đầu năm 2023 …, gửi về Sở … trước ngày 15/6/2023')."""
     found = find_deadlines(text, cell)
-    return found[0] if found else None
+    if not found:
+        return None
+    first = found[0].deadline
+    due = None if cell or first.end is None else next((f for f in found[1:] if f.deadline.kind == "date" and (
+        f.deadline.date or "")[:4].isdigit() and first.end < int((f.deadline.date or "0")[:4])), None)
+    return due or found[0]
 
 
 def find_deadline(text: str, cell: bool = False) -> Deadline | None:

@@ -142,3 +142,13 @@ def test_a_start_on_a_day_or_a_period_going_on(cell):
     """Kế hoạch 141/KH-UBND of Bắc Ninh (tests/real-final), time cells of its task table: a start, no end."""
     d = find_deadline(cell, cell=True)
     assert d is not None and d.kind == "from" and d.end is None
+
+
+def test_a_due_date_outranks_the_period_reported_on():
+    """Công văn 2315 of Tuyên Quang (held-out 4): the task reports on 2022 and is due on 15 June 2023; a period that
+    ends before a later due date is what the task reports on, and a time cell is read as written."""
+    text = ("có trách nhiệm đánh giá kết quả triển khai Kế hoạch số 92/KH-UBND trong năm 2022 và 5 tháng đầu năm 2023 "
+            "(theo đề cương gửi kèm), gửi về Sở Khoa học và Công nghệ trước ngày 15/6/2023.")
+    due = find_deadline(text)
+    assert due is not None and (due.kind, due.date) == ("date", "2023-06-15")
+    assert find_deadline("Hoàn thành trong năm 2025; báo cáo trước ngày 15/12/2025.").end == 2025
