@@ -138,9 +138,11 @@ def locate_deadline(text: str, cell: bool = False) -> DeadlineMatch | None:
     if not found:
         return None
     first = found[0].deadline
-    due = None if cell or first.end is None else next((f for f in found[1:] if f.deadline.kind == "date" and (
-        f.deadline.date or "")[:4].isdigit() and first.end < int((f.deadline.date or "0")[:4])), None)
-    return due or found[0]
+    if not cell and first.end is not None:
+        for later in found[1:]:
+            if later.deadline.kind == "date" and later.deadline.date and first.end < int(later.deadline.date[:4]):
+                return later
+    return found[0]
 
 
 def find_deadline(text: str, cell: bool = False) -> Deadline | None:

@@ -263,10 +263,11 @@ def _item_obligations(doc: Doc, item: Section, children: list[Section], lead: li
         blocks = expanded
     if blocks:
         for b in blocks:
-            doer = _doer_at(text, Block(b.start + _marker_len(text, b), b.end, None))
+            body_start = b.start + _marker_len(text, b)
+            doer = _doer_at(text, Block(body_start, b.end, None))
             if doer and all(d.collective and any(fold(x).startswith(fold(d.name)) for x in lead) for d in doer):
                 doer = []  # '- Căn cứ ..., các sở xây dựng ...' under 'Các sở, ban, ngành:' is the heading's
-            kind = None if doer else _narrower_kind(text, b.start + _marker_len(text, b), b.end, lead)
+            kind = None if doer else _narrower_kind(text, body_start, b.end, lead)
             ob = make(doc, b.start, b.end, list(dict.fromkeys(d.name for d in doer)) or ([kind] if kind else lead))
             if isinstance(b, _LabelledBullet):  # the role label's bodies, after the bullet's own
                 ob.support = list(dict.fromkeys([*ob.support, *(x for x in b.support if x not in ob.lead)]))
