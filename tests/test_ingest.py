@@ -166,6 +166,41 @@ def test_docx_body_order_and_merged_cells(tmp_path):
     assert normalize(raw).count("Sở KH&CN") == 1
 
 
+def test_docx_empty_numbered_cells_read_as_their_numbers(tmp_path):
+    """Offices number a table's TT column with Word's numbering on empty cells: the cells read as the
+    numbers Word shows, so every row under a group row keeps its own indicator and lead (Bắc Ninh's
+    144/KH-UBND assigns its indicators so), and an empty numbered body line still counts."""
+    import docx
+
+    from extractor.pipeline import extract_file
+
+    d = docx.Document()
+    heads = add_numbering(d, [("upperRoman", "%1.")])
+    for text in ("MỤC TIÊU", "", "TỔ CHỨC THỰC HIỆN"):
+        set_numbering(d.add_paragraph(text), heads)
+    d.add_paragraph("PHỤ LỤC")
+    d.add_paragraph("PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU PHÁT TRIỂN KINH TẾ SỐ, XÃ HỘI SỐ ĐẾN NĂM 2030")
+    rows = [("Kinh tế số chiếm 45% GRDP tỉnh.", "Sở Tài chính"),
+            ("Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt tối thiểu 40%", "Sở Khoa học và Công nghệ")]
+    t = d.add_table(rows=4, cols=3)
+    for col, text in enumerate(("TT", "Chỉ tiêu", "Chủ trì")):
+        t.cell(0, col).text = text
+    t.cell(1, 0).merge(t.cell(1, 2)).text = "I. Kinh tế số"
+    tt = add_numbering(d, [("decimal", "%1.")])
+    for r, (indicator, lead) in enumerate(rows, 2):
+        set_numbering(t.cell(r, 0).paragraphs[0], tt)
+        t.cell(r, 1).text, t.cell(r, 2).text = indicator, lead
+    path = tmp_path / "tt.docx"
+    d.save(path)
+    raw = ingest.read_document(path)
+    assert [b.text for b in raw.blocks if b.kind == "para"][:2] == ["I. MỤC TIÊU", "III. TỔ CHỨC THỰC HIỆN"]
+    assert [row[0] for row in raw.blocks[-1].rows] == ["TT", "I. Kinh tế số", "1.", "2."]
+    record = extract_file(path)
+    assert [(o.lead, o.task) for o in record.obligations] == [
+        (["Sở Tài chính"], "Kinh tế số chiếm 45% GRDP tỉnh"),
+        (["Sở Khoa học và Công nghệ"], "Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt tối thiểu 40%")]
+
+
 def test_docx_runs_in_legacy_fonts_are_converted(tmp_path, monkeypatch):
     import docx
 

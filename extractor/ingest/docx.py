@@ -194,14 +194,20 @@ class _Reader:
         self.font = _default_font(document)
         self.convert_run = _legacy_converter()
 
-    def para(self, p_el: Any) -> str:
-        """Text of one paragraph with its list number restored."""
-        text = _paragraph_text(p_el, self.font, self.convert_run)
+    def labelled(self, p_el: Any) -> tuple[str, str]:
+        """(list number, own text) of one paragraph. Every numbered paragraph counts, empty or not, as
+        Word counts it."""
         num = _num_pr(p_el, self.styles)
-        if num and text.strip():
-            label = self.numbering.label(*num)
-            if label and not text.lstrip().startswith(label):
-                text = f"{label} {text.lstrip()}"
+        return (self.numbering.label(*num) if num else ""), _paragraph_text(p_el, self.font, self.convert_run)
+
+    def para(self, p_el: Any, bare_number: bool = False) -> str:
+        """Text of one paragraph with its list number restored; with `bare_number`, an empty numbered
+        paragraph reads as its number ('3.'), as a table's TT column numbered by Word shows it."""
+        label, text = self.labelled(p_el)
+        if not text.strip():
+            return label if bare_number and label != "-" else ""
+        if label and not text.lstrip().startswith(label):
+            return f"{label} {text.lstrip()}"
         return text
 
     def table(self, tbl_el: Any) -> list[list[str]]:
@@ -222,7 +228,7 @@ class _Reader:
                 paras = []
                 for child in tc:
                     if child.tag == f"{W}p":
-                        paras.append(self.para(child))
+                        paras.append(self.para(child, bare_number=True))
                     elif child.tag == f"{W}tbl":
                         paras.extend(c for r in self.table(child) for c in r if c.strip())
                 row.append("\n".join(p for p in paras if p.strip()))
