@@ -400,6 +400,51 @@ def test_pdf_readability_counts_every_character_as_the_plain_rule_does():
     assert [readable(chr(c) + "a") for c in range(0x2200)] == [by_rule(chr(c) + "a") for c in range(0x2200)]
 
 
+def test_html_saved_by_an_office_suite_keeps_its_tables_lines_and_repeated_labels(tmp_path):
+    """A page saved by Word or LibreOffice: paragraphs wrapped at 80 columns in the source, a task table
+    inside the list item of its heading, the same label line under two tasks (Hà Nội's 308/KH-UBND)."""
+    from extractor.pipeline import extract_file
+
+    task = """<p>{n}. {head}</p>
+<p>a) Nhiệm vụ: {what}</p>
+<p>b) Cơ quan thực hiện:</p>
+<ul>
+	<li><p>Đơn vị chủ trì: Sở
+	Khoa học và Công nghệ.</p>
+</ul>
+<p>c) Thời gian thực hiện: Hoàn
+thành trong năm 2025.</p>
+"""
+    cell = '<td><p><font face="Cambria, serif">{}</font></p></td>'
+    rows = [("STT", "Nhiệm vụ", "Cơ quan chủ trì thực hiện", "Thời hạn"),
+            ("1", "Xây dựng cơ sở dữ liệu\n\t\tchuyên ngành khoa học và công nghệ", "Sở Khoa học\n\t\tvà Công nghệ",
+             "30/09/2025")]
+    table = "<table>" + "".join("<tr>" + "".join(cell.format(c) for c in r) + "</tr>" for r in rows) + "</table>"
+    page = ("<html><body><p>V. TỔ CHỨC THỰC HIỆN</p>\n"
+            + task.format(n="4.2", head="Nguồn nhân lực", what="Lựa chọn kiến trúc sư trưởng về Chuyển đổi số\n"
+                          "của Thành phố.")
+            + task.format(n="4.3", head="Về công tác đào tạo", what="Xây dựng, tổ\nchức triển khai chương trình"
+                          " đào tạo, bồi dưỡng nâng\ncao năng lực chuyển đổi số cho cán bộ, công chức.")
+            + "<p>PHỤ LỤC</p>\n<ol type=\"I\"><li><p>Các nhiệm vụ quá hạn chưa hoàn thành</p>\n" + table
+            + "</li></ol></body></html>")
+    path = tmp_path / "saved.html"
+    path.write_text(page, encoding="utf-8")
+    raw = ingest.read_document(path)
+    paras = [b.text for b in raw.blocks if b.kind == "para"]
+    assert paras.count("b) Cơ quan thực hiện:") == 2
+    assert "a) Nhiệm vụ: Lựa chọn kiến trúc sư trưởng về Chuyển đổi số của Thành phố." in paras
+    assert "c) Thời gian thực hiện: Hoàn thành trong năm 2025." in paras
+    tables = [b.rows for b in raw.blocks if b.kind == "table"]
+    assert tables == [[list(rows[0]), ["1", "Xây dựng cơ sở dữ liệu chuyên ngành khoa học và công nghệ",
+                                       "Sở Khoa học và Công nghệ", "30/09/2025"]]]
+    record = extract_file(path)
+    assert [(o.lead, o.task) for o in record.obligations] == [
+        (["Sở Khoa học và Công nghệ"], "Lựa chọn kiến trúc sư trưởng về Chuyển đổi số của Thành phố"),
+        (["Sở Khoa học và Công nghệ"], "Xây dựng, tổ chức triển khai chương trình đào tạo, bồi dưỡng nâng cao "
+                                       "năng lực chuyển đổi số cho cán bộ, công chức"),
+        (["Sở Khoa học và Công nghệ"], "Xây dựng cơ sở dữ liệu chuyên ngành khoa học và công nghệ")]
+
+
 # --- merged cells: tables keep their grid -----------------------------------------------------
 
 _MERGED_HEADER = [["TT", "Chỉ tiêu", "ĐVT", "GIAI ĐOẠN 2026 - 2030", "", ""],

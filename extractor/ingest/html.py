@@ -35,6 +35,33 @@ def _span(cell: Any, name: str) -> int:
         return 1
 
 
+def _cell_text(cell: Any) -> str:
+    """A cell's text, a line for each of its paragraphs and <br>s; inline markup and the source's own line
+    breaks run on as the page shows them."""
+    buf: list[str] = []
+
+    def walk(el: Any) -> None:
+        if el.tag in _BLOCK_TAGS:
+            buf.append("\n")
+        if el.text:
+            buf.append(_source_spaces(el.text))
+        for child in el:
+            if isinstance(child.tag, str):
+                walk(child)
+            if child.tail:
+                buf.append(_source_spaces(child.tail))
+        if el.tag in _BLOCK_TAGS:
+            buf.append("\n")
+
+    for child in cell:
+        if isinstance(child.tag, str):
+            walk(child)
+        if child.tail:
+            buf.append(_source_spaces(child.tail))
+    head = _source_spaces(cell.text or "")
+    return "\n".join(x for x in map(_clean_text, (head + "".join(buf)).split("\n")) if x)
+
+
 def _grid_rows(table: Any) -> list[list[str]]:
     """A <table>'s rows of cell texts on the table's grid: a cell spanning columns (colspan) is followed by
     empty cells, one spanning rows (rowspan) leaves an empty cell in the rows below, as Word's merged cells
@@ -51,7 +78,7 @@ def _grid_rows(table: Any) -> list[list[str]]:
         row: list[str] = []
         for cell in tr.iter("td", "th"):
             covered(row)
-            text = "\n".join(_clean_text(x) for x in cell.itertext() if _clean_text(x))
+            text = _cell_text(cell)
             width, height = _span(cell, "colspan"), _span(cell, "rowspan")
             for k in range(width):
                 if height > 1:
@@ -242,6 +269,12 @@ def _strip_chrome(root: Any) -> None:
             el.getparent().remove(el)
 
 
+def _source_spaces(s: str) -> str:
+    """A text node with the line breaks of the page's source as the spaces a browser shows (Word's and
+    LibreOffice's pages wrap their paragraphs at 80 columns); a <br> is what breaks a line."""
+    return re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", s)
+
+
 def _lxml_blocks(text: str) -> list[Block]:
     """Blocks from the page itself with chrome removed (fallback when trafilatura drops lines)."""
     import lxml.html
@@ -277,12 +310,12 @@ def _lxml_blocks(text: str) -> list[Block]:
         elif el.tag in _BLOCK_TAGS:
             buf.append("\n")
         if el.text:
-            buf.append(el.text)
+            buf.append(_source_spaces(el.text))
         for child in el:
             if isinstance(child.tag, str):
                 walk(child)
             if child.tail:
-                buf.append(child.tail)
+                buf.append(_source_spaces(child.tail))
         if el.tag in _BLOCK_TAGS and el.tag != "br":
             buf.append("\n")
 
@@ -303,7 +336,7 @@ def _lines(blocks: list[Block]) -> list[str]:
 
 
 def choose(traf: list[Block], plain: list[Block]) -> list[Block]:
-    """trafilatura's blocks, unless the plain reading of the same region holds lines it lost.
+    """trafilatura's blocks, unless the plain reading of the same region holds lines or table rows it lost.
 
     The region runs from trafilatura's first to its last line in the plain reading, extended
     back over a legal header block (issuing body, `Số:`, place and date) just above it.
@@ -323,12 +356,20 @@ def choose(traf: list[Block], plain: list[Block]) -> list[Block]:
         if _HEADER_HINT.match(plines[k]):
             start = k
     window = plines[start:end + 1]
+    region = plain[pl[start][0]:pl[end][0] + 1]
+    if _table_rows(region) > _table_rows(traf):
+        return region  # trafilatura ran a table into text (one inside a list item, as LibreOffice writes it)
     tc, wc = Counter(tl), Counter(window)
     if not (wc - tc) or sum((tc - wc).values()) > 0.1 * len(tl):
         return traf
     if sum(map(len, window)) > 2 * sum(map(len, tl)):
         return traf
-    return plain[pl[start][0]:pl[end][0] + 1]
+    return region
+
+
+def _table_rows(blocks: list[Block]) -> int:
+    """How many table rows blocks hold."""
+    return sum(len(b.rows or []) for b in blocks if b.kind == "table")
 
 
 def portal_attributes(block: Block) -> bool:
