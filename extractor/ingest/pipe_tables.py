@@ -1,6 +1,6 @@
-"""Pipe tables in plain text: Markdown/GFM rows and the crawled form with one cell per line.
+"""Tables in plain text: Markdown/GFM rows, the crawled form with one cell per line, tab-separated rows.
 
-Two layouts reach vnplan as text:
+Three layouts reach vnplan as text:
 
 - **Markdown** (`| TT | Tên nhiệm vụ | Cơ quan chủ trì |`, one row a line, a `|---|` rule under
   the header);
@@ -8,9 +8,13 @@ Two layouts reach vnplan as text:
   `|`. A row's closing bar and the next row's opening bar leave an empty cell between them, so an
   empty cell is either a blank column or the end of a row: it ends the row when the next cell is a
   row number (`1.`, `1.1`, `II`, `A`, `-`) followed by a cell with text, as in every task or
-  indicator table.
+  indicator table;
+- **copied text** (a table copied from a web page or from Word into a text file): a row a line, its
+  cells separated by tabs; a cell holding one line break carries the rest of its row onto the next
+  line, which is joined back while the row is narrower than most rows are (a cell of three lines
+  or more, which leaves a line without a tab, ends the table there).
 
-Both become `Block("table", rows=...)`, so a TXT file's tables reach the document model as tables,
+All become `Block("table", rows=...)`, so a TXT file's tables reach the document model as tables,
 as a DOCX's or a PDF's do. Lines inside a crawled cell were wrapped by the crawler
 (`Block.wrapped`), so normalization joins them.
 """
@@ -18,6 +22,7 @@ as a DOCX's or a PDF's do. Lines inside a crawled cell were wrapped by the crawl
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from ..document import Block
@@ -167,6 +172,37 @@ def _crawled_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | No
     return rows, nxt
 
 
+def _tab_cells(line: str) -> list[str] | None:
+    """The cells of a tab-separated row; None for a line without a tab."""
+    cells = line.rstrip(" \r").split("\t")
+    return [c.strip() for c in cells] if len(cells) >= 2 else None
+
+
+def _tab_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """The tab-separated rows of the lines from `i` that hold a tab (two cells with text in the first, two such
+    rows at least), as wide as most of them, and the next line. A line narrower than that is a row a cell's
+    line break cut: the line after it is joined to it, its first piece to the row's last cell."""
+    first = _tab_cells(lines[i])
+    if first is None or sum(1 for c in first if c) < 2:
+        return None
+    end = i
+    while end < len(lines) and "\t" in lines[end]:
+        end += 1
+    pieces = [_tab_cells(ln) or [] for ln in lines[i:end]]
+    widths = Counter(len(p) for p in pieces)
+    width = max(widths, key=lambda w: (widths[w], w))
+    rows: list[list[str]] = []
+    for cells in pieces:
+        if rows and len(rows[-1]) < width and len(rows[-1]) + len(cells) - 1 <= width:
+            rows[-1][-1] = f"{rows[-1][-1]}\n{cells[0]}".strip()
+            rows[-1].extend(cells[1:])
+        else:
+            rows.append(cells)
+    if sum(1 for r in rows if sum(1 for c in r if c) >= 2) < 2:
+        return None
+    return [r + [""] * (width - len(r)) for r in rows], end
+
+
 def _paragraphs(lines: list[str]) -> Iterator[Block]:
     """Blocks of plain lines: runs separated by blank lines."""
     chunk: list[str] = []
@@ -186,7 +222,8 @@ def split_blocks(text: str) -> list[Block]:
     i = 0
     while i < len(lines):
         md = _markdown_table(lines, i) if lines[i].lstrip().startswith("|") else None
-        table = md or (_crawled_table(lines, i) if _BAR.match(lines[i]) else None)
+        table = md or (_crawled_table(lines, i) if _BAR.match(lines[i]) else None) or (
+            _tab_table(lines, i) if "\t" in lines[i] else None)
         if table is None:
             plain.append(lines[i])
             i += 1
@@ -199,7 +236,8 @@ def split_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def has_pipe_table(text: str) -> bool:
-    """True when the text holds a table in either pipe layout (a cheap test before `split_blocks`)."""
-    return "|" in text and (re.search(r"^\s*\|\s*$", text, re.MULTILINE) is not None
-                            or re.search(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+", text, re.MULTILINE) is not None)
+def has_text_table(text: str) -> bool:
+    """True when the text may hold a table in one of the three layouts (a cheap test before `split_blocks`)."""
+    return ("|" in text and (re.search(r"^\s*\|\s*$", text, re.MULTILINE) is not None
+                             or re.search(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+", text, re.MULTILINE) is not None)
+            ) or re.search(r"\S\t+\S.*\n.*\t", text) is not None

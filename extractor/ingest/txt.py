@@ -7,7 +7,7 @@ import unicodedata
 
 from ..document import Block, IngestError, RawDocument
 from .markdown import is_markdown, render_markdown
-from .pipe_tables import has_pipe_table, split_blocks
+from .pipe_tables import has_text_table, split_blocks
 
 _VOWELS = set("aeiouyâăêôơưAEIOUYÂĂÊÔƠƯ")
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -140,6 +140,6 @@ def read_txt(raw: RawDocument, data: bytes) -> None:
         raise IngestError("empty file")
     if is_markdown(raw.path, text):
         text = render_markdown(text)
-    raw.blocks = split_blocks(text) if has_pipe_table(text) else split_paragraphs(text)
+    raw.blocks = split_blocks(text) if has_text_table(text) else split_paragraphs(text)
     if problems:
         raw.status, raw.errors = "partial", raw.errors + problems
