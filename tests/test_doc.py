@@ -100,6 +100,23 @@ def test_doc_conversion_leaves_no_temp_folder(dev_doc, tmp_path, monkeypatch):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("vnplan-doc-")]
 
 
+@pytest.mark.slow
+def test_odt_with_its_task_table_reads_like_the_docx(tmp_path):
+    """An office working in LibreOffice sends .odt: it is converted and read like the DOCX it was saved from,
+    its task table a table (Hồ Chí Minh City's 2820/QĐ-UBND)."""
+    from tests.formats import real_docx
+
+    txt = ROOT / "tests" / "real" / "hcm-2820-qd-ubnd-2025.txt"
+    docx_path = real_docx(txt, tmp_path / "docx" / f"{txt.stem}.docx")
+    odt = soffice_convert([docx_path], tmp_path / "odt", target="odt")[0]
+    assert odt.read_bytes()[:2] == b"PK"
+    rec, want = extract_file(odt), extract_file(docx_path)
+    assert (rec.status, rec.source.format, rec.source.converted_from) == ("ok", "doc", "odt")
+    assert rec.meta.number == "2820/QĐ-UBND"
+    assert [(o.lead, o.task) for o in rec.obligations] == [(o.lead, o.task) for o in want.obligations]
+    assert len(rec.obligations) > 20
+
+
 # ------------------------------------------------------------------ failures are clear sentences
 
 

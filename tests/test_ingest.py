@@ -108,6 +108,16 @@ def test_sniff_format():
     assert sniff(Path("a.doc"), b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100) == "doc"
     assert sniff(Path("a.txt"), b"<!DOCTYPE html><html><body>x</body></html>") == "html"
     assert sniff(Path("a.htm"), "Kế hoạch số 114".encode()) == "txt"
+    import io
+    import zipfile
+
+    for mimetype, kind in ((b"application/vnd.oasis.opendocument.text", "doc"),
+                           (b"application/vnd.oasis.opendocument.spreadsheet", "zip")):
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as z:
+            z.writestr("mimetype", mimetype)
+            z.writestr("content.xml", "<office:document-content/>")
+        assert sniff(Path("ke-hoach.odt"), buf.getvalue()) == kind
 
 
 # --- DOCX -----------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from ..document import IngestError, RawDocument
 from ..record import Record
 
 SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".markdown": "txt", ".html": "html", ".htm": "html",
-                      ".docx": "docx", ".pdf": "pdf", ".doc": "doc",
+                      ".docx": "docx", ".pdf": "pdf", ".doc": "doc", ".rtf": "doc", ".odt": "doc",
                       ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image"}
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
@@ -90,14 +90,21 @@ def looks_html(head: bytes) -> bool:
     return s.startswith(b"<") and any(t in s for t in (b"<head", b"<body", b"<meta ", b"<title"))
 
 
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+
+
 def _zip_kind(data: bytes) -> str:
-    """'docx' for a Word package, 'zip' for another zip, 'corrupt' when the zip cannot be opened."""
+    """'docx' for a Word package, 'odt' for an OpenDocument text (LibreOffice's own), 'zip' for another zip,
+    'corrupt' when the zip cannot be opened."""
     try:
         with zipfile.ZipFile(BytesIO(data)) as z:
             names = set(z.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+            mimetype = z.read("mimetype")[:64].strip() if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
         return "corrupt"
-    return "docx" if "word/document.xml" in names else "zip"
+    if "word/document.xml" in names:
+        return "docx"
+    return "odt" if mimetype == ODT_MIMETYPE else "zip"
 
 
 def sniff_format(path: Path, data: bytes) -> str:
@@ -110,6 +117,8 @@ def sniff_format(path: Path, data: bytes) -> str:
         kind = _zip_kind(data)
         if kind == "docx":
             return "docx"
+        if kind == "odt":
+            return "doc"  # converted by LibreOffice like a .doc
         if kind in ("corrupt", "zip") and by_ext == "docx":
             return "docx"  # the DOCX reader explains what is wrong with it
         return "zip"

@@ -331,12 +331,14 @@ def read_docx(raw: RawDocument, data: bytes) -> None:
 
 
 def read_doc(raw: RawDocument, path: Path) -> None:
-    """Fill `raw` from a legacy Word .doc, converted to DOCX by LibreOffice first."""
+    """Fill `raw` from a legacy Word .doc, a rich-text .rtf or an OpenDocument .odt, converted to DOCX by
+    LibreOffice first."""
     head = Path(path).read_bytes()[:1 << 20]
     rtf = head.lstrip()[:5] == b"{\\rtf"
-    if not rtf and not head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    odt = head.startswith(b"PK\x03\x04")  # sniffed as an OpenDocument text
+    if not rtf and not odt and not head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         raise IngestError("not a Word .doc file: the bytes are not an OLE compound document")
-    if not rtf and "WordDocument".encode("utf-16-le") not in head:
+    if not rtf and not odt and "WordDocument".encode("utf-16-le") not in head:
         raise IngestError("corrupt DOC: no WordDocument stream (a damaged .doc, or an Excel/PowerPoint file)")
     try:
         from .doc import doc_to_docx
@@ -355,4 +357,4 @@ def read_doc(raw: RawDocument, path: Path) -> None:
 
         shutil.rmtree(Path(converted).parent, ignore_errors=True)
     raw.format = "doc"
-    raw.converted_from = "rtf" if rtf else "doc"
+    raw.converted_from = "rtf" if rtf else "odt" if odt else "doc"
