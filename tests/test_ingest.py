@@ -455,6 +455,23 @@ thành trong năm 2025.</p>
         (["Sở Khoa học và Công nghệ"], "Xây dựng cơ sở dữ liệu chuyên ngành khoa học và công nghệ")]
 
 
+def test_html_page_of_plain_text_in_pre_reads_like_the_text(tmp_path):
+    """A crawler's page that shows a document as plain text in <pre> keeps its lines: Dong Thap's 597/KH-UBND
+    reads as its TXT does, every task with its lead."""
+    import html
+
+    from extractor.pipeline import extract_file
+
+    txt = Path(__file__).parent / "real" / "dongthap-597-kh-ubnd-2025.txt"
+    page = tmp_path / "597.html"
+    page.write_text('<html><head><title>Kế hoạch 597</title></head><body><div class="menu">Trang chủ</div>'
+                    f"<pre>{html.escape(txt.read_text(encoding='utf-8'))}</pre></body></html>", encoding="utf-8")
+    got, want = extract_file(page), extract_file(txt)
+    assert got.meta.number == "597/KH-UBND"
+    assert [(o.lead, o.task) for o in got.obligations] == [(o.lead, o.task) for o in want.obligations]
+    assert len(got.obligations) == 27
+
+
 # --- merged cells: tables keep their grid -----------------------------------------------------
 
 _MERGED_HEADER = [["TT", "Chỉ tiêu", "ĐVT", "GIAI ĐOẠN 2026 - 2030", "", ""],

@@ -158,9 +158,20 @@ def drop_note_marks(root: Any) -> bool:
     return dropped
 
 
+_PRE = re.compile(r"(<pre\b[^>]*>)(.*?)(</pre\s*>)", re.IGNORECASE | re.DOTALL)
+
+
+def _pre_lines(text: str) -> str:
+    """The page with the line breaks inside its <pre> blocks written as <br>s (a crawler's page of plain
+    text), so the readers, which take the source's line breaks for spaces, keep them."""
+    return _PRE.sub(lambda m: m.group(1) + m.group(2).replace("\n", "<br>\n") + m.group(3), text)
+
+
 def _prepared(text: str) -> str:
-    """The page with its list items' markers written in (`mark_list_items`) and its note marks dropped
-    (`drop_note_marks`); as it was when it has neither."""
+    """The page with its <pre> lines kept (`_pre_lines`), its list items' markers written in
+    (`mark_list_items`) and its note marks dropped (`drop_note_marks`)."""
+    if re.search(r"<pre\b", text, re.IGNORECASE):
+        text = _pre_lines(text)
     lists = re.search(r"<li[\s>]", text, re.IGNORECASE)
     notes = re.search(r"href=[\"']#(?:_ftn|_edn|sdfootnote|sdendnote|fn|footnote)", text, re.IGNORECASE)
     if not lists and not notes:
