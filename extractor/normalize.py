@@ -17,7 +17,7 @@ from typing import TypeVar
 from .abbrev import any_search, ends_at_end, max_width
 from .bodies import name_cut_before, name_ends, name_goes_on
 from .document import Block, Normalized, RawDocument, Table, TableCell
-from .vntext import fix_tone_placement, nfc
+from .vntext import fix_look_alikes, fix_tone_placement, nfc
 
 K = TypeVar("K")
 _SPACE_CHARS = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
@@ -442,11 +442,11 @@ def _place_tables(raw: RawDocument, text: str, paras: list[str], keys: list[Cell
 
 
 def normalize_document(raw: RawDocument) -> Normalized:
-    """The record text (NFC, one tone placement, boilerplate dropped, wrapped lines joined) and the
+    """The record text (NFC, one tone placement, Đ for its look-alike Ð, boilerplate dropped, wrapped lines joined) and the
     readers' tables placed in it."""
     paras: list[str] = []
     keys: list[CellKey | None] = []
-    blocks = [([dash_bullet(ln) for ln in _drop_boilerplate([fix_tone_placement(nfc(ln)) for ln in lines])], key)
+    blocks = [([dash_bullet(ln) for ln in _drop_boilerplate([fix_tone_placement(fix_look_alikes(nfc(ln))) for ln in lines])], key)
               for lines, key in cut_trailing_boxes(block_paragraphs(raw))]
     width = wrap_width([lines for lines, _ in blocks])
     prev_cell = True

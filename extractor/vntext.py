@@ -30,8 +30,18 @@ def _pairs_by_first_letter(pairs: list[str]) -> str:
 _TONE_RE = re.compile(_pairs_by_first_letter(list(_TONE_PLACEMENT)) + r"(?![a-zA-Zà-ỹÀ-Ỹđ])")
 
 
+# Letters of other alphabets that Vietnamese text is typed or converted with in place of its own: the
+# Icelandic eth (Ð U+00D0, ð U+00F0) for Đ/đ, as some keyboards, fonts and old converters write it.
+_LOOK_ALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+
+
 def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
+
+
+def fix_look_alikes(s: str) -> str:
+    """Vietnamese letters for their look-alikes from other alphabets: 'ÐỀ ÁN' -> 'ĐỀ ÁN' (same length)."""
+    return s.translate(_LOOK_ALIKES)
 
 
 def fix_tone_placement(s: str) -> str:
@@ -49,6 +59,7 @@ _FOLD_TABLE = {cp: _strip_marks(chr(cp)) for cp in range(0xC0, 0x250)}
 _FOLD_TABLE |= {cp: _strip_marks(chr(cp)) for cp in range(0x1E00, 0x1F00)}
 _FOLD_TABLE |= {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 _FOLD_TABLE |= {cp: "" for cp in range(0x300, 0x370)}  # stray combining marks
+_FOLD_TABLE |= {0xD0: "d", 0xF0: "d"}  # the eth typed for Đ/đ
 
 
 def fold(s: str) -> str:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.vntext import find_dates, fix_tone_placement, fold, parse_date, parse_number
+from extractor.vntext import find_dates, fix_look_alikes, fix_tone_placement, fold, parse_date, parse_number
 
 
 @pytest.mark.parametrize("s,want", [
@@ -100,3 +100,21 @@ def test_tone_regex_matches_every_pair_as_the_plain_alternation():
     texts += ["Hoà Bình, Thanh Hoá, thuỷ lợi, Uỷ ban, quý, khuỷu, hoàng, QUÝ, HOÀ, Qoà"]
     for t in texts:
         assert [m.span() for m in _TONE_RE.finditer(t)] == [m.span() for m in plain.finditer(t)], t
+
+
+def test_the_eth_typed_for_d_with_stroke_is_read_as_it():
+    """Some keyboards, fonts and converters write Đ as the Icelandic eth Ð (U+00D0): the record reads Đ, so the
+    numbers and issuers it cites are found, and a query typed with it folds the same."""
+    from extractor.document import Block, RawDocument
+    from extractor.normalize import normalize_document
+    from extractor.pipeline import extract_text_into
+    from extractor.record import Record, Source
+
+    assert fix_look_alikes("ÐỀ ÁN") == "ĐỀ ÁN" and fix_look_alikes("ðổi mới") == "đổi mới"
+    assert fold("ÐỔI MỚI SÁNG TẠO") == fold("Đổi mới sáng tạo") == "doi moi sang tao"
+    paras = ["ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI", "Số: 114/KH-UBND", "KẾ HOẠCH",
+             "Thực hiện Quyết định số 36/QÐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ."]
+    norm = normalize_document(RawDocument("x.txt", "txt", "0" * 64, blocks=[Block("para", p) for p in paras]))
+    assert "Ð" not in norm.text and "36/QĐ-TTg" in norm.text
+    rec = extract_text_into(Record("x", Source("x.txt", "0" * 64, "txt")), norm.text, norm.tables)
+    assert [(r.number, r.date) for r in rec.references] == [("36/QĐ-TTg", "2021-01-11")]
