@@ -30,9 +30,11 @@ def _pairs_by_first_letter(pairs: list[str]) -> str:
 _TONE_RE = re.compile(_pairs_by_first_letter(list(_TONE_PLACEMENT)) + r"(?![a-zA-Zà-ỹÀ-Ỹđ])")
 
 
-# Letters of other alphabets that Vietnamese text is typed or converted with in place of its own: the
-# Icelandic eth (Ð U+00D0, ð U+00F0) for Đ/đ, as some keyboards, fonts and old converters write it.
-_LOOK_ALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+# Characters Vietnamese text is typed or converted with in place of its own: the Icelandic eth (Ð U+00D0,
+# ð U+00F0) for Đ/đ, as some keyboards, fonts and old converters write it; no-break and other fixed-width
+# spaces (a page's &nbsp;, Word's Ctrl+Shift+Space) for the space.
+_LOOK_ALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u00a0": " ", "\u202f": " ", "\u205f": " ",
+                              "\u3000": " ", **{chr(cp): " " for cp in range(0x2000, 0x200B)}})
 
 
 def nfc(s: str) -> str:
@@ -40,7 +42,8 @@ def nfc(s: str) -> str:
 
 
 def fix_look_alikes(s: str) -> str:
-    """Vietnamese letters for their look-alikes from other alphabets: 'ÐỀ ÁN' -> 'ĐỀ ÁN' (same length)."""
+    """Vietnamese letters and plain spaces for their look-alikes: 'ÐỀ ÁN' -> 'ĐỀ ÁN', 'PHỤ\\u00a0LỤC' -> 'PHỤ LỤC'
+    (the same length, so offsets hold)."""
     return s.translate(_LOOK_ALIKES)
 
 

@@ -118,3 +118,19 @@ def test_the_eth_typed_for_d_with_stroke_is_read_as_it():
     assert "Ð" not in norm.text and "36/QĐ-TTg" in norm.text
     rec = extract_text_into(Record("x", Source("x.txt", "0" * 64, "txt")), norm.text, norm.tables)
     assert [(r.number, r.date) for r in rec.references] == [("36/QĐ-TTg", "2021-01-11")]
+
+
+def test_a_text_spaced_with_no_break_spaces_reads_as_with_spaces(tmp_path):
+    """A page copied with its &nbsp; (Văn phòng Chính phủ's 624/TB-VPCP, its appendix headings and crawled task
+    tables spaced so) gives the record of the text spaced with plain spaces."""
+    from extractor.pipeline import extract_file
+
+    src = Path(__file__).parent / "real" / "vpcp-624-tb-vpcp-2025.txt"
+    spaced = tmp_path / src.name
+    spaced.write_text(src.read_text(encoding="utf-8").replace(" ", "\u00a0"), encoding="utf-8")
+    got, want = extract_file(spaced), extract_file(src)
+    assert fix_look_alikes("PHỤ\u00a0LỤC\u202fI") == "PHỤ LỤC I"
+    assert got.text == want.text
+    assert [(o.lead, o.task, o.deadline) for o in got.obligations] == [
+        (o.lead, o.task, o.deadline) for o in want.obligations]
+    assert len(got.obligations) > 150

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from ..document import Block, IngestError, RawDocument
+from ..vntext import fix_look_alikes
 from .markdown import is_markdown, render_markdown
 from .pipe_tables import has_text_table, split_blocks
 
@@ -135,7 +136,7 @@ def read_txt(raw: RawDocument, data: bytes) -> None:
     if legacy is None and encoding != "windows-1258":
         text, legacy = apply_legacy(text)  # legacy mojibake stored as Unicode
     raw.encoding = legacy or encoding
-    text = unicodedata.normalize("NFC", text).replace("\ufeff", "")
+    text = fix_look_alikes(unicodedata.normalize("NFC", text).replace("\ufeff", ""))
     if not text.strip():
         raise IngestError("empty file")
     if is_markdown(raw.path, text):
