@@ -286,3 +286,23 @@ def test_a_table_copied_as_tab_separated_rows_is_a_table() -> None:
 def test_tabs_in_text_without_a_table_stay_text() -> None:
     text = "\tThực hiện Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ;\n\tCăn cứ tình hình thực tế.\n"
     assert [b.kind for b in split_blocks(text)] == ["para"]
+
+
+def test_a_markdown_table_without_its_outer_pipes_is_a_table() -> None:
+    """GFM lets a table leave out its outer pipes, as html2text writes a page's tables."""
+    text = ("PHỤ LỤC II\n\n"
+            "TT | Tên nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành\n"
+            "---|---|---|---\n"
+            "1 | Xây dựng cơ sở dữ liệu dùng chung của tỉnh | Sở Khoa học và Công nghệ | Quý IV/2026\n"
+            "2 | Rà soát, đề xuất sửa đổi các quy định về dữ liệu | Sở Tư pháp | Năm 2026\n"
+            "\nCác sở, ngành căn cứ nhiệm vụ được giao xây dựng kế hoạch thực hiện.\n")
+    blocks = split_blocks(text)
+    assert [b.kind for b in blocks] == ["para", "table", "para"]
+    assert blocks[1].rows == [["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+                              ["1", "Xây dựng cơ sở dữ liệu dùng chung của tỉnh", "Sở Khoa học và Công nghệ",
+                               "Quý IV/2026"],
+                              ["2", "Rà soát, đề xuất sửa đổi các quy định về dữ liệu", "Sở Tư pháp", "Năm 2026"]]
+    norm = normalize_document(_raw(text))
+    rec = extract_text_into(Record("x", Source("x.txt", "0" * 64, "txt")), norm.text, norm.tables)
+    assert [(o.lead, o.deadline.text if o.deadline else None) for o in rec.obligations][:2] == [
+        (["Sở Khoa học và Công nghệ"], "Quý IV/2026"), (["Sở Tư pháp"], "Năm 2026")]

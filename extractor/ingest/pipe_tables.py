@@ -3,7 +3,7 @@
 Three layouts reach vnplan as text:
 
 - **Markdown** (`| TT | Tên nhiệm vụ | Cơ quan chủ trì |`, one row a line, a `|---|` rule under
-  the header);
+  the header; the outer pipes may be left out, `TT | Tên nhiệm vụ` over `---|---`);
 - **crawled portal text**, where each cell stands on its own line(s) between lines holding only
   `|`. A row's closing bar and the next row's opening bar leave an empty cell between them, so an
   empty cell is either a blank column or the end of a row: it ends the row when the next cell is a
@@ -37,17 +37,23 @@ _MAX_CELL_LINES = 60
 
 
 def _md_cells(line: str) -> list[str]:
-    inner = line.strip()[1:-1]
+    """The cells of a Markdown row, with or without its outer pipes (`| a | b |`, `a | b`)."""
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
     return [c.strip() for c in inner.split("|")]
 
 
 def _markdown_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
-    """A Markdown table starting at line `i` (a header row, then a rule): its rows and the next line."""
-    if i + 1 >= len(lines) or not _MD_ROW.match(lines[i]) or not _MD_RULE.match(lines[i + 1]):
+    """A Markdown table starting at line `i` (a header row, then a rule): its rows and the next line. GFM
+    lets a table leave out its outer pipes (`TT | Nhiệm vụ` over `---|---`, as html2text writes it); its
+    rows then run while lines hold a pipe."""
+    if i + 1 >= len(lines) or "|" not in lines[i] or not _MD_RULE.match(lines[i + 1]):
         return None
+    outer = bool(_MD_ROW.match(lines[i]))
     rows = [_md_cells(lines[i])]
     j = i + 2
-    while j < len(lines) and _MD_ROW.match(lines[j]):
+    while j < len(lines) and (_MD_ROW.match(lines[j]) if outer else "|" in lines[j] and lines[j].strip()):
         if not _MD_RULE.match(lines[j]):
             rows.append(_md_cells(lines[j]))
         j += 1
@@ -221,7 +227,7 @@ def split_blocks(text: str) -> list[Block]:
     plain: list[str] = []
     i = 0
     while i < len(lines):
-        md = _markdown_table(lines, i) if lines[i].lstrip().startswith("|") else None
+        md = _markdown_table(lines, i) if "|" in lines[i] else None
         table = md or (_crawled_table(lines, i) if _BAR.match(lines[i]) else None) or (
             _tab_table(lines, i) if "\t" in lines[i] else None)
         if table is None:
