@@ -544,3 +544,13 @@ def test_crawled_title_heading_is_the_title_when_the_type_word_is_missing():
                 "phủ ngày 19 tháng 6 năm 2015;\n")
     assert (m.kind, m.number) == ("resolution", "03/NQ-CP")
     assert m.title.startswith("Ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW")
+
+
+@pytest.mark.parametrize("number_line,dateline", [
+    ("Số: 2109/ QĐ-UBND", "Bình Dương, ngày 01 tháng 9 năm 2021"),  # a space typed after the slash
+    ("Số: 2109 /QĐ-UBND", "Bình Dương ngày 01 tháng 9 năm 2021"),  # and a dateline without its comma
+])
+def test_a_header_typed_with_loose_spacing_or_no_comma_keeps_its_number_and_date(number_line, dateline):
+    text = DECISION.replace("Số: 2109/QĐ-UBND\tBình Dương, ngày 01 tháng 9 năm 2021", f"{number_line}\t{dateline}")
+    meta = meta_of(text)
+    assert (meta.number, meta.date, meta.place) == ("2109/QĐ-UBND", "2021-09-01", "Bình Dương")
