@@ -64,19 +64,24 @@ def _carry_out() -> re.Pattern[str]:
 def implemented_in(description: str | None, limit: int = 130) -> list[str]:
     """Numbers a description says its document carries out: the citation right after *thực hiện /
     triển khai / cụ thể hóa* ('về triển khai Quyết định số 36/QĐ-TTg' -> ['36/QĐ-TTg'], 'triển khai chính
-    sách … theo Nghị định số 13/2019/NĐ-CP' -> ['13/2019/NĐ-CP']), nearest verb first."""
+    sách … theo Nghị định số 13/2019/NĐ-CP' -> ['13/2019/NĐ-CP']) and those joined to it by *và*
+    (rules/references.yaml `ref.also_carried_out`), nearest verb first."""
     out: list[str] = []
     if not description:
         return out
-    number_rx = _ref_rules().rule("ref.number").rx
+    number_rx, also = _ref_rules().rule("ref.number").rx, _ref_rules().rule("ref.also_carried_out").rx
     for verb in _carry_out().finditer(description):
         gap_end = min(len(description), verb.end() + limit)
         m = number_rx.search(description, verb.end(), gap_end)
         if m is None or re.search(r"[.;]\s", description[verb.end():m.start()]):
             continue
-        number = canonical_number(m.group())
-        if number and number not in out:
-            out.append(number)
+        while m is not None:  # '… triển khai QĐ 06/QĐ-TTg … của Thủ tướng Chính phủ và QĐ số 3103/QĐ-BTC': both
+            number = canonical_number(m.group())
+            if number and number not in out:
+                out.append(number)
+            after = m.end()
+            m = number_rx.search(description, after, min(len(description), after + limit))
+            m = m if m is not None and also.match(description[after:m.start()]) else None
     return out
 
 

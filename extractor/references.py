@@ -484,7 +484,7 @@ def _relations(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
             c.relation = relation  # the next item of the opening's list ('Xét Tờ trình số …; Báo cáo thẩm tra số …')
         elif _rx("ref.amended_by").match(gap):
             c.relation = relation  # 'A được sửa đổi, bổ sung tại B': B is the basis A is
-        elif re.search(r"(?:[,;:]|\bvà|\bcác|\bcùng|\bhoặc)\s*$", text[prev.head_end:c.start]) \
+        elif re.search(r"(?:[,;:]|\bvà|\bcác|\bcùng|\bhoặc)\s*$", text[prev.head_end:c.start], re.IGNORECASE) \
                 or _rx("ref.amended_by").match(text[prev.head_end:c.start]):
             # coordinated: 'Quyết định số 36/QĐ-TTg … và Kế hoạch số 126/KH-UBND' shares the relation of the one
             # before it; after ';' or a line break it is the next item of the opening's own list

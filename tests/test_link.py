@@ -317,3 +317,23 @@ def test_an_edition_repeats_a_long_run_of_the_cited_title(title, cited, edition)
     d = doc(kind="decision", number="1/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh Quảng Bình", title=title)
     refs = [ref("99/QĐ-TTg", "basis", "Thủ tướng Chính phủ", title=cited)]
     assert (find_parent(d, refs) is not None) is edition
+
+
+def test_a_title_carrying_out_two_documents_names_both_and_the_nearer_is_the_parent(tmp_path):
+    """Hồ Chí Minh City's 2820/QĐ-UBND, given as its opening only (header, title, the first Căn cứ lines): its
+    capitals title carries out 06/QĐ-TTg 'VÀ QUYẾT ĐỊNH SỐ 3103/QĐ-BTC', so both are implemented and the
+    ministry's plan, the nearer one, is the parent — as in the whole document."""
+    from extractor.pipeline import extract_file
+
+    title = ("Kế hoạch triển khai Quyết định số 06/QĐ-TTg ngày 02 tháng 01 năm 2025 của Thủ tướng Chính phủ và "
+             "Quyết định số 3103/QĐ-BTC ngày 05 tháng 9 năm 2025 của Bộ Tài chính")
+    assert implemented_in(title) == ["06/QĐ-TTg", "3103/QĐ-BTC"]
+    assert implemented_in("Kế hoạch triển khai Quyết định số 06/QĐ-TTg; Căn cứ Quyết định số 3103/QĐ-BTC") == [
+        "06/QĐ-TTg"]
+    src = GOLD.parent / "real" / "hcm-2820-qd-ubnd-2025.txt"
+    opening = tmp_path / src.name
+    opening.write_text(src.read_text(encoding="utf-8")[:2600], encoding="utf-8")
+    record = extract_file(opening)
+    assert [(r.number, r.relation) for r in record.references[:2]] == [
+        ("06/QĐ-TTg", "implements"), ("3103/QĐ-BTC", "implements")]
+    assert record.parent is not None and record.parent.number == "3103/QĐ-BTC"
