@@ -240,3 +240,53 @@ def test_a_row_the_page_broke_joins_its_figures_whole():
     _merge_tables(prev, following)
     assert prev.rows == [["6", "Sản phẩm chè", "10.200", "26.700", "Sở Công Thương chủ trì, phối hợp với Sở Tài chính"],
                          ["7", "Cà phê", "34.500", "104.360", ""]]
+
+
+def test_a_header_row_repeated_on_every_page_is_read_once():
+    """Offices mark a task table's header row to repeat ('Repeat as header row'): the PDF prints it again on each
+    page; the table continued on the next page leaves it out, and a row going on after it still joins."""
+    from extractor.document import Block
+    from extractor.ingest.pdf import _merge_tables
+
+    header = ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"]
+    prev = Block("table", rows=[header, ["1", "Xây dựng cơ sở dữ liệu dùng chung", "Sở Khoa học và Công nghệ",
+                                         "Năm 2026"]], page=3)
+    following = Block("table", rows=[list(header), ["2", "Rà soát quy định về dữ liệu", "Sở Tư pháp", "Quý IV/2026"]],
+                      page=4)
+    _merge_tables(prev, following)
+    assert [r[0] for r in prev.rows] == ["TT", "1", "2"]
+    alone = Block("table", rows=[list(header)], page=5)  # a page holding only the header keeps it
+    _merge_tables(prev, alone)
+    assert [r[0] for r in prev.rows] == ["TT", "1", "2", "TT"]
+
+
+@pytest.mark.slow
+def test_a_pdf_whose_task_table_repeats_its_header_reads_like_its_docx(tmp_path):
+    """Thủ tướng's 2629/QĐ-TTg with its 97-row task table, its header row set to repeat, printed to PDF by
+    LibreOffice: the same obligations as the DOCX it was printed from."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from extractor.pipeline import extract_file
+    from tests.formats import make_pdf, real_docx
+
+    txt = Path(__file__).parent / "real-group4" / "ttg-2629-qd-ttg-2025.txt"
+    path = real_docx(txt, tmp_path / "docx" / f"{txt.stem}.docx")
+    document = docx.Document(str(path))
+    for table in document.tables:
+        if len(table.rows) >= 5:
+            flag = OxmlElement("w:tblHeader")
+            flag.set(qn("w:val"), "true")
+            table.rows[0]._tr.get_or_add_trPr().append(flag)
+    document.save(str(path))
+    pdf = make_pdf(path, tmp_path / "pdf")
+    got, want = extract_file(pdf), extract_file(path)
+    from rapidfuzz import fuzz
+
+    def found(task: str) -> bool:
+        return any(fuzz.ratio(task, o.task) >= 90 for o in got.obligations)
+
+    assert len(want.obligations) > 90 and abs(len(got.obligations) - len(want.obligations)) <= 3
+    assert sum(found(o.task) for o in want.obligations) >= 0.9 * len(want.obligations)
+    assert not [o for o in got.obligations if "Cơ quan chủ trì" in o.task or "Nhiệm vụ" in o.lead]

@@ -599,12 +599,25 @@ def _table_continues(prev: Block, b: Block, prev_page: int | None) -> bool:
             and len(prev.rows[-1]) == len(b.rows[0]))
 
 
+def _repeated_header(prev_rows: list[list[str]], rows: list[list[str]]) -> int:
+    """How many rows a continued table opens with that repeat the first rows of the table it continues: Word's
+    'Repeat as header row' prints the header again on every page."""
+    def same(a: list[str], b: list[str]) -> bool:
+        return [" ".join((c or "").split()) for c in a] == [" ".join((c or "").split()) for c in b]
+
+    n = 0
+    while n < min(len(rows) - 1, len(prev_rows) - 1, 3) and any(c.strip() for c in rows[n]) and same(prev_rows[n], rows[n]):
+        n += 1
+    return n
+
+
 def _merge_tables(prev: Block, b: Block) -> None:
-    """Append the rows of `b` to `prev`; a first row with an empty first cell finishes prev's last row (a figure or
-    syllable the page broke joined whole)."""
-    rows = list(b.rows or [])
+    """Append the rows of `b` to `prev`, without the header rows it repeats; a first row with an empty first cell
+    finishes prev's last row (a figure or syllable the page broke joined whole)."""
     if prev.rows is None:  # never: only a table with rows continues (_table_continues)
         prev.rows = []
+    rows = list(b.rows or [])
+    rows = rows[_repeated_header(prev.rows, rows):]
     if rows and not rows[0][0].strip():
         last = prev.rows[-1]
         for k, cell in enumerate(rows[0]):
