@@ -254,14 +254,17 @@ def test_an_officer_in_a_word_table_s_lead_cell_stands_for_his_body() -> None:
     assert [o.lead for o in rec.obligations] == [["Thanh tra Chính phủ"], ["Sở Tài chính"], ["Tổng cục Thống kê"]]
 
 
-# a task table copied from a portal page into a text file: cells separated by tabs, one row cut by the
-# line break inside its lead cell, a paragraph after the table (no blank line, as Word copies)
+# a task table copied from a portal page into a text file: cells separated by tabs; row 2 cut by the line
+# breaks inside its support cell, row 1's time cell by one of its own; a paragraph after the table (no blank
+# line, as Word copies)
 COPIED = ("IV. TỔ CHỨC THỰC HIỆN\n"
           "STT\tNhiệm vụ, giải pháp\tĐơn vị thực hiện\tĐơn vị phối hợp\tThời gian thực hiện\n"
           "I\tHoàn thiện thể chế\t\t\t\n"
           "1\tRà soát, đề xuất sửa đổi các quy định về dữ liệu của tỉnh\tSở Tư pháp\t\tNăm 2026\n"
+          "(trước ngày 30/11)\n"
           "2\tXây dựng cơ sở dữ liệu dùng chung của tỉnh\tSở Khoa học và Công nghệ\tCác sở, ban, ngành;\n"
-          "Ủy ban nhân dân các phường, xã\tQuý IV/2026\n"
+          "Ủy ban nhân dân các phường, xã;\n"
+          "Công an tỉnh\tQuý IV/2026\n"
           "Các sở, ngành căn cứ nhiệm vụ được giao xây dựng kế hoạch thực hiện.\n")
 
 
@@ -271,15 +274,16 @@ def test_a_table_copied_as_tab_separated_rows_is_a_table() -> None:
     assert blocks[1].rows == [
         ["STT", "Nhiệm vụ, giải pháp", "Đơn vị thực hiện", "Đơn vị phối hợp", "Thời gian thực hiện"],
         ["I", "Hoàn thiện thể chế", "", "", ""],
-        ["1", "Rà soát, đề xuất sửa đổi các quy định về dữ liệu của tỉnh", "Sở Tư pháp", "", "Năm 2026"],
+        ["1", "Rà soát, đề xuất sửa đổi các quy định về dữ liệu của tỉnh", "Sở Tư pháp", "",
+         "Năm 2026\n(trước ngày 30/11)"],
         ["2", "Xây dựng cơ sở dữ liệu dùng chung của tỉnh", "Sở Khoa học và Công nghệ",
-         "Các sở, ban, ngành;\nỦy ban nhân dân các phường, xã", "Quý IV/2026"]]
+         "Các sở, ban, ngành;\nỦy ban nhân dân các phường, xã;\nCông an tỉnh", "Quý IV/2026"]]
     norm = normalize_document(_raw(COPIED))
     rec = extract_text_into(Record("x", Source("x.txt", "0" * 64, "txt")), norm.text, norm.tables)
     got = [(o.lead, o.support, o.deadline.text if o.deadline else None) for o in rec.obligations]
     assert got == [(["Sở Tư pháp"], [], "Năm 2026"),
-                   (["Sở Khoa học và Công nghệ"], ["Các sở, ban, ngành", "Ủy ban nhân dân các phường, xã"],
-                    "Quý IV/2026"),
+                   (["Sở Khoa học và Công nghệ"], ["Các sở, ban, ngành", "Ủy ban nhân dân các phường, xã",
+                                                   "Công an tỉnh"], "Quý IV/2026"),
                    (["Các sở, ngành"], [], None)]
 
 

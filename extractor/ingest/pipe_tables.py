@@ -10,9 +10,8 @@ Three layouts reach vnplan as text:
   row number (`1.`, `1.1`, `II`, `A`, `-`) followed by a cell with text, as in every task or
   indicator table;
 - **copied text** (a table copied from a web page or from Word into a text file): a row a line, its
-  cells separated by tabs; a cell holding one line break carries the rest of its row onto the next
-  line, which is joined back while the row is narrower than most rows are (a cell of three lines
-  or more, which leaves a line without a tab, ends the table there).
+  cells separated by tabs; a cell's line breaks carry the rest of its row onto the next lines, which
+  are joined back while the row is narrower than most rows are.
 
 All become `Block("table", rows=...)`, so a TXT file's tables reach the document model as tables,
 as a DOCX's or a PDF's do. Lines inside a crawled cell were wrapped by the crawler
@@ -185,28 +184,46 @@ def _tab_cells(line: str) -> list[str] | None:
 
 
 def _tab_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
-    """The tab-separated rows of the lines from `i` that hold a tab (two cells with text in the first, two such
-    rows at least), as wide as most of them, and the next line. A line narrower than that is a row a cell's
-    line break cut: the line after it is joined to it, its first piece to the row's last cell."""
+    """The tab-separated rows from line `i` (two cells with text in its first, two such rows at least), as wide
+    as most rows of its first lines are, and the next line. A row narrower than that had a cell cut by its line
+    breaks: the lines after it are joined to it (the first piece of each to its last cell) while the row can
+    take them. Lines without a tab after a whole row are its last cell's when a numbered row follows them, else
+    text after the table."""
     first = _tab_cells(lines[i])
     if first is None or sum(1 for c in first if c) < 2:
         return None
-    end = i
-    while end < len(lines) and "\t" in lines[end]:
-        end += 1
-    pieces = [_tab_cells(ln) or [] for ln in lines[i:end]]
-    widths = Counter(len(p) for p in pieces)
+    block = i
+    while block < len(lines) and "\t" in lines[block]:
+        block += 1
+    widths = Counter(len(c) for c in map(_tab_cells, lines[i:block]) if c)
     width = max(widths, key=lambda w: (widths[w], w))
     rows: list[list[str]] = []
-    for cells in pieces:
+    j = i
+    while j < len(lines) and lines[j].strip():
+        k = j  # a stretch of lines without a tab, and the tab line after it
+        while k < len(lines) and lines[k].strip() and "\t" not in lines[k] and k - j < _MAX_CELL_LINES:
+            k += 1
+        cells = _tab_cells(lines[k]) if k < len(lines) else None
+        if cells is None:
+            break
+        pieces = [ln.strip() for ln in lines[j:k]] + [cells[0]]
+        if k > j and rows and len(rows[-1]) >= width and _ROW_NUMBER.match(cells[0]) and k - j <= 5:
+            # the lines of the row's last cell, then the next numbered row
+            rows[-1][-1] = "\n".join([rows[-1][-1], *pieces[:-1]]).strip()
+            rows.append(cells)
+            j = k + 1
+            continue
+        if k > j and not (rows and len(rows[-1]) + len(cells) - 1 <= width):
+            break  # text, then another table
         if rows and len(rows[-1]) < width and len(rows[-1]) + len(cells) - 1 <= width:
-            rows[-1][-1] = f"{rows[-1][-1]}\n{cells[0]}".strip()
+            rows[-1][-1] = "\n".join([rows[-1][-1], *pieces]).strip()
             rows[-1].extend(cells[1:])
         else:
             rows.append(cells)
+        j = k + 1
     if sum(1 for r in rows if sum(1 for c in r if c) >= 2) < 2:
         return None
-    return [r + [""] * (width - len(r)) for r in rows], end
+    return [r + [""] * (width - len(r)) for r in rows], j
 
 
 def _paragraphs(lines: list[str]) -> Iterator[Block]:
