@@ -211,6 +211,28 @@ def test_docx_empty_numbered_cells_read_as_their_numbers(tmp_path):
         (["Sở Khoa học và Công nghệ"], "Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt tối thiểu 40%")]
 
 
+def test_docx_with_tracked_changes_reads_as_accepted(tmp_path):
+    """A draft sent with its tracked changes: what was inserted or moved there is read, what was deleted or
+    moved away is not (the provinces' merged departments: Sở Kế hoạch và Đầu tư became Sở Tài chính)."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    p = d.add_paragraph()
+    p.add_run("Giao ")
+    p._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="1" w:author="A"><w:r><w:delText>Sở Kế hoạch và Đầu tư'
+                          '</w:delText></w:r></w:del>'))
+    p._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="2" w:author="A"><w:r><w:t>Sở Tài chính</w:t></w:r></w:ins>'))
+    p._p.append(parse_xml(f'<w:moveFrom {nsdecls("w")} w:id="3" w:author="A"><w:r><w:t> hằng năm</w:t></w:r>'
+                          '</w:moveFrom>'))
+    p.add_run(" chủ trì tổng hợp, báo cáo Ủy ban nhân dân tỉnh")
+    p._p.append(parse_xml(f'<w:moveTo {nsdecls("w")} w:id="4" w:author="A"><w:r><w:t> hằng năm</w:t></w:r></w:moveTo>'))
+    path = tmp_path / "tracked.docx"
+    d.save(path)
+    assert read_text(path) == "Giao Sở Tài chính chủ trì tổng hợp, báo cáo Ủy ban nhân dân tỉnh hằng năm"
+
+
 def test_docx_runs_in_legacy_fonts_are_converted(tmp_path, monkeypatch):
     import docx
 

@@ -118,7 +118,7 @@ def _run_font(r_el: Any) -> str | None:
 
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_SKIP = {f"{W}txbxContent", f"{MC}Fallback", f"{W}del", f"{W}instrText"}
+_SKIP = {f"{W}txbxContent", f"{MC}Fallback", f"{W}del", f"{W}moveFrom", f"{W}instrText"}
 
 
 def _own_runs(el: Any) -> Any:
