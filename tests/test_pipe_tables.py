@@ -310,3 +310,16 @@ def test_a_markdown_table_without_its_outer_pipes_is_a_table() -> None:
     rec = extract_text_into(Record("x", Source("x.txt", "0" * 64, "txt")), norm.text, norm.tables)
     assert [(o.lead, o.deadline.text if o.deadline else None) for o in rec.obligations][:2] == [
         (["Sở Khoa học và Công nghệ"], "Quý IV/2026"), (["Sở Tư pháp"], "Năm 2026")]
+
+
+def test_pipe_rows_without_a_rule_are_a_table() -> None:
+    """Some crawlers write a table's rows between pipes with no `|---|` rule under the first."""
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n\n"
+            "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n"
+            "| 1 | Xây dựng cơ sở dữ liệu dùng chung | Sở Khoa học và Công nghệ | Năm 2026 |\n"
+            "| 2 | Rà soát các quy định về dữ liệu | Sở Tư pháp | Quý IV/2026 |\n\n"
+            "Các sở, ngành căn cứ nhiệm vụ được giao xây dựng kế hoạch thực hiện.\n")
+    blocks = split_blocks(text)
+    assert [b.kind for b in blocks] == ["para", "table", "para"]
+    assert [r[2] for r in blocks[1].rows] == ["Cơ quan chủ trì", "Sở Khoa học và Công nghệ", "Sở Tư pháp"]
+    assert [b.kind for b in split_blocks("| a | b |\nvăn bản\n| c | d | e |\n")] == ["para"]

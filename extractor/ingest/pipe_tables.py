@@ -3,7 +3,8 @@
 Three layouts reach vnplan as text:
 
 - **Markdown** (`| TT | Tên nhiệm vụ | Cơ quan chủ trì |`, one row a line, a `|---|` rule under
-  the header; the outer pipes may be left out, `TT | Tên nhiệm vụ` over `---|---`);
+  the header; the outer pipes may be left out, `TT | Tên nhiệm vụ` over `---|---`; a table with no
+  rule is two rows or more of the same number of cells between pipes);
 - **crawled portal text**, where each cell stands on its own line(s) between lines holding only
   `|`. A row's closing bar and the next row's opening bar leave an empty cell between them, so an
   empty cell is either a blank column or the end of a row: it ends the row when the next cell is a
@@ -47,8 +48,10 @@ def _markdown_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | N
     """A Markdown table starting at line `i` (a header row, then a rule): its rows and the next line. GFM
     lets a table leave out its outer pipes (`TT | Nhiệm vụ` over `---|---`, as html2text writes it); its
     rows then run while lines hold a pipe."""
-    if i + 1 >= len(lines) or "|" not in lines[i] or not _MD_RULE.match(lines[i + 1]):
+    if i + 1 >= len(lines) or "|" not in lines[i]:
         return None
+    if not _MD_RULE.match(lines[i + 1]):
+        return _rule_less_table(lines, i)
     outer = bool(_MD_ROW.match(lines[i]))
     rows = [_md_cells(lines[i])]
     j = i + 2
@@ -56,6 +59,18 @@ def _markdown_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | N
         if not _MD_RULE.match(lines[j]):
             rows.append(_md_cells(lines[j]))
         j += 1
+    return rows, j
+
+
+def _rule_less_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """Rows written `| a | b |` with no rule under the first (as some crawlers write a table without a header
+    row): two such lines at least, of the same number of cells, two or more."""
+    j = i
+    while j < len(lines) and _MD_ROW.match(lines[j]) and not _MD_RULE.match(lines[j]):
+        j += 1
+    rows = [_md_cells(ln) for ln in lines[i:j]]
+    if len(rows) < 2 or len({len(r) for r in rows}) > 1 or len(rows[0]) < 2:
+        return None
     return rows, j
 
 
@@ -262,5 +277,6 @@ def split_blocks(text: str) -> list[Block]:
 def has_text_table(text: str) -> bool:
     """True when the text may hold a table in one of the three layouts (a cheap test before `split_blocks`)."""
     return ("|" in text and (re.search(r"^\s*\|\s*$", text, re.MULTILINE) is not None
-                             or re.search(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+", text, re.MULTILINE) is not None)
+                             or re.search(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+", text, re.MULTILINE) is not None
+                             or re.search(r"^\s*\|[^\n]*\|[^\n]*\|\s*\n\s*\|", text, re.MULTILINE) is not None)
             ) or re.search(r"\S\t+\S.*\n.*\t", text) is not None
