@@ -290,7 +290,7 @@ def table_rows(table: Table) -> list[list[Cell]]:
     # header (a new page) goes on numbering; one whose rows all start inline ('24  Nghiên cứu …', '25  …')
     # starts at its first such number
     last: tuple[int, ...] = ()  # the number of the last row, nested rows included
-    cur = None
+    cur, regrouped = None, False  # regrouped: a group row came after the last row
     for c in table.body:
         m = num_rx.match(c.text)
         inline = inline_rx.match(c.text) if not m and expect is not None else None
@@ -310,10 +310,11 @@ def table_rows(table: Table) -> list[list[Cell]]:
                    Cell(c.start + inline.start("rest"), c.end, inline.group("rest"))]
             rows.append(cur)
             expect, last = expect + 1, (expect,)
-        elif nested and (not rows or _follows(last, _dotted(nested.group("n")))):
-            cur = [c]  # '1.1' under the group row '1.'; '1.5' opening a table continued on a new page
-            rows.append(cur)
-            last = _dotted(nested.group("n"))
+        elif nested and (not rows or _follows(last, _dotted(nested.group("n")))
+                         or regrouped and _dotted(nested.group("n")) == (1, 1)):
+            cur = [c]  # '1.1' under the group row '1.'; '1.5' opening a table continued on a new page; '1.1'
+            rows.append(cur)  # again under a new part ('B' / 'I')
+            last, regrouped = _dotted(nested.group("n")), False
         elif nested_inline:  # '2.1 Theo dõi, tổng hợp …': the nested number, then the task's first line
             cur = [Cell(c.start, c.start + nested_inline.end("n"), nested_inline.group("n")),
                    Cell(c.start + nested_inline.start("rest"), c.end, nested_inline.group("rest"))]
@@ -324,7 +325,7 @@ def table_rows(table: Table) -> list[list[Cell]]:
             rows.append(cur)
             expect, last = int(m.group("n")) + 1, (int(m.group("n")),)
         elif group_rx.match(c.text):
-            cur = None
+            cur, regrouped = None, True
         elif cur is not None:
             cur.append(c)
     return rows
@@ -336,9 +337,10 @@ def _dotted(number: str) -> tuple[int, ...]:
 
 
 def _follows(last: tuple[int, ...], number: tuple[int, ...]) -> bool:
-    """`number` is the first child of `last` (1 -> 1.1) or the next sibling of it or of its parent (1.1 -> 1.2;
-    1.2.3 -> 1.3)."""
-    if number == (*last, 1):
+    """`number` is the first child of `last` (1 -> 1.1), the next sibling of it or of its parent (1.1 -> 1.2;
+    1.2.3 -> 1.3), or the first child of the group after its own, which a group row numbered otherwise opens
+    (1.3 -> 'II' -> 2.1)."""
+    if number == (*last, 1) or (last and number == (last[0] + 1, 1)):
         return True
     return any(number == (*last[:k - 1], last[k - 1] + 1) for k in range(2, len(last) + 1))
 

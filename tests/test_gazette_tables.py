@@ -454,3 +454,28 @@ def test_a_lead_cell_cut_after_its_determiner_keeps_the_support_cell_beside_it()
     rec = _group3("chinhphu-105-nq-cp-2026")
     (row,) = [o for o in rec.obligations if o.task.startswith("Ban hành các quy định và đầu tư nguồn lực")]
     assert row.support == ["Các bộ, ngành, cơ quan liên quan"] and row.lead[0] == "Các bộ, cơ quan ngang bộ"
+
+
+def test_rows_numbered_by_their_part_under_group_rows_numbered_otherwise(tmp_path):
+    """A page's text taken cell by cell (BeautifulSoup's get_text, a cell a line): Đồng Nai's 179/KH-UBND numbers
+    its rows by their part (1.1 under 'I', 2.1 under 'II') and starts again at 1.1 under a new part 'B'; every row
+    is read."""
+    rows = []
+    for number, task, lead in [("1.1", "Rà soát, xây dựng, sửa đổi, bổ sung các quy định pháp luật", "Sở Tư pháp"),
+                               ("II", "Phát triển hạ tầng", None),
+                               ("2.1", "Triển khai hạ tầng số và hạ tầng bưu chính", "Sở Khoa học và Công nghệ"),
+                               ("2.2", "Triển khai chiến lược chuyển đổi số lĩnh vực giao thông", "Sở Xây dựng"),
+                               ("B", "PHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ NGÀNH, LĨNH VỰC", None),
+                               ("I", "Phát triển kinh tế số, xã hội số nông nghiệp và môi trường", None),
+                               ("1.1", "Triển khai Nền tảng số quản lý đất đai", "Sở Nông nghiệp và Môi trường")]:
+        rows += [number, task] + ([lead, "Các sở, ban, ngành; UBND các phường, xã", "2026 - 2030", "Kế hoạch"]
+                                  if lead else [])
+    text = "\n".join(["PHỤ LỤC", "NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", "STT", "Nhiệm vụ, giải pháp", "Đơn vị thực hiện",
+                      "Đơn vị phối hợp", "Thời gian thực hiện", "Sản phẩm đầu ra", "A", "PHÁT TRIỂN NỀN MÓNG",
+                      "I", "Hoàn thiện thể chế", *rows]) + "\n"
+    path = tmp_path / "179.txt"
+    path.write_text(text, encoding="utf-8")
+    record = extract_file(path)
+    assert [(o.lead, o.deadline.text if o.deadline else None) for o in record.obligations] == [
+        (["Sở Tư pháp"], "2026 - 2030"), (["Sở Khoa học và Công nghệ"], "2026 - 2030"),
+        (["Sở Xây dựng"], "2026 - 2030"), (["Sở Nông nghiệp và Môi trường"], "2026 - 2030")]
