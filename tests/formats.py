@@ -587,3 +587,78 @@ def build_real_forms(txt_paths: list[Path], out_dir: Path, pdf: bool = True) -> 
         pdfs = soffice_convert(list(forms["docx"].values()), out_dir / "pdf", "pdf", timeout=900)
         forms["pdf"] = {p.stem: p for p in pdfs}
     return forms
+
+
+# --- the same real document as offices, crawlers and copy-paste leave it -----------------------------------
+
+def copied_text(docx_path: Path, out_path: Path, layout: str = "tabs") -> Path:
+    """The text of a DOCX as a copy or a crawler leaves it: paragraphs a line each (no blank lines, as Word
+    copies), table rows a line each with their cells separated by tabs (`tabs`; `tab-breaks` keeps a cell's
+    line breaks, which cut its row over lines, as a browser copies), between pipes with no rule (`pipes`), or
+    as html2text's Markdown without outer pipes under a `---|---` rule (`gfm`)."""
+    from extractor.ingest import read_document
+
+    lines: list[str] = []
+    for block in read_document(Path(docx_path)).blocks:
+        if block.kind != "table":
+            lines.append(block.text)
+            continue
+        rows = [[c.strip() if layout == "tab-breaks" else " ".join(c.split()) for c in row] for row in block.rows or []]
+        if layout in ("tabs", "tab-breaks"):
+            lines += ["\t".join(row) for row in rows]
+        elif layout == "pipes":
+            lines += ["| " + " | ".join(row) + " |" for row in rows]
+        else:
+            lines += [" | ".join(rows[0]), "|".join("---" for _ in rows[0])] + [" | ".join(r) for r in rows[1:]]
+            lines.append("")
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return out_path
+
+
+def retyped(txt_path: Path, out_path: Path, how: str) -> Path:
+    """A TXT as some keyboards and pages type it: `eth`, Đ written as the Icelandic Ð (U+00D0); `nbsp`, every
+    space a no-break space (a page's &nbsp;)."""
+    text = Path(txt_path).read_text(encoding="utf-8")
+    text = text.replace("Đ", "\u00d0") if how == "eth" else text.replace(" ", "\u00a0")
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text(text, encoding="utf-8")
+    return out_path
+
+
+def word_numbered(docx_path: Path, out_path: Path, repeat_header: bool = False) -> Path:
+    """A DOCX whose tables' TT column is numbered by Word on empty cells (a new list wherever the numbers start
+    again at 1, the written number kept where it does not follow); with `repeat_header`, every long table's
+    first row is marked to repeat on each page, as offices mark it."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(docx_path))
+    for table in document.tables:
+        if repeat_header and len(table.rows) >= 5:
+            flag = OxmlElement("w:tblHeader")
+            flag.set(qn("w:val"), "true")
+            table.rows[0]._tr.get_or_add_trPr().append(flag)
+        if table.rows[0].cells[0].text.strip().upper() not in ("TT", "STT"):
+            continue
+        num_id, expect = None, 1
+        for row in table.rows[1:]:
+            m = re.fullmatch(r"(\d+)\.?", row.cells[0].text.strip())
+            if not m:
+                continue
+            if int(m.group(1)) == 1:
+                num_id, expect = add_numbering(document, [("decimal", "%1.")]), 1
+            if num_id is None or int(m.group(1)) != expect:
+                continue
+            expect += 1
+            para = row.cells[0].paragraphs[0]
+            for run in para.runs:
+                run.text = ""
+            set_numbering(para, num_id)
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(out_path))
+    return out_path
