@@ -212,7 +212,8 @@ def _head_lines(doc: Doc) -> list[tuple[int, str]]:
 def _mended(lines: list[tuple[int, str]], date_rx: re.Pattern[str], type_rx: re.Pattern[str]) -> list[tuple[int, str]]:
     """Head lines as the header prints them, where a converter broke or glued them: a dateline cut before its
     year in a narrow cell ('Đồng Tháp, ngày 27 tháng 11 năm' / '2025') is joined; a dateline and the type line
-    run together ('Hà Nội, ngày 13 tháng 5 năm 2026 QUYẾT ĐỊNH Ban hành …') are split apart."""
+    run together ('Hà Nội, ngày 13 tháng 5 năm 2026 QUYẾT ĐỊNH Ban hành …') are split apart; a dateline read
+    right after the type line ('KẾ HOẠCH' / 'Hà Nội, ngày 17 tháng 11 năm 2025') goes back before it."""
     needs_number = load_rules("layout").rule("layout.dangling_number").rx
     joined: list[tuple[int, str]] = []
     for i, s in lines:
@@ -226,7 +227,10 @@ def _mended(lines: list[tuple[int, str]], date_rx: re.Pattern[str], type_rx: re.
         m = date_rx.search(s)
         if m and s[m.end():].strip() and type_rx.match(s[m.end():]):
             out += [(i, s[:m.end()]), (i, s[m.end():].strip())]
-        else:
+        elif out and type_rx.match(out[-1][1]) and m and m.start() == 0 and not s[m.end():].strip(" .") \
+                and not any(date_rx.search(t) for _, t in out[:-1]):
+            out.insert(len(out) - 1, (i, s))  # the dateline read after the type word: the header's two columns
+        else:  # read out of order (a scan's OCR, a text layer)
             out.append((i, s))
     return out
 

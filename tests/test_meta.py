@@ -554,3 +554,19 @@ def test_a_header_typed_with_loose_spacing_or_no_comma_keeps_its_number_and_date
     text = DECISION.replace("Số: 2109/QĐ-UBND\tBình Dương, ngày 01 tháng 9 năm 2021", f"{number_line}\t{dateline}")
     meta = meta_of(text)
     assert (meta.number, meta.date, meta.place) == ("2109/QĐ-UBND", "2021-09-01", "Bình Dương")
+
+
+def test_a_dateline_read_after_the_type_word_or_cut_after_its_day_is_the_header_s():
+    """A scan's OCR or a text layer reads the header's right column after the type word ('KẾ HOẠCH' / 'Hà Nội, ngày
+    17 tháng 11 năm 2025', Hà Nội's 308/KH-UBND), or a narrow cell cuts the dateline after its day ('…, ngày 25' /
+    'tháng 11 năm 2025', Hồ Chí Minh City's 4085/UBND-ĐT): the date is the header's, the title the line after."""
+    head = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 308/KH-UBND\n")
+    body = ("TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 214/NQ-CP NGÀY 23/7/2025 CỦA CHÍNH PHỦ\n"
+            "Thực hiện Nghị quyết số 214/NQ-CP ngày 23/7/2025 của Chính phủ; Quyết định số 1229/QĐ-UBND ngày "
+            "28/02/2025 của UBND Thành phố, UBND Thành phố ban hành Kế hoạch như sau:\n")
+    meta = meta_of(head + "KẾ HOẠCH\nHà Nội, ngày 17 tháng 11 năm 2025\n" + body)
+    assert (meta.date, meta.place) == ("2025-11-17", "Hà Nội")
+    assert meta.title == "Kế hoạch triển khai thực hiện nghị quyết số 214/NQ-CP ngày 23/7/2025 của Chính phủ"
+    meta = meta_of(head + "Hà Nội, ngày 17\ntháng 11 năm 2025\nKẾ HOẠCH\n" + body)
+    assert meta.date == "2025-11-17"
