@@ -35,31 +35,34 @@ def _span(cell: Any, name: str) -> int:
         return 1
 
 
+def _laid_out(el: Any, buf: list[str], on_table: Any = None) -> None:
+    """Append the text of `el` to `buf` as a browser lays it out: a block element on lines of its own, a <br> as
+    a line break inside its paragraph (U+2028), the source's own line breaks as spaces; a table holding no
+    other table is handed to `on_table` instead, when one is given."""
+    if on_table is not None and el.tag == "table" and el.find(".//table") is None:
+        on_table(el)
+        return
+    if el.tag == "br":
+        buf.append("\u2028")
+    elif el.tag in _BLOCK_TAGS:
+        buf.append("\n")
+    if el.text:
+        buf.append(_source_spaces(el.text))
+    for child in el:
+        if isinstance(child.tag, str):
+            _laid_out(child, buf, on_table)
+        if child.tail:
+            buf.append(_source_spaces(child.tail))
+    if el.tag in _BLOCK_TAGS and el.tag != "br":
+        buf.append("\n")
+
+
 def _cell_text(cell: Any) -> str:
     """A cell's text, a line for each of its paragraphs and <br>s; inline markup and the source's own line
     breaks run on as the page shows them."""
     buf: list[str] = []
-
-    def walk(el: Any) -> None:
-        if el.tag in _BLOCK_TAGS:
-            buf.append("\n")
-        if el.text:
-            buf.append(_source_spaces(el.text))
-        for child in el:
-            if isinstance(child.tag, str):
-                walk(child)
-            if child.tail:
-                buf.append(_source_spaces(child.tail))
-        if el.tag in _BLOCK_TAGS:
-            buf.append("\n")
-
-    for child in cell:
-        if isinstance(child.tag, str):
-            walk(child)
-        if child.tail:
-            buf.append(_source_spaces(child.tail))
-    head = _source_spaces(cell.text or "")
-    return "\n".join(x for x in map(_clean_text, (head + "".join(buf)).split("\n")) if x)
+    _laid_out(cell, buf)
+    return "\n".join(x for x in map(_clean_text, re.split("[\n\u2028]", "".join(buf))) if x)
 
 
 def _grid_rows(table: Any) -> list[list[str]]:
@@ -309,28 +312,13 @@ def _lxml_blocks(text: str) -> list[Block]:
             if lines:
                 blocks.append(Block("para", "\n".join(lines)))
 
-    def walk(el: Any) -> None:
-        if el.tag == "table" and el.find(".//table") is None:
-            flush()
-            rows = [r for r in _grid_rows(el) if any(r)]
-            if rows:
-                blocks.append(Block("table", rows=rows))
-            return
-        if el.tag == "br":
-            buf.append("\u2028")
-        elif el.tag in _BLOCK_TAGS:
-            buf.append("\n")
-        if el.text:
-            buf.append(_source_spaces(el.text))
-        for child in el:
-            if isinstance(child.tag, str):
-                walk(child)
-            if child.tail:
-                buf.append(_source_spaces(child.tail))
-        if el.tag in _BLOCK_TAGS and el.tag != "br":
-            buf.append("\n")
+    def table(el: Any) -> None:
+        flush()
+        rows = [r for r in _grid_rows(el) if any(r)]
+        if rows:
+            blocks.append(Block("table", rows=rows))
 
-    walk(main)
+    _laid_out(main, buf, table)
     flush()
     return blocks
 
