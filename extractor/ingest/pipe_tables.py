@@ -34,6 +34,8 @@ _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}(?:\.\d{1,2}
 """A row number: '1', '1.2', 'II', 'III.1.2' (a group under a Roman one), 'A', 'a)', a dash."""
 _MAX_CELL_LINES = 60
 """A crawled cell longer than this many lines ends the table (no real cell is that long)."""
+_CELL_TAIL_LINES = 5
+"""A copied row's last cell goes on over at most this many lines before the next numbered row."""
 
 
 def _md_cells(line: str) -> list[str]:
@@ -198,6 +200,23 @@ def _tab_cells(line: str) -> list[str] | None:
     return [c.strip() for c in cells] if len(cells) >= 2 else None
 
 
+def _tab_width(lines: list[str], i: int) -> int:
+    """How many cells most of the tab-separated lines from `i` up to the first line without a tab hold."""
+    end = i
+    while end < len(lines) and "\t" in lines[end]:
+        end += 1
+    widths = Counter(len(c) for c in map(_tab_cells, lines[i:end]) if c)
+    return max(widths, key=lambda w: (widths[w], w))
+
+
+def _next_tab_line(lines: list[str], j: int) -> int:
+    """The first line from `j` that holds a tab, looking over a cell's worth of lines without one."""
+    k = j
+    while k < len(lines) and lines[k].strip() and "\t" not in lines[k] and k - j < _MAX_CELL_LINES:
+        k += 1
+    return k
+
+
 def _tab_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     """The tab-separated rows from line `i` (two cells with text in its first, two such rows at least), as wide
     as most rows of its first lines are, and the next line. A row narrower than that had a cell cut by its line
@@ -207,32 +226,25 @@ def _tab_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     first = _tab_cells(lines[i])
     if first is None or sum(1 for c in first if c) < 2:
         return None
-    block = i
-    while block < len(lines) and "\t" in lines[block]:
-        block += 1
-    widths = Counter(len(c) for c in map(_tab_cells, lines[i:block]) if c)
-    width = max(widths, key=lambda w: (widths[w], w))
+    width = _tab_width(lines, i)
     rows: list[list[str]] = []
     j = i
     while j < len(lines) and lines[j].strip():
-        k = j  # a stretch of lines without a tab, and the tab line after it
-        while k < len(lines) and lines[k].strip() and "\t" not in lines[k] and k - j < _MAX_CELL_LINES:
-            k += 1
+        k = _next_tab_line(lines, j)
         cells = _tab_cells(lines[k]) if k < len(lines) else None
         if cells is None:
             break
-        pieces = [ln.strip() for ln in lines[j:k]] + [cells[0]]
-        if k > j and rows and len(rows[-1]) >= width and _ROW_NUMBER.match(cells[0]) and k - j <= 5:
-            # the lines of the row's last cell, then the next numbered row
-            rows[-1][-1] = "\n".join([rows[-1][-1], *pieces[:-1]]).strip()
+        stretch = [ln.strip() for ln in lines[j:k]]
+        last = rows[-1] if rows else None
+        if last is not None and stretch and len(last) >= width and _ROW_NUMBER.match(cells[0]) \
+                and len(stretch) <= _CELL_TAIL_LINES:
+            last[-1] = "\n".join([last[-1], *stretch]).strip()  # its last cell's lines, then the next row
             rows.append(cells)
-            j = k + 1
-            continue
-        if k > j and not (rows and len(rows[-1]) + len(cells) - 1 <= width):
+        elif last is not None and len(last) < width and len(last) + len(cells) - 1 <= width:
+            last[-1] = "\n".join([last[-1], *stretch, cells[0]]).strip()
+            last.extend(cells[1:])
+        elif stretch:
             break  # text, then another table
-        if rows and len(rows[-1]) < width and len(rows[-1]) + len(cells) - 1 <= width:
-            rows[-1][-1] = "\n".join([rows[-1][-1], *pieces]).strip()
-            rows[-1].extend(cells[1:])
         else:
             rows.append(cells)
         j = k + 1
