@@ -441,12 +441,17 @@ def _place_tables(raw: RawDocument, text: str, paras: list[str], keys: list[Cell
     return tables
 
 
+def _letters(line: str) -> str:
+    """A line in NFC, its look-alike letters and spaces made Vietnamese ones, its tone marks placed one way."""
+    return fix_tone_placement(fix_look_alikes(nfc(line)))
+
+
 def normalize_document(raw: RawDocument) -> Normalized:
-    """The record text (NFC, one tone placement, Đ for its look-alike Ð, boilerplate dropped, wrapped lines joined) and the
-    readers' tables placed in it."""
+    """The record text (NFC, one tone placement, Đ and the space for their look-alikes, boilerplate dropped,
+    wrapped lines joined) and the readers' tables placed in it."""
     paras: list[str] = []
     keys: list[CellKey | None] = []
-    blocks = [([dash_bullet(ln) for ln in _drop_boilerplate([fix_tone_placement(fix_look_alikes(nfc(ln))) for ln in lines])], key)
+    blocks = [([dash_bullet(ln) for ln in _drop_boilerplate([_letters(ln) for ln in lines])], key)
               for lines, key in cut_trailing_boxes(block_paragraphs(raw))]
     width = wrap_width([lines for lines, _ in blocks])
     prev_cell = True

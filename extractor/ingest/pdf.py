@@ -602,11 +602,12 @@ def _table_continues(prev: Block, b: Block, prev_page: int | None) -> bool:
 def _repeated_header(prev_rows: list[list[str]], rows: list[list[str]]) -> int:
     """How many rows a continued table opens with that repeat the first rows of the table it continues: Word's
     'Repeat as header row' prints the header again on every page."""
-    def same(a: list[str], b: list[str]) -> bool:
-        return [" ".join((c or "").split()) for c in a] == [" ".join((c or "").split()) for c in b]
+    def squashed(row: list[str]) -> list[str]:
+        return [" ".join((c or "").split()) for c in row]
 
     n = 0
-    while n < min(len(rows) - 1, len(prev_rows) - 1, 3) and any(c.strip() for c in rows[n]) and same(prev_rows[n], rows[n]):
+    while n < min(len(rows) - 1, len(prev_rows) - 1, 3) and any(c.strip() for c in rows[n]) \
+            and squashed(prev_rows[n]) == squashed(rows[n]):
         n += 1
     return n
 
@@ -616,8 +617,7 @@ def _merge_tables(prev: Block, b: Block) -> None:
     finishes prev's last row (a figure or syllable the page broke joined whole)."""
     if prev.rows is None:  # never: only a table with rows continues (_table_continues)
         prev.rows = []
-    rows = list(b.rows or [])
-    rows = rows[_repeated_header(prev.rows, rows):]
+    rows = list(b.rows or [])[_repeated_header(prev.rows, b.rows or []):]
     if rows and not rows[0][0].strip():
         last = prev.rows[-1]
         for k, cell in enumerate(rows[0]):
