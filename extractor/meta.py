@@ -227,7 +227,7 @@ def _mended(lines: list[tuple[int, str]], date_rx: re.Pattern[str], type_rx: re.
         m = date_rx.search(s)
         if m and s[m.end():].strip() and type_rx.match(s[m.end():]):
             out += [(i, s[:m.end()]), (i, s[m.end():].strip())]
-        elif out and type_rx.match(out[-1][1]) and m and m.start() == 0 and not s[m.end():].strip(" .") \
+        elif out and type_rx.match(out[-1][1]) and m and m.start() == 0 and not re.search(r"\w", s[m.end():]) \
                 and not any(date_rx.search(t) for _, t in out[:-1]):
             out.insert(len(out) - 1, (i, s))  # the dateline read after the type word: the header's two columns
         else:  # read out of order (a scan's OCR, a text layer)

@@ -570,3 +570,14 @@ def test_a_dateline_read_after_the_type_word_or_cut_after_its_day_is_the_header_
     assert meta.title == "Kế hoạch triển khai thực hiện nghị quyết số 214/NQ-CP ngày 23/7/2025 của Chính phủ"
     meta = meta_of(head + "Hà Nội, ngày 17\ntháng 11 năm 2025\nKẾ HOẠCH\n" + body)
     assert meta.date == "2025-11-17"
+
+
+def test_a_header_whose_two_columns_a_scan_ran_into_the_same_lines_keeps_its_issuer():
+    """OCR of a scanned 2820/QĐ-UBND reads the issuer's column and the motto's across: 'ỦY BAN NHÂN DÂN THÀNH PHỐ
+    CỘNG HÒA XÃ' / 'HỒ CHÍ MINH' / 'HỘI CHỦ NGHĨA VIỆT NAM'; the motto's halves are no part of the issuer."""
+    text = ("ỦY BAN NHÂN DÂN THÀNH PHỐ CỘNG HÒA XÃ\nHỒ CHÍ MINH\nxa l\nHỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nSố:\n2820/QĐ-UBND\nThành phố Hồ\nChí Minh, ngày 19 tháng 11 năm 2025\n"
+            "QUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH TRIỂN KHAI QUYẾT ĐỊNH SỐ 06/QĐ-TTG\n")
+    meta = meta_of(text)
+    assert (meta.issuer, meta.level, meta.place) == ("Ủy ban nhân dân thành phố Hồ Chí Minh", "province", "Hồ Chí Minh")
+    assert (meta.number, meta.date) == ("2820/QĐ-UBND", "2025-11-19")

@@ -375,7 +375,7 @@ def _header_place(m: re.Match[str]) -> str:
     from ..vntext import fold
 
     name = province_name(m.group("name"))
-    unit = "TỈNH" if fold(m.group("unit")) == "tinh" else "THÀNH PHỐ"
+    unit = {"tinh": "TỈNH", "pho": "PHỐ"}.get(fold(m.group("unit")), "THÀNH PHỐ")  # 'PHÔ …' under '… THÀNH'
     return f"{unit} {name.upper()}" if name else m.group(0)
 
 
