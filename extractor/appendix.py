@@ -1243,8 +1243,27 @@ def task_columns(table: DocTable) -> TaskColumns | None:
     for r, row in enumerate(table.rows[:4]):
         kinds = {c: k for c, cell in enumerate(row) if cell and (k := _column_kind(cell.text.replace("\n", " ")))}
         if "task" in kinds.values() and "lead" in kinds.values():
-            return TaskColumns(r, kinds)
+            return _time_parts(table, TaskColumns(r, kinds))
     return None
+
+
+def _time_parts(table: DocTable, cols: TaskColumns) -> TaskColumns:
+    """The columns with the time column split in two by the header's second row ('Thời gian thực hiện' over 'Bắt
+    đầu' | 'Hoàn thành', rules/obligations.yaml `table_time_parts`): its start and its end (the time column),
+    the rows beginning under that second row."""
+    col = next((c for c, k in cols.kinds.items() if k == "time"), None)
+    if col is None or cols.header + 1 >= len(table.rows):
+        return cols
+    sub = table.rows[cols.header + 1]
+    parts = load_rules("obligations").data["table_time_parts"]
+
+    def named(c: int, part: str) -> bool:
+        cell = sub[c] if c < len(sub) else None
+        return cell is not None and re.match(parts[part], " ".join(cell.text.split()), re.IGNORECASE) is not None
+
+    if named(col, "start") and named(col + 1, "end"):
+        return TaskColumns(cols.header + 1, {**cols.kinds, col: "time_start", col + 1: "time"})
+    return cols
 
 
 def _cell_of(row: list[TableCell | None], kinds: dict[int, str], kind: str) -> TableCell | None:
@@ -1296,8 +1315,9 @@ def row_obligation(text: str, row: list[TableCell | None], cols: TaskColumns) ->
     support = [s for s in _cell_bodies(_cell_of(row, cols.kinds, "support")) if s not in lead]
     if not support:  # 'Chủ trì, phối hợp với Bộ Khoa học và Công nghệ …' written in the task cell
         support = supports(text, task_cell.start, task_cell.end, lead)
-    time_cell = _cell_of(row, cols.kinds, "time")
-    deadline = find_deadline(time_cell.text, cell=True) if time_cell else None
+    time_cell, start_cell = _cell_of(row, cols.kinds, "time"), _cell_of(row, cols.kinds, "time_start")
+    when = " - ".join(c.text.strip() for c in (start_cell, time_cell) if c is not None and c.text.strip())
+    deadline = find_deadline(when, cell=True) if when else None  # 'Bắt đầu' | 'Hoàn thành': '2025 - 2026
     task = " ".join(re.sub(r"^[-–+•*]\s*", "", p.strip()) for p in task_cell.text.split("\n\n"))
     task = " ".join(task.split()).rstrip(" .;…")
     cells = [c for c in row if c]

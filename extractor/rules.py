@@ -46,7 +46,7 @@ SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
               "party_issuer_codes",
               "place_variants", "provinces", "rules", "sectors", "type_codes"}, set()),
     "obligations": ({"fragments", "labels", "rules", "table_group_number", "table_header", "table_row_number", "table_row_number_inline", "table_indicator_task",
-                     "table_value_start", "table_wrapped",
+                     "table_value_start", "table_wrapped", "table_time_parts",
                      "table_row_number_nested", "table_row_number_nested_inline",
                      "table_examples"}, set()),
     "ocr_checks": ({"rules"}, set()),

@@ -233,6 +233,35 @@ def test_docx_with_tracked_changes_reads_as_accepted(tmp_path):
     assert read_text(path) == "Giao Sở Tài chính chủ trì tổng hợp, báo cáo Ủy ban nhân dân tỉnh hằng năm"
 
 
+def test_docx_task_table_whose_time_column_has_a_start_and_an_end(tmp_path):
+    """'Thời gian thực hiện' over 'Bắt đầu' | 'Hoàn thành' in a second header row: a row's two cells are its
+    period, one time spanning both is the time."""
+    import docx
+
+    from extractor.pipeline import extract_file
+
+    d = docx.Document()
+    d.add_paragraph("IV. TỔ CHỨC THỰC HIỆN")
+    t = d.add_table(rows=4, cols=5)
+    for c, head in enumerate(["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"]):
+        t.cell(0, c).text = head
+    t.cell(0, 3).merge(t.cell(0, 4))
+    for c in range(3):
+        t.cell(0, c).merge(t.cell(1, c))
+    t.cell(1, 3).text, t.cell(1, 4).text = "Bắt đầu", "Hoàn thành"
+    for r, row in enumerate([("1", "Xây dựng cơ sở dữ liệu về năng suất lao động của tỉnh", "Sở Khoa học và Công nghệ",
+                              "2025", "2026"),
+                             ("2", "Đánh giá, sơ kết việc thực hiện Kế hoạch", "Sở Tài chính", "Quý IV/2027", "")], 2):
+        for c, value in enumerate(row):
+            t.cell(r, c).text = value
+    t.cell(3, 3).merge(t.cell(3, 4))
+    path = tmp_path / "periods.docx"
+    d.save(path)
+    got = [(o.lead, o.deadline.kind, o.deadline.start, o.deadline.end) for o in extract_file(path).obligations
+           if o.deadline]
+    assert got == [(["Sở Khoa học và Công nghệ"], "range", 2025, 2026), (["Sở Tài chính"], "year", None, 2027)]
+
+
 def test_docx_runs_in_legacy_fonts_are_converted(tmp_path, monkeypatch):
     import docx
 

@@ -104,7 +104,7 @@ def _table_regex_cases():
 def test_regexes_in_data_tables_match_their_examples(name, patterns, cases):
     import re
 
-    flags = re.IGNORECASE if name.startswith(("table_header", "labels")) else 0
+    flags = re.IGNORECASE if name.startswith(("table_header", "table_time_parts", "labels")) else 0
     if name.startswith("labels."):  # read as '<label>:' (appendix._label_rx)
         patterns = [rf"^(?:{p})\s*:" for p in patterns]
         cases = {k: [f"{x}:" for x in v] for k, v in cases.items()}
@@ -119,7 +119,7 @@ def test_every_regex_table_has_examples():
     data = load_rules("obligations").data
     assert set(data["table_examples"]) == {"table_header", "table_row_number", "table_row_number_inline", "table_indicator_task",
                                           "table_row_number_nested", "table_row_number_nested_inline",
-                                          "table_value_start", "table_wrapped",
+                                          "table_value_start", "table_wrapped", "table_time_parts",
                                           "table_group_number", "labels"}
     assert set(data["table_examples"]["table_header"]) == set(data["table_header"])
     assert set(data["table_examples"]["labels"]) == set(data["labels"])
