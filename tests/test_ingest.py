@@ -523,6 +523,36 @@ def test_html_page_of_plain_text_in_pre_reads_like_the_text(tmp_path):
     assert len(got.obligations) == 27
 
 
+@pytest.mark.parametrize("head,charset", [
+    (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart_01\"\r\n", "windows-1258"),  # Word
+    (b"From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n"
+     b"\tboundary=\"----=_NextPart_01\"\r\n", None),  # a browser's 'single file'
+])
+def test_a_page_saved_as_one_mime_file_reads_as_the_page(tmp_path, head, charset):
+    """Word's and the browsers' 'Web page, single file' (.mht): the HTML part, quoted-printable, in its charset."""
+    import quopri
+
+    page = ("<html><head><title>114/KH-UBND</title></head><body><p>ỦY BAN NHÂN DÂN TỈNH YÊN BÁI</p>"
+            "<p>Số: 114/KH-UBND</p><p>Yên Bái, ngày 11 tháng 5 năm 2021</p><p>KẾ HOẠCH</p>"
+            "<p>Triển khai thực hiện Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ</p>"
+            "<p>IV. TỔ CHỨC THỰC HIỆN</p><p>1. Sở Khoa học và Công nghệ</p>"
+            "<p>Chủ trì, phối hợp với các sở, ngành liên quan triển khai thực hiện Kế hoạch.</p></body></html>")
+    body = to_cp1258(page) if charset else page.replace("<head>", '<head><meta charset="utf-8">').encode()
+    part_type = f'text/html; charset="{charset}"' if charset else "text/html"
+    data = (head + b"\r\n------=_NextPart_01\r\nContent-Location: file:///C:/ke-hoach.htm\r\n"
+            b"Content-Transfer-Encoding: quoted-printable\r\nContent-Type: " + part_type.encode() + b"\r\n\r\n"
+            + quopri.encodestring(body) + b"\r\n------=_NextPart_01--\r\n")
+    path = tmp_path / "ke-hoach.mht"
+    path.write_bytes(data)
+    from extractor.pipeline import extract_file
+
+    record = extract_file(path)
+    assert (record.status, record.source.format, record.meta.number, record.meta.date) == (
+        "ok", "html", "114/KH-UBND", "2021-05-11")
+    assert [o.lead for o in record.obligations] == [["Sở Khoa học và Công nghệ"]]
+    assert [r.number for r in record.references] == ["36/QĐ-TTg"]
+
+
 # --- merged cells: tables keep their grid -----------------------------------------------------
 
 _MERGED_HEADER = [["TT", "Chỉ tiêu", "ĐVT", "GIAI ĐOẠN 2026 - 2030", "", ""],

@@ -17,6 +17,7 @@ from ..document import IngestError, RawDocument
 from ..record import Record
 
 SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".markdown": "txt", ".html": "html", ".htm": "html",
+                      ".mht": "html", ".mhtml": "html",
                       ".docx": "docx", ".pdf": "pdf", ".doc": "doc", ".rtf": "doc", ".odt": "doc",
                       ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image"}
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
@@ -134,6 +135,11 @@ def sniff_format(path: Path, data: bytes) -> str:
         return "doc"  # rich text, converted by LibreOffice like a .doc
     if looks_html(data):
         return "html"  # also Word's "web page" .doc files
+    if by_ext == "html" or data.lstrip()[:13].lower() in (b"mime-version:", b"from: <saved "):
+        from .html import is_mhtml
+
+        if is_mhtml(data):
+            return "html"  # a page saved as one MIME file (.mht)
     if by_ext == "doc" and b"\x00" in data[:4096]:
         return "doc"
     return "txt"

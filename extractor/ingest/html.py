@@ -383,8 +383,32 @@ def portal_attributes(block: Block) -> bool:
     return sum(1 for row in block.rows or [] if any(label.match(cell or "") for cell in row)) >= 3
 
 
+def is_mhtml(data: bytes) -> bool:
+    """True for a web page saved as one MIME file (.mht/.mhtml: Word's and the browsers' 'single file')."""
+    head = data[:4096].lower()
+    return b"mime-version:" in head and b"multipart/related" in head
+
+
+def mhtml_page(data: bytes) -> bytes:
+    """The HTML part of a MIME web page archive, with its charset declared in it; IngestError when it has none."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(data, policy=policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            body = part.get_payload(decode=True)
+            if isinstance(body, bytes) and body.strip():
+                charset = part.get_content_charset()
+                return (f'<meta charset="{charset}">'.encode() + body) if charset else body
+    raise IngestError("the web archive (.mht) holds no HTML page")
+
+
 def read_html(raw: RawDocument, data: bytes) -> None:
-    """Fill `raw` with the main text of a web page (a portal's box of the document's attributes left out)."""
+    """Fill `raw` with the main text of a web page (a portal's box of the document's attributes left out); a page
+    saved as one MIME file (.mht) is read from its HTML part."""
+    if is_mhtml(data):
+        data = mhtml_page(data)
     text, encoding = decode_html(data)
     raw.encoding = encoding
     text = _prepared(text)
