@@ -594,17 +594,19 @@ def build_real_forms(txt_paths: list[Path], out_dir: Path, pdf: bool = True) -> 
 def copied_text(docx_path: Path, out_path: Path, layout: str = "tabs") -> Path:
     """The text of a DOCX as a copy or a crawler leaves it: paragraphs a line each (no blank lines, as Word
     copies), table rows a line each with their cells separated by tabs (`tabs`; `tab-breaks` keeps a cell's
-    line breaks, which cut its row over lines, as a browser copies), between pipes with no rule (`pipes`), or
+    line breaks, which cut its row over lines, as a browser copies; `tab-lists` also writes the tab Word puts
+    after a list item's mark, '1.' / 'Sở Khoa học và Công nghệ'), between pipes with no rule (`pipes`), or
     as html2text's Markdown without outer pipes under a `---|---` rule (`gfm`)."""
     from extractor.ingest import read_document
 
     lines: list[str] = []
     for block in read_document(Path(docx_path)).blocks:
         if block.kind != "table":
-            lines.append(block.text)
+            mark = r"^((?:\d{1,2}\.(?:\d{1,2}\.)?|[a-zđ]\)|[-+]|[IVX]{1,4}\.)) (?=\S)"
+            lines.append(re.sub(mark, "\\1\t", block.text) if layout == "tab-lists" else block.text)
             continue
         rows = [[c.strip() if layout == "tab-breaks" else " ".join(c.split()) for c in row] for row in block.rows or []]
-        if layout in ("tabs", "tab-breaks"):
+        if layout in ("tabs", "tab-breaks", "tab-lists"):
             lines += ["\t".join(row) for row in rows]
         elif layout == "pipes":
             lines += ["| " + " | ".join(row) + " |" for row in rows]

@@ -1,5 +1,6 @@
 """The real gold (`tests/real/`) in the shapes offices, crawlers and copy-paste leave documents in, each scored
-against the same gold: copied text with tab-separated rows (with and without the line breaks of their cells),
+against the same gold: copied text with tab-separated rows (with and without the line breaks of their cells, with
+list items copied with a tab after their marks),
 pipe rows with no rule, html2text's Markdown, Đ typed as Ð, a page's no-break spaces, a DOCX whose TT column Word
 numbers, the page LibreOffice saves it as, and the PDF printed from it with its header rows repeated on each page.
 Each stays at the floors of the DOCX form (README, Quality, "The same documents as offices and crawlers leave
@@ -22,7 +23,7 @@ TXTS = sorted(GOLD.glob("*.txt"))
 FLOORS = {("references", "f1"): 0.97, ("targets", "f1"): 0.94, ("roles", "f1"): 0.93,
           ("obligations", "f1"): 0.95, ("parent", "accuracy"): 0.95}
 PDF_FLOORS = {**FLOORS, ("roles", "f1"): 0.91, ("obligations", "f1"): 0.93}
-VARIANTS = ("tabs", "tab-breaks", "pipes", "gfm", "eth", "nbsp", "numbered-docx", "office-html", "repeat-pdf")
+VARIANTS = ("tabs", "tab-breaks", "tab-lists", "pipes", "gfm", "eth", "nbsp", "numbered-docx", "office-html", "repeat-pdf")
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +32,7 @@ def variants(tmp_path_factory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("variants")
     docxs = [real_docx(t, root / "docx" / f"{t.stem}.docx") for t in TXTS]
     for d in docxs:
-        for layout in ("tabs", "tab-breaks", "pipes", "gfm"):
+        for layout in ("tabs", "tab-breaks", "tab-lists", "pipes", "gfm"):
             copied_text(d, root / layout / f"{d.stem}.txt", layout)
         word_numbered(d, root / "numbered-docx" / d.name)
         word_numbered(d, root / "repeat" / d.name, repeat_header=True)

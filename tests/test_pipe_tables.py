@@ -323,3 +323,25 @@ def test_pipe_rows_without_a_rule_are_a_table() -> None:
     assert [b.kind for b in blocks] == ["para", "table", "para"]
     assert [r[2] for r in blocks[1].rows] == ["Cơ quan chủ trì", "Sở Khoa học và Công nghệ", "Sở Tư pháp"]
     assert [b.kind for b in split_blocks("| a | b |\nvăn bản\n| c | d | e |\n")] == ["para"]
+
+
+def test_list_items_copied_with_their_tab_are_text_even_after_a_table() -> None:
+    """Word copies a numbered or bulleted item as its mark, a tab and its text ('1.' / 'Sở Khoa học và Công nghệ',
+    '-' / 'Chủ trì, …'): such lines are no table, alone or right after one, while a row a line break cut after its
+    number and first cell still joins the table."""
+    text = ("PHỤ LỤC\nSTT\tNhiệm vụ\tCơ quan chủ trì\tThời gian\n"
+            "1\tXây dựng cơ sở dữ liệu dùng chung\tSở Khoa học và Công nghệ\tNăm 2026\n"
+            "2\tTổ chức đào tạo chuyên gia năng suất\ncho doanh nghiệp\tSở Công Thương\tHằng năm\n"
+            "IV.\tTỔ CHỨC THỰC HIỆN\n1.\tSở Khoa học và Công nghệ\n"
+            "-\tChủ trì, phối hợp với các sở, ngành liên quan triển khai thực hiện Kế hoạch.\n"
+            "2.\tSở Tài chính\n-\tTham mưu bố trí kinh phí thực hiện Kế hoạch theo quy định.\n")
+    blocks = split_blocks(text)
+    assert [b.kind for b in blocks] == ["para", "table", "para"]
+    assert [r[0] for r in blocks[1].rows] == ["STT", "1", "2"]
+    assert blocks[1].rows[2][1] == "Tổ chức đào tạo chuyên gia năng suất\ncho doanh nghiệp"
+    norm = normalize_document(_raw(text))
+    rec = extract_text_into(Record("x", Source("x.txt", "0" * 64, "txt")), norm.text, norm.tables)
+    assert [o.lead for o in rec.obligations] == [["Sở Khoa học và Công nghệ"], ["Sở Công Thương"],
+                                                 ["Sở Khoa học và Công nghệ"], ["Sở Tài chính"]]
+    assert [b.kind for b in split_blocks("1.\tSở Khoa học và Công nghệ\n-\tChủ trì triển khai Kế hoạch.\n")] == [
+        "para"]

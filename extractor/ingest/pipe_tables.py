@@ -200,10 +200,31 @@ def _tab_cells(line: str) -> list[str] | None:
     return [c.strip() for c in cells] if len(cells) >= 2 else None
 
 
+def _list_item(cells: list[str]) -> bool:
+    """A list item copied with the tab Word puts after its number or bullet ('1.' / 'Sở Khoa học và Công nghệ',
+    '-' / 'Chủ trì, phối hợp …'), not a table row."""
+    return len(cells) == 2 and bool(_ROW_NUMBER.match(cells[0]))
+
+
+def _completes_row(lines: list[str], k: int, width: int) -> bool:
+    """True when the tab-separated lines from `k` (a row its cells' line breaks cut) add up to a row `width` cells
+    wide, as a table's row does and a list's items (each a mark, a tab and its text) do not."""
+    n = 0
+    for line in lines[k:k + _MAX_CELL_LINES]:
+        cells = _tab_cells(line)
+        if not line.strip() or n and cells and _list_item(cells):
+            return False
+        n += len(cells) - (1 if n else 0) if cells else 0
+        if n >= width:
+            return n == width
+    return False
+
+
 def _tab_width(lines: list[str], i: int) -> int:
-    """How many cells most of the tab-separated lines from `i` up to the first line without a tab hold."""
+    """How many cells most of the tab-separated lines from `i` hold, up to the first line without a tab or the
+    first that looks like a list item."""
     end = i
-    while end < len(lines) and "\t" in lines[end]:
+    while end < len(lines) and (cells := _tab_cells(lines[end])) is not None and not (end > i and _list_item(cells)):
         end += 1
     widths = Counter(len(c) for c in map(_tab_cells, lines[i:end]) if c)
     return max(widths, key=lambda w: (widths[w], w))
@@ -224,7 +245,7 @@ def _tab_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     take them. Lines without a tab after a whole row are its last cell's when a numbered row follows them, else
     text after the table."""
     first = _tab_cells(lines[i])
-    if first is None or sum(1 for c in first if c) < 2:
+    if first is None or sum(1 for c in first if c) < 2 or _list_item(first):
         return None
     width = _tab_width(lines, i)
     rows: list[list[str]] = []
@@ -236,7 +257,10 @@ def _tab_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
             break
         stretch = [ln.strip() for ln in lines[j:k]]
         last = rows[-1] if rows else None
-        if last is not None and stretch and len(last) >= width and _ROW_NUMBER.match(cells[0]) \
+        if last is not None and len(last) >= width and _list_item(cells) and (
+                width < 3 or not _completes_row(lines, k, width)):
+            break  # a list copied after the table (a header's two columns), its items a tab after their marks
+        if last is not None and stretch and len(last) >= width >= 3 and _ROW_NUMBER.match(cells[0]) \
                 and len(stretch) <= _CELL_TAIL_LINES:
             last[-1] = "\n".join([last[-1], *stretch]).strip()  # its last cell's lines, then the next row
             rows.append(cells)
