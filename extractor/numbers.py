@@ -41,12 +41,25 @@ def canonical_number(raw: str | None) -> str | None:
     spell: dict[str, str] = data.get("code_spellings") or {}
     codes = [spell.get(c, c) for c in parts]
     codes[-1] = _without_footnote_mark(codes[-1], data)
+    if len(codes) == 1:
+        codes = _unglued(codes[0], data)
     if not codes or not all(re.fullmatch(r"[A-Za-zĐđ&]+\d{0,3}", c) for c in codes):
         return None
     party = {c.upper() for c in data.get("party_issuer_codes") or []}
     if len(codes) >= 2 and codes[-1].upper() in party and not year:
         return f"{serial}-{'-'.join(codes[:-1])}/{codes[-1]}"
     return f"{serial}{'/' + year if year else ''}/{'-'.join(codes)}"
+
+
+def _unglued(code: str, data: dict) -> list[str]:
+    """A type code and an issuer code a text layer ran together, the hyphen it broke the line at dropped
+    ('QĐBKHCN' -> ['QĐ', 'BKHCN'], 'NQCP' -> ['NQ', 'CP']): both must be known codes; else the code as it is."""
+    issuers = set(data.get("issuer_codes") or {}) | set(data.get("local_issuer_codes") or [])
+    for kind in sorted(data.get("type_codes") or {}, key=len, reverse=True):
+        rest = code[len(kind):]
+        if code.startswith(kind) and rest in issuers:
+            return [kind, rest]
+    return [code]
 
 
 def number_codes(number: str) -> list[str]:

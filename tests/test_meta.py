@@ -37,6 +37,13 @@ def meta_of(text: str):
     ("29/2013/QH13", "29/2013/QH13"),
     ("/KH-UBND", None),
     ("11/01/2021", None),
+    # a text layer (pdftotext) dropped the hyphen a narrow cell broke the line at: known type + issuer codes only
+    ("2618/QĐBKHCN", "2618/QĐ-BKHCN"),
+    ("289/2025/NĐCP", "289/2025/NĐ-CP"),
+    ("06/2023/TTBXD", "06/2023/TT-BXD"),
+    ("114/KHUBND", "114/KH-UBND"),
+    ("180/2025/NĐ\n-CP", "180/2025/NĐ-CP"),  # the line broken before the hyphen
+    ("11725/BTCQLĐT", "11725/BTCQLĐT"),  # no type code opens it: left as written
 ])
 def test_canonical_number(raw, want):
     assert canonical_number(raw) == want
