@@ -68,6 +68,12 @@ def _raw(text: str) -> RawDocument:
     return RawDocument("x.txt", "txt", "0" * 64, blocks=split_blocks(text))
 
 
+def _record(text: str) -> Record:
+    """The record of a text read as a TXT file's blocks."""
+    norm = normalize_document(_raw(text))
+    return extract_text_into(Record("x", Source("x.txt", "0" * 64, "txt")), norm.text, norm.tables)
+
+
 def test_markdown_table_is_a_table_with_its_rows() -> None:
     blocks = split_blocks(MARKDOWN)
     assert [b.kind for b in blocks] == ["para", "table"]
@@ -278,8 +284,7 @@ def test_a_table_copied_as_tab_separated_rows_is_a_table() -> None:
          "Năm 2026\n(trước ngày 30/11)"],
         ["2", "Xây dựng cơ sở dữ liệu dùng chung của tỉnh", "Sở Khoa học và Công nghệ",
          "Các sở, ban, ngành;\nỦy ban nhân dân các phường, xã;\nCông an tỉnh", "Quý IV/2026"]]
-    norm = normalize_document(_raw(COPIED))
-    rec = extract_text_into(Record("x", Source("x.txt", "0" * 64, "txt")), norm.text, norm.tables)
+    rec = _record(COPIED)
     got = [(o.lead, o.support, o.deadline.text if o.deadline else None) for o in rec.obligations]
     assert got == [(["Sở Tư pháp"], [], "Năm 2026"),
                    (["Sở Khoa học và Công nghệ"], ["Các sở, ban, ngành", "Ủy ban nhân dân các phường, xã",
@@ -306,8 +311,7 @@ def test_a_markdown_table_without_its_outer_pipes_is_a_table() -> None:
                               ["1", "Xây dựng cơ sở dữ liệu dùng chung của tỉnh", "Sở Khoa học và Công nghệ",
                                "Quý IV/2026"],
                               ["2", "Rà soát, đề xuất sửa đổi các quy định về dữ liệu", "Sở Tư pháp", "Năm 2026"]]
-    norm = normalize_document(_raw(text))
-    rec = extract_text_into(Record("x", Source("x.txt", "0" * 64, "txt")), norm.text, norm.tables)
+    rec = _record(text)
     assert [(o.lead, o.deadline.text if o.deadline else None) for o in rec.obligations][:2] == [
         (["Sở Khoa học và Công nghệ"], "Quý IV/2026"), (["Sở Tư pháp"], "Năm 2026")]
 
@@ -339,8 +343,7 @@ def test_list_items_copied_with_their_tab_are_text_even_after_a_table() -> None:
     assert [b.kind for b in blocks] == ["para", "table", "para"]
     assert [r[0] for r in blocks[1].rows] == ["STT", "1", "2"]
     assert blocks[1].rows[2][1] == "Tổ chức đào tạo chuyên gia năng suất\ncho doanh nghiệp"
-    norm = normalize_document(_raw(text))
-    rec = extract_text_into(Record("x", Source("x.txt", "0" * 64, "txt")), norm.text, norm.tables)
+    rec = _record(text)
     assert [o.lead for o in rec.obligations] == [["Sở Khoa học và Công nghệ"], ["Sở Công Thương"],
                                                  ["Sở Khoa học và Công nghệ"], ["Sở Tài chính"]]
     assert [b.kind for b in split_blocks("1.\tSở Khoa học và Công nghệ\n-\tChủ trì triển khai Kế hoạch.\n")] == [
