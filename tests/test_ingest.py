@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -140,6 +141,45 @@ def test_docx_restores_word_list_numbers(tmp_path):
         "I. TỔ CHỨC THỰC HIỆN", "1. Sở Khoa học và Công nghệ:", "2. Sở Tài chính:", "II. KINH PHÍ",
         "1. Ngân sách nhà nước", "a) Mục tiêu đến năm 2025:", "b) Mục tiêu đến năm 2030:",
         "- Chủ trì, phối hợp với các sở, ban, ngành liên quan triển khai kế hoạch;"]
+
+
+def _lists_sharing_a_definition(path: Path) -> Path:
+    """A DOCX with three lists of one abstract definition: two plain (Word continues their numbers), one that
+    overrides its start (Word starts it again)."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    first = add_numbering(d, [("decimal", "%1.")])
+    numbering = d.part.numbering_part.element
+    abstract = numbering.xpath(f'./w:num[@w:numId="{first}"]/w:abstractNumId/@w:val')[0]
+    second, third = str(int(first) + 1), str(int(first) + 2)
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{second}"><w:abstractNumId w:val="{abstract}"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{third}"><w:abstractNumId w:val="{abstract}"/>'
+                               '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    for text, num in [("Sở Khoa học và Công nghệ", first), ("Sở Tài chính", first), ("Sở Nội vụ", second),
+                      ("Sở Công Thương", second), ("Xây dựng kế hoạch", third), ("Tổ chức thực hiện", third)]:
+        set_numbering(d.add_paragraph(text), num)
+    d.save(path)
+    return path
+
+
+WORD_NUMBERS = ["1. Sở Khoa học và Công nghệ", "2. Sở Tài chính", "3. Sở Nội vụ", "4. Sở Công Thương",
+                "1. Xây dựng kế hoạch", "2. Tổ chức thực hiện"]
+
+
+def test_docx_lists_of_one_definition_go_on_numbering(tmp_path):
+    assert read_text(_lists_sharing_a_definition(tmp_path / "lists.docx")).split("\n\n") == WORD_NUMBERS
+
+
+@pytest.mark.slow
+def test_docx_list_numbers_are_those_libreoffice_prints(tmp_path):
+    """The numbers restored are those LibreOffice prints the same document with (its PDF's text layer)."""
+    pdf = soffice_convert([_lists_sharing_a_definition(tmp_path / "lists.docx")], tmp_path / "pdf")[0]
+    printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    lines = [ln.strip() for ln in printed.splitlines() if ln.strip()]
+    assert [f"{a} {b}" for a, b in zip(lines[::2], lines[1::2], strict=True)] == WORD_NUMBERS
 
 
 def test_docx_numbering_from_the_paragraph_style(tmp_path):

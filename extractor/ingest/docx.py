@@ -22,11 +22,14 @@ _LEGACY_FONT = re.compile(r"^\.?Vn|^VNI[- ]|^VN ", re.IGNORECASE)
 
 
 class Numbering:
-    """Word list definitions and running counters, giving each numbered paragraph its label."""
+    """Word list definitions and running counters, giving each numbered paragraph its label. Lists that share an
+    abstract definition share its counters, as Word and LibreOffice number them; a list that overrides a level's
+    start counts on its own."""
 
     def __init__(self, document: Any) -> None:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, list[int]] = {}
+        self.counted_as: dict[str, str] = {}  # numId -> the key of the counters it uses
         try:
             root = document.part.numbering_part.element
         except (NotImplementedError, KeyError, AttributeError):
@@ -48,7 +51,9 @@ class Numbering:
             if ref is None:
                 continue
             lv = dict(abstract.get(ref.get(f"{W}val"), {}))
-            for ov in num.findall(f"{W}lvlOverride"):
+            overrides = num.findall(f"{W}lvlOverride")
+            self.counted_as[num.get(f"{W}numId")] = num.get(f"{W}numId") if overrides else f"a{ref.get(f'{W}val')}"
+            for ov in overrides:
                 ilvl = int(ov.get(f"{W}ilvl", "0"))
                 so = ov.find(f"{W}startOverride")
                 if so is not None and ilvl in lv:
@@ -66,7 +71,7 @@ class Numbering:
             return ""
         if fmt == "bullet":
             return "-"
-        counts = self.counters.setdefault(num_id, [0] * 9)
+        counts = self.counters.setdefault(self.counted_as.get(num_id, num_id), [0] * 9)
         for k in range(9):
             if k < ilvl and counts[k] == 0:
                 counts[k] = lv.get(k, ("decimal", "", 1))[2]
