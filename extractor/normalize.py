@@ -17,13 +17,13 @@ from typing import TypeVar
 from .abbrev import any_search, ends_at_end, max_width
 from .bodies import name_cut_before, name_ends, name_goes_on
 from .document import Block, Normalized, RawDocument, Table, TableCell
-from .vntext import fix_look_alikes, fix_tone_placement, nfc
+from .vntext import ODD_SPACES, fix_look_alikes, fix_tone_placement, nfc
 
 K = TypeVar("K")
-_SPACE_CHARS = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+_SPACE_CHARS = f"[ \t{ODD_SPACES}]"
 # a run of them that is not one plain space (which would be replaced by itself): a run of two or more,
 # or one other space (a run is matched from its start, so this is every run `_SPACE_CHARS+` finds but ' ')
-_SPACES = re.compile(_SPACE_CHARS + r"{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_SPACES = re.compile(_SPACE_CHARS + f"{{2,}}|[\t{ODD_SPACES}]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _TERMINAL = tuple(".;:!?…")
 

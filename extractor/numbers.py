@@ -42,7 +42,7 @@ def canonical_number(raw: str | None) -> str | None:
     codes = [spell.get(c, c) for c in parts]
     codes[-1] = _without_footnote_mark(codes[-1], data)
     if len(codes) == 1:
-        codes = _unglued(codes[0], data)
+        codes = _unglued(codes[0])
     if not codes or not all(re.fullmatch(r"[A-Za-zĐđ&]+\d{0,3}", c) for c in codes):
         return None
     party = {c.upper() for c in data.get("party_issuer_codes") or []}
@@ -51,14 +51,21 @@ def canonical_number(raw: str | None) -> str | None:
     return f"{serial}{'/' + year if year else ''}/{'-'.join(codes)}"
 
 
-def _unglued(code: str, data: dict) -> list[str]:
+@lru_cache(maxsize=1)
+def _glued_codes() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The type codes, longest first, and the issuer codes (national and local) of rules/meta.yaml."""
+    data = _meta_data()
+    kinds = tuple(sorted(data.get("type_codes") or {}, key=len, reverse=True))
+    return kinds, frozenset(data.get("issuer_codes") or {}) | frozenset(data.get("local_issuer_codes") or [])
+
+
+def _unglued(code: str) -> list[str]:
     """A type code and an issuer code a text layer ran together, the hyphen it broke the line at dropped
     ('QĐBKHCN' -> ['QĐ', 'BKHCN'], 'NQCP' -> ['NQ', 'CP']): both must be known codes; else the code as it is."""
-    issuers = set(data.get("issuer_codes") or {}) | set(data.get("local_issuer_codes") or [])
-    for kind in sorted(data.get("type_codes") or {}, key=len, reverse=True):
-        rest = code[len(kind):]
-        if code.startswith(kind) and rest in issuers:
-            return [kind, rest]
+    kinds, issuers = _glued_codes()
+    for kind in kinds:
+        if code.startswith(kind) and code[len(kind):] in issuers:
+            return [kind, code[len(kind):]]
     return [code]
 
 

@@ -30,11 +30,12 @@ def _pairs_by_first_letter(pairs: list[str]) -> str:
 _TONE_RE = re.compile(_pairs_by_first_letter(list(_TONE_PLACEMENT)) + r"(?![a-zA-Zà-ỹÀ-Ỹđ])")
 
 
+ODD_SPACES = "\u00a0" + "".join(chr(cp) for cp in range(0x2000, 0x200B)) + "\u202f\u205f\u3000"
+"""No-break and other fixed-width spaces (a page's &nbsp;, Word's Ctrl+Shift+Space) that stand for a space."""
+
 # Characters Vietnamese text is typed or converted with in place of its own: the Icelandic eth (Ð U+00D0,
-# ð U+00F0) for Đ/đ, as some keyboards, fonts and old converters write it; no-break and other fixed-width
-# spaces (a page's &nbsp;, Word's Ctrl+Shift+Space) for the space.
-_LOOK_ALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u00a0": " ", "\u202f": " ", "\u205f": " ",
-                              "\u3000": " ", **{chr(cp): " " for cp in range(0x2000, 0x200B)}})
+# ð U+00F0) for Đ/đ, as some keyboards, fonts and old converters write it, and the odd spaces for the space.
+_LOOK_ALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", **dict.fromkeys(ODD_SPACES, " ")})
 
 
 def nfc(s: str) -> str:

@@ -135,11 +135,10 @@ def sniff_format(path: Path, data: bytes) -> str:
         return "doc"  # rich text, converted by LibreOffice like a .doc
     if looks_html(data):
         return "html"  # also Word's "web page" .doc files
-    if by_ext == "html" or data.lstrip()[:13].lower() in (b"mime-version:", b"from: <saved "):
-        from .html import is_mhtml
+    from .html import is_mhtml
 
-        if is_mhtml(data):
-            return "html"  # a page saved as one MIME file (.mht)
+    if is_mhtml(data):
+        return "html"  # a page saved as one MIME file (.mht)
     if by_ext == "doc" and b"\x00" in data[:4096]:
         return "doc"
     return "txt"
