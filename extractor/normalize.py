@@ -377,7 +377,7 @@ def _join_cell_lines(lines: list[str]) -> list[str]:
         if not ln:
             continue
         prev = out[-1] if out else ""
-        if prev and _CUT_NUMBER.search(prev) and re.match(r"[A-ZĐ]{1,8}(?:[/-&]|\b)", ln):
+        if prev and _CUT_NUMBER.search(prev) and re.match(r"[A-ZĐ]{1,8}(?:[-/&]|\b)", ln):
             out[-1] = prev + ln  # '10781/VPCP-' + 'CN' in a narrow cell
             continue
         rule = re.fullmatch(r"[-_=.]{3,}", ln) or re.fullmatch(r"[-_=.]{3,}", prev)

@@ -457,3 +457,13 @@ def test_a_cited_article_after_a_page_break_is_no_heading():
                        "Điều 17 của Luật Bảo hiểm y tế và quy định của Chính phủ.", None, wrapped=False)
     assert should_join("theo đúng quy định tại Điều 26 và", "Điều 27 của Luật Bảo hiểm y tế", None, wrapped=False)
     assert not should_join("hồ sơ theo quy định tại", "Điều 9. Thẩm định hồ sơ", None, wrapped=False)
+
+
+def test_a_number_cut_in_a_narrow_cell_is_joined_whole():
+    """A cell's number broken after its hyphen ('… số 10781/VPCP-' / 'CN ngày …', the code a scan's or a
+    crawler's narrow column pushed to the next line) is one number again; a line after a plain date is not."""
+    from extractor.normalize import _join_cell_lines
+
+    assert _join_cell_lines(["Công văn số 10781/VPCP-", "CN ngày 05/12/2025"]) == [
+        "Công văn số 10781/VPCP-CN ngày 05/12/2025"]
+    assert _join_cell_lines(["Quý IV/2026", "UBND"]) == ["Quý IV/2026", "UBND"]
