@@ -2,7 +2,8 @@
 
 Pages are rendered one at a time in the calling thread (pdfium is not thread-safe) and read
 by one `tesseract` process per page, as many at once as there are cores. Tesseract's TSV
-output gives word boxes, from which wrapped lines are joined back into paragraphs. The text
+output gives word boxes, from which wrapped lines are joined back into paragraphs; the words inside a
+ruled table's grid (`ocr_tables`) go into its cells instead, so a task table keeps its rows. The text
 then goes through `fix_ocr_text`, the rules in `rules/ocr_fixes.yaml`.
 """
 
@@ -22,7 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .ocr_layout import OcrLine, Word, columns, deskew, page_width, paragraphs, tsv_lines
+from .ocr_layout import SKEWED, OcrLine, Word, columns, deskew, page_width, paragraphs, tsv_lines
+from .ocr_tables import Grid, find_grids, rule_slope
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -34,6 +36,8 @@ DEFAULT_PAGE_TIMEOUT = 180.0
 MAX_IMAGE_SIDE = 7200  # pixels: A3 at 300 dpi; larger pages (maps, posters) are rendered coarser
 LANG = "vie"
 LOW_CONFIDENCE = 65  # mean word confidence below which a page may be sideways
+PagePart = str | list[list[str]]
+"""What an OCR page holds, in reading order: a paragraph, or the rows of a ruled table."""
 
 
 def available_cores() -> int:
@@ -196,14 +200,14 @@ def _stray_boxes(image: Image.Image, lines: list[OcrLine]) -> list[tuple[int, in
     return boxes[:40]
 
 
-def _recover_strays(image: Image.Image, lines: list[OcrLine], tmp: Path, timeout: float, threads: int,
-                    dpi: int) -> list[OcrLine]:
-    """`lines` with the lone numbers and markers Tesseract dropped put back in reading order."""
+def _read_boxes(image: Image.Image, boxes: list[tuple[int, int, int, int]], tmp: Path, timeout: float,
+                threads: int, dpi: int) -> list[str]:
+    """The text of each box of `image`: the crops stacked into one strip, read once as lines (one Tesseract
+    call for them all)."""
     from PIL import Image
 
-    boxes = _stray_boxes(image, lines)
     if not boxes:
-        return lines
+        return []
     margin = max(10, max(b[3] - b[1] for b in boxes))
     width = max(b[2] - b[0] for b in boxes) + 2 * margin
     strip = Image.new("L", (width, sum(b[3] - b[1] + margin for b in boxes) + margin), 255)
@@ -213,14 +217,23 @@ def _recover_strays(image: Image.Image, lines: list[OcrLine], tmp: Path, timeout
         strip.paste(image.crop(box), (margin, y))
         slots.append((y, y + box[3] - box[1]))
         y += box[3] - box[1] + margin
-    path = tmp / "strays.png"
+    path = tmp / "boxes.png"
     strip.save(path)
     found = tsv_lines(_run_tesseract(path, timeout, threads, dpi, psm=6))
+    texts = []
+    for s_top, s_bottom in slots:
+        lines = [ln for ln in found if s_top - margin / 2 <= (ln.top + ln.bottom) / 2 <= s_bottom + margin / 2]
+        texts.append("\n".join(" ".join(w.text for w in ln.words) for ln in lines))
+    return texts
+
+
+def _recover_strays(image: Image.Image, lines: list[OcrLine], tmp: Path, timeout: float, threads: int,
+                    dpi: int) -> list[OcrLine]:
+    """`lines` with the lone numbers and markers Tesseract dropped put back in reading order."""
+    boxes = _stray_boxes(image, lines)
     out = list(lines)
-    for box, (s_top, s_bottom) in zip(boxes, slots, strict=True):
-        words = [w for ln in found if s_top - margin / 2 <= (ln.top + ln.bottom) / 2 <= s_bottom + margin / 2
-                 for w in ln.words]
-        text = "".join(w[0] for w in words)
+    for box, read in zip(boxes, _read_boxes(image, boxes, tmp, timeout, threads, dpi), strict=True):
+        text = "".join(read.split())
         if not _MARKER.fullmatch(text):
             continue
         new = OcrLine(box[0], box[1], box[2], box[3], [Word(text, box[0], box[2] - box[0], box[1], box[3])])
@@ -242,9 +255,9 @@ def digit_words(tsv: str) -> list[tuple[str, float]]:
     return out
 
 
-def _ocr_page(png: Path, timeout: float, threads: int, dpi: int) -> tuple[str, list[tuple[str, float]]]:
-    """Text of one page image: Tesseract (turning a sideways or upside-down page upright),
-    dropped markers recovered, wrapped lines joined, fixes applied; with its digit words'
+def _ocr_page(png: Path, timeout: float, threads: int, dpi: int) -> tuple[list[PagePart], list[tuple[str, float]]]:
+    """Paragraphs and ruled tables of one page image: Tesseract (turning a sideways or upside-down page
+    upright), dropped markers recovered, wrapped lines joined, fixes applied; with its digit words'
     confidences."""
     start = time.monotonic()
     try:
@@ -255,7 +268,7 @@ def _ocr_page(png: Path, timeout: float, threads: int, dpi: int) -> tuple[str, l
 
 
 def _read_page(png: Path, timeout: float, threads: int, dpi: int, start: float
-               ) -> tuple[str, list[tuple[str, float]]]:
+               ) -> tuple[list[PagePart], list[tuple[str, float]]]:
     from PIL import Image
 
     def left() -> float:
@@ -273,21 +286,93 @@ def _read_page(png: Path, timeout: float, threads: int, dpi: int, start: float
             if _confidence(tsv2)[1] > conf:
                 png, tsv = turned, tsv2
     lines = tsv_lines(tsv)
+    grids: list[Grid] = []
     if lines and left() > 1:
         with Image.open(png) as image, tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as tmp:
-            lines = _recover_strays(image.convert("L"), lines, Path(tmp), left(), threads, dpi)
-    return fix_ocr_text("\n".join(paragraphs(columns(deskew(lines)), page_width(tsv)))), digit_words(tsv)
+            grey = image.convert("L")
+            lines = _recover_strays(grey, lines, Path(tmp), left(), threads, dpi)
+            slope = rule_slope(grey)
+            if abs(slope) < SKEWED:
+                grids = find_grids(grey, dpi)
+            else:  # a skewed scan's rules are found on the page levelled, its words levelled with them
+                level = grey.transform(grey.size, Image.Transform.AFFINE, (1, -slope, 0, slope, 1, 0), fillcolor=255)
+                grids = find_grids(level, dpi)
+                if grids:
+                    grey, lines = level, deskew(lines, slope)
+            lines = _into_cells(grids, lines)
+            _read_empty_cells(grids, grey, Path(tmp), left(), threads, dpi)
+    return _parts(lines, grids, page_width(tsv)), digit_words(tsv)
+
+
+def _into_cells(grids: list[Grid], lines: list[OcrLine]) -> list[OcrLine]:
+    """Put the words inside a table's grid into its cells; the lines with the words left."""
+    rest = []
+    for ln in lines:
+        kept = []
+        for w in ln.words:
+            cx, cy = w.left + w.width / 2, (w.top + w.bottom) / 2
+            grid = next((g for g in grids if g.contains(cx, cy)), None)
+            if grid is None:
+                kept.append(w)
+            else:
+                grid.place(w)
+        if kept:
+            rest.append(OcrLine(min(w.left for w in kept), min(w.top for w in kept),
+                                max(w.left + w.width for w in kept), max(w.bottom for w in kept), kept))
+    return rest
+
+
+def _read_empty_cells(grids: list[Grid], image: Image.Image, tmp: Path, timeout: float, threads: int,
+                      dpi: int) -> None:
+    """Read again the cells with ink but no word: Tesseract's page layout drops a lone row number as noise."""
+    boxes, slots = [], []
+    for grid in grids:
+        for slot, box in grid.unread_ink(image, dpi):
+            boxes.append(box)
+            slots.append((grid, slot, box))
+    for (grid, slot, box), text in zip(slots, _read_boxes(image, boxes, tmp, timeout, threads, dpi), strict=True):
+        if text.strip():
+            grid.cells[slot] = [Word(text.strip(), box[0], box[2] - box[0], box[1], box[3])]
+
+
+def _parts(lines: list[OcrLine], grids: list[Grid], width: int) -> list[PagePart]:
+    """The page in reading order: the paragraphs above each table, the table, and those below the last."""
+    parts: list[PagePart] = []
+    for grid in sorted(grids, key=lambda g: g.ys[0]):
+        above = [ln for ln in lines if (ln.top + ln.bottom) / 2 < grid.ys[0]]
+        lines = [ln for ln in lines if (ln.top + ln.bottom) / 2 >= grid.ys[0]]
+        parts.extend(_fixed_paragraphs(above, width))
+        parts.append([[fix_ocr_text(cell) for cell in row] for row in grid.rows()])
+    parts.extend(_fixed_paragraphs(lines, width))
+    return parts
+
+
+def _fixed_paragraphs(lines: list[OcrLine], width: int) -> list[str]:
+    text = fix_ocr_text("\n".join(paragraphs(columns(deskew(lines)), width)))
+    return [p for p in text.split("\n") if p.strip()]
+
+
+def page_text(parts: list[PagePart]) -> str:
+    """An OCR page as text: its paragraphs, and each table cell's lines."""
+    out: list[str] = []
+    for part in parts:
+        if isinstance(part, str):
+            out.append(part)
+        else:
+            out.extend(line for row in part for cell in row for line in cell.split("\n") if line.strip())
+    return "\n".join(out)
 
 
 def ocr_pages(path: Path, page_indexes: list[int], *, dpi: int = DEFAULT_DPI,
               timeout: float = DEFAULT_PAGE_TIMEOUT, workers: int | None = None,
-              confidences: dict[int, list[tuple[str, float]]] | None = None
-              ) -> tuple[dict[int, str], dict[int, str]]:
+              confidences: dict[int, list[tuple[str, float]]] | None = None,
+              layouts: dict[int, list[PagePart]] | None = None) -> tuple[dict[int, str], dict[int, str]]:
     """OCR the given 0-based pages of the PDF at `path`.
 
     Returns (texts by page, errors by page); every requested page is in exactly one of them.
     Never raises for a page problem; a missing Tesseract makes every page an error. When
-    `confidences` is given, it receives each page's digit words with their confidence.
+    `confidences` is given, it receives each page's digit words with their confidence; when `layouts` is
+    given, each page's paragraphs and ruled tables in reading order.
     """
     texts: dict[int, str] = {}
     errors: dict[int, str] = {}
@@ -305,12 +390,15 @@ def ocr_pages(path: Path, page_indexes: list[int], *, dpi: int = DEFAULT_DPI,
         pdf = pdfium.PdfDocument(str(path))
     except Exception as e:  # noqa: BLE001 - pdfium raises its own error types
         return texts, {i: f"cannot open PDF for OCR: {e}" for i in pages}
-    futures: dict[int, Future[tuple[str, list[tuple[str, float]]]]] = {}
+    futures: dict[int, Future[tuple[list[PagePart], list[tuple[str, float]]]]] = {}
 
-    def collect(fut: Future[tuple[str, list[tuple[str, float]]]]) -> None:
+    def collect(fut: Future[tuple[list[PagePart], list[tuple[str, float]]]]) -> None:
         i = next(k for k, f in futures.items() if f is fut)
         try:
-            texts[i], words = fut.result()
+            parts, words = fut.result()
+            texts[i] = page_text(parts)
+            if layouts is not None:
+                layouts[i] = parts
             if confidences is not None:
                 confidences[i] = words
         except Exception as e:  # noqa: BLE001 - one bad page must not lose the others

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 NOISE_CONFIDENCE = 60  # punctuation-only words below this confidence are dropped
+SKEWED = 0.0035  # slope (~0.2 degree) from which a scan's boxes are levelled
 
 
 class Word(NamedTuple):
@@ -87,11 +88,12 @@ def skew(lines: list[OcrLine]) -> float:
     return slopes[len(slopes) // 2]
 
 
-def deskew(lines: list[OcrLine]) -> list[OcrLine]:
+def deskew(lines: list[OcrLine], slope: float | None = None) -> list[OcrLine]:
     """Line and word boxes turned level when the scan is skewed (more than ~0.2 degree), so
-    that line ends, indents and gaps can be compared across the page."""
-    t = skew(lines)
-    if abs(t) < 0.0035:
+    that line ends, indents and gaps can be compared across the page; by `slope` when it is known (from
+    the page's rules), else by the text lines' own."""
+    t = skew(lines) if slope is None else slope
+    if abs(t) < SKEWED:
         return lines
     out = []
     for ln in lines:

@@ -435,15 +435,16 @@ def _inside(line: PdfLine, bbox: tuple[float, float, float, float]) -> bool:
     return x0 - 1 <= cx <= x1 + 1 and bottom - 1 <= cy <= top + 1
 
 
-def _ocr(raw: RawDocument, path: Path, missing: list[int]) -> dict[int, str]:
-    """OCR the pages without a usable text layer; records ocr_pages, the confidence of the
-    digits read, per-page errors, and pages whose reading is mostly not Vietnamese."""
+def _ocr(raw: RawDocument, path: Path, missing: list[int]) -> dict[int, list[Block]]:
+    """OCR the pages without a usable text layer, each its paragraphs and ruled tables; records ocr_pages,
+    the confidence of the digits read, per-page errors, and pages whose reading is mostly not Vietnamese."""
     try:
-        from .ocr import ocr_pages, text_layer_quality
+        from .ocr import PagePart, ocr_pages, text_layer_quality
     except ImportError:
         return {}
+    layouts: dict[int, list[PagePart]] = {}
     try:
-        texts, errors = ocr_pages(Path(path), missing, confidences=raw.ocr_words)
+        texts, errors = ocr_pages(Path(path), missing, confidences=raw.ocr_words, layouts=layouts)
     except Exception as e:  # noqa: BLE001 - OCR trouble is reported, not raised
         raw.errors.append(f"OCR failed: {e}")
         return {}
@@ -456,7 +457,9 @@ def _ocr(raw: RawDocument, path: Path, missing: list[int]) -> dict[int, str]:
         if quality is not None and quality < GARBAGE_LAYER:
             raw.errors.append(f"page {i + 1}: the OCR text is mostly not Vietnamese syllables "
                               f"(score {quality:.2f} of 1); it may be wrong")
-    return got
+    return {i: [Block("para", part, page=i) if isinstance(part, str) else
+                Block("table", rows=[[clean_cell(c) for c in row] for row in part], page=i, wrapped=True)
+                for part in layouts[i]] for i in got}
 
 
 def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
@@ -516,22 +519,22 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
                           "VNPLAN_MAX_OCR_PAGES)")
         missing = missing[:lim.ocr_pages]
     _signatures(raw, data)
-    ocr_texts = _ocr(raw, path, missing) if missing else {}
+    ocr_blocks = _ocr(raw, path, missing) if missing else {}
     for i, (quality, lines) in sorted(layers.items()):
-        if i not in ocr_texts:  # OCR failed: the poor layer is better than nothing, and said so
+        if i not in ocr_blocks:  # OCR failed: the poor layer is better than nothing, and said so
             pages[i] = list(lines)
             missing.remove(i)
             raw.errors.append(f"page {i + 1}: the scan's own text layer is mostly not Vietnamese syllables "
                               f"(score {quality:.2f} of 1) and OCR could not replace it")
-    raw.blocks = _assemble(pages, right, ocr_texts)
+    raw.blocks = _assemble(pages, right, ocr_blocks)
     if not raw.blocks:
         why = "; ".join(raw.errors) or ("OCR found no text on the pages (blank or unreadable scans)"
                                         if missing else "OCR is not available")
         raw.errors = []
         raise IngestError(f"PDF has no text layer and OCR failed: {why}")
-    if missing and len(ocr_texts) < len(missing) or raw.errors:
+    if missing and len(ocr_blocks) < len(missing) or raw.errors:
         raw.status = "partial"
-        unread = [i + 1 for i in missing if i not in ocr_texts]
+        unread = [i + 1 for i in missing if i not in ocr_blocks]
         if unread:
             raw.errors.append(f"no text could be read from page(s) {', '.join(map(str, unread))}")
 
@@ -544,13 +547,13 @@ def _signatures(raw: RawDocument, data: bytes) -> None:
     raw.errors.extend(problems)
 
 
-def _assemble(pages: list[list[Any]], right: float, ocr_texts: dict[int, str]) -> list[Block]:
+def _assemble(pages: list[list[Any]], right: float, ocr_blocks: dict[int, list[Block]]) -> list[Block]:
     """Blocks of all pages; a paragraph running off the bottom of a page continues on the next."""
     blocks: list[Block] = []
     wrapped_end: set[int] = set()
     for i, items in enumerate(pages):
-        if i in ocr_texts:
-            blocks.extend(Block("para", t, page=i) for t in ocr_texts[i].split("\n") if t.strip())
+        if i in ocr_blocks:
+            blocks.extend(ocr_blocks[i])
             continue
         run: list[PdfLine] = []
         for item in items + [None]:
