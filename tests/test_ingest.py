@@ -789,3 +789,40 @@ def test_html_portal_attribute_box_is_left_out_and_a_list_of_documents_kept(tmp_
     meta = extract_file(path).to_dict()["meta"]
     assert (meta["kind"], meta["number"], meta["date"], meta["issuer"], meta["level"]) == (
         "resolution", "97/NQ-CP", "2026-04-06", "Chính phủ", "national")
+
+
+def test_docx_rows_that_skip_grid_columns_and_wrapped_cells_keep_the_grid(tmp_path):
+    """Rows as converters and forms write them: a section row starting in the second grid column
+    (w:gridBefore), a row ending a column short (w:gridAfter), cells inside a content control (w:sdt):
+    each cell stays under its column."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    table = document.add_table(rows=3, cols=4)
+    for c, text in enumerate(["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian"]):
+        table.cell(0, c).text = text
+    for c, text in enumerate(["1", "Xây dựng cơ sở dữ liệu quy hoạch", "Sở Tài chính", "Quý IV/2026"]):
+        table.cell(2, c).text = text
+    section = table.rows[1]._tr
+    for tc in section.findall(qn("w:tc"))[1:]:
+        section.remove(tc)  # one cell: the section title
+    section.findall(qn("w:tc"))[0].get_or_add_tcPr().append(parse_xml(f'<w:gridSpan {nsdecls("w")} w:val="2"/>'))
+    first = section.findall(qn("w:tc"))[0]
+    for p in first.findall(qn("w:p")):
+        first.remove(p)
+    first.append(parse_xml(f'<w:p {nsdecls("w")}><w:r><w:t>Chuyển đổi số</w:t></w:r></w:p>'))
+    section.insert(0, parse_xml(f'<w:trPr {nsdecls("w")}><w:gridBefore w:val="1"/><w:gridAfter w:val="1"/></w:trPr>'))
+    task = table.rows[2]._tr
+    lead = task.findall(qn("w:tc"))[2]
+    sdt = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtContent/></w:sdt>')
+    task.replace(lead, sdt)
+    sdt.find(qn("w:sdtContent")).append(lead)
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    rows = _table_rows(ingest.read_document(path))
+    assert rows == [["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian"],
+                    ["", "Chuyển đổi số", "", ""],
+                    ["1", "Xây dựng cơ sở dữ liệu quy hoạch", "Sở Tài chính", "Quý IV/2026"]]

@@ -190,6 +190,33 @@ def _default_font(document: Any) -> str | None:
         return None
 
 
+_WRAPPERS = {f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag"}
+
+
+def _children(el: Any) -> list[Any]:
+    """The children of a table, row or cell, those a content control or custom XML wraps in their place."""
+    out = []
+    for child in el:
+        out.extend(_children(child) if child.tag in _WRAPPERS else [child])
+    return out
+
+
+def _own(el: Any, tag: str) -> list[Any]:
+    return [child for child in _children(el) if child.tag == tag]
+
+
+def _grid_skipped(tr: Any) -> tuple[int, int]:
+    """Grid columns a row leaves out before its first cell and after its last (w:gridBefore, w:gridAfter)."""
+    trpr = tr.find(f"{W}trPr")
+
+    def count(name: str) -> int:
+        el = trpr.find(f"{W}{name}") if trpr is not None else None
+        val = el.get(f"{W}val") if el is not None else None
+        return min(int(val), 64) if val and val.isdigit() else 0
+
+    return count("gridBefore"), count("gridAfter")
+
+
 class _Reader:
     """Walks the body of one document, producing blocks."""
 
@@ -219,9 +246,10 @@ class _Reader:
         """Rows of cell texts on the table's grid: a vertically merged cell is given once, in its first row; a
         cell merged across columns (gridSpan) is followed by empty cells."""
         rows = []
-        for tr in tbl_el.findall(f"{W}tr"):
-            row = []
-            for tc in tr.findall(f"{W}tc"):
+        for tr in _own(tbl_el, f"{W}tr"):
+            before, after = _grid_skipped(tr)
+            row = [""] * before  # a row starting right of the grid's first column (w:gridBefore)
+            for tc in _own(tr, f"{W}tc"):
                 tcpr = tc.find(f"{W}tcPr")
                 vmerge = tcpr.find(f"{W}vMerge") if tcpr is not None else None
                 span = tcpr.find(f"{W}gridSpan") if tcpr is not None else None
@@ -231,14 +259,14 @@ class _Reader:
                     row.extend([""] * width)  # the merged cell's text is in the row above
                     continue
                 paras = []
-                for child in tc:
+                for child in _children(tc):
                     if child.tag == f"{W}p":
                         paras.append(self.para(child, bare_number=True))
                     elif child.tag == f"{W}tbl":
                         paras.extend(c for r in self.table(child) for c in r if c.strip())
                 row.append("\n".join(p for p in paras if p.strip()))
                 row.extend([""] * (width - 1))
-            rows.append(row)
+            rows.append(row + [""] * after)
         return rows
 
     def blocks(self, body: Any) -> list[Block]:
