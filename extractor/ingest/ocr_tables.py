@@ -168,22 +168,31 @@ def _group(values: list[float], tol: float) -> list[float]:
     return [sum(g) / len(g) for g in out]
 
 
-def rule_slope(image: Any, max_slope: float = 0.035, step: float = 0.0005) -> float:
-    """The slope (dy/dx) of a skewed page's rules: the shear that stacks its ink into the sharpest row (a rule
-    drawn across the page gives the highest peak), searched on the page at a quarter of its size."""
+def _sharpest(ys: Any, xs: Any, slopes: Any) -> float:
+    """Of `slopes`, the one whose shear stacks the ink points (ys, xs) into the highest row."""
     import numpy as np
 
-    small = np.asarray(image.reduce(4)) < INK_LEVEL
-    ys, xs = np.nonzero(small)
-    if not len(xs):
-        return 0.0
     best, best_peak = 0.0, -1
-    for slope in np.arange(-max_slope, max_slope + step / 2, step):
+    for slope in slopes:
         rows = np.round(ys - slope * xs).astype(np.int64)
         peak = int(np.bincount(rows - rows.min()).max())
         if peak > best_peak:
             best, best_peak = float(slope), peak
     return best
+
+
+def rule_slope(image: Any, max_slope: float = 0.035, step: float = 0.0005) -> float:
+    """The slope (dy/dx) of a skewed page's rules: the shear that stacks its ink into the sharpest row (a rule
+    drawn across the page gives the highest peak); searched coarsely on the page at an eighth of its size, then
+    finely at a quarter around the best."""
+    import numpy as np
+
+    coarse = np.nonzero(np.asarray(image.reduce(8)) < INK_LEVEL)
+    if not len(coarse[0]):
+        return 0.0
+    near = _sharpest(*coarse, np.arange(-max_slope, max_slope + step, 4 * step))
+    fine = np.nonzero(np.asarray(image.reduce(4)) < INK_LEVEL)
+    return _sharpest(*fine, np.arange(near - 4 * step, near + 4.5 * step, step))
 
 
 def find_grids(image: Any, dpi: int) -> list[Grid]:
