@@ -187,12 +187,12 @@ def rule_slope(image: Any, max_slope: float = 0.035, step: float = 0.0005) -> fl
     finely at a quarter around the best."""
     import numpy as np
 
-    coarse = np.nonzero(np.asarray(image.reduce(8)) < INK_LEVEL)
-    if not len(coarse[0]):
+    ys, xs = np.nonzero(np.asarray(image.reduce(8)) < INK_LEVEL)
+    if not len(ys):
         return 0.0
-    near = _sharpest(*coarse, np.arange(-max_slope, max_slope + step, 4 * step))
-    fine = np.nonzero(np.asarray(image.reduce(4)) < INK_LEVEL)
-    return _sharpest(*fine, np.arange(near - 4 * step, near + 4.5 * step, step))
+    near = _sharpest(ys, xs, np.arange(-max_slope, max_slope + step, 4 * step))
+    ys, xs = np.nonzero(np.asarray(image.reduce(4)) < INK_LEVEL)
+    return _sharpest(ys, xs, np.arange(near - 4 * step, near + 4.5 * step, step))
 
 
 def find_grids(image: Any, dpi: int) -> list[Grid]:
@@ -201,46 +201,49 @@ def find_grids(image: Any, dpi: int) -> list[Grid]:
     import numpy as np
 
     ink = np.asarray(image) < INK_LEVEL
-    gap, tol = max(2, round(GAP * dpi)), max(3, round(TOLERANCE * dpi))
+    gap, tol, shortest = max(2, round(GAP * dpi)), max(3, round(TOLERANCE * dpi)), max(1, round(MIN_PIECE * dpi))
     # a rule a pixel off straight (a scan levelled by shearing) still runs on: ink spread a pixel across it
-    pieces = rules(ink | np.roll(ink, 1, axis=0) | np.roll(ink, -1, axis=0), max(1, round(MIN_PIECE * dpi)), gap)
+    pieces = rules(ink | np.roll(ink, 1, axis=0) | np.roll(ink, -1, axis=0), shortest, gap)
+    down = rules((ink | np.roll(ink, 1, axis=1) | np.roll(ink, -1, axis=1)).T, shortest, gap)
     ys = _group([r.pos for r in pieces if r.end - r.start >= MIN_RULE * ink.shape[1]], tol)
-    down = rules((ink | np.roll(ink, 1, axis=1) | np.roll(ink, -1, axis=1)).T, max(1, round(MIN_PIECE * dpi)), gap)
-    if len(ys) < 2 or not down:
-        return []
     # a rule broken by merged cells: its pieces at the height of a long rule
-    coverage = {y: [(r.start, r.end) for r in pieces if abs(r.pos - y) <= tol] for y in ys}
+    across = {y: [(r.start, r.end) for r in pieces if abs(r.pos - y) <= tol] for y in ys}
+    return _tables(ys, across, _joining(ys, across, down, tol), tol)
 
+
+def _joining(ys: list[float], across: dict[float, list[tuple[int, int]]], down: list[Rule], tol: int
+             ) -> dict[int, list[Rule]]:
+    """Per band between two horizontal rules (by the index of its top rule), the vertical rules running across
+    it from one horizontal rule to another."""
     def meets(x: float, y: float) -> bool:
-        return _covers(((a - tol, b + tol) for a, b in coverage[y]), x)
+        return _covers(((a - tol, b + tol) for a, b in across[y]), x)
 
-    # a vertical rule joins the horizontal rules it runs between
-    joins: list[tuple[Rule, int, int]] = []
+    bands: dict[int, list[Rule]] = {}
     for v in down:
         top = [i for i, y in enumerate(ys) if abs(v.start - y) <= tol and meets(v.pos, y)]
         bottom = [i for i, y in enumerate(ys) if abs(v.end - 1 - y) <= tol and meets(v.pos, y)]
-        if top and bottom and bottom[0] > top[0]:
-            joins.append((v, top[0], bottom[-1]))
+        if top and bottom and bottom[-1] > top[0]:
+            for i in range(top[0], bottom[-1]):
+                bands.setdefault(i, []).append(v)
+    return bands
+
+
+def _tables(ys: list[float], across: dict[float, list[tuple[int, int]]], bands: dict[int, list[Rule]], tol: int
+            ) -> list[Grid]:
+    """Runs of bands each crossed by two vertical rules or more: one table each, when it has two columns."""
     grids = []
-    band_joins: dict[int, list[Rule]] = {}
-    for v, a, b in joins:
-        for i in range(a, b):
-            band_joins.setdefault(i, []).append(v)
     i = 0
     while i < len(ys) - 1:
-        if len(band_joins.get(i, [])) < 2:
+        j = i
+        while j < len(ys) - 1 and len(bands.get(j, [])) >= 2:
+            j += 1
+        if j == i:
             i += 1
             continue
-        j = i
-        while j < len(ys) - 1 and len(band_joins.get(j, [])) >= 2:
-            j += 1
-        vs = {id(v): v for k in range(i, j) for v in band_joins[k]}.values()
+        vs = list({id(v): v for k in range(i, j) for v in bands[k]}.values())
         xs = _group([v.pos for v in vs], tol)
         if len(xs) >= 3:
-            row_ys = ys[i:j + 1]
-            grids.append(Grid(
-                ys=row_ys, xs=xs,
-                across=[[(a, b) for a, b in coverage[y]] for y in row_ys],
-                down=[[(v.start - tol, v.end + tol) for v in vs if abs(v.pos - x) <= tol] for x in xs]))
+            grids.append(Grid(ys=ys[i:j + 1], xs=xs, across=[across[y] for y in ys[i:j + 1]],
+                              down=[[(v.start - tol, v.end + tol) for v in vs if abs(v.pos - x) <= tol] for x in xs]))
         i = j
     return grids
