@@ -93,6 +93,14 @@ def test_a_skewed_scan_is_levelled_by_its_rules():
     assert len(grids) == 1 and len(grids[0].xs) == len(XS) and len(grids[0].ys) == len(YS)
 
 
+def test_a_level_table_page_is_left_level(tmp_path):
+    """A level page holding a task table and its text: its slope is found level (so its grid is read as is)."""
+    from extractor.ingest.ocr_layout import SKEWED
+
+    img = Image.open(_scanned_table(tmp_path / "table.png")).convert("L")
+    assert abs(rule_slope(img)) < SKEWED
+
+
 def test_text_and_lone_rules_are_no_table():
     """A page of text, a signature's underline and a boxed note: no grid."""
     img, draw = _page()

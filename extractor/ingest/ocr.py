@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .ocr_layout import SKEWED, OcrLine, Word, columns, deskew, page_width, paragraphs, tsv_lines
-from .ocr_tables import Grid, find_grids, rule_slope
+from .ocr_tables import Grid, find_grids, rule_slope, slots
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -291,14 +291,13 @@ def _read_page(png: Path, timeout: float, threads: int, dpi: int, start: float
         with Image.open(png) as image, tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as tmp:
             grey = image.convert("L")
             lines = _recover_strays(grey, lines, Path(tmp), left(), threads, dpi)
+            grids = find_grids(grey, dpi)
             slope = rule_slope(grey)
-            if abs(slope) < SKEWED:
-                grids = find_grids(grey, dpi)
-            else:  # a skewed scan's rules are found on the page levelled, its words levelled with them
+            if abs(slope) >= SKEWED:  # a skewed scan's rules are found on the page levelled, its words with them
                 level = grey.transform(grey.size, Image.Transform.AFFINE, (1, -slope, 0, slope, 1, 0), fillcolor=255)
-                grids = find_grids(level, dpi)
-                if grids:
-                    grey, lines = level, deskew(lines, slope)
+                level_grids = find_grids(level, dpi)
+                if slots(level_grids) > slots(grids):
+                    grey, lines, grids = level, deskew(lines, slope), level_grids
             lines = _into_cells(grids, lines)
             _read_empty_cells(grids, grey, Path(tmp), left(), threads, dpi)
     return _parts(lines, grids, page_width(tsv)), digit_words(tsv)
