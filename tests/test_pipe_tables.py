@@ -348,3 +348,21 @@ def test_list_items_copied_with_their_tab_are_text_even_after_a_table() -> None:
                                                  ["Sở Khoa học và Công nghệ"], ["Sở Tài chính"]]
     assert [b.kind for b in split_blocks("1.\tSở Khoa học và Công nghệ\n-\tChủ trì triển khai Kế hoạch.\n")] == [
         "para"]
+
+
+def test_line_breaks_written_as_br_in_a_cell_are_line_breaks(tmp_path: Path) -> None:
+    """A portal's header table converted to Markdown keeps each cell's lines as `<br>` (GFM has no other line
+    break): the number, issuer and subject line are read as from a header whose lines are lines."""
+    page = ("| ỦY BAN NHÂN DÂN<br>TỈNH GIA LAI<br>------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - "
+            "Hạnh phúc<br>--------------- |\n|---|---|\n| Số: 3412/UBND-KGVX<br/>V/v triển khai thực hiện Nghị quyết "
+            "số 71/NQ-CP ngày 01/4/2025 của Chính phủ | Gia Lai, ngày 15 tháng 8 năm 2025 |\n\nKính gửi: Các sở, ban, "
+            "ngành thuộc tỉnh.\n\nThực hiện Công văn số 2145/BKHCN-VP ngày 28/7/2025 của Bộ Khoa học và Công nghệ "
+            "về việc đôn đốc triển khai Chương trình hành động của Chính phủ, UBND tỉnh đề nghị các sở, ngành "
+            "triển khai các nội dung sau.\n")
+    (tmp_path / "letter.txt").write_text(page, encoding="utf-8")
+    record = extract_file(tmp_path / "letter.txt").to_dict()
+    assert record["meta"]["number"] == "3412/UBND-KGVX"
+    assert record["meta"]["issuer"] == "Ủy ban nhân dân tỉnh Gia Lai"
+    assert record["meta"]["date"] == "2025-08-15"
+    assert record["meta"]["title"].startswith("Về việc triển khai thực hiện Nghị quyết số 71/NQ-CP")
+    assert "<br" not in record["text"]

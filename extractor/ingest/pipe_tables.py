@@ -38,12 +38,16 @@ _CELL_TAIL_LINES = 5
 """A copied row's last cell goes on over at most this many lines before the next numbered row."""
 
 
+_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+
+
 def _md_cells(line: str) -> list[str]:
-    """The cells of a Markdown row, with or without its outer pipes (`| a | b |`, `a | b`)."""
+    """The cells of a Markdown row, with or without its outer pipes (`| a | b |`, `a | b`); a line break a
+    converter wrote as `<br>` inside a cell (GFM has no other) is one again."""
     inner = line.strip()
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
-    return [c.strip() for c in inner.split("|")]
+    return [_BREAK.sub("\n", c).strip() for c in inner.split("|")]
 
 
 def _markdown_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
