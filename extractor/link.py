@@ -130,11 +130,43 @@ def _specificity(ref: Reference, entries: list[dict]) -> tuple[int, int]:
     return (-_ref_level(ref, entries), -_authority(ref))
 
 
+def _without_places(text: str) -> str:
+    """A title without the places it names (a locality word and the capitalised name after it: 'xã Gia Phú',
+    'tỉnh Lào Cai', 'Thành phố Hồ Chí Minh'), so that a commune's plan and the province's plan of the same
+    subject are seen to share it. A title in capitals is left whole (its names cannot be told)."""
+    if text.upper() == text:
+        return text
+    units = sorted((u.split() for u in locality_units()), key=len, reverse=True)
+    words, out, i = text.split(), [], 0
+    while i < len(words):
+        unit = next((len(u) for u in units if [w.lower() for w in words[i:i + len(u)]] == u), 0)
+        j = i + unit
+        while unit and j < len(words) and words[j][:1].isupper():
+            j += 1
+        if unit and j > i + unit:
+            out.append(" ")
+            i = j
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
+
+
+@lru_cache(maxsize=1)
+def _citation_rx() -> re.Pattern[str]:
+    """A citation inside a folded title ('nghi quyet so 71/nq-cp ngay 01/4/2025'): two titles naming the same
+    document share those words without one narrowing the other."""
+    kinds = "|".join(sorted(map(re.escape, load_rules("references").data["doc_type_words"]), key=len, reverse=True))
+    return re.compile(rf"(?:\b(?:{kinds})\s+)?(?:\bso\s+)?\b\d+[\w.]*[/-][\w/.-]+"
+                      r"(?:\s+ngay\s+\d{1,2}(?:[/.-]\d{1,2}[/.-]\d{4}|\s+thang\s+\d{1,2}\s+nam\s+\d{4}))?")
+
+
 def _title_words(text: str | None) -> list[str]:
-    """A title's folded words without what opens it (ban hành, phê duyệt, về việc …) and without its horizon
-    (đến năm 2025, định hướng đến năm 2030; giai đoạn 2026 - 2030): rules/vocab.yaml."""
+    """A title's folded words without what opens it (ban hành, phê duyệt, về việc …), without its horizon
+    (đến năm 2025, định hướng đến năm 2030; giai đoạn 2026 - 2030: rules/vocab.yaml) and the places it names."""
     horizon = load_rules("vocab").data.get("title_horizon")
-    folded = re.sub(horizon, " ", fold(text or "")) if horizon else fold(text or "")
+    folded = fold(_without_places(text or ""))
+    folded = _citation_rx().sub(" ", re.sub(horizon, " ", folded) if horizon else folded)
     words = re.findall(r"\w+", folded)
     openers = [fold(o).split() for o in load_rules("vocab").data.get("title_openers") or []]
     changed = True
@@ -191,21 +223,39 @@ def _narrows_title(own: list[str], cited: list[str]) -> float:
     return sum(w in kept for w in topic) / len(topic)
 
 
-def _editions(doc: Doc, references: list[Reference]) -> list[Reference]:
+def _subject_titles(ref: Reference, references: list[Reference], entries: list[dict], depth: int = 3) -> list[str]:
+    """The titles that say what `ref` is about: its own, and those of the documents its title says it carries
+    out ('Kế hoạch số 512/KH-UBND … về triển khai Nghị quyết số 57-NQ/TW …' is about 57-NQ/TW's subject), from
+    the text's other references or the registry, up to `depth` links."""
+    titles = [ref.title or ""]
+    for number in implemented_in(ref.title)[:2] if depth else []:
+        cited = next((r for r in references if r.number == number and r is not ref), None)
+        entry = _lookup(entries, number, None) or {}
+        if cited is not None and cited.title:
+            titles.extend(_subject_titles(cited, references, entries, depth - 1))
+        elif entry.get("title"):
+            titles.append(entry["title"])
+    return titles
+
+
+def _is_edition(own: list[str], ref: Reference, references: list[Reference], entries: list[dict]) -> bool:
+    """True when a title (its words `own`) repeats or narrows the subject of `ref` (ANNOTATION.md, parent)."""
+    return any(_repeats_title(own, words) or _narrows_title(own, words) >= NARROWED_SHARE
+               for words in map(_title_words, _subject_titles(ref, references, entries)))
+
+
+def _editions(doc: Doc, references: list[Reference], entries: list[dict]) -> list[Reference]:
     """*Căn cứ* documents this one is an edition of: named in its title (Kế hoạch triển khai Quyết định số
-    …), or whose title its own title repeats or narrows (a province's programme under the national one)."""
+    …), or whose subject its own title repeats or narrows (a province's programme under the national one, a
+    ward's plan under the city's plan that carries out the same national resolution)."""
     title = doc.meta.title or ""
     barred = {fold(t) for t in load_rules("vocab").data.get("not_editions") or []}
-    references = [r for r in references if r.relation == "basis" and r.number and fold(r.doc_type or "") not in barred]
-    named = [r for r in references if fold(r.number or "") in fold(title.replace(" ", ""))]
+    basis = [r for r in references if r.relation == "basis" and r.number and fold(r.doc_type or "") not in barred]
+    named = [r for r in basis if fold(r.number or "") in fold(title.replace(" ", ""))]
     if named:
         return named
     own = _title_words(title)
-    repeated = [r for r in references if _repeats_title(own, _title_words(r.title))]
-    if repeated:
-        return repeated
-    kept = sorted(((_narrows_title(own, _title_words(r.title)), n) for n, r in enumerate(references)), reverse=True)
-    return [references[kept[0][1]]] if kept and kept[0][0] >= NARROWED_SHARE else []
+    return [r for r in basis if _is_edition(own, r, references, entries)]
 
 
 def _next_up(number: str, issuer: str | None, references: list[Reference], entries: list[dict],
@@ -285,15 +335,29 @@ def _news_subject(references: list[Reference], entries: list[dict]) -> Reference
                                         -r.mentions[0].span[0] if r.mentions else 0))
 
 
-def _implemented(doc: Doc, references: list[Reference], entries: list[dict]) -> list[Reference]:
+def _carries_out(ref: Reference, titled: list[Reference], references: list[Reference], said: dict[str, str]) -> bool:
+    """True when `ref` says it carries out one of the `titled` documents (in its title, or the words after one
+    of its mentions)."""
+    numbers = {r.number for r in titled}
+    return any(n in numbers for n in implemented_in(ref.title) + implemented_in(said.get(f"after:{ref.number}")))
+
+
+def _implemented(doc: Doc, references: list[Reference], entries: list[dict], said: dict[str, str]
+                 ) -> list[Reference]:
     """What the document carries out: its `implements` references (the opening's *Thực hiện* or a title
     that says so); failing that, what the registry says it implements; failing that, the *Căn cứ* documents
     it is an edition of (ANNOTATION.md)."""
     found = [r for r in references if r.relation == "implements" and (r.number or r.date)]
-    editions = _editions(doc, references)
+    editions = _editions(doc, references, entries)
     titled = [r for r in found if r.number and r.number in implemented_in(doc.meta.title)]
     if titled and doc.meta.kind != "news":  # the title says which one it carries out: 'Kế hoạch triển khai thực
-        found = titled  # hiện Nghị quyết số 214/NQ-CP' over the city's strategy its opening also names
+        # hiện Nghị quyết số 214/NQ-CP' over the city's strategy its opening also names; but the province's own
+        # programme carrying that one out is more specific ('Chương trình hành động số 05-CTr/TU … về thực hiện
+        # Nghị quyết số 57-NQ/TW' under a title naming 57-NQ/TW), as is one whose subject the title repeats (the
+        # province's plan for 36/QĐ-TTg, named in the opening of a letter whose subject line names 36/QĐ-TTg)
+        words = _title_words(doc.meta.title)
+        found = titled + [r for r in found if r not in titled and (
+            _carries_out(r, titled, references, said) or _is_edition(words, r, references, entries))]
     if found:  # a title naming two documents it carries out names both (… triển khai QĐ 06 và QĐ 3103)
         return found + [r for r in editions if fold(r.number or "") in fold((doc.meta.title or "").replace(" ", ""))]
     if doc.meta.kind == "news":
@@ -316,16 +380,20 @@ def find_parent(doc: Doc, references: list[Reference],
     `registry_from_records`) to the bundled rules/registry.yaml; the caller's entries win."""
     entries = _entries(registry)
     never = {fold(t) for t in load_rules("vocab").data.get("never_parents") or []}
-    implemented = _implemented(doc, [r for r in references if fold(r.doc_type or "") not in never], entries)
+    said = _after_mentions(doc.text, references)
+    implemented = _implemented(doc, [r for r in references if fold(r.doc_type or "") not in never], entries, said)
     if not implemented:
         return None
-    ordered = sorted(implemented, key=lambda r: _specificity(r, entries))
+    own = _title_words(doc.meta.title)
+    # the most local first; among documents of one level, the one this is an edition of (the province's plan
+    # over the department's letter asking for plans), then the lowest-standing issuer
+    ordered = sorted(implemented, key=lambda r: (-_ref_level(r, entries), not _is_edition(own, r, references, entries),
+                                                 -_authority(r)))
     best = ordered[0]
     entry = _lookup(entries, best.number, best.issuer) or {}
     return Parent(number=best.number, doc_type=best.doc_type or entry.get("doc_type"),
                   date=best.date or entry.get("date"), issuer=best.issuer or entry.get("issuer"),
-                  chain=_chain(best, ordered[1:], references, entries,
-                               {**_after_mentions(doc.text, references), **_news_says(doc, best, references)}))
+                  chain=_chain(best, ordered[1:], references, entries, {**said, **_news_says(doc, best, references)}))
 
 
 def extend_chains(records: list[Record]) -> list[Record]:

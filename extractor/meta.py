@@ -182,6 +182,10 @@ def issuer_at(text: str, pos: int, ctx: Locality) -> tuple[int, str] | None:
             end2, place = local_name(text, end + loc.end(), loc.group(1))
             if place:
                 return end2, f"{name} {loc.group(1)} {place}"
+        if head in _refs().data["province_body_heads"] and ctx.unit not in (None, "tỉnh", "thành phố"):
+            if not ctx.province:  # a province's department, whichever district cites it
+                return end, name
+            return end, f"{name} {'thành phố' if ctx.province in central_cities() else 'tỉnh'} {ctx.province}"
         if head not in ("Bộ", "Bộ trưởng Bộ", "Tổng cục", "Cục") and ctx.unit and ctx.place:
             name = f"{name} {ctx.unit} {ctx.place}"
         return end, name

@@ -81,6 +81,15 @@ def _carry_out() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(r"\s+".join(map(re.escape, v.split())) for v in verbs) + r")\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _reviewed() -> re.Pattern[str]:
+    """Words ending just before a carrying-out verb that make it the thing reviewed (rules/vocab.yaml
+    `reviewing_words`: 'tình hình triển khai', 'kết quả việc thực hiện', 'sơ kết 05 năm thực hiện')."""
+    words = sorted(load_rules("vocab").data["reviewing_words"], key=len, reverse=True)
+    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"\b(?:{alts})(?:\s+việc|\s+\d+\s+năm)?\s+$", re.IGNORECASE)
+
+
 def implemented_in(description: str | None, limit: int = 130) -> list[str]:
     """Numbers a description says its document carries out: the citation right after *thực hiện /
     triển khai / cụ thể hóa* ('về triển khai Quyết định số 36/QĐ-TTg' -> ['36/QĐ-TTg'], 'triển khai chính
@@ -91,6 +100,8 @@ def implemented_in(description: str | None, limit: int = 130) -> list[str]:
         return out
     number_rx, also = _ref_rules().rule("ref.number").rx, _ref_rules().rule("ref.also_carried_out").rx
     for verb in _carry_out().finditer(description):
+        if _reviewed().search(description, max(0, verb.start() - 40), verb.start()):
+            continue  # 'đánh giá tình hình triển khai Nghị quyết …': reviewed, not carried out
         gap_end = min(len(description), verb.end() + limit)
         m = number_rx.search(description, verb.end(), gap_end)
         if m is None or re.search(r"[.;]\s", description[verb.end():m.start()]):

@@ -53,7 +53,7 @@ SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
     "ocr_checks": ({"rules"}, set()),
     "ocr_fixes": ({"fragments", "rules"}, {"action", "replacement"}),
     "references": ({"body_heads", "doc_type_words", "fragments", "law_names", "law_name_variants", "national_issuers", "not_document_codes",
-                    "not_names", "party_local", "rules"}, set()),
+                    "not_names", "party_local", "province_body_heads", "rules"}, set()),
     "registry": ({"documents"}, set()),
     "search": ({"body_place_words", "compact_heads", "districts", "place_words", "rules", "syllable"}, {"expansion"}),
     "signatures": ({"rules"}, set()),
@@ -62,7 +62,7 @@ SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
                 {"cmp", "column", "kind", "needs", "opens", "scope", "skip_kinds", "unit_kind", "unit_map", "word_numbers"}),
     "ui_vi": ({"comparators", "export_headers", "export_sheets", "labels"}, set()),
     "vocab": ({"title_openers", "issuer_authority", "not_editions", "never_parents", "locality_units", "central_cities",
-               "national_issuer_starts", "carrying_out_verbs", "title_horizon",
+               "national_issuer_starts", "carrying_out_verbs", "reviewing_words", "title_horizon",
                "title_function_words"}, set()),
 }
 

@@ -136,6 +136,11 @@ def test_of_two_documents_a_title_carries_out_the_ministry_one_is_the_parent():
     ("Ban hành Kế hoạch thực hiện Kết luận số 52-KL/TW ngày 30/5/2019 của Ban Bí thư", ["52-KL/TW"]),
     ("ban hành Kế hoạch tổng thể nâng cao năng suất giai đoạn 2021 - 2030", []),
     ("về việc thực hiện nhiệm vụ năm 2022. Theo Quyết định số 36/QĐ-TTg", []),
+    # the carrying out is what a meeting or a report reviews: nothing is carried out
+    ("Kết luận của Chủ tịch Ủy ban nhân dân tỉnh tại cuộc họp đánh giá tình hình triển khai Nghị quyết số "
+     "57-NQ/TW của Bộ Chính trị và Nghị quyết số 03/NQ-CP của Chính phủ trên địa bàn tỉnh", []),
+    ("Báo cáo sơ kết 05 năm thực hiện Quyết định số 36/QĐ-TTg ngày 11/01/2021", []),
+    ("về kết quả việc thực hiện Kế hoạch số 114/KH-UBND", []),
     (None, []),
 ])
 def test_implemented_in_description(description, want):
@@ -337,3 +342,52 @@ def test_a_title_carrying_out_two_documents_names_both_and_the_nearer_is_the_par
     assert [(r.number, r.relation) for r in record.references[:2]] == [
         ("06/QĐ-TTg", "implements"), ("3103/QĐ-BTC", "implements")]
     assert record.parent is not None and record.parent.number == "3103/QĐ-BTC"
+
+
+def test_the_provinces_own_programme_for_the_titled_resolution_is_more_specific():
+    """A title naming 57-NQ/TW, an opening carrying out 57-NQ/TW, 03/NQ-CP and the province Party committee's
+    programme 'về thực hiện Nghị quyết số 57-NQ/TW': that programme is the parent (ANNOTATION.md: the most
+    specific); a city's strategy the opening also names, carrying out another document, is not."""
+    d = doc(title="Kế hoạch triển khai thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị và Chương trình hành động "
+                  "của Chính phủ trên địa bàn tỉnh Thái Nguyên")
+    refs = [ref("57-NQ/TW", issuer="Bộ Chính trị", doc_type="Nghị quyết"),
+            ref("03/NQ-CP", issuer="Chính phủ", doc_type="Nghị quyết"),
+            ref("05-CTr/TU", issuer="Ban Chấp hành Đảng bộ tỉnh Thái Nguyên", doc_type="Chương trình",
+                title="về thực hiện Nghị quyết số 57-NQ/TW")]
+    assert find_parent(d, refs).number == "05-CTr/TU"
+    refs[2] = ref("1229/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh Thái Nguyên",
+                  title="về việc phê duyệt Chiến lược dữ liệu tỉnh triển khai thực hiện Quyết định số 142/QĐ-TTg")
+    assert find_parent(d, refs).number == "57-NQ/TW"
+
+
+def test_of_one_level_the_plan_this_is_an_edition_of_comes_before_a_departments_letter():
+    d = doc(title="Kế hoạch nâng cao năng suất dựa trên nền tảng khoa học, công nghệ và đổi mới sáng tạo trên địa "
+                  "bàn huyện Bình Xuyên năm 2022")
+    refs = [ref("1046/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh Vĩnh Phúc",
+                title="ban hành Kế hoạch nâng cao năng suất dựa trên nền tảng khoa học, công nghệ và đổi mới sáng "
+                      "tạo tỉnh Vĩnh Phúc giai đoạn 2021 - 2030"),
+            ref("215/SKHCN-QLCN", issuer="Sở Khoa học và Công nghệ tỉnh Vĩnh Phúc", doc_type="Công văn",
+                title="về việc xây dựng kế hoạch nâng cao năng suất năm 2022")]
+    assert find_parent(d, refs).number == "1046/QĐ-UBND"
+
+
+@pytest.mark.parametrize("title,basis,want", [
+    # a commune's plan under the province's plan of the same subject: the places are no part of the subject
+    ("Kế hoạch chuyển đổi số xã Gia Phú năm 2026",
+     [ref("486/KH-UBND", "basis", "Ủy ban nhân dân tỉnh Lào Cai", "Kế hoạch",
+          title="về chuyển đổi số tỉnh Lào Cai năm 2026")], "486/KH-UBND"),
+    # a ward's plan on 57-NQ/TW's subject under the city's plan carrying out 57-NQ/TW (its subject from the registry)
+    ("Quyết định ban hành Kế hoạch triển khai thực hiện đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và "
+     "chuyển đổi số trên địa bàn phường Phú Lợi giai đoạn 2025 - 2030",
+     [ref("150/2025/NĐ-CP", "basis", "Chính phủ", "Nghị định", title="quy định tổ chức các cơ quan chuyên môn"),
+      ref("512/KH-UBND", "basis", "Ủy ban nhân dân Thành phố Hồ Chí Minh", "Kế hoạch",
+          title="về triển khai Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị trên địa bàn Thành phố")],
+     "512/KH-UBND"),
+    # two titles citing the same resolution share its citation, not a subject
+    ("Về việc triển khai thực hiện Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ",
+     [ref("59/KH-UBND", "basis", "Ủy ban nhân dân tỉnh Gia Lai", "Kế hoạch",
+          title="về việc triển khai Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ")], None),
+])
+def test_basis_editions_by_subject(title, basis, want):
+    p = find_parent(doc(title=title), basis)
+    assert (p.number if p else None) == want
