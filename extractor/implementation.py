@@ -120,6 +120,28 @@ def _verb_near_subject(phrase: str, words: int = 3) -> bool:
     return rx("lead.subject_verb").search(head) is not None
 
 
+_REQUESTED_WORDS = 30  # a heading naming whom it asks is a list of names, never a sentence
+
+
+def _requested_names(s: str) -> list[str]:
+    """The bodies a request heading names by position, outside the gazetteer ('5. Đề nghị Bưu điện tỉnh Phú Thọ',
+    '4. Đề nghị Viettel Phú Thọ (Chi nhánh Viettel Phú Thọ - Tập đoàn …), VNPT Phú Thọ (Viễn thông Phú Thọ), MobiFone
+    Phú Thọ và các doanh nghiệp viễn thông trên địa bàn'): the names, a name's full form in brackets after it taken
+    for it; none when the line goes on with a verb or a lead marker (then it is a sentence)."""
+    s = s.strip().rstrip(":").strip()
+    plain = re.sub(r"\s*\([^()]*\)", "", s)
+    if not plain or len(plain.split()) > _REQUESTED_WORDS or rx("lead.subject_verb").search(plain) or rx(
+            "lead.marker").search(plain) or re.search(r"[.;]", plain):
+        return []
+    names = []
+    for piece in re.split(r"\s*,\s*|\s+và\s+", s):
+        full = re.search(r"\(([^()]*)\)\s*$", piece)
+        name = full.group(1) if full and full.group(1)[:1].isupper() else re.sub(r"\s*\([^()]*\)", "", piece)
+        if name.strip():
+            names.append(" ".join(name.split()))
+    return names if all(n[:1].isupper() or n.lower().startswith(("các ", "những ")) for n in names) else []
+
+
 def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | None]:
     """The bodies a heading line names and the task written on the same line, if any.
 
@@ -146,7 +168,9 @@ def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | N
                 names, task = heading_bodies(s[comma.end():], subject=True)
                 if names and task is not None:
                     return names, s
-    s = officer_collective(rx("heading.request_prefix").sub("", s, count=1))
+    asked = rx("heading.request_prefix").sub("", s, count=1)
+    requested = asked != s and asked[:1].isupper()
+    s = officer_collective(asked)
     s = s[officer_title_end(s):]  # the task after the bodies stays as written
     described = rx("lead.described_heading").match(s)
     listed_end = body_list_at(s, 0)[1]
@@ -162,12 +186,18 @@ def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | N
     pieces = _pieces(expand_abbreviations(head_part))  # "Đoàn TNCS …" opens a name as its full form does
     if pieces and all(_is_body_phrase(p) for p in pieces):
         return split_body_list(head_part), task
+    named = _requested_names(s) if requested and task is None else []
+    if named:
+        return named, None
     bodies, stop = body_list_at(s, 0)
     mk = rx("lead.marker").match(s, stop) if bodies else None
     names = list(dict.fromkeys(b.name for b in bodies))
     if not mk:
         return _subject_heading(s, names, stop) if subject else ([], None)
     rest = s[mk.end():].strip()
+    stated = rx("heading.task_then_intro").search(s, mk.start("marker"))
+    if stated:  # '… chủ trì, phối hợp … tham mưu …; hoàn thành trước ngày …. Trong đó lưu ý:': the task stands
+        return names, s[mk.start("marker"):stated.start() + 1]
     return names, (None if not rest or rest.endswith(":") else s[mk.start("marker"):])
 
 
@@ -200,6 +230,8 @@ def _subject_at(text: str, start: int, end: int) -> list[BodySpan]:
     rest = text[stop:end].lstrip(" ,")
     if rx("lead.marker").match(text, stop, end):
         return bodies
+    if rest.startswith(":") and rest[1:].strip():
+        return bodies  # '- Sở Y tế, Sở Giáo dục và Đào tạo: chỉ đạo …' names its own doers
     return bodies if rest[:1].islower() and not rx("lead.name_goes_on").match(rest) else []
 
 
@@ -438,6 +470,9 @@ def implementation_obligations(doc: Doc, sec: Section, sections: list[Section], 
             out += numbered or _inline_obligations(doc, istart, line_end, lead)
         shared = [] if inline else supports(text, item.start, line_end, lead)
         following = _item_obligations(doc, item, grandkids, lead, line_end)
+        intro = rx("heading.task_then_intro").search(" ".join(text[item.start:line_end].split())) if inline else None
+        if intro and rx("heading.notes_intro").match(intro.group("intro")):
+            following = []  # '… Trong đó lưu ý: a) … b) …': notes on the task just stated
         if inline and out and _continues(doc, out[-1], following, grandkids):
             last = out.pop()  # '1. Các cơ quan … xây dựng Kế hoạch … . Định kỳ báo cáo …': one item, one task
             following = [make(doc, last.span[0], following[0].span[1], last.lead)]

