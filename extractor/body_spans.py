@@ -84,6 +84,8 @@ def body_regex() -> re.Pattern[str]:
     _OPEN.append(re.compile(open_name + tail))
     qual = frag["qualifier"]
     quals = rf"(?:\s+(?:{qual})(?![\wÀ-ỹ]))"
+    # a trade closes the list ('các doanh nghiệp viễn thông, doanh nghiệp bưu chính' is two collectives)
+    trade = rf"(?:\s+(?:{frag['sector']})(?![\wÀ-ỹ]){quals}*)"
     collective_nouns = set(r.data["collective_nouns"])
     named_heads = "|".join(re.escape(h) for h in heads if " " in h and h.lower() not in collective_nouns)
     # a new name, no noun of the collective: 'các cơ quan của Quốc hội, Hội đồng nhân dân', 'các sở, ngành, Sở Tài
@@ -91,8 +93,8 @@ def body_regex() -> re.Pattern[str]:
     nxt = rf"(?!(?:{named_heads})(?![\wÀ-ỹ]))(?!(?:{head_alt})\s+{frag['cap_word']})"
     places = "".join(rf"(?<!{w}\s)" for w in ("tại", "của", "cho", "ở", "tới", "đến", "trong"))  # a place, no body
     collective = (rf"(?:{places}{frag['province_collective']}"  # 'Các tỉnh, thành phố' in a task table's cell
-                  rf"|(?i:các|những)\s+(?i:{nouns}){quals}*(?:\s*,\s*{nxt}(?i:{nouns}){quals}*)*"
-                  rf"|(?:{nouns})(?:\s*,\s*(?:{nouns}))*{quals}+)(?![\wÀ-ỹ])")
+                  rf"|(?i:các|những)\s+(?i:{nouns}){quals}*(?:\s*,\s*{nxt}(?i:{nouns}){quals}*)*{trade}?"
+                  rf"|(?:{nouns})(?:\s*,\s*(?:{nouns}))*(?:{quals}+|{trade}))(?![\wÀ-ỹ])")
     return re.compile(rf"(?P<named>{named_body})|(?P<coll>{collective})")
 
 

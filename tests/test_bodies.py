@@ -671,3 +671,17 @@ def test_a_proper_name_cut_between_two_lines(line: str, next_line: str, cut: boo
 ])
 def test_a_name_cut_short(name: str, cut: bool) -> None:
     assert cut_name(name) is cut
+
+
+@pytest.mark.parametrize("text,want", [
+    # the trade a collective of enterprises works in is its name (Bắc Ninh's 144/KH-UBND; a department's plan)
+    ("phối hợp với các doanh nghiệp logistics triển khai", ["các doanh nghiệp logistics"]),
+    ("các doanh nghiệp viễn thông bố trí mặt bằng", ["các doanh nghiệp viễn thông"]),
+    ("các doanh nghiệp công nghệ số liên quan xây dựng", ["các doanh nghiệp công nghệ số liên quan"]),
+    # and closes the list: a second trade is a second collective (Đồng Nai's 179/KH-UBND, item 19.a)
+    ("Các doanh nghiệp viễn thông, doanh nghiệp bưu chính ưu tiên", ["Các doanh nghiệp viễn thông",
+                                                                  "doanh nghiệp bưu chính"]),
+])
+def test_a_collective_of_enterprises_keeps_its_trade(text, want):
+    start = text.find("các") if text.startswith("phối") else 0
+    assert [b.name for b in body_list_at(text, start)[0]] == want
