@@ -66,3 +66,20 @@ def test_heads_of_a_provinces_departments_stand_for_the_departments(tmp_path):
         "a) Trực tiếp lãnh đạo, chỉ đạo và chịu trách nhiệm về kết quả cải cách thủ tục hành chính của cơ quan.\n\n"
         "b) Rà soát, tái cấu trúc quy trình, công bố danh mục thủ tục hành chính đủ điều kiện.\n"))
     assert [lead for lead, _ in got] == [["Các sở, ban, ngành tỉnh"], ["Các sở, ban, ngành tỉnh"]]
+
+
+def test_a_wards_own_bodies_head_their_duties(tmp_path):
+    """A ward's plan after the 2025 reform (tests/heldout5 fd05): its health station, its residential groups and its
+    Fatherland Front with the socio-political organisations 'phường' after them."""
+    (tmp_path / "ward.txt").write_text(
+        "ỦY BAN NHÂN DÂN\nPHƯỜNG NÔNG TRANG\nSố: 12/KH-UBND\nNông Trang, ngày 14 tháng 01 năm 2026\n\nKẾ HOẠCH\n"
+        "Chuyển đổi số phường Nông Trang năm 2026\n\nIV. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Trạm Y tế phường\n\nChủ trì cập nhật hồ sơ sức khỏe điện tử, triển khai khám chữa bệnh bằng căn cước và "
+        "ứng dụng VNeID.\n\n2. Các tổ dân phố\n\nPhối hợp với Công an phường hướng dẫn người dân cài đặt, sử dụng ứng "
+        "dụng VNeID, dịch vụ công trực tuyến.\n\n3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam phường và các tổ chức "
+        "chính trị - xã hội phường phối hợp tuyên truyền, vận động Nhân dân tham gia, giám sát việc thực hiện Kế "
+        "hoạch.\n", encoding="utf-8")
+    record = extract_file(tmp_path / "ward.txt").to_dict()
+    assert [o["lead"] for o in record["obligations"]] == [
+        ["Trạm Y tế phường"], ["Các tổ dân phố"],
+        ["Ủy ban Mặt trận Tổ quốc Việt Nam phường", "các tổ chức chính trị - xã hội phường"]]
