@@ -168,8 +168,9 @@ def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | N
                 names, task = heading_bodies(s[comma.end():], subject=True)
                 if names and task is not None:
                     return names, s
-    asked = rx("heading.request_prefix").sub("", s, count=1)
-    requested = asked != s and asked[:1].isupper()
+    prefix = rx("heading.request_prefix").match(s)
+    asked = s[prefix.end():] if prefix else s
+    requested = bool(prefix) and "đề nghị" in prefix.group().lower() and asked[:1].isupper() and not asked.isupper()
     s = officer_collective(asked)
     s = s[officer_title_end(s):]  # the task after the bodies stays as written
     described = rx("lead.described_heading").match(s)

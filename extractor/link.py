@@ -125,9 +125,12 @@ def _authority(ref: Reference) -> int:
     return next((rank for start, rank in table.items() if f.startswith(start)), len(table))
 
 
-def _specificity(ref: Reference, entries: list[dict]) -> tuple[int, int]:
-    """Sort key: the most local, then the lowest-standing issuer first."""
-    return (-_ref_level(ref, entries), -_authority(ref))
+def _specificity(ref: Reference, entries: list[dict], own: list[str], references: list[Reference]
+                 ) -> tuple[int, bool, int]:
+    """Sort key: the most local first; of one level, the one whose subject the own title (its words `own`) repeats
+    or narrows (the province's plan over the department's letter asking for plans); then the lowest-standing
+    issuer."""
+    return (-_ref_level(ref, entries), not _is_edition(own, ref, references, entries), -_authority(ref))
 
 
 def _without_places(text: str) -> str:
@@ -385,10 +388,7 @@ def find_parent(doc: Doc, references: list[Reference],
     if not implemented:
         return None
     own = _title_words(doc.meta.title)
-    # the most local first; among documents of one level, the one this is an edition of (the province's plan
-    # over the department's letter asking for plans), then the lowest-standing issuer
-    ordered = sorted(implemented, key=lambda r: (-_ref_level(r, entries), not _is_edition(own, r, references, entries),
-                                                 -_authority(r)))
+    ordered = sorted(implemented, key=lambda r: _specificity(r, entries, own, references))
     best = ordered[0]
     entry = _lookup(entries, best.number, best.issuer) or {}
     return Parent(number=best.number, doc_type=best.doc_type or entry.get("doc_type"),

@@ -65,6 +65,7 @@ def test_tone_placement_agrees_with_underthesea_on_every_corpus_word():
     root = Path(__file__).resolve().parent.parent
     for f in glob.glob(f"{root}/corpus/*.txt") + glob.glob(f"{root}/tests/heldout*/*.txt"):
         words |= set(re.findall(r"\w+", nfc(open(f, encoding="utf-8").read())))
+    words = {w for w in words if not any(c.isdigit() for c in w)}  # syllables only: text_normalize splits '2b'
     words |= {"hoà", "Hoà", "thuỷ", "Uỷ", "toà", "khoẻ", "hoạ", "xoè", "loé", "HOÀ"}
     spelling = {"qui": "quy"}
     differ = [w for w in words if fix_tone_placement(w) != text_normalize(w)
