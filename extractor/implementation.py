@@ -170,7 +170,7 @@ def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | N
                     return names, s
     prefix = rx("heading.request_prefix").match(s)
     asked = s[prefix.end():] if prefix else s
-    requested = bool(prefix) and "đề nghị" in prefix.group().lower() and asked[:1].isupper() and not asked.isupper()
+    requested = prefix is not None and "đề nghị" in prefix.group().lower() and asked[:1].isupper() and not asked.isupper()
     s = officer_collective(asked)
     s = s[officer_title_end(s):]  # the task after the bodies stays as written
     described = rx("lead.described_heading").match(s)
