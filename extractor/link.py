@@ -133,13 +133,19 @@ def _specificity(ref: Reference, entries: list[dict], own: list[str], references
     return (-_ref_level(ref, entries), not _is_edition(own, ref, references, entries), -_authority(ref))
 
 
+@lru_cache(maxsize=1)
+def _unit_words() -> list[list[str]]:
+    """The locality words of rules/vocab.yaml as word lists, longest first ('thành phố' before 'thành')."""
+    return sorted((u.split() for u in locality_units()), key=len, reverse=True)
+
+
 def _without_places(text: str) -> str:
     """A title without the places it names (a locality word and the capitalised name after it: 'xã Gia Phú',
     'tỉnh Lào Cai', 'Thành phố Hồ Chí Minh'), so that a commune's plan and the province's plan of the same
     subject are seen to share it. A title in capitals is left whole (its names cannot be told)."""
     if text.upper() == text:
         return text
-    units = sorted((u.split() for u in locality_units()), key=len, reverse=True)
+    units = _unit_words()
     words, out, i = text.split(), [], 0
     while i < len(words):
         unit = next((len(u) for u in units if [w.lower() for w in words[i:i + len(u)]] == u), 0)
