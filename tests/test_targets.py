@@ -705,3 +705,16 @@ def test_a_period_opening_the_sentence_is_no_indicator():
                 "dựng chính sách, pháp luật từ nguồn thu hút.\n")
     assert (t.indicator, t.value, t.comparator, t.year) == (
         "đội ngũ cán bộ, công chức xây dựng chính sách", 10, ">=", 2030)
+
+
+def test_a_tasks_completion_gives_its_figures_their_year(tmp_path):
+    """A directive's duty closing on when it is to be finished (tests/heldout5 fd02): its 100% is an aim for that
+    year."""
+    path = tmp_path / "ct.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n\nSố: 09/CT-UBND\n\nCHỈ THỊ\n\n1. Chủ tịch Ủy ban nhân dân các xã, phường:\n\n"
+        "a) Tổ chức số hóa 100% hồ sơ, kết quả giải quyết thủ tục hành chính còn hiệu lực thuộc thẩm quyền, hoàn "
+        "thành trước ngày 31 tháng 12 năm 2025.\n\nb) Xác định cấp độ an toàn đối với 100% hệ thống thông tin do cơ "
+        "quan quản lý, hoàn thành trong quý IV năm 2026.\n", encoding="utf-8")
+    got = [(t.value, t.unit, t.year) for t in extract_file(path).targets]
+    assert got == [(100, "%", 2025), (100, "%", 2026)]
