@@ -342,7 +342,7 @@ def extract_targets(doc: Doc) -> list[Target]:
         head_year = head_year or _appendix_year(titles, line.start)  # no heading's horizon: its appendix title's
         found, line_year, run_before, aim_before, aim_sentence = False, None, state.run_year, False, False
         end_hit = first_match(rules_of("line_end_horizon"), s)
-        end_year = year_of(end_hit[1]) if end_hit else None
+        end_year = year_of(end_hit[1]) if end_hit else _labelled_time_year(doc, li)
         spans = clauses(s)
         for k, (cs, ce) in enumerate(spans):
             clause = s[cs:ce]
@@ -390,6 +390,25 @@ def extract_targets(doc: Doc) -> list[Target]:
     for t in out:
         t.indicator = tidy_indicator(t.indicator)
     return _restated(doc, out)
+
+
+_LABELLED_LINES = 6  # how far back a task's result line looks for the task's time line
+
+
+def _labelled_time_year(doc: Doc, li: int) -> int | None:
+    """For the result line of a task written as labelled lines ('d) Sản phẩm: …'), the year the task's own time
+    line ends ('c) Thời gian thực hiện: 2025 - 2030.'), looked for among the lines above it up to the task's heading;
+    None for any other line."""
+    if not first_match(rules_of("labelled_result"), doc.lines[li].text):
+        return None
+    for k in range(li - 1, max(-1, li - 1 - _LABELLED_LINES), -1):
+        text = doc.lines[k].text
+        hit = first_match(rules_of("labelled_time"), text)
+        if hit:
+            return year_of(hit[1])
+        if re.match(r"\s*\d+(?:\.\d+)*\.\s", text):
+            break  # the task's heading: no time line of its own
+    return None
 
 
 def _restated(doc: Doc, out: list[Target]) -> list[Target]:

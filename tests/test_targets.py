@@ -718,3 +718,18 @@ def test_a_tasks_completion_gives_its_figures_their_year(tmp_path):
         "quan quản lý, hoàn thành trong quý IV năm 2026.\n", encoding="utf-8")
     got = [(t.value, t.unit, t.year) for t in extract_file(path).targets]
     assert got == [(100, "%", 2025), (100, "%", 2026)]
+
+
+def test_a_labelled_tasks_result_takes_the_end_of_its_time_line(tmp_path):
+    """A ministry's plan written as labelled lines (tests/heldout5 fd03): the counts of its 'Sản phẩm' line are aims
+    for the year its 'Thời gian thực hiện' line ends; a task with no time line gives none."""
+    path = tmp_path / "kh.txt"
+    path.write_text(
+        "BỘ KHOA HỌC VÀ CÔNG NGHỆ\n\nSố: 1418/QĐ-BKHCN\n\nKẾ HOẠCH HÀNH ĐỘNG\n\nII. NHIỆM VỤ CỤ THỂ\n\n"
+        "12. Đào tạo nhân lực công nghệ số\n\na) Cơ quan chủ trì: Học viện Công nghệ Bưu chính Viễn thông.\n\n"
+        "b) Cơ quan phối hợp: Vụ Tổ chức cán bộ.\n\nc) Thời gian thực hiện: 2025 - 2030.\n\n"
+        "d) Sản phẩm: Đào tạo tối thiểu 1.500 kỹ sư, cử nhân công nghệ số mỗi năm.\n\n"
+        "13. Phát triển bưu chính số\n\na) Cơ quan chủ trì: Cục Bưu điện Trung ương.\n\n"
+        "b) Sản phẩm: từ 3 - 5 mô hình bưu chính số thí điểm tại địa phương.\n", encoding="utf-8")
+    got = [(t.value, t.value_max, t.year) for t in extract_file(path).targets]
+    assert got == [(1500, None, 2030), (3, 5, None)]
