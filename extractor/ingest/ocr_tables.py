@@ -5,6 +5,7 @@ text layer. Only ruled tables are found (the tables offices print); a borderless
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,10 +40,13 @@ class Grid:
     cells: dict[tuple[int, int], list[Word]] = field(default_factory=dict)
 
     def contains(self, x: float, y: float) -> bool:
+        """True when the point lies inside the table's outer rules."""
         return self.xs[0] < x < self.xs[-1] and self.ys[0] < y < self.ys[-1]
 
-    def _slot(self, bounds: list[float], v: float) -> int:
-        return max(0, min(len(bounds) - 2, sum(1 for b in bounds[1:-1] if b <= v)))
+    @staticmethod
+    def _slot(bounds: list[float], v: float) -> int:
+        """The band between two boundaries that `v` falls in (the first or last when outside)."""
+        return max(0, min(len(bounds) - 2, bisect_right(bounds, v) - 1))
 
     def owner(self, row: int, col: int) -> tuple[int, int]:
         """The top-left slot of the cell that slot (row, col) belongs to: a slot with no rule on its left is
@@ -139,7 +143,7 @@ def _runs(line: Any, min_len: int, gap: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in runs if e - s >= min_len]
 
 
-def rules(ink: Any, min_len: int, gap: int) -> list[Rule]:
+def ruled_lines(ink: Any, min_len: int, gap: int) -> list[Rule]:
     """Horizontal rules of a boolean ink array (transpose it for vertical ones): runs at least `min_len` long,
     those of adjacent pixel rows that overlap merged into one rule of the line's thickness."""
     import numpy as np
@@ -206,8 +210,8 @@ def find_grids(image: Any, dpi: int) -> list[Grid]:
     ink = np.asarray(image) < INK_LEVEL
     gap, tol, shortest = max(2, round(GAP * dpi)), max(3, round(TOLERANCE * dpi)), max(1, round(MIN_PIECE * dpi))
     # a rule a pixel off straight (a scan levelled by shearing) still runs on: ink spread a pixel across it
-    pieces = rules(ink | np.roll(ink, 1, axis=0) | np.roll(ink, -1, axis=0), shortest, gap)
-    down = rules((ink | np.roll(ink, 1, axis=1) | np.roll(ink, -1, axis=1)).T, shortest, gap)
+    pieces = ruled_lines(ink | np.roll(ink, 1, axis=0) | np.roll(ink, -1, axis=0), shortest, gap)
+    down = ruled_lines((ink | np.roll(ink, 1, axis=1) | np.roll(ink, -1, axis=1)).T, shortest, gap)
     ys = _group([r.pos for r in pieces if r.end - r.start >= MIN_RULE * ink.shape[1]], tol)
     # a rule broken by merged cells: its pieces at the height of a long rule
     across = {y: [(r.start, r.end) for r in pieces if abs(r.pos - y) <= tol] for y in ys}
