@@ -685,3 +685,15 @@ def test_a_name_cut_short(name: str, cut: bool) -> None:
 def test_a_collective_of_enterprises_keeps_its_trade(text, want):
     start = text.find("các") if text.startswith("phối") else 0
     assert [b.name for b in body_list_at(text, start)[0]] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # the Youth Union named by its level alone, after a department in a task table's lead cell (held-out 5, fd01)
+    ("Sở Khoa học và Công nghệ, Tỉnh đoàn", ["Sở Khoa học và Công nghệ", "Tỉnh đoàn"]),
+    ("Thành đoàn chủ trì", ["Thành đoàn"]),
+    # a province's merged newspaper and radio-television keeps the comma of its name (Sơn La's 2954/QĐ-UBND)
+    ("Sở Văn hóa, Thể thao và Du lịch, Báo và Phát thanh, Truyền hình Phú Thọ",
+     ["Sở Văn hóa, Thể thao và Du lịch", "Báo và Phát thanh, Truyền hình Phú Thọ"]),
+])
+def test_bodies_named_by_level_or_with_a_comma(text, want):
+    assert [b.name for b in body_list_at(text, 0)[0]] == want
