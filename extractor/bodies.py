@@ -256,6 +256,21 @@ def cut_name(s: str) -> bool:
     return _key(s) not in _gazetteer() and begins_a_name(s)
 
 
+def shared_tail(cut: str, whole: str) -> str | None:
+    """The name a cut name (`cut`) takes from the whole name after its 'và' ('các Tổ đại biểu' and 'đại biểu Hội
+    đồng nhân dân tỉnh' -> 'các Tổ đại biểu Hội đồng nhân dân tỉnh'), or None when no tail of `whole` completes it
+    to a gazetteer name."""
+    core = re.sub(r"^(?i:các|những)\s+", "", cut.strip())
+    if not cut_name(core):
+        return None
+    words = whole.split()
+    for k in range(1, len(words)):
+        for j in range(len(words), k, -1):
+            if _key(f"{core} {' '.join(words[k:j])}") in _gazetteer():
+                return f"{cut.strip()} {' '.join(words[k:])}"
+    return None
+
+
 def begins_a_name(s: str) -> bool:
     """True when `s` is a gazetteer name or the start of one ('Bộ Nông nghiệp và Môi'), read word by word."""
     start = _key(s)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .bodies import canonical_body, head_of
+from .bodies import canonical_body, head_of, shared_tail
 from .places import locality_list, named_localities, province_pattern, province_unit
 from .rules import load_rules
 
@@ -258,4 +258,17 @@ def body_list_at(text: str, pos: int, end: int | None = None) -> tuple[list[Body
         if not sep or not rx.match(text, sep.end(), end):
             break
         cur = sep.end()
-    return found, (found[-1].end if found else pos)
+    return _tails_shared(text, found), (found[-1].end if found else pos)
+
+
+_AND = re.compile(r"\s+và\s+")
+
+
+def _tails_shared(text: str, found: list[BodySpan]) -> list[BodySpan]:
+    """A cut name before 'và' completed by the tail of the name after it ('các Tổ đại biểu và đại biểu Hội đồng
+    nhân dân tỉnh': the groups of deputies are the council's)."""
+    for i in range(len(found) - 1):
+        prev, nxt = found[i], found[i + 1]
+        if _AND.fullmatch(text, prev.end, nxt.start) and (name := shared_tail(prev.name, nxt.name)):
+            found[i] = BodySpan(prev.start, prev.end, prev.text, name, prev.collective)
+    return found

@@ -697,3 +697,16 @@ def test_a_collective_of_enterprises_keeps_its_trade(text, want):
 ])
 def test_bodies_named_by_level_or_with_a_comma(text, want):
     assert [b.name for b in body_list_at(text, 0)[0]] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # an HĐND resolution's supervision article (Hà Nội's 73/2025/NQ-HĐND): the groups of deputies are the council's
+    ("Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân "
+     "Thành phố có trách nhiệm giám sát",
+     ["Thường trực Hội đồng nhân dân", "các Ban của Hội đồng nhân dân",
+      "các Tổ đại biểu Hội đồng nhân dân Thành phố", "đại biểu Hội đồng nhân dân Thành phố"]),
+    # two whole names share nothing
+    ("Sở Tài chính và Sở Nội vụ chủ trì", ["Sở Tài chính", "Sở Nội vụ"]),
+])
+def test_a_cut_name_takes_the_tail_of_the_name_after_its_and(text, want):
+    assert [b.name.casefold() for b in body_list_at(text, 0)[0]] == [w.casefold() for w in want]
