@@ -435,20 +435,22 @@ def _restated(doc: Doc, out: list[Target]) -> list[Target]:
 
     return [t for i, t in enumerate(out) if not any(
         u is not t and ((t.year is None and u.year is not None and same(t, u, False))
-                        or (t.year == u.year and j < i and same(t, u, True) and t.unit == u.unit
-                            and (_content_words(t.indicator) == _content_words(u.indicator)
+                        or (t.year == u.year and j < i and same(t, u, True)
+                            and ((t.unit == u.unit and _content_words(t.indicator) == _content_words(u.indicator))
                                  or (appendix[i] and not appendix[j] and _restates(t, u))))
                         or (headline(t) and not headline(u) and same(t, u, True)))
         for j, u in enumerate(out))]
 
 
-def _restates(a: Target, b: Target, least: int = 5) -> bool:
-    """One target's sentence says all of the other's in other order or with more (asked of an appendix row
-    restating a goal of the body: 'Tỉ lệ thông tin, giấy tờ … chỉ cung cấp một lần. % 100%' after '100% thông tin, giấy
-    tờ … chỉ cung cấp một lần'): the content words of the shorter quote, at least `least`, all in the longer."""
+def _restates(a: Target, b: Target, least: int = 5, share: float = 0.8) -> bool:
+    """One target's sentence says the other's in other order or with more (asked of an appendix row restating a
+    goal of the body: 'Tỉ lệ thông tin, giấy tờ … chỉ cung cấp một lần. % 100%' after '100% thông tin, giấy tờ … chỉ
+    cung cấp một lần'; 'Tốc độ tăng năng suất lao động bình quân của doanh nghiệp …  %/năm  5 - 6' after 'Năng suất
+    lao động của các doanh nghiệp … tăng bình quân từ 5% đến 6%/năm'): of the content words of the shorter quote, at
+    least `least`, a `share` in the longer (the row's own unit column and the indicator's name may differ)."""
     wa, wb = _quote_words(a.quote), _quote_words(b.quote)
     small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    return len(small) >= least and small <= large
+    return len(small) >= least and len(small & large) >= share * len(small)
 
 
 def _quote_words(quote: str) -> set[str]:

