@@ -95,6 +95,17 @@ def proposers_doer(s: str) -> int | None:
     return bodies[-1].start if _subject_verb(s[stop:]) and not s[stop:].lstrip().startswith(",") else None
 
 
+def directed_lead(s: str) -> int | None:
+    """Where the lead starts in a task directing a body to lead it ('Chỉ đạo Sở Khoa học và Công nghệ chủ trì, phối
+    hợp với …' -> the offset of 'Sở'): a body list after lead.directing, its lead marker right after it; None for a
+    body directed without one ('Chỉ đạo Sở Nội vụ rà soát …' is the directing body's task)."""
+    m = rx("lead.directing").match(s)
+    if not m:
+        return None
+    bodies, stop = body_list_at(s, m.end())
+    return m.end() if bodies and rx("lead.marker").match(s, stop) else None
+
+
 def _subject_heading(s: str, names: list[str], stop: int) -> tuple[list[str], str | None]:
     """A line whose subject is a body list followed by its verb; `names` end at `stop` in `s`."""
     if not (names and _subject_verb(s[stop:])):
@@ -157,6 +168,9 @@ def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | N
     for tag in ("body.alias", "body.role_tag"):  # '(sau đây gọi tắt là …)', '(cơ quan chủ trì)'
         s = _body_rules().rule(tag).rx.sub("", s)
     s = s.strip()
+    directed = directed_lead(s)
+    if directed is not None:  # '1. Chỉ đạo Sở Khoa học và Công nghệ chủ trì, phối hợp với …:'
+        return heading_bodies(s[directed:], subject)
     if subject and rx("lead.adverbial_opener").match(s) and not rx("closing.formula").search(s):
         doer = proposers_doer(s)
         if doer is not None:
@@ -221,6 +235,9 @@ def _doer_at(text: str, block: Block) -> list[BodySpan]:
             if found and (_subject_verb(text[found[-1].end:block.end])
                           or rx("lead.marker").match(text, found[-1].end, block.end)):  # '…, các bộ có trách nhiệm'
                 return found
+    directed = directed_lead(line)
+    if directed is not None:  # 'c) Chỉ đạo Sở Khoa học và Công nghệ chủ trì, phối hợp với …'
+        return _subject_at(text, start + directed, block.end)
     return _subject_at(text, officer_title_end(text, start), block.end)  # 'Giám đốc Sở Tài chính chỉ đạo ...'
 
 
@@ -439,10 +456,12 @@ def _continues(doc: Doc, inline: Obligation, following: list[Obligation], grandk
     return not LIST_START.match(quote) and inline.span[1] <= following[0].span[0]
 
 
-def implementation_obligations(doc: Doc, sec: Section, sections: list[Section], headed_only: bool = False
-                               ) -> tuple[list[Obligation], list[tuple[int, int]]]:
+def implementation_obligations(doc: Doc, sec: Section, sections: list[Section], headed_only: bool = False,
+                               addressees: list[str] | None = None) -> tuple[list[Obligation], list[tuple[int, int]]]:
     """Obligations under the body headings of an implementation section, and the spans they cover; with
-    `headed_only` (a tasks section), only those under items headed by bodies."""
+    `headed_only` (a tasks section), only those under items headed by bodies; items without a body heading are
+    the `addressees`' tasks when the section has them (a letter's '… đề nghị Ủy ban nhân dân các tỉnh … chỉ đạo
+    triển khai một số nội dung sau:')."""
     text = doc.text
     out: list[Obligation] = []
     covered: list[tuple[int, int]] = []
@@ -455,6 +474,11 @@ def implementation_obligations(doc: Doc, sec: Section, sections: list[Section], 
         sub_heads = [g for g in grandkids if heading_bodies(text[g.start:text.find("\n", g.start)], subject=True)[0]]
         if lead and grandkids and 2 * len(sub_heads) > len(grandkids):
             lead = []  # 'Trách nhiệm của các sở, ngành' over 'a) Sở Tài chính', 'b) Sở Xây dựng'
+        if not lead and addressees and not sub_heads:  # '2. Bố trí kinh phí …' asked of the letter's addressees
+            out += _item_obligations(doc, item, grandkids, addressees, line_end) if grandkids else [
+                make(doc, item.start, item.end, addressees)]
+            covered.append((item.start, item.end))
+            continue
         if not lead:
             if grandkids:
                 sub, cov = implementation_obligations(doc, item, sections, headed_only)
@@ -493,12 +517,45 @@ def implementation_obligations(doc: Doc, sec: Section, sections: list[Section], 
     return out, covered
 
 
-def directive_items(doc: Doc, sections: list[Section]) -> Section | None:
+@dataclass
+class Directive:
+    """The numbered items of a directive or letter, as one section, and the bodies its directing formula asks."""
+
+    section: Section
+    addressees: list[str]
+
+
+_INTRO_LINES = 6  # how far back a directing formula broken over lines may open
+
+
+def _intro_sentence(text: str, end: int) -> str:
+    """The sentence closing at `end`, its lines joined: a portal or gazette breaks it over several lines."""
+    start = text.rfind("\n", 0, end) + 1
+    for _ in range(_INTRO_LINES):
+        prev_end = start - 1
+        prev_start = text.rfind("\n", 0, max(prev_end, 0)) + 1
+        prev = text[prev_start:prev_end].rstrip()
+        if prev_end <= 0 or not prev or prev[-1] in ".:;" or NUMBER.match(prev):
+            break
+        start = prev_start
+    return " ".join(text[start:end].split())
+
+
+def _addressees(sentence: str) -> list[str]:
+    """The bodies a directing formula asks ('Bộ KH&CN đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung
+    ương … chỉ đạo triển khai một số nội dung sau:' -> that committee), or none."""
+    asked = rx("section.directive_addressee").search(sentence)
+    bodies = body_list_at(sentence, asked.end())[0] if asked else []
+    return list(dict.fromkeys(b.name for b in bodies))
+
+
+def directive_items(doc: Doc, sections: list[Section]) -> Directive | None:
     """The numbered directive items of a document (up to its own implementation item), as one section.
 
     A Chỉ thị (or a letter) assigns its tasks in numbered items right after the directing formula:
     '... Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:' / '... yêu cầu:' then '1. Giám đốc Sở ...: a) ...'.
-    The items are read like the body headings of a *Tổ chức thực hiện* section.
+    The items are read like the body headings of a *Tổ chức thực hiện* section; those without one are tasks of
+    the bodies the formula asks, if it names them.
     """
     text, intro = doc.text, rx("section.directive_intro")
     ordered = sorted(sections, key=lambda x: x.start)
@@ -514,15 +571,17 @@ def directive_items(doc: Doc, sections: list[Section]) -> Section | None:
             end -= 1
         line_start = text.rfind("\n", 0, end) + 1
         line = text[line_start:end]
-        if not (end and text[end - 1] == ":") or not intro.search(line) or NUMBER.match(line) or \
-                line_start in starts:
+        if not (end and text[end - 1] == ":") or NUMBER.match(line) or line_start in starts:
             continue  # 'I. MỤC ĐÍCH, YÊU CẦU:' is a heading, no directing formula
+        sentence = _intro_sentence(text, end)
+        if not intro.search(sentence):
+            continue
         last = first
         for sec in ordered[i + 1:]:
             if sec.level < first.level or (sec.level == first.level and not numbered(sec)):
                 break
             last = sec if sec.level == first.level else last
-        return Section("directive", None, "", first.level - 1, first.start, last.end)
+        return Directive(Section("directive", None, "", first.level - 1, first.start, last.end), _addressees(sentence))
     return None
 
 

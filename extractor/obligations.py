@@ -331,10 +331,15 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
             out += obls
             covered += cov
             done.append((sec.start, sec.end))
-    directive = directive_items(doc, sections)
+    found = directive_items(doc, sections)
+    directive = found.section if found else None
     if directive:  # a directive's items before its own '5. Tổ chức thực hiện' item
         directive.end = min([a for a, _ in done if directive.start <= a < directive.end], default=directive.end)
-    virtual = [directive] if directive and not any(a <= directive.start < b for a, b in done) else []
+        if not any(a <= directive.start < b for a, b in done):
+            obls, cov = implementation_obligations(doc, directive, sections, addressees=found.addressees if found else None)
+            out += obls
+            covered += cov
+    virtual: list[Section] = []
     for sec in sections:  # 'Điều 2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp ...:' then its items,
         # 'Điều 19. Thẩm quyền và trách nhiệm của Bộ trưởng Bộ Nội vụ' then its clauses
         line = text[sec.start:text.find("\n", sec.start) if "\n" in text[sec.start:sec.end] else sec.end]

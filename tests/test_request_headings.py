@@ -83,3 +83,39 @@ def test_a_wards_own_bodies_head_their_duties(tmp_path):
     assert [o["lead"] for o in record["obligations"]] == [
         ["Trạm Y tế phường"], ["Các tổ dân phố"],
         ["Ủy ban Mặt trận Tổ quốc Việt Nam phường", "các tổ chức chính trị - xã hội phường"]]
+
+
+LETTER = ("BỘ KHOA HỌC VÀ\nCÔNG NGHỆ\n-------\n\nSố: 6215/BKHCN-KHTC\nV/v triển khai thực hiện Nghị quyết số 57-NQ/TW\n\n"
+          "Hà Nội, ngày 18 tháng 11 năm 2025\n\nKính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n\n")
+
+
+def test_a_letters_requests_are_its_addressees_tasks(tmp_path):
+    """An official letter asks its addressees in a formula broken over lines (held-out 6, a ministry's letter): items
+    naming no doer are theirs; an item directing a body to lead (Chỉ đạo Sở … chủ trì) is that body's, over its
+    lettered items; a body directed without a lead marker leaves the task to the addressees."""
+    (tmp_path / "letter.txt").write_text(LETTER + (
+        "Để bảo đảm hoàn thành các mục tiêu năm 2025, Bộ KH&CN đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc\n"
+        "Trung ương quan tâm chỉ đạo\ntriển khai một số nội dung sau:\n\n"
+        "1. Chỉ đạo Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính,\nSở Nội vụ và các cơ quan liên quan:\n\n"
+        "a) Rà soát toàn bộ nhiệm vụ được giao tại kế hoạch thực hiện Nghị quyết số 57-NQ/TW của địa phương.\n\n"
+        "b) Tham mưu Ủy ban nhân dân cấp tỉnh ban hành quy định về cơ chế khoán chi, hoàn thành trong quý I/2026.\n\n"
+        "2. Bố trí kinh phí cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số trong dự toán ngân sách địa\n"
+        "phương năm 2026.\n\n"
+        "3. Chỉ đạo Sở Nội vụ rà soát, bố trí nhân lực làm công tác chuyển đổi số ở cấp xã.\n\n"
+        "Trân trọng./.\n"), encoding="utf-8")
+    got = [(o["lead"], o["support"], o["task"].split(" ")[0]) for o in extract_file(tmp_path / "letter.txt").to_dict()["obligations"]]
+    committees = ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    assert got == [(["Sở Khoa học và Công nghệ"], ["Sở Tài chính", "Sở Nội vụ", "các cơ quan liên quan"], "Rà"),
+                   (["Sở Khoa học và Công nghệ"], ["Sở Tài chính", "Sở Nội vụ", "các cơ quan liên quan"], "Tham"),
+                   (committees, [], "Bố"), (committees, [], "Chỉ")]
+
+
+def test_a_bullet_directing_a_body_to_lead_is_that_bodys(tmp_path):
+    """'c) Chỉ đạo Sở Khoa học và Công nghệ chủ trì, phối hợp với …' under a province's heading: the directed body leads
+    (held-out 6, a national programme and a directive); 'Chỉ đạo Sở Nội vụ rà soát' stays the heading's."""
+    got = _obligations(tmp_path, (
+        "1. Ủy ban nhân dân tỉnh Phú Thọ:\n\n"
+        "a) Chỉ đạo Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính lựa chọn doanh nghiệp tham gia Chương "
+        "trình.\n\n"
+        "b) Chỉ đạo Sở Nội vụ rà soát, bố trí nhân lực làm công tác chuyển đổi số ở cấp xã.\n"))
+    assert [lead for lead, _ in got] == [["Sở Khoa học và Công nghệ"], ["Ủy ban nhân dân tỉnh Phú Thọ"]]
