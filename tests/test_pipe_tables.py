@@ -366,3 +366,22 @@ def test_line_breaks_written_as_br_in_a_cell_are_line_breaks(tmp_path: Path) -> 
     assert record["meta"]["date"] == "2025-08-15"
     assert record["meta"]["title"].startswith("Về việc triển khai thực hiện Nghị quyết số 71/NQ-CP")
     assert "<br" not in record["text"]
+
+
+def test_a_body_of_one_line_paragraphs_between_the_header_and_the_signature_bars_is_text(tmp_path: Path) -> None:
+    """A portal page whose paragraphs are one line each, with no blank line among them (held-out 6, a merged
+    province's plan): the stretch after the header's last bar opens with a blank line, as a crawled cell never does,
+    and is the document's text, its headings and duties on their own lines."""
+    text = ("|\nỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\n|\nSố: 286/KH-UBND\n|\n"
+            "Ninh Bình, ngày 03 tháng 11 năm 2025\n|\n\nKẾ HOẠCH\nThực hiện Nghị quyết số 57-NQ/TW\n"
+            "V. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\nTham mưu cân đối, bố trí kinh phí thực hiện Kế hoạch.\n"
+            "2. Sở Nội vụ\nChủ trì tham mưu đưa kết quả thực hiện Kế hoạch vào tiêu chí thi đua, khen thưởng.\n"
+            "|\nNơi nhận:\n- Như trên;\n|\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n|\n")
+    blocks = split_blocks(text)
+    body = next(b for b in blocks if b.kind != "table" and "TỔ CHỨC THỰC HIỆN" in b.text)
+    assert "1. Sở Tài chính\nTham mưu cân đối" in body.text
+    path = tmp_path / "kh-286.txt"
+    path.write_text(text, encoding="utf-8")
+    record = extract_file(path)
+    assert [(o.lead, o.task.split(",")[0]) for o in record.obligations] == [
+        (["Sở Tài chính"], "Tham mưu cân đối"), (["Sở Nội vụ"], "Chủ trì tham mưu đưa kết quả thực hiện Kế hoạch vào tiêu chí thi đua")]

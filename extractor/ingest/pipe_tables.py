@@ -91,9 +91,9 @@ def _opens_appendix(cell: str) -> bool:
 def _crawled_tokens(lines: list[str], i: int) -> tuple[list[str], int]:
     """Cell texts between the `|` lines of a crawled table opening at line `i`, and the line after it.
 
-    A stretch between two bars that holds a blank line between lines of text, opens with an appendix
-    heading, or has more lines than a cell has, is text after the table: the table ends at the bar
-    before it.
+    A stretch between two bars that holds a blank line between lines of text, opens with a blank line before
+    its text (a crawled cell's text follows its bar), opens with an appendix heading, or has more lines than a
+    cell has, is text after the table: the table ends at the bar before it.
     """
     tokens: list[str] = []
     j = i
@@ -104,7 +104,8 @@ def _crawled_tokens(lines: list[str], i: int) -> tuple[list[str], int]:
         if k >= len(lines) or not _BAR.match(lines[k]):
             return tokens, j + 1
         cell = "\n".join(ln.rstrip() for ln in lines[j + 1:k]).strip()
-        if "\n\n" in re.sub(r"\n[ \t]+\n", "\n\n", cell) or _opens_appendix(cell):
+        spaced = k > j + 1 and not lines[j + 1].strip() and bool(cell)  # '|' / '' / 'KẾ HOẠCH' / …: the body
+        if spaced or "\n\n" in re.sub(r"\n[ \t]+\n", "\n\n", cell) or _opens_appendix(cell):
             return tokens, j + 1
         tokens.append(cell)
         j = k
