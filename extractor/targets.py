@@ -499,6 +499,15 @@ def _qualifier(clause: str, values: list[_Value], k: int) -> bool:
         qualifying["qualifier.has"].search(between))
 
 
+_LEAD_WORDS = 3  # how many words (a verb, a comparator) may stand between a horizon and the value it leads
+
+
+def _leads(between: str) -> bool:
+    """True when a horizon right before a value leads it: a few words and no break between ('năm 2026 đạt trên'
+    before '6,5%'), so a horizon after the value ('… và bình quân giai đoạn 2026 - 2030 đạt …') is another's."""
+    return not re.search(r"[,;:.]", between) and len(between.split()) <= _LEAD_WORDS
+
+
 def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], where: _Where) -> list[Target]:
     """The targets of one clause; spans are relative to the clause, quote is the trimmed clause."""
     q0 = len(clause) - len(clause.lstrip(" \t-+•*–"))
@@ -534,7 +543,9 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
             closing = [h for h in horizons if h[0] >= v.end and (
                 not re.search(r"[,;]", clause[v.end:h[0]]) or not clause[h[1]:].strip(" .;:,)]…"))]
             opening = [h for h in horizons if h[1] <= v.start]  # a period mid-clause too
-            year = closing[0][2] if closing else opening[-1][2] if opening else where.end_year
+            leading = [h for h in opening if _leads(clause[h[1]:v.start])]  # 'năm 2026 đạt trên 6,5% và …'
+            year = leading[-1][2] if leading else closing[0][2] if closing else opening[-1][2] if opening \
+                else where.end_year
         if year is None:
             if row_year is False:
                 rows = where.state.rows

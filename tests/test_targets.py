@@ -412,6 +412,13 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      "tối thiểu 3% tổng chi ngân sách địa phương.\n- Bố trí kinh phí bảo đảm tối thiểu 3% tổng chi ngân sách nhà nước "
      "cho các nhiệm vụ.\n",
      [(3, None, ">=", "%", 2025)]),
+    # held-out 6, a directive: a year right before its value leads it, the period after 'và' is the next value's;
+    # 'phấn đấu năm 2026' sets the year for the indicator after it
+    ("year_leading_its_value", "Để tạo chuyển biến, phấn đấu tốc độ tăng năng suất lao động năm 2026 đạt trên 6,5% và "
+     "bình quân giai đoạn 2026 - 2030 đạt từ 7% đến 7,5%/năm, Thủ tướng Chính phủ yêu cầu:\n",
+     [(6.5, None, ">", "%", 2026), (7, 7.5, "range", "%/năm", 2030)]),
+    ("aim_year_before_indicator", "d) Đẩy mạnh chuyển đổi số; phấn đấu năm 2026 tỷ lệ hồ sơ thủ tục hành chính được "
+     "giải quyết trực tuyến toàn trình đạt tối thiểu 80%.\n", [(80, None, ">=", "%", 2026)]),
 ]
 
 
