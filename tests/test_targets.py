@@ -763,3 +763,19 @@ def test_appendix_row_restating_a_goal_in_other_words(tmp_path):
     path.write_text(text, encoding="utf-8")
     got = sorted((t.value, t.value_max, t.year) for t in extract_file(path).targets)
     assert got == [(5, 6, 2025), (70, None, 2030), (250, None, 2025)]
+
+
+def test_support_policy_amounts_are_means(tmp_path):
+    """An HĐND resolution adopting aims and support policies (held-out 6): the amounts of its support policies are
+    means, the aims above them stay."""
+    text = ("HỘI ĐỒNG NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 27/2025/NQ-HĐND\nQuảng Trị, ngày 12 tháng 12 năm 2025\n\nNGHỊ QUYẾT\n\n"
+            "Ban hành mục tiêu, chỉ tiêu và một số chính sách thúc đẩy phát triển khoa học, công nghệ tỉnh Quảng Trị "
+            "giai đoạn 2026 - 2030\n\nQUYẾT NGHỊ:\n\nĐiều 1. Ban hành mục tiêu, chỉ tiêu và một số chính sách như sau:\n\n"
+            "2. Mục tiêu, chỉ tiêu đến năm 2030\n\nKinh tế số chiếm từ 20 - 22% GRDP.\n\n3. Một số chính sách hỗ trợ\n\n"
+            "b) Hỗ trợ xác lập quyền sở hữu công nghiệp: 30 triệu đồng/văn bằng bảo hộ sáng chế được cấp trong nước, "
+            "60 triệu đồng/văn bằng được cấp ở nước ngoài; 10 triệu đồng/văn bằng bảo hộ kiểu dáng công nghiệp.\n\n"
+            "c) Thu hút chuyên gia: hỗ trợ một lần 200 triệu đồng đối với người có học vị tiến sĩ và 300 triệu đồng "
+            "đối với người có chức danh phó giáo sư.\n")
+    path = tmp_path / "nq-27.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(t.value, t.value_max, t.unit) for t in extract_file(path).targets] == [(20, 22, "%")]
