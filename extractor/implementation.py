@@ -106,6 +106,13 @@ def directed_lead(s: str) -> int | None:
     return m.end() if bodies and rx("lead.marker").match(s, stop) else None
 
 
+def _ends_in_body(s: str) -> bool:
+    """True when `s` closes on a body's name ('Trên cơ sở đề xuất của các bộ'): a comma after it goes on with the
+    list ('…, cơ quan trung ương, tổng hợp …'), it opens no subject."""
+    found = find_bodies(s)
+    return bool(found) and found[-1].end >= len(s.rstrip())
+
+
 def _subject_heading(s: str, names: list[str], stop: int) -> tuple[list[str], str | None]:
     """A line whose subject is a body list followed by its verb; `names` end at `stop` in `s`."""
     if not (names and _subject_verb(s[stop:])):
@@ -178,7 +185,7 @@ def heading_bodies(line: str, subject: bool = False) -> tuple[list[str], str | N
             if names and task is not None:
                 return names, s
         for comma in re.finditer(r",\s*", s[:240]):  # 'Căn cứ Kế hoạch này, các sở, ngành xây dựng ...'
-            if body_list_at(s, comma.end())[0]:
+            if body_list_at(s, comma.end())[0] and not _ends_in_body(s[:comma.start()]):
                 names, task = heading_bodies(s[comma.end():], subject=True)
                 if names and task is not None:
                     return names, s
@@ -231,6 +238,8 @@ def _doer_at(text: str, block: Block) -> list[BodySpan]:
             return _subject_at(text, start + doer, block.end)
         opening = line[:240].split(";", 1)[0]  # the adverbial's own clause, its first commas
         for comma in list(re.finditer(r",\s*", opening))[:3]:  # 'Căn cứ Kế hoạch này, các sở, ngành xây dựng ...'
+            if _ends_in_body(opening[:comma.start()]):
+                continue  # 'Trên cơ sở đề xuất của các bộ, cơ quan trung ương, tổng hợp …': the list goes on
             found = _subject_at(text, start + comma.end(), block.end)
             if found and (_subject_verb(text[found[-1].end:block.end])
                           or rx("lead.marker").match(text, found[-1].end, block.end)):  # '…, các bộ có trách nhiệm'

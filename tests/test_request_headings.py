@@ -119,3 +119,17 @@ def test_a_bullet_directing_a_body_to_lead_is_that_bodys(tmp_path):
         "trình.\n\n"
         "b) Chỉ đạo Sở Nội vụ rà soát, bố trí nhân lực làm công tác chuyển đổi số ở cấp xã.\n"))
     assert [lead for lead, _ in got] == [["Sở Khoa học và Công nghệ"], ["Ủy ban nhân dân tỉnh Phú Thọ"]]
+
+
+def test_a_proposers_list_of_collectives_leaves_the_task_to_the_heading(tmp_path):
+    """'Trên cơ sở đề xuất của các bộ, cơ quan trung ương, tổng hợp, trình …' under '2. Bộ Tài chính:' (held-out 6, a
+    national programme): the commas go on with the proposers, the doer is the heading's; an association of small and
+    medium enterprises is one name before its 'trong phạm vi chức năng … tham gia'."""
+    got = _obligations(tmp_path, (
+        "2. Sở Tài chính:\n\n"
+        "a) Trên cơ sở đề xuất của các sở, cơ quan chuyên môn, tổng hợp, trình cấp có thẩm quyền bố trí kinh phí "
+        "thực hiện Kế hoạch;\n\n"
+        "3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Hiệp hội Doanh nghiệp nhỏ và vừa tỉnh trong phạm vi chức "
+        "năng, nhiệm vụ của mình tham gia tuyên truyền, vận động doanh nghiệp hưởng ứng Kế hoạch.\n"))
+    assert [lead for lead, _ in got] == [["Sở Tài chính"], ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+                                                             "Hiệp hội Doanh nghiệp nhỏ và vừa tỉnh"]]
