@@ -321,6 +321,7 @@ def _item_obligations(doc: Doc, item: Section, children: list[Section], lead: li
             expanded += _role_label_bullets(text, b) or [b]
         blocks = expanded
     if blocks:
+        blocks = [part for b in blocks for part in _doer_parts(text, b, lead)]
         for b in blocks:
             body_start = b.start + _marker_len(text, b)
             doer = _doer_at(text, Block(body_start, b.end, None))
@@ -335,12 +336,40 @@ def _item_obligations(doc: Doc, item: Section, children: list[Section], lead: li
     paras = intro
     if not paras:
         return []
-    doers = [_doer_at(text, p) for p in paras]
-    if not any(doers):
+    parts = [_doer_parts(text, p, lead) for p in paras]
+    doers = [_doer_at(text, p[0]) for p in parts]
+    if not any(doers) and all(len(p) == 1 for p in parts):
         return [make(doc, paras[0].start, paras[-1].end, lead)]
     named = {fold(b.name) for d in doers for b in d}
     rest = [x for x in lead if fold(x) not in named] or lead
-    return [make(doc, p.start, p.end, [b.name for b in d] if d else rest) for p, d in zip(paras, doers, strict=True)]
+    out = []
+    for p, d in zip(parts, doers, strict=True):
+        out.append(make(doc, p[0].start, p[0].end, [b.name for b in d] if d else rest))
+        out += [make(doc, q.start, q.end, [b.name for b in _doer_at(text, q)]) for q in p[1:]]
+    return out
+
+
+def _doer_parts(text: str, block: Block, lead: list[str]) -> list[Block]:
+    """A bullet or paragraph cut before each clause or sentence that opens with another doer than its heading's
+    ('b) Bộ Thông tin và Truyền thông hướng dẫn …; Bộ Công Thương hỗ trợ …; Bộ Lao động - Thương binh và Xã hội chỉ
+    đạo …', 'Xây dựng … . Bộ Nông nghiệp và Môi trường chủ trì, phối hợp … xây dựng …'): one block a doer."""
+    body_start = block.start + _marker_len(text, block)
+    current = {fold(d.name) for d in _doer_at(text, Block(body_start, block.end, None))}
+    opens_with_doer = bool(current)  # a bullet of clauses each naming its doer: every new doer cuts
+    current = current or {fold(x) for x in lead}
+    cuts = []
+    for m in re.finditer(r"[;.]\s+(?=[A-ZĐÀ-Ỹ])", text[body_start:block.end]):
+        pos = body_start + m.end()
+        found = _subject_at(text, pos, block.end)
+        names = {fold(d.name) for d in found}
+        leads = rx("lead.marker").match(text, found[-1].end, block.end) if found else None
+        if found and names != current and not all(d.collective for d in found) and (opens_with_doer or leads):
+            cuts.append(pos)  # (a doer restated without a lead marker, 'UBND cấp xã chú trọng …', stays the item's)
+            current = names
+    if not cuts:
+        return [block]
+    edges = [block.start, *cuts, block.end]
+    return [Block(a, b, block.marker if a == block.start else None) for a, b in zip(edges, edges[1:], strict=False)]
 
 
 _SUBJECT_WORDS = 12  # how far into a bullet its own subject's verb may stand

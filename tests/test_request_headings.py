@@ -133,3 +133,25 @@ def test_a_proposers_list_of_collectives_leaves_the_task_to_the_heading(tmp_path
         "năng, nhiệm vụ của mình tham gia tuyên truyền, vận động doanh nghiệp hưởng ứng Kế hoạch.\n"))
     assert [lead for lead, _ in got] == [["Sở Tài chính"], ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
                                                              "Hiệp hội Doanh nghiệp nhỏ và vừa tỉnh"]]
+
+
+def test_clauses_naming_other_doers_are_their_own_duties(tmp_path):
+    """Under a heading of several bodies (held-out 6, a programme and a directive): a bullet of clauses each naming its
+    doer is one duty a doer; a later sentence naming a doer with its lead marker is that doer's; a doer restated
+    without a marker stays the item's."""
+    got = _obligations(tmp_path, (
+        "1. Sở Thông tin và Truyền thông, Sở Công Thương, Sở Nội vụ:\n\n"
+        "a) Lồng ghép nội dung của Kế hoạch vào các chương trình, đề án do sở chủ trì;\n\n"
+        "b) Sở Thông tin và Truyền thông hướng dẫn tiêu chí lựa chọn nền tảng số; Sở Công Thương hỗ trợ doanh nghiệp "
+        "ứng dụng thương mại điện tử; Sở Nội vụ đào tạo kỹ năng số cho công chức.\n\n"
+        "2. Sở Xây dựng, Sở Nông nghiệp và Môi trường:\n\n"
+        "Xây dựng chương trình nâng cao năng suất trong các ngành nông nghiệp, xây dựng. Sở Nông nghiệp và Môi "
+        "trường chủ trì, phối hợp với Sở Khoa học và Công nghệ xây dựng ít nhất 50 mô hình nông nghiệp số.\n\n"
+        "3. Các sở, ban, ngành; Ủy ban nhân dân các xã, phường:\n\n"
+        "Chủ động công bố dữ liệu mở của ngành, lĩnh vực và địa phương. UBND cấp xã chú trọng công bố các dữ liệu "
+        "về dân cư, đất đai.\n"))
+    assert [(lead, task.split(" ")[0]) for lead, task in got] == [
+        (["Sở Thông tin và Truyền thông", "Sở Công Thương", "Sở Nội vụ"], "Lồng"),
+        (["Sở Thông tin và Truyền thông"], "Sở"), (["Sở Công Thương"], "Sở"), (["Sở Nội vụ"], "Sở"),
+        (["Sở Xây dựng", "Sở Nông nghiệp và Môi trường"], "Xây"), (["Sở Nông nghiệp và Môi trường"], "Sở"),
+        (["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"], "Chủ")]
