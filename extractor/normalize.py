@@ -196,6 +196,7 @@ def _layout_rx(rule_id: str) -> re.Pattern[str]:
 
 
 _SENTENCE_CHARS = 40  # a paragraph longer than a heading
+_OVER_WIDTH = 1.1  # a line this much longer than the wrap width was never wrapped by it
 
 
 def _head_cut(a: str, b: str) -> bool:
@@ -243,7 +244,8 @@ def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool
         return True
     if _ROW_NUMBER.fullmatch(b_s):  # a table row's number alone on its line ('4.1') opens the row
         return False
-    return width is not None and len(a_s) >= 0.75 * width
+    # a line of the wrap width's length was cut by it; a longer one was not (a table's cell a line, in a gazette)
+    return width is not None and 0.75 * width <= len(a_s) <= _OVER_WIDTH * width
 
 
 _QUARTER = re.compile(r"(?:I{1,3}|IV)(?:/|\s+năm\s)")  # a quarter's Roman figure: 'Quý' / 'II/2026'

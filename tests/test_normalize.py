@@ -467,3 +467,13 @@ def test_a_number_cut_in_a_narrow_cell_is_joined_whole():
     assert _join_cell_lines(["Công văn số 10781/VPCP-", "CN ngày 05/12/2025"]) == [
         "Công văn số 10781/VPCP-CN ngày 05/12/2025"]
     assert _join_cell_lines(["Quý IV/2026", "UBND"]) == ["Quý IV/2026", "UBND"]
+
+
+def test_a_line_longer_than_the_wrap_width_was_not_wrapped_by_it():
+    """Gazette text wraps its paragraphs at one width, and prints a table's cells one a line (held-out 6, a province's
+    plan in the Công báo): a task cell longer than that width is no wrapped line, the lead cell after it stays apart."""
+    wrapped = "Các sở, ngành, địa phương căn cứ chức năng, nhiệm vụ được giao, chủ động xây"
+    cell = ("Lồng ghép chỉ tiêu tăng năng suất lao động vào kế hoạch phát triển kinh tế - xã hội hằng năm của tỉnh và "
+            "của các huyện, thị xã, thành phố")
+    assert should_join(wrapped, "Kế hoạch thực hiện của ngành, địa phương mình.", 80)
+    assert not should_join(cell, "Sở Tài chính", 80)
