@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from .document import Doc
-from .numbers import canonical_number, implemented_in, is_national_number
+from .numbers import canonical_number, implemented_in, is_national_number, own_subject
 from .places import central_cities, locality_units
 from .record import Parent, Record, Reference
 from .rules import load_rules
@@ -126,11 +126,15 @@ def _authority(ref: Reference) -> int:
 
 
 def _specificity(ref: Reference, entries: list[dict], own: list[str], references: list[Reference]
-                 ) -> tuple[int, bool, int]:
+                 ) -> tuple[int, bool, bool, int]:
     """Sort key: the most local first; of one level, the one whose subject the own title (its words `own`) repeats
-    or narrows (the province's plan over the department's letter asking for plans); then the lowest-standing
-    issuer."""
-    return (-_ref_level(ref, entries), not _is_edition(own, ref, references, entries), -_authority(ref))
+    or narrows (the province's plan over the department's letter asking for plans), and of *Căn cứ* editions one
+    whose own subject it narrows before one whose subject is the document it carries out (a province's resolution on
+    science and technology under 57-NQ/TW, not under 03/NQ-CP's *Chương trình hành động … thực hiện Nghị quyết số
+    57-NQ/TW*); then the lowest-standing issuer (of documents named as carried out, the one carrying out the other)."""
+    edition = _is_edition(own, ref, references, entries)
+    inherited = edition and ref.relation == "basis" and not _narrows(own, _title_words(own_subject(ref.title)))
+    return (-_ref_level(ref, entries), not edition, inherited, -_authority(ref))
 
 
 @lru_cache(maxsize=1)
@@ -247,10 +251,14 @@ def _subject_titles(ref: Reference, references: list[Reference], entries: list[d
     return titles
 
 
+def _narrows(own: list[str], words: list[str]) -> bool:
+    """True when a title (its words `own`) repeats or narrows another's (its words `words`)."""
+    return _repeats_title(own, words) or _narrows_title(own, words) >= NARROWED_SHARE
+
+
 def _is_edition(own: list[str], ref: Reference, references: list[Reference], entries: list[dict]) -> bool:
     """True when a title (its words `own`) repeats or narrows the subject of `ref` (ANNOTATION.md, parent)."""
-    return any(_repeats_title(own, words) or _narrows_title(own, words) >= NARROWED_SHARE
-               for words in map(_title_words, _subject_titles(ref, references, entries)))
+    return any(_narrows(own, words) for words in map(_title_words, _subject_titles(ref, references, entries)))
 
 
 def _editions(doc: Doc, references: list[Reference], entries: list[dict]) -> list[Reference]:

@@ -90,6 +90,21 @@ def _reviewed() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alts})(?:\s+việc|\s+\d+\s+năm)?\s+$", re.IGNORECASE)
 
 
+def own_subject(description: str | None, limit: int = 130) -> str:
+    """What a description says its document itself is, before the citation it carries out ('ban hành Chương trình
+    hành động của Chính phủ' of 'ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW …')."""
+    if not description:
+        return ""
+    number_rx = _ref_rules().rule("ref.number").rx
+    for verb in _carry_out().finditer(description):
+        if _reviewed().search(description, max(0, verb.start() - 40), verb.start()):
+            continue
+        m = number_rx.search(description, verb.end(), min(len(description), verb.end() + limit))
+        if m is not None and not re.search(r"[.;]\s", description[verb.end():m.start()]):
+            return description[:verb.start()]
+    return description
+
+
 def implemented_in(description: str | None, limit: int = 130) -> list[str]:
     """Numbers a description says its document carries out: the citation right after *thực hiện /
     triển khai / cụ thể hóa* ('về triển khai Quyết định số 36/QĐ-TTg' -> ['36/QĐ-TTg'], 'triển khai chính

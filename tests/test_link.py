@@ -383,6 +383,15 @@ def test_of_one_level_the_plan_this_is_an_edition_of_comes_before_a_departments_
       ref("512/KH-UBND", "basis", "Ủy ban nhân dân Thành phố Hồ Chí Minh", "Kế hoạch",
           title="về triển khai Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị trên địa bàn Thành phố")],
      "512/KH-UBND"),
+    # a province's resolution on 57-NQ/TW's subject: 57-NQ/TW, whose own subject it narrows, before 03/NQ-CP, whose
+    # subject is 57-NQ/TW's by carrying it out (held-out 6, an HĐND resolution)
+    ("Nghị quyết ban hành mục tiêu, chỉ tiêu và một số chính sách thúc đẩy phát triển khoa học, công nghệ, đổi mới "
+     "sáng tạo và chuyển đổi số tỉnh Quảng Trị giai đoạn 2026 - 2030",
+     [ref("57-NQ/TW", "basis", "Bộ Chính trị", "Nghị quyết",
+          title="về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia"),
+      ref("03/NQ-CP", "basis", "Chính phủ", "Nghị quyết",
+          title="ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm "
+                "2024 của Bộ Chính trị")], "57-NQ/TW"),
     # two titles citing the same resolution share its citation, not a subject
     ("Về việc triển khai thực hiện Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ",
      [ref("59/KH-UBND", "basis", "Ủy ban nhân dân tỉnh Gia Lai", "Kế hoạch",
