@@ -58,8 +58,9 @@ def text_blocks(text: str, start: int, end: int) -> list[Block]:
         s = ls + len(raw) - len(raw.lstrip())
         e = ls + len(raw.rstrip())
         m = bullet.match(raw)
+        ended = bool(out) and text[out[-1].end - 1] in ".!?" and raw.lstrip()[:1].isupper()  # a paragraph a line
         cont = out and not m and not LIST_START.match(raw) and (
-            not prev_blank or (raw.lstrip()[:1].islower() and text[out[-1].end - 1] not in ".:;!?"))
+            (not prev_blank and not ended) or (raw.lstrip()[:1].islower() and text[out[-1].end - 1] not in ".:;!?"))
         if cont:
             out[-1].end = e
         else:

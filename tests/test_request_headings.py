@@ -155,3 +155,15 @@ def test_clauses_naming_other_doers_are_their_own_duties(tmp_path):
         (["Sở Thông tin và Truyền thông"], "Sở"), (["Sở Công Thương"], "Sở"), (["Sở Nội vụ"], "Sở"),
         (["Sở Xây dựng", "Sở Nông nghiệp và Môi trường"], "Xây"), (["Sở Nông nghiệp và Môi trường"], "Sở"),
         (["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"], "Chủ")]
+
+
+def test_a_duty_and_the_closing_formula_after_it_on_the_next_line(tmp_path):
+    """A portal page of one-line paragraphs (held-out 6, a merged province's plan): the last heading's duty and the
+    closing formula on the line after it are two paragraphs; the duty stays, the formula gives nothing."""
+    got = _obligations(tmp_path, (
+        "6. Báo và Phát thanh, Truyền hình Phú Thọ\n"
+        "Mở chuyên trang, chuyên mục tuyên truyền về khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số.\n"
+        "Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các xã, phường nghiêm túc triển khai; trong quá trình "
+        "thực hiện nếu có khó khăn, vướng mắc, kịp thời báo cáo UBND tỉnh để xem xét, giải quyết./.\n"))
+    assert [(lead, task.split(",")[0]) for lead, task in got] == [
+        (["Báo và Phát thanh, Truyền hình Phú Thọ"], "Mở chuyên trang")]
