@@ -25,12 +25,29 @@ class BodySpan:
     collective: bool = False
 
 
-def _name_regex(name: str) -> str:
+@cache
+def _abbreviated_phrases() -> list[tuple[str, str]]:
+    """(phrase, the regex of its abbreviation) of rules/abbreviations.yaml, for phrases of two words or more
+    ('Ủy ban nhân dân' / 'UBND', 'Hội đồng nhân dân' / 'HĐND'), longest first."""
+    pairs = [(str(rule.get("expansion")).strip(), rule.rx.pattern) for rule in load_rules("abbreviations").rules]
+    return sorted(((e, p) for e, p in pairs if len(e.split()) > 1), key=lambda x: -len(x[0]))
+
+
+def _name_regex(name: str, inner: bool = True) -> str:
     """A tolerant regex for a gazetteer name: 'và' may be '&', a dash or missing (Phòng Kinh tế - Hạ tầng),
-    dashes and commas optional."""
+    dashes and commas optional; a phrase inside the name may be abbreviated ('Văn phòng HĐND và UBND')."""
+    marks: list[str] = []
+    if inner:
+        for phrase, abbrev in _abbreviated_phrases():
+            if phrase != name and re.search(rf"(?<!\S){re.escape(phrase)}(?!\S)", name):
+                name = re.sub(rf"(?<!\S){re.escape(phrase)}(?!\S)", f"\x00{len(marks)}", name)
+                marks.append(f"(?:{abbrev}|{_name_regex(phrase, inner=False)})")
     out, glue = [], ""
     for w in name.split(" "):
-        if w == "và":
+        if w.startswith("\x00") and w[1:].isdigit():
+            out.append(glue + marks[int(w[1:])])
+            glue = r"\s+"
+        elif w == "và":
             out.append(r"\s*(?:(?:và|&|[-–])\s*)?")
             glue = ""
         elif w in ("-", "–"):

@@ -710,3 +710,14 @@ def test_bodies_named_by_level_or_with_a_comma(text, want):
 ])
 def test_a_cut_name_takes_the_tail_of_the_name_after_its_and(text, want):
     assert [b.name.casefold() for b in body_list_at(text, 0)[0]] == [w.casefold() for w in want]
+
+
+@pytest.mark.parametrize("text,want", [
+    # a gazetteer name written with its inner phrases abbreviated (held-out 6, a district's plan; a commune's plan)
+    ("Văn phòng HĐND và UBND huyện chủ trì, phối hợp với các phòng, ban",
+     ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"]),
+    ("Văn phòng HĐND và UBND xã chủ trì", ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"]),
+    ("Văn phòng UBND tỉnh chủ trì", ["Văn phòng Ủy ban nhân dân tỉnh"]),
+])
+def test_a_name_with_its_inner_phrases_abbreviated(text, want):
+    assert [b.name for b in find_bodies(text)][:1] == want
