@@ -431,7 +431,9 @@ def _restated(doc: Doc, out: list[Target]) -> list[Target]:
     def headline(t: Target) -> bool:
         return bool(title) and fold(t.quote).strip(" .") in title
 
-    appendix = [any(structure.is_appendix(sec) for sec in doc.sections_at(t.span[0])) for t in out]
+    tables = table_spans(doc)  # an indicator table under the goals restates them as an appendix does
+    appendix = [any(structure.is_appendix(sec) for sec in doc.sections_at(t.span[0]))
+                or any(a <= t.span[0] < b for a, b in tables) for t in out]
 
     return [t for i, t in enumerate(out) if not any(
         u is not t and ((t.year is None and u.year is not None and same(t, u, False))

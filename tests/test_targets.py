@@ -779,3 +779,19 @@ def test_support_policy_amounts_are_means(tmp_path):
     path = tmp_path / "nq-27.txt"
     path.write_text(text, encoding="utf-8")
     assert [(t.value, t.value_max, t.unit) for t in extract_file(path).targets] == [(20, 22, "%")]
+
+
+def test_an_indicator_table_under_the_goals_restates_them(tmp_path):
+    """A department's plan states its goals, then lists them in a table in the same section (held-out 6): a row
+    restating a sentence's goal is the same aim; a row the sentences do not state stays."""
+    text = ("SỞ KHOA HỌC VÀ CÔNG NGHỆ\n\nSố: 47/KH-SKHCN\n\nHà Tĩnh, ngày 14 tháng 4 năm 2025\n\nKẾ HOẠCH\n\n"
+            "Triển khai Nghị quyết số 57-NQ/TW\n\nII. CHỈ TIÊU CHỦ YẾU\n\nNăm 2025 có ít nhất 12 doanh nghiệp khoa học "
+            "và công nghệ; hỗ trợ tối thiểu 20 dự án khởi nghiệp đổi mới sáng tạo trong năm 2025. Các chỉ tiêu cụ thể "
+            "như sau:\n\n| TT | Chỉ tiêu | Đơn vị tính | Năm 2025 |\n| --- | --- | --- | --- |\n"
+            "| 1 | Số doanh nghiệp khoa học và công nghệ | Doanh nghiệp | ≥ 12 |\n"
+            "| 2 | Số dự án khởi nghiệp đổi mới sáng tạo được hỗ trợ | Dự án | 20 |\n"
+            "| 3 | Tỷ trọng kinh tế số trong GRDP của tỉnh | % | 12 |\n")
+    path = tmp_path / "kh-47.txt"
+    path.write_text(text, encoding="utf-8")
+    assert sorted((t.value, t.unit) for t in extract_file(path).targets) == [
+        (12, "%"), (12, "doanh nghiệp"), (20, "dự án")]
