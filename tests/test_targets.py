@@ -417,6 +417,9 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     ("year_leading_its_value", "Để tạo chuyển biến, phấn đấu tốc độ tăng năng suất lao động năm 2026 đạt trên 6,5% và "
      "bình quân giai đoạn 2026 - 2030 đạt từ 7% đến 7,5%/năm, Thủ tướng Chính phủ yêu cầu:\n",
      [(6.5, None, ">", "%", 2026), (7, 7.5, "range", "%/năm", 2030)]),
+    # held-out 6, a ministry's letter: civil servants are counted like officers
+    ("civil_servants_counted", "4. Chỉ đạo Sở Nội vụ rà soát, bố trí nhân lực ở cấp xã; bảo đảm mỗi xã, phường, đặc khu có "
+     "ít nhất 01 công chức phụ trách chuyển đổi số.\n", [(1, None, ">=", "công chức", None)]),
     ("aim_year_before_indicator", "d) Đẩy mạnh chuyển đổi số; phấn đấu năm 2026 tỷ lệ hồ sơ thủ tục hành chính được "
      "giải quyết trực tuyến toàn trình đạt tối thiểu 80%.\n", [(80, None, ">=", "%", 2026)]),
 ]
