@@ -231,12 +231,25 @@ def _mended(lines: list[tuple[int, str]], date_rx: re.Pattern[str], type_rx: re.
         m = date_rx.search(s)
         if m and s[m.end():].strip() and type_rx.match(s[m.end():]):
             out += [(i, s[:m.end()]), (i, s[m.end():].strip())]
-        elif out and type_rx.match(out[-1][1]) and m and m.start() == 0 and not re.search(r"\w", s[m.end():]) \
-                and not any(date_rx.search(t) for _, t in out[:-1]):
-            out.insert(len(out) - 1, (i, s))  # the dateline read after the type word: the header's two columns
+        elif (at := _type_line_before(out, type_rx)) is not None and m and m.start() == 0 \
+                and not re.search(r"\w", s[m.end():]) and not any(date_rx.search(t) for _, t in out[:at]):
+            out.insert(at, (i, s))  # the dateline read after the type word (or the title's first words after it):
+            # the header's two columns
         else:  # read out of order (a scan's OCR, a text layer)
             out.append((i, s))
     return out
+
+
+_TITLE_LINES_BEFORE_DATELINE = 2  # 'QUYẾT ĐỊNH' / 'VỀ' / 'Hà Nội, ngày …': a scan's OCR reads the columns so
+
+
+def _type_line_before(out: list[tuple[int, str]], type_rx: re.Pattern[str]) -> int | None:
+    """Where the type line stands among the last lines read, if it is one of them (the line itself or one or two
+    lines of the title after it), or None."""
+    for back in range(1, _TITLE_LINES_BEFORE_DATELINE + 2):
+        if len(out) >= back and type_rx.match(out[-back][1]):
+            return len(out) - back
+    return None
 
 
 def _is_caps(s: str) -> bool:

@@ -588,3 +588,15 @@ def test_a_header_whose_two_columns_a_scan_ran_into_the_same_lines_keeps_its_iss
     meta = meta_of(text)
     assert (meta.issuer, meta.level, meta.place) == ("Ủy ban nhân dân thành phố Hồ Chí Minh", "province", "Hồ Chí Minh")
     assert (meta.number, meta.date) == ("2820/QĐ-UBND", "2025-11-19")
+
+
+def test_a_dateline_read_after_the_type_word_and_the_titles_first_word():
+    """A scan's OCR reads the header's two columns out of order (the twentieth landing's scans of 2629/QĐ-TTg):
+    'QUYẾT ĐỊNH' / 'VỀ' / 'Hà Nội, ngày 01 tháng 12 năm 2025' / 'VIỆC PHÊ DUYỆT …' keeps its date and its title."""
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI\n\nCHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 2629/QĐ-TTg\n\nQUYẾT ĐỊNH\n\nVỀ\n\nHà Nội, ngày 01 tháng 12 năm 2025\n\n"
+            "VIỆC PHÊ DUYỆT CHƯƠNG TRÌNH PHÁT TRIỂN CHÍNH PHỦ SỐ\n\nTHỦ TƯỚNG CHÍNH PHỦ\n\n"
+            "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n")
+    meta = extract_meta(Doc(text))
+    assert (meta.date, meta.number, meta.title) == (
+        "2025-12-01", "2629/QĐ-TTg", "Quyết định về việc phê duyệt chương trình phát triển Chính phủ số")
