@@ -331,12 +331,12 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
             out += obls
             covered += cov
             done.append((sec.start, sec.end))
-    found = directive_items(doc, sections)
-    directive = found.section if found else None
+    directive = directive_items(doc, sections)
     if directive:  # a directive's items before its own '5. Tổ chức thực hiện' item
-        directive.end = min([a for a, _ in done if directive.start <= a < directive.end], default=directive.end)
-        if not any(a <= directive.start < b for a, b in done):
-            obls, cov = implementation_obligations(doc, directive, sections, addressees=found.addressees if found else None)
+        items = directive.section
+        items.end = min([a for a, _ in done if items.start <= a < items.end], default=items.end)
+        if not any(a <= items.start < b for a, b in done):
+            obls, cov = implementation_obligations(doc, items, sections, addressees=directive.addressees)
             out += obls
             covered += cov
     virtual: list[Section] = []

@@ -412,10 +412,10 @@ def _labelled_time_year(doc: Doc, li: int) -> int | None:
 
 
 def _restated(doc: Doc, out: list[Target]) -> list[Target]:
-    """Drop a target stated again elsewhere: a repeat of an earlier one (same value, unit, year and
-    indicator words but fillers, or an appendix row saying all its sentence says), one without a year when
-    the same value, unit and indicator (the words of one phrase within the other's) come with a year, and a news headline's target when
-    the body states the same value."""
+    """Drop a target stated again elsewhere: a repeat of an earlier one (same value, unit, year and indicator words
+    but fillers, or an appendix row or indicator table row saying what its sentence says), one without a year when
+    the same value, unit and indicator (the words of one phrase within the other's) come with a year, and a news
+    headline's target when the body states the same value."""
     title = fold(doc.meta.title or "") if doc.meta.kind == "news" else ""
 
     def same(a: Target, b: Target, loose: bool) -> bool:
@@ -432,14 +432,14 @@ def _restated(doc: Doc, out: list[Target]) -> list[Target]:
         return bool(title) and fold(t.quote).strip(" .") in title
 
     tables = table_spans(doc)  # an indicator table under the goals restates them as an appendix does
-    appendix = [any(structure.is_appendix(sec) for sec in doc.sections_at(t.span[0]))
-                or any(a <= t.span[0] < b for a, b in tables) for t in out]
+    restating = [any(structure.is_appendix(sec) for sec in doc.sections_at(t.span[0]))
+                 or any(a <= t.span[0] < b for a, b in tables) for t in out]
 
     return [t for i, t in enumerate(out) if not any(
         u is not t and ((t.year is None and u.year is not None and same(t, u, False))
                         or (t.year == u.year and j < i and same(t, u, True)
                             and ((t.unit == u.unit and _content_words(t.indicator) == _content_words(u.indicator))
-                                 or (appendix[i] and not appendix[j] and _restates(t, u))))
+                                 or (restating[i] and not restating[j] and _restates(t, u))))
                         or (headline(t) and not headline(u) and same(t, u, True)))
         for j, u in enumerate(out))]
 
