@@ -77,7 +77,7 @@ def check_ocr(record: Record, words: dict[int, list[tuple[str, float]]]) -> None
                 meta.date, meta.date_source = None, None
         elif meta.date is None and (m := rules.rule("ocr.dateline_loose").rx.search(head)) is not None:
             warnings.append(f"warning: the date on the scan could not be read (OCR gave "
-                            f"{m.group(0).strip()!r}); no date was taken from the text")
+                            f"{' '.join(m.group(0).split())!r}); no date was taken from the text")
         meta.ocr_confidence = conf or None
     every = [w for page in sorted(words) for w in words[page]]
     low = []
