@@ -420,6 +420,11 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     # held-out 6, a ministry's letter: civil servants are counted like officers
     ("civil_servants_counted", "4. Chỉ đạo Sở Nội vụ rà soát, bố trí nhân lực ở cấp xã; bảo đảm mỗi xã, phường, đặc khu có "
      "ít nhất 01 công chức phụ trách chuyển đổi số.\n", [(1, None, ">=", "công chức", None)]),
+    # held-out 6, an HĐND resolution: a sentence opening with its vision sets that horizon; a vision after the
+    # period it extends (a title) sets none
+    ("vision_sentence", "2. Mục tiêu đến năm 2030\nc) Chỉ số PII của tỉnh thuộc nhóm 30 tỉnh dẫn đầu cả nước đến năm "
+     "2030. Tầm nhìn đến năm 2035, kinh tế số của tỉnh đạt khoảng 30% GRDP.\n",
+     [(30, None, "=", "nhóm dẫn đầu", 2030), (30, None, "~", "%", 2035)]),
     ("aim_year_before_indicator", "d) Đẩy mạnh chuyển đổi số; phấn đấu năm 2026 tỷ lệ hồ sơ thủ tục hành chính được "
      "giải quyết trực tuyến toàn trình đạt tối thiểu 80%.\n", [(80, None, ">=", "%", 2026)]),
 ]
