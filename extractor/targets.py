@@ -199,8 +199,10 @@ def _reporting(doc: Doc) -> bool:
     return doc.meta.kind in ("report", "news")
 
 
-def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str | None, stop: int) -> str:
-    """The indicator of a value in the document's words (`stop`: where the next value starts)."""
+def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str | None, stop: int,
+               elided: str | None = None) -> str:
+    """The indicator of a value in the document's words (`stop`: where the next value starts); `elided`: the
+    indicator of the clause before in the sentence, for a clause that names none ('…; đến năm 2030 đạt 2% GRDP')."""
     if stop < len(clause):
         cut = max(clause.rfind(" và ", v.end, stop), clause.rfind(",", v.end, stop))
         clause = clause[:cut] if cut > v.end else clause[:stop]
@@ -221,6 +223,9 @@ def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str
         head = indicator_before(clause[pre_start:v.start]) if v.rule.get("needs") == "action" else ""
         return " ".join(p for p in (head, clause[v.unit_start:v.end], phrase_after(tail, 0)) if p)  # the verb's object
     before = indicator_before(clause[pre_start:cmp_start])
+    said = clause[pre_start:cmp_start]
+    if not before and elided and not prev and said.strip(" ,;") and not _named_before(said):
+        return elided  # the sentence's subject, elided: '… chi cho R&D đạt 0,5% GRDP; đến năm 2030 đạt 2% GRDP'
     changed = _change_verb().search(before)
     obj = phrase_after(clause, v.end) if changed else ""
     if changed and obj and not _not_object().match(obj):  # 'Hoàn thành việc cắt giảm 50% thời gian giải quyết
@@ -236,6 +241,15 @@ def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str
     if prev:  # a parallel value: its own object ('cắt giảm 50% thời gian …, 50% chi phí tuân thủ …'), else the
         return after or prev  # indicator before it ('khoảng 45% (năm 2025), trên 50% (năm 2030)')
     return after
+
+
+def _named_before(prefix: str) -> bool:
+    """True when the words before a value name something besides a horizon and a verb (a letter of a noun left
+    once the horizon phrases and the aim words are taken out)."""
+    rest = prefix
+    for rule in rules_of("horizon") + rules_of("aim") + rules_of("aim_verb"):
+        rest = rule.rx.sub(" ", rest) if rule.regex is not None else rest
+    return bool(re.search(r"[^\W\d_]{2,}", rest))
 
 
 @lru_cache(maxsize=1)
@@ -307,6 +321,7 @@ class _Where:
     end_year: int | None = None  # a horizon in brackets closing the line: '... (năm 2025).'
     status: bool = False  # under a results heading: in a report only an aim quoted in the clause counts
     aim_sentence: bool = False  # an aim word in an earlier clause of the same sentence (before a ';')
+    elided: str | None = None  # the last indicator of the clause before in the sentence (before a ';')
 
 
 def _doc_year(doc: Doc) -> int | None:
@@ -341,6 +356,7 @@ def extract_targets(doc: Doc) -> list[Target]:
         goal_sec, status_sec, head_year = _heading_info(doc, line.start)
         head_year = head_year or _appendix_year(titles, line.start)  # no heading's horizon: its appendix title's
         found, line_year, run_before, aim_before, aim_sentence = False, None, state.run_year, False, False
+        elided: str | None = None
         end_hit = first_match(rules_of("line_end_horizon"), s)
         end_year = year_of(end_hit[1]) if end_hit else _labelled_time_year(doc, li)
         spans = clauses(s)
@@ -350,10 +366,13 @@ def extract_targets(doc: Doc) -> list[Target]:
             rest = s[ce - 1:] if s[ce - 1:ce] in "|\t" else s[ce:]
             last_sentence = all(s[a:b].rstrip()[-1:] == ";" for a, b in spans[k:-1])  # the line's end horizon's
             where = _Where(doc, state, li, rest, (goal_sec or state.goal_run) and not status_sec, aim_before,
-                           head_year, doc_year, level, end_year if last_sentence else None, status_sec, aim_sentence)
+                           head_year, doc_year, level, end_year if last_sentence else None, status_sec, aim_sentence,
+                           elided)
             has_aim = bool(first_match(rules_of("aim"), clause))
             ruled = normative and not (has_aim or where.goal)  # a decree's figures are rules, not aims
-            for t in [] if ruled else _clause_targets(clause, horizons, where):
+            said = [] if ruled else _clause_targets(clause, horizons, where)
+            elided = said[-1].indicator if said and clause.rstrip()[-1:] == ";" else None
+            for t in said:
                 t.span = [line.start + cs + t.span[0], line.start + cs + t.span[1]]
                 found = True
                 key = (t.value, t.value_max, t.year, "%" in (t.unit or ""), fold(t.indicator))
@@ -450,7 +469,7 @@ def _restates(a: Target, b: Target, least: int = 5, share: float = 0.8) -> bool:
     cung cấp một lần'; 'Tốc độ tăng năng suất lao động bình quân của doanh nghiệp …  %/năm  5 - 6' after 'Năng suất
     lao động của các doanh nghiệp … tăng bình quân từ 5% đến 6%/năm'): of the content words of the shorter quote, at
     least `least`, a `share` in the longer (the row's own unit column and the indicator's name may differ)."""
-    wa, wb = _quote_words(a.quote), _quote_words(b.quote)
+    wa, wb = (_quote_words(f"{t.quote} {t.indicator}") for t in (a, b))  # its indicator, if its subject was elided
     small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     return len(small) >= least and len(small & large) >= share * len(small)
 
@@ -561,7 +580,8 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
         if reporting and year is None and not (goal or cmp == ">=" or first_match(rules_of("aim"), clause)):
             continue  # a report or news sentence with no aim word and no horizon tells what was done
         stop = values[k + 1].start if k + 1 < len(values) else len(clause)
-        indicator = _indicator(bare + clause[v.start:], v, prev_end, min(cmp_start, v.start), prev_ind, stop)
+        indicator = _indicator(bare + clause[v.start:], v, prev_end, min(cmp_start, v.start), prev_ind, stop,
+                               where.elided if v.kind == "percent" else None)
         if v.kind == "money" and (not indicator or _budget(where.doc, where.doc.lines[where.line].start)):
             continue  # an amount of money with nothing measured, or under a budget heading: a means
         context = clause[:v.end] if v.kind == "rank" else clause[prev_end:v.end]

@@ -803,3 +803,14 @@ def test_an_indicator_table_under_the_goals_restates_them(tmp_path):
     path.write_text(text, encoding="utf-8")
     assert sorted((t.value, t.unit) for t in extract_file(path).targets) == [
         (12, "%"), (12, "doanh nghiệp"), (20, "dự án")]
+
+
+def test_a_clause_whose_subject_is_elided_keeps_the_sentences_indicator():
+    """'…, chi cho R&D trên địa bàn tỉnh đạt tối thiểu 0,5% GRDP; đến năm 2030 đạt 2% GRDP' (held-out 6, a department's
+    plan): the second aim is the same spending's; a value opening its clause names its own indicator after it."""
+    got = [(t.value, t.year, t.indicator) for t in _run(
+        "II. CHỈ TIÊU CHỦ YẾU\nPhấn đấu đến năm 2025, chi cho nghiên cứu và phát triển (R&D) trên địa bàn tỉnh đạt tối "
+        "thiểu 0,5% GRDP; đến năm 2030 đạt 2% GRDP.\nTỷ lệ dịch vụ công trực tuyến đạt 80%; 100% hồ sơ được số hóa.\n")]
+    assert got == [(0.5, 2025, "chi cho nghiên cứu và phát triển (R&D) trên địa bàn tỉnh"),
+                   (2, 2030, "chi cho nghiên cứu và phát triển (R&D) trên địa bàn tỉnh"),
+                   (80, 2030, "Tỷ lệ dịch vụ công trực tuyến"), (100, 2030, "hồ sơ được số hóa")]
