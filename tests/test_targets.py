@@ -428,6 +428,11 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     # held-out 5 and 6: a 'đã' describing a noun of the indicator before its own 'đạt' reports nothing
     ("described_by_da", "d) Đẩy mạnh chuyển đổi số; phấn đấu năm 2026 tỷ lệ hồ sơ đạt tối thiểu 80%, tỷ lệ khai thác, sử "
      "dụng lại dữ liệu đã số hóa đạt 70%.\n", [(80, None, ">=", "%", 2026), (70, None, "=", "%", 2026)]),
+    # held-out 5 and 6: a network speed is aimed like a measure; one before its clause's own 'đạt' qualifies the
+    # indicator (Bắc Ninh's 144/KH-UBND)
+    ("network_speed", "2. Mục tiêu cụ thể đến năm 2030\n- Các khu công nghiệp có hạ tầng băng rộng cố định tốc độ tối "
+     "thiểu 1 Gb/s.\n- Tỷ lệ người sử dụng có khả năng truy cập băng rộng cố định với tốc độ 01 Gb/s đạt 100%.\n",
+     [(1, None, ">=", "gb/s", 2030), (100, None, "=", "%", 2030)]),
     ("aim_year_before_indicator", "d) Đẩy mạnh chuyển đổi số; phấn đấu năm 2026 tỷ lệ hồ sơ thủ tục hành chính được "
      "giải quyết trực tuyến toàn trình đạt tối thiểu 80%.\n", [(80, None, ">=", "%", 2026)]),
 ]
