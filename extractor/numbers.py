@@ -8,6 +8,7 @@ rules/vocab.yaml.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -90,19 +91,26 @@ def _reviewed() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alts})(?:\s+việc|\s+\d+\s+năm)?\s+$", re.IGNORECASE)
 
 
-def own_subject(description: str | None, limit: int = 130) -> str:
-    """What a description says its document itself is, before the citation it carries out ('ban hành Chương trình
-    hành động của Chính phủ' of 'ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW …')."""
-    if not description:
-        return ""
+def _carried_out(description: str, limit: int) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
+    """(verb, citation) of each *thực hiện / triển khai / cụ thể hóa* followed within `limit` characters, in the same
+    sentence, by a document number; a verb after a reviewing word is skipped ('đánh giá tình hình triển khai Nghị
+    quyết …': reviewed, not carried out)."""
     number_rx = _ref_rules().rule("ref.number").rx
     for verb in _carry_out().finditer(description):
         if _reviewed().search(description, max(0, verb.start() - 40), verb.start()):
             continue
         m = number_rx.search(description, verb.end(), min(len(description), verb.end() + limit))
         if m is not None and not re.search(r"[.;]\s", description[verb.end():m.start()]):
-            return description[:verb.start()]
-    return description
+            yield verb, m
+
+
+def own_subject(description: str | None, limit: int = 130) -> str:
+    """What a description says its document itself is, before the citation it carries out ('ban hành Chương trình
+    hành động của Chính phủ' of 'ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW …')."""
+    if not description:
+        return ""
+    first = next(_carried_out(description, limit), None)
+    return description[:first[0].start()] if first else description
 
 
 def implemented_in(description: str | None, limit: int = 130) -> list[str]:
@@ -114,13 +122,8 @@ def implemented_in(description: str | None, limit: int = 130) -> list[str]:
     if not description:
         return out
     number_rx, also = _ref_rules().rule("ref.number").rx, _ref_rules().rule("ref.also_carried_out").rx
-    for verb in _carry_out().finditer(description):
-        if _reviewed().search(description, max(0, verb.start() - 40), verb.start()):
-            continue  # 'đánh giá tình hình triển khai Nghị quyết …': reviewed, not carried out
-        gap_end = min(len(description), verb.end() + limit)
-        m = number_rx.search(description, verb.end(), gap_end)
-        if m is None or re.search(r"[.;]\s", description[verb.end():m.start()]):
-            continue
+    for _, first in _carried_out(description, limit):
+        m: re.Match[str] | None = first
         while m is not None:  # '… triển khai QĐ 06/QĐ-TTg … của Thủ tướng Chính phủ và QĐ số 3103/QĐ-BTC': both
             number = canonical_number(m.group())
             if number and number not in out:
