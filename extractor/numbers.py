@@ -8,7 +8,6 @@ rules/vocab.yaml.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -91,17 +90,19 @@ def _reviewed() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alts})(?:\s+việc|\s+\d+\s+năm)?\s+$", re.IGNORECASE)
 
 
-def _carried_out(description: str, limit: int) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
+def _carried_out(description: str, limit: int) -> list[tuple[re.Match[str], re.Match[str]]]:
     """(verb, citation) of each *thực hiện / triển khai / cụ thể hóa* followed within `limit` characters, in the same
     sentence, by a document number; a verb after a reviewing word is skipped ('đánh giá tình hình triển khai Nghị
     quyết …': reviewed, not carried out)."""
     number_rx = _ref_rules().rule("ref.number").rx
+    found = []
     for verb in _carry_out().finditer(description):
         if _reviewed().search(description, max(0, verb.start() - 40), verb.start()):
             continue
         m = number_rx.search(description, verb.end(), min(len(description), verb.end() + limit))
         if m is not None and not re.search(r"[.;]\s", description[verb.end():m.start()]):
-            yield verb, m
+            found.append((verb, m))
+    return found
 
 
 def own_subject(description: str | None, limit: int = 130) -> str:
@@ -109,8 +110,8 @@ def own_subject(description: str | None, limit: int = 130) -> str:
     hành động của Chính phủ' of 'ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW …')."""
     if not description:
         return ""
-    first = next(_carried_out(description, limit), None)
-    return description[:first[0].start()] if first else description
+    found = _carried_out(description, limit)
+    return description[:found[0][0].start()] if found else description
 
 
 def implemented_in(description: str | None, limit: int = 130) -> list[str]:
