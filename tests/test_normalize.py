@@ -477,3 +477,11 @@ def test_a_line_longer_than_the_wrap_width_was_not_wrapped_by_it():
             "của các huyện, thị xã, thành phố")
     assert should_join(wrapped, "Kế hoạch thực hiện của ngành, địa phương mình.", 80)
     assert not should_join(cell, "Sở Tài chính", 80)
+
+
+def test_a_paragraph_cut_after_the_verb_before_a_cited_title():
+    """A converted file's paragraph break after 'ban hành' (held-out 6 as PDF: 'Căn cứ Nghị quyết số 03/NQ-CP … của
+    Chính phủ ban hành' / 'Chương trình hành động …'): the sentence goes on; a heading in capitals does not."""
+    assert should_join("Căn cứ Nghị quyết số 03/NQ-CP ngày 09 tháng 01 năm 2025 của Chính phủ ban hành",
+                       "Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW;", None, wrapped=False)
+    assert not should_join("QUYẾT ĐỊNH BAN HÀNH", "Kế hoạch thực hiện", None, wrapped=False)
