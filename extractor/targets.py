@@ -322,6 +322,7 @@ class _Where:
     status: bool = False  # under a results heading: in a report only an aim quoted in the clause counts
     aim_sentence: bool = False  # an aim word in an earlier clause of the same sentence (before a ';')
     elided: str | None = None  # the last indicator of the clause before in the sentence (before a ';')
+    named: str | None = None  # the last indicator earlier in the paragraph: what 'con số này' stands for
 
 
 def _doc_year(doc: Doc) -> int | None:
@@ -356,7 +357,7 @@ def extract_targets(doc: Doc) -> list[Target]:
         goal_sec, status_sec, head_year = _heading_info(doc, line.start)
         head_year = head_year or _appendix_year(titles, line.start)  # no heading's horizon: its appendix title's
         found, line_year, run_before, aim_before, aim_sentence = False, None, state.run_year, False, False
-        elided: str | None = None
+        elided = named = None
         end_hit = first_match(rules_of("line_end_horizon"), s)
         end_year = year_of(end_hit[1]) if end_hit else _labelled_time_year(doc, li)
         spans = clauses(s)
@@ -367,11 +368,12 @@ def extract_targets(doc: Doc) -> list[Target]:
             last_sentence = all(s[a:b].rstrip()[-1:] == ";" for a, b in spans[k:-1])  # the line's end horizon's
             where = _Where(doc, state, li, rest, (goal_sec or state.goal_run) and not status_sec, aim_before,
                            head_year, doc_year, level, end_year if last_sentence else None, status_sec, aim_sentence,
-                           elided)
+                           elided, named)
             has_aim = bool(first_match(rules_of("aim"), clause))
             ruled = normative and not (has_aim or where.goal)  # a decree's figures are rules, not aims
             said = [] if ruled else _clause_targets(clause, horizons, where)
             elided = said[-1].indicator if said and clause.rstrip()[-1:] == ";" else None
+            named = said[-1].indicator if said else named
             for t in said:
                 t.span = [line.start + cs + t.span[0], line.start + cs + t.span[1]]
                 found = True
@@ -582,6 +584,8 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
         stop = values[k + 1].start if k + 1 < len(values) else len(clause)
         indicator = _indicator(bare + clause[v.start:], v, prev_end, min(cmp_start, v.start), prev_ind, stop,
                                where.elided if v.kind == "percent" else None)
+        if where.named and first_match(rules_of("anaphor"), clause[prev_end:v.start]):
+            indicator = where.named  # 'đến năm 2030 con số này là 30 doanh nghiệp': the indicator named before
         if v.kind == "money" and (not indicator or _budget(where.doc, where.doc.lines[where.line].start)):
             continue  # an amount of money with nothing measured, or under a budget heading: a means
         context = clause[:v.end] if v.kind == "rank" else clause[prev_end:v.end]

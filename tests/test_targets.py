@@ -822,3 +822,16 @@ def test_a_clause_whose_subject_is_elided_keeps_the_sentences_indicator():
     assert got == [(0.5, 2025, "chi cho nghiên cứu và phát triển (R&D) trên địa bàn tỉnh"),
                    (2, 2030, "chi cho nghiên cứu và phát triển (R&D) trên địa bàn tỉnh"),
                    (80, 2030, "Tỷ lệ dịch vụ công trực tuyến"), (100, 2030, "hồ sơ được số hóa")]
+
+
+def test_this_figure_stands_for_the_indicator_named_before():
+    """'Năm 2025 có ít nhất 12 doanh nghiệp khoa học và công nghệ; đến năm 2030 con số này là 30 doanh nghiệp'
+    (held-out 6, a department's plan): 'con số này' is the enterprises named before, across a full stop as well; a
+    value naming its own indicator keeps it."""
+    got = [(t.value, t.year, t.indicator) for t in _run(
+        "II. CHỈ TIÊU CHỦ YẾU\nNăm 2025 có ít nhất 12 doanh nghiệp khoa học và công nghệ; đến năm 2030 con số này là "
+        "30 doanh nghiệp.\nĐến năm 2026, tỷ lệ hồ sơ được số hóa đạt 60%. Đến năm 2030, tỷ lệ này đạt 100%; "
+        "tỷ lệ dịch vụ công trực tuyến đạt 90%.\n")]
+    assert got == [(12, 2025, "doanh nghiệp khoa học và công nghệ"), (30, 2030, "doanh nghiệp khoa học và công nghệ"),
+                   (60, 2026, "tỷ lệ hồ sơ được số hóa"), (100, 2030, "tỷ lệ hồ sơ được số hóa"),
+                   (90, 2030, "tỷ lệ dịch vụ công trực tuyến")]
