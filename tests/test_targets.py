@@ -835,3 +835,17 @@ def test_this_figure_stands_for_the_indicator_named_before():
     assert got == [(12, 2025, "doanh nghiệp khoa học và công nghệ"), (30, 2030, "doanh nghiệp khoa học và công nghệ"),
                    (60, 2026, "tỷ lệ hồ sơ được số hóa"), (100, 2030, "tỷ lệ hồ sơ được số hóa"),
                    (90, 2030, "tỷ lệ dịch vụ công trực tuyến")]
+
+
+def test_a_value_pointed_back_to_a_part_of_this_text_restates_it():
+    """'Sở Tài chính chủ trì tham mưu bố trí dự toán hằng năm, bảo đảm tỷ lệ chi tối thiểu 3% nêu tại khoản 3 Mục II'
+    (held-out 6, a merged province's plan) restates the aim of section II; an aim another document set ('đã đề ra
+    tại Kế hoạch', held-out 4's letter 2315) is quoted as an aim, its 'đã' no report of a result."""
+    got = [(t.value, t.year) for t in _run(
+        "II. MỤC TIÊU\n3. Chi ngân sách cho khoa học, công nghệ đạt tối thiểu 5% tổng chi ngân sách địa phương.\n"
+        "IV. KINH PHÍ\nSở Tài chính chủ trì tham mưu bố trí dự toán hằng năm, bảo đảm tỷ lệ chi tối thiểu 5% nêu tại "
+        "khoản 3 Mục II.\n")]
+    assert got == [(5, None)]
+    record = extract_file(GOLD.parent / "heldout4" / "tuyen-quang-cv-2315-2023.txt")
+    assert [(t.value, t.year, t.indicator) for t in record.targets] == [
+        (6, 2025, "tăng năng suất lao động bình quân")]
