@@ -1304,9 +1304,11 @@ def _no_task_row(row: list[TableCell | None], task: TableCell, lead: TableCell) 
     return lead_text == t or same > 2
 
 
-def row_obligation(text: str, row: list[TableCell | None], cols: TaskColumns) -> Obligation | None:
-    """The obligation of one task-table row: its task cell, lead and support cells and time cell."""
-    task_cell, lead_cell = _cell_of(row, cols.kinds, "task"), _cell_of(row, cols.kinds, "lead")
+def row_obligation(text: str, row: list[TableCell | None], cols: TaskColumns,
+                   lead_above: TableCell | None = None) -> Obligation | None:
+    """The obligation of one task-table row: its task cell, lead and support cells and time cell; `lead_above`: the
+    lead of a cell merged down over this row (a reader gives a merged cell once, in its first row)."""
+    task_cell, lead_cell = _cell_of(row, cols.kinds, "task"), _cell_of(row, cols.kinds, "lead") or lead_above
     if task_cell is None or lead_cell is None or _no_task_row(row, task_cell, lead_cell):
         return None
     lead = _cell_bodies(lead_cell)
@@ -1339,6 +1341,18 @@ def model_table_obligations(text: str, tables: list[DocTable]) -> tuple[list[Obl
             last = None
             continue
         last = (cols, width)
-        out += [ob for row in table.rows[cols.header + 1:] if (ob := row_obligation(text, row, cols))]
+        lead_above: TableCell | None = None
+        for row in table.rows[cols.header + 1:]:
+            if ob := row_obligation(text, row, cols, lead_above if _numbered_task(row, cols) else None):
+                out.append(ob)
+            lead_above = (_cell_of(row, cols.kinds, "lead") or lead_above) if ob else None
         spans.append((table.start, table.end))
     return out, spans
+
+
+def _numbered_task(row: list[TableCell | None], cols: TaskColumns) -> bool:
+    """A row with its own number and task, so that an empty lead cell is one merged down from the row above (a group
+    row, or a task's text running on into the next row, has no number of its own)."""
+    number = _cell_of(row, cols.kinds, "number")
+    return number is not None and bool(re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*\.?", number.text.strip())) and \
+        _cell_of(row, cols.kinds, "task") is not None
