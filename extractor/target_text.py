@@ -142,11 +142,12 @@ def year_of(m: re.Match[str]) -> int | None:
     return int(group(m, "year") or 0) or None
 
 
-def excluded(clause: str, start: int, kind: str) -> bool:
+def excluded(clause: str, start: int, kind: str, in_goals: bool = False) -> bool:
     """A value (at `start`, of unit `kind`) covered by an exclusion (a date, a document number, a
-    standard, a budget...), or a year read as a count."""
+    standard, a budget...), or a year read as a count; `in_goals`: under a goal heading, where a rule marked
+    `goals_aim` does not exclude (a budget share listed among the goals is one)."""
     for rule in rules_of("exclude") + rules_of("baseline"):
-        if kind in (rule.get("skip_kinds") or []):
+        if kind in (rule.get("skip_kinds") or []) or (in_goals and rule.get("goals_aim")):
             continue
         for m in rule.rx.finditer(clause):
             if m.start() <= start < m.end():

@@ -546,7 +546,7 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
         reporting = _reporting(where.doc)
         if where.status and not (reporting and own_aim):
             continue  # results sections: only a report quoting an aim (Kế hoạch đặt mục tiêu đến năm 2025 …)
-        if excluded(clause, v.start, v.kind) or (v.rule.get("needs") == "goal" and not goal) or _qualifier(clause, values, k) or \
+        if excluded(clause, v.start, v.kind, where.goal) or (v.rule.get("needs") == "goal" and not goal) or _qualifier(clause, values, k) or \
                 (v.rule.get("needs") == "action" and not action_object(clause, v.start, v.end)):
             continue
         bare = prefix  # 'từ 15% hiện nay lên 25%': the state word belongs to the baseline, not to this value

@@ -849,3 +849,24 @@ def test_a_value_pointed_back_to_a_part_of_this_text_restates_it():
     record = extract_file(GOLD.parent / "heldout4" / "tuyen-quang-cv-2315-2023.txt")
     assert [(t.value, t.year, t.indicator) for t in record.targets] == [
         (6, 2025, "tăng năng suất lao động bình quân")]
+
+
+def test_a_budget_share_listed_among_the_goals_is_an_aim():
+    """'- … bố trí không thấp hơn 3% tổng chi ngân sách địa phương hằng năm cho khoa học, công nghệ' under the goals
+    (held-out 7, a merged province's plan; held-out 6's 'trong đó chi cho chuyển đổi số không thấp hơn 1%') is an
+    aim; the same share set aside in a task stays a means."""
+    got = [(t.value, t.year) for t in _run(
+        "II. MỤC TIÊU\n2. Mục tiêu đến năm 2030\n- Chi cho nghiên cứu và phát triển (R&D) đạt 2% GRDP; bố trí không "
+        "thấp hơn 3% tổng chi ngân sách địa phương hằng năm cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi "
+        "số.\nIII. NHIỆM VỤ\n1. Sở Tài chính bố trí tối thiểu 5% tổng chi ngân sách cho chuyển đổi số.\n")]
+    assert got == [(2, 2030), (3, 2030)]
+
+
+def test_a_level_is_no_count_and_community_teams_are_counted():
+    """'tài khoản định danh điện tử mức độ 2 sử dụng thường xuyên' names a level, no aim of 2; 'mỗi tổ dân phố duy trì
+    01 Tổ công nghệ số cộng đồng' counts teams (held-out 7, a ward's plan)."""
+    got = [(t.value, t.unit, t.year) for t in _run(
+        "II. MỤC TIÊU\nĐến năm 2026:\n- Phổ cập kỹ năng số cho ít nhất 3.500 lượt người dân; mỗi tổ dân phố duy trì 01 "
+        "Tổ công nghệ số cộng đồng hoạt động hiệu quả.\n- Từ 60% đến 65% người dân trong độ tuổi trưởng thành có tài "
+        "khoản định danh điện tử mức độ 2 sử dụng thường xuyên trên ứng dụng VNeID.\n")]
+    assert got == [(3500, "lượt người", 2026), (1, "tổ công nghệ số cộng đồng", 2026), (60, "%", 2026)]
