@@ -191,14 +191,23 @@ def _title_words(text: str | None) -> list[str]:
     return words
 
 
+OWN_LEAD = 2  # topic words a title may put before the run of another's it repeats
+
+
 def _repeats_title(own: list[str], cited: list[str]) -> bool:
     """True when `own` repeats a run of `cited`'s words long enough to be that title narrowed (at least six
     words, half of the cited title): 'Chương trình phát triển tài sản trí tuệ tỉnh Quảng Bình …' under
-    'Chương trình phát triển tài sản trí tuệ đến năm 2030'; not two titles sharing 'chuyển đổi số'."""
+    'Chương trình phát triển tài sản trí tuệ đến năm 2030'; not two titles sharing 'chuyển đổi số', nor a title
+    whose run comes after topics of its own unless the run says most of the cited title (what a title is about
+    comes first: 'Quy định chính sách hỗ trợ doanh nghiệp … đổi mới công nghệ, chuyển đổi số và nâng cao năng suất
+    lao động …' is no edition of 36/QĐ-TTg's plan; 'Ban hành mục tiêu, chỉ tiêu và một số chính sách thúc đẩy phát
+    triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh …' is one of 57-NQ/TW's)."""
     if len(cited) < 4:
         return False
-    run = SequenceMatcher(None, own, cited, autojunk=False).find_longest_match(0, len(own), 0, len(cited)).size
-    return run >= min(6, len(cited)) and run >= 0.5 * len(cited)
+    match = SequenceMatcher(None, own, cited, autojunk=False).find_longest_match(0, len(own), 0, len(cited))
+    run = match.size
+    late = len(_topic_words(own[:match.a])) > OWN_LEAD  # after topics of its own, the run must say most of it
+    return run >= min(6, len(cited)) and run >= (NARROWED_SHARE if late else 0.5) * len(cited)
 
 
 NARROWED_SHARE = 0.75  # a title keeping three quarters of a Căn cứ document's topic words narrows it

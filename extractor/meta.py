@@ -34,6 +34,12 @@ def is_normative(kind: str | None) -> bool:
     return kind in (load_rules("targets").data.get("normative_kinds") or [])
 
 
+def sets_rules(kind: str | None, number: str | None) -> bool:
+    """A document whose figures are rules: a normative kind, or any kind numbered with its year as legal documents
+    are (rules/targets.yaml `normative_number`: a province's 27/2026/NQ-HĐND setting support levels)."""
+    return is_normative(kind) or bool(number and re.match(load_rules("targets").data["normative_number"], number))
+
+
 def _rx(rule_id: str) -> re.Pattern[str]:
     return _rf().rule(rule_id).rx
 

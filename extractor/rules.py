@@ -58,7 +58,7 @@ SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
     "search": ({"body_place_words", "compact_heads", "districts", "place_words", "rules", "syllable"}, {"expansion"}),
     "signatures": ({"rules"}, set()),
     "structure": ({"fragments", "rules"}, {"kind", "rank"}),
-    "targets": ({"fragments", "normative_kinds", "percent_indicator", "restate_ignore", "count_subject_stops", "rules"},
+    "targets": ({"fragments", "normative_kinds", "normative_number", "percent_indicator", "restate_ignore", "count_subject_stops", "rules"},
                 {"cmp", "column", "goals_aim", "kind", "needs", "opens", "scope", "skip_kinds", "unit_kind", "unit_map",
                  "word_numbers"}),
     "ui_vi": ({"comparators", "export_headers", "export_sheets", "labels"}, set()),

@@ -23,7 +23,7 @@ from typing import Any
 from . import structure
 from .document import Doc
 from .indicator_tables import indicator_table_targets, table_spans, wrapped_table_targets
-from .meta import is_normative
+from .meta import sets_rules
 from .record import Comparator, Target
 from .rules import Rule, load_rules
 from .target_text import (
@@ -300,6 +300,7 @@ class _State:
     """What carries from line to line: the horizon of the current run and the quoted scope."""
 
     run_year: int | None = None
+    run_intro: int | None = None  # where the line ending in ':' that set the run's horizon starts
     goal_run: bool = False  # bullets after an intro line setting aims: 'Phấn đấu đến năm 2025, đạt các chỉ tiêu sau:'
     scope: str | None = None
     rows: dict[int, int | None] = field(default_factory=dict)  # appendix task lines -> row year
@@ -325,6 +326,15 @@ class _Where:
     named: str | None = None  # the last indicator earlier in the paragraph: what 'con số này' stands for
 
 
+def _item_of_intro(doc: Doc, state: _State, offset: int) -> bool:
+    """A numbered item (a heading at `offset`) inside the section of the line ending in ':' that set the run's horizon:
+    the items of 'Điều 3. Mục tiêu' / 'Phấn đấu đến năm 2030:' / '1. Có ít nhất 300 doanh nghiệp …' share it."""
+    if state.run_intro is None or not state.run_year:
+        return False
+    intro_section = doc.section_at(state.run_intro)
+    return intro_section is not None and intro_section in doc.sections_at(offset)[:-1]
+
+
 def _doc_year(doc: Doc) -> int | None:
     """The year the document starts from: the plan period's start, else the date of issue; a report
     or news text speaks from its date (what it says of an earlier year is a result)."""
@@ -339,7 +349,7 @@ def extract_targets(doc: Doc) -> list[Target]:
     """Every number the text sets as an aim, with its comparator, unit, horizon year and indicator."""
     level, doc_year = doc.meta.level or "province", _doc_year(doc)
     quoting = doc.meta.kind in ("news", "report", "other")  # texts that quote other documents' targets
-    normative = is_normative(doc.meta.kind)
+    normative = sets_rules(doc.meta.kind, doc.meta.number)
     heading_lines = {doc.line_index(s.start) for s in doc.sections}
     state = _State(rows=appendix_years(doc))
     titles = _appendix_title_horizons(doc)
@@ -352,7 +362,7 @@ def extract_targets(doc: Doc) -> list[Target]:
         s = line.text
         if not s.strip() or any(a <= line.start < b for a, b in areas):
             continue
-        if li in heading_lines:
+        if li in heading_lines and not _item_of_intro(doc, state, line.start):
             state.run_year, state.goal_run = None, False
         goal_sec, status_sec, head_year = _heading_info(doc, line.start)
         head_year = head_year or _appendix_year(titles, line.start)  # no heading's horizon: its appendix title's
@@ -400,6 +410,7 @@ def extract_targets(doc: Doc) -> list[Target]:
             short = intro or len(s.strip()) <= 60 or s.rstrip().endswith(":")
             stage = year_of(intro_hit[1]) if intro_hit and not found and len(s.strip()) <= 80 else None
             state.run_year = (line_year or stage) if ((line_year or stage) and short) else None  # '- Giai đoạn 2025-2027'
+            state.run_intro = line.start if state.run_year and s.rstrip().endswith(":") else None
         elif (_BULLET.match(s) or _ITEM.match(s)) and found:
             state.run_year = run_before  # a bullet's own horizon stays in the bullet, a numbered item's in the item
             # ('4. Trong giai đoạn 2026 - 2030 phấn đấu … 10% …' / '5. 100% đội ngũ …': no horizon for item 5)

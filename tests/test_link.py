@@ -317,6 +317,15 @@ def test_a_footnote_mark_after_an_issuer_code_is_no_part_of_the_number(raw, want
      "phát triển, ứng dụng và hỗ trợ kỹ thuật trong lĩnh vực năng lượng nguyên tử”",
      "phê duyệt Kế hoạch thực hiện quy hoạch phát triển, ứng dụng năng lượng nguyên tử thời kỳ đến năm 2030, tầm "
      "nhìn đến năm 2050", False),
+    # held-out 7: a support policy whose title ends on the plan's topic (nâng cao năng suất lao động) after topics of
+    # its own is no edition of the plan; held-out 6's HĐND resolution, whose run after its own words says most of
+    # 57-NQ/TW's title, is one
+    ("Quy định chính sách hỗ trợ doanh nghiệp, hợp tác xã đổi mới công nghệ, chuyển đổi số và nâng cao năng suất "
+     "lao động trên địa bàn tỉnh Phú Thọ giai đoạn 2026 - 2030",
+     "ban hành Kế hoạch tổng thể và dài hạn nâng cao năng suất lao động đến năm 2030", False),
+    ("Ban hành mục tiêu, chỉ tiêu và một số chính sách thúc đẩy phát triển khoa học, công nghệ, đổi mới sáng tạo và "
+     "chuyển đổi số tỉnh Quảng Trị giai đoạn 2026 - 2030",
+     "về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia", True),
 ])
 def test_an_edition_repeats_a_long_run_of_the_cited_title(title, cited, edition):
     d = doc(kind="decision", number="1/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh Quảng Bình", title=title)

@@ -870,3 +870,25 @@ def test_a_level_is_no_count_and_community_teams_are_counted():
         "Tổ công nghệ số cộng đồng hoạt động hiệu quả.\n- Từ 60% đến 65% người dân trong độ tuổi trưởng thành có tài "
         "khoản định danh điện tử mức độ 2 sử dụng thường xuyên trên ứng dụng VNeID.\n")]
     assert got == [(3500, "lượt người", 2026), (1, "tổ công nghệ số cộng đồng", 2026), (60, "%", 2026)]
+
+
+def test_the_items_of_an_article_share_the_horizon_of_its_intro_line():
+    """'Điều 3. Mục tiêu của chính sách' / 'Phấn đấu đến năm 2030:' / '1. Có ít nhất 300 doanh nghiệp …' (held-out 7,
+    an HĐND resolution): the numbered items under the intro line keep its horizon; the next article does not."""
+    got = [(t.value, t.year) for t in _run(
+        "Điều 3. Mục tiêu của chính sách\nPhấn đấu đến năm 2030:\n1. Có ít nhất 300 doanh nghiệp, hợp tác xã được hỗ "
+        "trợ đổi mới công nghệ.\n2. Năng suất lao động của các doanh nghiệp được thụ hưởng chính sách tăng bình quân "
+        "không dưới 8%/năm.\nĐiều 4. Tổ chức thực hiện\n1. Phấn đấu có 100% hồ sơ được tiếp nhận trực tuyến.\n",
+        kind="resolution", number="27/2026/NQ-HĐND")]
+    assert got == [(300, 2030), (8, 2030), (100, None)]
+
+
+def test_a_resolution_numbered_with_its_year_sets_rules_outside_its_goals():
+    """27/2026/NQ-HĐND (held-out 7): a legal document numbered with its year; its support rates and conditions
+    ('hỗ trợ 50% chi phí', 'phải còn mới 100%') are rules, its goals aims. A plan numbered without a year keeps
+    its figures."""
+    text = ("Điều 3. Mục tiêu của chính sách\n1. Có ít nhất 300 doanh nghiệp được hỗ trợ đổi mới công nghệ đến năm "
+            "2030.\nĐiều 4. Nội dung và mức hỗ trợ\n1. Hỗ trợ 50% chi phí mua máy móc, thiết bị.\n2. Máy móc, thiết bị "
+            "được hỗ trợ phải còn mới 100%.\n")
+    assert [(t.value, t.year) for t in _run(text, kind="resolution", number="27/2026/NQ-HĐND")] == [(300, 2030)]
+    assert len(_run(text, kind="resolution", number="15/NQ-HĐND")) > 1
