@@ -264,8 +264,12 @@ def _parts(cell: str) -> list[_Part]:
         cmp: Comparator = "range" if hi is not None else next(
             (rule_cmp(r) for r in rules_of("comparator") if cmp_words and r.rx.search(cmp_words + " ")), "=")
         rank = (m.group("rank") or "").lower().split()
-        unit = "Top" if rank and rank[-1] in ("top", "nhóm") else (m.group("unit") or "").replace(" ", "") or None
-        out.append(_Part(cmp, lo, hi, unit, (m.group("rest") or "").strip(" ,()"), pos_end))
+        unit = "Top" if rank and rank[-1] in ("top", "nhóm") else (m.group("unit") or "").replace(" ", "") or (
+            "%" if m.group("lo_pct") and hi is None else None)  # '100%', 'Tối thiểu 60%' in a table with no unit column
+        rest = (m.group("rest") or "").strip(" ,()")
+        if unit is None and first_match(rules_of("table_cell_unit"), rest):
+            unit, rest = rest, ""  # '900 trạm'
+        out.append(_Part(cmp, lo, hi, unit, rest, pos_end))
     return out
 
 
@@ -298,8 +302,9 @@ def _group_year(text: str) -> int | None:
 
 
 def _unit(part: _Part, unit_cell: str, sub: str | None) -> str | None:
-    """The value's unit: % or Top written in the cell, else the unit column, else a bracket in the sub-column."""
-    if part.unit:
+    """The value's unit: % or Top written in the cell, else the unit column, else a bracket in the sub-column (a
+    bare % in the cell says less than a unit column's '% tổng chi NSNN')."""
+    if part.unit and not (part.unit == "%" and unit_cell.startswith("%")):
         return part.unit
     if unit_cell:
         return unit_cell.replace(" ", "") if unit_cell.startswith("%") and "/" in unit_cell else as_written(unit_cell)

@@ -129,8 +129,9 @@ def _comparator(prefix: str, after: str, v: _Value) -> tuple[Comparator, int]:
     return "=", len(prefix)
 
 
-def _horizons(clause: str) -> list[tuple[int, int, int, bool]]:
-    """(start, end, year, may open a run) of the horizon phrases of a clause that are not titles."""
+def _horizons(clause: str) -> list[tuple[int, int, int, str]]:
+    """(start, end, year, reach) of the horizon phrases of a clause that are not titles; reach: 'run' (it may open a
+    run of clauses), 'never' (its clause only), 'closing' (only the values before it: a task's date)."""
     out = []
     for rule in rules_of("horizon"):
         opens = rule.get("opens")
@@ -140,7 +141,7 @@ def _horizons(clause: str) -> list[tuple[int, int, int, bool]]:
         for m in finder:
             if first_match(rules_of("not_horizon"), clause[:m.start()]):
                 continue
-            out.append((m.start(), m.end(), year_of(m) or 0, opens != "never"))
+            out.append((m.start(), m.end(), year_of(m) or 0, opens if opens in ("never", "closing") else "run"))
     return sorted(set(out))
 
 
@@ -393,7 +394,7 @@ def extract_targets(doc: Doc) -> list[Target]:
                     out.append(t)
             aim_before = aim_before or has_aim
             aim_sentence = (aim_sentence or has_aim) and clause.rstrip()[-1:] == ";"
-            openers = [h for h in horizons if h[3]]
+            openers = [h for h in horizons if h[3] == "run"]
             if openers:
                 line_year = state.run_year = openers[-1][2]
             anchor = quoting and first_match(rules_of("scope_anchor"), clause)
@@ -542,7 +543,7 @@ def _leads(between: str) -> bool:
     return not re.search(r"[,;:.]", between) and len(between.split()) <= _LEAD_WORDS
 
 
-def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], where: _Where) -> list[Target]:
+def _clause_targets(clause: str, horizons: list[tuple[int, int, int, str]], where: _Where) -> list[Target]:
     """The targets of one clause; spans are relative to the clause, quote is the trimmed clause."""
     q0 = len(clause) - len(clause.lstrip(" \t-+•*–"))
     q1 = len(clause.rstrip(" \t|"))
@@ -576,7 +577,7 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, bool]], whe
         if year is None:
             closing = [h for h in horizons if h[0] >= v.end and (
                 not re.search(r"[,;]", clause[v.end:h[0]]) or not clause[h[1]:].strip(" .;:,)]…"))]
-            opening = [h for h in horizons if h[1] <= v.start]  # a period mid-clause too
+            opening = [h for h in horizons if h[1] <= v.start and h[3] != "closing"]  # a period mid-clause too
             leading = [h for h in opening if _leads(clause[h[1]:v.start])]  # 'năm 2026 đạt trên 6,5% và …'
             year = leading[-1][2] if leading else closing[0][2] if closing else opening[-1][2] if opening \
                 else where.end_year

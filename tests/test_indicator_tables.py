@@ -163,3 +163,20 @@ def test_year_groups_over_two_value_columns_in_a_docx(tmp_path) -> None:
                               ("Xoài", 2027, 14800, "tấn"), ("Xoài", 2027, 7800, "nghìn USD"),
                               ("Nhãn", 2026, 6400, "tấn"), ("Nhãn", 2026, 24700, "nghìn USD"),
                               ("Nhãn", 2027, 7100, "tấn"), ("Nhãn", 2027, 26100, "nghìn USD")]), merged
+
+
+def test_units_written_in_the_value_cells_of_a_table_without_a_unit_column() -> None:
+    """A meeting notice's table (held-out 7: 'TT | Chỉ tiêu | Kế hoạch năm 2026 | Thực hiện đến 31/7/2026 | Ghi
+    chú'): the plan's column gives aims whose unit is in the cell ('Tối thiểu 60%', '900 trạm'); what was done is
+    no aim. A unit column saying more than a bare % keeps its words."""
+    table = Block("table", rows=[
+        ["TT", "Chỉ tiêu", "Kế hoạch năm 2026", "Thực hiện đến 31/7/2026", "Ghi chú"],
+        ["1", "Tỷ lệ hồ sơ trực tuyến toàn trình", "Tối thiểu 60%", "38,4%", "Chậm tiến độ"],
+        ["2", "Số trạm phát sóng 5G", "900 trạm", "640 trạm", "Đạt 71%"]])
+    got = _blocks([Block("para", "Kết quả thực hiện một số chỉ tiêu so với kế hoạch năm 2026 như sau:"), table])
+    assert _rows(got) == [(">=", 60, None, "%", 2026), ("=", 900, None, "trạm", 2026)]
+    assert got[1].indicator == "Số trạm phát sóng 5G"
+    unit_column = Block("table", rows=[
+        ["TT", "Chỉ tiêu", "Đơn vị tính", "Năm 2030"],
+        ["1", "Chi ngân sách hằng năm cho khoa học, công nghệ", "% tổng chi NSNN", "≥ 3%"]])
+    assert _rows(_blocks([Block("para", "PHỤ LỤC"), unit_column])) == [(">=", 3, None, "% tổng chi NSNN", 2030)]

@@ -892,3 +892,17 @@ def test_a_resolution_numbered_with_its_year_sets_rules_outside_its_goals():
             "được hỗ trợ phải còn mới 100%.\n")
     assert [(t.value, t.year) for t in _run(text, kind="resolution", number="27/2026/NQ-HĐND")] == [(300, 2030)]
     assert len(_run(text, kind="resolution", number="15/NQ-HĐND")) > 1
+
+
+def test_a_tasks_date_dates_the_aim_before_it_only():
+    """'Sở Y tế … bảo đảm đạt 80% giao dịch trước ngày 31/12/2026' (held-out 7, a meeting notice): the date closing
+    the task dates the aim; a task's date before a value is no horizon for it (624/TB-VPCP: '… hoàn thành trước ngày
+    22 tháng 12 năm 2025; (3) … 100% TTHC …'); a region's number in a body's name is no count ('Ngân hàng Nhà nước
+    Khu vực 12 chỉ đạo …')."""
+    got = [(t.value, t.year) for t in _run(
+        "2. Nhiệm vụ trong thời gian tới\ne) Sở Y tế có trách nhiệm chỉ đạo các bệnh viện công lập triển khai thanh "
+        "toán không dùng tiền mặt, bảo đảm đạt 80% giao dịch trước ngày 31/12/2026.\nh) Đề nghị Ngân hàng Nhà nước Khu "
+        "vực 12 chỉ đạo các tổ chức tín dụng mở rộng thanh toán không dùng tiền mặt.\ni) Rà soát hiện trạng dữ liệu, "
+        "hoàn thành trước ngày 22 tháng 12 năm 2025; các bộ, ngành hoàn thành mục tiêu 100% TTHC được thực hiện "
+        "trực tuyến.\n", kind="other", date="2025-08-14")]
+    assert got == [(80, 2026), (100, None)]
