@@ -93,7 +93,9 @@ def _parse_header_bodies(header: str) -> tuple[str | None, Level | None, str | N
     body_rx, pos = _rx("meta.header_body"), 0
     while (m := body_rx.search(header, pos)) is not None:
         pos = max(m.end(), pos + 1)
-        if m.group("tp"):
+        if m.group("office"):
+            issuer = f"Văn phòng {issuer}" if issuer else None  # 'ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK' / 'VĂN PHÒNG'
+        elif m.group("tp"):
             issuer, level, place = "Thủ tướng Chính phủ", "national", None
         elif m.group("gov"):
             issuer, level, place = "Chính phủ", "national", None

@@ -325,6 +325,9 @@ def test_dev_documents_meta(txt_records, field):
      "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Thủy Nguyên", "district", "Thủy Nguyên"),
     ("SỞ KHOA HỌC VÀ CÔNG NGHỆ\nCHI CỤC TIÊU CHUẨN ĐO LƯỜNG CHẤT LƯỢNG",
      "Chi cục Tiêu chuẩn Đo lường Chất lượng thành phố Hà Nội", "province", "Hà Nội"),
+    # a bare 'VĂN PHÒNG' under the committee or ministry is that body's office (held-out 7, a meeting notice)
+    ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nVĂN PHÒNG", "Văn phòng Ủy ban nhân dân tỉnh Đắk Lắk", "province", "Đắk Lắk"),
+    ("BỘ CÔNG THƯƠNG\nVĂN PHÒNG", "Văn phòng Bộ Công Thương", "national", None),
 ])
 def test_header_bodies(header, issuer, level, place):
     text = f"{header}\nSố: 1/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2022\nKẾ HOẠCH\nThử nghiệm\n"
