@@ -9,7 +9,8 @@ import pytest
 from extractor.document import Doc
 from extractor.link import bundled_registry, find_parent, issuer_level, registry_from_records
 from extractor.numbers import implemented_in
-from extractor.record import Mention, Meta, Reference
+from extractor.pipeline import extract_text_into
+from extractor.record import Mention, Meta, Record, Reference, Source
 from tests.conftest import GOLD
 
 
@@ -409,3 +410,20 @@ def test_of_one_level_the_plan_this_is_an_edition_of_comes_before_a_departments_
 def test_basis_editions_by_subject(title, basis, want):
     p = find_parent(doc(title=title), basis)
     assert (p.number if p else None) == want
+
+
+def test_a_directives_enacting_sentence_names_what_it_carries_out():
+    """A directive's background cites a decision it reports on; its enacting sentence, after a purpose clause,
+    carries out the province's plan (held-out 7: 'Để khắc phục những tồn tại, hạn chế nêu trên, thực hiện Kế hoạch
+    số 145/KH-UBND …, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu …')."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 21/CT-UBND\nTuyên Quang, ngày 05 tháng 11 năm 2026\nCHỈ THỊ\n"
+            "Về tăng cường cải cách hành chính, chuyển đổi số gắn với nâng cao năng suất lao động trong các cơ quan "
+            "hành chính nhà nước trên địa bàn tỉnh\n\n"
+            "Những năm qua, công tác cải cách hành chính đạt được những kết quả tích cực. Việc triển khai Quyết định "
+            "số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ đã góp phần nâng năng suất lao động của tỉnh.\n\n"
+            "Để khắc phục những tồn tại, hạn chế nêu trên, thực hiện Kế hoạch số 145/KH-UBND ngày 20/3/2025 của Ủy "
+            "ban nhân dân tỉnh thực hiện Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ, Chủ tịch Ủy ban nhân "
+            "dân tỉnh yêu cầu các cơ quan, đơn vị tập trung thực hiện các nhiệm vụ sau:\n")
+    record = extract_text_into(Record("x", Source("x.txt", "0" * 64, "txt")), text)
+    assert {r.number: r.relation for r in record.references}["145/KH-UBND"] == "implements"
+    assert record.parent is not None and record.parent.number == "145/KH-UBND"

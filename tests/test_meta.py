@@ -603,3 +603,12 @@ def test_a_dateline_read_after_the_type_word_and_the_titles_first_word():
     meta = extract_meta(Doc(text))
     assert (meta.date, meta.number, meta.title) == (
         "2025-12-01", "2629/QĐ-TTg", "Quyết định về việc phê duyệt chương trình phát triển Chính phủ số")
+
+
+def test_a_title_ending_in_chuyen_doi_so_does_not_run_on():
+    """'Về tăng cường cải cách hành chính, chuyển đổi số' ends the title: 'số' asks for a number only after a document's
+    type ('Quyết định số' / '36/QĐ-TTg'); the paragraph after it is the text's (held-out 7, a directive)."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 21/CT-UBND\nTuyên Quang, ngày 05 tháng 11 năm 2026\nCHỈ THỊ\n"
+            "Về tăng cường cải cách hành chính, chuyển đổi số\n\nNhững năm qua, công tác cải cách hành chính đạt được "
+            "những kết quả tích cực.\n")
+    assert meta_of(text).title == "Chỉ thị về tăng cường cải cách hành chính, chuyển đổi số"
