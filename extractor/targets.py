@@ -212,6 +212,8 @@ def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str
         head = indicator_before(head[last_comma(head):])
         tail = phrase_after(clause, v.end)
         return " ".join(p for p in (head, clause[v.start:v.end], tail) if p)
+    if v.kind == "frequency":  # 'tổ chức diễn tập ứng cứu sự cố … ít nhất 01 lần/năm': what is done that often
+        return indicator_before(clause[pre_start:cmp_start])
     if v.kind in ("count", "generic"):
         subject = _count_subject(clause[pre_start:v.start], clause[v.unit_start:v.end])
         if subject:
@@ -234,6 +236,9 @@ def _indicator(clause: str, v: _Value, pre_start: int, cmp_start: int, prev: str
     if prev and _bare_rate().fullmatch(before) and len(before.split()) > 2:  # 'tốc độ tăng bình quân' of the value
         grown = re.sub(r"(?i)^tổng\s+", "", prev)  # before it: its indicator ('… giá trị sản phẩm Nhãn …')
         return f"{before} {grown}"
+    verb = before[last_comma(before):].strip(" ,")
+    if verb != before and any(rule.rx.fullmatch(verb) for rule in rules_of("aim_verb")):
+        return f"{verb} {phrase_after(clause, v.end)}".strip()  # '…, ký số 100% văn bản đi': the verb after the comma
     if len(before.split()) > 2:
         return before
     if before:  # a bare verb: tăng 20% số đơn đăng ký sáng chế

@@ -906,3 +906,15 @@ def test_a_tasks_date_dates_the_aim_before_it_only():
         "hoàn thành trước ngày 22 tháng 12 năm 2025; các bộ, ngành hoàn thành mục tiêu 100% TTHC được thực hiện "
         "trực tuyến.\n", kind="other", date="2025-08-14")]
     assert got == [(80, 2026), (100, None)]
+
+
+def test_a_directives_duties_set_signatures_and_frequencies_not_past_levels():
+    """Held-out 7, a directive: 'ký số 100% văn bản đi' is an aim ('số 100' is no document number); 'tổ chức diễn
+    tập … ít nhất 01 lần/năm' sets a least frequency; 'nhiều nơi mới đạt khoảng 40%' tells where things stand."""
+    got = [(t.value, t.unit, t.indicator) for t in _run(
+        "Tuy nhiên, tỷ lệ hồ sơ được xử lý trực tuyến toàn trình còn thấp, nhiều nơi mới đạt khoảng 40%.\n"
+        "II. NHIỆM VỤ CỤ THỂ\nd) Thực hiện nghiêm việc xử lý văn bản trên môi trường điện tử (trừ văn bản mật), ký số "
+        "100% văn bản đi.\na) Chủ trì bảo đảm an toàn thông tin; tổ chức diễn tập ứng cứu sự cố an toàn thông tin mạng "
+        "ít nhất 01 lần/năm.\n", kind="directive", date="2026-11-05")]
+    assert got == [(100, "%", "ký số văn bản đi"),
+                   (1, "lần/năm", "tổ chức diễn tập ứng cứu sự cố an toàn thông tin mạng")]
