@@ -96,7 +96,8 @@ def body_regex() -> re.Pattern[str]:
     # nhiên - Đại học Quốc gia Hà Nội'; after a comma, 'và' or a space a new head opens the next body
     loc = r.pattern("locality").pattern
     place = rf"(?!(?:Các|Những|Mọi)(?![\wÀ-ỹ])){frag['cap_word']}"  # 'Bộ Nội vụ Các bộ, ...': two cells
-    tail = rf"(?:\s+(?:{loc}|{place}(?:\s+{place}){{0,2}}))?"
+    region = r"(?:(?<=[Kk]hu\svực)|(?<=[Vv]ùng))\s+(?:\d{1,2}|[IVX]{1,4})(?![\w/.,%])"  # Ngân hàng Nhà nước Khu vực 12
+    tail = rf"(?:\s+(?:{loc}|{place}(?:\s+{place}){{0,2}}))?(?:{region})?"
     named_body = rf"(?:(?P<gaz>{'|'.join(named)})|{open_name}){tail}"
     _OPEN.append(re.compile(open_name + tail))
     qual = frag["qualifier"]

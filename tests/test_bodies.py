@@ -721,3 +721,14 @@ def test_a_cut_name_takes_the_tail_of_the_name_after_its_and(text, want):
 ])
 def test_a_name_with_its_inner_phrases_abbreviated(text, want):
     assert [b.name for b in find_bodies(text)][:1] == want
+
+
+def test_state_companies_branches_and_regional_bank_offices():
+    """Held-out 7 (a meeting notice, a directive) and held-out 5: the telecoms', post's and power companies'
+    provincial branches are named by brand and province; the State Bank's regional offices since 2025 by number;
+    the trade word in lower case stays a collective's."""
+    got = [b.name for b in find_bodies(
+        "Viettel Đắk Lắk chủ trì, phối hợp với VNPT Đắk Lắk, Viễn thông Tuyên Quang, Điện lực Phú Thọ, các doanh "
+        "nghiệp viễn thông và Ngân hàng Nhà nước Khu vực 12 triển khai thanh toán tại 100% trường học")]
+    assert got == ["Viettel Đắk Lắk", "VNPT Đắk Lắk", "Viễn thông Tuyên Quang", "Điện lực Phú Thọ",
+                   "các doanh nghiệp viễn thông", "Ngân hàng Nhà nước Khu vực 12"]
