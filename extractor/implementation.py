@@ -251,6 +251,11 @@ def _doer_at(text: str, block: Block) -> list[BodySpan]:
 
 
 def _subject_at(text: str, start: int, end: int) -> list[BodySpan]:
+    """The doers a clause at `start` opens with, when a lead marker, a colon or a verb follows them; a connective
+    ('Bên cạnh đó,') and an officer's title ('Giám đốc Sở Tài chính có trách nhiệm …') before them are passed."""
+    connective = rx("lead.connective").match(text, start, end)
+    start = connective.end() if connective else start
+    start = officer_title_end(text, start)
     bodies, stop = body_list_at(text, start, end)
     if not bodies:
         return []
@@ -513,6 +518,8 @@ def implementation_obligations(doc: Doc, sec: Section, sections: list[Section], 
         if lead and grandkids and 2 * len(sub_heads) > len(grandkids):
             lead = []  # 'Trách nhiệm của các sở, ngành' over 'a) Sở Tài chính', 'b) Sở Xây dựng'
         if not lead and addressees and not sub_heads:  # '2. Bố trí kinh phí …' asked of the letter's addressees
+            if rx("section.objectives").search(item.title or ""):
+                continue  # 'I. MỤC TIÊU ĐẾN HẾT NĂM 2027' under the formula: aims, no tasks
             out += _item_obligations(doc, item, grandkids, addressees, line_end) if grandkids else [
                 make(doc, item.start, item.end, addressees)]
             covered.append((item.start, item.end))

@@ -167,3 +167,38 @@ def test_a_duty_and_the_closing_formula_after_it_on_the_next_line(tmp_path):
         "thực hiện nếu có khó khăn, vướng mắc, kịp thời báo cáo UBND tỉnh để xem xét, giải quyết./.\n"))
     assert [(lead, task.split(",")[0]) for lead, task in got] == [
         (["Báo và Phát thanh, Truyền hình Phú Thọ"], "Mở chuyên trang")]
+
+
+DIRECTIVE = ("ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 21/CT-UBND\nTuyên Quang, ngày 05 tháng 11 năm 2026\n\nCHỈ THỊ\n\n"
+             "Về tăng cường cải cách hành chính, chuyển đổi số gắn với nâng cao năng suất lao động trong các cơ quan "
+             "hành chính nhà nước trên địa bàn tỉnh\n\n"
+             "Để khắc phục những tồn tại, hạn chế nêu trên, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn "
+             "vị, địa phương tập trung thực hiện tốt các mục tiêu, nhiệm vụ sau:\n\n"
+             "I. MỤC TIÊU ĐẾN HẾT NĂM 2027\n\n"
+             "1. Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình đạt trên 80%.\n\n"
+             "2. Mức độ hài lòng của người dân đạt tối thiểu 90%.\n\n"
+             "II. NHIỆM VỤ CỤ THỂ\n\n")
+
+
+def test_a_directives_goals_are_no_tasks_and_its_items_name_other_doers(tmp_path):
+    """Held-out 7, a directive: the goals under the directing formula are no one's tasks; a paragraph after an
+    officer's items naming other officers with their lead markers ('Bên cạnh đó, Giám đốc Sở Tài chính có trách
+    nhiệm …; Giám đốc Trung tâm … chủ trì …') gives each his body's duty; 'c) Đề nghị Tỉnh Đoàn chỉ đạo …' under the
+    mass organisations is the Youth Union's; an item whose subject is followed by 'hằng tháng' is its own."""
+    (tmp_path / "ct.txt").write_text(DIRECTIVE + (
+        "1. Giám đốc Sở Khoa học và Công nghệ:\n\n"
+        "a) Xây dựng kho dữ liệu dùng chung của tỉnh; hoàn thành trong quý II năm 2027.\n\n"
+        "b) Phối hợp với Sở Nội vụ tổ chức bồi dưỡng kỹ năng số cho cán bộ, công chức cấp xã.\n\n"
+        "Bên cạnh đó, Giám đốc Sở Tài chính có trách nhiệm cân đối, bố trí kinh phí thực hiện các nhiệm vụ; Giám đốc "
+        "Trung tâm Phục vụ hành chính công tỉnh chủ trì giám sát việc tiếp nhận, trả kết quả hồ sơ.\n\n"
+        "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh:\n\n"
+        "a) Tăng cường tuyên truyền, vận động Nhân dân sử dụng dịch vụ công trực tuyến.\n\n"
+        "b) Đề nghị Tỉnh Đoàn chỉ đạo các cơ sở Đoàn duy trì đội hình thanh niên tình nguyện hỗ trợ chuyển đổi số.\n\n"
+        "3. Trung tâm Phục vụ hành chính công tỉnh hằng tháng công khai danh sách cơ quan có hồ sơ trễ hạn.\n"),
+        encoding="utf-8")
+    record = extract_file(tmp_path / "ct.txt")
+    assert [o.lead for o in record.obligations] == [
+        ["Sở Khoa học và Công nghệ"], ["Sở Khoa học và Công nghệ"], ["Sở Tài chính"],
+        ["Trung tâm Phục vụ hành chính công tỉnh"],
+        ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh"], ["Tỉnh đoàn"],
+        ["Trung tâm Phục vụ hành chính công tỉnh"]]
