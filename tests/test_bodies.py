@@ -732,3 +732,12 @@ def test_state_companies_branches_and_regional_bank_offices():
         "nghiệp viễn thông và Ngân hàng Nhà nước Khu vực 12 triển khai thanh toán tại 100% trường học")]
     assert got == ["Viettel Đắk Lắk", "VNPT Đắk Lắk", "Viễn thông Tuyên Quang", "Điện lực Phú Thọ",
                    "các doanh nghiệp viễn thông", "Ngân hàng Nhà nước Khu vực 12"]
+
+
+def test_a_wards_community_teams_schools_and_street_leaders():
+    """A ward's plan (held-out 7; held-out 5's fd05): the community digital-technology team and the schools are
+    bodies a duty is shared with; 'Tổ trưởng các tổ dân phố' heads the street groups."""
+    assert [b.name for b in find_bodies("Phối hợp với Công an phường, Tổ công nghệ số cộng đồng và các trường học "
+                                        "tổ chức lớp phổ cập kỹ năng số")] == [
+        "Công an phường", "Tổ công nghệ số cộng đồng", "các trường học"]
+    assert strip_officers("Tổ trưởng các tổ dân phố") == "các tổ dân phố"
