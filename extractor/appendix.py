@@ -1305,10 +1305,14 @@ def _no_task_row(row: list[TableCell | None], task: TableCell, lead: TableCell) 
 
 
 def row_obligation(text: str, row: list[TableCell | None], cols: TaskColumns,
-                   lead_above: TableCell | None = None) -> Obligation | None:
-    """The obligation of one task-table row: its task cell, lead and support cells and time cell; `lead_above`: the
-    lead of a cell merged down over this row (a reader gives a merged cell once, in its first row)."""
-    task_cell, lead_cell = _cell_of(row, cols.kinds, "task"), _cell_of(row, cols.kinds, "lead") or lead_above
+                   above: dict[int, TableCell] | None = None) -> Obligation | None:
+    """The obligation of one task-table row: its task cell, lead and support cells and time cell; `above`: the
+    cells merged down over this row from the row above, by column (a reader gives a merged cell once, in its first
+    row); the row's span is its own cells'."""
+    own = row
+    if above:
+        row = [c if c is not None else above.get(j) for j, c in enumerate(row)]
+    task_cell, lead_cell = _cell_of(row, cols.kinds, "task"), _cell_of(row, cols.kinds, "lead")
     if task_cell is None or lead_cell is None or _no_task_row(row, task_cell, lead_cell):
         return None
     lead = _cell_bodies(lead_cell)
@@ -1322,7 +1326,7 @@ def row_obligation(text: str, row: list[TableCell | None], cols: TaskColumns,
     deadline = find_deadline(when, cell=True) if when else None  # 'Bắt đầu' | 'Hoàn thành': '2025 - 2026
     task = " ".join(re.sub(r"^[-–+•*]\s*", "", p.strip()) for p in task_cell.text.split("\n\n"))
     task = " ".join(task.split()).rstrip(" .;…")
-    cells = [c for c in row if c]
+    cells = [c for c in own if c]
     span = [min(c.start for c in cells), max(c.end for c in cells)]
     return Obligation(task=task, lead=lead, support=support, deadline=deadline, span=span,
                       quote=text[span[0]:span[1]])
@@ -1341,13 +1345,42 @@ def model_table_obligations(text: str, tables: list[DocTable]) -> tuple[list[Obl
             last = None
             continue
         last = (cols, width)
-        lead_above: TableCell | None = None
+        prev: list[TableCell | None] = []  # the row above, merged cells filled
+        lead_col = next(c for c, k in cols.kinds.items() if k == "lead")
         for row in table.rows[cols.header + 1:]:
-            if ob := row_obligation(text, row, cols, lead_above if _numbered_task(row, cols) else None):
+            row, missing = _short_row_aligned(row, cols, width)
+            merged = {j: c for j in missing if j < len(prev) and (c := prev[j]) is not None}
+            lead_above = prev[lead_col] if lead_col < len(prev) else None
+            if lead_above is not None and _numbered_task(row, cols) and lead_col < len(row) and row[lead_col] is None:
+                merged[lead_col] = lead_above  # a lead merged down over numbered rows (Word, HTML, PDF)
+            ob = row_obligation(text, row, cols, merged)
+            if ob:
                 out.append(ob)
-            lead_above = (_cell_of(row, cols.kinds, "lead") or lead_above) if ob else None
+            prev = [c if c is not None else merged.get(j) for j, c in enumerate(row)] if ob else []
         spans.append((table.start, table.end))
     return out, spans
+
+
+def _short_row_aligned(row: list[TableCell | None], cols: TaskColumns,
+                       width: int) -> tuple[list[TableCell | None], list[int]]:
+    """A numbered row of a crawled page short of the header, its last cell a time under the header's last (time)
+    column, put under its columns with the columns it lacks: a lead (and the support after it) merged down from the
+    row above is printed once, in its first row ('5 | Triển khai … | Trung tâm Thông tin … | Hệ thống … | Tháng
+    9/2026'; '14 | Tổng kết … | Báo cáo tổng kết | Tháng 12/2030'). Two cells short, the cell under the lead must name
+    no body; any other short row stays as it is (crawlers drop empty cells too)."""
+    kinds = cols.kinds
+    task_col = next((c for c, k in kinds.items() if k == "task"), None)
+    lead_col = next((c for c, k in kinds.items() if k == "lead"), None)
+    short = width - len(row)
+    last = row[-1] if row else None
+    if short not in (1, 2) or task_col is None or lead_col != task_col + 1 or kinds.get(width - 1) != "time" \
+            or last is None or find_deadline(last.text.strip(), cell=True) is None or not _numbered_task(row, cols):
+        return row, []
+    under_lead = row[lead_col] if lead_col < len(row) else None
+    if short == 2 and (kinds.get(lead_col + 1) != "support" or under_lead is None or is_body_cell(under_lead.text)):
+        return row, []
+    missing = list(range(lead_col, lead_col + short))
+    return [*row[:lead_col], *[None] * short, *row[lead_col:]], missing
 
 
 def _numbered_task(row: list[TableCell | None], cols: TaskColumns) -> bool:

@@ -385,3 +385,26 @@ def test_a_body_of_one_line_paragraphs_between_the_header_and_the_signature_bars
     record = extract_file(path)
     assert [(o.lead, o.task.split(",")[0]) for o in record.obligations] == [
         (["Sở Tài chính"], "Tham mưu cân đối"), (["Sở Nội vụ"], "Chủ trì tham mưu đưa kết quả thực hiện Kế hoạch vào tiêu chí thi đua")]
+
+
+def test_a_crawled_row_missing_the_lead_merged_down_from_the_row_above() -> None:
+    """A ministry's plan as a portal's crawled text (held-out 7): a lead (and its support) merged over two rows is
+    printed once, so the rows under it are short; their time cell tells which cells are missing. An empty cell
+    keeps its place between its bars, so a full row keeps its own lead."""
+    text = "PHỤ LỤC\n" + _crawled([
+        ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Sản phẩm", "Thời gian hoàn thành"],
+        ["4", "Nâng cấp Hệ thống dịch vụ công trực tuyến của Bộ", "Văn phòng Bộ", "Trung tâm Thông tin công nghiệp "
+         "và thương mại", "Hệ thống được nâng cấp", "Quý III/2026"],
+        ["5", "Triển khai hệ thống quản lý văn bản và ký số trên thiết bị di động", "Trung tâm Thông tin công nghiệp "
+         "và thương mại", "Hệ thống vận hành chính thức", "Tháng 9/2026"],
+        ["13", "Sơ kết 03 năm thực hiện Kế hoạch", "Cục Thương mại điện tử và Kinh tế số", "Các đơn vị thuộc Bộ",
+         "Báo cáo sơ kết", "Quý IV/2028"],
+        ["14", "Tổng kết thực hiện Kế hoạch", "Báo cáo tổng kết", "Tháng 12/2030"],
+        ["15", "Rà soát các quy định về thương mại điện tử", "Vụ Pháp chế", "", "Báo cáo rà soát", "Năm 2027"]])
+    got = [(o.lead, o.support, o.deadline.end if o.deadline else None) for o in _record(text).obligations]
+    assert got == [
+        (["Văn phòng Bộ"], ["Trung tâm Thông tin công nghiệp và thương mại"], 2026),
+        (["Văn phòng Bộ"], ["Trung tâm Thông tin công nghiệp và thương mại"], 2026),
+        (["Cục Thương mại điện tử và Kinh tế số"], ["Các đơn vị thuộc Bộ"], 2028),
+        (["Cục Thương mại điện tử và Kinh tế số"], ["Các đơn vị thuộc Bộ"], 2030),
+        (["Vụ Pháp chế"], [], 2027)]
