@@ -1347,8 +1347,10 @@ def model_table_obligations(text: str, tables: list[DocTable]) -> tuple[list[Obl
         last = (cols, width)
         prev: list[TableCell | None] = []  # the row above, merged cells filled
         lead_col = next(c for c, k in cols.kinds.items() if k == "lead")
-        for row in table.rows[cols.header + 1:]:
+        for r, row in enumerate(table.rows[cols.header + 1:], cols.header + 1):
             row, missing = _short_row_aligned(row, cols, width)
+            if not _group_numbered(row, cols):  # Word's vMerge, HTML's rowspan; a group row's title stands alone
+                missing += [j for j in range(len(row)) if (r, j) in table.merged and row[j] is None]
             merged = {j: c for j in missing if j < len(prev) and (c := prev[j]) is not None}
             lead_above = prev[lead_col] if lead_col < len(prev) else None
             if lead_above is not None and _numbered_task(row, cols) and lead_col < len(row) and row[lead_col] is None:
@@ -1381,6 +1383,13 @@ def _short_row_aligned(row: list[TableCell | None], cols: TaskColumns,
         return row, []
     missing = list(range(lead_col, lead_col + short))
     return [*row[:lead_col], *[None] * short, *row[lead_col:]], missing
+
+
+def _group_numbered(row: list[TableCell | None], cols: TaskColumns) -> bool:
+    """A row numbered as a group ('III.1.3', 'II', 'A') rather than a task: its title spans the row."""
+    number = _cell_of(row, cols.kinds, "number")
+    label = number.text.strip() if number is not None else ""
+    return bool(label) and not re.fullmatch(r"\d{1,3}\.?", label)
 
 
 def _numbered_task(row: list[TableCell | None], cols: TaskColumns) -> bool:

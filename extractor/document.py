@@ -22,6 +22,7 @@ class Block:
     rows: list[list[str]] | None = None
     page: int | None = None
     wrapped: bool = False  # a table whose cells' line breaks are layout (crawled text), not paragraphs
+    merged: frozenset[tuple[int, int]] = frozenset()  # (row, column) of cells a cell above spans (vMerge, rowspan)
 
 
 @dataclass
@@ -67,6 +68,7 @@ class Table:
 
     rows: list[list[TableCell | None]]
     page: int | None = None
+    merged: frozenset[tuple[int, int]] = frozenset()  # (row, column) of cells the cell above them spans
 
     @property
     def start(self) -> int:

@@ -439,7 +439,7 @@ def _place_tables(raw: RawDocument, text: str, paras: list[str], keys: list[Cell
                 cells.append(TableCell(cell[0], cell[1], text[cell[0]:cell[1]]) if cell else None)
             rows.append(cells)
         if any(c for row in rows for c in row):
-            tables.append(Table(rows, block.page))
+            tables.append(Table(rows, block.page, block.merged))
     return tables
 
 

@@ -68,3 +68,37 @@ def test_a_lead_spanning_rows_in_html_leads_each_row(tmp_path):
     path = tmp_path / "merged.html"
     path.write_text(page, encoding="utf-8")
     assert _duties(path) == WANT
+
+
+def _support_and_time(path: Path) -> list[tuple[list[str], str | None]]:
+    record = extract_file(path)
+    return [(o.support, o.deadline.text if o.deadline else None) for o in record.obligations]
+
+
+def test_support_and_time_merged_down_in_word_and_html_hold_for_each_row(tmp_path):
+    """A support cell and a time cell merged over two rows (Word's vMerge, HTML's rowspan) give both rows their
+    support and deadline; an empty cell no merge covers stays empty."""
+    rows = [["1", "Xây dựng Kho dữ liệu dùng chung của tỉnh", "Văn phòng UBND tỉnh", "Sở Tài chính", "Năm 2026"],
+            ["2", "Chuẩn hóa, làm sạch dữ liệu dùng chung", "Sở Khoa học và Công nghệ", "", ""],
+            ["3", "Tổng kết, đánh giá việc thực hiện", "Sở Nội vụ", "", ""]]
+    want = [(["Sở Tài chính"], "Năm 2026"), (["Sở Tài chính"], "Năm 2026"), ([], None)]
+    document = docx.Document()
+    for line in OPENING:
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(rows) + 1, cols=len(HEADER))
+    for r, row in enumerate([HEADER, *rows]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(1, 3).merge(table.cell(2, 3)).text = "Sở Tài chính"
+    table.cell(1, 4).merge(table.cell(2, 4)).text = "Năm 2026"
+    path = tmp_path / "merged.docx"
+    document.save(str(path))
+    assert _support_and_time(path) == want
+    html = ("<html><head><meta charset='utf-8'></head><body>" + "".join(f"<p>{p}</p>" for p in OPENING) +
+            "<table><tr>" + "".join(f"<th>{h}</th>" for h in HEADER) + "</tr>"
+            f"<tr><td>1</td><td>{rows[0][1]}</td><td>{rows[0][2]}</td><td rowspan='2'>Sở Tài chính</td>"
+            f"<td rowspan='2'>Năm 2026</td></tr><tr><td>2</td><td>{rows[1][1]}</td><td>{rows[1][2]}</td></tr>"
+            f"<tr><td>3</td><td>{rows[2][1]}</td><td>{rows[2][2]}</td><td></td><td></td></tr></table></body></html>")
+    page = tmp_path / "merged.html"
+    page.write_text(html, encoding="utf-8")
+    assert _support_and_time(page) == want

@@ -245,7 +245,12 @@ class _Reader:
     def table(self, tbl_el: Any) -> list[list[str]]:
         """Rows of cell texts on the table's grid: a vertically merged cell is given once, in its first row; a
         cell merged across columns (gridSpan) is followed by empty cells."""
-        rows = []
+        return self.table_block(tbl_el).rows or []
+
+    def table_block(self, tbl_el: Any) -> Block:
+        """The table as a block: its rows (see `table`) and the cells a vertically merged cell covers."""
+        rows: list[list[str]] = []
+        merged: set[tuple[int, int]] = set()
         for tr in _own(tbl_el, f"{W}tr"):
             before, after = _grid_skipped(tr)
             row = [""] * before  # a row starting right of the grid's first column (w:gridBefore)
@@ -256,6 +261,7 @@ class _Reader:
                 width = min(int(span.get(f"{W}val") or 1), 64) if span is not None and (
                     span.get(f"{W}val") or "").isdigit() else 1  # a cell merged across columns keeps the grid
                 if vmerge is not None and vmerge.get(f"{W}val", "continue") == "continue":
+                    merged.update((len(rows), len(row) + k) for k in range(width))
                     row.extend([""] * width)  # the merged cell's text is in the row above
                     continue
                 paras = []
@@ -267,7 +273,7 @@ class _Reader:
                 row.append("\n".join(p for p in paras if p.strip()))
                 row.extend([""] * (width - 1))
             rows.append(row + [""] * after)
-        return rows
+        return Block("table", rows=rows, merged=frozenset(merged))
 
     def blocks(self, body: Any) -> list[Block]:
         """Blocks of a body (or content control) in document order."""
@@ -282,7 +288,7 @@ class _Reader:
                 if text.strip():
                     out.append(Block("para", text))
             elif child.tag == f"{W}tbl":
-                out.append(Block("table", rows=self.table(child)))
+                out.append(self.table_block(child))
             elif child.tag == f"{W}sdt":
                 content = child.find(f"{W}sdtContent")
                 if content is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from ..document import Block, IngestError, RawDocument
@@ -65,16 +66,18 @@ def _cell_text(cell: Any) -> str:
     return "\n".join(x for x in map(_clean_text, re.split("[\n\u2028]", "".join(buf))) if x)
 
 
-def _grid_rows(table: Any) -> list[list[str]]:
-    """A <table>'s rows of cell texts on the table's grid: a cell spanning columns (colspan) is followed by
-    empty cells, one spanning rows (rowspan) leaves an empty cell in the rows below, as Word's merged cells
-    are read (the header 'GIAI ĐOẠN 2026 - 2030' over 'Năm 2026' … 'Năm 2030')."""
+def _grid_block(table: Any) -> Block:
+    """A <table> as a block of cell texts on the table's grid: a cell spanning columns (colspan) is followed by
+    empty cells, one spanning rows (rowspan) leaves an empty cell in the rows below, marked as merged, as Word's
+    merged cells are read (the header 'GIAI ĐOẠN 2026 - 2030' over 'Năm 2026' … 'Năm 2030'); empty rows dropped."""
     rows: list[list[str]] = []
     below: dict[int, int] = {}  # column -> rows still covered by a cell above
+    merged: set[tuple[int, int]] = set()
 
     def covered(row: list[str]) -> None:  # the empty cells a rowspan above leaves at the row's next columns
         while below.get(len(row), 0) > 0:
             below[len(row)] -= 1
+            merged.add((len(rows), len(row)))
             row.append("")
 
     for tr in table.iter("tr"):
@@ -89,7 +92,10 @@ def _grid_rows(table: Any) -> list[list[str]]:
                 row.append(text if k == 0 else "")
         covered(row)
         rows.append(row)
-    return rows
+    kept = [r for r, row in enumerate(rows) if any(row)]
+    at = {r: k for k, r in enumerate(kept)}
+    return Block("table", rows=[rows[r] for r in kept],
+                 merged=frozenset((at[r], c) for r, c in merged if r in at))
 
 
 _ITEM_OPENERS = {"p", "div", "span", "strong", "b", "em", "i", "a", "u", "font"}  # what an item may open with
@@ -314,9 +320,9 @@ def _lxml_blocks(text: str) -> list[Block]:
 
     def table(el: Any) -> None:
         flush()
-        rows = [r for r in _grid_rows(el) if any(r)]
-        if rows:
-            blocks.append(Block("table", rows=rows))
+        block = _grid_block(el)
+        if block.rows:
+            blocks.append(block)
 
     _laid_out(main, buf, table)
     flush()
@@ -366,6 +372,19 @@ def choose(traf: list[Block], plain: list[Block]) -> list[Block]:
     return region
 
 
+def with_merges(blocks: list[Block], plain: list[Block]) -> list[Block]:
+    """The blocks, each table given the merged cells of the page's own table with the same cells (trafilatura's
+    tables keep no rowspan: a lead or a deadline merged over rows would read as empty cells)."""
+    merged = {_cells_key(b): b.merged for b in plain if b.kind == "table" and b.merged}
+    if not merged:
+        return blocks
+    return [replace(b, merged=merged.get(_cells_key(b), b.merged)) if b.kind == "table" else b for b in blocks]
+
+
+def _cells_key(block: Block) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(" ".join(c.split()) for c in row) for row in block.rows or [])
+
+
 def _table_rows(blocks: list[Block]) -> int:
     """How many table rows blocks hold."""
     return sum(len(b.rows or []) for b in blocks if b.kind == "table")
@@ -412,7 +431,8 @@ def read_html(raw: RawDocument, data: bytes) -> None:
     text, encoding = decode_html(data)
     raw.encoding = encoding
     text = _prepared(text)
-    blocks = [b for b in choose(_traf_blocks(text), _lxml_blocks(text)) if not portal_attributes(b)]
+    plain = _lxml_blocks(text)
+    blocks = [b for b in with_merges(choose(_traf_blocks(text), plain), plain) if not portal_attributes(b)]
     if not blocks:
         raise IngestError("no main text found in the HTML page")
     raw.blocks = blocks
