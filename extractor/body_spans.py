@@ -98,7 +98,9 @@ def body_regex() -> re.Pattern[str]:
     place = rf"(?!(?:Các|Những|Mọi)(?![\wÀ-ỹ])){frag['cap_word']}"  # 'Bộ Nội vụ Các bộ, ...': two cells
     region = r"(?:(?<=[Kk]hu\svực)|(?<=[Vv]ùng))\s+(?:\d{1,2}|[IVX]{1,4})(?![\w/.,%])"  # Ngân hàng Nhà nước Khu vực 12
     tail = rf"(?:\s+(?:{loc}|{place}(?:\s+{place}){{0,2}}))?(?:{region})?"
-    named_body = rf"(?:(?P<gaz>{'|'.join(named)})|{open_name}){tail}"
+    offices = "|".join(r"\s+".join(map(re.escape, o.split())) for o in r.data.get("province_offices") or [])
+    office = rf"(?:{offices})\s+(?:tỉnh|thành\s+phố)(?:\s+{frag['cap_word']}){{1,3}}" if offices else r"(?!)"
+    named_body = rf"(?:(?P<gaz>{'|'.join(named)})|{office}|{open_name}){tail}"
     _OPEN.append(re.compile(open_name + tail))
     qual = frag["qualifier"]
     quals = rf"(?:\s+(?:{qual})(?![\wÀ-ỹ]))"

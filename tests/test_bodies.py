@@ -741,3 +741,11 @@ def test_a_wards_community_teams_schools_and_street_leaders():
                                         "tổ chức lớp phổ cập kỹ năng số")] == [
         "Công an phường", "Tổ công nghệ số cộng đồng", "các trường học"]
     assert strip_officers("Tổ trưởng các tổ dân phố") == "các tổ dân phố"
+
+
+def test_offices_named_by_function_and_province_since_2025():
+    """'Thống kê tỉnh Quảng Trị', 'Thuế tỉnh Nghệ An' (held-out 7): offices of a national department named by their
+    function and the province alone; the same words in lower case are no body."""
+    assert [b.name for b in find_bodies("Chủ trì, phối hợp với Thống kê tỉnh Quảng Trị, Thuế tỉnh Nghệ An xây dựng "
+                                        "phương pháp tính")] == ["Thống kê tỉnh Quảng Trị", "Thuế tỉnh Nghệ An"]
+    assert find_bodies("công tác thống kê tỉnh còn hạn chế") == []
