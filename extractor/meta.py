@@ -89,7 +89,11 @@ def _parse_header_bodies(header: str) -> tuple[str | None, Level | None, str | N
     if party:
         name = title_case(party.group(2))
         level = "province" if province_name(name) else "district"
-        return f"{party.group(1).capitalize()} ủy {name}", level, name
+        committee = f"{party.group(1).capitalize()} ủy {name}"
+        organ = re.match(r"\s+(BAN\s.+|VĂN PHÒNG(?:\s.+)?)$", header[party.end():])  # 'BAN CHỈ ĐẠO VỀ …' under it
+        if organ:
+            return f"{organ.group(1)[:1]}{organ.group(1)[1:].lower().rstrip(' ,.')} {committee}", level, name
+        return committee, level, name
     body_rx, pos = _rx("meta.header_body"), 0
     while (m := body_rx.search(header, pos)) is not None:
         pos = max(m.end(), pos + 1)

@@ -414,7 +414,8 @@ def extract_targets(doc: Doc) -> list[Target]:
             state.goal_run = False
         if not found and (intro or not (_BULLET.match(s) or continued)):
             short = intro or len(s.strip()) <= 60 or s.rstrip().endswith(":")
-            stage = year_of(intro_hit[1]) if intro_hit and not found and len(s.strip()) <= 80 else None
+            stage = year_of(intro_hit[1]) if intro_hit and not found and (
+                len(s.strip()) <= 80 or s.rstrip().endswith(":")) else None  # '…, phấn đấu đến ngày 31/12/2026:'
             state.run_year = (line_year or stage) if ((line_year or stage) and short) else None  # '- Giai đoạn 2025-2027'
             state.run_intro = line.start if state.run_year and s.rstrip().endswith(":") else None
         elif (_BULLET.match(s) or _ITEM.match(s)) and found:
