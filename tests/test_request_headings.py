@@ -202,3 +202,31 @@ def test_a_directives_goals_are_no_tasks_and_its_items_name_other_doers(tmp_path
         ["Trung tâm Phục vụ hành chính công tỉnh"],
         ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh"], ["Tỉnh đoàn"],
         ["Trung tâm Phục vụ hành chính công tỉnh"]]
+
+
+def test_a_steering_committees_notice_assigns_to_party_bodies(tmp_path):
+    """Held-out 8, a provincial steering committee's conclusion notice: its header names the committee under the
+    Party committee; '3. Giao nhiệm vụ cụ thể' heads the assignments to Party bodies and departments; the aims after
+    '…, phấn đấu đến ngày 31/12/2026:' are that year's; the closing '… thông báo để … biết, thực hiện' and a line
+    pointing to the appendix are no tasks."""
+    (tmp_path / "tb.txt").write_text(
+        "TỈNH ỦY TUYÊN QUANG\nBAN CHỈ ĐẠO VỀ PHÁT TRIỂN KHOA HỌC,\nCÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO\nVÀ CHUYỂN ĐỔI SỐ\n*\n"
+        "Số 14-TB/BCĐ\nĐẢNG CỘNG SẢN VIỆT NAM\n---------------\nTuyên Quang, ngày 19 tháng 6 năm 2026\n\nTHÔNG BÁO\n"
+        "kết luận của đồng chí Trưởng Ban Chỉ đạo tại Phiên họp lần thứ ba\n-----\n\n"
+        "2. Mục tiêu, nhiệm vụ trọng tâm 6 tháng cuối năm 2026\n\n"
+        "Các cơ quan, đơn vị tập trung thực hiện quyết liệt các nhiệm vụ, phấn đấu đến ngày 31/12/2026:\n\n"
+        "- Tỷ lệ hồ sơ giải quyết thủ tục hành chính trực tuyến toàn trình đạt tối thiểu 80%;\n\n"
+        "- Giải ngân vốn cho khoa học, công nghệ và chuyển đổi số đạt trên 90% kế hoạch được giao.\n\n"
+        "3. Giao nhiệm vụ cụ thể\n\n3.1. Đảng ủy Ủy ban nhân dân tỉnh\n\n"
+        "- Lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh ban hành Kế hoạch điều chỉnh nhiệm vụ chuyển đổi số năm 2026; "
+        "hoàn thành trước ngày 31/7/2026.\n\n3.2. Ban Tổ chức Tỉnh ủy\n\n"
+        "Tham mưu Ban Thường vụ Tỉnh ủy bổ sung kết quả chuyển đổi số vào tiêu chí đánh giá tổ chức đảng.\n\n"
+        "3.3. Văn phòng Tỉnh ủy\n\nTheo dõi, đôn đốc việc thực hiện các nội dung kết luận tại Thông báo này.\n\n"
+        "Danh mục nhiệm vụ, sản phẩm cần hoàn thành trong năm 2026 có Phụ lục kèm theo.\n\n"
+        "Ban Chỉ đạo thông báo để các cơ quan, đơn vị, địa phương biết, thực hiện./.\n", encoding="utf-8")
+    record = extract_file(tmp_path / "tb.txt")
+    assert record.meta.issuer == ("Ban chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số "
+                                  "Tỉnh ủy Tuyên Quang")
+    assert [(t.value, t.year) for t in record.targets] == [(80, 2026), (90, 2026)]
+    assert [o.lead for o in record.obligations] == [
+        ["Đảng ủy Ủy ban nhân dân tỉnh"], ["Ban Tổ chức Tỉnh ủy"], ["Văn phòng Tỉnh ủy"]]
