@@ -264,6 +264,23 @@ def _type_line_before(out: list[tuple[int, str]], type_rx: re.Pattern[str]) -> i
     return None
 
 
+_SUBJECT_LINES = 3  # how many lines a letter's V/v subject may run on over
+
+
+def _subject_text(lines: list[tuple[int, str]], at: int) -> str:
+    """A letter's V/v subject with the lines a narrow header cell broke it over ('V/v đẩy mạnh triển khai' / 'Kế
+    hoạch nâng cao năng suất lao động … năm 2026'), up to the motto, the dateline or the addressees."""
+    m = _rx("meta.subject_line").match(lines[at][1])
+    parts = [m.group("title")] if m else []
+    for _, s in lines[at + 1:at + 1 + _SUBJECT_LINES]:
+        if _is_caps(s) or re.fullmatch(r"[-–—_=*.\s]+", s) or _rx("meta.addressee_line").match(s) or \
+                _rx("meta.motto").search(s) or re.search(r"\bngày\s+\d{1,2}\s+tháng\b", s) or parts[-1:] and \
+                parts[-1].rstrip().endswith((".", ";")):
+            break
+        parts.append(s)
+    return " ".join(parts)
+
+
 def _is_caps(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
@@ -475,7 +492,8 @@ def extract_meta(doc: Doc) -> Meta:
     portal = _rx("meta.portal_title").match(lines[0][1]) if lines else None
     if number is None and portal:
         number = canonical_number(portal.group("num"))
-    subject = next((_rx("meta.subject_line").match(s) for _, s in lines if _rx("meta.subject_line").match(s)), None)
+    at = next((k for k, (_, s) in enumerate(lines) if _rx("meta.subject_line").match(s)), None)
+    subject = _rx("meta.subject_line").match(lines[at][1]) if at is not None else None
     addressed = any(_rx("meta.addressee_line").match(s) for _, s in lines)
     letterhead = addressed and any(_rx("meta.motto").search(s) for _, s in lines)
     if type_at is None and number is None and date is None and subject is None and not letterhead:
@@ -501,7 +519,7 @@ def extract_meta(doc: Doc) -> Meta:
         title = _title(lines, type_at, m.group("rest"), doc_type, place)
     elif subject is not None or addressed:
         kind, doc_type = "official_letter", "Công văn"
-        title = "Về việc " + subject.group("title") if subject else None
+        title = "Về việc " + _subject_text(lines, at) if subject and at is not None else None
     elif number:
         doc_type = doc_type_from_number(number)
         kind = _kind_of(doc_type)

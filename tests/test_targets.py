@@ -918,3 +918,23 @@ def test_a_directives_duties_set_signatures_and_frequencies_not_past_levels():
         "ít nhất 01 lần/năm.\n", kind="directive", date="2026-11-05")]
     assert got == [(100, "%", "ký số văn bản đi"),
                    (1, "lần/năm", "tổ chức diễn tập ứng cứu sự cố an toàn thông tin mạng")]
+
+
+def test_a_letters_results_are_no_aims_and_its_requests_are():
+    """Held-out 8, a province's letter: the bullets under 'Một số kết quả bước đầu:' and 'Một số tồn tại, hạn chế …:'
+    report; the requests set aims ('phấn đấu tỷ lệ giải ngân đến ngày 31/12/2026 đạt trên 95% kế hoạch vốn được
+    giao', 'Cử lãnh đạo phụ trách và 01 công chức đầu mối …'); a report's outlook over a period dates its aims."""
+    got = [(t.value, t.year) for t in _run(
+        "Một số kết quả bước đầu:\n- 100% sở, ban, ngành đã ban hành kế hoạch; tổ chức 06 lớp tập huấn cho 420 lượt "
+        "cán bộ.\n- Tỷ lệ hồ sơ được xử lý trực tuyến toàn trình đạt 71,3%.\nMột số tồn tại, hạn chế chủ yếu như sau:\n"
+        "- Chương trình mới tiếp nhận 14 hồ sơ, thấp xa so với yêu cầu hỗ trợ 40 doanh nghiệp trong năm 2026.\n"
+        "Để bảo đảm hoàn thành các mục tiêu năm 2026, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n"
+        "c) Đẩy nhanh giải ngân; phấn đấu tỷ lệ giải ngân đến ngày 31/12/2026 đạt trên 95% kế hoạch vốn được giao.\n"
+        "đ) Cử lãnh đạo phụ trách và 01 công chức đầu mối theo dõi việc thực hiện Kế hoạch, gửi danh sách trước ngày "
+        "10/11/2026.\n", kind="official_letter", date="2026-10-27")]
+    assert got == [(95, 2026), (1, 2026)]
+    outlook = [(t.value, t.year) for t in _run(
+        "PHƯƠNG HƯỚNG, NHIỆM VỤ GIAI ĐOẠN 2026 - 2030\nI. MỤC TIÊU\nTỉnh xác định các mục tiêu chủ yếu giai đoạn "
+        "2026 - 2030 như sau:\n- Tỷ lệ đóng góp của TFP vào tăng trưởng đạt khoảng 50% vào cuối giai đoạn.\n",
+        kind="report", date="2025-12-08")]
+    assert outlook == [(50, 2030)]
