@@ -408,3 +408,16 @@ def test_a_crawled_row_missing_the_lead_merged_down_from_the_row_above() -> None
         (["Cục Thương mại điện tử và Kinh tế số"], ["Các đơn vị thuộc Bộ"], 2028),
         (["Cục Thương mại điện tử và Kinh tế số"], ["Các đơn vị thuộc Bộ"], 2030),
         (["Vụ Pháp chế"], [], 2027)]
+
+
+def test_a_page_body_of_one_line_paragraphs_between_bars_is_text() -> None:
+    """A crawled notice (held-out 8) whose body follows the header's last bar with no blank line: a stretch of many
+    lines with numbered items is the page's text, its headings kept apart from the paragraphs under them."""
+    body = ["THÔNG BÁO", "kết luận của đồng chí Trưởng Ban Chỉ đạo", "1. Đánh giá chung",
+            "Sáu tháng đầu năm 2026, các cấp ủy đã quan tâm lãnh đạo, chỉ đạo.", "2. Nhiệm vụ trọng tâm",
+            *[f"- Nhiệm vụ thứ {k} được triển khai theo kế hoạch." for k in range(1, 16)],
+            "3. Giao nhiệm vụ cụ thể", "3.1. Sở Tài chính",
+            "Chủ trì, phối hợp với Sở Khoa học và Công nghệ tham mưu bố trí kinh phí năm 2027."]
+    text = "|\nTỈNH ỦY TUYÊN QUANG\n|\nĐẢNG CỘNG SẢN VIỆT NAM\n|\n" + "\n".join(body) + "\n|\nNơi nhận:\n|\n"
+    assert "1. Đánh giá chung\n" in normalize_document(_raw(text)).text
+    assert [o.lead for o in _record(text).obligations] == [["Sở Tài chính"]]

@@ -36,6 +36,11 @@ _MAX_CELL_LINES = 60
 """A crawled cell longer than this many lines ends the table (no real cell is that long)."""
 _CELL_TAIL_LINES = 5
 """A copied row's last cell goes on over at most this many lines before the next numbered row."""
+_TEXT_LINES = 20
+_TEXT_ITEMS = 3
+"""A stretch between bars of more than _TEXT_LINES lines, _TEXT_ITEMS of them opening numbered items ('1. Đánh giá
+chung', '3.1. Đảng ủy …'), is a page's body of one-line paragraphs, not a cell."""
+_ITEM_LINE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.|[IVX]{1,4}\.)\s+\S")
 
 
 _BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
@@ -88,6 +93,12 @@ def _opens_appendix(cell: str) -> bool:
     return heading is not None and bool(heading.match(cell.split("\n", 1)[0]))
 
 
+def _body_text(cell: str) -> bool:
+    """True for a stretch that is a page's body of one-line paragraphs (its numbered items), not a cell."""
+    lines = cell.split("\n")
+    return len(lines) > _TEXT_LINES and sum(bool(_ITEM_LINE.match(ln)) for ln in lines) >= _TEXT_ITEMS
+
+
 def _crawled_tokens(lines: list[str], i: int) -> tuple[list[str], int]:
     """Cell texts between the `|` lines of a crawled table opening at line `i`, and the line after it.
 
@@ -105,7 +116,7 @@ def _crawled_tokens(lines: list[str], i: int) -> tuple[list[str], int]:
             return tokens, j + 1
         cell = "\n".join(ln.rstrip() for ln in lines[j + 1:k]).strip()
         spaced = k > j + 1 and not lines[j + 1].strip() and bool(cell)  # '|' / '' / 'KẾ HOẠCH' / …: the body
-        if spaced or "\n\n" in re.sub(r"\n[ \t]+\n", "\n\n", cell) or _opens_appendix(cell):
+        if spaced or "\n\n" in re.sub(r"\n[ \t]+\n", "\n\n", cell) or _opens_appendix(cell) or _body_text(cell):
             return tokens, j + 1
         tokens.append(cell)
         j = k
