@@ -17,6 +17,7 @@ from .numbers import (
     canonical_number,
     doc_type_from_number,
     implemented_in,
+    is_national_number,
     issuer_from_number,
     number_codes,
 )
@@ -490,8 +491,17 @@ def _relations(text: str, cites: list[_Cite], ctx: _Ctx) -> None:
             # before it; after ';' or a line break it is the next item of the opening's own list
             shared = min((p.relation or "cites" for p in cites if p.key == prev.key and s_start <= p.start < c.start),
                          key=lambda r: _RANK.get(r, 4))  # an alias '(sau đây gọi tắt là Quyết định 36)' is its document
-            c.relation = relation if re.search(r"[;\n]", text[prev.head_end:c.start]) else shared
+            c.relation = relation if re.search(r"[;\n]", text[prev.head_end:c.start]) or _beside_national(
+                c, [p for p in cites if s_start <= p.start < c.start], relation) else shared
         # else nested: 'Kế hoạch ... thực hiện Quyết định số ...' is cited by the outer one
+
+
+def _beside_national(c: _Cite, before: list[_Cite], relation: Relation) -> bool:
+    """True when `c`, a local document coordinated after a citation nested in a national document's title, is the
+    clause's own second object: 'Thực hiện Nghị quyết số 03/NQ-CP … thực hiện Nghị quyết số 57-NQ/TW … và Kế hoạch số
+    64/KH-UBND của Ủy ban nhân dân tỉnh …' (no national title names a province's plan)."""
+    return bool(c.number) and not is_national_number(c.number) and any(
+        p.relation == relation and is_national_number(p.number) for p in before)
 
 
 def _listed_after(text: str, c: _Cite, cites: list[_Cite]) -> Relation | None:

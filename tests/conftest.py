@@ -47,9 +47,9 @@ def _guarded_popen_init(self, args, *a, **kw):
 subprocess.Popen.__init__ = _guarded_popen_init  # type: ignore[method-assign]
 
 
-# Fixtures that run LibreOffice, Tesseract or a browser: a test using one (directly or through
-# another fixture) is marked `slow` at collection.
-SLOW_FIXTURES = {"format_files", "good", "yen_bai_files", "paged_pdf", "scanned_pdf", "browser"}
+# Fixtures that run LibreOffice, Tesseract or a browser (form_scores: a legacy .doc goes through LibreOffice): a
+# test using one (directly or through another fixture) is marked `slow` at collection.
+SLOW_FIXTURES = {"format_files", "good", "yen_bai_files", "paged_pdf", "scanned_pdf", "browser", "form_scores"}
 
 
 def pytest_collection_modifyitems(config, items):

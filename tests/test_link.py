@@ -427,3 +427,21 @@ def test_a_directives_enacting_sentence_names_what_it_carries_out():
     record = extract_text_into(Record("x", Source("x.txt", "0" * 64, "txt")), text)
     assert {r.number: r.relation for r in record.references}["145/KH-UBND"] == "implements"
     assert record.parent is not None and record.parent.number == "145/KH-UBND"
+
+
+def test_a_provinces_plan_after_a_national_resolutions_title_is_carried_out_too():
+    """'Thực hiện Nghị quyết số 03/NQ-CP … thực hiện Nghị quyết số 57-NQ/TW … và Kế hoạch số 64/KH-UBND … của Ủy ban
+    nhân dân tỉnh …' (held-out 8, a province's letter): the plan after 'và' is no part of the Government's title
+    (no national title names a province's plan); it is carried out, and the nearer, the parent. 57-NQ/TW stays
+    nested in 03/NQ-CP's title."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nSố: 2184/UBND-KT\nV/v đẩy mạnh triển khai Kế hoạch nâng cao năng suất lao "
+            "động năm 2026\nLạng Sơn, ngày 27 tháng 10 năm 2026\nKính gửi: Các sở, ban, ngành tỉnh\n\n"
+            "Thực hiện Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ ban hành Chương trình hành động của Chính "
+            "phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, "
+            "công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia và Kế hoạch số 64/KH-UBND ngày 18/3/2026 của Ủy "
+            "ban nhân dân tỉnh về nâng cao năng suất lao động tỉnh Lạng Sơn giai đoạn 2026 - 2030;\n\n"
+            "Ủy ban nhân dân tỉnh đề nghị các cơ quan thực hiện một số nội dung sau:\n")
+    record = extract_text_into(Record("x", Source("x.txt", "0" * 64, "txt")), text)
+    assert {r.number: r.relation for r in record.references} == {
+        "03/NQ-CP": "implements", "57-NQ/TW": "cites", "64/KH-UBND": "implements"}
+    assert record.parent is not None and record.parent.number == "64/KH-UBND"
