@@ -66,6 +66,8 @@ def _is_body_phrase(s: str) -> bool:
     bodies, stop = body_list_at(s, 0)
     if bodies and s[stop:].strip() and _subject_verb(s[stop:]):
         return False  # 'UBND các huyện, thành phố căn cứ tình hình thực tế'
+    if len(bodies) == 1 and not bodies[0].collective and not s[stop:].strip():
+        return True  # a gazetteer name whose first word opens no other ('Tổng Liên đoàn Lao động Việt Nam')
     words = s.split()
     listed = words[0].lower() in ("các", "những") and len(words) > 1 and (  # not 'Các nhiệm vụ trọng tâm'
         head_of(" ".join(words[1:])) is not None or words[1].lower().rstrip(",:") in _LOCALITY_NOUNS)

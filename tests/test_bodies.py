@@ -749,3 +749,18 @@ def test_offices_named_by_function_and_province_since_2025():
     assert [b.name for b in find_bodies("Chủ trì, phối hợp với Thống kê tỉnh Quảng Trị, Thuế tỉnh Nghệ An xây dựng "
                                         "phương pháp tính")] == ["Thống kê tỉnh Quảng Trị", "Thuế tỉnh Nghệ An"]
     assert find_bodies("công tác thống kê tỉnh còn hạn chế") == []
+
+
+def test_mass_organisations_heading_with_vcci_new_name_and_a_border_gate_board():
+    """Held-out 8: '5. Đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, Tổng Liên đoàn Lao động Việt Nam, Liên
+    đoàn Thương mại và Công nghiệp Việt Nam, Liên minh Hợp tác xã Việt Nam:' heads four bodies (VCCI's name since
+    2024 keeps its 'và'); a border-gate economic zone's board keeps 'cửa khẩu' in its name."""
+    from extractor.implementation import heading_bodies
+
+    assert heading_bodies("5. Đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, Tổng Liên đoàn Lao động Việt Nam, "
+                          "Liên đoàn Thương mại và Công nghiệp Việt Nam, Liên minh Hợp tác xã Việt Nam:",
+                          subject=True)[0] == [
+        "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Tổng Liên đoàn Lao động Việt Nam",
+        "Liên đoàn Thương mại và Công nghiệp Việt Nam", "Liên minh Hợp tác xã Việt Nam"]
+    assert [b.name for b in find_bodies("Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng chủ trì")] == [
+        "Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng"]
