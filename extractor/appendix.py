@@ -1346,21 +1346,29 @@ def model_table_obligations(text: str, tables: list[DocTable]) -> tuple[list[Obl
             continue
         last = (cols, width)
         prev: list[TableCell | None] = []  # the row above, merged cells filled
-        lead_col = next(c for c, k in cols.kinds.items() if k == "lead")
         for r, row in enumerate(table.rows[cols.header + 1:], cols.header + 1):
-            row, missing = _short_row_aligned(row, cols, width)
-            if not _group_numbered(row, cols):  # Word's vMerge, HTML's rowspan; a group row's title stands alone
-                missing += [j for j in range(len(row)) if (r, j) in table.merged and row[j] is None]
-            merged = {j: c for j in missing if j < len(prev) and (c := prev[j]) is not None}
-            lead_above = prev[lead_col] if lead_col < len(prev) else None
-            if lead_above is not None and _numbered_task(row, cols) and lead_col < len(row) and row[lead_col] is None:
-                merged[lead_col] = lead_above  # a lead merged down over numbered rows (Word, HTML, PDF)
+            row, merged = _merged_from_above(table, r, row, cols, width, prev)
             ob = row_obligation(text, row, cols, merged)
             if ob:
                 out.append(ob)
             prev = [c if c is not None else merged.get(j) for j, c in enumerate(row)] if ob else []
         spans.append((table.start, table.end))
     return out, spans
+
+
+def _merged_from_above(table: DocTable, r: int, row: list[TableCell | None], cols: TaskColumns, width: int,
+                       prev: list[TableCell | None]) -> tuple[list[TableCell | None], dict[int, TableCell]]:
+    """Row `r` under its columns, and the cells of the row above merged down over it, by column: those a crawled
+    row lacks, those the reader marked (Word's vMerge, HTML's rowspan; a group row's title stands alone), and a
+    lead left empty in a numbered row (Word, HTML and PDF merge one lead over several tasks)."""
+    row, missing = _short_row_aligned(row, cols, width)
+    numbered = _numbered_task(row, cols)
+    if numbered or _cell_of(row, cols.kinds, "number") is None:
+        missing += [j for j in range(len(row)) if (r, j) in table.merged and row[j] is None]
+    lead_col = next(c for c, k in cols.kinds.items() if k == "lead")
+    if numbered and lead_col < len(row) and row[lead_col] is None:
+        missing.append(lead_col)
+    return row, {j: c for j in missing if j < len(prev) and (c := prev[j]) is not None}
 
 
 def _short_row_aligned(row: list[TableCell | None], cols: TaskColumns,
@@ -1383,13 +1391,6 @@ def _short_row_aligned(row: list[TableCell | None], cols: TaskColumns,
         return row, []
     missing = list(range(lead_col, lead_col + short))
     return [*row[:lead_col], *[None] * short, *row[lead_col:]], missing
-
-
-def _group_numbered(row: list[TableCell | None], cols: TaskColumns) -> bool:
-    """A row numbered as a group ('III.1.3', 'II', 'A') rather than a task: its title spans the row."""
-    number = _cell_of(row, cols.kinds, "number")
-    label = number.text.strip() if number is not None else ""
-    return bool(label) and not re.fullmatch(r"\d{1,3}\.?", label)
 
 
 def _numbered_task(row: list[TableCell | None], cols: TaskColumns) -> bool:

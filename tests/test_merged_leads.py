@@ -33,14 +33,20 @@ def _duties(path: Path) -> list[tuple[str, list[str], int | None]]:
     return [(o.task[:12], o.lead, o.deadline.end if o.deadline else None) for o in record.obligations]
 
 
-def test_a_lead_merged_down_in_word_leads_each_row(tmp_path):
+def _word_plan(rows: list[list[str]]) -> tuple[docx.document.Document, docx.table.Table]:
+    """A Word file with the plan's opening and its task table (header and `rows`), cells still to merge."""
     document = docx.Document()
     for line in OPENING:
         document.add_paragraph(line)
-    table = document.add_table(rows=len(ROWS) + 1, cols=len(HEADER))
-    for r, row in enumerate([HEADER, *ROWS]):
+    table = document.add_table(rows=len(rows) + 1, cols=len(HEADER))
+    for r, row in enumerate([HEADER, *rows]):
         for c, text in enumerate(row):
             table.cell(r, c).text = text
+    return document, table
+
+
+def test_a_lead_merged_down_in_word_leads_each_row(tmp_path):
+    document, table = _word_plan(ROWS)
     table.cell(2, 2).merge(table.cell(4, 2)).text = "Sở Khoa học và Công nghệ"  # rows 1-3 share their lead
     for r in (1, 5):  # group rows span the table
         table.cell(r, 0).merge(table.cell(r, len(HEADER) - 1)).text = ROWS[r - 1][0]
@@ -82,13 +88,7 @@ def test_support_and_time_merged_down_in_word_and_html_hold_for_each_row(tmp_pat
             ["2", "Chuẩn hóa, làm sạch dữ liệu dùng chung", "Sở Khoa học và Công nghệ", "", ""],
             ["3", "Tổng kết, đánh giá việc thực hiện", "Sở Nội vụ", "", ""]]
     want = [(["Sở Tài chính"], "Năm 2026"), (["Sở Tài chính"], "Năm 2026"), ([], None)]
-    document = docx.Document()
-    for line in OPENING:
-        document.add_paragraph(line)
-    table = document.add_table(rows=len(rows) + 1, cols=len(HEADER))
-    for r, row in enumerate([HEADER, *rows]):
-        for c, text in enumerate(row):
-            table.cell(r, c).text = text
+    document, table = _word_plan(rows)
     table.cell(1, 3).merge(table.cell(2, 3)).text = "Sở Tài chính"
     table.cell(1, 4).merge(table.cell(2, 4)).text = "Năm 2026"
     path = tmp_path / "merged.docx"
