@@ -938,3 +938,12 @@ def test_a_letters_results_are_no_aims_and_its_requests_are():
         "2026 - 2030 như sau:\n- Tỷ lệ đóng góp của TFP vào tăng trưởng đạt khoảng 50% vào cuối giai đoạn.\n",
         kind="report", date="2025-12-08")]
     assert outlook == [(50, 2030)]
+
+
+def test_the_one_unit_a_rate_is_counted_per_is_no_aim():
+    """'Giá trị sản xuất bình quân trên 01 ha đất trồng trọt đạt khoảng 150 triệu đồng' (held-out 8, a commune's plan):
+    'trên 01 ha' is what the value is counted per; 'trên 1.000 doanh nghiệp' is more than a thousand."""
+    got = [(t.value, t.unit) for t in _run(
+        "II. MỤC TIÊU\nĐến năm 2026:\n- Giá trị sản xuất bình quân trên 01 ha đất trồng trọt đạt khoảng 150 triệu "
+        "đồng.\n- Hỗ trợ trên 1.000 doanh nghiệp đổi mới công nghệ.\n")]
+    assert got == [(150, "triệu đồng"), (1000, "doanh nghiệp")]
