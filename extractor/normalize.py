@@ -251,13 +251,19 @@ def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool
 _QUARTER = re.compile(r"(?:I{1,3}|IV)(?:/|\s+năm\s)")  # a quarter's Roman figure: 'Quý' / 'II/2026'
 _RANGE_START = re.compile(r"(?<![\d.,/])(\d{1,4})$")
 _RANGE_END = re.compile(r"[-–]\s*(\d{1,4})(?![\d.,/])")
+_RANGE_CUT = re.compile(r"(?<![\d.,/])(\d{1,4})\s*[-–]$")  # '… giai đoạn 2026 -'
+_RANGE_REST = re.compile(r"(\d{1,4})(?![\d.,/])")  # '2027 đạt …'
+
 
 
 def _range_goes_on(a: str, b: str) -> bool:
     """'… trong giai đoạn 2026' / '- 2030 phấn đấu …', '… tốc độ tăng bình quân 05' / '- 06%/năm': a range the
     wrap width cut before its dash, not a bullet. The second number must be above the first (a later year, a
-    higher rate of the same size): '… đến năm 2025' / '- 100% hồ sơ …' is a bullet under its heading."""
+    higher rate of the same size): '… đến năm 2025' / '- 100% hồ sơ …' is a bullet under its heading. Cut after
+    its dash too: '… bình quân giai đoạn 2026 -' / '2027 đạt trên 6,5%/năm'."""
     m, n = _RANGE_START.search(a), _RANGE_END.match(b)
+    if not (m and n):
+        m, n = _RANGE_CUT.search(a), _RANGE_REST.match(b)
     if not (m and n):
         return False
     x, y = int(m.group(1)), int(n.group(1))

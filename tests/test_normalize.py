@@ -363,9 +363,14 @@ def test_a_name_cut_after_va_before_another_body_is_not_joined():
     ("gia xuất khẩu đến năm 2030 dự kiến đạt 30,2 triệu USD, tốc độ tăng bình quân 05", "- 06%/năm. Thị trường", True),
     ("b) Mục tiêu cụ thể đến năm 2025", "- 100% hồ sơ công việc được xử lý trên môi trường mạng", False),
     ("Năm 2025", "- 2024 là năm bản lề", False),
+    # held-out 8, a Government resolution printed to PDF, and 2954/QĐ-UBND's title: cut after its dash, between
+    # paragraphs as well
+    ("- Tốc độ tăng năng suất lao động bình quân giai đoạn 2026 -", "2027 đạt trên 6,5%/năm.", True),
+    ("Kết quả giai đoạn 2021 -", "2020 là năm khó khăn", False),
 ])
 def test_a_range_cut_before_its_dash_goes_on(a, b, joined):
     assert should_join(a, b, 80) is joined
+    assert should_join(a, b, None, wrapped=False) is joined
 
 
 @pytest.mark.parametrize("glyph", ["•", "\uf0b7", "▪", "➢"])
