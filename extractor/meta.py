@@ -265,6 +265,7 @@ def _type_line_before(out: list[tuple[int, str]], type_rx: re.Pattern[str]) -> i
 
 
 _SUBJECT_LINES = 3  # how many lines a letter's V/v subject may run on over
+_RULE_LINE = re.compile(r"[-–—_=*.\s]+")  # a rule drawn under a header's title or subject ('_______', '-----')
 
 
 def _subject_text(lines: list[tuple[int, str]], at: int) -> str:
@@ -273,9 +274,9 @@ def _subject_text(lines: list[tuple[int, str]], at: int) -> str:
     m = _rx("meta.subject_line").match(lines[at][1])
     parts = [m.group("title")] if m else []
     for _, s in lines[at + 1:at + 1 + _SUBJECT_LINES]:
-        if _is_caps(s) or re.fullmatch(r"[-–—_=*.\s]+", s) or _rx("meta.addressee_line").match(s) or \
-                _rx("meta.motto").search(s) or re.search(r"\bngày\s+\d{1,2}\s+tháng\b", s) or parts[-1:] and \
-                parts[-1].rstrip().endswith((".", ";")):
+        if _is_caps(s) or _RULE_LINE.fullmatch(s) or _rx("meta.addressee_line").match(s) or \
+                _rx("meta.motto").search(s) or _rx("meta.dateline").search(s) or _rx("meta.dateline_cut").search(s) \
+                or parts[-1:] and parts[-1].rstrip().endswith((".", ";")):
             break
         parts.append(s)
     return " ".join(parts)
@@ -308,7 +309,7 @@ def _title(lines: list[tuple[int, str]], k: int, rest: str | None, doc_type: str
             stop = bool(starter)
         else:  # the line under the type word is the title ('Thực hiện Quyết định số 36/QĐ-TTg ...')
             stop = bool(starter) and (s.rstrip().endswith((".", ":", ";")) or s.startswith(("Căn cứ", "Kính gửi")))
-        if (stop or _rx("meta.authority_line").match(s) or re.fullmatch(r"[-–—_=*.\s]+", s)
+        if (stop or _rx("meta.authority_line").match(s) or _RULE_LINE.fullmatch(s)
                 or len(s) > _TITLE_MAX):
             break
         range_end = bool(parts) and re.search(r"\d{4}$", parts[-1]) and _rx("meta.title_range_end").match(s)
