@@ -177,7 +177,8 @@ def _valid_tail(words: list[str]) -> bool:
     if any(first == w.lower() or first.startswith(w.lower() + " ") or words[0].lower() == w.lower()
            for w in locs):
         return True
-    return len(words) <= 4 and all(w[:1].isupper() for w in words)
+    places = [w for i, w in enumerate(words) if w not in ("-", "–") or not 0 < i < len(words) - 1]
+    return len(places) <= 4 and all(w[:1].isupper() for w in places)  # 'Đồng Đăng - Lạng Sơn' too
 
 
 @lru_cache(maxsize=1024)
@@ -269,6 +270,18 @@ def shared_tail(cut: str, whole: str) -> str | None:
             if _key(f"{core} {' '.join(words[k:j])}") in _gazetteer():
                 return f"{cut.strip()} {' '.join(words[k:])}"
     return None
+
+
+def shared_locality(bare: str, whole: str) -> str | None:
+    """The name a bare local organ (`bare`) takes from the organ and locality after it ('Đảng ủy' before 'Ủy ban
+    nhân dân các xã, phường' -> 'Đảng ủy các xã, phường'), or None when `bare` is no such head or `whole` has
+    no locality of that kind."""
+    heads = _rules().data.get("locality_bound_heads") or []
+    head = head_of(whole)
+    if head is None or bare.strip() not in heads or head not in heads:
+        return None
+    tail = whole[len(head):].split()
+    return f"{bare.strip()} {' '.join(tail)}" if tail and tail[0][:1].islower() and _valid_tail(tail) else None
 
 
 def begins_a_name(s: str) -> bool:
@@ -412,7 +425,8 @@ def split_body_list(text: str, context: str | None = None) -> list[str]:
             named = named_localities().fullmatch(p)  # 'các địa phương Bắc Ninh, Bình Dương, An Giang'
             out += [name for _, name in locality_list(named.group("places"))] if named else \
                 [canonical_body(p, context)] if p else []
-    return [b for b in out if b]
+    out = [b for b in out if b]
+    return [shared_locality(b, nxt) or b for b, nxt in zip(out, out[1:], strict=False)] + out[-1:]
 
 
 @lru_cache(maxsize=1)

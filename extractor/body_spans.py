@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .bodies import canonical_body, head_of, shared_tail
+from .bodies import canonical_body, head_of, shared_locality, shared_tail
 from .places import locality_list, named_localities, province_pattern, province_unit
 from .rules import load_rules
 
@@ -97,7 +97,13 @@ def body_regex() -> re.Pattern[str]:
     loc = r.pattern("locality").pattern
     place = rf"(?!(?:Các|Những|Mọi)(?![\wÀ-ỹ])){frag['cap_word']}"  # 'Bộ Nội vụ Các bộ, ...': two cells
     region = r"(?:(?<=[Kk]hu\svực)|(?<=[Vv]ùng))\s+(?:\d{1,2}|[IVX]{1,4})(?![\w/.,%])"  # Ngân hàng Nhà nước Khu vực 12
-    tail = rf"(?:\s+(?:{loc}|{place}(?:\s+{place}){{0,2}}))?(?:{region})?"
+    place_run = rf"{place}(?:\s+{place}){{0,2}}"
+    # a place named by two, joined by a dash ('Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn'), not a body
+    # after a dash ('Sở Y tế - Sở Tài chính')
+    place_run = rf"{place_run}(?:\s+[-–]\s+(?!(?:{new_head})(?![\wÀ-ỹ])){place_run})?"
+    tail = rf"(?:\s+(?:{loc}|{place_run}))?(?:{region})?"
+    going_on = "|".join(r"\s+".join(map(re.escape, c.split())) for c in r.data.get("name_continuations") or [])
+    tail = rf"{tail}(?:\s+(?i:{going_on}){tail})?" if going_on else tail
     offices = "|".join(r"\s+".join(map(re.escape, o.split())) for o in r.data.get("province_offices") or [])
     office = rf"(?:{offices})\s+(?:tỉnh|thành\s+phố)(?:\s+{frag['cap_word']}){{1,3}}" if offices else r"(?!)"
     named_body = rf"(?:(?P<gaz>{'|'.join(named)})|{office}|{open_name}){tail}"
@@ -282,13 +288,17 @@ def body_list_at(text: str, pos: int, end: int | None = None) -> tuple[list[Body
 
 
 _AND = re.compile(r"\s+và\s+")
+_COMMA = re.compile(r"\s*,\s*")
 
 
 def _tails_shared(text: str, found: list[BodySpan]) -> list[BodySpan]:
     """A cut name before 'và' completed by the tail of the name after it ('các Tổ đại biểu và đại biểu Hội đồng
-    nhân dân tỉnh': the groups of deputies are the council's)."""
+    nhân dân tỉnh': the groups of deputies are the council's); a bare local organ before a comma takes the
+    locality of the organ after it ('HĐND, UBND các xã, phường')."""
     for i in range(len(found) - 1):
         prev, nxt = found[i], found[i + 1]
         if _AND.fullmatch(text, prev.end, nxt.start) and (name := shared_tail(prev.name, nxt.name)):
             found[i] = BodySpan(prev.start, prev.end, prev.text, name, prev.collective)
+        elif _COMMA.fullmatch(text, prev.end, nxt.start) and (name := shared_locality(prev.name, nxt.name)):
+            found[i] = BodySpan(prev.start, prev.end, prev.text, name, prev.collective)  # 'HĐND, UBND các xã'
     return found

@@ -764,3 +764,37 @@ def test_mass_organisations_heading_with_vcci_new_name_and_a_border_gate_board()
         "Liên đoàn Thương mại và Công nghiệp Việt Nam", "Liên minh Hợp tác xã Việt Nam"]
     assert [b.name for b in find_bodies("Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng chủ trì")] == [
         "Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng"]
+
+
+def test_a_zone_board_named_by_two_places_or_running_on_to_the_industrial_zones():
+    """Held-out 8: an economic zone's board named after two places joined by a dash, or also running the
+    province's industrial zones, is one body; a body after a dash stays a body of its own."""
+    assert [b.name for b in find_bodies("Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn chủ trì")] == [
+        "Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn"]
+    assert split_body_list("Sở Tài chính; Sở Công Thương; Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp "
+                           "Quảng Ngãi.") == [
+        "Sở Tài chính", "Sở Công Thương", "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi"]
+    assert [b.name for b in find_bodies("Sở Y tế - Sở Tài chính")] == ["Sở Y tế", "Sở Tài chính"]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Các sở, ban, ngành; Đảng ủy, Ủy ban nhân dân các xã, phường",
+     ["Các sở, ban, ngành", "Đảng ủy các xã, phường", "Ủy ban nhân dân các xã, phường"]),
+    ("HĐND, UBND các xã, phường", ["Hội đồng nhân dân các xã, phường", "Ủy ban nhân dân các xã, phường"]),
+    ("Sở Tài chính, Ủy ban nhân dân các xã, phường", ["Sở Tài chính", "Ủy ban nhân dân các xã, phường"]),
+])
+def test_a_bare_local_organ_shares_the_locality_after_it(text, want):
+    """'Đảng ủy, Ủy ban nhân dân các xã, phường' (held-out 8), 'HĐND, UBND các xã, phường' (73/2025/NQ-HĐND's
+    recipients): the bare organ is the communes' own; a named body keeps its name."""
+    assert split_body_list(text) == want
+
+
+def test_a_bare_council_in_running_text_shares_the_locality_after_it():
+    found, _ = body_list_at("HĐND, UBND các xã, phường chủ trì", 0)
+    assert [b.name for b in found] == ["Hội đồng nhân dân các xã, phường", "Ủy ban nhân dân các xã, phường"]
+
+
+def test_a_communes_villages_are_a_collective():
+    """A commune's one-column doer table (held-out 8's gi07): 'Các thôn; Phòng Kinh tế' names two doers."""
+    assert split_body_list("Các thôn; Phòng Kinh tế") == ["Các thôn", "Phòng Kinh tế"]
+    assert [b.name for b in find_bodies("Trung tâm Phục vụ hành chính công xã; Các thôn")][-1] == "Các thôn"
