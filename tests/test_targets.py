@@ -947,3 +947,16 @@ def test_the_one_unit_a_rate_is_counted_per_is_no_aim():
         "II. MỤC TIÊU\nĐến năm 2026:\n- Giá trị sản xuất bình quân trên 01 ha đất trồng trọt đạt khoảng 150 triệu "
         "đồng.\n- Hỗ trợ trên 1.000 doanh nghiệp đổi mới công nghệ.\n")]
     assert got == [(150, "triệu đồng"), (1000, "doanh nghiệp")]
+
+
+def test_a_count_after_a_floor_word_is_an_aim_whoever_does_it():
+    """Held-out 8: a floor word makes a count an aim in a duty with its doer before the verb, of any noun ('ít nhất
+    01 giải pháp', 'tối thiểu 03 nghiệp vụ'), a part word alone its unit ('02 đợt'); a time after it is none."""
+    got = [(t.comparator, t.value, t.unit, t.year) for t in _run(
+        "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Khoa học và Công nghệ:\n"
+        "a) Mỗi sở, ban, ngành lựa chọn và đưa vào vận hành ít nhất 01 giải pháp ứng dụng công nghệ số hoặc trí tuệ "
+        "nhân tạo trong xử lý công việc chuyên môn, hoàn thành trong tháng 12/2026.\n"
+        "b) Rà soát quy trình nghiệp vụ, lựa chọn tối thiểu 03 nghiệp vụ ưu tiên để ứng dụng trí tuệ nhân tạo, triển "
+        "khai trong năm 2027.\n"
+        "c) Hoàn thành tối thiểu 02 đợt tập huấn trong năm 2026; gửi báo cáo trong thời hạn tối thiểu 30 ngày.\n")]
+    assert got == [(">=", 1, "giải pháp", 2026), (">=", 3, "nghiệp vụ", 2027), (">=", 2, "đợt", 2026)]
