@@ -410,6 +410,19 @@ def test_html_header_table_of_a_legal_portal(tmp_path):
         "Yên Bái, ngày 11 tháng 5 năm 2021", "KẾ HOẠCH", SENTENCE + ".", "I. MỤC TIÊU, YÊU CẦU"]
 
 
+def test_html_header_cell_with_its_first_line_outside_a_paragraph(tmp_path):
+    """A Party portal's header cell (held-out 9): its bold first line is the cell's own text and the lines after
+    each <br> become paragraphs in trafilatura's reading; the first line stays."""
+    page = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>25-KH/TU</title></head><body><div id="content">
+    <table class="doc-header"><tr><td><b>TỈNH ỦY GIA LAI</b><br>*<br>Số 25-KH/TU</td>
+    <td><b><u>ĐẢNG CỘNG SẢN VIỆT NAM</u></b><br><i>Gia Lai, ngày 28 tháng 8 năm 2025</i></td></tr></table>
+    <p><b>KẾ HOẠCH</b></p><p>{s}.</p><p>I. MỤC ĐÍCH, YÊU CẦU</p></div></body></html>"""
+    path = tmp_path / "party.html"
+    path.write_text(page.format(s=SENTENCE), encoding="utf-8")
+    assert normalize(ingest.read_document(path)).split("\n\n")[:5] == [
+        "TỈNH ỦY GIA LAI", "*", "Số 25-KH/TU", "ĐẢNG CỘNG SẢN VIỆT NAM", "Gia Lai, ngày 28 tháng 8 năm 2025"]
+
+
 @pytest.mark.parametrize("kind", ["tcvn3", "vni"])
 def test_txt_in_a_legacy_font_encoding(tmp_path, kind):
     legacy = pytest.importorskip("extractor.ingest.legacy")

@@ -245,6 +245,8 @@ def _traf_blocks(text: str) -> list[Block]:
         for node in el.iter():
             if node.tag == "lb":
                 parts.append("\n")
+            elif node.tag == "p" and node is not el:  # a cell's paragraphs, after its own first line
+                parts.append(f"\n{node.text or ''}")
             elif node.text:
                 parts.append(node.text)
             if node is not el and node.tail:
@@ -256,8 +258,8 @@ def _traf_blocks(text: str) -> list[Block]:
             if child.tag == "table":
                 rows = []
                 for row in child.iter("row"):
-                    rows.append(["\n".join(_clean_text(text_of(p)) for p in cell if p.tag == "p")
-                                 or _clean_text(text_of(cell)) for cell in row.findall("cell")])
+                    rows.append(["\n".join(x for x in map(_clean_text, text_of(cell).split("\n")) if x)
+                                 for cell in row.findall("cell")])  # text before the first <p> too
                 if rows:
                     blocks.append(Block("table", rows=rows))
             elif child.tag == "list":
