@@ -290,3 +290,42 @@ def test_a_pdf_whose_task_table_repeats_its_header_reads_like_its_docx(tmp_path)
     assert len(want.obligations) > 90 and abs(len(got.obligations) - len(want.obligations)) <= 3
     assert sum(found(o.task) for o in want.obligations) >= 0.9 * len(want.obligations)
     assert not [o for o in got.obligations if "Cơ quan chủ trì" in o.task or "Nhiệm vụ" in o.lead]
+
+
+def _lines(rows: list[tuple[str, float, float]], top: float = 700.0, pitch: float = 19.0) -> list:
+    """PDF lines (text, x0, x1) one pitch apart, first words 20 points wide."""
+    from extractor.ingest.pdf import PdfLine
+
+    return [PdfLine(t, x0, x1, top - k * pitch, top - k * pitch - 12, 20.0) for k, (t, x0, x1) in enumerate(rows)]
+
+
+def test_an_indented_line_after_a_full_last_line_opens_a_paragraph():
+    """A justified paragraph whose last line happens to fill the width (held-out 9's directive as printed from Word):
+    the next line at the paragraph's own first-line indent opens a new one; a hanging indent does not."""
+    from extractor.ingest.pdf import paragraphs
+
+    indented = _lines([("Mở chuyên trang, chuyên mục về năng suất lao động và chuyển", 113, 538),
+                       ("đổi số; kịp thời phản ánh các mô hình hay, cách làm hiệu quả, điển", 85, 538),
+                       ("hình tiên tiến trong nâng cao năng suất lao động trên địa bàn tỉnh.", 85, 537),
+                       ("Giao Sở Khoa học và Công nghệ là cơ quan thường trực, theo", 113, 538),
+                       ("dõi, đôn đốc việc thực hiện Chỉ thị này.", 85, 300)])
+    assert [t[:20] for t, _ in paragraphs(indented, 538.5)] == ["Mở chuyên trang, chu", "Giao Sở Khoa học và "]
+    hanging = _lines([("- Sở Tài chính chủ trì, phối hợp với các sở, ngành tham mưu bố trí", 85, 538),
+                      ("kinh phí thực hiện Kế hoạch theo quy định của pháp luật về ngân", 113, 538),
+                      ("Sách nhà nước và các văn bản hướng dẫn.", 113, 400)])
+    assert len(paragraphs(hanging, 538.5)) == 1
+
+
+def test_portrait_pages_are_read_against_their_own_margin_beside_a_landscape_appendix():
+    """A decision with a landscape indicator table between portrait pages (held-out 9): a portrait page's wrapped
+    line ('… trên Cổng Thông tin điện tử' / 'Bộ Công Thương, hoàn thành …') continues against the portrait margin."""
+    from extractor.ingest.pdf import _assemble
+
+    portrait = _lines([("2. Văn phòng Bộ chủ trì, phối hợp với Cục Thương mại điện", 113, 538),
+                       ("tử và Kinh tế số đăng tải Kế hoạch trên Cổng Thông tin điện tử", 85, 538),
+                       ("Bộ Công Thương, hoàn thành trong tháng 01 năm 2026.", 85, 380)])
+    landscape = _lines([("PHỤ LỤC CÁC CHỈ TIÊU CHỦ YẾU CỦA NGÀNH CÔNG THƯƠNG ĐẾN NĂM 2030", 85, 771)])
+    blocks = _assemble([landscape, portrait], [771.5, 538.6], {})
+    assert [b.text for b in blocks][-1] == ("2. Văn phòng Bộ chủ trì, phối hợp với Cục Thương mại điện tử và Kinh tế số "
+                                            "đăng tải Kế hoạch trên Cổng Thông tin điện tử Bộ Công Thương, hoàn thành "
+                                            "trong tháng 01 năm 2026.")

@@ -196,12 +196,16 @@ def _left_margin(lines: list[PdfLine]) -> float:
 
 
 def _indented_again(cur: list[PdfLine], line: PdfLine, left: float, usual_pitch: float) -> bool:
-    """True when `line` opens a new paragraph with the same first-line indent as the one-line paragraph
-    before it: a wrapped line goes back to the margin, so an article's title that runs to the margin
-    ("Điều 22. Chế độ cung cấp thông tin, báo cáo …") does not swallow the indented paragraph below it."""
+    """True when `line` opens a new paragraph with the same first-line indent as the paragraph before it: a
+    wrapped line goes back to the margin, so an article's title that runs to the margin ("Điều 22. Chế độ cung
+    cấp thông tin, báo cáo …") does not swallow the indented paragraph below it, nor a justified paragraph whose
+    last line fills the width the next one ("… trên địa bàn tỉnh." / "     Giao Sở Khoa học và Công nghệ …").
+    A hanging indent (a dash at the margin, its wrapped lines further in) has no first-line indent."""
     first = cur[0]
     indent = first.x0 - left  # a first-line indent, not a column of the header block further right
-    return len(cur) == 1 and 0.8 * usual_pitch < indent < 4 * usual_pitch and abs(line.x0 - first.x0) < 1.0
+    if not (0.8 * usual_pitch < indent < 4 * usual_pitch and abs(line.x0 - first.x0) < 1.0):
+        return False
+    return len(cur) == 1 or all(abs(ln.x0 - left) < 1.0 for ln in cur[1:])
 
 
 def _join(lines: list[PdfLine]) -> str:
@@ -479,16 +483,19 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
         pages: list[list[PdfLine | tuple]] = []
         missing: list[int] = []
         layers: dict[int, tuple[float, list[PdfLine]]] = {}
-        right = 0.0
+        rights: dict[int, float] = {}  # page width -> the right margin of the pages that wide
+        widths: list[int] = []
         lim = limits()
         if n > lim.pages:
             raw.errors.append(f"only the first {lim.pages} of {n} pages were read (the limit, VNPLAN_MAX_PAGES)")
         for i in range(min(n, lim.pages)):
             try:
                 page, textpage, lines = _page(pdf, i, raw.stamped)
+                widths.append(round(page.get_width()))
             except Exception as e:  # noqa: BLE001 - a damaged page is reported, the others read
                 raw.errors.append(f"page {i + 1}: could not be read ({e})")
                 pages.append([])
+                widths.append(0)
                 continue
             text = "".join(ln.text for ln in lines)
             if not lines or not readable(text):
@@ -508,7 +515,7 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
                     items = [x for x in items if not (isinstance(x, PdfLine) and _inside(x, bbox))]
                     items.append((bbox[3], rows))
                 items.sort(key=lambda x: -(x.top if isinstance(x, PdfLine) else x[0]))
-            right = max([right] + [x.x1 for x in items if isinstance(x, PdfLine)])
+            rights[widths[i]] = max([rights.get(widths[i], 0.0)] + [x.x1 for x in items if isinstance(x, PdfLine)])
             pages.append(items)
     finally:
         tables.close()
@@ -526,7 +533,8 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
             missing.remove(i)
             raw.errors.append(f"page {i + 1}: the scan's own text layer is mostly not Vietnamese syllables "
                               f"(score {quality:.2f} of 1) and OCR could not replace it")
-    raw.blocks = _assemble(pages, right, ocr_blocks)
+    # a landscape appendix between portrait pages has a margin of its own
+    raw.blocks = _assemble(pages, [rights.get(w, 0.0) for w in widths], ocr_blocks)
     if not raw.blocks:
         why = "; ".join(raw.errors) or ("OCR found no text on the pages (blank or unreadable scans)"
                                         if missing else "OCR is not available")
@@ -547,8 +555,9 @@ def _signatures(raw: RawDocument, data: bytes) -> None:
     raw.errors.extend(problems)
 
 
-def _assemble(pages: list[list[Any]], right: float, ocr_blocks: dict[int, list[Block]]) -> list[Block]:
-    """Blocks of all pages; a paragraph running off the bottom of a page continues on the next."""
+def _assemble(pages: list[list[Any]], rights: list[float], ocr_blocks: dict[int, list[Block]]) -> list[Block]:
+    """Blocks of all pages, each page's lines read against the right margin of the pages as wide as it; a
+    paragraph running off the bottom of a page continues on the next."""
     blocks: list[Block] = []
     wrapped_end: set[int] = set()
     for i, items in enumerate(pages):
@@ -560,7 +569,7 @@ def _assemble(pages: list[list[Any]], right: float, ocr_blocks: dict[int, list[B
             if isinstance(item, PdfLine):
                 run.append(item)
                 continue
-            paras = paragraphs(run, right)
+            paras = paragraphs(run, rights[i])
             blocks.extend(Block("para", text, page=i) for text, _ in paras)
             if item is None and paras and paras[-1][1]:
                 wrapped_end.add(len(blocks) - 1)
