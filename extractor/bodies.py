@@ -722,13 +722,14 @@ def _collective_after_name(text: str, parts: list[str], last: int) -> tuple[list
 
 def _named_before(prev: str) -> bool:
     """Whether `prev` is a gazetteer name, or ends with a named body ending in a locality word ('UBND tỉnh'; the
-    last of a list: 'Các sở, ngành, UBND xã, phường, đặc khu')."""
+    last of a list: 'Các sở, ngành, UBND xã, phường, đặc khu') or a Party committee ('Ban Tổ chức Tỉnh ủy')."""
     if _key(prev) in _gazetteer():
         return True
     for m in reversed(list(re.finditer(r"(?:^|,\s*)", prev))):
         last = expand_abbreviations(prev[m.end():])
         if head_of(last) is not None:
-            return any(last.endswith(" " + w) for w in _rules().data["locality_words"]) \
+            ends = [*_rules().data["locality_words"], *(_rules().data.get("party_committees") or [])]
+            return any(last.endswith(" " + w) for w in ends) \
                 and not re.search(r"(?i:các|những)$", last)  # 'HĐND tỉnh, các Ban ...': 'các' opens the next name
     return False
 

@@ -30,7 +30,7 @@ RULE_KEYS = {"id", "pattern", "comment", "examples", "counter_examples", "flags"
 SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
     "abbreviations": ({"rules"}, {"expansion"}),
     "bodies": ({"collective_nouns", "enterprise_nouns", "context_abbreviations", "drop_bare_place_after", "fragments", "gazetteer",
-                "not_heads", "province_offices", "locality_bound_heads", "name_continuations",
+                "not_heads", "province_offices", "locality_bound_heads", "name_continuations", "party_committees",
                 "head_aliases", "heads", "locality_quantifiers", "locality_words", "name_tail_stops", "officer_titles", "open_name_stops",
                 "open_name_syllables", "rules"}, {"replacement"}),
     "boilerplate": ({"rules"}, {"drop_following", "drop_rest"}),

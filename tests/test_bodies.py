@@ -798,3 +798,12 @@ def test_a_communes_villages_are_a_collective():
     """A commune's one-column doer table (held-out 8's gi07): 'Các thôn; Phòng Kinh tế' names two doers."""
     assert split_body_list("Các thôn; Phòng Kinh tế") == ["Các thôn", "Phòng Kinh tế"]
     assert [b.name for b in find_bodies("Trung tâm Phục vụ hành chính công xã; Các thôn")][-1] == "Các thôn"
+
+
+def test_a_party_board_ends_at_its_committee_when_two_cells_run_together():
+    """A crawled Party plan's lead cell of two lines (held-out 9): 'Ban Tổ chức Tỉnh ủy' / 'Sở Nội vụ' run together
+    as one line are two bodies, as a name ending in its locality is."""
+    assert split_body_list("Ban Tổ chức Tỉnh ủy Sở Nội vụ") == ["Ban Tổ chức Tỉnh ủy", "Sở Nội vụ"]
+    assert split_body_list("Ban Tuyên giáo và Dân vận Tỉnh ủy Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh") == [
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
+    assert split_body_list("Văn phòng Tỉnh ủy") == ["Văn phòng Tỉnh ủy"]
