@@ -331,6 +331,7 @@ class _Where:
     aim_sentence: bool = False  # an aim word in an earlier clause of the same sentence (before a ';')
     elided: str | None = None  # the last indicator of the clause before in the sentence (before a ';')
     named: str | None = None  # the last indicator earlier in the paragraph: what 'con số này' stands for
+    plan_year: int | None = None  # the one year of an annual plan's period: its goals' horizon when none is named
 
 
 def _item_of_intro(doc: Doc, state: _State, offset: int) -> bool:
@@ -352,9 +353,20 @@ def _doc_year(doc: Doc) -> int | None:
     return int(start) if start else issued
 
 
+_ANNUAL_KINDS = ("plan", "resolution", "decision")  # the kinds that set a year's aims (not letters, notices)
+
+
+def _plan_year(doc: Doc) -> int | None:
+    """The year of a document whose period is one year ('Kế hoạch … năm 2026', 'Nghị quyết về kế hoạch phát triển
+    kinh tế - xã hội năm 2027'); None for a longer period, none, or a letter, notice or report."""
+    period = doc.meta.period
+    start, end = (period["start"], period["end"]) if period else (None, None)
+    return int(start) if start and start == end and doc.meta.kind in _ANNUAL_KINDS else None
+
+
 def extract_targets(doc: Doc) -> list[Target]:
     """Every number the text sets as an aim, with its comparator, unit, horizon year and indicator."""
-    level, doc_year = doc.meta.level or "province", _doc_year(doc)
+    level, doc_year, plan_year = doc.meta.level or "province", _doc_year(doc), _plan_year(doc)
     quoting = doc.meta.kind in ("news", "report", "other")  # texts that quote other documents' targets
     normative = sets_rules(doc.meta.kind, doc.meta.number)
     heading_lines = {doc.line_index(s.start) for s in doc.sections}
@@ -386,7 +398,7 @@ def extract_targets(doc: Doc) -> list[Target]:
             last_sentence = all(s[a:b].rstrip()[-1:] == ";" for a, b in spans[k:-1])  # the line's end horizon's
             where = _Where(doc, state, li, rest, (goal_sec or state.goal_run) and not status_sec, aim_before,
                            head_year, doc_year, level, end_year if last_sentence else None, status_sec, aim_sentence,
-                           elided, named)
+                           elided, named, plan_year)
             has_aim = bool(first_match(rules_of("aim"), clause))
             ruled = normative and not (has_aim or where.goal)  # a decree's figures are rules, not aims
             said = [] if ruled else _clause_targets(clause, horizons, where)
@@ -599,7 +611,7 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, str]], wher
                     row_year_of(where.doc, where.line, after + where.rest)
             recurring = v.kind != "percent" and first_match(rules_of("recurring"), clause)
             run = None if recurring else where.state.run_year  # 'hằng năm tổ chức 2 lớp': a rate, no horizon
-            year = row_year or run or where.head_year
+            year = row_year or run or where.head_year or (where.plan_year if where.goal and not recurring else None)
         if where.doc_year and year and year < where.doc_year:
             continue  # a result already reached (or a baseline), not an aim
         if reporting and year is None and not (goal or cmp == ">=" or first_match(rules_of("aim"), clause)):

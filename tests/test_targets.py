@@ -960,3 +960,16 @@ def test_a_count_after_a_floor_word_is_an_aim_whoever_does_it():
         "khai trong năm 2027.\n"
         "c) Hoàn thành tối thiểu 02 đợt tập huấn trong năm 2026; gửi báo cáo trong thời hạn tối thiểu 30 ngày.\n")]
     assert got == [(">=", 1, "giải pháp", 2026), (">=", 3, "nghiệp vụ", 2027), (">=", 2, "đợt", 2026)]
+
+
+def test_an_annual_plans_goals_take_its_year_when_they_name_none():
+    """An HĐND resolution on the province's plan for 2027 (held-out 9): its numbered goals name no year; the
+    document's one-year period is their horizon. A letter's period sets none."""
+    text = ("Điều 1. Mục tiêu, chỉ tiêu chủ yếu năm 2027\n2. Các chỉ tiêu chủ yếu\na) Các chỉ tiêu kinh tế:\n"
+            "(5) Kim ngạch xuất khẩu hàng hóa đạt 2,1 tỷ USD.\nb) Các chỉ tiêu xã hội:\n"
+            "(8) Giải quyết việc làm mới cho 28.000 lao động.\n")
+    got = [(t.value, t.year) for t in _run(text.replace(" năm 2027", ""), kind="resolution",
+                                           period={"start": 2027, "end": 2027})]
+    assert got == [(2.1, 2027), (28000, 2027)]
+    assert [t.year for t in _run(text.replace(" năm 2027", ""), kind="official_letter",
+                                 period={"start": 2027, "end": 2027})] == [None, None]
