@@ -973,3 +973,14 @@ def test_an_annual_plans_goals_take_its_year_when_they_name_none():
     assert got == [(2.1, 2027), (28000, 2027)]
     assert [t.year for t in _run(text.replace(" năm 2027", ""), kind="official_letter",
                                  period={"start": 2027, "end": 2027})] == [None, None]
+
+
+def test_a_numbered_stage_with_its_years_dates_the_aims_after_it():
+    """A Prime Minister's programme (held-out 9): 'Giai đoạn 1 (2026 - 2028): tối thiểu 3.000 doanh nghiệp; Giai đoạn 2
+    (2029 - 2030): …' sets each stage's aims for the stage's end; a later horizon in the clause is its own."""
+    got = [(t.value, t.value_max, t.year) for t in _run(
+        "2. Mục tiêu cụ thể\na) Số doanh nghiệp được hỗ trợ: Giai đoạn 1 (2026 - 2028): tối thiểu 3.000 doanh nghiệp; "
+        "Giai đoạn 2 (2029 - 2030): tối thiểu 5.000 doanh nghiệp, nâng tổng số doanh nghiệp được hỗ trợ đến năm 2030 "
+        "lên trên 8.000 doanh nghiệp.\nb) Tốc độ tăng năng suất lao động bình quân của doanh nghiệp được hỗ trợ: Giai "
+        "đoạn 1 (2026 - 2028): từ 6 - 8%/năm; Giai đoạn 2 (2029 - 2030): trên 10%/năm.\n")]
+    assert got == [(3000, None, 2028), (5000, None, 2030), (8000, None, 2030), (6, 8, 2028), (10, None, 2030)]
