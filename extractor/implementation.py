@@ -596,6 +596,28 @@ def _addressees(sentence: str) -> list[str]:
     return list(dict.fromkeys(b.name for b in bodies))
 
 
+def _line_before(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the last line before `pos` with text, its trailing blanks dropped (no copy: linear time)."""
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text.rfind("\n", 0, end) + 1, end
+
+
+def _formula_end(text: str, item: int, starts: set[int]) -> int | None:
+    """Where the line ending in a colon that may be a directing formula ends, before the numbered item at `item`:
+    the line right before it, or the one before a paragraph of background between them ('… đề nghị các cơ quan,
+    đơn vị … triển khai thực hiện một số nội dung sau:' / 'Năm 2025, toàn tỉnh đã hỗ trợ 27 doanh nghiệp …' / '1. Ủy
+    ban nhân dân các xã, phường:'); None when neither is (a heading 'I. MỤC ĐÍCH, YÊU CẦU:' is none)."""
+    line_start, end = _line_before(text, item)
+    if end and text[end - 1] != ":" and line_start not in starts and not NUMBER.match(text[line_start:end]) \
+            and text[end - 1] == ".":
+        line_start, end = _line_before(text, line_start)  # one paragraph of background
+    if not (end and text[end - 1] == ":") or NUMBER.match(text[line_start:end]) or line_start in starts:
+        return None
+    return end
+
+
 def directive_items(doc: Doc, sections: list[Section]) -> Directive | None:
     """The numbered directive items of a document (up to its own implementation item), as one section.
 
@@ -613,13 +635,9 @@ def directive_items(doc: Doc, sections: list[Section]) -> Directive | None:
     for i, first in enumerate(ordered):
         if not numbered(first):
             continue
-        end = first.start  # the text before the item, trailing space dropped (no copy of it: linear time)
-        while end > 0 and text[end - 1].isspace():
-            end -= 1
-        line_start = text.rfind("\n", 0, end) + 1
-        line = text[line_start:end]
-        if not (end and text[end - 1] == ":") or NUMBER.match(line) or line_start in starts:
-            continue  # 'I. MỤC ĐÍCH, YÊU CẦU:' is a heading, no directing formula
+        end = _formula_end(text, first.start, starts)
+        if end is None:
+            continue
         sentence = _intro_sentence(text, end)
         if not intro.search(sentence):
             continue

@@ -230,3 +230,21 @@ def test_a_steering_committees_notice_assigns_to_party_bodies(tmp_path):
     assert [(t.value, t.year) for t in record.targets] == [(80, 2026), (90, 2026)]
     assert [o.lead for o in record.obligations] == [
         ["Đảng ủy Ủy ban nhân dân tỉnh"], ["Ban Tổ chức Tỉnh ủy"], ["Văn phòng Tỉnh ủy"]]
+
+
+def test_a_letters_requests_after_a_paragraph_of_background(tmp_path):
+    """A department's letter (held-out 9): its requesting formula, then a paragraph of last year's results, then the
+    numbered requests; an item heading its addressee leads its letters, 'Các cơ quan, đơn vị nêu trên' as written."""
+    letter = ("SỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 1248/SKHCN-QLCN\nV/v triển khai thực hiện Kế hoạch số 46/KH-UBND\n"
+              "Ninh Bình, ngày 12 tháng 3 năm 2026\n\nKính gửi:\n- Ủy ban nhân dân các xã, phường;\n- Sở Tài chính.\n\n"
+              "Thực hiện Kế hoạch số 46/KH-UBND ngày 24/02/2026 của UBND tỉnh Ninh Bình, Sở Khoa học và Công nghệ đề "
+              "nghị các cơ quan, đơn vị quan tâm triển khai thực hiện một số nội dung sau:\n\n"
+              "Năm 2025, toàn tỉnh đã hỗ trợ 27 doanh nghiệp, hợp tác xã áp dụng công cụ cải tiến năng suất.\n\n"
+              "1. Ủy ban nhân dân các xã, phường:\n\n"
+              "a) Chủ trì rà soát, lập danh sách doanh nghiệp có nhu cầu được hỗ trợ, gửi về Sở trước ngày 30/4/2026;\n\n"
+              "b) Tổ chức tuyên truyền, phổ biến nội dung Kế hoạch số 46/KH-UBND đến cộng đồng doanh nghiệp.\n\n"
+              "2. Các cơ quan, đơn vị nêu trên có trách nhiệm báo cáo tình hình, kết quả thực hiện định kỳ hằng quý.\n")
+    (tmp_path / "letter.txt").write_text(letter, encoding="utf-8")
+    record = extract_file(tmp_path / "letter.txt").to_dict()
+    assert [o["lead"] for o in record["obligations"]] == [
+        ["Ủy ban nhân dân các xã, phường"], ["Ủy ban nhân dân các xã, phường"], ["Các cơ quan, đơn vị nêu trên"]]
