@@ -540,8 +540,8 @@ def _opens_named_body(s: str) -> bool:
         words = s.split()
         return s[:1].isupper() and any(_key(" ".join(words[:len(g.split())])).rstrip(",;") == g for g in _headless_names())
     rest = s[len(head):].split()
-    if not rest:
-        return False
+    if not rest:  # a head that is a whole name: 'Tỉnh đoàn', 'Thông tấn xã Việt Nam'
+        return _key(s) in _gazetteer()
     if " " in head or rest[0][:1].isupper():
         return True
     start = _key(f"{head} {rest[0]}")
@@ -688,7 +688,9 @@ def side_by_side(text: str) -> list[str]:
     two table cells run together by a PDF's text layer; a listed collective then any capitalised word that
     opens no locality: 'các Sở Khoa học và Công nghệ' is one plural name); one part when there is no break."""
     parts, last = [], 0
-    for m in re.finditer(r"\s+(?=[A-ZĐÀ-Ỹ])", text):
+    for m in re.finditer(r"\s+(?=\w)", text):
+        if not text[m.end()].isupper():  # a capital opens the next cell ('À-Ỹ' holds the lower case too)
+            continue
         prev = text[last:m.start()]
         after_collective = "," in prev and _whole_collective().fullmatch(prev.strip()) is not None \
             and not _locality_start().match(text, m.end()) \

@@ -807,3 +807,21 @@ def test_a_party_board_ends_at_its_committee_when_two_cells_run_together():
     assert split_body_list("Ban Tuyên giáo và Dân vận Tỉnh ủy Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh") == [
         "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
     assert split_body_list("Văn phòng Tỉnh ủy") == ["Văn phòng Tỉnh ủy"]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Sở Giáo dục và Đào tạo, Tỉnh đoàn", ["Sở Giáo dục và Đào tạo", "Tỉnh đoàn"]),
+    ("Ban cán sự đảng UBND tỉnh, Đảng ủy UBND tỉnh",
+     ["Ban cán sự đảng Ủy ban nhân dân tỉnh", "Đảng ủy Ủy ban nhân dân tỉnh"]),
+    ("Các cấp ủy, tổ chức đảng trực thuộc Tỉnh ủy", ["Các cấp ủy, tổ chức đảng trực thuộc Tỉnh ủy"]),
+    ("Các đảng bộ, chi bộ trực thuộc Tỉnh ủy", ["Các đảng bộ, chi bộ trực thuộc Tỉnh ủy"]),
+])
+def test_the_doers_of_a_party_plan(text, want):
+    """A Standing Board's plan (held-out 9): the Party's board of officials in the province's committee, the Youth
+    Union named by its level after a comma, the Party's committees and cells as one collective with its qualifier."""
+    assert split_body_list(text) == want
+
+
+def test_a_party_board_in_running_text_leads_its_sentence():
+    assert [b.name for b in find_bodies("Ban cán sự đảng Ủy ban nhân dân tỉnh chủ trì lãnh đạo xây dựng Đề án")] == [
+        "Ban cán sự đảng Ủy ban nhân dân tỉnh"]
