@@ -1199,11 +1199,11 @@ def labelled_obligations(text: str, blocks: list[tuple[int, int]]) -> tuple[list
         group_end = units[j - 1].end
         values = _label_values(text, u.label.start() if u.label else (inline.start() if inline else u.end),
                                group_end)
-        lead = split_body_list(_value(text, values["lead"])) if "lead" in values else []
+        lead = split_body_list(strip_officers(_value(text, values["lead"]))) if "lead" in values else []
         if not lead:
             i += 1
             continue
-        support = split_body_list(_value(text, values["support"])) if "support" in values else []
+        support = split_body_list(strip_officers(_value(text, values["support"]))) if "support" in values else []
         task_start, task_end = _task_span(text, units, i, j)
         tm = values.get("time")
         deadline = find_deadline(_value(text, tm), cell=True) if tm else find_deadline(text[task_start:task_end])

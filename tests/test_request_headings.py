@@ -248,3 +248,20 @@ def test_a_letters_requests_after_a_paragraph_of_background(tmp_path):
     record = extract_file(tmp_path / "letter.txt").to_dict()
     assert [o["lead"] for o in record["obligations"]] == [
         ["Ủy ban nhân dân các xã, phường"], ["Ủy ban nhân dân các xã, phường"], ["Các cơ quan, đơn vị nêu trên"]]
+
+
+def test_a_communes_labelled_tasks_with_an_officer_among_the_partners(tmp_path):
+    """A commune's plan (held-out 9): 'Trưởng các thôn' among the partners of a labelled task stands for the villages;
+    'Các cơ quan, đơn vị được giao chủ trì' is a collective as written."""
+    (tmp_path / "plan.txt").write_text(HEADER.replace("IV. TỔ CHỨC THỰC HIỆN\n\n", "III. NHIỆM VỤ\n\n") + (
+        "4. Kiện toàn, nâng cao hiệu quả hoạt động của Tổ công nghệ số cộng đồng\n"
+        "- Cơ quan chủ trì: Phòng Văn hóa - Xã hội;\n"
+        "- Cơ quan phối hợp: Đoàn Thanh niên Cộng sản Hồ Chí Minh xã, Trưởng các thôn;\n"
+        "- Thời gian thực hiện: Trước ngày 31/3/2026.\n"
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Các cơ quan, đơn vị được giao chủ trì có trách nhiệm cụ thể hóa nhiệm vụ, tổ chức thực hiện; báo cáo kết "
+        "quả về Văn phòng HĐND và UBND xã trước ngày 10/12/2026.\n"), encoding="utf-8")
+    record = extract_file(tmp_path / "plan.txt").to_dict()
+    assert [(o["lead"], o["support"]) for o in record["obligations"]] == [
+        (["Phòng Văn hóa - Xã hội"], ["Đoàn Thanh niên Cộng sản Hồ Chí Minh xã", "các thôn"]),
+        (["Các cơ quan, đơn vị được giao chủ trì"], [])]
