@@ -307,6 +307,9 @@ def _covered_by(intervals: list[tuple[int, int]]) -> Callable[[int], bool]:
     return covered
 
 
+_PLANS = ("plan", "decision")  # the kinds whose tasks section describes tasks rather than assigning them
+
+
 def extract_obligations(doc: Doc) -> list[Obligation]:
     """Every obligation of the document, in text order, each with its section id."""
     text = doc.text
@@ -370,7 +373,11 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
     body_start = min((sec.start for sec in sections), default=len(text))
     subject = doc.meta.kind not in ("news", "report") and not is_normative(doc.meta.kind)
     # a decree's 'X thực hiện …' states a rule; only 'X chủ trì / có trách nhiệm' there names a duty
-    in_labelled, in_aims, in_narrative = _covered_by(lab_cov), _covered_by(aims), _covered_by(narrative)
+    # a plan's tasks section states what is to be done, its doers named only where a marker leads ('Cục Công nghiệp
+    # chủ trì …'); a notice's conclusions there assign each clause to its subject ('(1) Thanh tra Chính phủ ban hành …')
+    tasks = [(sec.start, sec.end) for sec in sections if rx("section.tasks").search(sec.title)] \
+        if doc.meta.kind in _PLANS else []
+    in_labelled, in_aims, in_narrative = _covered_by(lab_cov), _covered_by(aims), _covered_by(narrative + tasks)
     for s, e in free:
         enumerated = _enumerated(doc, s, e)
         if enumerated:

@@ -265,3 +265,18 @@ def test_a_communes_labelled_tasks_with_an_officer_among_the_partners(tmp_path):
     assert [(o["lead"], o["support"]) for o in record["obligations"]] == [
         (["Phòng Văn hóa - Xã hội"], ["Đoàn Thanh niên Cộng sản Hồ Chí Minh xã", "các thôn"]),
         (["Các cơ quan, đơn vị được giao chủ trì"], [])]
+
+
+def test_a_doer_without_a_lead_marker_in_the_tasks_section_is_no_duty(tmp_path):
+    """A ministry's plan (held-out 9): under 'III. NHIỆM VỤ, GIẢI PHÁP' a paragraph naming its unit and a marker
+    ('Cục Công nghiệp chủ trì …') is a duty, one naming a unit and a verb only ('Cục Xúc tiến thương mại tổ chức
+    …') states a task of the plan (ANNOTATION.md: a lead needs 'chủ trì', 'là cơ quan đầu mối', 'có trách nhiệm')."""
+    (tmp_path / "plan.txt").write_text(HEADER.replace("IV. TỔ CHỨC THỰC HIỆN\n\n", "III. NHIỆM VỤ, GIẢI PHÁP\n\n") + (
+        "2. Đổi mới công nghệ, chuyển đổi số\n\n"
+        "Cục Công nghiệp chủ trì, phối hợp với Vụ Khoa học và Công nghệ xây dựng Chương trình hỗ trợ doanh nghiệp "
+        "xây dựng mô hình nhà máy thông minh, trình Bộ trưởng trong năm 2027.\n\n"
+        "4. Xúc tiến thương mại, phát triển thị trường\n\n"
+        "Cục Xúc tiến thương mại tổ chức các hoạt động kết nối doanh nghiệp với chuỗi cung ứng toàn cầu.\n"),
+        encoding="utf-8")
+    record = extract_file(tmp_path / "plan.txt").to_dict()
+    assert [o["lead"] for o in record["obligations"]] == [["Cục Công nghiệp"]]
