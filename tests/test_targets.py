@@ -984,3 +984,14 @@ def test_a_numbered_stage_with_its_years_dates_the_aims_after_it():
         "lên trên 8.000 doanh nghiệp.\nb) Tốc độ tăng năng suất lao động bình quân của doanh nghiệp được hỗ trợ: Giai "
         "đoạn 1 (2026 - 2028): từ 6 - 8%/năm; Giai đoạn 2 (2029 - 2030): trên 10%/năm.\n")]
     assert got == [(3000, None, 2028), (5000, None, 2030), (8000, None, 2030), (6, 8, 2028), (10, None, 2030)]
+
+
+def test_a_second_aim_joined_by_and_is_no_qualifier_of_the_first():
+    """A Party plan's vision (held-out 9): 'đạt ít nhất 50% GRDP và có từ 03 - 05 doanh nghiệp …' sets two aims; '100%
+    doanh nghiệp có từ 50 lao động trở lên' is one (the count says which firms)."""
+    got = [(t.value, t.value_max, t.year) for t in _run(
+        "2. Tầm nhìn đến năm 2045\nĐến năm 2045, quy mô kinh tế số của tỉnh đạt ít nhất 50% GRDP và có từ 03 - 05 "
+        "doanh nghiệp công nghệ số quy mô lớn, có năng lực cạnh tranh trong khu vực.\n")]
+    assert got == [(50, None, 2045), (3, 5, 2045)]
+    assert [t.value for t in _run("II. MỤC TIÊU\nĐến năm 2030, 100% doanh nghiệp có từ 50 lao động trở lên ứng dụng "
+                                  "công nghệ số.\n")] == [100]
