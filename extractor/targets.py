@@ -612,8 +612,8 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, str]], wher
             recurring = v.kind != "percent" and first_match(rules_of("recurring"), clause)
             run = None if recurring else where.state.run_year  # 'hằng năm tổ chức 2 lớp': a rate, no horizon
             year = row_year or run or where.head_year or (where.plan_year if where.goal and not recurring else None)
-        if where.doc_year and year and year < where.doc_year:
-            continue  # a result already reached (or a baseline), not an aim
+        if where.doc_year and year and year < where.doc_year and not first_match(rules_of("quoted_aim"), prefix):
+            continue  # a result already reached (or a baseline), not an aim; an old aim quoted by name is one
         if reporting and year is None and not (goal or cmp == ">=" or first_match(rules_of("aim"), clause)):
             continue  # a report or news sentence with no aim word and no horizon tells what was done
         stop = values[k + 1].start if k + 1 < len(values) else len(clause)

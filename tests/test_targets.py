@@ -995,3 +995,13 @@ def test_a_second_aim_joined_by_and_is_no_qualifier_of_the_first():
     assert got == [(50, None, 2045), (3, 5, 2045)]
     assert [t.value for t in _run("II. MỤC TIÊU\nĐến năm 2030, 100% doanh nghiệp có từ 50 lao động trở lên ứng dụng "
                                   "công nghệ số.\n")] == [100]
+
+
+def test_an_old_aim_quoted_by_name_in_an_account_of_results():
+    """A directive's account of the last period (held-out 9): 'vẫn thấp hơn mục tiêu 6,5%/năm đề ra cho giai đoạn 2021 -
+    2025' quotes an aim, a target of 2025 though the directive speaks in 2026; the results around it are none."""
+    got = [(t.value, t.unit, t.year, t.indicator) for t in _run(
+        "Năm 2025, năng suất lao động của tỉnh đạt 142,6 triệu đồng/lao động; tốc độ tăng năng suất lao động bình quân "
+        "giai đoạn 2021 - 2025 đạt 5,8%/năm. Tuy nhiên, tốc độ tăng năng suất lao động vẫn thấp hơn mục tiêu 6,5%/năm "
+        "đề ra cho giai đoạn 2021 - 2025; quy mô doanh nghiệp còn nhỏ.\n", kind="directive", date="2026-01-21")]
+    assert got == [(6.5, "%/năm", 2025, "tốc độ tăng năng suất lao động")]
