@@ -752,7 +752,7 @@ def _wrapped_rows(columns: list[str], row: list[Cell]) -> list[tuple[list[Cell],
     """The rows of a numbered row whose cells wrap over lines (gazette text): the task lines up to a value
     line or a body line, the value lines (an indicator table's target), then the body cells in column order
     (and the time cell, before or after them); lines left after them are a sub-row ('Trong đó: Nhóm nông, lâm,
-    thuỷ sản / 10 - 12 / Bộ Nông nghiệp …')."""
+    thuỷ sản / 10 - 12 / Bộ Nông nghiệp …'), or the cell of a last column after the bodies (a submitting level)."""
     gazette = load_rules("boilerplate").rule("gazette.page_header").rx
     lines = [c for k, c in enumerate(row[1:], 1) if not gazette.match(c.text)  # the page header and its number
              and not (re.fullmatch(r"\d{1,4}", c.text) and gazette.match(row[k - 1].text))]
@@ -760,6 +760,7 @@ def _wrapped_rows(columns: list[str], row: list[Cell]) -> list[tuple[list[Cell],
     bodies = [k for k in columns if k in ("lead", "support")]
     out: list[tuple[list[Cell], dict[str, Cell]]] = []
     timed = "time" in columns
+    trailing_other = "other" in columns and all(columns.index(k) < columns.index("other") for k in bodies)
     while lines:
         k = next((n for n, c in enumerate(lines) if n and (_is_value_start(c.text) or _opens_body(c.text)
                                                              or timed and _ends_task(["time"], c))), None)
@@ -787,6 +788,8 @@ def _wrapped_rows(columns: list[str], row: list[Cell]) -> list[tuple[list[Cell],
             cells["other"] = _merged(values)
         if when:
             cells["time"] = _merged(when)
+        if rest and trailing_other and "other" not in cells:  # 'Cấp trình' after the time: 'Bộ Chính trị,' /
+            cells["other"], rest = _merged(rest), []  # 'Đảng ủy Chính' / 'phủ' is that cell, no sub-row
         out.append((task, cells))
         lines = rest
     return out

@@ -479,3 +479,46 @@ def test_rows_numbered_by_their_part_under_group_rows_numbered_otherwise(tmp_pat
     assert [(o.lead, o.deadline.text if o.deadline else None) for o in record.obligations] == [
         (["Sở Tư pháp"], "2026 - 2030"), (["Sở Khoa học và Công nghệ"], "2026 - 2030"),
         (["Sở Xây dựng"], "2026 - 2030"), (["Sở Nông nghiệp và Môi trường"], "2026 - 2030")]
+
+
+SUBMITTED = """CHÍNH PHỦ
+
+Số: 109/NQ-CP Hà Nội, ngày 16 tháng 4 năm 2026
+
+NGHỊ QUYẾT
+
+Phụ lục III
+
+TT
+NHIỆM VỤ CỤ THỂ
+CƠ QUAN
+CHỦ TRÌ
+CƠ QUAN PHỐI
+HỢP
+THỜI HẠN
+THỰC HIỆN
+CẤP TRÌNH/
+PHÊ DUYỆT
+73 Phát triển và vận hành hiệu quả Cổng pháp luật quốc gia
+Bộ Tư pháp
+Các bộ, ngành
+2026 - 2030
+Thủ tướng
+Chính phủ
+74 Chiến lược hoàn thiện hệ thống pháp luật Việt Nam trong kỷ nguyên
+mới
+Bộ Tư pháp
+Các bộ, ngành
+2026 - 2030
+Bộ Chính trị,
+Đảng ủy Chính
+phủ
+"""
+
+
+def test_the_submitting_level_after_the_time_is_no_row_of_its_own(tmp_path):
+    """Nghị quyết 109/NQ-CP's full text (corpus/real), Phụ lục III: the last column names the level a task is
+    submitted to ('Bộ Chính trị, / Đảng ủy Chính / phủ'); a Party committee there is no doer of a row of its own."""
+    (tmp_path / "109.txt").write_text(SUBMITTED, encoding="utf-8")
+    assert [(o.lead, o.support, o.deadline.text if o.deadline else None) for o in extract_file(tmp_path / "109.txt").obligations] == [
+        (["Bộ Tư pháp"], ["Các bộ, ngành"], "2026 - 2030"), (["Bộ Tư pháp"], ["Các bộ, ngành"], "2026 - 2030")]
