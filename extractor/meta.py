@@ -94,10 +94,12 @@ def _parse_header_bodies(header: str) -> tuple[str | None, Level | None, str | N
         if organ:
             return f"{organ.group(1)[:1]}{organ.group(1)[1:].lower().rstrip(' ,.')} {committee}", level, name
         return committee, level, name
-    body_rx, pos = _rx("meta.header_body"), 0
+    body_rx, pos, office_of = _rx("meta.header_body"), 0, False
     while (m := body_rx.search(header, pos)) is not None:
         pos = max(m.end(), pos + 1)
-        if m.group("office"):
+        if m.group("office_of"):  # 'VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH …': the office of the body named next
+            office_of = True
+        elif m.group("office"):
             issuer = f"Văn phòng {issuer}" if issuer else None  # 'ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK' / 'VĂN PHÒNG'
         elif m.group("tp"):
             issuer, level, place = "Thủ tướng Chính phủ", "national", None
@@ -120,6 +122,8 @@ def _parse_header_bodies(header: str) -> tuple[str | None, Level | None, str | N
                 level, place = "national", None
             elif locality:
                 issuer = f"{issuer} {locality}"
+    if office_of and issuer and not issuer.startswith("Văn phòng"):
+        issuer = f"Văn phòng {issuer}"
     national = {fold(b): b for b in _rf().data.get("national_bodies") or []}
     return national.get(fold(issuer or ""), issuer), level, place
 

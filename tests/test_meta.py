@@ -328,6 +328,10 @@ def test_dev_documents_meta(txt_records, field):
     # a bare 'VĂN PHÒNG' under the committee or ministry is that body's office (held-out 7, a meeting notice)
     ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nVĂN PHÒNG", "Văn phòng Ủy ban nhân dân tỉnh Đắk Lắk", "province", "Đắk Lắk"),
     ("BỘ CÔNG THƯƠNG\nVĂN PHÒNG", "Văn phòng Bộ Công Thương", "national", None),
+    # the office named before the committee it serves (held-out 10, a Chairman's conclusions), on one line or three
+    ("VĂN PHÒNG\nỦY BAN NHÂN DÂN\nTỈNH THÁI NGUYÊN", "Văn phòng Ủy ban nhân dân tỉnh Thái Nguyên", "province",
+     "Thái Nguyên"),
+    ("VĂN PHÒNG UBND TỈNH THÁI NGUYÊN", "Văn phòng Ủy ban nhân dân tỉnh Thái Nguyên", "province", "Thái Nguyên"),
 ])
 def test_header_bodies(header, issuer, level, place):
     text = f"{header}\nSố: 1/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2022\nKẾ HOẠCH\nThử nghiệm\n"
