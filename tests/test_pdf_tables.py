@@ -329,3 +329,22 @@ def test_portrait_pages_are_read_against_their_own_margin_beside_a_landscape_app
     assert [b.text for b in blocks][-1] == ("2. Văn phòng Bộ chủ trì, phối hợp với Cục Thương mại điện tử và Kinh tế số "
                                             "đăng tải Kế hoạch trên Cổng Thông tin điện tử Bộ Công Thương, hoàn thành "
                                             "trong tháng 01 năm 2026.")
+
+
+def test_a_ruled_pages_lines_keep_their_reading_order_around_its_tables():
+    """A letter printed from Word (held-out 10): its header's two columns are read one after the other, as the text
+    layer gives them, not interleaved by height ('Quảng Ngãi, ngày 18 tháng 9 năm' beside 'V/v tổng kết …'); a
+    table found on the page goes before the first line below its top."""
+    from extractor.ingest.pdf import _with_tables
+
+    left = _lines([("Số: 2187/UBND-KT", 113, 240), ("V/v tổng kết 05 năm thực", 99, 253)], top=730, pitch=17)
+    right = _lines([("Độc lập - Tự do - Hạnh phúc", 316, 504), ("Quảng Ngãi, ngày 18 tháng 9 năm", 300, 537),
+                    ("2026", 400, 430)], top=747, pitch=17)
+    body = _lines([("Kính gửi: Các sở, ban, ngành tỉnh;", 85, 400), ("Ngày 14/6/2021, Ủy ban nhân dân tỉnh …", 85, 538)],
+                  top=480, pitch=19)
+    rows = [["STT", "Nội dung"], ["1", "Báo cáo"]]
+    items = _with_tables([*left, *right, *body], [((80, 500, 540, 590), rows)])
+    assert [x.text if hasattr(x, "text") else "TABLE" for x in items] == [
+        "Số: 2187/UBND-KT", "V/v tổng kết 05 năm thực", "Độc lập - Tự do - Hạnh phúc",
+        "Quảng Ngãi, ngày 18 tháng 9 năm", "2026", "TABLE", "Kính gửi: Các sở, ban, ngành tỉnh;",
+        "Ngày 14/6/2021, Ủy ban nhân dân tỉnh …"]

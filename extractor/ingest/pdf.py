@@ -510,11 +510,7 @@ def read_pdf(raw: RawDocument, path: Path, data: bytes) -> None:
                 continue
             items: list[PdfLine | tuple] = list(lines)
             if _looks_ruled(page):
-                found = tables.find(i, page, textpage)
-                for bbox, rows in found:
-                    items = [x for x in items if not (isinstance(x, PdfLine) and _inside(x, bbox))]
-                    items.append((bbox[3], rows))
-                items.sort(key=lambda x: -(x.top if isinstance(x, PdfLine) else x[0]))
+                items = _with_tables(items, tables.find(i, page, textpage))
             rights[widths[i]] = max([rights.get(widths[i], 0.0)] + [x.x1 for x in items if isinstance(x, PdfLine)])
             pages.append(items)
     finally:
@@ -553,6 +549,19 @@ def _signatures(raw: RawDocument, data: bytes) -> None:
 
     raw.signatures, problems = read_signatures(data)
     raw.errors.extend(problems)
+
+
+def _with_tables(lines: list[Any], found: list[tuple[Any, Any]]) -> list[Any]:
+    """The page's lines in their reading order with each table found in place of the lines inside it: before the
+    first line read that stands below the table's top. The lines keep their order (a header's two columns are read
+    one after the other, not interleaved by height)."""
+    items: list[Any] = list(lines)
+    for bbox, rows in sorted(found, key=lambda t: -t[0][3]):
+        kept = [x for x in items if not (isinstance(x, PdfLine) and _inside(x, bbox))]
+        at = next((k for k, x in enumerate(kept) if isinstance(x, PdfLine) and x.top < bbox[3]
+                   or not isinstance(x, PdfLine) and x[0] < bbox[3]), len(kept))
+        items = [*kept[:at], (bbox[3], rows), *kept[at:]]
+    return items
 
 
 def _assemble(pages: list[list[Any]], rights: list[float], ocr_blocks: dict[int, list[Block]]) -> list[Block]:
