@@ -303,13 +303,14 @@ def _group_year(text: str) -> int | None:
 
 def _unit(part: _Part, unit_cell: str, sub: str | None) -> str | None:
     """The value's unit: % or Top written in the cell, else the unit column, else a bracket in the sub-column (a
-    bare % in the cell says less than a unit column's '% tổng chi NSNN')."""
+    bare % in the cell says less than a unit column's '% tổng chi NSNN'); a column's number ('(1)', '(3) = (2)/(1)')
+    is none."""
     if part.unit and not (part.unit == "%" and unit_cell.startswith("%")):
         return part.unit
     if unit_cell:
         return unit_cell.replace(" ", "") if unit_cell.startswith("%") and "/" in unit_cell else as_written(unit_cell)
-    bracket = re.search(r"\(([^()]*[\w%][^()]*)\)\s*$", sub or "")  # not a footnote mark: 'Hồ Chí Minh(*)'
-    return as_written(bracket.group(1)) if bracket and len(bracket.group(1)) <= 30 else None
+    bracket = re.search(r"\(([^()]*(?:[^\W\d_]|%)[^()]*)\)\s*$", sub or "")  # not a footnote mark: 'Hồ Chí Minh(*)',
+    return as_written(bracket.group(1)) if bracket and len(bracket.group(1)) <= 30 else None  # nor a column's number
 
 
 def table_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -366,7 +367,7 @@ def _table_targets(doc: Doc, rows: list[Row], cols: list[Column], level: str, do
             year = col.year if col.kind == "year" else (group_year or title_year)
             if col.kind == "year" and doc_year and year and year < doc_year:
                 continue  # a figure of a year already past: a result, no aim
-            unit = _unit(part, unit_cell, col.sub)
+            unit = _unit(part, unit_cell, col.sub) or _unit(part, "", name)  # 'Tốc độ tăng năng suất lao động (%)'
             label = " - ".join(p for p in (indicator, _sub_name(col.sub), part.rest) if p)
             kind = "percent" if "%" in (unit or "") else "count"
             end = cell.start + part.end

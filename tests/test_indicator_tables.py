@@ -180,3 +180,15 @@ def test_units_written_in_the_value_cells_of_a_table_without_a_unit_column() -> 
         ["TT", "Chỉ tiêu", "Đơn vị tính", "Năm 2030"],
         ["1", "Chi ngân sách hằng năm cho khoa học, công nghệ", "% tổng chi NSNN", "≥ 3%"]])
     assert _rows(_blocks([Block("para", "PHỤ LỤC"), unit_column])) == [(">=", 3, None, "% tổng chi NSNN", 2030)]
+
+
+def test_a_report_tables_column_numbers_are_no_units_its_indicator_brackets_are():
+    """A ward's report (held-out 10): '| STT | Chỉ tiêu | (1) | (2) | (3) = (2)/(1) |' numbers the columns under
+    'Kế hoạch năm 2026 | Thực hiện năm 2026 | Tỷ lệ (%)'; a row's unit is the bracket closing its indicator."""
+    table = Block("table", rows=[
+        ["STT", "Chỉ tiêu", "Kế hoạch năm 2026", "Thực hiện năm 2026", "Tỷ lệ (%)"],
+        ["STT", "Chỉ tiêu", "(1)", "(2)", "(3) = (2)/(1)"],
+        ["1", "Tốc độ tăng năng suất lao động (%)", "6,5", "6,9", "106,2"],
+        ["2", "Số lớp tập huấn về năng suất, chất lượng (lớp)", "05", "06", "120,0"]])
+    got = _blocks([Block("para", "Kết quả thực hiện các chỉ tiêu năm 2026:"), table])
+    assert _rows(got) == [("=", 6.5, None, "%", 2026), ("=", 5, None, "lớp", 2026)]
