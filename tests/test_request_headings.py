@@ -280,3 +280,21 @@ def test_a_doer_without_a_lead_marker_in_the_tasks_section_is_no_duty(tmp_path):
         encoding="utf-8")
     record = extract_file(tmp_path / "plan.txt").to_dict()
     assert [o["lead"] for o in record["obligations"]] == [["Cục Công nghiệp"]]
+
+
+def test_a_meetings_conclusions_give_tasks_to_the_bodies_heading_their_items(tmp_path):
+    """A Chairman's conclusions (held-out 10): under 'II. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI' an item heading its
+    bodies ('3. Các sở, ban, ngành; Ủy ban nhân dân các xã, phường:') leads its a) b), as in an implementation
+    section."""
+    (tmp_path / "tb.txt").write_text(
+        "VĂN PHÒNG\nỦY BAN NHÂN DÂN\nTỈNH THÁI NGUYÊN\nSố: 127/TB-VPUBND\nThái Nguyên, ngày 18 tháng 3 năm 2026\n\n"
+        "THÔNG BÁO\nKết luận của Chủ tịch Ủy ban nhân dân tỉnh tại cuộc họp về nâng cao năng suất lao động\n\n"
+        "II. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI\n\n"
+        "1. Sở Tài chính chủ trì rà soát, tham mưu Ủy ban nhân dân tỉnh ban hành Kế hoạch, hoàn thành trước ngày "
+        "30/4/2026.\n\n3. Các sở, ban, ngành; Ủy ban nhân dân các xã, phường:\n\n"
+        "a) Rà soát, cắt giảm thời gian, chi phí tuân thủ thủ tục hành chính.\n\n"
+        "b) Định kỳ hằng quý báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ.\n", encoding="utf-8")
+    record = extract_file(tmp_path / "tb.txt").to_dict()
+    assert [o["lead"] for o in record["obligations"]] == [
+        ["Sở Tài chính"], ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"],
+        ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"]]
