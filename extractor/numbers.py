@@ -90,14 +90,14 @@ def _reviewed() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alts})(?:\s+việc|\s+\d+\s+năm)?\s+$", re.IGNORECASE)
 
 
-def _carried_out(description: str, limit: int) -> list[tuple[re.Match[str], re.Match[str]]]:
+def _carried_out(description: str, limit: int, reviews: bool = False) -> list[tuple[re.Match[str], re.Match[str]]]:
     """(verb, citation) of each *thực hiện / triển khai / cụ thể hóa* followed within `limit` characters, in the same
     sentence, by a document number; a verb after a reviewing word is skipped ('đánh giá tình hình triển khai Nghị
-    quyết …': reviewed, not carried out)."""
+    quyết …': reviewed, not carried out) unless `reviews` (a letter organising the review carries the plan out)."""
     number_rx = _ref_rules().rule("ref.number").rx
     found = []
     for verb in _carry_out().finditer(description):
-        if _reviewed().search(description, max(0, verb.start() - 40), verb.start()):
+        if not reviews and _reviewed().search(description, max(0, verb.start() - 40), verb.start()):
             continue
         m = number_rx.search(description, verb.end(), min(len(description), verb.end() + limit))
         if m is not None and not re.search(r"[.;]\s", description[verb.end():m.start()]):
@@ -114,16 +114,17 @@ def own_subject(description: str | None, limit: int = 130) -> str:
     return description[:found[0][0].start()] if found else description
 
 
-def implemented_in(description: str | None, limit: int = 130) -> list[str]:
+def implemented_in(description: str | None, limit: int = 130, reviews: bool = False) -> list[str]:
     """Numbers a description says its document carries out: the citation right after *thực hiện /
     triển khai / cụ thể hóa* ('về triển khai Quyết định số 36/QĐ-TTg' -> ['36/QĐ-TTg'], 'triển khai chính
     sách … theo Nghị định số 13/2019/NĐ-CP' -> ['13/2019/NĐ-CP']) and those joined to it by *và*
-    (rules/references.yaml `ref.also_carried_out`), nearest verb first."""
+    (rules/references.yaml `ref.also_carried_out`), nearest verb first; with `reviews`, a review of the carrying
+    out counts too (an official letter's 'V/v tổng kết 05 năm thực hiện Kế hoạch số 96/KH-UBND')."""
     out: list[str] = []
     if not description:
         return out
     number_rx, also = _ref_rules().rule("ref.number").rx, _ref_rules().rule("ref.also_carried_out").rx
-    for _, first in _carried_out(description, limit):
+    for _, first in _carried_out(description, limit, reviews):
         m: re.Match[str] | None = first
         while m is not None:  # '… triển khai QĐ 06/QĐ-TTg … của Thủ tướng Chính phủ và QĐ số 3103/QĐ-BTC': both
             number = canonical_number(m.group())

@@ -83,7 +83,7 @@ def _context(doc: Doc) -> _Ctx:
             unit, place = hit.group(1), hit.group(2)
     province = m.place if m.level == "province" else main_province(doc.text, "")
     return _Ctx(unit, place, province, m.number, m.doc_type, _openings(doc), m.kind == "news",
-                [] if m.kind == "news" else implemented_in(m.title),
+                [] if m.kind == "news" else implemented_in(m.title, reviews=m.kind == "official_letter"),
                 is_normative(m.kind))
 
 

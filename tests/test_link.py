@@ -9,7 +9,7 @@ import pytest
 from extractor.document import Doc
 from extractor.link import bundled_registry, find_parent, issuer_level, registry_from_records
 from extractor.numbers import implemented_in
-from extractor.pipeline import extract_text_into
+from extractor.pipeline import extract_file, extract_text_into
 from extractor.record import Mention, Meta, Record, Reference, Source
 from tests.conftest import GOLD
 
@@ -445,3 +445,20 @@ def test_a_provinces_plan_after_a_national_resolutions_title_is_carried_out_too(
     assert {r.number: r.relation for r in record.references} == {
         "03/NQ-CP": "implements", "57-NQ/TW": "cites", "64/KH-UBND": "implements"}
     assert record.parent is not None and record.parent.number == "64/KH-UBND"
+
+
+def test_a_letter_organising_the_review_of_a_plan_carries_it_out(tmp_path):
+    """'V/v tổng kết 05 năm thực hiện Kế hoạch số 96/KH-UBND …' (held-out 10, a province's letter): the subject line is
+    the letter's opening and the review it organises is part of carrying the plan out, its parent; a notice of a
+    meeting reviewing a resolution's carrying out does not carry it out (tests/openings op14)."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 2187/UBND-KT\nV/v tổng kết 05 năm thực hiện Kế hoạch số\n"
+            "96/KH-UBND ngày 14/6/2021 về nâng cao năng suất lao động\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 18 tháng 9 năm 2026\n\n"
+            "Kính gửi: Các sở, ban, ngành tỉnh\n\nNgày 14/6/2021, Ủy ban nhân dân tỉnh ban hành Kế hoạch số "
+            "96/KH-UBND nhằm triển khai Quyết định số 36/QĐ-TTg ngày 11/01/2021 của Thủ tướng Chính phủ.\n\n"
+            "1. Các sở, ban, ngành tỉnh tổ chức tổng kết, gửi báo cáo về Sở Khoa học và Công nghệ trước ngày "
+            "15/10/2026.\n")
+    (tmp_path / "letter.txt").write_text(text, encoding="utf-8")
+    record = extract_file(tmp_path / "letter.txt")
+    assert {r.number: r.relation for r in record.references} == {"96/KH-UBND": "implements", "36/QĐ-TTg": "cites"}
+    assert record.parent is not None and record.parent.number == "96/KH-UBND"
