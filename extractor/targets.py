@@ -578,7 +578,8 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, str]], wher
         own_aim = bool(first_match(rules_of("aim"), prefix))
         goal = where.goal or where.aim_before or own_aim
         reporting = _reporting(where.doc)
-        if where.status and not (reporting and own_aim):
+        quoted = bool(first_match(rules_of("quoted_aim"), prefix))  # 'cao hơn mục tiêu tăng bình quân trên 6,5%'
+        if where.status and not (reporting and own_aim or quoted):
             continue  # results sections: only a report quoting an aim (Kế hoạch đặt mục tiêu đến năm 2025 …)
         striven = where.goal or bool(first_match(rules_of("strive"), prefix))  # 'phấn đấu … đạt trên 95% kế hoạch'
         if excluded(clause, v.start, v.kind, striven) or (v.rule.get("needs") == "goal" and not goal) or _qualifier(clause, values, k) or \
@@ -612,7 +613,7 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, str]], wher
             recurring = v.kind != "percent" and first_match(rules_of("recurring"), clause)
             run = None if recurring else where.state.run_year  # 'hằng năm tổ chức 2 lớp': a rate, no horizon
             year = row_year or run or where.head_year or (where.plan_year if where.goal and not recurring else None)
-        if where.doc_year and year and year < where.doc_year and not first_match(rules_of("quoted_aim"), prefix):
+        if where.doc_year and year and year < where.doc_year and not quoted:
             continue  # a result already reached (or a baseline), not an aim; an old aim quoted by name is one
         if reporting and year is None and not (goal or cmp == ">=" or first_match(rules_of("aim"), clause)):
             continue  # a report or news sentence with no aim word and no horizon tells what was done

@@ -1005,3 +1005,13 @@ def test_an_old_aim_quoted_by_name_in_an_account_of_results():
         "giai đoạn 2021 - 2025 đạt 5,8%/năm. Tuy nhiên, tốc độ tăng năng suất lao động vẫn thấp hơn mục tiêu 6,5%/năm "
         "đề ra cho giai đoạn 2021 - 2025; quy mô doanh nghiệp còn nhỏ.\n", kind="directive", date="2026-01-21")]
     assert got == [(6.5, "%/năm", 2025, "tốc độ tăng năng suất lao động")]
+
+
+def test_an_old_aim_quoted_in_a_results_section_with_words_between():
+    """A meeting notice's assessment (held-out 10): under 'I. ĐÁNH GIÁ CHUNG' the results are no aims, but 'cao hơn
+    mục tiêu tăng bình quân trên 6,5%/năm giai đoạn 2021 - 2025 mà Kế hoạch số 87/KH-UBND đề ra' quotes one."""
+    got = [(t.comparator, t.value, t.year) for t in _run(
+        "I. ĐÁNH GIÁ CHUNG\nNăng suất lao động xã hội năm 2025 ước đạt 168,4 triệu đồng/lao động, tăng 7,2% so với năm "
+        "2024, cao hơn mục tiêu tăng bình quân trên 6,5%/năm giai đoạn 2021 - 2025 mà Kế hoạch số 87/KH-UBND đề ra. "
+        "Tỷ lệ lao động qua đào tạo đạt 71,3%.\n", kind="other", date="2026-03-18")]
+    assert got == [(">", 6.5, 2025)]
