@@ -425,8 +425,21 @@ def split_body_list(text: str, context: str | None = None) -> list[str]:
             named = named_localities().fullmatch(p)  # 'các địa phương Bắc Ninh, Bình Dương, An Giang'
             out += [name for _, name in locality_list(named.group("places"))] if named else \
                 [canonical_body(p, context)] if p else []
-    out = [b for b in out if b]
+    out = _subordination_shared([b for b in out if b])
     return [shared_locality(b, nxt) or b for b, nxt in zip(out, out[1:], strict=False)] + out[-1:]
+
+
+_SUBORDINATE = re.compile(r"\s+(?:trực\s+)?thuộc\s+(?:Sở|Bộ|Ban|Cục|Tổng\s+cục|Chi\s+cục)(?![\wÀ-ỹ]).*$")
+
+
+def _subordination_shared(parts: list[str]) -> list[str]:
+    """Collectives listed before one saying whose units they all are share it ('các phòng, các Chi cục, các đơn vị
+    sự nghiệp thuộc Sở': the department's rooms, branches and units, of an officers' heading)."""
+    tail = _SUBORDINATE.search(parts[-1]) if len(parts) > 1 else None
+    if tail is None or not is_collective(parts[-1]) or \
+            not all(is_collective(p) and not _SUBORDINATE.search(p) for p in parts[:-1]):
+        return parts
+    return [f"{p}{tail.group()}" for p in parts[:-1]] + parts[-1:]
 
 
 @lru_cache(maxsize=1)
@@ -646,13 +659,18 @@ def _described_collective() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
 def _described_collective_after(prev: str, nxt: str) -> bool:
     """Whether a comma joins two collectives each with a head noun of its own ('Các doanh nghiệp viễn thông,
     doanh nghiệp bưu chính'; 'Các doanh nghiệp nhà nước, Tổng Công ty'): two bodies, the plural governing both.
-    A bare noun after the comma ('các trường đại học, cao đẳng'; 'Các hiệp hội, doanh nghiệp liên quan') goes on
-    the same collective."""
+    A bare noun after the comma ('các trường đại học, cao đẳng'; 'Các hiệp hội, doanh nghiệp liên quan'), or a noun
+    after a collective whose words only qualify it ('Các viện nghiên cứu, trường đại học thuộc Bộ'), goes on the same
+    collective."""
     described, noun, bare = _described_collective()
     m = noun.match(nxt) if described.fullmatch(prev.strip()) else None
     if m is None or _opens_named_body(nxt):  # a named body is split off as itself: 'Viện Nghiên cứu phát triển'
         return False
-    return nxt[:1].isupper() or bare.match(nxt, m.end()) is None
+    if nxt[:1].isupper():
+        return True
+    if _whole_collective().fullmatch(prev.strip()):  # its words a qualifier, no description: 'Các viện nghiên
+        return False  # cứu, trường đại học thuộc Bộ' is one collective sharing 'thuộc Bộ'
+    return bare.match(nxt, m.end()) is None
 
 
 @lru_cache(maxsize=1)

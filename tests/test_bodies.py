@@ -825,3 +825,18 @@ def test_the_doers_of_a_party_plan(text, want):
 def test_a_party_board_in_running_text_leads_its_sentence():
     assert [b.name for b in find_bodies("Ban cán sự đảng Ủy ban nhân dân tỉnh chủ trì lãnh đạo xây dựng Đề án")] == [
         "Ban cán sự đảng Ủy ban nhân dân tỉnh"]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Trưởng các phòng, Chi cục trưởng các Chi cục, Giám đốc các đơn vị sự nghiệp thuộc Sở",
+     ["các phòng thuộc Sở", "các Chi cục thuộc Sở", "các đơn vị sự nghiệp thuộc Sở"]),
+    ("Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+     ["Các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+    ("Các viện nghiên cứu, trường đại học thuộc Bộ", ["Các viện nghiên cứu, trường đại học thuộc Bộ"]),
+    ("Mặt trận Tổ quốc Việt Nam phường và các tổ dân phố", ["Mặt trận Tổ quốc Việt Nam phường", "các tổ dân phố"]),
+])
+def test_a_departments_own_units_and_shared_qualifiers(text, want):
+    """Held-out 10: the heads of a department's rooms, branches and units all 'thuộc Sở' (the branches' head is the
+    Chi cục trưởng); a locality of the last body is no subordination; a collective whose words only qualify it shares
+    the last one's; the Front named without its committee keeps its locality."""
+    assert split_body_list(strip_officers(text)) == want
