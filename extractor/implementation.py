@@ -129,6 +129,9 @@ def _subject_heading(s: str, names: list[str], stop: int) -> tuple[list[str], st
             return [], None
         names, stop = split_body_list(subj), verb.start()
     rest = s[stop:].lstrip(" ,")
+    stated = rx("heading.task_then_intro").search(rest)
+    if stated:  # '… tổ chức tổng kết …; xây dựng báo cáo với các nội dung chính sau:': the task stands before it
+        return names, rest[:stated.start() + 1]
     return names, (None if rest.rstrip().endswith(":") else rest)
 
 
@@ -543,8 +546,13 @@ def implementation_obligations(doc: Doc, sec: Section, sections: list[Section], 
         shared = [] if inline else supports(text, item.start, line_end, lead)
         following = _item_obligations(doc, item, grandkids, lead, line_end)
         intro = rx("heading.task_then_intro").search(" ".join(text[item.start:line_end].split())) if inline else None
+        closing = next((b.start for b in text_blocks(text, line_end, item.end)
+                        if rx("closing.formula").search(text[b.start:b.end])), item.end)
         if intro and rx("heading.notes_intro").match(intro.group("intro")):
             following = []  # '… Trong đó lưu ý: a) … b) …': notes on the task just stated
+            if inline and out and out[-1].lead == lead and rx("heading.contents_intro").match(intro.group("intro")):
+                last = out.pop()  # what the report it asks for holds, and its sending: the task's own words
+                out.append(make(doc, last.span[0], len(text[:closing].rstrip()), last.lead))
         if inline and out and _continues(doc, out[-1], following, grandkids):
             last = out.pop()  # '1. Các cơ quan … xây dựng Kế hoạch … . Định kỳ báo cáo …': one item, one task
             following = [make(doc, last.span[0], following[0].span[1], last.lead)]
@@ -552,8 +560,6 @@ def implementation_obligations(doc: Doc, sec: Section, sections: list[Section], 
             if shared and not ob.support and not rx("support.marker").search(ob.quote):
                 ob.support = list(shared)  # 'Sở Tài chính chủ trì, phối hợp với Sở Nội vụ:' holds for its bullets
             out.append(ob)
-        closing = next((b.start for b in text_blocks(text, line_end, item.end)
-                        if rx("closing.formula").search(text[b.start:b.end])), item.end)
         covered.append((item.start, closing))  # a closing paragraph is left to the sentence reader
 
     if not kids and not headed_only:

@@ -298,3 +298,26 @@ def test_a_meetings_conclusions_give_tasks_to_the_bodies_heading_their_items(tmp
     assert [o["lead"] for o in record["obligations"]] == [
         ["Sở Tài chính"], ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"],
         ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"]]
+
+
+def test_a_letters_item_asking_for_a_report_lists_its_contents_not_tasks(tmp_path):
+    """A province's letter (held-out 10): '1. Các sở, ban, ngành tỉnh; Ủy ban nhân dân các xã, phường, đặc khu tổ chức
+    tổng kết …; xây dựng báo cáo với các nội dung chính sau:' then a) b) c) (what the report holds) and when it is
+    sent: one duty of the item's subjects, its notes and sending part of it."""
+    (tmp_path / "cv.txt").write_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 2187/UBND-KT\nV/v tổng kết 05 năm thực hiện Kế hoạch số 96/KH-UBND\n"
+        "Quảng Ngãi, ngày 18 tháng 9 năm 2026\n\nKính gửi: Các sở, ban, ngành tỉnh\n\n"
+        "Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị thực hiện các nội dung sau:\n\n"
+        "1. Các sở, ban, ngành tỉnh; Ủy ban nhân dân các xã, phường, đặc khu tổ chức tổng kết 05 năm thực hiện Kế "
+        "hoạch số 96/KH-UBND trong phạm vi ngành, lĩnh vực, địa bàn quản lý; xây dựng báo cáo với các nội dung chính "
+        "sau:\n\na) Kết quả thực hiện các mục tiêu, chỉ tiêu giai đoạn 2021 - 2025;\n\n"
+        "b) Tồn tại, hạn chế, nguyên nhân và bài học kinh nghiệm;\n\n"
+        "c) Đề xuất nhiệm vụ, giải pháp và kiến nghị cho giai đoạn 2026 - 2030.\n\n"
+        "Báo cáo gửi Sở Khoa học và Công nghệ trước ngày 15/10/2026.\n\n"
+        "2. Sở Nội vụ có trách nhiệm đánh giá kết quả nâng cao chất lượng nguồn nhân lực, gửi Sở Khoa học và Công "
+        "nghệ trước ngày 15/10/2026.\n", encoding="utf-8")
+    record = extract_file(tmp_path / "cv.txt").to_dict()
+    first, second = record["obligations"]
+    assert first["lead"] == ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường, đặc khu"]
+    assert first["task"].startswith("tổ chức tổng kết 05 năm") and "trước ngày 15/10/2026" in first["quote"]
+    assert second["lead"] == ["Sở Nội vụ"]
