@@ -1015,3 +1015,13 @@ def test_an_old_aim_quoted_in_a_results_section_with_words_between():
         "2024, cao hơn mục tiêu tăng bình quân trên 6,5%/năm giai đoạn 2021 - 2025 mà Kế hoạch số 87/KH-UBND đề ra. "
         "Tỷ lệ lao động qua đào tạo đạt 71,3%.\n", kind="other", date="2026-03-18")]
     assert got == [(">", 6.5, 2025)]
+
+
+def test_the_share_a_sum_is_of_a_budget_is_no_aim():
+    """A scheme's funding (held-out 10): 'ngân sách tỉnh khoảng 112.000 triệu đồng (chiếm khoảng 60%)' breaks a
+    total down; 'kinh tế số chiếm khoảng 20% GRDP' among the goals is an aim."""
+    got = [(t.value, t.unit) for t in _run(
+        "I. MỤC TIÊU\nĐến năm 2030, kinh tế số chiếm khoảng 20% GRDP.\nIII. KINH PHÍ\nTổng kinh phí dự kiến: 186.500 "
+        "triệu đồng, trong đó: ngân sách tỉnh khoảng 112.000 triệu đồng (chiếm khoảng 60%); vốn của doanh nghiệp "
+        "khoảng 74.500 triệu đồng.\n")]
+    assert got == [(20, "%")]
