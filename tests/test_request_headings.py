@@ -19,6 +19,12 @@ def _obligations(tmp_path: Path, body: str) -> list[tuple[list[str], str]]:
     return [(o["lead"], o["task"]) for o in record["obligations"]]
 
 
+def _duties(tmp_path: Path, text: str) -> list[dict]:
+    """The obligations of a whole document's text, header and all."""
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    return extract_file(tmp_path / "doc.txt").to_dict()["obligations"]
+
+
 def test_a_request_heading_names_bodies_outside_the_gazetteer(tmp_path):
     got = _obligations(tmp_path, (
         "1. Đề nghị Viettel Phú Thọ (Chi nhánh Viettel Phú Thọ - Tập đoàn Công nghiệp - Viễn thông Quân đội), VNPT "
@@ -244,25 +250,22 @@ def test_a_letters_requests_after_a_paragraph_of_background(tmp_path):
               "a) Chủ trì rà soát, lập danh sách doanh nghiệp có nhu cầu được hỗ trợ, gửi về Sở trước ngày 30/4/2026;\n\n"
               "b) Tổ chức tuyên truyền, phổ biến nội dung Kế hoạch số 46/KH-UBND đến cộng đồng doanh nghiệp.\n\n"
               "2. Các cơ quan, đơn vị nêu trên có trách nhiệm báo cáo tình hình, kết quả thực hiện định kỳ hằng quý.\n")
-    (tmp_path / "letter.txt").write_text(letter, encoding="utf-8")
-    record = extract_file(tmp_path / "letter.txt").to_dict()
-    assert [o["lead"] for o in record["obligations"]] == [
+    assert [o["lead"] for o in _duties(tmp_path, letter)] == [
         ["Ủy ban nhân dân các xã, phường"], ["Ủy ban nhân dân các xã, phường"], ["Các cơ quan, đơn vị nêu trên"]]
 
 
 def test_a_communes_labelled_tasks_with_an_officer_among_the_partners(tmp_path):
     """A commune's plan (held-out 9): 'Trưởng các thôn' among the partners of a labelled task stands for the villages;
     'Các cơ quan, đơn vị được giao chủ trì' is a collective as written."""
-    (tmp_path / "plan.txt").write_text(HEADER.replace("IV. TỔ CHỨC THỰC HIỆN\n\n", "III. NHIỆM VỤ\n\n") + (
+    duties = _duties(tmp_path, HEADER.replace("IV. TỔ CHỨC THỰC HIỆN\n\n", "III. NHIỆM VỤ\n\n") + (
         "4. Kiện toàn, nâng cao hiệu quả hoạt động của Tổ công nghệ số cộng đồng\n"
         "- Cơ quan chủ trì: Phòng Văn hóa - Xã hội;\n"
         "- Cơ quan phối hợp: Đoàn Thanh niên Cộng sản Hồ Chí Minh xã, Trưởng các thôn;\n"
         "- Thời gian thực hiện: Trước ngày 31/3/2026.\n"
         "IV. TỔ CHỨC THỰC HIỆN\n"
         "1. Các cơ quan, đơn vị được giao chủ trì có trách nhiệm cụ thể hóa nhiệm vụ, tổ chức thực hiện; báo cáo kết "
-        "quả về Văn phòng HĐND và UBND xã trước ngày 10/12/2026.\n"), encoding="utf-8")
-    record = extract_file(tmp_path / "plan.txt").to_dict()
-    assert [(o["lead"], o["support"]) for o in record["obligations"]] == [
+        "quả về Văn phòng HĐND và UBND xã trước ngày 10/12/2026.\n"))
+    assert [(o["lead"], o["support"]) for o in duties] == [
         (["Phòng Văn hóa - Xã hội"], ["Đoàn Thanh niên Cộng sản Hồ Chí Minh xã", "các thôn"]),
         (["Các cơ quan, đơn vị được giao chủ trì"], [])]
 
@@ -271,31 +274,28 @@ def test_a_doer_without_a_lead_marker_in_the_tasks_section_is_no_duty(tmp_path):
     """A ministry's plan (held-out 9): under 'III. NHIỆM VỤ, GIẢI PHÁP' a paragraph naming its unit and a marker
     ('Cục Công nghiệp chủ trì …') is a duty, one naming a unit and a verb only ('Cục Xúc tiến thương mại tổ chức
     …') states a task of the plan (ANNOTATION.md: a lead needs 'chủ trì', 'là cơ quan đầu mối', 'có trách nhiệm')."""
-    (tmp_path / "plan.txt").write_text(HEADER.replace("IV. TỔ CHỨC THỰC HIỆN\n\n", "III. NHIỆM VỤ, GIẢI PHÁP\n\n") + (
+    duties = _duties(tmp_path, HEADER.replace("IV. TỔ CHỨC THỰC HIỆN\n\n", "III. NHIỆM VỤ, GIẢI PHÁP\n\n") + (
         "2. Đổi mới công nghệ, chuyển đổi số\n\n"
         "Cục Công nghiệp chủ trì, phối hợp với Vụ Khoa học và Công nghệ xây dựng Chương trình hỗ trợ doanh nghiệp "
         "xây dựng mô hình nhà máy thông minh, trình Bộ trưởng trong năm 2027.\n\n"
         "4. Xúc tiến thương mại, phát triển thị trường\n\n"
-        "Cục Xúc tiến thương mại tổ chức các hoạt động kết nối doanh nghiệp với chuỗi cung ứng toàn cầu.\n"),
-        encoding="utf-8")
-    record = extract_file(tmp_path / "plan.txt").to_dict()
-    assert [o["lead"] for o in record["obligations"]] == [["Cục Công nghiệp"]]
+        "Cục Xúc tiến thương mại tổ chức các hoạt động kết nối doanh nghiệp với chuỗi cung ứng toàn cầu.\n"))
+    assert [o["lead"] for o in duties] == [["Cục Công nghiệp"]]
 
 
 def test_a_meetings_conclusions_give_tasks_to_the_bodies_heading_their_items(tmp_path):
     """A Chairman's conclusions (held-out 10): under 'II. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI' an item heading its
     bodies ('3. Các sở, ban, ngành; Ủy ban nhân dân các xã, phường:') leads its a) b), as in an implementation
     section."""
-    (tmp_path / "tb.txt").write_text(
+    duties = _duties(tmp_path,
         "VĂN PHÒNG\nỦY BAN NHÂN DÂN\nTỈNH THÁI NGUYÊN\nSố: 127/TB-VPUBND\nThái Nguyên, ngày 18 tháng 3 năm 2026\n\n"
         "THÔNG BÁO\nKết luận của Chủ tịch Ủy ban nhân dân tỉnh tại cuộc họp về nâng cao năng suất lao động\n\n"
         "II. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI\n\n"
         "1. Sở Tài chính chủ trì rà soát, tham mưu Ủy ban nhân dân tỉnh ban hành Kế hoạch, hoàn thành trước ngày "
         "30/4/2026.\n\n3. Các sở, ban, ngành; Ủy ban nhân dân các xã, phường:\n\n"
         "a) Rà soát, cắt giảm thời gian, chi phí tuân thủ thủ tục hành chính.\n\n"
-        "b) Định kỳ hằng quý báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ.\n", encoding="utf-8")
-    record = extract_file(tmp_path / "tb.txt").to_dict()
-    assert [o["lead"] for o in record["obligations"]] == [
+        "b) Định kỳ hằng quý báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ.\n")
+    assert [o["lead"] for o in duties] == [
         ["Sở Tài chính"], ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"],
         ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"]]
 
@@ -304,7 +304,7 @@ def test_a_letters_item_asking_for_a_report_lists_its_contents_not_tasks(tmp_pat
     """A province's letter (held-out 10): '1. Các sở, ban, ngành tỉnh; Ủy ban nhân dân các xã, phường, đặc khu tổ chức
     tổng kết …; xây dựng báo cáo với các nội dung chính sau:' then a) b) c) (what the report holds) and when it is
     sent: one duty of the item's subjects, its notes and sending part of it."""
-    (tmp_path / "cv.txt").write_text(
+    duties = _duties(tmp_path,
         "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 2187/UBND-KT\nV/v tổng kết 05 năm thực hiện Kế hoạch số 96/KH-UBND\n"
         "Quảng Ngãi, ngày 18 tháng 9 năm 2026\n\nKính gửi: Các sở, ban, ngành tỉnh\n\n"
         "Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị thực hiện các nội dung sau:\n\n"
@@ -315,9 +315,8 @@ def test_a_letters_item_asking_for_a_report_lists_its_contents_not_tasks(tmp_pat
         "c) Đề xuất nhiệm vụ, giải pháp và kiến nghị cho giai đoạn 2026 - 2030.\n\n"
         "Báo cáo gửi Sở Khoa học và Công nghệ trước ngày 15/10/2026.\n\n"
         "2. Sở Nội vụ có trách nhiệm đánh giá kết quả nâng cao chất lượng nguồn nhân lực, gửi Sở Khoa học và Công "
-        "nghệ trước ngày 15/10/2026.\n", encoding="utf-8")
-    record = extract_file(tmp_path / "cv.txt").to_dict()
-    first, second = record["obligations"]
+        "nghệ trước ngày 15/10/2026.\n")
+    first, second = duties
     assert first["lead"] == ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường, đặc khu"]
     assert first["task"].startswith("tổ chức tổng kết 05 năm") and "trước ngày 15/10/2026" in first["quote"]
     assert second["lead"] == ["Sở Nội vụ"]
