@@ -429,15 +429,14 @@ def split_body_list(text: str, context: str | None = None) -> list[str]:
     return [shared_locality(b, nxt) or b for b, nxt in zip(out, out[1:], strict=False)] + out[-1:]
 
 
-_SUBORDINATE = re.compile(r"\s+(?:trực\s+)?thuộc\s+(?:Sở|Bộ|Ban|Cục|Tổng\s+cục|Chi\s+cục)(?![\wÀ-ỹ]).*$")
-
-
 def _subordination_shared(parts: list[str]) -> list[str]:
     """Collectives listed before one saying whose units they all are share it ('các phòng, các Chi cục, các đơn vị
-    sự nghiệp thuộc Sở': the department's rooms, branches and units, of an officers' heading)."""
-    tail = _SUBORDINATE.search(parts[-1]) if len(parts) > 1 else None
+    sự nghiệp thuộc Sở': the department's rooms, branches and units, of an officers' heading; rules/bodies.yaml
+    body.shared_subordination)."""
+    subordinate = _rules().rule("body.shared_subordination").rx
+    tail = subordinate.search(parts[-1]) if len(parts) > 1 else None
     if tail is None or not is_collective(parts[-1]) or \
-            not all(is_collective(p) and not _SUBORDINATE.search(p) for p in parts[:-1]):
+            not all(is_collective(p) and not subordinate.search(p) for p in parts[:-1]):
         return parts
     return [f"{p}{tail.group()}" for p in parts[:-1]] + parts[-1:]
 

@@ -616,8 +616,7 @@ def _formula_end(text: str, item: int, starts: set[int]) -> int | None:
     đơn vị … triển khai thực hiện một số nội dung sau:' / 'Năm 2025, toàn tỉnh đã hỗ trợ 27 doanh nghiệp …' / '1. Ủy
     ban nhân dân các xã, phường:'); None when neither is (a heading 'I. MỤC ĐÍCH, YÊU CẦU:' is none)."""
     line_start, end = _line_before(text, item)
-    if end and text[end - 1] != ":" and line_start not in starts and not NUMBER.match(text[line_start:end]) \
-            and text[end - 1] == ".":
+    if end and text[end - 1] == "." and line_start not in starts and not NUMBER.match(text[line_start:end]):
         line_start, end = _line_before(text, line_start)  # one paragraph of background
     if not (end and text[end - 1] == ":") or NUMBER.match(text[line_start:end]) or line_start in starts:
         return None
