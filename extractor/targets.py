@@ -579,8 +579,9 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, str]], wher
         goal = where.goal or where.aim_before or own_aim
         reporting = _reporting(where.doc)
         quoted = bool(first_match(rules_of("quoted_aim"), prefix))  # 'cao hơn mục tiêu tăng bình quân trên 6,5%'
-        if where.status and not (reporting and own_aim or quoted):
-            continue  # results sections: only a report quoting an aim (Kế hoạch đặt mục tiêu đến năm 2025 …)
+        if where.status and not (reporting and own_aim or quoted and horizons):
+            continue  # results sections: only a report quoting an aim (Kế hoạch đặt mục tiêu đến năm 2025 …), or an
+            # aim quoted by name with its horizon ('… mục tiêu … trên 6,5%/năm giai đoạn 2021 - 2025 …')
         striven = where.goal or bool(first_match(rules_of("strive"), prefix))  # 'phấn đấu … đạt trên 95% kế hoạch'
         if excluded(clause, v.start, v.kind, striven) or (v.rule.get("needs") == "goal" and not goal) or _qualifier(clause, values, k) or \
                 (v.rule.get("needs") == "action" and not action_object(clause, v.start, v.end)):
