@@ -195,6 +195,12 @@ def _budget(doc: Doc, offset: int) -> bool:
     return any(first_match(rules_of("budget_heading"), sec.title or "") for sec in doc.sections_at(offset))
 
 
+def _names_an_aim(prefix: str) -> bool:
+    """The text before a value names it an aim ('cao hơn mục tiêu tăng bình quân trên 6,5%'; rules quoted_aim):
+    asked only of a value in a results section or of a past year, not of every value."""
+    return bool(first_match(rules_of("quoted_aim"), prefix))
+
+
 def _reporting(doc: Doc) -> bool:
     """A text that reports results (báo cáo, news): achieved figures stand beside quoted aims."""
     return doc.meta.kind in ("report", "news")
@@ -578,8 +584,7 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, str]], wher
         own_aim = bool(first_match(rules_of("aim"), prefix))
         goal = where.goal or where.aim_before or own_aim
         reporting = _reporting(where.doc)
-        quoted = bool(first_match(rules_of("quoted_aim"), prefix))  # 'cao hơn mục tiêu tăng bình quân trên 6,5%'
-        if where.status and not (reporting and own_aim or quoted and horizons):
+        if where.status and not (reporting and own_aim or horizons and _names_an_aim(prefix)):
             continue  # results sections: only a report quoting an aim (Kế hoạch đặt mục tiêu đến năm 2025 …), or an
             # aim quoted by name with its horizon ('… mục tiêu … trên 6,5%/năm giai đoạn 2021 - 2025 …')
         striven = where.goal or bool(first_match(rules_of("strive"), prefix))  # 'phấn đấu … đạt trên 95% kế hoạch'
@@ -614,7 +619,7 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, str]], wher
             recurring = v.kind != "percent" and first_match(rules_of("recurring"), clause)
             run = None if recurring else where.state.run_year  # 'hằng năm tổ chức 2 lớp': a rate, no horizon
             year = row_year or run or where.head_year or (where.plan_year if where.goal and not recurring else None)
-        if where.doc_year and year and year < where.doc_year and not quoted:
+        if where.doc_year and year and year < where.doc_year and not _names_an_aim(prefix):
             continue  # a result already reached (or a baseline), not an aim; an old aim quoted by name is one
         if reporting and year is None and not (goal or cmp == ">=" or first_match(rules_of("aim"), clause)):
             continue  # a report or news sentence with no aim word and no horizon tells what was done
