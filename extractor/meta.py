@@ -174,8 +174,10 @@ def issuer_at(text: str, pos: int, ctx: Locality) -> tuple[int, str] | None:
         return hit
     m = re.compile(_refs().data["party_local"]).match(text, pos)
     if m:
-        end, name = local_name(text, m.end(), "tỉnh" if "Tỉnh" in m.group() else "")
-        name = name or (ctx.province if "Tỉnh" in m.group() else ctx.place if ctx.unit else None)
+        unit = " ".join((m.group("unit") or "").split())
+        provincial = "Tỉnh" in m.group() or unit in ("tỉnh", "thành phố")
+        end, name = local_name(text, m.end(), unit or ("tỉnh" if provincial else ""))
+        name = name or (ctx.province if provincial else ctx.place if ctx.unit else None)
         return end, " ".join(m.group().split()) + (f" {name}" if name else "")
     for head in _refs().data["body_heads"]:
         if not text.startswith(head + " ", pos):

@@ -409,9 +409,10 @@ def _titles(text: str, cites: list[_Cite]) -> None:
         c.title = t if len(t) >= 3 else None
 
 
-def _trigger(text: str, pos: int) -> tuple[re.Match[str] | None, int]:
-    """The opening trigger (Căn cứ / Thực hiện ...) of the clause or sentence holding `pos`, or of
-    the 'Căn cứ các văn bản:' line that heads the bullet list holding it."""
+def _trigger(text: str, pos: int, depth: int = 0) -> tuple[re.Match[str] | None, int]:
+    """The opening trigger (Căn cứ / Thực hiện ...) of the clause or sentence holding `pos`, of the 'Căn cứ các văn
+    bản:' line that heads the bullet list holding it, or of the list item ending in ';' on the line above, when the
+    citation opens its own line ('Thực hiện Nghị quyết số 03/NQ-CP …;' / 'Chương trình hành động số 09-CTr/TU …;')."""
     rx = _rx("ref.relation_opening")
     for stops in (r".;\n", r".\n"):  # the clause first ('...; Căn cứ X'), then the sentence (a long one: an
         start, _ = _sentence(text, pos, stops, _SENTENCE_LOOKBACK)  # opening's 'Thực hiện A; B; C; D')
@@ -429,7 +430,16 @@ def _trigger(text: str, pos: int) -> tuple[re.Match[str] | None, int]:
         if not re.match(r"\s*[-+•]", prev):
             return (rx.match(prev) if prev.rstrip().endswith(":") else None), own
         line_start = prev_start
+    before = text[:own].rstrip()
+    if depth < _LIST_DEPTH and _LIST_ITEM_HEAD.fullmatch(text[own:pos]) and before.endswith(";"):
+        trig, start = _trigger(text, len(before) - 1, depth + 1)
+        if trig:
+            return trig, start
     return None, pos
+
+
+_LIST_DEPTH = 8  # items of an opening's list, one a line, looked back over
+_LIST_ITEM_HEAD = re.compile(r"\s*(?:[-+•]\s*)?(?:[^\W\d][^.;,:\n]{0,60})?")  # 'Chương trình hành động số '
 
 
 def _title_line(text: str, start: int, pos: int) -> bool:

@@ -423,6 +423,29 @@ def test_html_header_cell_with_its_first_line_outside_a_paragraph(tmp_path):
         "TỈNH ỦY GIA LAI", "*", "Số 25-KH/TU", "ĐẢNG CỘNG SẢN VIỆT NAM", "Gia Lai, ngày 28 tháng 8 năm 2025"]
 
 
+def test_html_banner_site_name_kept_by_trafilatura_is_not_the_issuer(tmp_path):
+    """An HĐND portal's banner (held-out 11): trafilatura keeps its site name as a first line, its two spans run
+    together ('… LÂM ĐỒNGTRANG THÔNG TIN ĐIỆN TỬ'); the page read without its chrome does not hold it, so it goes,
+    and the issuer is the header's."""
+    from extractor.pipeline import extract_file
+
+    page = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>118/NQ-HĐND</title></head><body>
+    <header id="banner"><div class="site-name"><span class="l1">HỘI ĐỒNG NHÂN DÂN TỈNH LÂM ĐỒNG</span><span
+    class="l2">TRANG THÔNG TIN ĐIỆN TỬ</span></div></header><div class="vb-noidung">
+    <table><tr><td><p><b>HỘI ĐỒNG NHÂN DÂN<br>TỈNH LÂM ĐỒNG</b></p><p>Số: 118/NQ-HĐND</p></td>
+    <td><p><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b></p><p><i>Lâm Đồng, ngày 09 tháng 12 năm 2026</i></p></td></tr>
+    </table><p><b>NGHỊ QUYẾT</b></p><p><b>Về kế hoạch phát triển kinh tế - xã hội năm 2027</b></p>
+    <p>Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;</p><p>QUYẾT NGHỊ:</p>
+    <p>Điều 1. Thông qua kế hoạch phát triển kinh tế - xã hội năm 2027.</p></div>
+    <footer><p>TRANG THÔNG TIN ĐIỆN TỬ HỘI ĐỒNG NHÂN DÂN TỈNH LÂM ĐỒNG</p></footer></body></html>"""
+    path = tmp_path / "hdnd.html"
+    path.write_text(page, encoding="utf-8")
+    raw = ingest.read_document(path)
+    assert "TRANG THÔNG TIN ĐIỆN TỬ" not in normalize(raw)
+    meta = extract_file(path).meta
+    assert (meta.issuer, meta.number, meta.kind) == ("Hội đồng nhân dân tỉnh Lâm Đồng", "118/NQ-HĐND", "resolution")
+
+
 @pytest.mark.parametrize("kind", ["tcvn3", "vni"])
 def test_txt_in_a_legacy_font_encoding(tmp_path, kind):
     legacy = pytest.importorskip("extractor.ingest.legacy")

@@ -598,3 +598,26 @@ def test_a_revised_law_acted_on_is_in_force():
         "(3) Căn cứ Luật Giáo dục nghề nghiệp (sửa đổi), xây dựng văn bản quy phạm pháp luật.")] == [
         ("Luật", None, "Giáo dục nghề nghiệp (sửa đổi)")]
     assert _cited("Trong thời gian chưa ban hành Luật Quy hoạch (sửa đổi), các sở thực hiện.") == []
+
+
+def test_an_opening_list_item_on_its_own_line_keeps_the_trigger_above():
+    """A crawled portal page (held-out 11) breaks the opening's 'Thực hiện A; B;' list after each ';': the province
+    Party programme on the next line is still carried out, and its issuer, 'Ban Chấp hành Đảng bộ tỉnh', is the
+    province's Party committee whole."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 86/KH-UBND\nKẾ HOẠCH\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n"
+            "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công "
+            "nghệ; Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ ban hành Chương trình hành động của Chính phủ "
+            "thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị;\n"
+            "Chương trình hành động số 09-CTr/TU ngày 20/10/2025 của Ban Chấp hành Đảng bộ tỉnh thực hiện Nghị quyết "
+            "số 57-NQ/TW của Bộ Chính trị;\n"
+            "Theo đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 412/TTr-SKHCN ngày 18/02/2026, Ủy ban nhân dân "
+            "tỉnh ban hành Kế hoạch triển khai thực hiện với các nội dung sau:\nI. MỤC ĐÍCH, YÊU CẦU\n"
+            "1. Kế thừa kết quả thực hiện Kế hoạch số 35/KH-UBND ngày 15/8/2025 của UBND tỉnh;\n"
+            "Kế hoạch số 40/KH-UBND ngày 01/9/2025 của UBND tỉnh.\n")
+    refs = refs_of(text, number="86/KH-UBND", issuer="Ủy ban nhân dân tỉnh Quảng Trị", level="province",
+                   place="Quảng Trị")
+    assert (refs["09-CTr/TU"].relation, refs["09-CTr/TU"].issuer) == (
+        "implements", "Ban Chấp hành Đảng bộ tỉnh Quảng Trị")
+    assert (refs["03/NQ-CP"].relation, refs["412/TTr-SKHCN"].relation) == ("implements", "basis")
+    assert (refs["35/KH-UBND"].relation, refs["40/KH-UBND"].relation) == ("cites", "cites")  # past the opening

@@ -8,6 +8,7 @@ place and date, the national motto) a plain lxml reading of the cleaned page is 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import replace
 from typing import Any
@@ -342,6 +343,27 @@ def _lines(blocks: list[Block]) -> list[str]:
     return out
 
 
+def without_chrome_ends(traf: list[Block], plain: list[Block]) -> list[Block]:
+    """trafilatura's blocks without the paragraphs at their start and end that the page's own reading, its chrome
+    removed, does not hold (a banner's site name 'HỘI ĐỒNG NHÂN DÂN TỈNH …' kept as the first line would be read
+    as the issuer); spaces and the Unicode form (a legacy code page decodes to combining marks) are ignored in the
+    comparison."""
+    def squeezed(text: str) -> str:
+        return unicodedata.normalize("NFC", re.sub(r"\s+", "", text))
+
+    page = squeezed("".join(_lines(plain)))
+
+    def chrome(block: Block) -> bool:
+        return block.kind == "para" and squeezed(block.text) not in page
+
+    start, end = 0, len(traf)
+    while start < end and chrome(traf[start]):
+        start += 1
+    while end > start and chrome(traf[end - 1]):
+        end -= 1
+    return traf[start:end] or traf
+
+
 def choose(traf: list[Block], plain: list[Block]) -> list[Block]:
     """trafilatura's blocks, unless the plain reading of the same region holds lines or table rows it lost.
 
@@ -350,6 +372,7 @@ def choose(traf: list[Block], plain: list[Block]) -> list[Block]:
     """
     if not traf or not plain:
         return traf or plain
+    traf = without_chrome_ends(traf, plain)
     tl = _lines(traf)
     pl = [(bi, ln) for bi, b in enumerate(plain) for ln in _lines([b])]
     plines = [ln for _, ln in pl]
