@@ -329,6 +329,29 @@ def test_pipe_rows_without_a_rule_are_a_table() -> None:
     assert [b.kind for b in split_blocks("| a | b |\nvăn bản\n| c | d | e |\n")] == ["para"]
 
 
+def test_a_group_row_of_fewer_cells_stays_inside_a_rule_less_pipe_table(tmp_path: Path) -> None:
+    """A ministry's task appendix in reader view (held-out 11): group rows write their merged cell once
+    (`| I | Hoàn thiện cơ chế |`), and the table goes on past them; each task row is an obligation."""
+    path = tmp_path / "phu-luc.txt"
+    path.write_text(
+        "PHỤ LỤC\n\nDANH MỤC NHIỆM VỤ\n\n"
+        "| TT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành |\n"
+        "| I | Hoàn thiện cơ chế, chính sách |\n"
+        "| 1 | Rà soát Chương trình khuyến công quốc gia | Vụ Kế hoạch - Tài chính | Cục Xúc tiến thương mại | "
+        "Quý IV/2024 |\n"
+        "| II | Đào tạo, truyền thông |\n"
+        "| 2 | Biên soạn tài liệu, tổ chức tập huấn về năng suất | Vụ Phát triển nguồn nhân lực | Văn phòng Bộ | "
+        "Quý II/2025 |\n", encoding="utf-8")
+    blocks = split_blocks(path.read_text(encoding="utf-8"))
+    assert [b.kind for b in blocks] == ["para", "para", "table"]
+    assert blocks[2].rows[1] == ["I", "Hoàn thiện cơ chế, chính sách", "", "", ""]
+    got = [(o.task, o.lead, o.deadline.text if o.deadline else None) for o in extract_file(path).obligations]
+    assert got == [("Rà soát Chương trình khuyến công quốc gia", ["Vụ Kế hoạch - Tài chính"], "Quý IV/2024"),
+                   ("Biên soạn tài liệu, tổ chức tập huấn về năng suất", ["Vụ Phát triển nguồn nhân lực"],
+                    "Quý II/2025")]
+    assert [b.kind for b in split_blocks("| a | b | c |\n| d |\n| e | f | g |\n")] == ["para"]  # one cell: text
+
+
 def test_list_items_copied_with_their_tab_are_text_even_after_a_table() -> None:
     """Word copies a numbered or bulleted item as its mark, a tab and its text ('1.' / 'Sở Khoa học và Công nghệ',
     '-' / 'Chủ trì, …'): such lines are no table, alone or right after one, while a row a line break cut after its

@@ -75,14 +75,17 @@ def _markdown_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | N
 
 def _rule_less_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     """Rows written `| a | b |` with no rule under the first (as some crawlers write a table without a header
-    row): two such lines at least, of the same number of cells, two or more."""
+    row): two such lines at least of the first one's number of cells, two or more; a row of fewer cells, two at
+    least, is a group row spanning the width (`| I | Hoàn thiện cơ chế, chính sách |` in a six-column task table),
+    filled out with empty cells as GFM reads it."""
     j = i
     while j < len(lines) and _MD_ROW.match(lines[j]) and not _MD_RULE.match(lines[j]):
         j += 1
     rows = [_md_cells(ln) for ln in lines[i:j]]
-    if len(rows) < 2 or len({len(r) for r in rows}) > 1 or len(rows[0]) < 2:
+    width = len(rows[0]) if rows else 0
+    if width < 2 or sum(len(r) == width for r in rows) < 2 or any(not 2 <= len(r) <= width for r in rows):
         return None
-    return rows, j
+    return [r + [""] * (width - len(r)) for r in rows], j
 
 
 def _opens_appendix(cell: str) -> bool:
