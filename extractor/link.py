@@ -276,10 +276,12 @@ def _editions(doc: Doc, references: list[Reference], entries: list[dict]) -> lis
     ward's plan under the city's plan that carries out the same national resolution)."""
     title = doc.meta.title or ""
     barred = {fold(t) for t in load_rules("vocab").data.get("not_editions") or []}
-    basis = [r for r in references if r.relation == "basis" and r.number and fold(r.doc_type or "") not in barred]
-    named = [r for r in basis if fold(r.number or "") in fold(title.replace(" ", ""))]
-    if named:
+    never = {fold(t) for t in load_rules("vocab").data.get("never_parents") or []}
+    named = [r for r in references if r.relation == "basis" and r.number  # a circular 'hướng dẫn … theo Nghị
+             and fold(r.number) in fold(title.replace(" ", "")) and fold(r.doc_type or "") not in never]
+    if named:  # định số 68/2026/NĐ-CP': a decree or a law named by number in the title is what it is an edition of
         return named
+    basis = [r for r in references if r.relation == "basis" and r.number and fold(r.doc_type or "") not in barred]
     own = _title_words(title)
     return [r for r in basis if _is_edition(own, r, references, entries)]
 

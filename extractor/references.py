@@ -230,7 +230,7 @@ def _law_name(text: str, m: re.Match[str]) -> tuple[str, int]:
     title, end = " ".join(m.group("title").split()), m.end()
     for name in _known_law_names():
         known = re.compile(r"\s+".join(map(re.escape, name.split())) + r"(?!\w)", re.IGNORECASE).match(text, m.start("title"))
-        if known and known.end() > end:
+        if known and (known.end() > end or known.end() == end and title[:1].islower()):  # or written in lower case
             title, end = name, known.end()
             break
     variants = {fold(k): v for k, v in (_rf().data.get("law_name_variants") or {}).items()}
@@ -329,10 +329,15 @@ def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
         matches.append(m)
         if re.match(r"sửa\s+đổi", m.group("title"), re.I):  # the laws an amending law's title names
             matches += list(_rx("ref.law_by_name").finditer(text, m.start("title") + 1, m.end()))
+    own = [m for m in matches if re.match(r"sửa\s+đổi", m.group("title"), re.I)  # the law itself, enacted
+           and _rx("ref.enacting_formula").search(text, max(0, m.start() - 40), m.start())]
     nested = {m.start() for m in matches[1:] if any(o.start("title") < m.start() < o.end() for o in matches)}
+    amended = {m.start() for m in matches if any(o.start("title") < m.start() < o.end() for o in own)}
     amending_at: dict[int, _Cite] = {}  # an amending law's citation by the start of its title match
     joined: list[tuple[re.Match[str], _Cite]] = []
     for m in matches:
+        if m in own:
+            continue
         amending = bool(re.match(r"sửa\s+đổi", m.group("title"), re.I))
         head_end = m.start("title") + 1 if amending else m.end()  # an amending law's title may hold numbered laws
         named = _issued_law(text, m, amending, m.start() in nested) if free(m.start(), head_end) else None
@@ -343,8 +348,8 @@ def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
                     and re.fullmatch(r"\s*(?:\(\s*)?(?:số\s*:?\s*)?", text[end:n.start])), None)
         if num is not None:
             num.start, num.doc_type, num.issuer, num.title = m.start(), "Luật", "Quốc hội", title
-            if m.start() in nested:
-                num.relation = "cites"  # named inside an amending law's title (one entry with any other citation)
+            if m.start() in nested:  # named inside an amending law's title (one entry with any other citation);
+                num.relation = "amends" if m.start() in amended else "cites"  # amended, when that law is this one
                 joined.append((m, num))
             continue
         c = _Cite(m.start(), end, end, "Bộ luật" if m.group("type").startswith("Bộ") else "Luật",
@@ -354,7 +359,7 @@ def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
         if amending and c.date:  # the amending laws of one law share a title: 'Luật sửa đổi … Luật Bảo hiểm y tế'
             c.key = ("l", fold(title), c.date)  # of 2014 and of 2024 are two laws
         if m.start() in nested:  # named inside an amending law's title: cited, not itself the basis
-            c.relation = "cites"
+            c.relation = "amends" if m.start() in amended else "cites"
         if amending:
             amending_at[m.start("title")] = c
         laws.append(c)
@@ -365,6 +370,12 @@ def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
         if same is not None:
             c.key, c.number = same.key, same.number
     out += laws
+    for m in _rx("ref.constitution").finditer(text):
+        if free(m.start(), m.end()):
+            c = _Cite(m.start(), m.end(), m.end(), "Hiến pháp", None, title=" ".join(m.group().split()),
+                      key=("h", "hien phap"))
+            out.append(c)
+            taken.append((c.start, c.end))
     for m in _rx("ref.party_resolution_by_name").finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -417,6 +428,8 @@ def _trigger(text: str, pos: int, depth: int = 0) -> tuple[re.Match[str] | None,
     for stops in (r".;\n", r".\n"):  # the clause first ('...; Căn cứ X'), then the sentence (a long one: an
         start, _ = _sentence(text, pos, stops, _SENTENCE_LOOKBACK)  # opening's 'Thực hiện A; B; C; D')
         trig = rx.match(text[start:pos])
+        if trig and _narrated(text, start, trig):
+            continue
         if trig:
             return trig, start
     para = max(text.rfind("\n\n", 0, pos), text.rfind(". ", 0, pos), pos - _SENTENCE_LOOKBACK, -2) + 2
@@ -431,7 +444,7 @@ def _trigger(text: str, pos: int, depth: int = 0) -> tuple[re.Match[str] | None,
             return (rx.match(prev) if prev.rstrip().endswith(":") else None), own
         line_start = prev_start
     before = text[:own].rstrip()
-    if depth < _LIST_DEPTH and _LIST_ITEM_HEAD.fullmatch(text[own:pos]) and before.endswith(";"):
+    if depth < _LIST_DEPTH and _opens_with_a_document(text[own:pos]) and before.endswith(";"):
         trig, start = _trigger(text, len(before) - 1, depth + 1)
         if trig:
             return trig, start
@@ -439,7 +452,24 @@ def _trigger(text: str, pos: int, depth: int = 0) -> tuple[re.Match[str] | None,
 
 
 _LIST_DEPTH = 8  # items of an opening's list, one a line, looked back over
-_LIST_ITEM_HEAD = re.compile(r"\s*(?:[-+•]\s*)?(?:[^\W\d][^.;,:\n]{0,60})?")  # 'Chương trình hành động số '
+
+
+def _opens_with_a_document(line_head: str) -> bool:
+    """True when the words a line holds before a citation's number are that citation's type ('Chương trình hành
+    động số ', '- Quyết định số '), not a sentence of its own ('Quốc hội ban hành Luật …')."""
+    head = fold(line_head.strip().lstrip("-+•").strip())
+    return not head or any(head.startswith(word) for word in (*_rf().data["doc_type_words"], "luat"))
+
+
+def _narrated(text: str, start: int, trig: re.Match[str]) -> bool:
+    """True for a trigger word in lower case opening a clause after ';' in a sentence that opens with none: the
+    background's account of what was done ('Các cơ quan … đã thực hiện đúng Nghị định số 30/2020/NĐ-CP; triển khai
+    các nhiệm vụ tại Kế hoạch số 112/KH-UBND'), not the opening's own list ('Thực hiện A; thực hiện B')."""
+    word = trig.group().strip(" -+•")
+    if not word[:1].islower() or not text[:start].rstrip().endswith(";"):
+        return False
+    sentence, _ = _sentence(text, start - 1, r".\n", _SENTENCE_LOOKBACK)
+    return not _rx("ref.relation_opening").match(text[sentence:start])
 
 
 def _title_line(text: str, start: int, pos: int) -> bool:
@@ -567,8 +597,8 @@ def _same_laws(cites: list[_Cite]) -> None:
     laws = [c for c in cites if c.doc_type == "Luật"]
     anchored = sorted((c for c in laws if c.title and (c.date or c.number)), key=lambda a: -len(a.title or ""))
     for c in laws:
-        if c.date or c.number or not c.title:
-            continue
+        if c.date or c.number or not c.title or c.relation is not None:  # one an amending law's title lists is named
+            continue  # whole: 'Luật Đầu tư công, Luật Đầu tư theo phương thức đối tác công tư, Luật Đầu tư, …'
         name = next((a for a in anchored if fold(c.title).startswith(fold(a.title or "") + " ")), None)
         if name is not None:
             c.title, c.key, c.number = name.title, name.key, name.number

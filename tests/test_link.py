@@ -462,3 +462,26 @@ def test_a_letter_organising_the_review_of_a_plan_carries_it_out(tmp_path):
     record = extract_file(tmp_path / "letter.txt")
     assert {r.number: r.relation for r in record.references} == {"96/KH-UBND": "implements", "36/QĐ-TTg": "cites"}
     assert record.parent is not None and record.parent.number == "96/KH-UBND"
+
+
+def test_a_circular_s_parent_is_the_decree_its_title_guides(tmp_path):
+    """A ministry's circular (held-out 11) carries out nothing by name in its opening, and lists laws and decrees
+    after Căn cứ; its title says which decree it guides ('… THEO NGHỊ ĐỊNH SỐ 68/2026/NĐ-CP …'): that decree is the
+    parent (ANNOTATION.md: the Căn cứ document this one is an edition of), its relation stays basis."""
+    path = tmp_path / "thong-tu.txt"
+    path.write_text(
+        "BỘ KHOA HỌC VÀ CÔNG NGHỆ\n\nSố: 12/2026/TT-BKHCN\n\nHà Nội, ngày 28 tháng 4 năm 2026\n\nTHÔNG TƯ\n\n"
+        "HƯỚNG DẪN THỰC HIỆN HỖ TRỢ TƯ VẤN CHUYỂN ĐỔI SỐ CHO DOANH NGHIỆP NHỎ VÀ VỪA THEO NGHỊ ĐỊNH SỐ "
+        "68/2026/NĐ-CP NGÀY 10 THÁNG 3 NĂM 2026 CỦA CHÍNH PHỦ\n\n"
+        "Căn cứ Luật Hỗ trợ doanh nghiệp nhỏ và vừa ngày 12 tháng 6 năm 2017;\n\n"
+        "Căn cứ Nghị định số 55/2025/NĐ-CP ngày 02 tháng 3 năm 2025 của Chính phủ quy định chức năng, nhiệm vụ, "
+        "quyền hạn và cơ cấu tổ chức của Bộ Khoa học và Công nghệ;\n\n"
+        "Căn cứ Nghị định số 68/2026/NĐ-CP ngày 10 tháng 3 năm 2026 của Chính phủ quy định chính sách hỗ trợ doanh "
+        "nghiệp nhỏ và vừa;\n\nBộ trưởng Bộ Khoa học và Công nghệ ban hành Thông tư hướng dẫn.\n\n"
+        "Chương I\n\nQUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\n\nThông tư này hướng dẫn hỗ trợ tư vấn.\n",
+        encoding="utf-8")
+    rec = extract_file(path)
+    assert rec.meta.kind == "circular"
+    assert rec.parent is not None and rec.parent.number == "68/2026/NĐ-CP"
+    assert {r.number: r.relation for r in rec.references if r.number} == {
+        "55/2025/NĐ-CP": "basis", "68/2026/NĐ-CP": "basis"}

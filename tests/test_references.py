@@ -621,3 +621,58 @@ def test_an_opening_list_item_on_its_own_line_keeps_the_trigger_above():
         "implements", "Ban Chấp hành Đảng bộ tỉnh Quảng Trị")
     assert (refs["03/NQ-CP"].relation, refs["412/TTr-SKHCN"].relation) == ("implements", "basis")
     assert (refs["35/KH-UBND"].relation, refs["40/KH-UBND"].relation) == ("cites", "cites")  # past the opening
+
+
+def test_a_law_s_gazette_opening_cites_the_constitution_and_amends_the_laws_its_title_names(tmp_path):
+    """A law as the gazette prints it (openings 2): the gazette's part title and issuer line above the header are
+    not the document; 'Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam' is its basis; the law its enacting
+    sentence names is the law itself, and the laws that title names are the ones it amends."""
+    path = tmp_path / "luat.txt"
+    path.write_text(
+        "CÔNG BÁO/Số 1031 + 1032/Ngày 20-12-2019                                      3\n\n"
+        "PHẦN I. VĂN BẢN QUY PHẠM PHÁP LUẬT\n\nQUỐC HỘI\n\n"
+        "QUỐC HỘI                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "                                   Độc lập - Tự do - Hạnh phúc\n\nLuật số: 47/2019/QH14\n\n"
+        "                                   LUẬT\n         SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT TỔ CHỨC CHÍNH PHỦ\n"
+        "                  VÀ LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG\n\n"
+        "     Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+        "     Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính\n"
+        "phủ số 76/2015/QH13 và Luật Tổ chức chính quyền địa phương số 77/2015/QH13.\n\n"
+        "     Điều 1. Sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ\n"
+        "     1. Tuân thủ Hiến pháp và pháp luật, quản lý xã hội bằng Hiến pháp và pháp\nluật.\n",
+        encoding="utf-8")
+    rec = extract_file(path)
+    assert (rec.meta.kind, rec.meta.number, rec.meta.issuer) == ("law", "47/2019/QH14", "Quốc hội")
+    assert sorted((r.doc_type, r.number, r.relation) for r in rec.references) == [
+        ("Hiến pháp", None, "basis"), ("Luật", "76/2015/QH13", "amends"), ("Luật", "77/2015/QH13", "amends")]
+    assert rec.parent is None
+
+
+def test_a_background_clause_in_lower_case_carries_out_nothing():
+    """A directive's background (openings 2): '… đã cơ bản thực hiện đúng Nghị định số 30/2020/NĐ-CP …; triển khai
+    các nhiệm vụ … tại Kế hoạch số 112/KH-UBND' tells what was done; only the opening's own list ('Thực hiện A;
+    thực hiện B') carries out. A law named in lower case with its year is a law ('Luật tổ chức chính quyền địa
+    phương năm 2025')."""
+    refs = refs_of(
+        "CHỈ THỊ\n\nVề tăng cường kỷ luật trong công tác văn thư\n\n"
+        "Sau khi tổ chức chính quyền địa phương 2 cấp theo Luật tổ chức chính quyền địa phương năm 2025, khối lượng "
+        "văn bản tăng mạnh. Các cơ quan, đơn vị đã cơ bản thực hiện đúng Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 "
+        "của Chính phủ về công tác văn thư; triển khai các nhiệm vụ về chuyển đổi số tại Kế hoạch số 112/KH-UBND "
+        "ngày 14/8/2025 của UBND tỉnh.\n\nThực hiện Kế hoạch số 40/KH-UBND ngày 01/9/2025 của UBND tỉnh; thực hiện "
+        "Kế hoạch số 41/KH-UBND ngày 02/9/2025 của UBND tỉnh, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n\n"
+        "1. Thủ trưởng các sở chỉ đạo rà soát.\n", kind="directive", number="04/CT-UBND",
+        issuer="Ủy ban nhân dân tỉnh Gia Lai", level="province", place="Gia Lai")
+    assert {k: r.relation for k, r in refs.items()} == {
+        "Luật:Tổ chức chính quyền địa phương": "cites", "30/2020/NĐ-CP": "cites", "112/KH-UBND": "cites",
+        "40/KH-UBND": "implements", "41/KH-UBND": "implements"}
+
+
+def test_the_laws_an_amending_law_s_title_lists_are_each_their_own():
+    """A decree's Căn cứ (held-out 11) names the 2022 law amending nine laws; 'Luật Đầu tư công' and 'Luật Đầu tư
+    theo phương thức đối tác công tư' in its title are laws of their own, not 'Luật Đầu tư' cited before them."""
+    refs = refs_of(
+        "NGHỊ ĐỊNH\n\nCăn cứ Luật Đầu tư ngày 17 tháng 6 năm 2020; Luật sửa đổi, bổ sung một số điều của Luật Đầu "
+        "tư công, Luật Đầu tư theo phương thức đối tác công tư, Luật Đầu tư, Luật Nhà ở và Luật Đấu thầu ngày 11 "
+        "tháng 01 năm 2022;\n\nChính phủ ban hành Nghị định.\n\nĐiều 1. Phạm vi điều chỉnh\n", kind="decree")
+    titles = {r.title for r in refs.values() if r.doc_type == "Luật"}
+    assert {"Đầu tư", "Đầu tư công", "Đầu tư theo phương thức đối tác công tư", "Nhà ở", "Đấu thầu"} <= titles
