@@ -161,12 +161,15 @@ def _level_lists(s: str) -> str:
     return listed.sub(lambda m: "các " + ", ".join(level.findall(m.group(0)[3:])), s)
 
 
+_REGION_TAIL = re.compile(r"khu\s+vực\s+(?:\d{1,2}|[IVX]{1,4})")
+
+
 def _valid_tail(words: list[str]) -> bool:
     """A locality ('tỉnh', 'quận, huyện', 'các huyện, thị xã') or up to four capitalised words."""
     words = [w.strip(",") for w in words]
     if words[:1] in (["-"], ["–"]):  # 'Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II': the dash stays
         words = words[1:]
-    if not words:
+    if not words or _REGION_TAIL.fullmatch(" ".join(words)):  # 'Kho bạc Nhà nước khu vực XV'
         return True
     locs = _rules().data["locality_words"]
     quantifiers = _rules().data.get("locality_quantifiers", [])

@@ -96,7 +96,8 @@ def body_regex() -> re.Pattern[str]:
     # nhiên - Đại học Quốc gia Hà Nội'; after a comma, 'và' or a space a new head opens the next body
     loc = r.pattern("locality").pattern
     place = rf"(?!(?:Các|Những|Mọi)(?![\wÀ-ỹ])){frag['cap_word']}"  # 'Bộ Nội vụ Các bộ, ...': two cells
-    region = r"(?:(?<=[Kk]hu\svực)|(?<=[Vv]ùng))\s+(?:\d{1,2}|[IVX]{1,4})(?![\w/.,%])"  # Ngân hàng Nhà nước Khu vực 12
+    region = r"(?:\s+khu\s+vực|(?<=[Kk]hu\svực)|(?<=[Vv]ùng))\s+(?:\d{1,2}|[IVX]{1,4})(?![\w/.,%])"  # Ngân hàng Nhà nước
+    # Khu vực 12, Kho bạc Nhà nước khu vực XV
     place_run = rf"{place}(?:\s+{place}){{0,2}}"
     # a place named by two, joined by a dash ('Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn'), not a body
     # after a dash ('Sở Y tế - Sở Tài chính')

@@ -51,7 +51,7 @@ SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
                      "table_row_number_nested", "table_row_number_nested_inline",
                      "table_examples"}, set()),
     "ocr_checks": ({"rules"}, set()),
-    "ocr_fixes": ({"fragments", "rules"}, {"action", "replacement"}),
+    "ocr_fixes": ({"fragments", "heading_phrases", "rules"}, {"action", "replacement"}),
     "references": ({"body_heads", "doc_type_words", "fragments", "law_names", "law_name_variants", "national_issuers", "not_document_codes",
                     "not_names", "party_local", "province_body_heads", "rules"}, set()),
     "registry": ({"documents"}, set()),

