@@ -297,6 +297,21 @@ def begins_a_name(s: str) -> bool:
     return i < len(keys) and keys[i].startswith(start + " ")
 
 
+def initials_key(name: str) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+    """A body name's head, the initials of the capitalised words after it and the locality words after the last of
+    them ('Trung tâm Văn hóa - Truyền thông huyện' -> ('Trung tâm', ('V', 'T'), ('huyện',))); None for a collective,
+    a name with no head or fewer than two such words."""
+    head = head_of(name)
+    if not head or is_collective(name) or not name.startswith(head):
+        return None
+    words = [w for w in name[len(head):].split() if w not in ("-", "–", "và", "&", ",")]
+    caps = [i for i, w in enumerate(words) if w[:1].isupper()]
+    if len(caps) < 2:
+        return None
+    places = {w.lower() for w in _rules().data["locality_words"]}
+    return head, tuple(words[i][0] for i in caps), tuple(w for w in words[caps[-1] + 1:] if w.lower() in places)
+
+
 @lru_cache(maxsize=4096)
 def canonical_body(name: str, context: str | None = None) -> str:
     """Full official name of a body as written: abbreviations expanded, near-misses fixed.

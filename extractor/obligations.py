@@ -23,6 +23,7 @@ from .appendix import appendix_obligations, find_tables, labelled_obligations, m
 from .bodies import (
     enterprise_family,
     head_of,
+    initials_key,
     list_heading_task,
     officer_title_end,
     split_body_list,
@@ -390,12 +391,33 @@ def extract_obligations(doc: Doc) -> list[Obligation]:
     out = [ob for ob in out if any(c.isalpha() for c in ob.task)]  # a bullet with no letters is no task
     for ob in out:
         ob.lead, ob.support = enterprise_family(trimmed_names(ob.lead)), enterprise_family(trimmed_names(ob.support))
+    _names_the_text_spells(text, out)
     out = _times_given_back(doc, sorted(out, key=lambda o: o.span[0]))
     index = doc if sections is doc.sections else Doc(text, sections)
     for ob in out:
         path = index.sections_at(ob.span[0])
         ob.section = path[-1].id if path else None
     return out
+
+
+def _names_the_text_spells(text: str, obls: list[Obligation]) -> None:
+    """A name expanded from an abbreviation that the text never writes, where the text spells out one body of the
+    same head, locality and initials, is that body: 'Trung tâm VH-TT huyện' in a table read as the district office's
+    'Văn hóa và Thông tin' is the 'Trung tâm Văn hóa - Truyền thông huyện' the text names in full."""
+    flat = " ".join(text.split()).lower()
+    names = {n for ob in obls for n in ob.lead + ob.support}
+    spelled = [n for n in names if " ".join(n.split()).lower() in flat]
+    fixes = {}
+    for name in names:
+        if name in spelled or (key := initials_key(name)) is None:
+            continue
+        same = {n for n in spelled if initials_key(n) == key}
+        if len(same) == 1:
+            fixes[name] = same.pop()
+    if fixes:
+        for ob in obls:
+            ob.lead = list(dict.fromkeys(fixes.get(n, n) for n in ob.lead))
+            ob.support = list(dict.fromkeys(fixes.get(n, n) for n in ob.support))
 
 
 _TIME_PARAGRAPH_CHARS = 160  # a paragraph that only says when is one short sentence

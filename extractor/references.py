@@ -8,6 +8,7 @@ Patterns live in rules/references.yaml; numbers are read by link, bodies with me
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import structure
@@ -370,12 +371,20 @@ def _by_name(doc: Doc, ctx: _Ctx, numbered: list[_Cite]) -> list[_Cite]:
         if same is not None:
             c.key, c.number = same.key, same.number
     out += laws
-    for m in _rx("ref.constitution").finditer(text):
-        if free(m.start(), m.end()):
-            c = _Cite(m.start(), m.end(), m.end(), "Hiến pháp", None, title=" ".join(m.group().split()),
-                      key=("h", "hien phap"))
-            out.append(c)
-            taken.append((c.start, c.end))
+    out += _constitution(text, free)
+    out += _party_resolutions(text, ctx, free)
+    return out
+
+
+def _constitution(text: str, free: Callable[[int, int], bool]) -> list[_Cite]:
+    """The Constitution cited by its full name ('Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;')."""
+    return [_Cite(m.start(), m.end(), m.end(), "Hiến pháp", None, title=" ".join(m.group().split()),
+                  key=("h", "hien phap")) for m in _rx("ref.constitution").finditer(text) if free(m.start(), m.end())]
+
+
+def _party_resolutions(text: str, ctx: _Ctx, free: Callable[[int, int], bool]) -> list[_Cite]:
+    """Party resolutions cited by their congress or plenum ('Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX')."""
+    out = []
     for m in _rx("ref.party_resolution_by_name").finditer(text):
         if not free(m.start(), m.end()):
             continue

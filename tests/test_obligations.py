@@ -1670,3 +1670,19 @@ def test_a_directive_s_closing_call_then_a_duty_in_one_paragraph(tmp_path):
             "việc thực hiện, báo cáo Chủ tịch Ủy ban nhân dân tỉnh kết quả trước ngày 25 tháng 12 năm 2026.\n")
     got = [(o.lead, o.deadline.text if o.deadline else None) for o in _pipeline_obls(tmp_path, text)]
     assert got == [(["Sở Xây dựng"], "định kỳ hằng tháng"), (["Sở Tài chính"], "trước ngày 25 tháng 12 năm 2026")]
+
+
+def test_an_abbreviated_body_is_the_one_the_text_spells_out(tmp_path):
+    """A district's task table (held-out 11) writes 'Trung tâm VH-TT huyện', which the abbreviation list reads as
+    the district office's 'Văn hóa và Thông tin'; the text names 'Trung tâm Văn hóa - Truyền thông huyện' in full,
+    of the same head, initials and locality: that is the body."""
+    text = ("KẾ HOẠCH\n\nNâng cao năng suất lao động năm 2022\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+            "1. Phòng Văn hóa và Thông tin, Trung tâm Văn hóa - Truyền thông huyện\n\n"
+            "Xây dựng chuyên mục, tăng thời lượng tuyên truyền về năng suất.\n\nPHỤ LỤC\n\n"
+            "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện |\n"
+            "|---|---|---|---|---|\n"
+            "| 1 | Xây dựng chuyên mục về năng suất | Phòng VH&TT | Trung tâm VH-TT huyện; UBND các xã, thị trấn | "
+            "2022 - 2025 |\n")
+    got = [(o.lead, o.support) for o in _pipeline_obls(tmp_path, text)]
+    assert got[-1] == (["Phòng Văn hóa và Thông tin"],
+                       ["Trung tâm Văn hóa - Truyền thông huyện", "Ủy ban nhân dân các xã, thị trấn"])
