@@ -444,3 +444,19 @@ def test_a_page_body_of_one_line_paragraphs_between_bars_is_text() -> None:
     text = "|\nTỈNH ỦY TUYÊN QUANG\n|\nĐẢNG CỘNG SẢN VIỆT NAM\n|\n" + "\n".join(body) + "\n|\nNơi nhận:\n|\n"
     assert "1. Đánh giá chung\n" in normalize_document(_raw(text)).text
     assert [o.lead for o in _record(text).obligations] == [["Sở Tài chính"]]
+
+
+def test_a_crawl_with_a_bar_between_rows_and_a_cell_a_line(tmp_path: Path) -> None:
+    """The other crawled layout (held-out 12): a bar only between rows, each row's cells one a line. The header's
+    lines give the width; each row is a row, and the stage columns date its values."""
+    path = tmp_path / "de-an.txt"
+    path.write_text(
+        "Phần II\nMỤC TIÊU\n2. Mục tiêu cụ thể\n|\nTT\nChỉ tiêu\nĐơn vị tính\nGiai đoạn 2026 - 2028\n"
+        "Giai đoạn 2029 - 2030\n|\n1\nLượt khách đến các điểm du lịch cộng đồng\ntriệu lượt/năm\n1,8 - 2,0\ntrên 2,5\n"
+        "|\n2\nSố điểm du lịch cộng đồng đạt chuẩn (lũy kế)\nđiểm\n15\ntối thiểu 25\n|\n", encoding="utf-8")
+    rows = next(b for b in split_blocks(path.read_text(encoding="utf-8")) if b.kind == "table").rows
+    assert rows[1] == ["1", "Lượt khách đến các điểm du lịch cộng đồng", "triệu lượt/năm", "1,8 - 2,0", "trên 2,5"]
+    got = [(t.value, t.value_max, t.unit, t.year) for t in extract_file(path).targets]
+    assert got == [(1.8, 2, "triệu lượt/năm", 2028), (2.5, None, "triệu lượt/năm", 2030),
+                   (15, None, "điểm", 2028), (25, None, "điểm", 2030)]
+    assert len(crawled_rows(["TT", "Nhiệm vụ", "", "1", "Rà soát"])) == 2  # a bar around each cell: as before

@@ -207,10 +207,25 @@ def _crawled_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | No
     if not _BAR.match(lines[i]):
         return None
     tokens, nxt = _crawled_tokens(lines, i)
-    rows = crawled_rows(tokens)
+    rows = _rows_between_bars(tokens) or crawled_rows(tokens)
     if not rows or max(len(r) for r in rows) < 2:
         return None
     return rows, nxt
+
+
+def _rows_between_bars(tokens: list[str]) -> list[list[str]] | None:
+    """The other crawled layout, a bar between rows and a row's cells one a line: 'TT / Chỉ tiêu / Đơn vị tính /
+    …' between two bars, then '1 / Lượt khách … / triệu lượt/năm / …'. The header's lines give the width; two rows
+    at least fill it, every row opens with its number, and a group row ('I / Hoàn thiện thể chế') of fewer lines is
+    filled out with empty cells. None for the layout of a bar around every cell."""
+    cells = [tok.split("\n") for tok in tokens]
+    if len(cells) < 3 or len(cells[0]) < 3:
+        return None
+    width, data = len(cells[0]), cells[1:]
+    if sum(len(c) == width for c in data) < 2 or any(
+            not 2 <= len(c) <= width or not _ROW_NUMBER.match(c[0].strip()) for c in data):
+        return None
+    return [[x.strip() for x in c] + [""] * (width - len(c)) for c in cells]
 
 
 def _tab_cells(line: str) -> list[str] | None:
