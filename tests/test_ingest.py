@@ -446,6 +446,29 @@ def test_html_banner_site_name_kept_by_trafilatura_is_not_the_issuer(tmp_path):
     assert (meta.issuer, meta.number, meta.kind) == ("Hội đồng nhân dân tỉnh Lâm Đồng", "118/NQ-HĐND", "resolution")
 
 
+def test_html_portal_attributes_two_to_a_row_are_left_out(tmp_path):
+    """A province's portal (held-out 12) shows the document's attributes two to a row ('Số ký hiệu: | 58/KH-UBND |
+    Ngày ban hành: | 20/03/2026'); that box is the portal's, and the document's own header comes first."""
+    from extractor.pipeline import extract_file
+
+    page = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>58/KH-UBND</title></head><body><div id="vb">
+    <table class="thuoc-tinh"><tr><td>Số ký hiệu:</td><td>58/KH-UBND</td><td>Ngày ban hành:</td><td>20/03/2026</td></tr>
+    <tr><td>Cơ quan ban hành:</td><td>UBND tỉnh</td><td>Người ký:</td><td>Đỗ Minh Quân</td></tr>
+    <tr><td>Tệp đính kèm:</td><td>58-KH-UBND.pdf</td><td></td><td></td></tr></table>
+    <table><tr><td><p><b>ỦY BAN NHÂN DÂN<br>TỈNH QUẢNG NGÃI</b></p><p>Số: 58/KH-UBND</p></td>
+    <td><p><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b></p><p><i>Quảng Ngãi, ngày 20 tháng 3 năm 2026</i></p></td></tr>
+    </table><p><b>KẾ HOẠCH</b></p><p>Thực hiện Chương trình quốc gia về chất thải rắn sinh hoạt</p>
+    <p>I. MỤC ĐÍCH, YÊU CẦU</p><p>1. Cụ thể hóa các mục tiêu của Chương trình.</p>
+    <table><tr><th>Số ký hiệu</th><th>Ngày ban hành</th><th>Trích yếu</th></tr>
+    <tr><td>12/KH-UBND</td><td>05/01/2026</td><td>Kế hoạch năm 2026</td></tr></table></div></body></html>"""
+    path = tmp_path / "portal.html"
+    path.write_text(page, encoding="utf-8")
+    tables = [b for b in ingest.read_document(path).blocks if b.kind == "table"]
+    assert [t.rows[0][0] for t in tables] == ["ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 58/KH-UBND", "Số ký hiệu"]
+    meta = extract_file(path).meta
+    assert (meta.kind, meta.number, meta.issuer) == ("plan", "58/KH-UBND", "Ủy ban nhân dân tỉnh Quảng Ngãi")
+
+
 @pytest.mark.parametrize("kind", ["tcvn3", "vni"])
 def test_txt_in_a_legacy_font_encoding(tmp_path, kind):
     legacy = pytest.importorskip("extractor.ingest.legacy")

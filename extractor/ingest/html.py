@@ -416,15 +416,16 @@ def _table_rows(blocks: list[Block]) -> int:
 
 
 def portal_attributes(block: Block) -> bool:
-    """True for a portal's table of the document's attributes (a label of layout.portal_attribute_label in three
-    rows or more: 'Số ký hiệu | 97/NQ-CP', 'Ngày ban hành | 08/04/2026', 'Người ký | …'), not a table of the
-    document (a list of documents has such labels in its header row alone)."""
+    """True for a portal's table of the document's attributes (three labels of layout.portal_attribute_label or
+    more, in two rows or more: 'Số ký hiệu | 97/NQ-CP', 'Ngày ban hành | 08/04/2026', 'Người ký | …', two to a row
+    on some portals), not a table of the document (a list of documents has such labels in its header row alone)."""
     from ..rules import load_rules
 
     if block.kind != "table":
         return False
     label = load_rules("layout").rule("layout.portal_attribute_label").rx
-    return sum(1 for row in block.rows or [] if any(label.match(cell or "") for cell in row)) >= 3
+    per_row = [sum(1 for cell in row if label.match(cell or "")) for row in block.rows or []]
+    return sum(per_row) >= 3 and sum(1 for n in per_row if n) >= 2
 
 
 def is_mhtml(data: bytes) -> bool:
