@@ -221,6 +221,20 @@ def name_ends(line: str, next_line: str) -> bool:
     return False
 
 
+_ITEM_HEAD = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s+(?:(?i:đề\s+nghị)\s+)?")
+
+
+def names_only_heading(line: str) -> bool:
+    """A numbered heading that is only bodies ('6. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính
+    trị - xã hội'): each piece between its commas, 'và' and ';' a named body or a collective; the line after it,
+    opening in capitals, is its task, not the rest of a line the crawler wrapped."""
+    head = _ITEM_HEAD.match(line.strip())
+    if head is None or line.count("(") != line.count(")") or line.rstrip().endswith(("-", "–")):
+        return False  # a bracket or a dash left open goes on on the next line
+    pieces = [p for p in re.split(r"\s*[,;]\s*|\s+và\s+", line.strip()[head.end():].rstrip(" :")) if p]
+    return bool(pieces) and all(head_of(p) is not None or is_collective(p) for p in pieces)
+
+
 def name_goes_on(line: str, next_line: str) -> bool:
     """'6. Sở Ngoại' then 'Vụ': a line that only begins a gazetteer name, which its next line's first word
     carries on (a heading broken by the portal's layout)."""

@@ -282,8 +282,10 @@ def _editions(doc: Doc, references: list[Reference], entries: list[dict]) -> lis
     if named:  # định số 68/2026/NĐ-CP': a decree or a law named by number in the title is what it is an edition of
         return named
     basis = [r for r in references if r.relation == "basis" and r.number and fold(r.doc_type or "") not in barred]
-    own = _title_words(title)
-    return [r for r in basis if _is_edition(own, r, references, entries)]
+    # a title listing its subjects ('Kế hoạch chuyển đổi cơ cấu cây trồng, phát triển vùng trồng cây ăn quả tập
+    # trung …') is about each: each subject after a comma opens a title of its own
+    owns = [_title_words(title)] + [_title_words(title[m.end():]) for m in re.finditer(r",\s+", title)]
+    return [r for r in basis if any(_is_edition(own, r, references, entries) for own in owns)]
 
 
 def _next_up(number: str, issuer: str | None, references: list[Reference], entries: list[dict],

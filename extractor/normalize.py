@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from .abbrev import any_search, ends_at_end, max_width
-from .bodies import name_cut_before, name_ends, name_goes_on
+from .bodies import name_cut_before, name_ends, name_goes_on, names_only_heading
 from .document import Block, Normalized, RawDocument, Table, TableCell
 from .vntext import ODD_SPACES, fix_look_alikes, fix_tone_placement, nfc
 
@@ -243,6 +243,8 @@ def should_join(a: str, b: str, width: int | None, wrapped: bool = True) -> bool
     if b_s[0].islower():
         return True
     if _ROW_NUMBER.fullmatch(b_s):  # a table row's number alone on its line ('4.1') opens the row
+        return False
+    if names_only_heading(a_s):  # '6. Đề nghị Ủy ban Mặt trận … và các tổ chức chính trị - xã hội' / 'Tuyên truyền …'
         return False
     # a line of the wrap width's length was cut by it; a longer one was not (a table's cell a line, in a gazette)
     return width is not None and 0.75 * width <= len(a_s) <= _OVER_WIDTH * width

@@ -229,6 +229,11 @@ def _law_name(text: str, m: re.Match[str]) -> tuple[str, int]:
     `law_names`: 'Luật Thuế xuất khẩu, thuế nhập khẩu', 'Luật Đầu tư theo phương thức đối tác công tư'), with the
     name of `law_name_variants` for another spelling of the same law."""
     title, end = " ".join(m.group("title").split()), m.end()
+    for name in _known_law_names():  # a known name run on into the sentence: 'Luật Ngân sách nhà nước và khả năng
+        ran_on = re.compile(r"\s+".join(map(re.escape, name.split())) + r"(?=\s+và\s+[a-zđà-ỹ])")  # cân đối …'
+        if (cut := ran_on.match(text, m.start("title"))) and cut.end() < end:
+            title, end = name, cut.end()
+            break
     for name in _known_law_names():
         known = re.compile(r"\s+".join(map(re.escape, name.split())) + r"(?!\w)", re.IGNORECASE).match(text, m.start("title"))
         if known and (known.end() > end or known.end() == end and title[:1].islower()):  # or written in lower case

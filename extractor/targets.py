@@ -594,7 +594,8 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, str]], wher
         bare = prefix  # 'từ 15% hiện nay lên 25%': the state word belongs to the baseline, not to this value
         for m in (m for rule in rules_of("baseline") for m in rule.rx.finditer(clause) if m.end() <= v.start):
             bare = bare[:m.start()] + " " * (m.end() - m.start()) + bare[m.end():]
-        if _is_status(bare) or first_match(rules_of("status_after"), after):  # also in goal sections
+        if _is_status(bare) or first_match(rules_of("status_after"), after) and not first_match(
+                rules_of("kept_aim"), prefix):  # also in goal sections; 'duy trì 42 chuỗi đã được xác nhận' is kept
             continue
         cmp, cmp_start = _comparator(prefix, after, v)
         if reporting and not (own_aim or where.aim_sentence) and cmp not in (">=", "range") and \

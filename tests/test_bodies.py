@@ -146,6 +146,13 @@ def test_collective_bodies_kept_as_written(name):
     ("Trung tâm GDNN-GDTX huyện; UBND các xã, thị trấn",
      ["Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện", "Ủy ban nhân dân các xã, thị trấn"]),
     ("Báo và PT,TH Quảng Trị", ["Báo và Phát thanh, Truyền hình Quảng Trị"]),
+    # a department's own branches in its task table (held-out 12), a one-member company
+    ("Chi cục QLCL NLS&TS; Chi cục Trồng trọt và BVTV",
+     ["Chi cục Quản lý chất lượng nông, lâm sản và thủy sản", "Chi cục Trồng trọt và Bảo vệ thực vật"]),
+    ("Công ty TNHH MTV Khai thác công trình thủy lợi tỉnh và UBND các xã",
+     ["Công ty TNHH Một thành viên Khai thác công trình thủy lợi tỉnh", "Ủy ban nhân dân các xã"]),
+    # the department merged in 2025 and a province's hospital (held-out 12)
+    ("Sở NN&MT; Bệnh viện Đa khoa tỉnh", ["Sở Nông nghiệp và Môi trường", "Bệnh viện Đa khoa tỉnh"]),
 ])
 def test_split_body_list(heading, want):
     assert split_body_list(heading) == want

@@ -485,3 +485,23 @@ def test_a_circular_s_parent_is_the_decree_its_title_guides(tmp_path):
     assert rec.parent is not None and rec.parent.number == "68/2026/NĐ-CP"
     assert {r.number: r.relation for r in rec.references if r.number} == {
         "55/2025/NĐ-CP": "basis", "68/2026/NĐ-CP": "basis"}
+
+
+def test_a_title_listing_two_subjects_is_an_edition_of_the_plan_of_its_second(tmp_path):
+    """A commune council's resolution (held-out 12) adopts 'Kế hoạch chuyển đổi cơ cấu cây trồng, phát triển vùng
+    trồng cây ăn quả tập trung …'; among its Căn cứ, the province's plan 'về phát triển vùng sản xuất cây ăn quả
+    tập trung giai đoạn 2026 - 2030' is what its second subject narrows: the parent, its relation basis."""
+    path = tmp_path / "nghi-quyet.txt"
+    path.write_text(
+        "HỘI ĐỒNG NHÂN DÂN\nXÃ YÊN LƯƠNG\n\nSố: 18/NQ-HĐND\n\nYên Lương, ngày 19 tháng 12 năm 2025\n\n"
+        "NGHỊ QUYẾT\n\nThông qua Kế hoạch chuyển đổi cơ cấu cây trồng, phát triển vùng trồng cây ăn quả tập trung "
+        "trên địa bàn xã Yên Lương giai đoạn 2026 - 2030\n\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n\n"
+        "Căn cứ Nghị quyết số 45/2025/NQ-HĐND ngày 10 tháng 12 năm 2025 của Hội đồng nhân dân tỉnh Phú Thọ quy định "
+        "chính sách hỗ trợ phát triển sản xuất nông nghiệp hàng hóa trên địa bàn tỉnh giai đoạn 2026 - 2030;\n\n"
+        "Căn cứ Kế hoạch số 310/KH-UBND ngày 28 tháng 11 năm 2025 của Ủy ban nhân dân tỉnh Phú Thọ về phát triển vùng "
+        "sản xuất cây ăn quả tập trung giai đoạn 2026 - 2030;\n\nQUYẾT NGHỊ:\n\n"
+        "Điều 1. Thông qua Kế hoạch với những nội dung chủ yếu sau.\n", encoding="utf-8")
+    rec = extract_file(path)
+    assert rec.parent is not None and rec.parent.number == "310/KH-UBND"
+    assert {r.number: r.relation for r in rec.references if r.number}["310/KH-UBND"] == "basis"

@@ -490,3 +490,15 @@ def test_a_paragraph_cut_after_the_verb_before_a_cited_title():
     assert should_join("Căn cứ Nghị quyết số 03/NQ-CP ngày 09 tháng 01 năm 2025 của Chính phủ ban hành",
                        "Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW;", None, wrapped=False)
     assert not should_join("QUYẾT ĐỊNH BAN HÀNH", "Kế hoạch thực hiện", None, wrapped=False)
+
+
+def test_a_wrapped_crawl_keeps_a_heading_of_bodies_apart_from_its_task():
+    """A crawled scheme (held-out 12) wraps at about 95 characters; its heading naming only bodies is nearly that
+    long, and the task under it opens in capitals: the two are not one line. A heading left open by a bracket or a
+    dash goes on (held-out 5: '7. Viettel Phú Thọ (Chi nhánh … Tập đoàn Công nghiệp -' / 'Viễn thông Quân đội)')."""
+    heading = "6. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội"
+    assert not should_join(heading, "Tuyên truyền, vận động hội viên, đoàn viên tham gia phát triển du lịch", 95)
+    assert should_join("1. Rà soát hiện trạng các điểm du lịch cộng đồng; lựa chọn các bản có lợi thế về cảnh quan",
+                       "Văn hóa để đầu tư có trọng điểm", 95)
+    assert should_join("7. Viettel Phú Thọ (Chi nhánh Viettel Phú Thọ - Tập đoàn Công nghiệp - Viễn thông Quân",
+                       "Đội), VNPT Phú Thọ (Viễn thông Phú Thọ)", 95)

@@ -676,3 +676,16 @@ def test_the_laws_an_amending_law_s_title_lists_are_each_their_own():
         "tháng 01 năm 2022;\n\nChính phủ ban hành Nghị định.\n\nĐiều 1. Phạm vi điều chỉnh\n", kind="decree")
     titles = {r.title for r in refs.values() if r.doc_type == "Luật"}
     assert {"Đầu tư", "Đầu tư công", "Đầu tư theo phương thức đối tác công tư", "Nhà ở", "Đấu thầu"} <= titles
+
+
+def test_a_known_law_name_run_on_into_the_sentence_ends_at_its_name():
+    """A scheme's funding (held-out 12): 'theo phân cấp của Luật Ngân sách nhà nước và khả năng cân đối ngân sách':
+    the law is 'Ngân sách nhà nước'; a name that goes on after 'và' in lower case stays whole when it is the name
+    ('Luật Bảo vệ và phát triển rừng')."""
+    refs = refs_of("ĐỀ ÁN" + BODY.format(
+        "Kinh phí được bố trí hằng năm theo phân cấp của Luật Ngân sách nhà nước và khả năng cân đối ngân sách; thực "
+        "hiện Luật Bảo vệ và phát triển rừng."))
+    assert {r.title for r in refs.values()} == {"Ngân sách nhà nước", "Bảo vệ và phát triển rừng"}
+    refs = refs_of("NGHỊ QUYẾT" + BODY.format(  # a name with a comma, no date after it (held-out 12)
+        "Nghiên cứu, đề xuất sửa đổi, bổ sung Luật Khám bệnh, chữa bệnh về cơ chế tự chủ."))
+    assert {r.title for r in refs.values()} == {"Khám bệnh, chữa bệnh"}

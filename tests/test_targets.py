@@ -440,6 +440,17 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     ("two_periods_each_after_its_value", "I. MỤC TIÊU\n\nPhấn đấu tăng năng suất lao động bình quân trên 7%/năm "
      "giai đoạn 2021 - 2025 và trên 7,5%/năm giai đoạn 2026 - 2030.\n",
      [(7, None, ">", "%/năm", 2025), (7.5, None, ">", "%/năm", 2030)]),
+    # held-out 12: a health programme's life expectancy and its rates per population; a school grade, an estimate of
+    # the year before and a count kept going
+    ("life_expectancy_and_per_population", "II. MỤC TIÊU\n\n2. Mục tiêu cụ thể đến năm 2030\n\n- Tuổi thọ trung "
+     "bình đạt khoảng 75,5 tuổi;\n- Đạt 19 bác sĩ và 40 giường bệnh trên 10.000 dân;\n- Tỷ lệ trẻ em dưới 1 tuổi "
+     "được tiêm chủng đầy đủ đạt từ 95% trở lên.\n",
+     [(75.5, None, "~", "tuổi", 2030), (19, None, "=", "bác sĩ", 2030), (40, None, "=", "giường bệnh", 2030),
+      (95, None, ">=", "%", 2030)]),
+    ("grade_estimate_and_kept", "II. MỤC TIÊU\n\n2. Mục tiêu cụ thể đến năm 2027\n\n- Phấn đấu có tối thiểu 40% "
+     "học sinh lớp 5 biết bơi an toàn.\n- Xây dựng mới 08 chuỗi cung ứng; duy trì 42 chuỗi đã được xác nhận trong "
+     "các năm trước.\n\n(Năm 2025, tỷ lệ chất thải rắn sinh hoạt được thu gom trên địa bàn tỉnh ước đạt 88,6%).\n",
+     [(40, None, ">=", "%", 2027), (8, None, "=", "chuỗi cung", 2027), (42, None, "=", "chuỗi", 2027)]),
     # held-out 9 and 11: a socio-economic plan's budget revenue and the whole society's investment are aims; a
     # budget to be spent stays a means
     ("revenue_and_social_investment", "2. Các chỉ tiêu chủ yếu\n- Tổng thu ngân sách nhà nước trên địa bàn "
