@@ -469,6 +469,53 @@ def test_html_portal_attributes_two_to_a_row_are_left_out(tmp_path):
     assert (meta.kind, meta.number, meta.issuer) == ("plan", "58/KH-UBND", "Ủy ban nhân dân tỉnh Quảng Ngãi")
 
 
+def test_html_header_table_classed_as_a_header_is_the_document_s(tmp_path):
+    """A legal database (held-out 13) gives the document's own header table the class 'doc-header', which reads as
+    page chrome by its name; a table holding the motto and 'Số: …' is the document's, kept."""
+    from extractor.pipeline import extract_file
+
+    page = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>31/2025/NQ-HĐND</title></head><body>
+    <div class="site-header">Thư viện văn bản</div><div class="content">
+    <table class="doc-header"><tr><td><b>HỘI ĐỒNG NHÂN DÂN<br>TỈNH TUYÊN QUANG</b><br>-------<br>Số: 31/2025/NQ-HĐND</td>
+    <td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b><br>
+    <i>Tuyên Quang, ngày 12 tháng 12 năm 2025</i></td></tr></table>
+    <p><b>NGHỊ QUYẾT</b></p><p><b>QUY ĐỊNH CHÍNH SÁCH HỖ TRỢ BẢO TỒN VĂN HÓA TRUYỀN THỐNG</b></p>
+    <p>Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;</p><p>QUYẾT NGHỊ:</p>
+    <p>Điều 1. Phạm vi điều chỉnh</p><p>Nghị quyết này quy định chính sách hỗ trợ.</p></div></body></html>"""
+    path = tmp_path / "nq.html"
+    path.write_text(page, encoding="utf-8")
+    from extractor.ingest.html import _lxml_blocks
+
+    plain = _lxml_blocks(page)  # the page read without its chrome keeps the table the page calls a header
+    assert plain[0].kind == "table" and "Số: 31/2025/NQ-HĐND" in plain[0].rows[0][0]
+    meta = extract_file(path).meta
+    assert (meta.number, meta.date, meta.issuer) == ("31/2025/NQ-HĐND", "2025-12-12", "Hội đồng nhân dân tỉnh Tuyên Quang")
+    assert "Thư viện văn bản" not in normalize(ingest.read_document(path))
+
+
+def test_html_page_furniture_before_the_document_s_header_table_is_left_out(tmp_path):
+    """A province's portal (openings 2): a column of the newest documents and the post's title stand before the
+    document's header table in the page's main area; the document begins at its header, so the newest documents
+    are no references of it."""
+    from extractor.pipeline import extract_file
+
+    page = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>31/2024/NQ-HĐND</title></head><body>
+    <div id="main"><div class="col-left"><h3>Văn bản mới</h3><ul>
+    <li><a href="#">Quyết định số 2315/QĐ-UBND ngày 05/7/2024 về việc công bố danh mục thủ tục hành chính</a></li>
+    <li><a href="#">Kế hoạch số 168/KH-UBND ngày 02/7/2024 tổ chức Tháng hành động</a></li></ul></div>
+    <div class="col-center"><h1>Nghị quyết quy định nội dung chi, mức chi</h1><span>Cập nhật: 16/07/2024</span>
+    <table class="vb-header"><tr><td><p>HỘI ĐỒNG NHÂN DÂN<br>TỈNH THANH HÓA<br>Số: 31/2024/NQ-HĐND</p></td>
+    <td><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Thanh Hóa, ngày 11 tháng 7 năm 2024</p></td></tr></table>
+    <p><b>NGHỊ QUYẾT</b></p><p><b>Quy định nội dung chi, mức chi thực hiện nhiệm vụ khoa học và công nghệ</b></p>
+    <p>Căn cứ Luật Khoa học và Công nghệ ngày 18 tháng 6 năm 2013;</p><p>QUYẾT NGHỊ:</p>
+    <p>Điều 1. Phạm vi điều chỉnh</p><p>Nghị quyết này quy định nội dung chi.</p></div></div></body></html>"""
+    path = tmp_path / "portal.html"
+    path.write_text(page, encoding="utf-8")
+    rec = extract_file(path)
+    assert rec.text.startswith("HỘI ĐỒNG NHÂN DÂN")
+    assert [r.number for r in rec.references] == [None] and rec.meta.number == "31/2024/NQ-HĐND"
+
+
 @pytest.mark.parametrize("kind", ["tcvn3", "vni"])
 def test_txt_in_a_legacy_font_encoding(tmp_path, kind):
     legacy = pytest.importorskip("extractor.ingest.legacy")

@@ -279,6 +279,10 @@ def _traf_blocks(text: str) -> list[Block]:
     return blocks
 
 
+_LEGAL_HEADER = re.compile(r"CỘNG\s+H[OÒ]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA|Số\s*:\s*\d{1,5}\s*/", re.IGNORECASE)
+"""A document's own header (its motto, its 'Số: …'), whatever class the page gives its table ('doc-header')."""
+
+
 def _strip_chrome(root: Any) -> None:
     """Remove scripts, navigation, menus, footers and their look-alikes from an lxml tree."""
     for el in list(root.iter(*_CHROME_TAGS)):
@@ -288,7 +292,8 @@ def _strip_chrome(root: Any) -> None:
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue
         attrs = " ".join(el.get(a, "") for a in ("class", "id", "role"))
-        if attrs and _CHROME_ATTR.search(attrs) and el.tag not in ("body", "html", "main", "article"):
+        if attrs and _CHROME_ATTR.search(attrs) and el.tag not in ("body", "html", "main", "article") \
+                and not _LEGAL_HEADER.search(" ".join(el.itertext())):
             el.getparent().remove(el)
 
 
@@ -428,6 +433,18 @@ def portal_attributes(block: Block) -> bool:
     return sum(per_row) >= 3 and sum(1 for n in per_row if n) >= 2
 
 
+_HEADER_REACH = 12  # how many blocks of a page's furniture may stand before the document's header table
+
+
+def from_document_header(blocks: list[Block]) -> list[Block]:
+    """The blocks from the document's own header table on (its motto, its 'Số: …'), when one stands among the
+    first blocks: what comes before it is the page's (a column of the newest documents, the post's title and its
+    date), not the document's."""
+    first = next((i for i, b in enumerate(blocks[:_HEADER_REACH]) if b.kind == "table" and _LEGAL_HEADER.search(
+        " ".join(c for row in b.rows or [] for c in row if c))), None)
+    return blocks[first:] if first else blocks
+
+
 def is_mhtml(data: bytes) -> bool:
     """True for a web page saved as one MIME file (.mht/.mhtml: Word's and the browsers' 'single file')."""
     head = data[:4096].lower()
@@ -458,7 +475,8 @@ def read_html(raw: RawDocument, data: bytes) -> None:
     raw.encoding = encoding
     text = _prepared(text)
     plain = _lxml_blocks(text)
-    blocks = [b for b in with_merges(choose(_traf_blocks(text), plain), plain) if not portal_attributes(b)]
+    blocks = from_document_header([b for b in with_merges(choose(_traf_blocks(text), plain), plain)
+                                   if not portal_attributes(b)])
     if not blocks:
         raise IngestError("no main text found in the HTML page")
     raw.blocks = blocks
