@@ -39,6 +39,7 @@ class Column:
     kind: str | None  # number, indicator, item, unit, baseline, year, result, other; None: unknown
     year: int | None = None
     sub: str | None = None  # the lower header cell under a period (Lượng (Tấn))
+    planned: bool = False  # a year column headed as a plan ('Kế hoạch năm 2025')
 
 
 def _text(cell: TableCell | None) -> str:
@@ -47,7 +48,8 @@ def _text(cell: TableCell | None) -> str:
 
 def _classify(text: str) -> Column | None:
     hit = first_match(rules_of("table_header"), text.strip(" .:"))
-    return Column(str(hit[0].get("column")), year_of(hit[1])) if hit else None
+    planned = bool(re.match(r"(?i:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)\b", text.strip()))
+    return Column(str(hit[0].get("column")), year_of(hit[1]), planned=planned) if hit else None
 
 
 def _trim(row: Row) -> Row:
@@ -338,6 +340,7 @@ def _table_targets(doc: Doc, rows: list[Row], cols: list[Column], level: str, do
     if ind_col is None:
         ind_col = next(j for j, c in enumerate(cols) if c.kind == "item")
     unit_col = next((j for j, c in enumerate(cols) if c.kind == "unit"), None)
+    issued = int(doc.meta.date[:4]) if doc.meta.date and doc.meta.date[:4].isdigit() else None
     group_year: int | None = None
     parent = ""
     out: list[Target] = []
@@ -365,8 +368,9 @@ def _table_targets(doc: Doc, rows: list[Row], cols: list[Column], level: str, do
             cell = row[j]
             assert cell is not None
             year = col.year if col.kind == "year" else (group_year or title_year)
-            if col.kind == "year" and doc_year and year and year < doc_year:
-                continue  # a figure of a year already past: a result, no aim
+            if col.kind == "year" and doc_year and year and year < doc_year and not (
+                    col.planned and issued and year >= issued):
+                continue  # a figure of a year already past: a result, no aim (a report's plan of its own year is)
             unit = _unit(part, unit_cell, col.sub) or _unit(part, "", name)  # 'Tốc độ tăng năng suất lao động (%)'
             label = " - ".join(p for p in (indicator, _sub_name(col.sub), part.rest) if p)
             kind = "percent" if "%" in (unit or "") else "count"

@@ -372,11 +372,26 @@ def _carries_out(ref: Reference, titled: list[Reference], references: list[Refer
     return any(n in numbers for n in implemented_in(ref.title) + implemented_in(said.get(f"after:{ref.number}")))
 
 
+def _titled_without_number(title: str | None, references: list[Reference]) -> Reference | None:
+    """The one Căn cứ document of the kind and issuer a title says it carries out without its number (rules
+    `ref.title_programme_carried_out`), or None."""
+    m = load_rules("references").rule("ref.title_programme_carried_out").rx.search(title or "")
+    if m is None:
+        return None
+    kind, issuer = fold(m.group("type")).split()[:2], fold(m.group("issuer") or "")
+    same = [r for r in references if r.relation == "basis" and r.number and fold(r.doc_type or "").split()[:2] == kind
+            and (not issuer or fold(r.issuer or "").startswith(issuer))]
+    return same[0] if len(same) == 1 else None
+
+
 def _implemented(doc: Doc, references: list[Reference], entries: list[dict], said: dict[str, str]
                  ) -> list[Reference]:
     """What the document carries out: its `implements` references (the opening's *Thực hiện* or a title
     that says so); failing that, what the registry says it implements; failing that, the *Căn cứ* documents
     it is an edition of (ANNOTATION.md)."""
+    unnumbered = _titled_without_number(doc.meta.title, references)
+    if unnumbered is not None:  # 'triển khai Chương trình hành động của UBND tỉnh thực hiện Nghị quyết số 29-NQ/TW …'
+        return [unnumbered]
     found = [r for r in references if r.relation == "implements" and (r.number or r.date)]
     editions = _editions(doc, references, entries)
     titled = [r for r in found if r.number and r.number in implemented_in(doc.meta.title)]

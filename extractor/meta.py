@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import get_args
 
 from .abbrev import expand_abbreviations
+from .bodies import head_of
 from .document import Doc
 from .news_meta import news_meta
 from .numbers import canonical_number, doc_type_from_number, issuer_from_number
@@ -77,6 +78,37 @@ def _caps_name(words: str) -> str:
     out = [full if (full := expand_abbreviations(w)) != w else w.lower() for w in words.split()]
     name = " ".join(out)
     return name[:1].upper() + name[1:]
+
+
+def _joint_issuer(header_caps: list[str], place: str | None) -> str | None:
+    """The bodies of a joint document's header, each on its line, joined by 'và' ('LIÊN ĐOÀN LAO ĐỘNG TỈNH SƠN
+    LA' / 'SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH' -> 'Liên đoàn Lao động tỉnh Sơn La và Sở Văn hóa, Thể thao và Du lịch
+    tỉnh Sơn La'); None unless two lines or more each name a body."""
+    names = []
+    if len(header_caps) == 1:  # a crawled cell's lines run together: split before each head in capitals
+        heads = "|".join(re.escape(h.upper()) for h in sorted(load_rules("bodies").data["heads"], key=len, reverse=True))
+        header_caps = re.split(rf"\s+(?=(?:{heads})\s)", header_caps[0])
+    for line in header_caps:
+        name = _parse_header_bodies(line)[0] or _caps_body(line)
+        if not name:
+            return None
+        if place and place not in name and name.startswith(("Sở ", "Ban ")):
+            name = f"{name} tỉnh {place}"
+        names.append(name)
+    return " và ".join(names) if len(names) >= 2 else None
+
+
+def _caps_body(line: str) -> str | None:
+    """A body printed in capitals that the header reader does not know ('LIÊN ĐOÀN LAO ĐỘNG TỈNH SƠN LA'): its
+    head word, the words after it each capitalised, its locality as a place; None when it opens with no head."""
+    m = re.match(r"(?P<name>.+?)\s+(?P<unit>TỈNH|THÀNH PHỐ)\s+(?P<place>.+)$", " ".join(line.split()))
+    words = (m.group("name") if m else line).split()
+    head = head_of(" ".join(w.capitalize() if i == 0 else w.lower() for i, w in enumerate(words)))
+    if not head:
+        return None
+    rest = " ".join(words[len(head.split()):])
+    name = f"{head} {rest[:1]}{rest[1:].lower()}".strip()
+    return f"{name} {m.group('unit').lower()} {title_case(m.group('place'))}" if m else name
 
 
 def _parse_header_bodies(header: str) -> tuple[str | None, Level | None, str | None]:
@@ -480,6 +512,8 @@ def extract_meta(doc: Doc) -> Meta:
             continue
         if type_at is not None:
             continue
+        if k > 0 and re.fullmatch(r"VIỆT\s+NAM", s.strip()) and re.search(r"CHỦ\s+NGHĨA\s*$", lines[k - 1][1]):
+            continue  # the motto's last words a portal put on a line of their own ('CỘNG HÒA XÃ HỘI CHỦ NGHĨA' / 'VIỆT NAM')
         s = _rx("meta.motto").sub(" ", s)
         if k > 0 and re.fullmatch(r"(?:Số|SỐ)\s*:?", lines[k - 1][1]):  # 'Số:' and its number in two cells
             s = f"Số: {s}"
@@ -524,6 +558,8 @@ def extract_meta(doc: Doc) -> Meta:
         word = " ".join(m.group("type").split())
         kind, doc_type = _doc_types().get(word) or ("other", word.capitalize())
         title = _title(lines, type_at, m.group("rest"), doc_type, place)
+        if word.endswith("LIÊN TỊCH"):  # a joint document: each body of the header issues it
+            issuer = _joint_issuer(header_caps, place) or issuer
     elif subject is not None or addressed:
         kind, doc_type = "official_letter", "Công văn"
         title = "Về việc " + _subject_text(lines, at) if subject and at is not None else None

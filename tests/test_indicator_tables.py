@@ -192,3 +192,23 @@ def test_a_report_tables_column_numbers_are_no_units_its_indicator_brackets_are(
         ["2", "Số lớp tập huấn về năng suất, chất lượng (lớp)", "05", "06", "120,0"]])
     got = _blocks([Block("para", "Kết quả thực hiện các chỉ tiêu năm 2026:"), table])
     assert _rows(got) == [("=", 6.5, None, "%", 2026), ("=", 5, None, "lớp", 2026)]
+
+
+def test_a_report_s_plan_column_of_its_own_year_holds_aims(tmp_path: Path) -> None:
+    """A department's report of December 2025 on the year's results and next year's tasks (held-out 13): its
+    results table's 'Kế hoạch năm 2025' column is the year's plan, aims of 2025 (the report speaks from 2026 for
+    its text, as its title's next year); the achieved and rate columns are none."""
+    path = tmp_path / "bao-cao.txt"
+    path.write_text(
+        "SỞ TÀI CHÍNH\n\nSố: 486/BC-STC\n\nGia Lai, ngày 12 tháng 12 năm 2025\n\nBÁO CÁO\n\nKết quả thực hiện Kế hoạch "
+        "xúc tiến đầu tư năm 2025 và phương hướng, nhiệm vụ năm 2026\n\nI. KẾT QUẢ THỰC HIỆN NĂM 2025\n\n"
+        "| STT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2025 | Thực hiện (đến 30/11/2025) | Tỷ lệ (%) |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1 | Số dự án được cấp mới chủ trương đầu tư | dự án | 60 | 52 | 86,7 |\n"
+        "| 2 | Vốn đầu tư nước ngoài (FDI) đăng ký | triệu USD | 300 | 212,5 | 70,8 |\n", encoding="utf-8")
+    assert _rows(_targets_at(path)) == [("=", 60, None, "dự án", 2025), ("=", 300, None, "triệu USD", 2025)]
+
+
+def _targets_at(path: Path) -> list[Target]:
+    rec = extract_file(path)
+    return rec.targets

@@ -505,3 +505,23 @@ def test_a_title_listing_two_subjects_is_an_edition_of_the_plan_of_its_second(tm
     rec = extract_file(path)
     assert rec.parent is not None and rec.parent.number == "310/KH-UBND"
     assert {r.number: r.relation for r in rec.references if r.number}["310/KH-UBND"] == "basis"
+
+
+def test_a_title_carrying_out_the_province_s_programme_by_its_kind_names_its_parent(tmp_path):
+    """A department's plan (openings 3) 'triển khai Chương trình hành động của Ủy ban nhân dân tỉnh thực hiện Nghị
+    quyết số 29-NQ/TW và Kết luận số 51-KL/TW': the programme, named by kind and issuer without its number, is the
+    province's 38/CTr-UBND of its Căn cứ, the parent; the numbers after it are nested in its description."""
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(
+        "UBND TỈNH NGHỆ AN\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n\nSố: 85/KH-SGDĐT\n\nNghệ An, ngày 20 tháng 01 năm 2025\n\n"
+        "KẾ HOẠCH\n\nTriển khai Chương trình hành động của Ủy ban nhân dân tỉnh thực hiện Nghị quyết số 29-NQ/TW và "
+        "Kết luận số 51-KL/TW trong ngành Giáo dục Nghệ An năm 2025\n\n"
+        "Căn cứ Nghị quyết số 29-NQ/TW ngày 04/11/2013 của Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XI "
+        "về đổi mới căn bản, toàn diện giáo dục và đào tạo;\n\n"
+        "Căn cứ Nghị quyết số 44/NQ-CP ngày 09/6/2014 của Chính phủ ban hành Chương trình hành động của Chính phủ thực "
+        "hiện Nghị quyết số 29-NQ/TW;\n\n"
+        "Căn cứ Chương trình hành động số 38/CTr-UBND ngày 05/3/2020 của UBND tỉnh Nghệ An thực hiện Kết luận số "
+        "51-KL/TW ngày 30/5/2019 của Ban Bí thư;\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Cụ thể hóa các nhiệm vụ.\n",
+        encoding="utf-8")
+    rec = extract_file(path)
+    assert rec.parent is not None and rec.parent.number == "38/CTr-UBND"

@@ -625,3 +625,27 @@ def test_a_letters_subject_broken_over_lines_is_whole():
             "Kế hoạch nâng cao năng suất lao động năm 2026\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
             "Độc lập - Tự do - Hạnh phúc\nLạng Sơn, ngày 27 tháng 10 năm 2026\nKính gửi:\n- Các sở, ban, ngành tỉnh;\n")
     assert meta_of(text).title == "Về việc đẩy mạnh triển khai Kế hoạch nâng cao năng suất lao động năm 2026"
+
+
+def test_a_motto_split_over_two_lines_is_no_part_of_the_issuer():
+    """A district's plan on a portal (openings 3) splits the header's lines: 'ỦY BAN NHÂN' / 'DÂN' / 'HUYỆN THĂNG
+    BÌNH' and 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA' / 'VIỆT NAM': the issuer is the district's committee alone."""
+    meta = meta_of("ỦY BAN NHÂN\nDÂN\nHUYỆN THĂNG BÌNH\n-------\nSố: 412/KH-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\n"
+                   "VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nThăng Bình, ngày\n14 tháng 11 năm 2023\n\n"
+                   "KẾ HOẠCH\n\nThực hiện Chương trình xây dựng nông thôn mới năm 2024\n")
+    assert (meta.issuer, meta.place, meta.number, meta.date) == (
+        "Ủy ban nhân dân huyện Thăng Bình", "Thăng Bình", "412/KH-UBND", "2023-11-14")
+
+
+@pytest.mark.parametrize("header", [
+    "LIÊN ĐOÀN LAO ĐỘNG TỈNH SƠN LA\nSỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
+    "LIÊN ĐOÀN LAO ĐỘNG TỈNH SƠN LA SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",  # a crawled cell's lines run together
+])
+def test_a_joint_plan_is_issued_by_each_body_of_its_header(header):
+    """A joint plan of a province's labour federation and its culture department (openings 3): *KẾ HOẠCH LIÊN
+    TỊCH* is its kind, and both bodies of its header issue it."""
+    meta = meta_of(f"{header}\n-------\nSố: 02/KHLT-LĐLĐ-SVHTTDL\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                   "Sơn La, ngày 18 tháng 02 năm 2025\n\nKẾ HOẠCH LIÊN TỊCH\n\nTổ chức Liên hoan văn nghệ quần chúng "
+                   "năm 2025\n")
+    assert (meta.kind, meta.doc_type, meta.issuer) == (
+        "plan", "Kế hoạch liên tịch", "Liên đoàn Lao động tỉnh Sơn La và Sở Văn hóa, Thể thao và Du lịch tỉnh Sơn La")

@@ -1686,3 +1686,22 @@ def test_an_abbreviated_body_is_the_one_the_text_spells_out(tmp_path):
     got = [(o.lead, o.support) for o in _pipeline_obls(tmp_path, text)]
     assert got[-1] == (["Phòng Văn hóa và Thông tin"],
                        ["Trung tâm Văn hóa - Truyền thông huyện", "Ủy ban nhân dân các xã, thị trấn"])
+
+
+def test_a_prime_minister_s_directive_whose_formula_runs_long_before_its_colon(tmp_path):
+    """A Prime Minister's directive (held-out 13): 'Thủ tướng Chính phủ yêu cầu …, thực hiện … các nhiệm vụ, giải
+    pháp sau đây, phấn đấu … giảm ít nhất 10% …; 100% cơ sở giáo dục …:' is its directing formula, more than 200
+    characters from the verb to the colon; the headings after it name the doers of their lettered items."""
+    text = ("CHỈ THỊ\n\nVề tăng cường bảo đảm trật tự, an toàn giao thông cho học sinh\n\n"
+            "Để chủ động phòng ngừa tai nạn giao thông liên quan đến học sinh, Thủ tướng Chính phủ yêu cầu các bộ, cơ "
+            "quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương tập "
+            "trung chỉ đạo, thực hiện quyết liệt, đồng bộ các nhiệm vụ, giải pháp sau đây, phấn đấu trong năm học "
+            "2025 - 2026 giảm ít nhất 10% số vụ tai nạn giao thông so với năm học 2024 - 2025; 100% cơ sở giáo dục "
+            "phổ thông tổ chức ký cam kết chấp hành pháp luật về an toàn giao thông:\n\n"
+            "1. Bộ Giáo dục và Đào tạo:\n\na) Chủ trì, phối hợp với Bộ Công an ban hành văn bản hướng dẫn.\n\n"
+            "b) Định kỳ hằng năm tổng hợp, báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 6.\n\n"
+            "2. Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương:\n\n"
+            "a) Bố trí kinh phí từ ngân sách địa phương để thực hiện các nhiệm vụ tại Chỉ thị này.\n")
+    got = [(o.lead, o.support) for o in _pipeline_obls(tmp_path, text)]
+    assert got == [(["Bộ Giáo dục và Đào tạo"], ["Bộ Công an"]), (["Bộ Giáo dục và Đào tạo"], []),
+                   (["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"], [])]
