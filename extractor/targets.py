@@ -589,7 +589,8 @@ def _clause_targets(clause: str, horizons: list[tuple[int, int, int, str]], wher
             # aim quoted by name with its horizon ('… mục tiêu … trên 6,5%/năm giai đoạn 2021 - 2025 …')
         striven = where.goal or bool(first_match(rules_of("strive"), prefix))  # 'phấn đấu … đạt trên 95% kế hoạch'
         if excluded(clause, v.start, v.kind, striven) or (v.rule.get("needs") == "goal" and not goal) or _qualifier(clause, values, k) or \
-                (v.rule.get("needs") == "action" and not action_object(clause, v.start, v.end)):
+                (v.rule.get("needs") == "action" and not action_object(clause, v.start, v.end)) or \
+                (v.rule.get("needs") == "shortening" and not first_match(rules_of("shortening"), prefix)):
             continue
         bare = prefix  # 'từ 15% hiện nay lên 25%': the state word belongs to the baseline, not to this value
         for m in (m for rule in rules_of("baseline") for m in rule.rx.finditer(clause) if m.end() <= v.start):

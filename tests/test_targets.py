@@ -451,6 +451,11 @@ CASES: list[tuple[str, str, list[tuple]]] = [
      "học sinh lớp 5 biết bơi an toàn.\n- Xây dựng mới 08 chuỗi cung ứng; duy trì 42 chuỗi đã được xác nhận trong "
      "các năm trước.\n\n(Năm 2025, tỷ lệ chất thải rắn sinh hoạt được thu gom trên địa bàn tỉnh ước đạt 88,6%).\n",
      [(40, None, ">=", "%", 2027), (8, None, "=", "chuỗi cung", 2027), (42, None, "=", "chuỗi", 2027)]),
+    # held-out 11 and 13: a processing time cut to a limit is an aim where the clause shortens it; a time limit a
+    # rule sets is none
+    ("time_limit_shortened", "II. NHIỆM VỤ NĂM 2026\n\n1. Tiếp tục cải cách thủ tục hành chính, rút ngắn thời gian "
+     "giải quyết thủ tục đầu tư xuống dưới 20 ngày.\n2. Hồ sơ được giải quyết trong thời hạn không quá 30 ngày kể "
+     "từ ngày nhận đủ hồ sơ.\n", [(20, None, "<", "ngày", 2026)]),
     # held-out 9 and 11: a socio-economic plan's budget revenue and the whole society's investment are aims; a
     # budget to be spent stays a means
     ("revenue_and_social_investment", "2. Các chỉ tiêu chủ yếu\n- Tổng thu ngân sách nhà nước trên địa bàn "
