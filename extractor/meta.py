@@ -92,8 +92,8 @@ def _joint_issuer(header_caps: list[str], place: str | None) -> str | None:
         name = _parse_header_bodies(line)[0] or _caps_body(line)
         if not name:
             return None
-        if place and place not in name and name.startswith(("Sở ", "Ban ")):
-            name = f"{name} tỉnh {place}"
+        if place and place not in name and name.startswith(("Sở ", "Ban ")):  # a department of the header's province
+            name = f"{name} {'thành phố' if unit_level('thành phố', place) == 'province' else 'tỉnh'} {place}"
         names.append(name)
     return " và ".join(names) if len(names) >= 2 else None
 
