@@ -488,7 +488,9 @@ def _inline_obligations(doc: Doc, start: int, end: int, lead: list[str]) -> list
     for s, e in sentences(text, start, end)[1:]:
         doer = _subject_at(text, s, e)
         names = list(dict.fromkeys(d.name for d in doer))
-        if names and _subject_verb(text[doer[-1].end:e]) and {fold(n) for n in names} != {fold(x) for x in cuts[-1][1]}:
+        rest = text[doer[-1].end:e] if doer else ""
+        if names and (_subject_verb(rest) or rx("lead.marker").match(rest)) \
+                and {fold(n) for n in names} != {fold(x) for x in cuts[-1][1]}:  # '… Y có trách nhiệm …' too
             cuts.append((s, names))
     bounds = [c[0] for c in cuts[1:]] + [end]
     return [make(doc, a, b, names) for (a, names), b in zip(cuts, bounds, strict=True)]

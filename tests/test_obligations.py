@@ -1705,3 +1705,17 @@ def test_a_prime_minister_s_directive_whose_formula_runs_long_before_its_colon(t
     got = [(o.lead, o.support) for o in _pipeline_obls(tmp_path, text)]
     assert got == [(["Bộ Giáo dục và Đào tạo"], ["Bộ Công an"]), (["Bộ Giáo dục và Đào tạo"], []),
                    (["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"], [])]
+
+
+def test_a_directive_item_s_second_sentence_with_doers_responsible_of_its_own(tmp_path):
+    """A Prime Minister's directive (held-out 13): item 4 gives the committee its task, then a sentence naming the
+    national broadcasters 'có trách nhiệm dành thời lượng …': theirs is a duty of its own."""
+    text = ("CHỈ THỊ\n\nVề an toàn giao thông cho học sinh\n\nThủ tướng Chính phủ yêu cầu các bộ, ngành thực hiện:\n\n"
+            "1. Bộ Giáo dục và Đào tạo:\n\na) Chủ trì ban hành văn bản hướng dẫn.\n\n"
+            "2. Ủy ban An toàn giao thông Quốc gia chủ trì theo dõi, đôn đốc các bộ, ngành, địa phương thực hiện Chỉ "
+            "thị. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam có trách nhiệm dành thời "
+            "lượng phù hợp tuyên truyền các nội dung của Chỉ thị.\n\n"
+            "3. Giao Văn phòng Chính phủ theo dõi, tổng hợp tình hình thực hiện Chỉ thị.\n")
+    got = [o.lead for o in _pipeline_obls(tmp_path, text)]
+    assert ["Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"] in got
+    assert ["Ủy ban An toàn giao thông Quốc gia"] in got
