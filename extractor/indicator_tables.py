@@ -48,8 +48,8 @@ def _text(cell: TableCell | None) -> str:
 
 def _classify(text: str) -> Column | None:
     hit = first_match(rules_of("table_header"), text.strip(" .:"))
-    planned = bool(re.match(r"(?i:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)\b", text.strip()))
-    return Column(str(hit[0].get("column")), year_of(hit[1]), planned=planned) if hit else None
+    return Column(str(hit[0].get("column")), year_of(hit[1]), planned=bool(hit[1].groupdict().get("plan"))) \
+        if hit else None
 
 
 def _trim(row: Row) -> Row:

@@ -406,14 +406,14 @@ def _names_the_text_spells(text: str, obls: list[Obligation]) -> None:
     'Văn hóa và Thông tin' is the 'Trung tâm Văn hóa - Truyền thông huyện' the text names in full."""
     flat = " ".join(text.split()).lower()
     names = {n for ob in obls for n in ob.lead + ob.support}
-    spelled = [n for n in names if " ".join(n.split()).lower() in flat]
+    spelled = {n: initials_key(n) for n in names if " ".join(n.split()).lower() in flat}
     fixes = {}
     for name in names:
         if name in spelled or (key := initials_key(name)) is None:
             continue
-        same = {n for n in spelled if initials_key(n) == key}
+        same = [n for n, k in spelled.items() if k == key]
         if len(same) == 1:
-            fixes[name] = same.pop()
+            fixes[name] = same[0]
     if fixes:
         for ob in obls:
             ob.lead = list(dict.fromkeys(fixes.get(n, n) for n in ob.lead))

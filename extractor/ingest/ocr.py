@@ -468,17 +468,26 @@ def _header_place(m: re.Match[str]) -> str:
     return f"{unit} {name.upper()}" if name else m.group(0)
 
 
+@lru_cache(maxsize=1)
+def _heading_phrases() -> list[tuple[re.Pattern[str], str]]:
+    """Each phrase of ocr_fixes' heading_phrases as a pattern of its letters without marks, and as it is spelled."""
+    from ..rules import load_rules
+    from ..vntext import fold
+
+    return [(re.compile(rf"(?<!\w){re.escape(fold(p))}(?!\w)"), p)
+            for p in load_rules("ocr_fixes").data["heading_phrases"]]
+
+
 def _heading_words(line: str) -> str:
     """A section heading with each phrase of ocr_fixes' heading_phrases whose letters it holds (marks aside)
     written as the list spells it: 'II. MỤC TIỂU NĂM 2026' -> 'II. MỤC TIÊU NĂM 2026'."""
-    from ..rules import load_rules
     from ..vntext import fold
 
     folded = fold(line)
     if len(folded) != len(line):
         return line
-    for phrase in load_rules("ocr_fixes").data["heading_phrases"]:
-        for m in re.finditer(rf"(?<!\w){re.escape(fold(phrase))}(?!\w)", folded):
+    for rx, phrase in _heading_phrases():
+        for m in rx.finditer(folded):
             line = line[:m.start()] + phrase + line[m.end():]
     return line
 
